@@ -1,0 +1,297 @@
+import type { Block, MediaBlock, StoryFormat } from '../story/model';
+import { MAX_SLUG_CHARS, MAX_TAG_CHARS, STORY_FORMATS } from '../story/model';
+
+/**
+ * Turns a script as a reporter pastes or saves it into structured blocks and metadata.
+ * Pure: the file importer (main) and the editor's paste handler (renderer) share it.
+ */
+export type ParsedScript = {
+  slug: string;
+  format: StoryFormat;
+  presenter: string;
+  reporter: string;
+  tags: string[];
+  body: Block[];
+  /** Lines removed as web-page residue, so the UI can say what it dropped. */
+  dropped: string[];
+  /** The toss and standard outcue lines, when the script has them. */
+  toss: string | null;
+  outcue: string | null;
+};
+
+type Item =
+  | { kind: 'text'; text: string }
+  | { kind: 'cue'; text: string }
+  | { kind: 'instruction'; text: string }
+  | { kind: 'toss'; text: string; name: string }
+  | { kind: 'outcue'; text: string; name: string; station: string };
+
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.\-]*`;
+const NAME = String.raw`${NAME_WORD}(?: ${NAME_WORD}){1,3}`;
+const STATION_WORD = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}&'’.\-]*`;
+const STATION = String.raw`${STATION_WORD}(?: ${STATION_WORD}){0,4}`;
+const HANGUL_NAME = String.raw`[가-힣]{2,4}`;
+
+const TOSS_EN = new RegExp(
+  String.raw`^(?:(?:Our|Correspondent|Reporter) )?(?<name>${NAME}) (?:reports|has (?:more|the story|the details|this report))(?: from [^.]{1,60})?\.$`,
+  'u',
+);
+const TOSS_KO = new RegExp(String.raw`^(?<name>${HANGUL_NAME}) ?기자가 (?:보도합니다|전합니다)\.$`, 'u');
+const OUTCUE_EN = new RegExp(
+  String.raw`^(?<name>${NAME}), (?<station>${STATION})(?:, ${NAME_WORD}(?: ${NAME_WORD}){0,2})?\.$`,
+  'u',
+);
+// `김민지, 아리랑뉴스입니다.` and the more common `아리랑뉴스 김민지입니다.`
+const OUTCUE_KO_COMMA = new RegExp(String.raw`^(?<name>${HANGUL_NAME}), (?<station>[^,]{1,30}?)입니다\.$`, 'u');
+const OUTCUE_KO = new RegExp(
+  String.raw`^(?<station>(?:[\p{L}\p{N}]+ )?[\p{L}\p{N}]*(?:뉴스|방송|TV|\p{Lu}{2,})[\p{L}\p{N}]*) (?<name>${HANGUL_NAME})(?: ?기자)?입니다\.$`,
+  'u',
+);
+
+const HASHTAG_LINE = /^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,]*)+$/u;
+const HASHTAG = /#([\p{L}\p{N}_][\p{L}\p{N}_-]*)/gu;
+const SOCIAL =
+  /^(?:[\p{L}\p{N}&.'’ -]{0,40}\s)?(?:Facebook|Twitter|X|Instagram|YouTube|TikTok|Threads|LinkedIn|KakaoTalk|Telegram)\s*:?\s*$/iu;
+const RESIDUE: readonly RegExp[] = [
+  SOCIAL,
+  /^\d[\d,.]*\s*(?:Comments?|Shares?|Likes?|Views?|댓글)$/iu,
+  /^(?:Comments?|댓글)\s*\(?\d*\)?$/iu,
+  /^(?:Subscribe|Follow us|Share(?: this)?|Like us|Sign up|Advertisement|Read more|Related (?:articles|stories)|Click here|Download (?:our|the) app|Watch more|More from)\b.{0,80}$/iu,
+  /^(?:Copyright|©|\(c\)\s)/iu,
+  /^(?:구독|좋아요|공유하기|기사 ?제보)/u,
+];
+const HEADER = /^(SLUG|FORMAT|ANCHOR|PRESENTER|REPORTER|WRITER|TAGS?)\s*:\s*(.*)$/i;
+
+export function parseScriptText(input: string): ParsedScript {
+  const lines = normalizeLines(input);
+  const meta = { slug: '', format: '', presenter: '', reporter: '' };
+  const tags: string[] = [];
+  const dropped: string[] = [];
+  const items: Item[] = [];
+  let inHeader = true;
+
+  for (const line of lines) {
+    if (line === '') continue;
+    const header = inHeader ? HEADER.exec(line) : null;
+    if (header) {
+      const key = header[1]!.toUpperCase();
+      const value = header[2]!.trim();
+      if (key === 'SLUG') meta.slug = value;
+      else if (key === 'FORMAT') meta.format = value.toUpperCase();
+      else if (key === 'ANCHOR' || key === 'PRESENTER') meta.presenter = value;
+      else if (key === 'REPORTER' || key === 'WRITER') meta.reporter = value;
+      else addTags(tags, value.split(/[,\s]+/));
+      continue;
+    }
+    inHeader = false;
+    if (HASHTAG_LINE.test(line)) {
+      addTags(tags, [...line.matchAll(HASHTAG)].map((m) => m[1]!));
+      continue;
+    }
+    if (line.length <= 120 && RESIDUE.some((re) => re.test(line))) {
+      dropped.push(line);
+      continue;
+    }
+    items.push(classify(line));
+  }
+
+  const { body, toss, outcue, reporter } = assemble(items);
+  const format = (STORY_FORMATS as readonly string[]).includes(meta.format)
+    ? (meta.format as StoryFormat)
+    : inferFormat(body);
+  return {
+    slug: (meta.slug || proposeSlug(body, tags, reporter)).slice(0, MAX_SLUG_CHARS),
+    format,
+    presenter: meta.presenter,
+    reporter: meta.reporter || reporter,
+    tags,
+    body,
+    dropped,
+    toss,
+    outcue,
+  };
+}
+
+function normalizeLines(input: string): string[] {
+  return (
+    input
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\r|\n|\u2028|\u2029/)
+      // Tabs and stray control characters become spaces: the model keeps none of them.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .map((l) => l.replace(/[\u0000-\u001F\u007F\u00A0]+/g, ' ').replace(/ {2,}/g, ' ').trim())
+  );
+}
+
+function addTags(tags: string[], candidates: readonly string[]): void {
+  for (const raw of candidates) {
+    const tag = raw.replace(/^#+/, '').trim().slice(0, MAX_TAG_CHARS);
+    if (tag === '' || tag.includes(',')) continue;
+    if (!tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) tags.push(tag);
+  }
+}
+
+function classify(line: string): Item {
+  const bracket = /^\[(.+)\]$/u.exec(line);
+  if (bracket) return { kind: 'cue', text: bracket[1]!.trim() };
+  if (/^\([^()]+\)$/u.test(line)) return { kind: 'instruction', text: line };
+  const toss = TOSS_EN.exec(line) ?? TOSS_KO.exec(line);
+  if (toss) return { kind: 'toss', text: line, name: toss.groups!.name! };
+  const outcue = OUTCUE_EN.exec(line) ?? OUTCUE_KO_COMMA.exec(line) ?? OUTCUE_KO.exec(line);
+  if (outcue) {
+    return { kind: 'outcue', text: line, name: outcue.groups!.name!, station: outcue.groups!.station! };
+  }
+  return { kind: 'text', text: line };
+}
+
+/**
+ * The toss is the anchor's last read line before a package; the standard outcue is the
+ * reporter's last line on tape. What lies between is the package track, which the anchor
+ * does not read: it becomes one PKG block, so read time stays honest.
+ */
+function assemble(items: readonly Item[]): {
+  body: Block[];
+  toss: string | null;
+  outcue: string | null;
+  reporter: string;
+} {
+  const tossAt = items.findIndex((i) => i.kind === 'toss');
+  const toss = tossAt >= 0 ? (items[tossAt] as Extract<Item, { kind: 'toss' }>) : null;
+  const outcueAt = findOutcue(items, toss, tossAt);
+  const outcue = outcueAt >= 0 ? (items[outcueAt] as Extract<Item, { kind: 'outcue' }>) : null;
+  const reporter = toss?.name ?? outcue?.name ?? '';
+  if (toss === null) {
+    return { body: items.map(toBlock), toss: null, outcue: outcue?.text ?? null, reporter };
+  }
+
+  // The package sits where its track starts; cues written inside the track follow it.
+  const trackEnd = outcueAt >= 0 ? outcueAt : items.length - 1;
+  const body: (Block | null)[] = [];
+  const track: string[] = [];
+  let packageAt = -1;
+  items.forEach((item, i) => {
+    const spoken = item.kind !== 'cue' && item.kind !== 'instruction';
+    if (i > tossAt && i <= trackEnd && spoken) {
+      if (packageAt < 0) packageAt = body.push(null) - 1;
+      track.push(item.text);
+    } else {
+      body.push(toBlock(item));
+    }
+  });
+  if (packageAt >= 0) body[packageAt] = packageBlock(toss.name, track, outcue?.text ?? null);
+  return {
+    body: body.filter((b): b is Block => b !== null),
+    toss: toss.text,
+    outcue: outcue?.text ?? null,
+    reporter,
+  };
+}
+
+/** The outcue that closes the toss's package, or, with no toss, a lone outcue ending the script. */
+function findOutcue(items: readonly Item[], toss: { name: string } | null, tossAt: number): number {
+  if (toss === null) {
+    const last = items.length - 1;
+    return last >= 0 && items[last]!.kind === 'outcue' ? last : -1;
+  }
+  for (let i = items.length - 1; i > tossAt; i--) {
+    const item = items[i]!;
+    if (item.kind === 'outcue' && item.name === toss.name) return i;
+  }
+  return -1;
+}
+
+function toBlock(item: Item): Block {
+  switch (item.kind) {
+    case 'cue':
+      return { type: 'cue', text: item.text };
+    case 'instruction':
+      return { type: 'instruction', text: item.text };
+    default:
+      return { type: 'paragraph', runs: [{ text: item.text }] };
+  }
+}
+
+function packageBlock(speaker: string, track: readonly string[], outcue: string | null): MediaBlock {
+  const transcript = track.join('\n');
+  return {
+    type: 'media',
+    kind: 'PKG',
+    speaker,
+    title: '',
+    inCue: firstWords(transcript, 3),
+    outCue: outcue ?? lastWords(track[track.length - 1] ?? '', 3),
+    durationSec: null,
+    transcript,
+  };
+}
+
+export function firstWords(text: string, n: number): string {
+  return text.trim().split(/\s+/).slice(0, n).join(' ');
+}
+
+export function lastWords(text: string, n: number): string {
+  const words = text.trim().split(/\s+/);
+  return words.slice(Math.max(0, words.length - n)).join(' ');
+}
+
+function inferFormat(body: readonly Block[]): StoryFormat {
+  const kinds = new Set(body.filter((b) => b.type === 'media').map((b) => b.kind));
+  if (kinds.has('PKG')) return 'PKG';
+  if (kinds.has('SOT')) {
+    const vo = body.some((b) => b.type === 'cue' && /\bVO\b/i.test(b.text));
+    return vo ? 'VO/SOT' : 'SOT';
+  }
+  if (body.some((b) => b.type === 'cue' && /\bVO\b/i.test(b.text))) return 'VO';
+  return 'READER';
+}
+
+const STOPWORDS = new Set(
+  (
+    'A An And As At But By For From He Her His However I In It Its No Not Of On Or She So That The ' +
+    'Their There These They This Those To We What When Where Which While Who Why With You Since ' +
+    'After Before Also Just Now Then Still Meanwhile Monday Tuesday Wednesday Thursday Friday ' +
+    'Saturday Sunday January February March April May June July August September October ' +
+    'November December Mr Mrs Ms Dr US U.S TV'
+  ).split(' '),
+);
+const KOREAN_PARTICLE = /(?:으로|에서|에게|까지|부터|은|는|이|가|을|를|의|에|도|와|과|로)$/u;
+
+/**
+ * A slug proposal: the one or two terms the story keeps coming back to — acronyms and names
+ * weigh most — upper-cased the way rundowns show them. The reporter edits it if it is wrong.
+ */
+export function proposeSlug(body: readonly Block[], tags: readonly string[], reporter: string): string {
+  const text = body
+    .map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.type === 'media' ? b.transcript : ''))
+    .join('\n');
+  const exclude = new Set(reporter.split(/[\s-]+/).filter(Boolean));
+  const scores = new Map<string, { score: number; first: number }>();
+  let position = 0;
+  const bump = (term: string, weight: number) => {
+    const entry = scores.get(term) ?? { score: 0, first: position };
+    entry.score += weight;
+    scores.set(term, entry);
+  };
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n/u)) {
+    const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+    words.forEach((raw, i) => {
+      position++;
+      const word = raw.replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
+      if (word.length < 2 || STOPWORDS.has(word) || exclude.has(word)) return;
+      if (/^\p{Lu}{2,}[\p{Lu}\p{N}]*$/u.test(word)) bump(word, 3);
+      else if (/^\p{Lu}/u.test(word) && i > 0) bump(word, 1);
+      else if (/^[가-힣]{2,}/u.test(word)) {
+        const stem = word.replace(KOREAN_PARTICLE, '');
+        if (stem.length >= 2) bump(stem, 1);
+      }
+    });
+  }
+  const ranked = [...scores.entries()]
+    .filter(([, v]) => v.score >= 2)
+    .sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)
+    .slice(0, 2)
+    .map(([term]) => term);
+  if (ranked.length === 0 && tags.length > 0) ranked.push(tags[0]!);
+  if (ranked.length === 0) ranked.push(...firstWords(text, 3).split(' ').filter(Boolean));
+  return ranked.join(' ').toLocaleUpperCase('en-US') || 'UNTITLED';
+}

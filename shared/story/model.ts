@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+/**
+ * The stored story: our own versioned document model. The editor's state is a view of it and
+ * every exporter reads it; nothing else is the source of truth.
+ */
+export const STORY_SCHEMA_VERSION = 1;
+
+export const STORY_FORMATS = ['READER', 'VO', 'SOT', 'VO/SOT', 'PKG', 'LIVE', 'INTRO', 'TAG'] as const;
+export type StoryFormat = (typeof STORY_FORMATS)[number];
+
+export const STORY_STATUSES = ['draft', 'ready', 'approved', 'returned', 'aired', 'killed'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+
+export const MEDIA_KINDS = ['SOT', 'PKG'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/** Beyond this a story is not a script any more; an hour-long special is about 60,000. */
+export const MAX_STORY_CHARS = 1_000_000;
+export const MAX_SLUG_CHARS = 80;
+export const MAX_TAG_CHARS = 40;
+export const MAX_TAGS = 30;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Paragraphs are the unit of a script, so no text holds a line break; tabs and other control
+// characters are folded to spaces by the importer before they reach the model.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F]/;
+
+const text = z
+  .string()
+  .refine((s) => !CONTROL.test(s), 'text must not contain line breaks or control characters')
+  .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+
+/** Multi-line text (a bite's transcript, a package track): line feeds allowed, nothing else. */
+const multilineText = z
+  .string()
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  .refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(s), 'text must not contain control characters')
+  .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+
+export const RunSchema = z.strictObject({
+  text: text.min(1),
+  bold: z.literal(true).optional(),
+  italic: z.literal(true).optional(),
+  underline: z.literal(true).optional(),
+});
+export type Run = z.infer<typeof RunSchema>;
+
+/** Read text: what the presenter says. Timed and prompted. */
+export const ParagraphBlockSchema = z.strictObject({
+  type: z.literal('paragraph'),
+  runs: z.array(RunSchema),
+});
+/** A production cue: an instruction to the studio. Not read, not timed, usually not prompted. */
+export const CueBlockSchema = z.strictObject({ type: z.literal('cue'), text });
+/** A presenter instruction: prompted (in reverse video) but not read, not timed. */
+export const InstructionBlockSchema = z.strictObject({ type: z.literal('instruction'), text });
+/**
+ * A sound bite (SOT) or a reporter's package (PKG): media the anchor does not read. Its time is
+ * media time; the transcript (a bite's words, a package's track) is searchable but not read time.
+ */
+export const MediaBlockSchema = z.strictObject({
+  type: z.literal('media'),
+  kind: z.enum(MEDIA_KINDS),
+  speaker: text,
+  title: text,
+  inCue: text,
+  outCue: text,
+  durationSec: z.number().int().min(0).max(6 * 3600).nullable(),
+  transcript: multilineText,
+});
+
+export const BlockSchema = z.discriminatedUnion('type', [
+  ParagraphBlockSchema,
+  CueBlockSchema,
+  InstructionBlockSchema,
+  MediaBlockSchema,
+]);
+export type ParagraphBlock = z.infer<typeof ParagraphBlockSchema>;
+export type CueBlock = z.infer<typeof CueBlockSchema>;
+export type InstructionBlock = z.infer<typeof InstructionBlockSchema>;
+export type MediaBlock = z.infer<typeof MediaBlockSchema>;
+export type Block = z.infer<typeof BlockSchema>;
+
+export const TagSchema = text
+  .transform((s) => s.trim().replace(/^#+/, ''))
+  .pipe(
+    z
+      .string()
+      .min(1, 'a tag must not be empty')
+      .max(MAX_TAG_CHARS)
+      .refine((s) => !/[,#]/.test(s), 'a tag must not contain commas or #'),
+  );
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const StorySchema = z
+  .strictObject({
+    schemaVersion: z.literal(STORY_SCHEMA_VERSION),
+    id: z.uuid(),
+    slug: text.max(MAX_SLUG_CHARS),
+    format: z.enum(STORY_FORMATS),
+    presenter: text.max(120),
+    reporter: text.max(120),
+    tags: z.array(TagSchema).max(MAX_TAGS),
+    status: z.enum(STORY_STATUSES),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+    body: z.array(BlockSchema),
+  })
+  .superRefine((story, ctx) => {
+    const seen = new Set<string>();
+    for (const tag of story.tags) {
+      const key = tag.toLocaleLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate tag "${tag}"` });
+      seen.add(key);
+    }
+    if (storyCharCount(story.body) > MAX_STORY_CHARS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the story is longer than ${MAX_STORY_CHARS.toLocaleString('en')} characters`,
+      });
+    }
+  });
+export type Story = z.infer<typeof StorySchema>;
+
+function storyCharCount(body: readonly Block[]): number {
+  let n = 0;
+  for (const block of body) {
+    switch (block.type) {
+      case 'paragraph':
+        for (const run of block.runs) n += run.text.length;
+        break;
+      case 'cue':
+      case 'instruction':
+        n += block.text.length;
+        break;
+      case 'media':
+        n += block.transcript.length + block.inCue.length + block.outCue.length;
+        break;
+    }
+  }
+  return n;
+}
+
+/** Adds tags not already present (compared without case), keeping the first spelling. */
+export function mergeTags(existing: readonly string[], added: readonly string[]): string[] {
+  const out = [...existing];
+  const seen = new Set(existing.map((t) => t.toLocaleLowerCase()));
+  for (const tag of added) {
+    const key = tag.toLocaleLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(tag);
+    }
+  }
+  return out;
+}

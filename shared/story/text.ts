@@ -1,0 +1,52 @@
+import type { Block, Run, Story } from './model';
+
+export function sameMarks(a: Run, b: Run): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline;
+}
+
+/** The canonical form of a paragraph's runs: no empty runs, no neighbours with equal marks. */
+export function normalizeRuns(runs: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    if (run.text === '') continue;
+    const last = out[out.length - 1];
+    if (last && sameMarks(last, run)) out[out.length - 1] = { ...last, text: last.text + run.text };
+    else out.push(run);
+  }
+  return out;
+}
+
+export function plainRun(text: string): Run {
+  return { text };
+}
+
+export function runsText(runs: readonly Run[]): string {
+  let s = '';
+  for (const run of runs) s += run.text;
+  return s;
+}
+
+/** Every word a person might search for in a block: read text, cues, instructions, media. */
+export function blockSearchText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return runsText(block.runs);
+    case 'cue':
+    case 'instruction':
+      return block.text;
+    case 'media':
+      return [block.speaker, block.title, block.transcript].filter(Boolean).join(' ');
+  }
+}
+
+export function storySearchText(story: Pick<Story, 'body'>): string {
+  return story.body.map(blockSearchText).join('\n');
+}
+
+/** The read text only, as a reader would see it: one line per paragraph. */
+export function storyReadText(story: Pick<Story, 'body'>): string {
+  return story.body
+    .filter((b) => b.type === 'paragraph')
+    .map((b) => runsText(b.runs))
+    .join('\n');
+}

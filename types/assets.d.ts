@@ -1,0 +1,5 @@
+// Migrations are SQL files bundled as strings by Vite's `?raw` suffix.
+declare module '*.sql?raw' {
+  const sql: string;
+  export { sql as default };
+}
