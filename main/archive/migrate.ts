@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import { ArchiveError } from './errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuses a file written by a newer Copydesk; returns its schema version otherwise. Reads only. */
+export function assertSchemaKnown(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new ArchiveError(
+      'ARCHIVE_TOO_NEW',
+      `This archive was written by a newer Copydesk (schema ${current}; this version knows up to ${latest}). Update Copydesk to open it.`,
+    );
+  }
+  return current;
+}
+
+/**
+ * Brings the archive up to the newest schema this build knows, one migration per transaction
+ * with its user_version bump, so a crash leaves the file at a whole version. A file written by
+ * a newer Copydesk is refused rather than touched.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = assertSchemaKnown(db, migrations);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

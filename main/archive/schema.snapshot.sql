@@ -1,0 +1,51 @@
+CREATE TABLE stories (
+  seq           INTEGER PRIMARY KEY,
+  id            TEXT    NOT NULL UNIQUE,
+  model_version INTEGER NOT NULL,
+  slug          TEXT    NOT NULL,
+  format        TEXT    NOT NULL,
+  presenter     TEXT    NOT NULL DEFAULT '',
+  reporter      TEXT    NOT NULL DEFAULT '',
+  status        TEXT    NOT NULL DEFAULT 'draft',
+  created_at    TEXT    NOT NULL,
+  updated_at    TEXT    NOT NULL,
+  body_json     TEXT    NOT NULL CHECK (json_valid(body_json)),
+  search_text   TEXT    NOT NULL,
+  read_sec      INTEGER NOT NULL DEFAULT 0,
+  total_sec     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX stories_by_updated ON stories (updated_at DESC, seq DESC);
+CREATE VIRTUAL TABLE stories_fts USING fts5 (
+  slug,
+  search_text,
+  content = 'stories',
+  content_rowid = 'seq',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE 'stories_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'stories_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
+  INSERT INTO stories_fts (stories_fts, rowid, slug, search_text)
+  VALUES ('delete', old.seq, old.slug, old.search_text);
+END;
+CREATE TABLE 'stories_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'stories_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN
+  INSERT INTO stories_fts (rowid, slug, search_text) VALUES (new.seq, new.slug, new.search_text);
+END;
+CREATE TRIGGER stories_fts_update AFTER UPDATE OF slug, search_text ON stories BEGIN
+  INSERT INTO stories_fts (stories_fts, rowid, slug, search_text)
+  VALUES ('delete', old.seq, old.slug, old.search_text);
+  INSERT INTO stories_fts (rowid, slug, search_text) VALUES (new.seq, new.slug, new.search_text);
+END;
+CREATE TABLE story_tags (
+  story_seq INTEGER NOT NULL REFERENCES stories (seq) ON DELETE CASCADE,
+  tag_id    INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  PRIMARY KEY (story_seq, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX story_tags_by_tag ON story_tags (tag_id, story_seq);
+CREATE TABLE tags (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);

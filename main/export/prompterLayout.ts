@@ -1,0 +1,75 @@
+import type { Run, Story } from '../../shared/story/model';
+import type { PrompterOptions } from '../../shared/export/options';
+import { formatDuration, storyTiming } from '../../shared/story/timing';
+
+/**
+ * What a prompter shows for a story, line by line, before any file format is chosen.
+ * The text and RTF writers only decide how each kind of line looks.
+ */
+export type PrompterLine =
+  | { kind: 'slug'; text: string }
+  | { kind: 'meta'; text: string }
+  | { kind: 'read'; runs: Run[] }
+  | { kind: 'cue'; text: string }
+  | { kind: 'instruction'; text: string }
+  | { kind: 'copy'; text: string };
+
+function caps(text: string, options: PrompterOptions): string {
+  return options.allCaps ? text.toUpperCase() : text;
+}
+
+function parenthesised(text: string): string {
+  return /^\(.*\)$/su.test(text) ? text : `(${text})`;
+}
+
+export function prompterLines(story: Story, options: PrompterOptions): PrompterLine[] {
+  const cues = options.cues === 'bracketed';
+  const timing = storyTiming(story);
+  const lines: PrompterLine[] = [{ kind: 'slug', text: caps(story.slug || 'UNTITLED', options) }];
+  if (cues) {
+    const meta = [
+      story.format,
+      story.presenter && `Presenter: ${story.presenter}`,
+      `Read ${formatDuration(timing.readSec)}`,
+      `TRT ${formatDuration(timing.totalSec)}`,
+    ].filter(Boolean);
+    lines.push({ kind: 'meta', text: caps(meta.join(' · '), options) });
+  }
+  for (const block of story.body) {
+    switch (block.type) {
+      case 'paragraph':
+        lines.push({ kind: 'read', runs: block.runs.map((r) => ({ ...r, text: caps(r.text, options) })) });
+        break;
+      case 'cue':
+        if (cues) lines.push({ kind: 'cue', text: caps(block.text, options) });
+        break;
+      case 'instruction':
+        lines.push({ kind: 'instruction', text: caps(parenthesised(block.text), options) });
+        break;
+      case 'media': {
+        const duration = block.durationSec === null ? 'DUR ?' : `DUR ${formatDuration(block.durationSec)}`;
+        const parts = [
+          block.kind,
+          [block.speaker, block.title].filter(Boolean).join(', '),
+          block.inCue && `IN: “${block.inCue}”`,
+          block.outCue && `OUT: “${block.outCue}”`,
+          duration,
+        ].filter(Boolean);
+        if (cues) {
+          lines.push({ kind: 'cue', text: caps(parts.join(' · '), options) });
+          if (options.includePackageCopy) {
+            for (const line of block.transcript.split('\n').filter(Boolean)) {
+              lines.push({ kind: 'copy', text: caps(line, options) });
+            }
+          }
+        } else {
+          // With cues hidden the presenter still has to know when to come back in.
+          const outcue = block.outCue ? ` — OUT: “${block.outCue}”` : '';
+          lines.push({ kind: 'instruction', text: caps(`(${block.kind} ${duration.replace('DUR ', '')}${outcue})`, options) });
+        }
+        break;
+      }
+    }
+  }
+  return lines;
+}

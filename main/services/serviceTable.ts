@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { Archive } from '../archive/open';
+import { ArchiveError } from '../archive/errors';
+import { schemaVersion } from '../archive/migrate';
+import { deleteStory, getStory, listStories, listTags, putStory, summariesByIds } from '../archive/stories';
+import { searchStories } from '../archive/search';
+import { decodeScriptFile } from '../import/decodeFile';
+import { renderExport } from '../export';
+import { parseScriptText } from '../../shared/import/scriptText';
+import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
+import { contract, isChannel, type Channel, type ParsedInput, type ServiceHandlers } from '../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../shared/ipc/result';
+import { ServiceError } from './errors';
+
+export type ServiceContext = {
+  archive: Archive;
+  version: string;
+  now?: () => Date;
+  newId?: () => string;
+};
+
+/** The operations of Copydesk, implemented once and served by IPC, HTTP and the CLI. */
+export function createServices(ctx: ServiceContext): ServiceHandlers {
+  const { db } = ctx.archive;
+  const now = ctx.now ?? (() => new Date());
+  const newId = ctx.newId ?? randomUUID;
+
+  /** A timestamp later than `after`, so saves always move updatedAt forward. */
+  function stamp(after?: string): string {
+    const t = now().getTime();
+    const floor = after ? Date.parse(after) + 1 : 0;
+    return new Date(Math.max(t, floor)).toISOString();
+  }
+
+  function requireStory(id: string): Story {
+    const story = getStory(db, id);
+    if (!story) throw new ServiceError('NOT_FOUND', 'That story is not in the archive (it may have been deleted).');
+    return story;
+  }
+
+  function selectStories(selection: ParsedInput<'export.stories'>['selection']): Story[] {
+    if ('ids' in selection) return selection.ids.map(requireStory);
+    const page = listStories(db, {
+      tag: 'tag' in selection ? selection.tag : undefined,
+      limit: 100_000,
+      offset: 0,
+    });
+    // A show runs in the order the stories were written, not the order they were last touched.
+    const ordered = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return ordered.map((s) => requireStory(s.id));
+  }
+
+  return {
+    'app.info': () => ({ version: ctx.version, archivePath: ctx.archive.path, schemaVersion: schemaVersion(db) }),
+
+    'stories.list': ({ tag, limit, offset }) => listStories(db, { tag, limit, offset }),
+
+    'stories.search': ({ query, tag, limit }) => {
+      if (query.trim() !== '') return searchStories(db, query, { tag, limit });
+      const page = listStories(db, { tag, limit, offset: 0 });
+      return { total: page.total, items: page.items.map((s) => ({ ...s, snippet: '' })) };
+    },
+
+    'stories.get': ({ id }) => requireStory(id),
+
+    'stories.create': ({ format, slug }) => {
+      const at = stamp();
+      const story: Story = {
+        schemaVersion: STORY_SCHEMA_VERSION,
+        id: newId(),
+        slug: slug?.trim() ?? '',
+        format: format ?? 'READER',
+        presenter: '',
+        reporter: '',
+        tags: [],
+        status: 'draft',
+        createdAt: at,
+        updatedAt: at,
+        body: [{ type: 'paragraph', runs: [] }],
+      };
+      putStory(db, StorySchema.parse(story));
+      return story;
+    },
+
+    'stories.save': ({ story, baseUpdatedAt }) => {
+      const existing = getStory(db, story.id);
+      if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
+        throw new ServiceError(
+          'CONFLICT',
+          `“${existing.slug || 'Untitled'}” was changed elsewhere since you opened it. Your text is still in the editor; reload the story to see the other version.`,
+        );
+      }
+      const saved: Story = {
+        ...story,
+        createdAt: existing?.createdAt ?? story.createdAt,
+        updatedAt: stamp(existing?.updatedAt),
+      };
+      putStory(db, saved);
+      return saved;
+    },
+
+    'stories.delete': ({ id }) => {
+      if (!deleteStory(db, id)) throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
+      return { id };
+    },
+
+    'tags.list': () => listTags(db),
+
+    'import.files': ({ files }) => {
+      // Every file is read and checked before the archive is touched: one bad file, no import.
+      const parsed = files.map((file) => {
+        const text = decodeScriptFile(file.name, Buffer.from(file.dataBase64, 'base64'));
+        return { file: file.name, script: parseScriptText(text) };
+      });
+      const stories = parsed.map(({ script }) => {
+        const at = stamp();
+        return StorySchema.parse({
+          schemaVersion: STORY_SCHEMA_VERSION,
+          id: newId(),
+          slug: script.slug,
+          format: script.format,
+          presenter: script.presenter,
+          reporter: script.reporter,
+          tags: script.tags,
+          status: 'draft',
+          createdAt: at,
+          updatedAt: at,
+          body: script.body.length > 0 ? script.body : [{ type: 'paragraph', runs: [] }],
+        } satisfies Story);
+      });
+      db.transaction(() => stories.forEach((s) => putStory(db, s)))();
+      return {
+        stories: summariesByIds(db, stories.map((s) => s.id)),
+        dropped: parsed.filter((p) => p.script.dropped.length > 0).map((p) => ({ file: p.file, lines: p.script.dropped })),
+      };
+    },
+
+    'export.stories': ({ selection, format, options }) => {
+      const stories = selectStories(selection);
+      if (stories.length === 0) throw new ServiceError('NOT_FOUND', 'No stories match; nothing was exported.');
+      return renderExport(stories, format, options);
+    },
+  };
+}
+
+/**
+ * The single entry every transport goes through: the channel must exist, the input must pass
+ * its schema, and any failure comes back as an error value with a code and a readable message.
+ */
+export async function invokeService(
+  handlers: ServiceHandlers,
+  channel: unknown,
+  rawInput: unknown,
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+  const parsed = contract[channel].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+    return fail('INVALID_INPUT', `Invalid input for ${channel}: ${issue?.message ?? 'rejected'}${where}.`);
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    return toErrorResult(channel, error);
+  }
+}
+
+export function toErrorResult(channel: Channel, error: unknown): Result<never> {
+  if (error instanceof ServiceError || error instanceof ArchiveError) return fail(error.code, error.message);
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_FULL') {
+    return fail('ARCHIVE_UNAVAILABLE', 'The disk is full: the change was not saved. Free some space and save again.');
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR') {
+    return fail('ARCHIVE_UNAVAILABLE', 'The archive cannot be written (read-only or unreachable): the change was not saved.');
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return fail('ARCHIVE_CORRUPT', 'The archive file is damaged; nothing was written to it.');
+  }
+  console.error(`[copydesk] ${channel} failed:`, error);
+  return fail('INTERNAL', `Something went wrong in ${channel}; the details are in the log.`);
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { STORY_FORMATS, StorySchema, TagSchema, type Story } from '../story/model';
+import { EXPORT_FORMATS, PrompterOptionsSchema } from '../export/options';
+import type {
+  AppInfo,
+  ExportFile,
+  ImportOutcome,
+  SearchHit,
+  StoryPage,
+  StorySummary,
+  TagCount,
+} from './types';
+
+/**
+ * The one contract between the renderer and main: every channel's name, the schema its input
+ * must pass, and the type of its output. Electron IPC, browser mode and the CLI all serve it.
+ */
+function channel<I extends z.ZodType>(input: I) {
+  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
+}
+
+/** Files arrive as base64 so the same bytes cross IPC, HTTP and the CLI; 8 MB each at most. */
+export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
+const ImportFileSchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  dataBase64: z
+    .string()
+    .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, 'the file is larger than 8 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+});
+
+const StoryIdSchema = z.uuid();
+
+export const ExportSelectionSchema = z.union([
+  z.strictObject({ ids: z.array(StoryIdSchema).min(1).max(5000) }),
+  z.strictObject({ tag: TagSchema }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+
+export const contract = {
+  'app.info': channel(z.strictObject({})).returns<AppInfo>(),
+  'stories.list': channel(
+    z.strictObject({
+      tag: TagSchema.optional(),
+      limit: z.int().min(1).max(1000).default(200),
+      offset: z.int().min(0).default(0),
+    }),
+  ).returns<StoryPage>(),
+  'stories.search': channel(
+    z.strictObject({
+      query: z.string().max(500),
+      tag: TagSchema.optional(),
+      limit: z.int().min(1).max(500).default(50),
+    }),
+  ).returns<StoryPage<SearchHit>>(),
+  'stories.get': channel(z.strictObject({ id: StoryIdSchema })).returns<Story>(),
+  'stories.create': channel(
+    z.strictObject({ format: z.enum(STORY_FORMATS).optional(), slug: z.string().max(80).optional() }),
+  ).returns<Story>(),
+  'stories.save': channel(
+    z.strictObject({
+      story: StorySchema,
+      /** The updatedAt the editor loaded; a different one in the archive means someone else saved. */
+      baseUpdatedAt: z.string().optional(),
+    }),
+  ).returns<Story>(),
+  'stories.delete': channel(z.strictObject({ id: StoryIdSchema })).returns<{ id: string }>(),
+  'tags.list': channel(z.strictObject({})).returns<TagCount[]>(),
+  'import.files': channel(
+    z.strictObject({ files: z.array(ImportFileSchema).min(1).max(200) }),
+  ).returns<ImportOutcome>(),
+  'export.stories': channel(
+    z.strictObject({
+      selection: ExportSelectionSchema,
+      format: z.enum(EXPORT_FORMATS),
+      options: PrompterOptionsSchema.default(PrompterOptionsSchema.parse({})),
+    }),
+  ).returns<ExportFile>(),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What a caller sends (defaults may be left out). */
+export type Input<K extends Channel> = z.input<Contract[K]['input']>;
+/** What a handler receives: validated, defaults filled in. */
+export type ParsedInput<K extends Channel> = z.output<Contract[K]['input']>;
+export type Output<K extends Channel> = Contract[K]['output'];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export type ServiceHandlers = {
+  [K in Channel]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
+};
+
+export type { StorySummary };

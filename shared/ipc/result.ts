@@ -1,0 +1,27 @@
+/** Errors cross every transport as values: IPC would otherwise keep only the message. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_FILE',
+  'TOO_LARGE',
+  'ARCHIVE_TOO_NEW',
+  'NOT_AN_ARCHIVE',
+  'ARCHIVE_CORRUPT',
+  'ARCHIVE_UNAVAILABLE',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ServiceErrorValue = { code: ErrorCode; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ServiceErrorValue };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
