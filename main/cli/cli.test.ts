@@ -1,0 +1,108 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run';
+
+const fixture = new URL('../../fixtures/harbor-bridge.txt', import.meta.url);
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+  const archive = join(dir, 'test.sqlite');
+  const run = async (...argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli([...argv, '--archive', archive], {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      env: {},
+    });
+    return { code, stdout, stderr };
+  };
+  return { dir, archive, run };
+}
+
+describe('copydesk CLI round trip on a temporary archive', () => {
+  it('imports, lists, searches, shows and exports a script', async () => {
+    const { dir, run } = workspace();
+    const script = join(dir, 'harbor-bridge.txt');
+    copyFileSync(fixture, script);
+
+    const imported = await run('import', script, '--json');
+    expect(imported.code).toBe(0);
+    const { stories } = JSON.parse(imported.stdout) as { stories: { id: string; slug: string; tags: string[] }[] };
+    expect(stories).toHaveLength(1);
+    const [story] = stories;
+    expect(story!.tags).toEqual(['transport', 'HarborBridge', 'infrastructure']);
+
+    const listed = JSON.parse((await run('list', '--json')).stdout) as { items: { id: string }[] };
+    expect(listed.items.map((s) => s.id)).toEqual([story!.id]);
+
+    const found = JSON.parse((await run('search', 'ferry', 'operators', '--json')).stdout) as { id: string; highlights: string[] }[];
+    expect(found.map((h) => h.id)).toEqual([story!.id]);
+    expect(found[0]!.highlights.map((h) => h.toLowerCase())).toContain('ferry');
+    expect(JSON.parse((await run('search', 'submarine', '--json')).stdout)).toEqual([]);
+
+    const shown = JSON.parse((await run('show', story!.id, '--json')).stdout) as { body: { type: string }[]; reporter: string };
+    expect(shown.reporter).toBe('Park Ji-won');
+    expect(shown.body.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'media']);
+    expect(JSON.stringify(shown)).not.toMatch(/Facebook|12 Comments/);
+
+    const txtPath = join(dir, 'out.txt');
+    expect((await run('export', '--story', story!.id, '--format', 'prompter-txt', '--out', txtPath)).code).toBe(0);
+    const txt = readFileSync(txtPath, 'utf8');
+    expect(txt).toContain('In less than six hours,... the Harbor Bridge will close');
+    expect(txt).toContain('[PKG · Park Ji-won');
+
+    const rtfPath = join(dir, 'out.rtf');
+    expect((await run('export', '--tag', 'transport', '--format', 'prompter-rtf', '--cues', 'hidden', '--caps', '--out', rtfPath)).code).toBe(0);
+    const rtf = readFileSync(rtfPath, 'latin1');
+    expect(rtf.startsWith('{\\rtf1')).toBe(true);
+    expect(rtf).toContain('IN LESS THAN SIX HOURS,...');
+    expect(rtf).not.toContain('[PKG');
+  });
+
+  it('refuses a binary file and broken UTF-8 with a clear message, leaving the archive as it was', async () => {
+    const { dir, run } = workspace();
+    const good = join(dir, 'good.txt');
+    copyFileSync(fixture, good);
+    await run('import', good);
+    const before = (await run('list', '--json')).stdout;
+
+    const binary = join(dir, 'photo.bin');
+    writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]));
+    const broken = join(dir, 'latin1.txt');
+    writeFileSync(broken, Buffer.from('Caf\xe9 news tonight', 'latin1'));
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+
+    for (const [file, message] of [
+      [binary, /binary file/],
+      [broken, /not valid UTF-8.*position 3/],
+      [empty, /is empty/],
+    ] as const) {
+      const result = await run('import', good, file);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain('Nothing was imported');
+    }
+    expect((await run('list', '--json')).stdout).toBe(before);
+  });
+
+  it('accepts a BOM and CRLF line ends', async () => {
+    const { dir, run } = workspace();
+    const file = join(dir, 'windows.txt');
+    writeFileSync(file, `\uFEFF${readFileSync(fixture, 'utf8').replace(/\n/g, '\r\n')}`);
+    const result = await run('import', file, '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).stories[0].tags).toEqual(['transport', 'HarborBridge', 'infrastructure']);
+  });
+
+  it('says what is wrong with a command line', async () => {
+    const { run } = workspace();
+    expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command') });
+    expect(await run('export', '--all')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format') });
+    expect(await run('show', 'not-a-uuid')).toMatchObject({ code: 1, stderr: expect.stringContaining('Invalid input') });
+    expect(await run('import', '/nonexistent/file.txt')).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
+  });
+});

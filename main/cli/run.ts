@@ -1,0 +1,260 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openArchive, type Archive } from '../archive/open';
+import { resolveArchivePath } from '../archive/location';
+import { ArchiveError } from '../archive/errors';
+import { createServices, invokeService } from '../services/serviceTable';
+import { startWebServer } from '../web/server';
+import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export/options';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit, type StorySummary } from '../../shared/ipc/types';
+import { formatDuration } from '../../shared/story/timing';
+import { runsText } from '../../shared/story/text';
+import type { Story } from '../../shared/story/model';
+import { version } from '../version';
+
+export type CliIo = {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+};
+
+export const USAGE = `Copydesk ${version}: newsroom script archive
+
+Usage:
+  copydesk import FILE... [--archive PATH] [--json]
+  copydesk list [--tag TAG] [--archive PATH] [--json]
+  copydesk show ID [--archive PATH] [--json]
+  copydesk search QUERY [--tag TAG] [--archive PATH] [--json]
+  copydesk export (--story ID... | --all | --tag TAG) --format ${EXPORT_FORMATS.join('|')}
+                  [--out PATH] [--cues bracketed|hidden] [--caps] [--package-copy]
+                  [--font-size PT] [--archive PATH]
+  copydesk web [--port N] [--archive PATH]
+
+The archive is --archive PATH, else $COPYDESK_ARCHIVE, else the archive in your user data folder.
+`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  archive: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  tag: { type: 'string' },
+  story: { type: 'string', multiple: true },
+  all: { type: 'boolean', default: false },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  cues: { type: 'string' },
+  caps: { type: 'boolean', default: false },
+  'package-copy': { type: 'boolean', default: false },
+  'font-size': { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+} as const;
+
+/** Runs one CLI command. Resolves to the exit code, or null while `web` keeps serving. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number | null> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr(`copydesk: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.version) {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  if (values.help || command === undefined || command === 'help') {
+    io.stdout(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+
+  let archive: Archive;
+  const archivePath = resolveArchivePath(values.archive, io.env);
+  try {
+    mkdirSync(dirname(archivePath), { recursive: true });
+    archive = openArchive(archivePath);
+  } catch (error) {
+    io.stderr(`copydesk: ${error instanceof ArchiveError ? error.message : `cannot open the archive: ${(error as Error).message}`}\n`);
+    return 1;
+  }
+  const services = createServices({ archive, version });
+  const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
+    const result = await invokeService(services, channel, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as Output<K>;
+  };
+
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(args, values.json, call, io);
+      case 'list':
+        noExtra(args);
+        return print(io, values.json, await call('stories.list', { tag: values.tag, limit: 1000 }), (page) =>
+          page.items.map(summaryLine).join('\n') + `\n${page.total} ${page.total === 1 ? 'story' : 'stories'}\n`,
+        );
+      case 'show': {
+        const [id, ...rest] = args;
+        if (!id) throw new UsageError('show needs a story ID');
+        noExtra(rest);
+        const story = await call('stories.get', { id });
+        return print(io, values.json, story, storyText);
+      }
+      case 'search': {
+        if (args.length === 0) throw new UsageError('search needs a query');
+        const hits = await call('stories.search', { query: args.join(' '), tag: values.tag, limit: 100 });
+        const json = hits.items.map((h) => ({ ...h, snippet: plainSnippet(h.snippet), highlights: highlights(h.snippet) }));
+        if (values.json) return print(io, true, json, () => '');
+        io.stdout(hits.items.map((h) => `${summaryLine(h)}\n    ${markedSnippet(h)}`).join('\n') + `\n${hits.total} found\n`);
+        return 0;
+      }
+      case 'export':
+        return await exportCommand(args, values, call, io);
+      case 'web':
+        noExtra(args);
+        return await webCommand(values.port, services, archive, io);
+      default:
+        throw new UsageError(`unknown command “${command}”`);
+    }
+  } catch (error) {
+    io.stderr(`copydesk: ${(error as Error).message}\n`);
+    if (error instanceof UsageError) io.stderr(`\n${USAGE}`);
+    archive.close();
+    return error instanceof UsageError ? 2 : 1;
+  } finally {
+    if (command !== 'web' && archive.db.open) archive.close();
+  }
+}
+
+type Call = <K extends Channel>(channel: K, input: Input<K>) => Promise<Output<K>>;
+
+function noExtra(args: readonly string[]): void {
+  if (args.length > 0) throw new UsageError(`unexpected argument “${args[0]}”`);
+}
+
+function print<T>(io: CliIo, json: boolean, value: T, text: (v: T) => string): number {
+  io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : text(value));
+  return 0;
+}
+
+function summaryLine(s: StorySummary): string {
+  const tags = s.tags.length ? `  #${s.tags.join(' #')}` : '';
+  return `${s.id}  ${(s.slug || 'UNTITLED').padEnd(24)} ${s.format.padEnd(6)} ${formatDuration(s.totalSec).padStart(5)}  ${s.updatedAt.slice(0, 16).replace('T', ' ')}${tags}`;
+}
+
+function plainSnippet(snippet: string): string {
+  return snippet.replaceAll(SNIPPET_OPEN, '').replaceAll(SNIPPET_CLOSE, '');
+}
+
+function highlights(snippet: string): string[] {
+  return [...snippet.matchAll(new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`, 'g'))].map((m) => m[1]!);
+}
+
+function markedSnippet(hit: SearchHit): string {
+  return hit.snippet.replaceAll(SNIPPET_OPEN, '«').replaceAll(SNIPPET_CLOSE, '»');
+}
+
+function storyText(story: Story): string {
+  const head = [
+    `${story.slug || 'UNTITLED'}  (${story.format})`,
+    `id: ${story.id}`,
+    story.presenter && `presenter: ${story.presenter}`,
+    story.reporter && `reporter: ${story.reporter}`,
+    story.tags.length > 0 && `tags: ${story.tags.join(', ')}`,
+    `status: ${story.status}   updated: ${story.updatedAt}`,
+  ].filter(Boolean);
+  const body = story.body.map((block) => {
+    switch (block.type) {
+      case 'paragraph':
+        return runsText(block.runs);
+      case 'cue':
+        return `[${block.text}]`;
+      case 'instruction':
+        return block.text;
+      case 'media':
+        return `[${block.kind} ${block.speaker} · IN: ${block.inCue} · OUT: ${block.outCue} · DUR ${block.durationSec === null ? '?' : formatDuration(block.durationSec)}]\n${block.transcript}`;
+    }
+  });
+  return `${head.join('\n')}\n\n${body.join('\n\n')}\n`;
+}
+
+async function importCommand(files: readonly string[], json: boolean, call: Call, io: CliIo): Promise<number> {
+  if (files.length === 0) throw new UsageError('import needs at least one FILE');
+  const payload = files.map((file) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}. Nothing was imported.`);
+    }
+    return { name: basename(file), dataBase64: bytes.toString('base64') };
+  });
+  const outcome = await call('import.files', { files: payload });
+  if (json) return print(io, true, outcome, () => '');
+  io.stdout(`Imported ${outcome.stories.length} ${outcome.stories.length === 1 ? 'story' : 'stories'}:\n`);
+  io.stdout(outcome.stories.map((s) => `  ${summaryLine(s)}`).join('\n') + '\n');
+  for (const d of outcome.dropped) io.stdout(`  left out of ${d.file}: ${d.lines.map((l) => `“${l}”`).join(', ')}\n`);
+  return 0;
+}
+
+async function exportCommand(
+  args: readonly string[],
+  values: { story?: string[]; all: boolean; tag?: string; format?: string; out?: string; cues?: string; caps: boolean; 'package-copy': boolean; 'font-size'?: string },
+  call: Call,
+  io: CliIo,
+): Promise<number> {
+  noExtra(args);
+  const chosen = [values.story?.length ? 1 : 0, values.all ? 1 : 0, values.tag ? 1 : 0].reduce((a, b) => a + b, 0);
+  if (chosen !== 1) throw new UsageError('export needs exactly one of --story ID, --all or --tag TAG');
+  if (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) {
+    throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
+  }
+  if (values.cues !== undefined && values.cues !== 'bracketed' && values.cues !== 'hidden') {
+    throw new UsageError('--cues is bracketed or hidden');
+  }
+  const selection = values.story?.length ? { ids: values.story } : values.all ? { all: true as const } : { tag: values.tag! };
+  const file = await call('export.stories', {
+    selection,
+    format: values.format as ExportFormat,
+    options: {
+      cues: values.cues as 'bracketed' | 'hidden' | undefined,
+      allCaps: values.caps,
+      includePackageCopy: values['package-copy'],
+      fontSizePt: values['font-size'] === undefined ? undefined : Number(values['font-size']),
+    },
+  });
+  const bytes = Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8');
+  if (values.out) {
+    const target = resolve(values.out);
+    writeFileSync(target, bytes);
+    io.stderr(`Wrote ${target}\n`);
+  } else {
+    io.stdout(bytes.toString('utf8'));
+  }
+  return 0;
+}
+
+async function webCommand(portOption: string | undefined, services: ServiceHandlers, archive: Archive, io: CliIo): Promise<null> {
+  const port = portOption === undefined ? 0 : Number(portOption);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
+  const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  const server = await startWebServer({ services, rendererDir, port, log: (line) => io.stderr(`${line}\n`) });
+  io.stdout(`${server.url}\n`);
+  io.stderr(`Copydesk is running in browser mode on ${server.origin} with the archive ${archive.path}.\nOpen the URL above (it carries this run's access token). Press Ctrl+C to stop.\n`);
+  const stop = () => {
+    void server.close().then(() => {
+      archive.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return null;
+}

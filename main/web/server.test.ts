@@ -1,0 +1,116 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchive } from '../archive/open';
+import { createServices } from '../services/serviceTable';
+import { redactToken, startWebServer, type WebServer } from './server';
+
+type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/** A raw HTTP request, so the test can send any Host and Origin a browser or an attacker might. */
+function send(server: WebServer, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('browser mode server', () => {
+  let server: WebServer;
+  const logged: string[] = [];
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-web-'));
+    const rendererDir = join(dir, 'renderer');
+    mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Copydesk</title>');
+    writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+    const archive = openArchive(join(dir, 'a.sqlite'));
+    server = await startWebServer({ services: createServices({ archive, version: 'test' }), rendererDir, log: (l) => logged.push(l) });
+  });
+  afterAll(() => server.close());
+
+  const cookie = () => `copydesk_token=${server.token}`;
+  const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+    send(server, `/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookie(), ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('listens on 127.0.0.1 only and prints a URL carrying the token', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+  });
+
+  it('trades the URL token for an HttpOnly SameSite cookie and drops it from the address', async () => {
+    const reply = await send(server, `/?token=${server.token}`);
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    expect(String(reply.headers['set-cookie'])).toMatch(/copydesk_token=.+; HttpOnly; SameSite=Strict/);
+  });
+
+  it('refuses every request without the token, pages and API alike', async () => {
+    expect((await send(server, '/')).status).toBe(401);
+    expect((await send(server, '/?token=wrong')).status).toBe(401);
+    expect((await api('app.info', {}, { cookie: 'copydesk_token=guess' })).status).toBe(401);
+  });
+
+  it('serves the renderer with the CSP to a request with the token', async () => {
+    const reply = await send(server, '/', { headers: { cookie: cookie() } });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const reply = await send(server, '/', { headers: { cookie: cookie(), host: `evil.example:${server.port}` } });
+    expect(reply.status).toBe(421);
+  });
+
+  it('refuses an API call from another origin, and sends no CORS headers', async () => {
+    const reply = await api('app.info', {}, { origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await send(server, '/api/app.info', { method: 'OPTIONS', headers: { cookie: cookie(), origin: 'http://evil.example' } })).status).toBe(405);
+  });
+
+  it('answers API calls from its own origin or with a bearer token', async () => {
+    const own = await api('app.info', {}, { origin: server.origin });
+    expect(JSON.parse(own.body)).toMatchObject({ ok: true, value: { version: 'test' } });
+    const bearer = await send(server, '/api/tags.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+      body: '{}',
+    });
+    expect(JSON.parse(bearer.body)).toEqual({ ok: true, value: [] });
+  });
+
+  it('returns validation failures as error values', async () => {
+    const reply = await api('stories.get', { id: 42 });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.parse((await api('no.such.channel', {})).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect((await send(server, '/api/app.info', { method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/json' }, body: '{not json' })).status).toBe(400);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt']) {
+      const reply = await send(server, path, { headers: { cookie: cookie() } });
+      expect(reply.body).not.toContain('outside the renderer');
+    }
+  });
+
+  it('never logs the token in full', async () => {
+    await send(server, `/?token=${server.token}x`);
+    expect(logged.join('\n')).not.toContain(server.token);
+    expect(redactToken(server.token)).toHaveLength(5);
+  });
+});

@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ServiceHandlers } from '../../shared/ipc/contract';
+import { invokeService } from '../services/serviceTable';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+/** Browser mode binds here and nowhere else: the archive is never on the network. */
+export const LOOPBACK = '127.0.0.1';
+const COOKIE = 'copydesk_token';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export type WebServerOptions = {
+  services: ServiceHandlers;
+  rendererDir: string;
+  port?: number;
+  /** Fixed only in tests; a fresh random token is made for every run otherwise. */
+  token?: string;
+  log?: (line: string) => void;
+};
+
+export type WebServer = { url: string; origin: string; port: number; token: string; close(): Promise<void> };
+
+/** The token as logs may show it: enough to tell two runs apart, never enough to use. */
+export function redactToken(token: string): string {
+  return `${token.slice(0, 4)}…`;
+}
+
+/**
+ * The renderer and the service table over HTTP on 127.0.0.1. Every request must carry the
+ * per-run token (cookie or bearer header); the Host header must name this server (DNS-rebinding)
+ * and an API call's Origin, when sent, must be this server's own. No CORS headers are ever sent.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const log = options.log ?? (() => {});
+  let port = 0;
+  const hosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`[web] ${req.method} ${redactUrl(req.url)} failed: ${(error as Error).message}`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+    });
+  });
+
+  function redactUrl(url: string | undefined): string {
+    return (url ?? '').replace(/token=[^&]*/g, `token=${redactToken(token)}`);
+  }
+
+  function tokenMatches(candidate: string | undefined): boolean {
+    if (!candidate) return false;
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  function requestToken(req: IncomingMessage): string | undefined {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) return auth.slice(7);
+    for (const part of (req.headers.cookie ?? '').split(';')) {
+      const [name, ...value] = part.trim().split('=');
+      if (name === COOKIE) return value.join('=');
+    }
+    return undefined;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = `http://${LOOPBACK}:${port}`;
+    if (!hosts().has(req.headers.host ?? '')) {
+      return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request: this server answers only to 127.0.0.1.');
+    }
+    const url = new URL(req.url ?? '/', origin);
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null) {
+      if (!tokenMatches(queryToken)) return send(res, 401, 'text/plain; charset=utf-8', 'Wrong or expired token.');
+      // Trade the token in the URL for a cookie, and drop it from the address bar and history.
+      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Location', '/');
+      return send(res, 303, 'text/plain; charset=utf-8', '');
+    }
+    if (!tokenMatches(requestToken(req))) {
+      return send(
+        res,
+        401,
+        'text/plain; charset=utf-8',
+        'Copydesk browser mode needs its access token: open the full URL that `copydesk web` printed.',
+      );
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+        return send(res, 403, 'text/plain; charset=utf-8', 'Cross-origin requests are refused.');
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
+      }
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'Request too large.');
+      let input: unknown;
+      try {
+        input = JSON.parse(body);
+      } catch {
+        return send(res, 400, 'text/plain; charset=utf-8', 'The request body is not JSON.');
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result = await invokeService(options.services, channel, input);
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
+    return serveStatic(url.pathname, res);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(options.rendererDir, relative));
+    if (!file.startsWith(normalize(options.rendererDir + sep))) return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', content);
+  }
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${LOOPBACK}:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

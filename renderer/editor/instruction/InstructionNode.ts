@@ -1,0 +1,50 @@
+import {
+  $applyNodeReplacement,
+  $createParagraphNode,
+  ElementNode,
+  type LexicalNode,
+  type ParagraphNode,
+  type RangeSelection,
+} from 'lexical';
+
+/**
+ * A presenter instruction (`(PAUSE)`, `(TURN TO CAM 2)`): prompted in reverse video, not read,
+ * not timed.
+ */
+export class InstructionNode extends ElementNode {
+  $config() {
+    return this.config('copydesk-instruction', { extends: ElementNode });
+  }
+
+  createDOM(): HTMLElement {
+    const element = document.createElement('p');
+    element.className = 'cd-block cd-instruction';
+    element.dataset.block = 'instruction';
+    return element;
+  }
+
+  updateDOM(): boolean {
+    return false;
+  }
+
+  insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
+    const paragraph = $createParagraphNode();
+    this.insertAfter(paragraph, restoreSelection);
+    return paragraph;
+  }
+
+  collapseAtStart(): boolean {
+    const paragraph = $createParagraphNode();
+    paragraph.append(...this.getChildren());
+    this.replace(paragraph);
+    return true;
+  }
+}
+
+export function $createInstructionNode(): InstructionNode {
+  return $applyNodeReplacement(new InstructionNode());
+}
+
+export function $isInstructionNode(node: LexicalNode | null | undefined): node is InstructionNode {
+  return node instanceof InstructionNode;
+}

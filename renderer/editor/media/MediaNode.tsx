@@ -1,0 +1,68 @@
+import type { JSX } from 'react';
+import { $applyNodeReplacement, $getState, $setState, createState, DecoratorNode, type LexicalNode } from 'lexical';
+import { MediaBlockSchema, type MediaBlock, type MediaKind } from '../../../shared/story/model';
+import { MediaBlockView } from './MediaBlockView';
+
+export function emptyMedia(kind: MediaKind): MediaBlock {
+  return { type: 'media', kind, speaker: '', title: '', inCue: '', outCue: '', durationSec: null, transcript: '' };
+}
+
+const mediaState = createState('media', {
+  parse: (value: unknown): MediaBlock => {
+    const parsed = MediaBlockSchema.safeParse(value);
+    return parsed.success ? parsed.data : emptyMedia('SOT');
+  },
+});
+
+/**
+ * A sound bite or package: who speaks, IN and OUT cues, duration and transcript. Its data is the
+ * story model's MediaBlock itself, held as node state so undo, copy and JSON carry it whole.
+ */
+export class MediaNode extends DecoratorNode<JSX.Element> {
+  $config() {
+    return this.config('copydesk-media', { extends: DecoratorNode, stateConfigs: [{ stateConfig: mediaState, flat: true }] });
+  }
+
+  getMedia(): MediaBlock {
+    return $getState(this, mediaState);
+  }
+
+  setMedia(media: MediaBlock): this {
+    return $setState(this, mediaState, media);
+  }
+
+  createDOM(): HTMLElement {
+    const element = document.createElement('div');
+    element.className = 'cd-media-host';
+    element.contentEditable = 'false';
+    return element;
+  }
+
+  updateDOM(): boolean {
+    return false;
+  }
+
+  isInline(): false {
+    return false;
+  }
+
+  isKeyboardSelectable(): boolean {
+    return true;
+  }
+
+  getTextContent(): string {
+    return `${this.getMedia().transcript}\n`;
+  }
+
+  decorate(): JSX.Element {
+    return <MediaBlockView nodeKey={this.getKey()} media={this.getMedia()} />;
+  }
+}
+
+export function $createMediaNode(media: MediaBlock): MediaNode {
+  return $applyNodeReplacement(new MediaNode()).setMedia(media);
+}
+
+export function $isMediaNode(node: LexicalNode | null | undefined): node is MediaNode {
+  return node instanceof MediaNode;
+}

@@ -1,0 +1,99 @@
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $isDecoratorNode,
+  $isElementNode,
+  $isLineBreakNode,
+  $isTextNode,
+  type ElementNode,
+  type LexicalNode,
+  type TextNode,
+} from 'lexical';
+import type { Block, Run } from '../../../shared/story/model';
+import { normalizeRuns } from '../../../shared/story/text';
+import { $createCueNode, $isCueNode } from '../cue/CueNode';
+import { $createInstructionNode, $isInstructionNode } from '../instruction/InstructionNode';
+import { $createMediaNode, $isMediaNode } from '../media/MediaNode';
+
+/**
+ * The editor is a view of the story model. These two functions are the whole mapping:
+ * model → Lexical when a story is opened, Lexical → model when it is saved or timed.
+ */
+export function $storyBodyToLexical(body: readonly Block[]): void {
+  const root = $getRoot();
+  root.clear();
+  root.append(...body.map($blockToNode));
+  if (root.getChildrenSize() === 0) root.append($createParagraphNode());
+}
+
+export function $blockToNode(block: Block): LexicalNode {
+  switch (block.type) {
+    case 'paragraph':
+      return $createParagraphNode().append(...block.runs.map($runToTextNode));
+    case 'cue':
+      return $createCueNode().append(...(block.text ? [$createTextNode(block.text)] : []));
+    case 'instruction':
+      return $createInstructionNode().append(...(block.text ? [$createTextNode(block.text)] : []));
+    case 'media':
+      return $createMediaNode(block);
+  }
+}
+
+function $runToTextNode(run: Run): TextNode {
+  const node = $createTextNode(run.text);
+  if (run.bold) node.toggleFormat('bold');
+  if (run.italic) node.toggleFormat('italic');
+  if (run.underline) node.toggleFormat('underline');
+  return node;
+}
+
+export function $lexicalToStoryBody(): Block[] {
+  const blocks: Block[] = [];
+  for (const child of $getRoot().getChildren()) blocks.push(...$nodeToBlocks(child));
+  return blocks;
+}
+
+// eslint-disable-next-line no-control-regex -- the model holds no control characters
+const CONTROL = /[\u0000-\u001F\u007F]+/g;
+
+function $nodeToBlocks(node: LexicalNode): Block[] {
+  if ($isMediaNode(node)) return [node.getMedia()];
+  if ($isCueNode(node)) return [{ type: 'cue', text: node.getTextContent().replace(CONTROL, ' ') }];
+  if ($isInstructionNode(node)) return [{ type: 'instruction', text: node.getTextContent().replace(CONTROL, ' ') }];
+  if ($isElementNode(node)) return $readParagraphs(node);
+  if ($isDecoratorNode(node)) return [];
+  return [{ type: 'paragraph', runs: normalizeRuns([{ text: node.getTextContent().replace(CONTROL, ' ') }]) }];
+}
+
+/**
+ * Any other element (a paragraph, or a heading or list that slipped in) is read text. A line
+ * break inside it starts a new paragraph: the model's unit is the paragraph.
+ */
+function $readParagraphs(element: ElementNode): Block[] {
+  const paragraphs: Run[][] = [[]];
+  const walk = (parent: ElementNode) => {
+    for (const child of parent.getChildren()) {
+      if ($isLineBreakNode(child)) paragraphs.push([]);
+      else if ($isTextNode(child)) {
+        const run: Run = { text: child.getTextContent().replace(CONTROL, ' ') };
+        if (child.hasFormat('bold')) run.bold = true;
+        if (child.hasFormat('italic')) run.italic = true;
+        if (child.hasFormat('underline')) run.underline = true;
+        paragraphs.at(-1)!.push(run);
+      } else if ($isElementNode(child)) {
+        if (child.isInline()) walk(child);
+        else {
+          paragraphs.push([]);
+          walk(child);
+          paragraphs.push([]);
+        }
+      }
+    }
+  };
+  walk(element);
+  const blocks = paragraphs.map((runs): Block => ({ type: 'paragraph', runs: normalizeRuns(runs) }));
+  // Splitting around nested blocks leaves empty shells; keep one if that is all there is.
+  const kept = blocks.filter((b, i) => i === 0 || (b.type === 'paragraph' && b.runs.length > 0));
+  return kept;
+}

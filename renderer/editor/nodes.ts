@@ -1,0 +1,7 @@
+import type { Klass, LexicalNode } from 'lexical';
+import { CueNode } from './cue/CueNode';
+import { InstructionNode } from './instruction/InstructionNode';
+import { MediaNode } from './media/MediaNode';
+
+/** Every node the script editor may hold besides Lexical's own paragraph, text and line break. */
+export const SCRIPT_NODES: readonly Klass<LexicalNode>[] = [CueNode, InstructionNode, MediaNode];
