@@ -3,3 +3,6 @@ declare module '*.sql?raw' {
   const sql: string;
   export { sql as default };
 }
+
+// Stylesheets are imported for their side effect; Vite bundles them.
+declare module '*.css';

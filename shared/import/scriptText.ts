@@ -264,7 +264,7 @@ export function proposeSlug(body: readonly Block[], tags: readonly string[], rep
   const text = body
     .map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.type === 'media' ? b.transcript : ''))
     .join('\n');
-  const exclude = new Set(reporter.split(/[\s-]+/).filter(Boolean));
+  const exclude = new Set([...reporter.split(/\s+/), ...reporter.split(/[\s-]+/)].filter(Boolean));
   const scores = new Map<string, { score: number; first: number }>();
   let position = 0;
   const bump = (term: string, weight: number) => {

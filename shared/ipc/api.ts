@@ -8,6 +8,13 @@ export type CopydeskApi = { [K in Channel]: (input: Input<K>) => Promise<Result<
 export const MENU_COMMANDS = ['new-story', 'import', 'export', 'save', 'find'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
+/** The desktop shell's own channels, beside the contract's. Declared here once. */
+export const SHELL_CHANNELS = {
+  saveFile: 'shell.saveFile',
+  pickImportFiles: 'shell.pickImportFiles',
+  menuCommand: 'shell.menuCommand',
+} as const;
+
 /** A file the user picked to import: its name and bytes. */
 export type PickedFile = { name: string; dataBase64: string };
 

@@ -12,28 +12,28 @@ import {
  * timed. Enter after it goes back to read text; Backspace at its start turns it into read text.
  */
 export class CueNode extends ElementNode {
-  $config() {
+  override $config() {
     return this.config('copydesk-cue', { extends: ElementNode });
   }
 
-  createDOM(): HTMLElement {
+  override createDOM(): HTMLElement {
     const element = document.createElement('p');
     element.className = 'cd-block cd-cue';
     element.dataset.block = 'cue';
     return element;
   }
 
-  updateDOM(): boolean {
+  override updateDOM(): boolean {
     return false;
   }
 
-  insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
+  override insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
     const paragraph = $createParagraphNode();
     this.insertAfter(paragraph, restoreSelection);
     return paragraph;
   }
 
-  collapseAtStart(): boolean {
+  override collapseAtStart(): boolean {
     const paragraph = $createParagraphNode();
     paragraph.append(...this.getChildren());
     this.replace(paragraph);

@@ -12,28 +12,28 @@ import {
  * not timed.
  */
 export class InstructionNode extends ElementNode {
-  $config() {
+  override $config() {
     return this.config('copydesk-instruction', { extends: ElementNode });
   }
 
-  createDOM(): HTMLElement {
+  override createDOM(): HTMLElement {
     const element = document.createElement('p');
     element.className = 'cd-block cd-instruction';
     element.dataset.block = 'instruction';
     return element;
   }
 
-  updateDOM(): boolean {
+  override updateDOM(): boolean {
     return false;
   }
 
-  insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
+  override insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
     const paragraph = $createParagraphNode();
     this.insertAfter(paragraph, restoreSelection);
     return paragraph;
   }
 
-  collapseAtStart(): boolean {
+  override collapseAtStart(): boolean {
     const paragraph = $createParagraphNode();
     paragraph.append(...this.getChildren());
     this.replace(paragraph);

@@ -19,7 +19,7 @@ const mediaState = createState('media', {
  * story model's MediaBlock itself, held as node state so undo, copy and JSON carry it whole.
  */
 export class MediaNode extends DecoratorNode<JSX.Element> {
-  $config() {
+  override $config() {
     return this.config('copydesk-media', { extends: DecoratorNode, stateConfigs: [{ stateConfig: mediaState, flat: true }] });
   }
 
@@ -31,30 +31,30 @@ export class MediaNode extends DecoratorNode<JSX.Element> {
     return $setState(this, mediaState, media);
   }
 
-  createDOM(): HTMLElement {
+  override createDOM(): HTMLElement {
     const element = document.createElement('div');
     element.className = 'cd-media-host';
     element.contentEditable = 'false';
     return element;
   }
 
-  updateDOM(): boolean {
+  override updateDOM(): boolean {
     return false;
   }
 
-  isInline(): false {
+  override isInline(): false {
     return false;
   }
 
-  isKeyboardSelectable(): boolean {
+  override isKeyboardSelectable(): boolean {
     return true;
   }
 
-  getTextContent(): string {
+  override getTextContent(): string {
     return `${this.getMedia().transcript}\n`;
   }
 
-  decorate(): JSX.Element {
+  override decorate(): JSX.Element {
     return <MediaBlockView nodeKey={this.getKey()} media={this.getMedia()} />;
   }
 }

@@ -1,0 +1,274 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { mergeTags, STORY_FORMATS, type StoryFormat } from '../../shared/story/model';
+import { DEFAULT_READ_RATES } from '../../shared/story/timing';
+import type { PickedFile } from '../../shared/ipc/api';
+import { api, bridge } from '../api/client';
+import { pickImportFiles, readPickedFiles } from '../api/platform';
+import { Sidebar } from '../archive/Sidebar';
+import { MetadataBar } from '../metadata/MetadataBar';
+import { ScriptEditor } from '../editor/ScriptEditor';
+import type { LiveTiming } from '../editor/timing/TimingPlugin';
+import type { PasteOutcome } from '../editor/paste/ScriptPastePlugin';
+import { ExportDialog } from '../export/ExportDialog';
+import { StatusBar } from './StatusBar';
+import { Notices, type Notice } from './Notices';
+import { useStoryDocument } from './useStoryDocument';
+
+const IS_MAC = /Mac/.test(navigator.platform);
+
+export function App() {
+  const [archiveVersion, setArchiveVersion] = useState(0);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [timing, setTiming] = useState<LiveTiming | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
+  const [archivePath, setArchivePath] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const noticeId = useRef(0);
+
+  const notify = useCallback((kind: Notice['kind'], text: string) => {
+    const id = ++noticeId.current;
+    setNotices((n) => [...n.slice(-3), { id, kind, text }]);
+    if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 7000);
+  }, []);
+  const showError = useCallback((message: string) => notify('error', message), [notify]);
+  const refresh = useCallback(() => setArchiveVersion((v) => v + 1), []);
+
+  const doc = useStoryDocument(refresh);
+  const { story, open, save } = doc;
+
+  const openStory = useCallback(
+    async (id: string) => {
+      const problem = await open(id);
+      if (problem) showError(problem);
+    },
+    [open, showError],
+  );
+
+  useEffect(() => {
+    void (async () => {
+      const info = await api['app.info']({});
+      if (!info.ok) return showError(info.error.message);
+      setArchivePath(info.value.archivePath);
+      const latest = await api['stories.list']({ limit: 1 });
+      if (latest.ok && latest.value.items[0]) await openStory(latest.value.items[0].id);
+    })();
+  }, [openStory, showError]);
+
+  const newStory = useCallback(async () => {
+    if (!(await save())) return;
+    const result = await api['stories.create']({ format: newFormat });
+    if (!result.ok) return showError(result.error.message);
+    refresh();
+    await openStory(result.value.id);
+  }, [newFormat, openStory, refresh, save, showError]);
+
+  const importFiles = useCallback(
+    async (files: PickedFile[]) => {
+      if (files.length === 0) return;
+      const result = await api['import.files']({ files });
+      if (!result.ok) return showError(result.error.message);
+      const { stories, dropped } = result.value;
+      refresh();
+      const names = stories.map((s) => s.slug || 'UNTITLED').join(', ');
+      const left = dropped.flatMap((d) => d.lines);
+      notify('info', `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${left.length ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.` : ''}`);
+      if (stories[0]) await openStory(stories[0].id);
+    },
+    [notify, openStory, refresh, showError],
+  );
+
+  const startImport = useCallback(async () => {
+    const picked = pickImportFiles(fileInput.current);
+    if (!picked) return;
+    const result = await picked;
+    if (!result.ok) return showError(result.error.message);
+    await importFiles(result.value);
+  }, [importFiles, showError]);
+
+  const deleteStory = useCallback(async () => {
+    if (!story) return;
+    if (!confirm(`Delete “${story.slug || 'UNTITLED'}” from the archive? This cannot be undone.`)) return;
+    const result = await api['stories.delete']({ id: story.id });
+    if (!result.ok) return showError(result.error.message);
+    doc.close();
+    refresh();
+    notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
+  }, [doc, notify, refresh, showError, story]);
+
+  const onPaste = useCallback(
+    (outcome: PasteOutcome) => {
+      if ('refused' in outcome) return showError(outcome.refused);
+      const { script } = outcome;
+      const current = doc.story;
+      if (!current) return;
+      const patch: Parameters<typeof doc.updateMeta>[0] = {};
+      const tags = mergeTags(current.tags, script.tags);
+      if (tags.length !== current.tags.length) patch.tags = tags;
+      if (!current.slug.trim() && script.body.length > 1) patch.slug = script.slug;
+      if (!current.reporter.trim() && script.reporter) patch.reporter = script.reporter;
+      if (!current.presenter.trim() && script.presenter) patch.presenter = script.presenter;
+      if (current.format === 'READER' && script.format !== 'READER') patch.format = script.format;
+      if (Object.keys(patch).length > 0) doc.updateMeta(patch);
+      if (script.dropped.length > 0) notify('info', `Left out as web-page residue: ${script.dropped.map((l) => `“${l}”`).join(', ')}.`);
+    },
+    [doc, notify, showError],
+  );
+
+  const saveNow = useCallback(async () => {
+    await save();
+  }, [save]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = IS_MAC ? e.metaKey : e.ctrlKey;
+      if (mod && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void saveNow();
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'e') {
+        e.preventDefault();
+        setExportOpen(true);
+      }
+    };
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (doc.isDirty()) {
+        void save();
+        e.preventDefault();
+      }
+    };
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') void save();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, [doc, save, saveNow]);
+
+  useEffect(
+    () =>
+      bridge?.shell.onMenuCommand((command) => {
+        if (command === 'new-story') void newStory();
+        else if (command === 'import') void startImport();
+        else if (command === 'export') setExportOpen(true);
+        else if (command === 'save') void saveNow();
+        else if (command === 'find') searchRef.current?.focus();
+      }),
+    [newStory, saveNow, startImport],
+  );
+
+  return (
+    <div className="cd-app">
+      <header className="cd-topbar">
+        <div className="cd-brand" aria-label="Copydesk">
+          <span className="cd-logo" aria-hidden="true">
+            C
+          </span>
+          Copydesk
+        </div>
+        <div className="cd-topbar-actions">
+          <div className="cd-new">
+            <button type="button" className="cd-button cd-button-primary" onClick={() => void newStory()} data-testid="new-story">
+              New story
+            </button>
+            <select aria-label="Format of the new story" value={newFormat} onChange={(e) => setNewFormat(e.target.value as StoryFormat)}>
+              {STORY_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="cd-button" onClick={() => void startImport()} data-testid="import">
+            Import…
+          </button>
+          <button type="button" className="cd-button" onClick={() => setExportOpen(true)} data-testid="export">
+            Export…
+          </button>
+          <button type="button" className="cd-button" onClick={() => void saveNow()} disabled={!story} title={`Save (${IS_MAC ? '⌘' : 'Ctrl+'}S)`} data-testid="save">
+            Save
+          </button>
+        </div>
+        <div className="cd-archive-path" title={archivePath}>
+          {archivePath ? `Archive: ${archivePath}` : ''}
+        </div>
+      </header>
+      <aside className="cd-sidebar">
+        <Sidebar selectedId={story?.id ?? null} version={archiveVersion} onOpen={(id) => void openStory(id)} onError={showError} searchRef={searchRef} />
+      </aside>
+      <main className="cd-main">
+        {story ? (
+          <>
+            <MetadataBar story={story} onChange={doc.updateMeta} onDelete={() => void deleteStory()} />
+            <div className="cd-editor-area">
+              <ScriptEditor
+                key={story.id}
+                storyId={story.id}
+                initialBody={story.body}
+                rates={DEFAULT_READ_RATES}
+                onEditor={doc.setEditor}
+                onChange={doc.changed}
+                onTiming={setTiming}
+                onPaste={onPaste}
+              />
+            </div>
+            <StatusBar timing={timing} saveState={doc.saveState} />
+          </>
+        ) : (
+          <div className="cd-empty">
+            <h1>No story open</h1>
+            <p>Pick a story from the archive, start a new one, or import a script file.</p>
+            <div className="cd-empty-actions">
+              <button type="button" className="cd-button cd-button-primary" onClick={() => void newStory()}>
+                New story
+              </button>
+              <button type="button" className="cd-button" onClick={() => void startImport()}>
+                Import a script…
+              </button>
+            </div>
+          </div>
+        )}
+      </main>
+      {doc.saveState.kind === 'error' && (
+        <div className="cd-save-error" role="alert">
+          <strong>Not saved.</strong> {doc.saveState.message} Your text is still here.
+          <button type="button" className="cd-button" onClick={() => void saveNow()}>
+            Try again
+          </button>
+        </div>
+      )}
+      <Notices notices={notices} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
+      {exportOpen && (
+        <ExportDialog
+          storyId={story?.id ?? null}
+          storySlug={story?.slug ?? ''}
+          onClose={() => setExportOpen(false)}
+          beforeExport={save}
+          onDone={(m) => notify('info', m)}
+          onError={showError}
+        />
+      )}
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        accept=".txt,text/plain"
+        hidden
+        data-testid="import-input"
+        onChange={async (e) => {
+          const files = e.target.files;
+          if (files && files.length > 0) await importFiles(await readPickedFiles(files));
+          e.target.value = '';
+        }}
+      />
+    </div>
+  );
+}

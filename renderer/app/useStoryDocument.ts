@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { Story } from '../../shared/story/model';
+import { api } from '../api/client';
+import { $lexicalToStoryBody } from '../editor/model/storyBody';
+
+export type SaveState =
+  | { kind: 'saved'; at: string }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string };
+
+const AUTOSAVE_MS = 1500;
+
+/**
+ * The open story: its metadata here, its body in the editor. Every change bumps a revision;
+ * a save records which revision it wrote, so typing during a save is never marked saved.
+ * A failed save keeps everything in the editor and says why.
+ */
+export function useStoryDocument(onSaved: (story: Story) => void) {
+  const [story, setStory] = useState<Story | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: '' });
+  const storyRef = useRef<Story | null>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const revision = useRef(0);
+  const savedRevision = useRef(0);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
+
+  const replaceStory = useCallback((next: Story | null) => {
+    storyRef.current = next;
+    setStory(next);
+  }, []);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    while (inFlight.current) await inFlight.current;
+    const current = storyRef.current;
+    const editor = editorRef.current;
+    if (!current || !editor || revision.current === savedRevision.current) return true;
+    const rev = revision.current;
+    const body = editor.getEditorState().read($lexicalToStoryBody);
+    setSaveState({ kind: 'saving' });
+    const attempt = (async () => {
+      const result = await api['stories.save']({ story: { ...current, body }, baseUpdatedAt: current.updatedAt });
+      if (!result.ok) {
+        setSaveState({ kind: 'error', message: result.error.message });
+        return false;
+      }
+      savedRevision.current = rev;
+      const latest = storyRef.current;
+      if (latest && latest.id === result.value.id) {
+        storyRef.current = { ...latest, updatedAt: result.value.updatedAt, createdAt: result.value.createdAt };
+        setStory(storyRef.current);
+      }
+      setSaveState(rev === revision.current ? { kind: 'saved', at: result.value.updatedAt } : { kind: 'dirty' });
+      onSavedRef.current(result.value);
+      return true;
+    })();
+    inFlight.current = attempt;
+    try {
+      return await attempt;
+    } finally {
+      inFlight.current = null;
+    }
+  }, []);
+
+  const changed = useCallback(() => {
+    revision.current++;
+    setSaveState({ kind: 'dirty' });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+  }, [save]);
+
+  const updateMeta = useCallback(
+    (patch: Partial<Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags'>>) => {
+      const current = storyRef.current;
+      if (!current) return;
+      replaceStory({ ...current, ...patch });
+      changed();
+    },
+    [changed, replaceStory],
+  );
+
+  const open = useCallback(
+    async (id: string): Promise<string | null> => {
+      if (!(await save())) return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
+      const result = await api['stories.get']({ id });
+      if (!result.ok) return result.error.message;
+      revision.current = 0;
+      savedRevision.current = 0;
+      replaceStory(result.value);
+      setSaveState({ kind: 'saved', at: result.value.updatedAt });
+      return null;
+    },
+    [replaceStory, save],
+  );
+
+  const close = useCallback(() => {
+    revision.current = 0;
+    savedRevision.current = 0;
+    replaceStory(null);
+  }, [replaceStory]);
+
+  const setEditor = useCallback((editor: LexicalEditor | null) => {
+    editorRef.current = editor;
+  }, []);
+
+  const isDirty = useCallback(() => revision.current !== savedRevision.current, []);
+
+  return { story, saveState, open, close, save, changed, updateMeta, setEditor, isDirty };
+}

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SearchHit, StoryPage, TagCount } from '../../shared/ipc/types';
+import { formatDuration } from '../../shared/story/timing';
+import { api } from '../api/client';
+import { Snippet } from './Snippet';
+
+type Props = {
+  selectedId: string | null;
+  /** Bumped by the app whenever the archive changed, so the list reloads. */
+  version: number;
+  onOpen: (id: string) => void;
+  onError: (message: string) => void;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+};
+
+const LIMIT = 200;
+
+function relativeTime(iso: string): string {
+  const then = new Date(iso);
+  const now = new Date();
+  if (then.toDateString() === now.toDateString()) return then.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return then.toLocaleDateString([], { month: 'short', day: 'numeric', year: then.getFullYear() === now.getFullYear() ? undefined : 'numeric' });
+}
+
+/** The archive: search box, tag filter and the stories, newest first or best match first. */
+export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Props) {
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState('');
+  const [tags, setTags] = useState<TagCount[]>([]);
+  const [page, setPage] = useState<StoryPage<SearchHit>>({ total: 0, items: [] });
+  const [loading, setLoading] = useState(true);
+  const request = useRef(0);
+  const onErrorRef = useRef(onError);
+  useEffect(() => {
+    onErrorRef.current = onError;
+  }, [onError]);
+
+  useEffect(() => {
+    void api['tags.list']({}).then((r) => {
+      if (r.ok) setTags(r.value);
+    });
+  }, [version]);
+
+  useEffect(() => {
+    const id = ++request.current;
+    const run = async () => {
+      const result = await api['stories.search']({ query, tag: tag || undefined, limit: LIMIT });
+      if (id !== request.current) return;
+      setLoading(false);
+      if (result.ok) setPage(result.value);
+      else onErrorRef.current(result.error.message);
+    };
+    const timer = setTimeout(() => void run(), query ? 120 : 0);
+    return () => clearTimeout(timer);
+  }, [query, tag, version]);
+
+  const searching = query.trim() !== '';
+  const countLabel = searching
+    ? `${page.total} ${page.total === 1 ? 'match' : 'matches'}`
+    : `${page.total} ${page.total === 1 ? 'story' : 'stories'}${tag ? ` tagged ${tag}` : ''}`;
+
+  return (
+    <nav className="cd-sidebar-inner" aria-label="Archive">
+      <div className="cd-search">
+        <input
+          ref={searchRef}
+          type="search"
+          placeholder="Search the archive"
+          aria-label="Search the archive"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="archive-search"
+        />
+        <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)} data-testid="tag-filter">
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t.name} value={t.name}>
+              #{t.name} ({t.count})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="cd-list-count" aria-live="polite">
+        {loading ? 'Loading…' : countLabel}
+      </div>
+      <ul className="cd-story-list" data-testid="story-list">
+        {page.items.map((s) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className={`cd-story-item${s.id === selectedId ? ' cd-selected' : ''}`}
+              aria-current={s.id === selectedId ? 'true' : undefined}
+              onClick={() => onOpen(s.id)}
+            >
+              <span className="cd-item-top">
+                <span className="cd-item-slug">{s.slug || 'UNTITLED'}</span>
+                <span className="cd-item-time">{formatDuration(s.totalSec)}</span>
+              </span>
+              <span className="cd-item-meta">
+                <span className={`cd-badge cd-format-${s.format.replace('/', '-').toLowerCase()}`}>{s.format}</span>
+                {s.status !== 'draft' && <span className="cd-badge cd-status">{s.status}</span>}
+                <span className="cd-item-date">{relativeTime(s.updatedAt)}</span>
+                {s.presenter && <span className="cd-item-person">{s.presenter}</span>}
+              </span>
+              {searching && s.snippet && <Snippet text={s.snippet} />}
+              {s.tags.length > 0 && (
+                <span className="cd-item-tags">
+                  {s.tags.map((t) => (
+                    <span key={t} className="cd-item-tag">
+                      #{t}
+                    </span>
+                  ))}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {!loading && page.items.length === 0 && (
+        <p className="cd-empty-list">{searching ? 'Nothing in the archive matches. Try fewer words, or a word* prefix.' : 'No stories yet. Create one or import a script.'}</p>
+      )}
+      {page.total > page.items.length && <p className="cd-list-more">Showing the first {page.items.length}. Narrow the search to see the rest.</p>}
+    </nav>
+  );
+}

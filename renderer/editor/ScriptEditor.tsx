@@ -1,0 +1,99 @@
+import { useCallback, useEffect } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
+import type { Block } from '../../shared/story/model';
+import type { ReadRates } from '../../shared/story/timing';
+import { SCRIPT_NODES } from './nodes';
+import { SCRIPT_THEME } from './theme';
+import { $storyBodyToLexical } from './model/storyBody';
+import { Toolbar } from './toolbar/Toolbar';
+import { ScriptShortcutsPlugin } from './shortcuts/ScriptShortcutsPlugin';
+import { ModelGuardPlugin } from './shortcuts/ModelGuardPlugin';
+import { ScriptPastePlugin, type PasteOutcome } from './paste/ScriptPastePlugin';
+import { TimingPlugin, type LiveTiming } from './timing/TimingPlugin';
+
+/** Tag on updates that load a story: they are not edits and do not make it unsaved. */
+export const LOAD_TAG = 'copydesk-load';
+
+type Props = {
+  storyId: string;
+  initialBody: readonly Block[];
+  rates: ReadRates;
+  readOnly?: boolean;
+  onEditor: (editor: LexicalEditor | null) => void;
+  onChange: () => void;
+  onTiming: (timing: LiveTiming) => void;
+  onPaste: (outcome: PasteOutcome) => void;
+};
+
+function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange'>) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags, prevEditorState }) => {
+        // Filling the editor with the stored story, and attaching it to the page, are not edits
+        // (the same rule as Lexical's OnChangePlugin).
+        if (prevEditorState.isEmpty() || tags.has(LOAD_TAG) || tags.has(HISTORY_MERGE_TAG)) return;
+        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+        onChange();
+      }),
+    [editor, onChange],
+  );
+  return null;
+}
+
+/**
+ * The script editor for one story. It is keyed by story id by its parent, so opening another
+ * story starts a fresh editor with its own undo history.
+ */
+export function ScriptEditor({ storyId, initialBody, rates, readOnly = false, onEditor, onChange, onTiming, onPaste }: Props) {
+  const initialState = useCallback((_editor: LexicalEditor) => $storyBodyToLexical(initialBody), [initialBody]);
+  return (
+    <LexicalComposer
+      initialConfig={{
+        namespace: `copydesk-${storyId}`,
+        nodes: [...SCRIPT_NODES],
+        theme: SCRIPT_THEME,
+        editable: !readOnly,
+        editorState: initialState,
+        onError: (error) => {
+          console.error('[editor]', error);
+        },
+      }}
+    >
+      <Toolbar />
+      <div className="cd-page-scroll">
+        <div className="cd-page">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="cd-script"
+                aria-label="Script"
+                aria-multiline="true"
+                spellCheck
+                data-testid="script-editor"
+              />
+            }
+            placeholder={<div className="cd-placeholder">Write the anchor intro, or paste a script…</div>}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+      </div>
+      <HistoryPlugin />
+      <ModelGuardPlugin />
+      <ScriptShortcutsPlugin />
+      <ScriptPastePlugin onPaste={onPaste} />
+      <TimingPlugin rates={rates} onTiming={onTiming} />
+      <EditorBridge onEditor={onEditor} onChange={onChange} />
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,52 @@
+import { $createParagraphNode, $getSelection, $isRangeSelection, $isRootOrShadowRoot, type LexicalNode } from 'lexical';
+import { $setBlocksType } from '@lexical/selection';
+import { $findMatchingParent, $insertNodeToNearestRoot } from '@lexical/utils';
+import { $createCueNode, $isCueNode } from './cue/CueNode';
+import { $createInstructionNode, $isInstructionNode } from './instruction/InstructionNode';
+import { $createMediaNode, emptyMedia } from './media/MediaNode';
+import type { MediaKind } from '../../shared/story/model';
+
+/** The three kinds of text a script line can be. */
+export type TextKind = 'read' | 'cue' | 'instruction';
+
+export const TEXT_KINDS: readonly { kind: TextKind; label: string; shortcut: string; key: string }[] = [
+  { kind: 'read', label: 'Read text', shortcut: 'Ctrl+Alt+1', key: '1' },
+  { kind: 'cue', label: 'Production cue', shortcut: 'Ctrl+Alt+2', key: '2' },
+  { kind: 'instruction', label: 'Presenter instruction', shortcut: 'Ctrl+Alt+3', key: '3' },
+];
+
+export const MEDIA_SHORTCUTS: Record<MediaKind, { shortcut: string; key: string }> = {
+  SOT: { shortcut: 'Ctrl+Alt+S', key: 's' },
+  PKG: { shortcut: 'Ctrl+Alt+P', key: 'p' },
+};
+
+/** Turns the selected lines into the given kind, keeping their text. */
+export function $setTextKind(kind: TextKind): void {
+  const selection = $getSelection();
+  if (kind === 'cue') $setBlocksType(selection, $createCueNode);
+  else if (kind === 'instruction') $setBlocksType(selection, $createInstructionNode);
+  else $setBlocksType(selection, $createParagraphNode);
+}
+
+function $topBlock(node: LexicalNode): LexicalNode | null {
+  return $findMatchingParent(node, (n) => {
+    const parent = n.getParent();
+    return parent !== null && $isRootOrShadowRoot(parent);
+  });
+}
+
+/** The kind of the line holding the caret, for the toolbar's pressed state. */
+export function $currentTextKind(): TextKind | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const block = $topBlock(selection.anchor.getNode());
+  if ($isCueNode(block)) return 'cue';
+  if ($isInstructionNode(block)) return 'instruction';
+  return 'read';
+}
+
+/** Inserts an empty sound bite or package after the current line, with a fresh line after it. */
+export function $insertMediaBlock(kind: MediaKind): void {
+  const node = $insertNodeToNearestRoot($createMediaNode(emptyMedia(kind)));
+  if (node.getNextSibling() === null) node.insertAfter($createParagraphNode());
+}

@@ -1,0 +1,10 @@
+import type { EditorThemeClasses } from 'lexical';
+
+export const SCRIPT_THEME: EditorThemeClasses = {
+  paragraph: 'cd-block cd-read',
+  text: {
+    bold: 'cd-bold',
+    italic: 'cd-italic',
+    underline: 'cd-underline',
+  },
+};

@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot, $getSelection, $isRangeSelection, $isElementNode, type EditorState, type LexicalNode } from 'lexical';
+import { addCounts, countText, mediaSeconds, secondsToRead, ZERO_COUNT, type ReadRates, type TextCount } from '../../../shared/story/timing';
+import { $isCueNode } from '../cue/CueNode';
+import { $isInstructionNode } from '../instruction/InstructionNode';
+import { $isMediaNode } from '../media/MediaNode';
+
+export type LiveTiming = {
+  read: TextCount;
+  readSec: number;
+  mediaSec: number;
+  estimatedMedia: number;
+  totalSec: number;
+  characters: number;
+  /** Read time of the selected text, when a selection is not collapsed. */
+  selection: { read: TextCount; readSec: number } | null;
+};
+
+type NodeCount = { count: TextCount; chars: number; mediaSec: number; estimated: boolean };
+
+/**
+ * Live timing without re-reading the whole story on each keystroke: Lexical keeps the same node
+ * object for every line that did not change, so counts are cached per node object and only the
+ * edited line is counted again. The work runs once per animation frame, after the keystroke.
+ */
+export function TimingPlugin({ rates, onTiming }: { rates: ReadRates; onTiming: (timing: LiveTiming) => void }) {
+  const [editor] = useLexicalComposerContext();
+  const onTimingRef = useRef(onTiming);
+  useEffect(() => {
+    onTimingRef.current = onTiming;
+  }, [onTiming]);
+
+  useEffect(() => {
+    const cache = new WeakMap<LexicalNode, NodeCount>();
+    let frame = 0;
+
+    const countNode = (node: LexicalNode): NodeCount => {
+      const cached = cache.get(node);
+      if (cached) return cached;
+      let result: NodeCount;
+      if ($isMediaNode(node)) {
+        const media = node.getMedia();
+        result = { count: ZERO_COUNT, chars: 0, mediaSec: mediaSeconds(media, rates), estimated: media.durationSec === null };
+      } else if ($isCueNode(node) || $isInstructionNode(node)) {
+        result = { count: ZERO_COUNT, chars: node.getTextContentSize(), mediaSec: 0, estimated: false };
+      } else {
+        const text = node.getTextContent();
+        result = { count: countText(text), chars: text.length, mediaSec: 0, estimated: false };
+      }
+      cache.set(node, result);
+      return result;
+    };
+
+    const compute = (state: EditorState) => {
+      frame = 0;
+      state.read(() => {
+        let read = ZERO_COUNT;
+        let mediaSec = 0;
+        let estimatedMedia = 0;
+        let characters = 0;
+        for (const child of $getRoot().getChildren()) {
+          const c = countNode(child);
+          read = addCounts(read, c.count);
+          mediaSec += c.mediaSec;
+          characters += c.chars;
+          if (c.estimated) estimatedMedia++;
+        }
+        const readSec = Math.round(secondsToRead(read, rates));
+        const selection = $getSelection();
+        let selected: LiveTiming['selection'] = null;
+        if ($isRangeSelection(selection) && !selection.isCollapsed()) {
+          const readable = selection
+            .getNodes()
+            .filter((n) => !n.getParents().some((p) => $isElementNode(p) && ($isCueNode(p) || $isInstructionNode(p))));
+          const text = readable.length === selection.getNodes().length ? selection.getTextContent() : readable.map((n) => n.getTextContent()).join(' ');
+          const count = countText(text);
+          selected = { read: count, readSec: secondsToRead(count, rates) };
+        }
+        onTimingRef.current({ read, readSec, mediaSec, estimatedMedia, totalSec: readSec + mediaSec, characters, selection: selected });
+      });
+    };
+
+    const schedule = (state: EditorState) => {
+      if (frame) cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => compute(state));
+    };
+    schedule(editor.getEditorState());
+    const unregister = editor.registerUpdateListener(({ editorState }) => schedule(editorState));
+    return () => {
+      unregister();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [editor, rates]);
+  return null;
+}

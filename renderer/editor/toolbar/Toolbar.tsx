@@ -1,0 +1,85 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type TextFormatType } from 'lexical';
+import { $insertMediaBlock, $setTextKind, MEDIA_SHORTCUTS, TEXT_KINDS } from '../blockTypes';
+import { useToolbarState } from './useToolbarState';
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+export const MOD = IS_MAC ? '⌘' : 'Ctrl';
+
+function shortcutLabel(shortcut: string): string {
+  return IS_MAC ? shortcut.replace('Ctrl+Alt+', '⌘⌥').replace('Ctrl+', '⌘') : shortcut;
+}
+
+function ToolButton({ label, shortcut, pressed, disabled, onClick, children, className }: {
+  label: string;
+  shortcut?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  const title = shortcut ? `${label} (${shortcutLabel(shortcut)})` : label;
+  return (
+    <button
+      type="button"
+      className={`cd-tool${className ? ` ${className}` : ''}`}
+      aria-label={label}
+      aria-pressed={pressed}
+      aria-keyshortcuts={shortcut?.replace('Ctrl', IS_MAC ? 'Meta' : 'Control')}
+      title={title}
+      disabled={disabled}
+      // Keep the caret in the editor: a click on the toolbar must not steal the selection.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** The editor's toolbar, in groups: history, character format, kind of line, media blocks. */
+export function Toolbar() {
+  const [editor] = useLexicalComposerContext();
+  const state = useToolbarState();
+  const format = (f: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f);
+
+  return (
+    <div className="cd-toolbar" role="toolbar" aria-label="Script formatting">
+      <div className="cd-tool-group" role="group" aria-label="History">
+        <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!state.canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+          ↶
+        </ToolButton>
+        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!state.canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+          ↷
+        </ToolButton>
+      </div>
+      <div className="cd-tool-group" role="group" aria-label="Character format">
+        <ToolButton label="Bold" shortcut="Ctrl+B" pressed={state.bold} onClick={() => format('bold')} className="cd-tool-bold">
+          B
+        </ToolButton>
+        <ToolButton label="Italic" shortcut="Ctrl+I" pressed={state.italic} onClick={() => format('italic')} className="cd-tool-italic">
+          I
+        </ToolButton>
+        <ToolButton label="Underline" shortcut="Ctrl+U" pressed={state.underline} onClick={() => format('underline')} className="cd-tool-underline">
+          U
+        </ToolButton>
+      </div>
+      <div className="cd-tool-group" role="group" aria-label="Kind of line">
+        {TEXT_KINDS.map(({ kind, label, shortcut }) => (
+          <ToolButton key={kind} label={label} shortcut={shortcut} pressed={state.kind === kind} onClick={() => editor.update(() => $setTextKind(kind))} className={`cd-tool-kind cd-tool-${kind}`}>
+            {kind === 'read' ? 'Read' : kind === 'cue' ? 'Cue' : 'Instr.'}
+          </ToolButton>
+        ))}
+      </div>
+      <div className="cd-tool-group" role="group" aria-label="Media">
+        <ToolButton label="Insert sound bite (SOT)" shortcut={MEDIA_SHORTCUTS.SOT.shortcut} onClick={() => editor.update(() => $insertMediaBlock('SOT'))}>
+          + SOT
+        </ToolButton>
+        <ToolButton label="Insert package (PKG)" shortcut={MEDIA_SHORTCUTS.PKG.shortcut} onClick={() => editor.update(() => $insertMediaBlock('PKG'))}>
+          + PKG
+        </ToolButton>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState } from 'react';
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, PrompterOptionsSchema, type ExportFormat, type PrompterOptions } from '../../shared/export/options';
+import type { TagCount } from '../../shared/ipc/types';
+import { api } from '../api/client';
+import { saveFile } from '../api/platform';
+
+type Scope = 'story' | 'tag' | 'all';
+type Remembered = { format: ExportFormat; options: PrompterOptions; scope: Scope; tag: string };
+
+const STORAGE_KEY = 'copydesk.export';
+
+function remembered(): Remembered {
+  const fallback: Remembered = { format: 'prompter-rtf', options: PrompterOptionsSchema.parse({}), scope: 'story', tag: '' };
+  try {
+    const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Remembered> | null;
+    if (!raw) return fallback;
+    const options = PrompterOptionsSchema.safeParse(raw.options);
+    return {
+      format: EXPORT_FORMATS.includes(raw.format as ExportFormat) ? (raw.format as ExportFormat) : fallback.format,
+      options: options.success ? options.data : fallback.options,
+      scope: raw.scope === 'tag' || raw.scope === 'all' ? raw.scope : 'story',
+      tag: typeof raw.tag === 'string' ? raw.tag : '',
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+type Props = {
+  storyId: string | null;
+  storySlug: string;
+  onClose: () => void;
+  /** Saves the open story first, so the file has what is on screen. */
+  beforeExport: () => Promise<boolean>;
+  onDone: (message: string) => void;
+  onError: (message: string) => void;
+};
+
+/** Export to the teleprompter: the format, the prompter conventions, and which stories. */
+export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone, onError }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, setState] = useState<Remembered>(() => {
+    const r = remembered();
+    return storyId === null && r.scope === 'story' ? { ...r, scope: 'all' } : r;
+  });
+  const [tags, setTags] = useState<TagCount[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    void api['tags.list']({}).then((r) => r.ok && setTags(r.value));
+  }, []);
+
+  const set = (patch: Partial<Remembered>) => setState((s) => ({ ...s, ...patch }));
+  const setOption = (patch: Partial<PrompterOptions>) => setState((s) => ({ ...s, options: { ...s.options, ...patch } }));
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      if (!(await beforeExport())) return;
+      const selection =
+        state.scope === 'story' && storyId ? { ids: [storyId] } : state.scope === 'tag' && state.tag ? { tag: state.tag } : { all: true as const };
+      const result = await api['export.stories']({ selection, format: state.format, options: state.options });
+      if (!result.ok) return onError(result.error.message);
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+      const saved = await saveFile(result.value);
+      if (!saved.ok) return onError(saved.error.message);
+      if (saved.value.saved) onDone(`Exported ${result.value.fileName}${saved.value.path ? ` to ${saved.value.path}` : ''}.`);
+      onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="cd-dialog" aria-labelledby="export-title" onClose={onClose} data-testid="export-dialog">
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <h2 id="export-title">Export for the teleprompter</h2>
+        <fieldset>
+          <legend>Stories</legend>
+          <label className="cd-radio">
+            <input type="radio" name="scope" checked={state.scope === 'story'} disabled={!storyId} onChange={() => set({ scope: 'story' })} />
+            This story{storyId ? ` (${storySlug || 'UNTITLED'})` : ''}
+          </label>
+          <label className="cd-radio">
+            <input type="radio" name="scope" checked={state.scope === 'tag'} disabled={tags.length === 0} onChange={() => set({ scope: 'tag', tag: state.tag || tags[0]?.name || '' })} />
+            Every story tagged
+            <select aria-label="Tag to export" value={state.tag} disabled={state.scope !== 'tag'} onChange={(e) => set({ tag: e.target.value })}>
+              {tags.map((t) => (
+                <option key={t.name} value={t.name}>
+                  #{t.name} ({t.count})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="cd-radio">
+            <input type="radio" name="scope" checked={state.scope === 'all'} onChange={() => set({ scope: 'all' })} />
+            Every story in the archive
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Format</legend>
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f} className="cd-radio">
+              <input type="radio" name="format" value={f} checked={state.format === f} onChange={() => set({ format: f })} />
+              {EXPORT_FORMAT_LABELS[f]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Prompter conventions</legend>
+          <label className="cd-radio">
+            <input type="radio" name="cues" checked={state.options.cues === 'bracketed'} onChange={() => setOption({ cues: 'bracketed' })} />
+            Production cues in [brackets]
+          </label>
+          <label className="cd-radio">
+            <input type="radio" name="cues" checked={state.options.cues === 'hidden'} onChange={() => setOption({ cues: 'hidden' })} />
+            Leave production cues out
+          </label>
+          <label className="cd-check">
+            <input type="checkbox" checked={state.options.allCaps} onChange={(e) => setOption({ allCaps: e.target.checked })} />
+            ALL CAPS
+          </label>
+          <label className="cd-check">
+            <input type="checkbox" checked={state.options.includePackageCopy} disabled={state.options.cues === 'hidden'} onChange={(e) => setOption({ includePackageCopy: e.target.checked })} />
+            Include package track copy (marked as not read)
+          </label>
+          {state.format === 'prompter-rtf' && (
+            <label className="cd-inline-field">
+              Type size
+              <input
+                type="number"
+                min={10}
+                max={144}
+                value={state.options.fontSizePt}
+                onChange={(e) => setOption({ fontSizePt: Math.min(144, Math.max(10, Number(e.target.value) || 36)) })}
+              />
+              pt
+            </label>
+          )}
+        </fieldset>
+        <div className="cd-dialog-actions">
+          <button type="button" className="cd-button cd-button-quiet" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="cd-button cd-button-primary" disabled={busy || (state.scope === 'tag' && !state.tag)}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,51 @@
+import { MAX_SLUG_CHARS, STORY_FORMATS, type Story, type StoryFormat } from '../../shared/story/model';
+import { TagInput } from './TagInput';
+
+type Props = {
+  story: Story;
+  onChange: (patch: Partial<Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags'>>) => void;
+  onDelete: () => void;
+};
+
+/** Slug, format, presenter, reporter and tags: what rundowns and exports show about a story. */
+export function MetadataBar({ story, onChange, onDelete }: Props) {
+  return (
+    <section className="cd-meta" aria-label="Story details">
+      <div className="cd-meta-row">
+        <label className="cd-meta-slug">
+          <span className="cd-sr-only">Slug</span>
+          <input
+            value={story.slug}
+            placeholder="SLUG"
+            maxLength={MAX_SLUG_CHARS}
+            onChange={(e) => onChange({ slug: e.target.value })}
+            spellCheck={false}
+            data-testid="slug"
+          />
+        </label>
+        <label className="cd-meta-field">
+          <span>Format</span>
+          <select value={story.format} onChange={(e) => onChange({ format: e.target.value as StoryFormat })} data-testid="format">
+            {STORY_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="cd-meta-field">
+          <span>Presenter</span>
+          <input value={story.presenter} placeholder="Anchor" maxLength={120} onChange={(e) => onChange({ presenter: e.target.value })} />
+        </label>
+        <label className="cd-meta-field">
+          <span>Reporter</span>
+          <input value={story.reporter} placeholder="Writer" maxLength={120} onChange={(e) => onChange({ reporter: e.target.value })} />
+        </label>
+        <button type="button" className="cd-button cd-button-quiet cd-danger" onClick={onDelete} title="Delete this story from the archive">
+          Delete
+        </button>
+      </div>
+      <TagInput tags={story.tags} onChange={(tags) => onChange({ tags })} />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { MAX_TAG_CHARS, MAX_TAGS } from '../../shared/story/model';
+
+/** Tags as chips: Enter or comma adds, Backspace in the empty box removes the last, × removes one. */
+export function TagInput({ tags, onChange, disabled }: { tags: string[]; onChange: (tags: string[]) => void; disabled?: boolean }) {
+  const [draft, setDraft] = useState('');
+  const add = (raw: string) => {
+    const additions = raw
+      .split(/[,\s]+/)
+      .map((t) => t.replace(/^#+/, '').trim().slice(0, MAX_TAG_CHARS))
+      .filter(Boolean);
+    const next = [...tags];
+    for (const tag of additions) {
+      if (next.length >= MAX_TAGS) break;
+      if (!next.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) next.push(tag);
+    }
+    if (next.length !== tags.length) onChange(next);
+    setDraft('');
+  };
+  return (
+    <div className="cd-tags" data-testid="tags">
+      {tags.map((tag) => (
+        <span key={tag} className="cd-chip">
+          #{tag}
+          <button type="button" aria-label={`Remove tag ${tag}`} disabled={disabled} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+            ×
+          </button>
+        </span>
+      ))}
+      <input
+        aria-label="Add a tag"
+        placeholder={tags.length ? 'Add tag' : 'Add tags'}
+        value={draft}
+        disabled={disabled}
+        onChange={(e) => {
+          const value = e.target.value;
+          if (value.includes(',')) add(value);
+          else setDraft(value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            add(draft);
+          } else if (e.key === 'Backspace' && draft === '' && tags.length > 0) {
+            onChange(tags.slice(0, -1));
+          }
+        }}
+        onBlur={() => draft && add(draft)}
+      />
+    </div>
+  );
+}
