@@ -13,7 +13,10 @@ export default tseslint.config(
     rules: {
       'copydesk/layers': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
@@ -30,7 +33,16 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['main/**/*.ts', 'scripts/**', 'bench/**', 'e2e/**', 'bin/**', 'eslint/**', '*.js', '*.ts'],
+    files: [
+      'main/**/*.ts',
+      'scripts/**',
+      'bench/**',
+      'e2e/**',
+      'bin/**',
+      'eslint/**',
+      '*.js',
+      '*.ts',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -15,7 +15,11 @@ export default defineConfig({
     rolldownOptions: {
       input: { electron: 'main/electron/main.ts', cli: 'main/cli/cli.ts' },
       external: ['better-sqlite3', 'electron', ...builtinModules.flatMap((m) => [m, `node:${m}`])],
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
     },
   },
   ssr: { noExternal: true },

@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const cli = new URL('../out/main/cli.js', import.meta.url);
 if (!existsSync(cli)) {
-  process.stderr.write('copydesk: the app is not built yet. Run `npm run build` (npm install does it for you).\n');
+  process.stderr.write(
+    'copydesk: the app is not built yet. Run `npm run build` (npm install does it for you).\n',
+  );
   process.exit(1);
 }
 await import(cli.href);

@@ -50,7 +50,9 @@ function problem(fromLayer, spec, file) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keeps imports pointing the one allowed way between shared, main and renderer' },
+    docs: {
+      description: 'Keeps imports pointing the one allowed way between shared, main and renderer',
+    },
     schema: [],
     messages: { layer: '{{message}}' },
   },

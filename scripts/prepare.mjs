@@ -1,1 +1,1 @@
-console.log("prepare placeholder")
+console.log('prepare placeholder');

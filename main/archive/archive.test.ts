@@ -51,16 +51,29 @@ describe('migrations', () => {
 
   it('rolls a failing migration back whole, leaving the previous version', () => {
     const db = new BetterSqlite3(':memory:');
-    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE x (a); SELECT nope FROM nowhere;' }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE x (a); SELECT nope FROM nowhere;',
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'x'").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'x'").get()).toEqual({
+      n: 0,
+    });
   });
 
   it('matches the committed schema snapshot', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db);
-    const schema = (db.prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name").all() as { sql: string }[])
+    const schema = (
+      db.prepare('SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name').all() as {
+        sql: string;
+      }[]
+    )
       .map((r) => `${r.sql};`)
       .join('\n');
     const snapshot = readFileSync(new URL('./schema.snapshot.sql', import.meta.url), 'utf8');
@@ -137,8 +150,13 @@ describe('stories', () => {
     const { db } = openTemp();
     putStory(db, makeStory({ slug: 'OLD', tags: ['x'], updatedAt: '2026-01-01T00:00:00.000Z' }));
     putStory(db, makeStory({ slug: 'NEW', updatedAt: '2026-06-01T00:00:00.000Z' }));
-    expect(listStories(db, { limit: 10, offset: 0 }).items.map((s) => s.slug)).toEqual(['NEW', 'OLD']);
-    expect(listStories(db, { tag: 'X', limit: 10, offset: 0 }).items.map((s) => s.slug)).toEqual(['OLD']);
+    expect(listStories(db, { limit: 10, offset: 0 }).items.map((s) => s.slug)).toEqual([
+      'NEW',
+      'OLD',
+    ]);
+    expect(listStories(db, { tag: 'X', limit: 10, offset: 0 }).items.map((s) => s.slug)).toEqual([
+      'OLD',
+    ]);
   });
 
   it('deletes a story, its tags and its index entries', () => {
@@ -155,16 +173,30 @@ describe('stories', () => {
     const { db } = openTemp();
     const story = makeStory();
     putStory(db, story);
-    db.prepare("UPDATE stories SET body_json = '[{\"type\":\"hologram\"}]' WHERE id = ?").run(story.id);
-    expect(() => getStory(db, story.id)).toThrow(expect.objectContaining({ code: 'ARCHIVE_CORRUPT' }));
+    db.prepare('UPDATE stories SET body_json = \'[{"type":"hologram"}]\' WHERE id = ?').run(
+      story.id,
+    );
+    expect(() => getStory(db, story.id)).toThrow(
+      expect.objectContaining({ code: 'ARCHIVE_CORRUPT' }),
+    );
   });
 });
 
 describe('search', () => {
   function seeded() {
     const { db } = openTemp();
-    putStory(db, makeStory({ slug: 'HARBOR BRIDGE', text: 'The harbor bridge closes tonight for repairs.' }));
-    putStory(db, makeStory({ slug: 'COUNCIL VOTE', text: 'The council will vote on the bridge budget next week.', tags: ['politics'] }));
+    putStory(
+      db,
+      makeStory({ slug: 'HARBOR BRIDGE', text: 'The harbor bridge closes tonight for repairs.' }),
+    );
+    putStory(
+      db,
+      makeStory({
+        slug: 'COUNCIL VOTE',
+        text: 'The council will vote on the bridge budget next week.',
+        tags: ['politics'],
+      }),
+    );
     putStory(db, makeStory({ slug: 'TYPHOON', text: '태풍이 오늘 밤 남해안에 상륙합니다.' }));
     return db;
   }
@@ -179,12 +211,16 @@ describe('search', () => {
 
   it('combines text with a tag filter', () => {
     const db = seeded();
-    expect(searchStories(db, 'bridge', { tag: 'politics', limit: 10 }).items.map((s) => s.slug)).toEqual(['COUNCIL VOTE']);
+    expect(
+      searchStories(db, 'bridge', { tag: 'politics', limit: 10 }).items.map((s) => s.slug),
+    ).toEqual(['COUNCIL VOTE']);
   });
 
   it('finds Hangul words and prefixes', () => {
     const db = seeded();
-    expect(searchStories(db, '태풍이', { limit: 10 }).items.map((s) => s.slug)).toEqual(['TYPHOON']);
+    expect(searchStories(db, '태풍이', { limit: 10 }).items.map((s) => s.slug)).toEqual([
+      'TYPHOON',
+    ]);
     expect(searchStories(db, '남해*', { limit: 10 }).items.map((s) => s.slug)).toEqual(['TYPHOON']);
   });
 
@@ -192,14 +228,17 @@ describe('search', () => {
     const db = seeded();
     const plan = db
       .prepare(
-        "EXPLAIN QUERY PLAN SELECT s.id FROM stories_fts JOIN stories s ON s.seq = stories_fts.rowid WHERE stories_fts MATCH ? ORDER BY bm25(stories_fts)",
+        'EXPLAIN QUERY PLAN SELECT s.id FROM stories_fts JOIN stories s ON s.seq = stories_fts.rowid WHERE stories_fts MATCH ? ORDER BY bm25(stories_fts)',
       )
       .all('"bridge"') as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
   });
 
-  it.each(['"', '(', 'bridge)', '-', '*', 'NEAR(', 'col:bridge', '"""'])('survives the query %j', (q) => {
-    const db = seeded();
-    expect(() => searchStories(db, q, { limit: 10 })).not.toThrow();
-  });
+  it.each(['"', '(', 'bridge)', '-', '*', 'NEAR(', 'col:bridge', '"""'])(
+    'survives the query %j',
+    (q) => {
+      const db = seeded();
+      expect(() => searchStories(db, q, { limit: 10 })).not.toThrow();
+    },
+  );
 });

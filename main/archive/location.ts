@@ -19,7 +19,10 @@ export function appDataDir(
 }
 
 /** Electron's `userData` for this app: where the archive lives unless told otherwise. */
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   return join(appDataDir(env, platform), PRODUCT_NAME);
 }
 

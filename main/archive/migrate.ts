@@ -7,7 +7,10 @@ export function schemaVersion(db: Database): number {
 }
 
 /** Refuses a file written by a newer Copydesk; returns its schema version otherwise. Reads only. */
-export function assertSchemaKnown(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+export function assertSchemaKnown(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {

@@ -28,9 +28,13 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Arc
   try {
     db = new BetterSqlite3(path, { nativeBinding: options.nativeBinding });
   } catch (cause) {
-    throw new ArchiveError('ARCHIVE_UNAVAILABLE', `Cannot open the archive at ${path}: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw new ArchiveError(
+      'ARCHIVE_UNAVAILABLE',
+      `Cannot open the archive at ${path}: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
   try {
     // Everything that could refuse the file runs before the first write to it.
@@ -47,9 +51,13 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Arc
     if (error instanceof ArchiveError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new ArchiveError('ARCHIVE_CORRUPT', `The archive at ${path} is damaged and was not changed.`, {
-        cause: error,
-      });
+      throw new ArchiveError(
+        'ARCHIVE_CORRUPT',
+        `The archive at ${path} is damaged and was not changed.`,
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -83,9 +91,17 @@ function checkOwnership(db: Database, path: string): 'fresh' | 'ours' {
   let tables: number;
   try {
     appId = db.pragma('application_id', { simple: true }) as number;
-    tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+    tables = (
+      db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as {
+        n: number;
+      }
+    ).n;
   } catch (cause) {
-    throw new ArchiveError('ARCHIVE_CORRUPT', `The archive at ${path} is damaged and was not changed.`, { cause });
+    throw new ArchiveError(
+      'ARCHIVE_CORRUPT',
+      `The archive at ${path} is damaged and was not changed.`,
+      { cause },
+    );
   }
   if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) {
     throw new ArchiveError(

@@ -12,7 +12,11 @@ const TAG_FILTER =
  * Ranked full-text search with a highlighted snippet. A slug hit weighs more than a body hit.
  * Snippet highlights use \u0002 and \u0003 (see SNIPPET_OPEN), never HTML.
  */
-export function searchStories(db: Database, query: string, options: SearchOptions): StoryPage<SearchHit> {
+export function searchStories(
+  db: Database,
+  query: string,
+  options: SearchOptions,
+): StoryPage<SearchHit> {
   const match = toFtsQuery(query);
   if (match === null) return { total: 0, items: [] };
   const tagFilter = options.tag ? TAG_FILTER : '';

@@ -87,7 +87,8 @@ function rowToSummary(row: SummaryRow, tags: string[]): StorySummary {
 }
 
 export function getStorySeq(db: Database, id: string): number | null {
-  const row = db.prepare('SELECT seq FROM stories WHERE id = ?').get(id) as { seq: number } | undefined;
+  const row = db.prepare('SELECT seq FROM stories WHERE id = ?').get(id) as
+    { seq: number } | undefined;
   return row?.seq ?? null;
 }
 
@@ -182,12 +183,17 @@ export function summariesByIds(db: Database, ids: readonly string[]): StorySumma
 
 export type ListOptions = { tag?: string; limit: number; offset: number };
 
-export function listStories(db: Database, options: ListOptions): { total: number; items: StorySummary[] } {
+export function listStories(
+  db: Database,
+  options: ListOptions,
+): { total: number; items: StorySummary[] } {
   const tagFilter = options.tag
     ? 'WHERE seq IN (SELECT story_seq FROM story_tags JOIN tags ON tags.id = tag_id WHERE tags.name = @tag)'
     : '';
   const params = { tag: options.tag ?? null, limit: options.limit, offset: options.offset };
-  const { total } = db.prepare(`SELECT count(*) AS total FROM stories ${tagFilter}`).get(params) as {
+  const { total } = db
+    .prepare(`SELECT count(*) AS total FROM stories ${tagFilter}`)
+    .get(params) as {
     total: number;
   };
   const rows = db

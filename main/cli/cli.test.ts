@@ -30,7 +30,9 @@ describe('copydesk CLI round trip on a temporary archive', () => {
 
     const imported = await run('import', script, '--json');
     expect(imported.code).toBe(0);
-    const { stories } = JSON.parse(imported.stdout) as { stories: { id: string; slug: string; tags: string[] }[] };
+    const { stories } = JSON.parse(imported.stdout) as {
+      stories: { id: string; slug: string; tags: string[] }[];
+    };
     expect(stories).toHaveLength(1);
     const [story] = stories;
     expect(story!.tags).toEqual(['transport', 'HarborBridge', 'infrastructure']);
@@ -38,24 +40,48 @@ describe('copydesk CLI round trip on a temporary archive', () => {
     const listed = JSON.parse((await run('list', '--json')).stdout) as { items: { id: string }[] };
     expect(listed.items.map((s) => s.id)).toEqual([story!.id]);
 
-    const found = JSON.parse((await run('search', 'ferry', 'operators', '--json')).stdout) as { id: string; highlights: string[] }[];
+    const found = JSON.parse((await run('search', 'ferry', 'operators', '--json')).stdout) as {
+      id: string;
+      highlights: string[];
+    }[];
     expect(found.map((h) => h.id)).toEqual([story!.id]);
     expect(found[0]!.highlights.map((h) => h.toLowerCase())).toContain('ferry');
     expect(JSON.parse((await run('search', 'submarine', '--json')).stdout)).toEqual([]);
 
-    const shown = JSON.parse((await run('show', story!.id, '--json')).stdout) as { body: { type: string }[]; reporter: string };
+    const shown = JSON.parse((await run('show', story!.id, '--json')).stdout) as {
+      body: { type: string }[];
+      reporter: string;
+    };
     expect(shown.reporter).toBe('Park Ji-won');
     expect(shown.body.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'media']);
     expect(JSON.stringify(shown)).not.toMatch(/Facebook|12 Comments/);
 
     const txtPath = join(dir, 'out.txt');
-    expect((await run('export', '--story', story!.id, '--format', 'prompter-txt', '--out', txtPath)).code).toBe(0);
+    expect(
+      (await run('export', '--story', story!.id, '--format', 'prompter-txt', '--out', txtPath))
+        .code,
+    ).toBe(0);
     const txt = readFileSync(txtPath, 'utf8');
     expect(txt).toContain('In less than six hours,... the Harbor Bridge will close');
     expect(txt).toContain('[PKG · Park Ji-won');
 
     const rtfPath = join(dir, 'out.rtf');
-    expect((await run('export', '--tag', 'transport', '--format', 'prompter-rtf', '--cues', 'hidden', '--caps', '--out', rtfPath)).code).toBe(0);
+    expect(
+      (
+        await run(
+          'export',
+          '--tag',
+          'transport',
+          '--format',
+          'prompter-rtf',
+          '--cues',
+          'hidden',
+          '--caps',
+          '--out',
+          rtfPath,
+        )
+      ).code,
+    ).toBe(0);
     const rtf = readFileSync(rtfPath, 'latin1');
     expect(rtf.startsWith('{\\rtf1')).toBe(true);
     expect(rtf).toContain('IN LESS THAN SIX HOURS,...');
@@ -95,14 +121,30 @@ describe('copydesk CLI round trip on a temporary archive', () => {
     writeFileSync(file, `\uFEFF${readFileSync(fixture, 'utf8').replace(/\n/g, '\r\n')}`);
     const result = await run('import', file, '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).stories[0].tags).toEqual(['transport', 'HarborBridge', 'infrastructure']);
+    expect(JSON.parse(result.stdout).stories[0].tags).toEqual([
+      'transport',
+      'HarborBridge',
+      'infrastructure',
+    ]);
   });
 
   it('says what is wrong with a command line', async () => {
     const { run } = workspace();
-    expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command') });
-    expect(await run('export', '--all')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format') });
-    expect(await run('show', 'not-a-uuid')).toMatchObject({ code: 1, stderr: expect.stringContaining('Invalid input') });
-    expect(await run('import', '/nonexistent/file.txt')).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
+    expect(await run('frobnicate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command'),
+    });
+    expect(await run('export', '--all')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--format'),
+    });
+    expect(await run('show', 'not-a-uuid')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Invalid input'),
+    });
+    expect(await run('import', '/nonexistent/file.txt')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no such file'),
+    });
   });
 });

@@ -9,7 +9,12 @@ import { createServices, invokeService } from '../services/serviceTable';
 import { startWebServer } from '../web/server';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export/options';
-import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit, type StorySummary } from '../../shared/ipc/types';
+import {
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  type SearchHit,
+  type StorySummary,
+} from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
 import { runsText } from '../../shared/story/text';
 import type { Story } from '../../shared/story/model';
@@ -81,7 +86,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     mkdirSync(dirname(archivePath), { recursive: true });
     archive = openArchive(archivePath);
   } catch (error) {
-    io.stderr(`copydesk: ${error instanceof ArchiveError ? error.message : `cannot open the archive: ${(error as Error).message}`}\n`);
+    io.stderr(
+      `copydesk: ${error instanceof ArchiveError ? error.message : `cannot open the archive: ${(error as Error).message}`}\n`,
+    );
     return 1;
   }
   const services = createServices({ archive, version });
@@ -97,8 +104,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await importCommand(args, values.json, call, io);
       case 'list':
         noExtra(args);
-        return print(io, values.json, await call('stories.list', { tag: values.tag, limit: 1000 }), (page) =>
-          page.items.map(summaryLine).join('\n') + `\n${page.total} ${page.total === 1 ? 'story' : 'stories'}\n`,
+        return print(
+          io,
+          values.json,
+          await call('stories.list', { tag: values.tag, limit: 1000 }),
+          (page) =>
+            page.items.map(summaryLine).join('\n') +
+            `\n${page.total} ${page.total === 1 ? 'story' : 'stories'}\n`,
         );
       case 'show': {
         const [id, ...rest] = args;
@@ -109,10 +121,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'search': {
         if (args.length === 0) throw new UsageError('search needs a query');
-        const hits = await call('stories.search', { query: args.join(' '), tag: values.tag, limit: 100 });
-        const json = hits.items.map((h) => ({ ...h, snippet: plainSnippet(h.snippet), highlights: highlights(h.snippet) }));
+        const hits = await call('stories.search', {
+          query: args.join(' '),
+          tag: values.tag,
+          limit: 100,
+        });
+        const json = hits.items.map((h) => ({
+          ...h,
+          snippet: plainSnippet(h.snippet),
+          highlights: highlights(h.snippet),
+        }));
         if (values.json) return print(io, true, json, () => '');
-        io.stdout(hits.items.map((h) => `${summaryLine(h)}\n    ${markedSnippet(h)}`).join('\n') + `\n${hits.total} found\n`);
+        io.stdout(
+          hits.items.map((h) => `${summaryLine(h)}\n    ${markedSnippet(h)}`).join('\n') +
+            `\n${hits.total} found\n`,
+        );
         return 0;
       }
       case 'export':
@@ -154,7 +177,9 @@ function plainSnippet(snippet: string): string {
 }
 
 function highlights(snippet: string): string[] {
-  return [...snippet.matchAll(new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`, 'g'))].map((m) => m[1]!);
+  return [
+    ...snippet.matchAll(new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`, 'g')),
+  ].map((m) => m[1]!);
 }
 
 function markedSnippet(hit: SearchHit): string {
@@ -185,41 +210,71 @@ function storyText(story: Story): string {
   return `${head.join('\n')}\n\n${body.join('\n\n')}\n`;
 }
 
-async function importCommand(files: readonly string[], json: boolean, call: Call, io: CliIo): Promise<number> {
+async function importCommand(
+  files: readonly string[],
+  json: boolean,
+  call: Call,
+  io: CliIo,
+): Promise<number> {
   if (files.length === 0) throw new UsageError('import needs at least one FILE');
   const payload = files.map((file) => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}. Nothing was imported.`);
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'no such file'
+          : (error as Error).message;
+      throw new Error(`cannot read ${file}: ${reason}. Nothing was imported.`, { cause: error });
     }
     return { name: basename(file), dataBase64: bytes.toString('base64') };
   });
   const outcome = await call('import.files', { files: payload });
   if (json) return print(io, true, outcome, () => '');
-  io.stdout(`Imported ${outcome.stories.length} ${outcome.stories.length === 1 ? 'story' : 'stories'}:\n`);
+  io.stdout(
+    `Imported ${outcome.stories.length} ${outcome.stories.length === 1 ? 'story' : 'stories'}:\n`,
+  );
   io.stdout(outcome.stories.map((s) => `  ${summaryLine(s)}`).join('\n') + '\n');
-  for (const d of outcome.dropped) io.stdout(`  left out of ${d.file}: ${d.lines.map((l) => `“${l}”`).join(', ')}\n`);
+  for (const d of outcome.dropped)
+    io.stdout(`  left out of ${d.file}: ${d.lines.map((l) => `“${l}”`).join(', ')}\n`);
   return 0;
 }
 
 async function exportCommand(
   args: readonly string[],
-  values: { story?: string[]; all: boolean; tag?: string; format?: string; out?: string; cues?: string; caps: boolean; 'package-copy': boolean; 'font-size'?: string },
+  values: {
+    story?: string[];
+    all: boolean;
+    tag?: string;
+    format?: string;
+    out?: string;
+    cues?: string;
+    caps: boolean;
+    'package-copy': boolean;
+    'font-size'?: string;
+  },
   call: Call,
   io: CliIo,
 ): Promise<number> {
   noExtra(args);
-  const chosen = [values.story?.length ? 1 : 0, values.all ? 1 : 0, values.tag ? 1 : 0].reduce((a, b) => a + b, 0);
-  if (chosen !== 1) throw new UsageError('export needs exactly one of --story ID, --all or --tag TAG');
+  const chosen = [values.story?.length ? 1 : 0, values.all ? 1 : 0, values.tag ? 1 : 0].reduce(
+    (a, b) => a + b,
+    0,
+  );
+  if (chosen !== 1)
+    throw new UsageError('export needs exactly one of --story ID, --all or --tag TAG');
   if (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) {
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   }
   if (values.cues !== undefined && values.cues !== 'bracketed' && values.cues !== 'hidden') {
     throw new UsageError('--cues is bracketed or hidden');
   }
-  const selection = values.story?.length ? { ids: values.story } : values.all ? { all: true as const } : { tag: values.tag! };
+  const selection = values.story?.length
+    ? { ids: values.story }
+    : values.all
+      ? { all: true as const }
+      : { tag: values.tag! };
   const file = await call('export.stories', {
     selection,
     format: values.format as ExportFormat,
@@ -241,13 +296,26 @@ async function exportCommand(
   return 0;
 }
 
-async function webCommand(portOption: string | undefined, services: ServiceHandlers, archive: Archive, io: CliIo): Promise<null> {
+async function webCommand(
+  portOption: string | undefined,
+  services: ServiceHandlers,
+  archive: Archive,
+  io: CliIo,
+): Promise<null> {
   const port = portOption === undefined ? 0 : Number(portOption);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('--port takes a number from 0 to 65535');
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  const server = await startWebServer({ services, rendererDir, port, log: (line) => io.stderr(`${line}\n`) });
+  const server = await startWebServer({
+    services,
+    rendererDir,
+    port,
+    log: (line) => io.stderr(`${line}\n`),
+  });
   io.stdout(`${server.url}\n`);
-  io.stderr(`Copydesk is running in browser mode on ${server.origin} with the archive ${archive.path}.\nOpen the URL above (it carries this run's access token). Press Ctrl+C to stop.\n`);
+  io.stderr(
+    `Copydesk is running in browser mode on ${server.origin} with the archive ${archive.path}.\nOpen the URL above (it carries this run's access token). Press Ctrl+C to stop.\n`,
+  );
   const stop = () => {
     void server.close().then(() => {
       archive.close();

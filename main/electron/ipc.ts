@@ -37,29 +37,46 @@ export function createSenderCheck(getMainContents: () => WebContents | null) {
 export type SenderCheck = ReturnType<typeof createSenderCheck>;
 
 /** Registers one handler per contract channel, plus the shell's. Returns the channels registered. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, services: ServiceHandlers, isTrusted: SenderCheck, shell: ShellActions): string[] {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  services: ServiceHandlers,
+  isTrusted: SenderCheck,
+  shell: ShellActions,
+): string[] {
   const refused = () => fail('FORBIDDEN', 'This request did not come from Copydesk’s own window.');
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, input: unknown) => (isTrusted(event) ? invokeService(services, channel, input) : refused()));
+    ipcMain.handle(channel, (event, input: unknown) =>
+      isTrusted(event) ? invokeService(services, channel, input) : refused(),
+    );
   }
-  ipcMain.handle(SHELL_CHANNELS.saveFile, async (event, input: unknown): Promise<Result<{ saved: boolean; path?: string }>> => {
-    if (!isTrusted(event)) return refused();
-    const file = ExportFileSchema.safeParse(input);
-    if (!file.success) return fail('INVALID_INPUT', `Invalid file to save: ${file.error.issues[0]?.message ?? 'rejected'}.`);
-    try {
-      return ok(await shell.saveFile(file.data));
-    } catch (error) {
-      return fail('INTERNAL', `The file could not be written: ${(error as Error).message}`);
-    }
-  });
-  ipcMain.handle(SHELL_CHANNELS.pickImportFiles, async (event, input: unknown): Promise<Result<PickedFile[]>> => {
-    if (!isTrusted(event)) return refused();
-    if (input !== undefined) return fail('INVALID_INPUT', 'pickImportFiles takes no input.');
-    try {
-      return ok(await shell.pickImportFiles());
-    } catch (error) {
-      return fail('BAD_FILE', `The files could not be read: ${(error as Error).message}`);
-    }
-  });
+  ipcMain.handle(
+    SHELL_CHANNELS.saveFile,
+    async (event, input: unknown): Promise<Result<{ saved: boolean; path?: string }>> => {
+      if (!isTrusted(event)) return refused();
+      const file = ExportFileSchema.safeParse(input);
+      if (!file.success)
+        return fail(
+          'INVALID_INPUT',
+          `Invalid file to save: ${file.error.issues[0]?.message ?? 'rejected'}.`,
+        );
+      try {
+        return ok(await shell.saveFile(file.data));
+      } catch (error) {
+        return fail('INTERNAL', `The file could not be written: ${(error as Error).message}`);
+      }
+    },
+  );
+  ipcMain.handle(
+    SHELL_CHANNELS.pickImportFiles,
+    async (event, input: unknown): Promise<Result<PickedFile[]>> => {
+      if (!isTrusted(event)) return refused();
+      if (input !== undefined) return fail('INVALID_INPUT', 'pickImportFiles takes no input.');
+      try {
+        return ok(await shell.pickImportFiles());
+      } catch (error) {
+        return fail('BAD_FILE', `The files could not be read: ${(error as Error).message}`);
+      }
+    },
+  );
   return [...CHANNELS, SHELL_CHANNELS.saveFile, SHELL_CHANNELS.pickImportFiles];
 }

@@ -20,20 +20,29 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 const preload = join(here, '..', 'preload', 'preload.cjs');
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 let mainWindow: BrowserWindow | null = null;
 let archive: Archive | null = null;
 
 /** better-sqlite3 built for this Electron (scripts/native.mjs), when running from a checkout. */
 function nativeBinding(): string | undefined {
-  const file = join(app.getAppPath(), 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  const file = join(
+    app.getAppPath(),
+    'native',
+    `electron-${process.versions.electron}`,
+    'better_sqlite3.node',
+  );
   return existsSync(file) ? file : undefined;
 }
 
 function archivePathFromArgs(argv: readonly string[]): string | undefined {
   const i = argv.indexOf('--archive');
-  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--archive='))?.slice('--archive='.length);
+  return i >= 0
+    ? argv[i + 1]
+    : argv.find((a) => a.startsWith('--archive='))?.slice('--archive='.length);
 }
 
 function send(command: MenuCommand): void {
@@ -41,12 +50,19 @@ function send(command: MenuCommand): void {
 }
 
 async function start(): Promise<void> {
-  const path = resolveArchivePath(archivePathFromArgs(process.argv), process.env, app.getPath('userData'));
+  const path = resolveArchivePath(
+    archivePathFromArgs(process.argv),
+    process.env,
+    app.getPath('userData'),
+  );
   try {
     mkdirSync(dirname(path), { recursive: true });
     archive = openArchive(path, { nativeBinding: nativeBinding() });
   } catch (error) {
-    dialog.showErrorBox('Copydesk cannot open its archive', `${(error as Error).message}\n\nThe file was not changed.`);
+    dialog.showErrorBox(
+      'Copydesk cannot open its archive',
+      `${(error as Error).message}\n\nThe file was not changed.`,
+    );
     app.exit(1);
     return;
   }
@@ -63,8 +79,15 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
 
-  registerIpc(ipcMain, services, createSenderCheck(() => mainWindow?.webContents ?? null), nativeShellActions(dialog, () => mainWindow));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+  registerIpc(
+    ipcMain,
+    services,
+    createSenderCheck(() => mainWindow?.webContents ?? null),
+    nativeShellActions(dialog, () => mainWindow),
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')),
+  );
 
   mainWindow = new BrowserWindow(mainWindowOptions(preload));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -82,7 +105,9 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, (url) => void shell.openExternal(url)),
+  );
   app.on('window-all-closed', () => {
     archive?.close();
     archive = null;

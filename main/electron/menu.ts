@@ -6,7 +6,10 @@ import type { MenuCommand } from '../../shared/ipc/api';
  * the open story), and the standard Edit, View and Window roles so copy, paste, undo, zoom and
  * window management behave as on every other app of the platform.
  */
-export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  send: (command: MenuCommand) => void,
+  isMac: boolean,
+): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
@@ -36,7 +39,13 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
   };
   const view: MenuItemConstructorOptions = {
     label: 'View',
-    submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
   };
   const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };
   const app: MenuItemConstructorOptions[] = isMac ? [{ role: 'appMenu' }] : [];

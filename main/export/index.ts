@@ -18,7 +18,11 @@ export function exportFileName(stories: readonly Story[], extension: string): st
   return `${safe || 'story'}.${extension}`;
 }
 
-export function renderExport(stories: readonly Story[], format: ExportFormat, options: PrompterOptions): ExportFile {
+export function renderExport(
+  stories: readonly Story[],
+  format: ExportFormat,
+  options: PrompterOptions,
+): ExportFile {
   switch (format) {
     case 'prompter-txt':
       return {

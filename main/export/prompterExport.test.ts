@@ -9,6 +9,7 @@ import { makeStory } from '../archive/testStories';
 import { DEFAULT_PROMPTER_OPTIONS, type PrompterOptions } from '../../shared/export/options';
 import type { Story } from '../../shared/story/model';
 import { parseScriptText } from '../../shared/import/scriptText';
+import { foldControls } from '../../shared/story/controlChars';
 
 const { Document, loggingEnabled } = RTFJS as unknown as {
   Document: new (data: ArrayBuffer) => { render(): Promise<HTMLElement[]> };
@@ -36,7 +37,10 @@ function story(body: Story['body'], extra: Partial<Story> = {}): Story {
   return makeStory({ slug: 'HOSTILE {TEXT} \\ 한국', body, ...extra });
 }
 
-const options = (o: Partial<PrompterOptions> = {}): PrompterOptions => ({ ...DEFAULT_PROMPTER_OPTIONS, ...o });
+const options = (o: Partial<PrompterOptions> = {}): PrompterOptions => ({
+  ...DEFAULT_PROMPTER_OPTIONS,
+  ...o,
+});
 
 describe('rtfEscape', () => {
   it('escapes RTF syntax and writes non-ASCII as signed \\u code units', () => {
@@ -49,7 +53,12 @@ describe('rtfEscape', () => {
 
 describe('prompter RTF read back by rtf.js', () => {
   it('keeps every hostile paragraph’s text exactly', async () => {
-    const s = story(HOSTILE.map((text) => ({ type: 'paragraph' as const, runs: [{ text: text.replace('\t', ' ') }] })));
+    const s = story(
+      HOSTILE.map((text) => ({
+        type: 'paragraph' as const,
+        runs: [{ text: text.replace('\t', ' ') }],
+      })),
+    );
     const paragraphs = await readRtf(prompterRtf([s], options({ cues: 'hidden' })));
     expect(paragraphs).toEqual([s.slug, ...HOSTILE.map((t) => t.replace('\t', ' '))]);
   });
@@ -58,12 +67,22 @@ describe('prompter RTF read back by rtf.js', () => {
     const a = story(
       [
         { type: 'cue', text: 'TAKE VO' },
-        { type: 'paragraph', runs: [{ text: 'Firefighters ' }, { text: 'worked all night', bold: true }, { text: '.' }] },
+        {
+          type: 'paragraph',
+          runs: [
+            { text: 'Firefighters ' },
+            { text: 'worked all night', bold: true },
+            { text: '.' },
+          ],
+        },
         { type: 'instruction', text: 'PAUSE' },
       ],
       { slug: 'FIRE', presenter: '' },
     );
-    const b = story([{ type: 'paragraph', runs: [{ text: 'Second story.' }] }], { slug: 'SECOND', presenter: '' });
+    const b = story([{ type: 'paragraph', runs: [{ text: 'Second story.' }] }], {
+      slug: 'SECOND',
+      presenter: '',
+    });
     const rtf = prompterRtf([a, b], options());
     const paragraphs = await readRtf(rtf);
     expect(paragraphs).toEqual([
@@ -88,7 +107,10 @@ describe('prompter RTF read back by rtf.js', () => {
     ]);
     const paragraphs = await readRtf(prompterRtf([s], options({ cues: 'hidden', allCaps: true })));
     expect(paragraphs).toEqual(['HOSTILE {TEXT} \\ 한국', 'QUIET STREETS IN BUSAN TONIGHT.']);
-    expect(s.body[1]).toEqual({ type: 'paragraph', runs: [{ text: 'Quiet streets in Busan tonight.' }] });
+    expect(s.body[1]).toEqual({
+      type: 'paragraph',
+      runs: [{ text: 'Quiet streets in Busan tonight.' }],
+    });
   });
 
   it('reads back any text fast-check can think of', async () => {
@@ -97,8 +119,7 @@ describe('prompter RTF read back by rtf.js', () => {
         fc.array(
           fc
             .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-            // eslint-disable-next-line no-control-regex -- the model holds no control characters
-            .map((t) => t.replace(/[\u0000-\u001F\u007F]/g, ' '))
+            .map(foldControls)
             .filter((t) => t.trim() !== '' && t === t.trim()),
           { minLength: 1, maxLength: 4 },
         ),
@@ -115,7 +136,13 @@ describe('prompter RTF read back by rtf.js', () => {
 
 describe('prompter text', () => {
   it('writes a BOM, CRLF lines, the slug, bracketed cues and a separator between stories', () => {
-    const a = story([{ type: 'cue', text: 'TAKE SOT' }, { type: 'paragraph', runs: [{ text: 'One.' }] }], { slug: 'A' });
+    const a = story(
+      [
+        { type: 'cue', text: 'TAKE SOT' },
+        { type: 'paragraph', runs: [{ text: 'One.' }] },
+      ],
+      { slug: 'A' },
+    );
     const b = story([{ type: 'paragraph', runs: [{ text: 'Two.' }] }], { slug: 'B' });
     const text = prompterText([a, b], options({ cues: 'bracketed' }));
     expect(text.startsWith('\uFEFF## A\r\n')).toBe(true);
@@ -125,18 +152,43 @@ describe('prompter text', () => {
   });
 
   it('comes back through our own importer as the same read text', () => {
-    const s = story(HOSTILE.map((text) => ({ type: 'paragraph' as const, runs: [{ text: text.replace('\t', ' ') }] })));
+    const s = story(
+      HOSTILE.map((text) => ({
+        type: 'paragraph' as const,
+        runs: [{ text: text.replace('\t', ' ') }],
+      })),
+    );
     const parsed = parseScriptText(prompterText([s], options({ cues: 'hidden' })));
-    const read = parsed.body.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : ''));
-    expect(read).toEqual(['## HOSTILE {TEXT} \\ 한국', ...HOSTILE.map((t) => t.replace('\t', ' '))]);
+    const read = parsed.body.map((b) =>
+      b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : '',
+    );
+    expect(read).toEqual([
+      '## HOSTILE {TEXT} \\ 한국',
+      ...HOSTILE.map((t) => t.replace('\t', ' ')),
+    ]);
   });
 
   it('shows a package as a cue with IN, OUT and duration, or as an instruction when cues are hidden', () => {
     const s = story([
-      { type: 'media', kind: 'PKG', speaker: 'Park Ji-won', title: '', inCue: 'City officials met', outCue: 'Park Ji-won, Harbor City News.', durationSec: 105, transcript: 'City officials met.\nPark Ji-won, Harbor City News.' },
+      {
+        type: 'media',
+        kind: 'PKG',
+        speaker: 'Park Ji-won',
+        title: '',
+        inCue: 'City officials met',
+        outCue: 'Park Ji-won, Harbor City News.',
+        durationSec: 105,
+        transcript: 'City officials met.\nPark Ji-won, Harbor City News.',
+      },
     ]);
-    expect(prompterText([s], options())).toContain('[PKG · Park Ji-won · IN: “City officials met” · OUT: “Park Ji-won, Harbor City News.” · DUR 1:45]');
-    expect(prompterText([s], options({ cues: 'hidden' }))).toContain('(PKG 1:45 — OUT: “Park Ji-won, Harbor City News.”)');
-    expect(prompterText([s], options({ includePackageCopy: true }))).toContain('[City officials met.]');
+    expect(prompterText([s], options())).toContain(
+      '[PKG · Park Ji-won · IN: “City officials met” · OUT: “Park Ji-won, Harbor City News.” · DUR 1:45]',
+    );
+    expect(prompterText([s], options({ cues: 'hidden' }))).toContain(
+      '(PKG 1:45 — OUT: “Park Ji-won, Harbor City News.”)',
+    );
+    expect(prompterText([s], options({ includePackageCopy: true }))).toContain(
+      '[City officials met.]',
+    );
   });
 });

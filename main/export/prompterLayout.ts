@@ -38,7 +38,10 @@ export function prompterLines(story: Story, options: PrompterOptions): PrompterL
   for (const block of story.body) {
     switch (block.type) {
       case 'paragraph':
-        lines.push({ kind: 'read', runs: block.runs.map((r) => ({ ...r, text: caps(r.text, options) })) });
+        lines.push({
+          kind: 'read',
+          runs: block.runs.map((r) => ({ ...r, text: caps(r.text, options) })),
+        });
         break;
       case 'cue':
         if (cues) lines.push({ kind: 'cue', text: caps(block.text, options) });
@@ -47,7 +50,8 @@ export function prompterLines(story: Story, options: PrompterOptions): PrompterL
         lines.push({ kind: 'instruction', text: caps(parenthesised(block.text), options) });
         break;
       case 'media': {
-        const duration = block.durationSec === null ? 'DUR ?' : `DUR ${formatDuration(block.durationSec)}`;
+        const duration =
+          block.durationSec === null ? 'DUR ?' : `DUR ${formatDuration(block.durationSec)}`;
         const parts = [
           block.kind,
           [block.speaker, block.title].filter(Boolean).join(', '),
@@ -65,7 +69,10 @@ export function prompterLines(story: Story, options: PrompterOptions): PrompterL
         } else {
           // With cues hidden the presenter still has to know when to come back in.
           const outcue = block.outCue ? ` — OUT: “${block.outCue}”` : '';
-          lines.push({ kind: 'instruction', text: caps(`(${block.kind} ${duration.replace('DUR ', '')}${outcue})`, options) });
+          lines.push({
+            kind: 'instruction',
+            text: caps(`(${block.kind} ${duration.replace('DUR ', '')}${outcue})`, options),
+          });
         }
         break;
       }

@@ -4,7 +4,8 @@ import { prompterLines, type PrompterLine } from './prompterLayout';
 import { rtfEscape } from './rtfText';
 
 // Colour table indices: 1 black, 2 white, 3 cue grey, 4 separator grey.
-const COLORS = '{\\colortbl;\\red0\\green0\\blue0;\\red255\\green255\\blue255;\\red96\\green96\\blue96;\\red160\\green160\\blue160;}';
+const COLORS =
+  '{\\colortbl;\\red0\\green0\\blue0;\\red255\\green255\\blue255;\\red96\\green96\\blue96;\\red160\\green160\\blue160;}';
 
 /**
  * RTF for prompter software and word processors. Large type; presenter instructions in reverse
@@ -13,7 +14,11 @@ const COLORS = '{\\colortbl;\\red0\\green0\\blue0;\\red255\\green255\\blue255;\\
 export function prompterRtf(stories: readonly Story[], options: PrompterOptions): string {
   const size = options.fontSizePt * 2;
   const body = stories
-    .map((story) => prompterLines(story, options).map((line) => rtfLine(line, size)).join(''))
+    .map((story) =>
+      prompterLines(story, options)
+        .map((line) => rtfLine(line, size))
+        .join(''),
+    )
     .join(`\\pard\\plain\\qc\\f0\\fs${size}\\cf4 ${'\\emdash '.repeat(6)}\\par\n`);
   return (
     '{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1\n' +

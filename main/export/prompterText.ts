@@ -10,7 +10,9 @@ export const TEXT_STORY_SEPARATOR = '--------------------';
  * paragraphs. Anything in [brackets] is not read aloud; (parentheses) are presenter instructions.
  */
 export function prompterText(stories: readonly Story[], options: PrompterOptions): string {
-  const parts = stories.map((story) => prompterLines(story, options).map(lineText).join('\r\n\r\n'));
+  const parts = stories.map((story) =>
+    prompterLines(story, options).map(lineText).join('\r\n\r\n'),
+  );
   return `\uFEFF${parts.join(`\r\n\r\n${TEXT_STORY_SEPARATOR}\r\n\r\n`)}\r\n`;
 }
 

@@ -1,5 +1,6 @@
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
 import { ServiceError } from '../services/errors';
+import { STRAY_CONTROL } from '../../shared/story/controlChars';
 
 const MAGIC: readonly { bytes: number[]; what: string }[] = [
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF' },
@@ -22,9 +23,13 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 export function decodeScriptFile(name: string, bytes: Uint8Array): string {
   const label = `“${name}”`;
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
-    throw new ServiceError('TOO_LARGE', `${label} is larger than 8 MB; a script file is far smaller. Nothing was imported.`);
+    throw new ServiceError(
+      'TOO_LARGE',
+      `${label} is larger than 8 MB; a script file is far smaller. Nothing was imported.`,
+    );
   }
-  if (bytes.length === 0) throw new ServiceError('BAD_FILE', `${label} is empty. Nothing was imported.`);
+  if (bytes.length === 0)
+    throw new ServiceError('BAD_FILE', `${label} is empty. Nothing was imported.`);
   for (const { bytes: magic, what } of MAGIC) {
     if (startsWith(bytes, magic)) {
       throw new ServiceError(
@@ -39,11 +44,17 @@ export function decodeScriptFile(name: string, bytes: Uint8Array): string {
     try {
       text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
     } catch {
-      throw new ServiceError('BAD_FILE', `${label} says it is UTF-16 text but is damaged. Nothing was imported.`);
+      throw new ServiceError(
+        'BAD_FILE',
+        `${label} says it is UTF-16 text but is damaged. Nothing was imported.`,
+      );
     }
   } else {
     if (bytes.includes(0)) {
-      throw new ServiceError('BAD_FILE', `${label} is a binary file, not a text script. Nothing was imported.`);
+      throw new ServiceError(
+        'BAD_FILE',
+        `${label} is a binary file, not a text script. Nothing was imported.`,
+      );
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -56,12 +67,17 @@ export function decodeScriptFile(name: string, bytes: Uint8Array): string {
     }
   }
   if (text.startsWith('{\\rtf')) {
-    throw new ServiceError('BAD_FILE', `${label} is an RTF document. Save it as plain text (UTF-8) and import that. Nothing was imported.`);
+    throw new ServiceError(
+      'BAD_FILE',
+      `${label} is an RTF document. Save it as plain text (UTF-8) and import that. Nothing was imported.`,
+    );
   }
-  // eslint-disable-next-line no-control-regex -- counting control characters is the point
-  const controls = text.slice(0, 8192).match(/[\u0001-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
+  const controls = text.slice(0, 8192).match(STRAY_CONTROL)?.length ?? 0;
   if (controls > 8) {
-    throw new ServiceError('BAD_FILE', `${label} looks like a binary file, not a text script. Nothing was imported.`);
+    throw new ServiceError(
+      'BAD_FILE',
+      `${label} looks like a binary file, not a text script. Nothing was imported.`,
+    );
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     throw new ServiceError('BAD_FILE', `${label} has no text in it. Nothing was imported.`);
@@ -74,7 +90,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const len =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b <= 0xdf
+          ? 2
+          : b >= 0xe0 && b <= 0xef
+            ? 3
+            : b >= 0xf0 && b <= 0xf4
+              ? 4
+              : 0;
     if (len === 0) return i;
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));

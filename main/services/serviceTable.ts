@@ -2,13 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { Archive } from '../archive/open';
 import { ArchiveError } from '../archive/errors';
 import { schemaVersion } from '../archive/migrate';
-import { deleteStory, getStory, listStories, listTags, putStory, summariesByIds } from '../archive/stories';
+import {
+  deleteStory,
+  getStory,
+  listStories,
+  listTags,
+  putStory,
+  summariesByIds,
+} from '../archive/stories';
 import { searchStories } from '../archive/search';
 import { decodeScriptFile } from '../import/decodeFile';
 import { renderExport } from '../export';
 import { parseScriptText } from '../../shared/import/scriptText';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
-import { contract, isChannel, type Channel, type ParsedInput, type ServiceHandlers } from '../../shared/ipc/contract';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type ParsedInput,
+  type ServiceHandlers,
+} from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import { ServiceError } from './errors';
 
@@ -34,7 +47,11 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
 
   function requireStory(id: string): Story {
     const story = getStory(db, id);
-    if (!story) throw new ServiceError('NOT_FOUND', 'That story is not in the archive (it may have been deleted).');
+    if (!story)
+      throw new ServiceError(
+        'NOT_FOUND',
+        'That story is not in the archive (it may have been deleted).',
+      );
     return story;
   }
 
@@ -51,7 +68,11 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
   }
 
   return {
-    'app.info': () => ({ version: ctx.version, archivePath: ctx.archive.path, schemaVersion: schemaVersion(db) }),
+    'app.info': () => ({
+      version: ctx.version,
+      archivePath: ctx.archive.path,
+      schemaVersion: schemaVersion(db),
+    }),
 
     'stories.list': ({ tag, limit, offset }) => listStories(db, { tag, limit, offset }),
 
@@ -100,7 +121,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     },
 
     'stories.delete': ({ id }) => {
-      if (!deleteStory(db, id)) throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
+      if (!deleteStory(db, id))
+        throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
       return { id };
     },
 
@@ -130,14 +152,20 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       });
       db.transaction(() => stories.forEach((s) => putStory(db, s)))();
       return {
-        stories: summariesByIds(db, stories.map((s) => s.id)),
-        dropped: parsed.filter((p) => p.script.dropped.length > 0).map((p) => ({ file: p.file, lines: p.script.dropped })),
+        stories: summariesByIds(
+          db,
+          stories.map((s) => s.id),
+        ),
+        dropped: parsed
+          .filter((p) => p.script.dropped.length > 0)
+          .map((p) => ({ file: p.file, lines: p.script.dropped })),
       };
     },
 
     'export.stories': ({ selection, format, options }) => {
       const stories = selectStories(selection);
-      if (stories.length === 0) throw new ServiceError('NOT_FOUND', 'No stories match; nothing was exported.');
+      if (stories.length === 0)
+        throw new ServiceError('NOT_FOUND', 'No stories match; nothing was exported.');
       return renderExport(stories, format, options);
     },
   };
@@ -152,12 +180,19 @@ export async function invokeService(
   channel: unknown,
   rawInput: unknown,
 ): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+  if (!isChannel(channel))
+    return fail(
+      'UNKNOWN_CHANNEL',
+      `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`,
+    );
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-    return fail('INVALID_INPUT', `Invalid input for ${channel}: ${issue?.message ?? 'rejected'}${where}.`);
+    return fail(
+      'INVALID_INPUT',
+      `Invalid input for ${channel}: ${issue?.message ?? 'rejected'}${where}.`,
+    );
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
@@ -168,13 +203,20 @@ export async function invokeService(
 }
 
 export function toErrorResult(channel: Channel, error: unknown): Result<never> {
-  if (error instanceof ServiceError || error instanceof ArchiveError) return fail(error.code, error.message);
+  if (error instanceof ServiceError || error instanceof ArchiveError)
+    return fail(error.code, error.message);
   const code = (error as { code?: unknown }).code;
   if (code === 'SQLITE_FULL') {
-    return fail('ARCHIVE_UNAVAILABLE', 'The disk is full: the change was not saved. Free some space and save again.');
+    return fail(
+      'ARCHIVE_UNAVAILABLE',
+      'The disk is full: the change was not saved. Free some space and save again.',
+    );
   }
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR') {
-    return fail('ARCHIVE_UNAVAILABLE', 'The archive cannot be written (read-only or unreachable): the change was not saved.');
+    return fail(
+      'ARCHIVE_UNAVAILABLE',
+      'The archive cannot be written (read-only or unreachable): the change was not saved.',
+    );
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return fail('ARCHIVE_CORRUPT', 'The archive file is damaged; nothing was written to it.');

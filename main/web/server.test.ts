@@ -7,13 +7,27 @@ import { openArchive } from '../archive/open';
 import { createServices } from '../services/serviceTable';
 import { redactToken, startWebServer, type WebServer } from './server';
 
-type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+type Reply = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
 
 /** A raw HTTP request, so the test can send any Host and Origin a browser or an attacker might. */
-function send(server: WebServer, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  server: WebServer,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString('utf8')));
@@ -35,7 +49,11 @@ describe('browser mode server', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Copydesk</title>');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
     const archive = openArchive(join(dir, 'a.sqlite'));
-    server = await startWebServer({ services: createServices({ archive, version: 'test' }), rendererDir, log: (l) => logged.push(l) });
+    server = await startWebServer({
+      services: createServices({ archive, version: 'test' }),
+      rendererDir,
+      log: (l) => logged.push(l),
+    });
   });
   afterAll(() => server.close());
 
@@ -48,14 +66,18 @@ describe('browser mode server', () => {
     });
 
   it('listens on 127.0.0.1 only and prints a URL carrying the token', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(server.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`),
+    );
   });
 
   it('trades the URL token for an HttpOnly SameSite cookie and drops it from the address', async () => {
     const reply = await send(server, `/?token=${server.token}`);
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
-    expect(String(reply.headers['set-cookie'])).toMatch(/copydesk_token=.+; HttpOnly; SameSite=Strict/);
+    expect(String(reply.headers['set-cookie'])).toMatch(
+      /copydesk_token=.+; HttpOnly; SameSite=Strict/,
+    );
   });
 
   it('refuses every request without the token, pages and API alike', async () => {
@@ -72,7 +94,9 @@ describe('browser mode server', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const reply = await send(server, '/', { headers: { cookie: cookie(), host: `evil.example:${server.port}` } });
+    const reply = await send(server, '/', {
+      headers: { cookie: cookie(), host: `evil.example:${server.port}` },
+    });
     expect(reply.status).toBe(421);
   });
 
@@ -80,7 +104,14 @@ describe('browser mode server', () => {
     const reply = await api('app.info', {}, { origin: 'http://evil.example' });
     expect(reply.status).toBe(403);
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
-    expect((await send(server, '/api/app.info', { method: 'OPTIONS', headers: { cookie: cookie(), origin: 'http://evil.example' } })).status).toBe(405);
+    expect(
+      (
+        await send(server, '/api/app.info', {
+          method: 'OPTIONS',
+          headers: { cookie: cookie(), origin: 'http://evil.example' },
+        })
+      ).status,
+    ).toBe(405);
   });
 
   it('answers API calls from its own origin or with a bearer token', async () => {
@@ -97,12 +128,27 @@ describe('browser mode server', () => {
   it('returns validation failures as error values', async () => {
     const reply = await api('stories.get', { id: 42 });
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(JSON.parse((await api('no.such.channel', {})).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect((await send(server, '/api/app.info', { method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/json' }, body: '{not json' })).status).toBe(400);
+    expect(JSON.parse((await api('no.such.channel', {})).body)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(
+      (
+        await send(server, '/api/app.info', {
+          method: 'POST',
+          headers: { cookie: cookie(), 'content-type': 'application/json' },
+          body: '{not json',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+    ]) {
       const reply = await send(server, path, { headers: { cookie: cookie() } });
       expect(reply.body).not.toContain('outside the renderer');
     }

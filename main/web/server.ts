@@ -31,7 +31,13 @@ export type WebServerOptions = {
   log?: (line: string) => void;
 };
 
-export type WebServer = { url: string; origin: string; port: number; token: string; close(): Promise<void> };
+export type WebServer = {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+};
 
 /** The token as logs may show it: enough to tell two runs apart, never enough to use. */
 export function redactToken(token: string): string {
@@ -80,12 +86,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = `http://${LOOPBACK}:${port}`;
     if (!hosts().has(req.headers.host ?? '')) {
-      return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request: this server answers only to 127.0.0.1.');
+      return send(
+        res,
+        421,
+        'text/plain; charset=utf-8',
+        'Misdirected request: this server answers only to 127.0.0.1.',
+      );
     }
     const url = new URL(req.url ?? '/', origin);
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
-      if (!tokenMatches(queryToken)) return send(res, 401, 'text/plain; charset=utf-8', 'Wrong or expired token.');
+      if (!tokenMatches(queryToken))
+        return send(res, 401, 'text/plain; charset=utf-8', 'Wrong or expired token.');
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.setHeader('Location', '/');
@@ -119,14 +131,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const result = await invokeService(options.services, channel, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
     return serveStatic(url.pathname, res);
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative =
+      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = normalize(join(options.rendererDir, relative));
-    if (!file.startsWith(normalize(options.rendererDir + sep))) return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
+    if (!file.startsWith(normalize(options.rendererDir + sep)))
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
     let content: Buffer;
     try {
       content = await readFile(file);

@@ -9,7 +9,10 @@ declare global {
 
 /** Browser mode: the same contract over HTTP to the local server, which holds the cookie token. */
 function httpApi(): CopydeskApi {
-  const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Result<Output<K>>> => {
+  const call = async <K extends Channel>(
+    channel: K,
+    input: Input<K>,
+  ): Promise<Result<Output<K>>> => {
     let response: Response;
     try {
       response = await fetch(`api/${channel}`, {
@@ -19,17 +22,38 @@ function httpApi(): CopydeskApi {
         body: JSON.stringify(input),
       });
     } catch {
-      return { ok: false, error: { code: 'ARCHIVE_UNAVAILABLE', message: 'Copydesk’s local server is not answering. Is `copydesk web` still running?' } };
+      return {
+        ok: false,
+        error: {
+          code: 'ARCHIVE_UNAVAILABLE',
+          message: 'Copydesk’s local server is not answering. Is `copydesk web` still running?',
+        },
+      };
     }
     if (response.status === 401) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'This page’s access token has expired: open the URL that `copydesk web` printed.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message:
+            'This page’s access token has expired: open the URL that `copydesk web` printed.',
+        },
+      };
     }
     if (!response.ok) {
-      return { ok: false, error: { code: 'INTERNAL', message: `The local server refused the request (${response.status}).` } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: `The local server refused the request (${response.status}).`,
+        },
+      };
     }
     return (await response.json()) as Result<Output<K>>;
   };
-  return Object.fromEntries(CHANNELS.map((channel) => [channel, (input: never) => call(channel, input)])) as CopydeskApi;
+  return Object.fromEntries(
+    CHANNELS.map((channel) => [channel, (input: never) => call(channel, input)]),
+  ) as CopydeskApi;
 }
 
 export const bridge: CopydeskBridge | undefined = globalThis.copydesk;

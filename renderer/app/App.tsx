@@ -73,7 +73,10 @@ export function App() {
       refresh();
       const names = stories.map((s) => s.slug || 'UNTITLED').join(', ');
       const left = dropped.flatMap((d) => d.lines);
-      notify('info', `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${left.length ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.` : ''}`);
+      notify(
+        'info',
+        `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${left.length ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.` : ''}`,
+      );
       if (stories[0]) await openStory(stories[0].id);
     },
     [notify, openStory, refresh, showError],
@@ -89,7 +92,8 @@ export function App() {
 
   const deleteStory = useCallback(async () => {
     if (!story) return;
-    if (!confirm(`Delete “${story.slug || 'UNTITLED'}” from the archive? This cannot be undone.`)) return;
+    if (!confirm(`Delete “${story.slug || 'UNTITLED'}” from the archive? This cannot be undone.`))
+      return;
     const result = await api['stories.delete']({ id: story.id });
     if (!result.ok) return showError(result.error.message);
     doc.close();
@@ -111,7 +115,11 @@ export function App() {
       if (!current.presenter.trim() && script.presenter) patch.presenter = script.presenter;
       if (current.format === 'READER' && script.format !== 'READER') patch.format = script.format;
       if (Object.keys(patch).length > 0) doc.updateMeta(patch);
-      if (script.dropped.length > 0) notify('info', `Left out as web-page residue: ${script.dropped.map((l) => `“${l}”`).join(', ')}.`);
+      if (script.dropped.length > 0)
+        notify(
+          'info',
+          `Left out as web-page residue: ${script.dropped.map((l) => `“${l}”`).join(', ')}.`,
+        );
     },
     [doc, notify, showError],
   );
@@ -176,10 +184,19 @@ export function App() {
         </div>
         <div className="cd-topbar-actions">
           <div className="cd-new">
-            <button type="button" className="cd-button cd-button-primary" onClick={() => void newStory()} data-testid="new-story">
+            <button
+              type="button"
+              className="cd-button cd-button-primary"
+              onClick={() => void newStory()}
+              data-testid="new-story"
+            >
               New story
             </button>
-            <select aria-label="Format of the new story" value={newFormat} onChange={(e) => setNewFormat(e.target.value as StoryFormat)}>
+            <select
+              aria-label="Format of the new story"
+              value={newFormat}
+              onChange={(e) => setNewFormat(e.target.value as StoryFormat)}
+            >
               {STORY_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {f}
@@ -187,13 +204,30 @@ export function App() {
               ))}
             </select>
           </div>
-          <button type="button" className="cd-button" onClick={() => void startImport()} data-testid="import">
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => void startImport()}
+            data-testid="import"
+          >
             Import…
           </button>
-          <button type="button" className="cd-button" onClick={() => setExportOpen(true)} data-testid="export">
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => setExportOpen(true)}
+            data-testid="export"
+          >
             Export…
           </button>
-          <button type="button" className="cd-button" onClick={() => void saveNow()} disabled={!story} title={`Save (${IS_MAC ? '⌘' : 'Ctrl+'}S)`} data-testid="save">
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => void saveNow()}
+            disabled={!story}
+            title={`Save (${IS_MAC ? '⌘' : 'Ctrl+'}S)`}
+            data-testid="save"
+          >
             Save
           </button>
         </div>
@@ -202,12 +236,22 @@ export function App() {
         </div>
       </header>
       <aside className="cd-sidebar">
-        <Sidebar selectedId={story?.id ?? null} version={archiveVersion} onOpen={(id) => void openStory(id)} onError={showError} searchRef={searchRef} />
+        <Sidebar
+          selectedId={story?.id ?? null}
+          version={archiveVersion}
+          onOpen={(id) => void openStory(id)}
+          onError={showError}
+          searchRef={searchRef}
+        />
       </aside>
       <main className="cd-main">
         {story ? (
           <>
-            <MetadataBar story={story} onChange={doc.updateMeta} onDelete={() => void deleteStory()} />
+            <MetadataBar
+              story={story}
+              onChange={doc.updateMeta}
+              onDelete={() => void deleteStory()}
+            />
             <div className="cd-editor-area">
               <ScriptEditor
                 key={story.id}
@@ -227,7 +271,11 @@ export function App() {
             <h1>No story open</h1>
             <p>Pick a story from the archive, start a new one, or import a script file.</p>
             <div className="cd-empty-actions">
-              <button type="button" className="cd-button cd-button-primary" onClick={() => void newStory()}>
+              <button
+                type="button"
+                className="cd-button cd-button-primary"
+                onClick={() => void newStory()}
+              >
                 New story
               </button>
               <button type="button" className="cd-button" onClick={() => void startImport()}>
@@ -245,7 +293,10 @@ export function App() {
           </button>
         </div>
       )}
-      <Notices notices={notices} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
+      <Notices
+        notices={notices}
+        onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))}
+      />
       {exportOpen && (
         <ExportDialog
           storyId={story?.id ?? null}

@@ -5,7 +5,9 @@ import type { SaveState } from './useStoryDocument';
 function saveLabel(state: SaveState): string {
   switch (state.kind) {
     case 'saved':
-      return state.at ? `Saved ${new Date(state.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : 'Saved';
+      return state.at
+        ? `Saved ${new Date(state.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+        : 'Saved';
     case 'dirty':
       return 'Unsaved changes';
     case 'saving':
@@ -16,7 +18,13 @@ function saveLabel(state: SaveState): string {
 }
 
 /** The producer's numbers: words, read time, media, TRT, and whether the story is safe. */
-export function StatusBar({ timing, saveState }: { timing: LiveTiming | null; saveState: SaveState }) {
+export function StatusBar({
+  timing,
+  saveState,
+}: {
+  timing: LiveTiming | null;
+  saveState: SaveState;
+}) {
   const t = timing;
   return (
     <footer className="cd-status" aria-label="Timing and save state">
@@ -44,7 +52,14 @@ export function StatusBar({ timing, saveState }: { timing: LiveTiming | null; sa
           </div>
           <div>
             <dt>Media</dt>
-            <dd data-testid="media-time" title={t.estimatedMedia ? `${t.estimatedMedia} block(s) without a duration, estimated from the transcript` : undefined}>
+            <dd
+              data-testid="media-time"
+              title={
+                t.estimatedMedia
+                  ? `${t.estimatedMedia} block(s) without a duration, estimated from the transcript`
+                  : undefined
+              }
+            >
               {formatDuration(t.mediaSec)}
               {t.estimatedMedia > 0 && <span className="cd-estimate"> est.</span>}
             </dd>
@@ -61,13 +76,19 @@ export function StatusBar({ timing, saveState }: { timing: LiveTiming | null; sa
             <div className="cd-selection-time">
               <dt>Selection</dt>
               <dd>
-                {t.selection.read.words + t.selection.read.hangul + t.selection.read.cjk} · {formatDuration(t.selection.readSec)}
+                {t.selection.read.words + t.selection.read.hangul + t.selection.read.cjk} ·{' '}
+                {formatDuration(t.selection.readSec)}
               </dd>
             </div>
           )}
         </dl>
       )}
-      <div className={`cd-save cd-save-${saveState.kind}`} role="status" data-testid="save-state" title={saveState.kind === 'error' ? saveState.message : undefined}>
+      <div
+        className={`cd-save cd-save-${saveState.kind}`}
+        role="status"
+        data-testid="save-state"
+        title={saveState.kind === 'error' ? saveState.message : undefined}
+      >
         {saveLabel(saveState)}
       </div>
     </footer>

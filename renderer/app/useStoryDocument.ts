@@ -47,7 +47,10 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     const body = editor.getEditorState().read($lexicalToStoryBody);
     setSaveState({ kind: 'saving' });
     const attempt = (async () => {
-      const result = await api['stories.save']({ story: { ...current, body }, baseUpdatedAt: current.updatedAt });
+      const result = await api['stories.save']({
+        story: { ...current, body },
+        baseUpdatedAt: current.updatedAt,
+      });
       if (!result.ok) {
         setSaveState({ kind: 'error', message: result.error.message });
         return false;
@@ -55,10 +58,18 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       savedRevision.current = rev;
       const latest = storyRef.current;
       if (latest && latest.id === result.value.id) {
-        storyRef.current = { ...latest, updatedAt: result.value.updatedAt, createdAt: result.value.createdAt };
+        storyRef.current = {
+          ...latest,
+          updatedAt: result.value.updatedAt,
+          createdAt: result.value.createdAt,
+        };
         setStory(storyRef.current);
       }
-      setSaveState(rev === revision.current ? { kind: 'saved', at: result.value.updatedAt } : { kind: 'dirty' });
+      setSaveState(
+        rev === revision.current
+          ? { kind: 'saved', at: result.value.updatedAt }
+          : { kind: 'dirty' },
+      );
       onSavedRef.current(result.value);
       return true;
     })();
@@ -89,7 +100,8 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
 
   const open = useCallback(
     async (id: string): Promise<string | null> => {
-      if (!(await save())) return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
+      if (!(await save()))
+        return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
       const result = await api['stories.get']({ id });
       if (!result.ok) return result.error.message;
       revision.current = 0;

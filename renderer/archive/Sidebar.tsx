@@ -18,8 +18,13 @@ const LIMIT = 200;
 function relativeTime(iso: string): string {
   const then = new Date(iso);
   const now = new Date();
-  if (then.toDateString() === now.toDateString()) return then.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return then.toLocaleDateString([], { month: 'short', day: 'numeric', year: then.getFullYear() === now.getFullYear() ? undefined : 'numeric' });
+  if (then.toDateString() === now.toDateString())
+    return then.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return then.toLocaleDateString([], {
+    month: 'short',
+    day: 'numeric',
+    year: then.getFullYear() === now.getFullYear() ? undefined : 'numeric',
+  });
 }
 
 /** The archive: search box, tag filter and the stories, newest first or best match first. */
@@ -71,7 +76,12 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
           onChange={(e) => setQuery(e.target.value)}
           data-testid="archive-search"
         />
-        <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)} data-testid="tag-filter">
+        <select
+          aria-label="Filter by tag"
+          value={tag}
+          onChange={(e) => setTag(e.target.value)}
+          data-testid="tag-filter"
+        >
           <option value="">All tags</option>
           {tags.map((t) => (
             <option key={t.name} value={t.name}>
@@ -97,7 +107,9 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
                 <span className="cd-item-time">{formatDuration(s.totalSec)}</span>
               </span>
               <span className="cd-item-meta">
-                <span className={`cd-badge cd-format-${s.format.replace('/', '-').toLowerCase()}`}>{s.format}</span>
+                <span className={`cd-badge cd-format-${s.format.replace('/', '-').toLowerCase()}`}>
+                  {s.format}
+                </span>
                 {s.status !== 'draft' && <span className="cd-badge cd-status">{s.status}</span>}
                 <span className="cd-item-date">{relativeTime(s.updatedAt)}</span>
                 {s.presenter && <span className="cd-item-person">{s.presenter}</span>}
@@ -117,9 +129,17 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
         ))}
       </ul>
       {!loading && page.items.length === 0 && (
-        <p className="cd-empty-list">{searching ? 'Nothing in the archive matches. Try fewer words, or a word* prefix.' : 'No stories yet. Create one or import a script.'}</p>
+        <p className="cd-empty-list">
+          {searching
+            ? 'Nothing in the archive matches. Try fewer words, or a word* prefix.'
+            : 'No stories yet. Create one or import a script.'}
+        </p>
       )}
-      {page.total > page.items.length && <p className="cd-list-more">Showing the first {page.items.length}. Narrow the search to see the rest.</p>}
+      {page.total > page.items.length && (
+        <p className="cd-list-more">
+          Showing the first {page.items.length}. Narrow the search to see the rest.
+        </p>
+      )}
     </nav>
   );
 }

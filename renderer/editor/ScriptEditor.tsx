@@ -55,8 +55,20 @@ function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange
  * The script editor for one story. It is keyed by story id by its parent, so opening another
  * story starts a fresh editor with its own undo history.
  */
-export function ScriptEditor({ storyId, initialBody, rates, readOnly = false, onEditor, onChange, onTiming, onPaste }: Props) {
-  const initialState = useCallback((_editor: LexicalEditor) => $storyBodyToLexical(initialBody), [initialBody]);
+export function ScriptEditor({
+  storyId,
+  initialBody,
+  rates,
+  readOnly = false,
+  onEditor,
+  onChange,
+  onTiming,
+  onPaste,
+}: Props) {
+  const initialState = useCallback(
+    (_editor: LexicalEditor) => $storyBodyToLexical(initialBody),
+    [initialBody],
+  );
   return (
     <LexicalComposer
       initialConfig={{
@@ -83,7 +95,9 @@ export function ScriptEditor({ storyId, initialBody, rates, readOnly = false, on
                 data-testid="script-editor"
               />
             }
-            placeholder={<div className="cd-placeholder">Write the anchor intro, or paste a script…</div>}
+            placeholder={
+              <div className="cd-placeholder">Write the anchor intro, or paste a script…</div>
+            }
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>

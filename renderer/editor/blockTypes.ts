@@ -1,4 +1,10 @@
-import { $createParagraphNode, $getSelection, $isRangeSelection, $isRootOrShadowRoot, type LexicalNode } from 'lexical';
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  $isRootOrShadowRoot,
+  type LexicalNode,
+} from 'lexical';
 import { $setBlocksType } from '@lexical/selection';
 import { $findMatchingParent, $insertNodeToNearestRoot } from '@lexical/utils';
 import { $createCueNode, $isCueNode } from './cue/CueNode';
@@ -9,7 +15,12 @@ import type { MediaKind } from '../../shared/story/model';
 /** The three kinds of text a script line can be. */
 export type TextKind = 'read' | 'cue' | 'instruction';
 
-export const TEXT_KINDS: readonly { kind: TextKind; label: string; shortcut: string; key: string }[] = [
+export const TEXT_KINDS: readonly {
+  kind: TextKind;
+  label: string;
+  shortcut: string;
+  key: string;
+}[] = [
   { kind: 'read', label: 'Read text', shortcut: 'Ctrl+Alt+1', key: '1' },
   { kind: 'cue', label: 'Production cue', shortcut: 'Ctrl+Alt+2', key: '2' },
   { kind: 'instruction', label: 'Presenter instruction', shortcut: 'Ctrl+Alt+3', key: '3' },

@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, PrompterOptionsSchema, type ExportFormat, type PrompterOptions } from '../../shared/export/options';
+import {
+  EXPORT_FORMATS,
+  EXPORT_FORMAT_LABELS,
+  PrompterOptionsSchema,
+  type ExportFormat,
+  type PrompterOptions,
+} from '../../shared/export/options';
 import type { TagCount } from '../../shared/ipc/types';
 import { api } from '../api/client';
 import { saveFile } from '../api/platform';
@@ -10,13 +16,22 @@ type Remembered = { format: ExportFormat; options: PrompterOptions; scope: Scope
 const STORAGE_KEY = 'copydesk.export';
 
 function remembered(): Remembered {
-  const fallback: Remembered = { format: 'prompter-rtf', options: PrompterOptionsSchema.parse({}), scope: 'story', tag: '' };
+  const fallback: Remembered = {
+    format: 'prompter-rtf',
+    options: PrompterOptionsSchema.parse({}),
+    scope: 'story',
+    tag: '',
+  };
   try {
-    const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Remembered> | null;
+    const raw = JSON.parse(
+      localStorage.getItem(STORAGE_KEY) ?? 'null',
+    ) as Partial<Remembered> | null;
     if (!raw) return fallback;
     const options = PrompterOptionsSchema.safeParse(raw.options);
     return {
-      format: EXPORT_FORMATS.includes(raw.format as ExportFormat) ? (raw.format as ExportFormat) : fallback.format,
+      format: EXPORT_FORMATS.includes(raw.format as ExportFormat)
+        ? (raw.format as ExportFormat)
+        : fallback.format,
       options: options.success ? options.data : fallback.options,
       scope: raw.scope === 'tag' || raw.scope === 'all' ? raw.scope : 'story',
       tag: typeof raw.tag === 'string' ? raw.tag : '',
@@ -37,7 +52,14 @@ type Props = {
 };
 
 /** Export to the teleprompter: the format, the prompter conventions, and which stories. */
-export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone, onError }: Props) {
+export function ExportDialog({
+  storyId,
+  storySlug,
+  onClose,
+  beforeExport,
+  onDone,
+  onError,
+}: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<Remembered>(() => {
     const r = remembered();
@@ -52,20 +74,32 @@ export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone
   }, []);
 
   const set = (patch: Partial<Remembered>) => setState((s) => ({ ...s, ...patch }));
-  const setOption = (patch: Partial<PrompterOptions>) => setState((s) => ({ ...s, options: { ...s.options, ...patch } }));
+  const setOption = (patch: Partial<PrompterOptions>) =>
+    setState((s) => ({ ...s, options: { ...s.options, ...patch } }));
 
   const run = async () => {
     setBusy(true);
     try {
       if (!(await beforeExport())) return;
       const selection =
-        state.scope === 'story' && storyId ? { ids: [storyId] } : state.scope === 'tag' && state.tag ? { tag: state.tag } : { all: true as const };
-      const result = await api['export.stories']({ selection, format: state.format, options: state.options });
+        state.scope === 'story' && storyId
+          ? { ids: [storyId] }
+          : state.scope === 'tag' && state.tag
+            ? { tag: state.tag }
+            : { all: true as const };
+      const result = await api['export.stories']({
+        selection,
+        format: state.format,
+        options: state.options,
+      });
       if (!result.ok) return onError(result.error.message);
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
       const saved = await saveFile(result.value);
       if (!saved.ok) return onError(saved.error.message);
-      if (saved.value.saved) onDone(`Exported ${result.value.fileName}${saved.value.path ? ` to ${saved.value.path}` : ''}.`);
+      if (saved.value.saved)
+        onDone(
+          `Exported ${result.value.fileName}${saved.value.path ? ` to ${saved.value.path}` : ''}.`,
+        );
       onClose();
     } finally {
       setBusy(false);
@@ -73,7 +107,13 @@ export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone
   };
 
   return (
-    <dialog ref={dialog} className="cd-dialog" aria-labelledby="export-title" onClose={onClose} data-testid="export-dialog">
+    <dialog
+      ref={dialog}
+      className="cd-dialog"
+      aria-labelledby="export-title"
+      onClose={onClose}
+      data-testid="export-dialog"
+    >
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -85,13 +125,30 @@ export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone
         <fieldset>
           <legend>Stories</legend>
           <label className="cd-radio">
-            <input type="radio" name="scope" checked={state.scope === 'story'} disabled={!storyId} onChange={() => set({ scope: 'story' })} />
+            <input
+              type="radio"
+              name="scope"
+              checked={state.scope === 'story'}
+              disabled={!storyId}
+              onChange={() => set({ scope: 'story' })}
+            />
             This story{storyId ? ` (${storySlug || 'UNTITLED'})` : ''}
           </label>
           <label className="cd-radio">
-            <input type="radio" name="scope" checked={state.scope === 'tag'} disabled={tags.length === 0} onChange={() => set({ scope: 'tag', tag: state.tag || tags[0]?.name || '' })} />
+            <input
+              type="radio"
+              name="scope"
+              checked={state.scope === 'tag'}
+              disabled={tags.length === 0}
+              onChange={() => set({ scope: 'tag', tag: state.tag || tags[0]?.name || '' })}
+            />
             Every story tagged
-            <select aria-label="Tag to export" value={state.tag} disabled={state.scope !== 'tag'} onChange={(e) => set({ tag: e.target.value })}>
+            <select
+              aria-label="Tag to export"
+              value={state.tag}
+              disabled={state.scope !== 'tag'}
+              onChange={(e) => set({ tag: e.target.value })}
+            >
               {tags.map((t) => (
                 <option key={t.name} value={t.name}>
                   #{t.name} ({t.count})
@@ -100,7 +157,12 @@ export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone
             </select>
           </label>
           <label className="cd-radio">
-            <input type="radio" name="scope" checked={state.scope === 'all'} onChange={() => set({ scope: 'all' })} />
+            <input
+              type="radio"
+              name="scope"
+              checked={state.scope === 'all'}
+              onChange={() => set({ scope: 'all' })}
+            />
             Every story in the archive
           </label>
         </fieldset>
@@ -108,7 +170,13 @@ export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone
           <legend>Format</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f} className="cd-radio">
-              <input type="radio" name="format" value={f} checked={state.format === f} onChange={() => set({ format: f })} />
+              <input
+                type="radio"
+                name="format"
+                value={f}
+                checked={state.format === f}
+                onChange={() => set({ format: f })}
+              />
               {EXPORT_FORMAT_LABELS[f]}
             </label>
           ))}
@@ -116,19 +184,38 @@ export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone
         <fieldset>
           <legend>Prompter conventions</legend>
           <label className="cd-radio">
-            <input type="radio" name="cues" checked={state.options.cues === 'bracketed'} onChange={() => setOption({ cues: 'bracketed' })} />
+            <input
+              type="radio"
+              name="cues"
+              checked={state.options.cues === 'bracketed'}
+              onChange={() => setOption({ cues: 'bracketed' })}
+            />
             Production cues in [brackets]
           </label>
           <label className="cd-radio">
-            <input type="radio" name="cues" checked={state.options.cues === 'hidden'} onChange={() => setOption({ cues: 'hidden' })} />
+            <input
+              type="radio"
+              name="cues"
+              checked={state.options.cues === 'hidden'}
+              onChange={() => setOption({ cues: 'hidden' })}
+            />
             Leave production cues out
           </label>
           <label className="cd-check">
-            <input type="checkbox" checked={state.options.allCaps} onChange={(e) => setOption({ allCaps: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={state.options.allCaps}
+              onChange={(e) => setOption({ allCaps: e.target.checked })}
+            />
             ALL CAPS
           </label>
           <label className="cd-check">
-            <input type="checkbox" checked={state.options.includePackageCopy} disabled={state.options.cues === 'hidden'} onChange={(e) => setOption({ includePackageCopy: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={state.options.includePackageCopy}
+              disabled={state.options.cues === 'hidden'}
+              onChange={(e) => setOption({ includePackageCopy: e.target.checked })}
+            />
             Include package track copy (marked as not read)
           </label>
           {state.format === 'prompter-rtf' && (
@@ -139,17 +226,29 @@ export function ExportDialog({ storyId, storySlug, onClose, beforeExport, onDone
                 min={10}
                 max={144}
                 value={state.options.fontSizePt}
-                onChange={(e) => setOption({ fontSizePt: Math.min(144, Math.max(10, Number(e.target.value) || 36)) })}
+                onChange={(e) =>
+                  setOption({
+                    fontSizePt: Math.min(144, Math.max(10, Number(e.target.value) || 36)),
+                  })
+                }
               />
               pt
             </label>
           )}
         </fieldset>
         <div className="cd-dialog-actions">
-          <button type="button" className="cd-button cd-button-quiet" onClick={() => dialog.current?.close()}>
+          <button
+            type="button"
+            className="cd-button cd-button-quiet"
+            onClick={() => dialog.current?.close()}
+          >
             Cancel
           </button>
-          <button type="submit" className="cd-button cd-button-primary" disabled={busy || (state.scope === 'tag' && !state.tag)}>
+          <button
+            type="submit"
+            className="cd-button cd-button-primary"
+            disabled={busy || (state.scope === 'tag' && !state.tag)}
+          >
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </div>

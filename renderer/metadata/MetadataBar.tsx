@@ -1,9 +1,16 @@
-import { MAX_SLUG_CHARS, STORY_FORMATS, type Story, type StoryFormat } from '../../shared/story/model';
+import {
+  MAX_SLUG_CHARS,
+  STORY_FORMATS,
+  type Story,
+  type StoryFormat,
+} from '../../shared/story/model';
 import { TagInput } from './TagInput';
 
 type Props = {
   story: Story;
-  onChange: (patch: Partial<Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags'>>) => void;
+  onChange: (
+    patch: Partial<Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags'>>,
+  ) => void;
   onDelete: () => void;
 };
 
@@ -25,7 +32,11 @@ export function MetadataBar({ story, onChange, onDelete }: Props) {
         </label>
         <label className="cd-meta-field">
           <span>Format</span>
-          <select value={story.format} onChange={(e) => onChange({ format: e.target.value as StoryFormat })} data-testid="format">
+          <select
+            value={story.format}
+            onChange={(e) => onChange({ format: e.target.value as StoryFormat })}
+            data-testid="format"
+          >
             {STORY_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {f}
@@ -35,13 +46,28 @@ export function MetadataBar({ story, onChange, onDelete }: Props) {
         </label>
         <label className="cd-meta-field">
           <span>Presenter</span>
-          <input value={story.presenter} placeholder="Anchor" maxLength={120} onChange={(e) => onChange({ presenter: e.target.value })} />
+          <input
+            value={story.presenter}
+            placeholder="Anchor"
+            maxLength={120}
+            onChange={(e) => onChange({ presenter: e.target.value })}
+          />
         </label>
         <label className="cd-meta-field">
           <span>Reporter</span>
-          <input value={story.reporter} placeholder="Writer" maxLength={120} onChange={(e) => onChange({ reporter: e.target.value })} />
+          <input
+            value={story.reporter}
+            placeholder="Writer"
+            maxLength={120}
+            onChange={(e) => onChange({ reporter: e.target.value })}
+          />
         </label>
-        <button type="button" className="cd-button cd-button-quiet cd-danger" onClick={onDelete} title="Delete this story from the archive">
+        <button
+          type="button"
+          className="cd-button cd-button-quiet cd-danger"
+          onClick={onDelete}
+          title="Delete this story from the archive"
+        >
           Delete
         </button>
       </div>

@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { MAX_TAG_CHARS, MAX_TAGS } from '../../shared/story/model';
 
 /** Tags as chips: Enter or comma adds, Backspace in the empty box removes the last, × removes one. */
-export function TagInput({ tags, onChange, disabled }: { tags: string[]; onChange: (tags: string[]) => void; disabled?: boolean }) {
+export function TagInput({
+  tags,
+  onChange,
+  disabled,
+}: {
+  tags: string[];
+  onChange: (tags: string[]) => void;
+  disabled?: boolean;
+}) {
   const [draft, setDraft] = useState('');
   const add = (raw: string) => {
     const additions = raw
@@ -22,7 +30,12 @@ export function TagInput({ tags, onChange, disabled }: { tags: string[]; onChang
       {tags.map((tag) => (
         <span key={tag} className="cd-chip">
           #{tag}
-          <button type="button" aria-label={`Remove tag ${tag}`} disabled={disabled} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+          <button
+            type="button"
+            aria-label={`Remove tag ${tag}`}
+            disabled={disabled}
+            onClick={() => onChange(tags.filter((t) => t !== tag))}
+          >
             ×
           </button>
         </span>

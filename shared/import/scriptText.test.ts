@@ -23,7 +23,12 @@ describe('parseScriptText on a seed-shaped script', () => {
     expect(parsed.outcue).toBe('Park Ji-won, Harbor City News.');
     expect(parsed.reporter).toBe('Park Ji-won');
     expect(parsed.format).toBe('PKG');
-    expect(parsed.body.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'media']);
+    expect(parsed.body.map((b) => b.type)).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'media',
+    ]);
     const pkg = parsed.body[3];
     expect(pkg).toMatchObject({
       type: 'media',
@@ -77,7 +82,12 @@ describe('parseScriptText rules', () => {
     const parsed = parseScriptText(
       'SLUG: COUNCIL VOTE\nFORMAT: vo\nANCHOR: Dana Reyes\nREPORTER: Lee Jun\n\nThe council voted tonight.',
     );
-    expect(parsed).toMatchObject({ slug: 'COUNCIL VOTE', format: 'VO', presenter: 'Dana Reyes', reporter: 'Lee Jun' });
+    expect(parsed).toMatchObject({
+      slug: 'COUNCIL VOTE',
+      format: 'VO',
+      presenter: 'Dana Reyes',
+      reporter: 'Lee Jun',
+    });
     expect(parsed.body).toHaveLength(1);
   });
 
@@ -105,7 +115,8 @@ describe('parseScriptText rules', () => {
   });
 
   it('keeps story sentences that merely mention a network', () => {
-    const line = 'The company told investors it would leave Facebook and Twitter by the end of the year.';
+    const line =
+      'The company told investors it would leave Facebook and Twitter by the end of the year.';
     expect(parseScriptText(line).dropped).toEqual([]);
   });
 
@@ -127,7 +138,10 @@ describe('parseScriptText rules', () => {
   it('with a toss but no outcue, everything after the toss is the package', () => {
     const parsed = parseScriptText('Anchor line.\nMaria Lopez reports.\nTrack one.\nTrack two.');
     expect(parsed.body.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'media']);
-    expect(parsed.body[2]).toMatchObject({ outCue: 'Track two.', transcript: 'Track one.\nTrack two.' });
+    expect(parsed.body[2]).toMatchObject({
+      outCue: 'Track two.',
+      transcript: 'Track one.\nTrack two.',
+    });
   });
 
   it('returns an empty body for text with nothing but residue', () => {
@@ -140,7 +154,10 @@ describe('parseScriptText rules', () => {
 describe('proposeSlug', () => {
   it('prefers a repeated acronym', () => {
     const body = [
-      { type: 'paragraph' as const, runs: [{ text: 'The NATO summit opened today. Leaders of NATO met in Oslo.' }] },
+      {
+        type: 'paragraph' as const,
+        runs: [{ text: 'The NATO summit opened today. Leaders of NATO met in Oslo.' }],
+      },
     ];
     expect(proposeSlug(body, [], '')).toMatch(/^NATO/);
   });

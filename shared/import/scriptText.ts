@@ -1,5 +1,6 @@
 import type { Block, MediaBlock, StoryFormat } from '../story/model';
 import { MAX_SLUG_CHARS, MAX_TAG_CHARS, STORY_FORMATS } from '../story/model';
+import { CONTROL_RUNS } from '../story/controlChars';
 
 /**
  * Turns a script as a reporter pastes or saves it into structured blocks and metadata.
@@ -36,13 +37,19 @@ const TOSS_EN = new RegExp(
   String.raw`^(?:(?:Our|Correspondent|Reporter) )?(?<name>${NAME}) (?:reports|has (?:more|the story|the details|this report))(?: from [^.]{1,60})?\.$`,
   'u',
 );
-const TOSS_KO = new RegExp(String.raw`^(?<name>${HANGUL_NAME}) ?기자가 (?:보도합니다|전합니다)\.$`, 'u');
+const TOSS_KO = new RegExp(
+  String.raw`^(?<name>${HANGUL_NAME}) ?기자가 (?:보도합니다|전합니다)\.$`,
+  'u',
+);
 const OUTCUE_EN = new RegExp(
   String.raw`^(?<name>${NAME}), (?<station>${STATION})(?:, ${NAME_WORD}(?: ${NAME_WORD}){0,2})?\.$`,
   'u',
 );
 // `김민지, 아리랑뉴스입니다.` and the more common `아리랑뉴스 김민지입니다.`
-const OUTCUE_KO_COMMA = new RegExp(String.raw`^(?<name>${HANGUL_NAME}), (?<station>[^,]{1,30}?)입니다\.$`, 'u');
+const OUTCUE_KO_COMMA = new RegExp(
+  String.raw`^(?<name>${HANGUL_NAME}), (?<station>[^,]{1,30}?)입니다\.$`,
+  'u',
+);
 const OUTCUE_KO = new RegExp(
   String.raw`^(?<station>(?:[\p{L}\p{N}]+ )?[\p{L}\p{N}]*(?:뉴스|방송|TV|\p{Lu}{2,})[\p{L}\p{N}]*) (?<name>${HANGUL_NAME})(?: ?기자)?입니다\.$`,
   'u',
@@ -85,7 +92,10 @@ export function parseScriptText(input: string): ParsedScript {
     }
     inHeader = false;
     if (HASHTAG_LINE.test(line)) {
-      addTags(tags, [...line.matchAll(HASHTAG)].map((m) => m[1]!));
+      addTags(
+        tags,
+        [...line.matchAll(HASHTAG)].map((m) => m[1]!),
+      );
       continue;
     }
     if (line.length <= 120 && RESIDUE.some((re) => re.test(line))) {
@@ -118,8 +128,13 @@ function normalizeLines(input: string): string[] {
       .replace(/^\uFEFF/, '')
       .split(/\r\n|\r|\n|\u2028|\u2029/)
       // Tabs and stray control characters become spaces: the model keeps none of them.
-      // eslint-disable-next-line no-control-regex -- matching control characters is the point
-      .map((l) => l.replace(/[\u0000-\u001F\u007F\u00A0]+/g, ' ').replace(/ {2,}/g, ' ').trim())
+      .map((l) =>
+        l
+          .replace(/\u00A0/g, ' ')
+          .replace(CONTROL_RUNS, ' ')
+          .replace(/ {2,}/g, ' ')
+          .trim(),
+      )
   );
 }
 
@@ -139,7 +154,12 @@ function classify(line: string): Item {
   if (toss) return { kind: 'toss', text: line, name: toss.groups!.name! };
   const outcue = OUTCUE_EN.exec(line) ?? OUTCUE_KO_COMMA.exec(line) ?? OUTCUE_KO.exec(line);
   if (outcue) {
-    return { kind: 'outcue', text: line, name: outcue.groups!.name!, station: outcue.groups!.station! };
+    return {
+      kind: 'outcue',
+      text: line,
+      name: outcue.groups!.name!,
+      station: outcue.groups!.station!,
+    };
   }
   return { kind: 'text', text: line };
 }
@@ -211,7 +231,11 @@ function toBlock(item: Item): Block {
   }
 }
 
-function packageBlock(speaker: string, track: readonly string[], outcue: string | null): MediaBlock {
+function packageBlock(
+  speaker: string,
+  track: readonly string[],
+  outcue: string | null,
+): MediaBlock {
   const transcript = track.join('\n');
   return {
     type: 'media',
@@ -260,9 +284,19 @@ const KOREAN_PARTICLE = /(?:으로|에서|에게|까지|부터|은|는|이|가|�
  * A slug proposal: the one or two terms the story keeps coming back to — acronyms and names
  * weigh most — upper-cased the way rundowns show them. The reporter edits it if it is wrong.
  */
-export function proposeSlug(body: readonly Block[], tags: readonly string[], reporter: string): string {
+export function proposeSlug(
+  body: readonly Block[],
+  tags: readonly string[],
+  reporter: string,
+): string {
   const text = body
-    .map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.type === 'media' ? b.transcript : ''))
+    .map((b) =>
+      b.type === 'paragraph'
+        ? b.runs.map((r) => r.text).join('')
+        : b.type === 'media'
+          ? b.transcript
+          : '',
+    )
     .join('\n');
   const exclude = new Set([...reporter.split(/\s+/), ...reporter.split(/[\s-]+/)].filter(Boolean));
   const scores = new Map<string, { score: number; first: number }>();

@@ -25,7 +25,12 @@ export type PickedFile = { name: string; dataBase64: string };
 export type CopydeskBridge = {
   api: CopydeskApi;
   shell: {
-    saveFile(file: { fileName: string; mimeType: string; encoding: 'utf8' | 'base64'; data: string }): Promise<Result<{ saved: boolean; path?: string }>>;
+    saveFile(file: {
+      fileName: string;
+      mimeType: string;
+      encoding: 'utf8' | 'base64';
+      data: string;
+    }): Promise<Result<{ saved: boolean; path?: string }>>;
     pickImportFiles(): Promise<Result<PickedFile[]>>;
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   };

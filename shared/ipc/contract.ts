@@ -55,7 +55,10 @@ export const contract = {
   ).returns<StoryPage<SearchHit>>(),
   'stories.get': channel(z.strictObject({ id: StoryIdSchema })).returns<Story>(),
   'stories.create': channel(
-    z.strictObject({ format: z.enum(STORY_FORMATS).optional(), slug: z.string().max(80).optional() }),
+    z.strictObject({
+      format: z.enum(STORY_FORMATS).optional(),
+      slug: z.string().max(80).optional(),
+    }),
   ).returns<Story>(),
   'stories.save': channel(
     z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHAR, CONTROL_EXCEPT_LF } from './controlChars';
 
 /**
  * The stored story: our own versioned document model. The editor's state is a view of it and
@@ -6,10 +7,26 @@ import { z } from 'zod';
  */
 export const STORY_SCHEMA_VERSION = 1;
 
-export const STORY_FORMATS = ['READER', 'VO', 'SOT', 'VO/SOT', 'PKG', 'LIVE', 'INTRO', 'TAG'] as const;
+export const STORY_FORMATS = [
+  'READER',
+  'VO',
+  'SOT',
+  'VO/SOT',
+  'PKG',
+  'LIVE',
+  'INTRO',
+  'TAG',
+] as const;
 export type StoryFormat = (typeof STORY_FORMATS)[number];
 
-export const STORY_STATUSES = ['draft', 'ready', 'approved', 'returned', 'aired', 'killed'] as const;
+export const STORY_STATUSES = [
+  'draft',
+  'ready',
+  'approved',
+  'returned',
+  'aired',
+  'killed',
+] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 export const MEDIA_KINDS = ['SOT', 'PKG'] as const;
@@ -24,19 +41,16 @@ export const MAX_TAGS = 30;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Paragraphs are the unit of a script, so no text holds a line break; tabs and other control
 // characters are folded to spaces by the importer before they reach the model.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001F\u007F]/;
 
 const text = z
   .string()
-  .refine((s) => !CONTROL.test(s), 'text must not contain line breaks or control characters')
+  .refine((s) => !CONTROL_CHAR.test(s), 'text must not contain line breaks or control characters')
   .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
 
 /** Multi-line text (a bite's transcript, a package track): line feeds allowed, nothing else. */
 const multilineText = z
   .string()
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  .refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(s), 'text must not contain control characters')
+  .refine((s) => !CONTROL_EXCEPT_LF.test(s), 'text must not contain control characters')
   .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
 
 export const RunSchema = z.strictObject({
@@ -67,7 +81,12 @@ export const MediaBlockSchema = z.strictObject({
   title: text,
   inCue: text,
   outCue: text,
-  durationSec: z.number().int().min(0).max(6 * 3600).nullable(),
+  durationSec: z
+    .number()
+    .int()
+    .min(0)
+    .max(6 * 3600)
+    .nullable(),
   transcript: multilineText,
 });
 

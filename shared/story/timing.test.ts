@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countText, formatDuration, parseDuration, storyTiming, DEFAULT_READ_RATES } from './timing';
+import {
+  countText,
+  formatDuration,
+  parseDuration,
+  storyTiming,
+  DEFAULT_READ_RATES,
+} from './timing';
 import type { Block } from './model';
 
 const para = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
@@ -43,7 +49,16 @@ describe('storyTiming', () => {
   it('adds media durations to TRT and estimates untimed media from its transcript', () => {
     const body: Block[] = [
       para(Array.from({ length: 30 }, () => 'word').join(' ')),
-      { type: 'media', kind: 'SOT', speaker: '', title: '', inCue: '', outCue: '', durationSec: 25, transcript: '' },
+      {
+        type: 'media',
+        kind: 'SOT',
+        speaker: '',
+        title: '',
+        inCue: '',
+        outCue: '',
+        durationSec: 25,
+        transcript: '',
+      },
       {
         type: 'media',
         kind: 'PKG',

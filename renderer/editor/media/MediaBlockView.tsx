@@ -5,6 +5,7 @@ import type { MediaBlock } from '../../../shared/story/model';
 import { formatDuration, parseDuration } from '../../../shared/story/timing';
 import { firstWords, lastWords } from '../../../shared/import/scriptText';
 import { $isMediaNode } from './MediaNode';
+import { CONTROL_EXCEPT_LF_RUNS, foldControls } from '../../../shared/story/controlChars';
 
 const CUE_WORDS = 3;
 
@@ -16,7 +17,8 @@ export function withTranscript(media: MediaBlock, transcript: string): MediaBloc
   const lines = transcript.split('\n').filter((l) => l.trim() !== '');
   const oldLines = media.transcript.split('\n').filter((l) => l.trim() !== '');
   const autoIn = media.inCue === '' || media.inCue === firstWords(media.transcript, CUE_WORDS);
-  const autoOut = media.outCue === '' || media.outCue === lastWords(oldLines.at(-1) ?? '', CUE_WORDS);
+  const autoOut =
+    media.outCue === '' || media.outCue === lastWords(oldLines.at(-1) ?? '', CUE_WORDS);
   return {
     ...media,
     transcript,
@@ -27,13 +29,14 @@ export function withTranscript(media: MediaBlock, transcript: string): MediaBloc
 
 /** Single-line fields hold no line breaks or control characters (the model's rule). */
 function oneLine(value: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return value.replace(/[\u0000-\u001F\u007F]+/g, ' ');
+  return foldControls(value);
 }
 
 export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: MediaBlock }) {
   const [editor] = useLexicalComposerContext();
-  const [durationText, setDurationText] = useState(media.durationSec === null ? '' : formatDuration(media.durationSec));
+  const [durationText, setDurationText] = useState(
+    media.durationSec === null ? '' : formatDuration(media.durationSec),
+  );
   const [durationInvalid, setDurationInvalid] = useState(false);
 
   const update = (change: (m: MediaBlock) => MediaBlock) => {
@@ -67,7 +70,11 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
   const label = isPackage ? 'Package' : 'Sound bite';
 
   return (
-    <section className={`cd-media cd-media-${media.kind.toLowerCase()}`} aria-label={label} data-block="media">
+    <section
+      className={`cd-media cd-media-${media.kind.toLowerCase()}`}
+      aria-label={label}
+      data-block="media"
+    >
       <header className="cd-media-head">
         <button
           type="button"
@@ -83,7 +90,10 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
         </label>
         <label className="cd-field cd-field-grow">
           <span>Title</span>
-          <input {...field('title')} placeholder={isPackage ? 'e.g. Harbor City News' : 'e.g. Transport Minister'} />
+          <input
+            {...field('title')}
+            placeholder={isPackage ? 'e.g. Harbor City News' : 'e.g. Transport Minister'}
+          />
         </label>
         <label className={`cd-field cd-field-dur${durationInvalid ? ' cd-invalid' : ''}`}>
           <span>Dur</span>
@@ -103,7 +113,13 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
             }}
           />
         </label>
-        <button type="button" className="cd-icon-button" aria-label={`Remove ${label.toLowerCase()}`} title={`Remove ${label.toLowerCase()}`} onClick={remove}>
+        <button
+          type="button"
+          className="cd-icon-button"
+          aria-label={`Remove ${label.toLowerCase()}`}
+          title={`Remove ${label.toLowerCase()}`}
+          onClick={remove}
+        >
           ×
         </button>
       </header>
@@ -124,8 +140,9 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
           rows={Math.min(12, Math.max(2, media.transcript.split('\n').length))}
           placeholder={isPackage ? 'Paste the package track' : 'Paste what the speaker says'}
           onChange={(e) => {
-            // eslint-disable-next-line no-control-regex -- the model allows line feeds only
-            const transcript = e.target.value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ');
+            const transcript = e.target.value
+              .replace(/\r\n?/g, '\n')
+              .replace(CONTROL_EXCEPT_LF_RUNS, ' ');
             update((m) => withTranscript(m, transcript));
           }}
         />

@@ -1,10 +1,26 @@
 import type { JSX } from 'react';
-import { $applyNodeReplacement, $getState, $setState, createState, DecoratorNode, type LexicalNode } from 'lexical';
+import {
+  $applyNodeReplacement,
+  $getState,
+  $setState,
+  createState,
+  DecoratorNode,
+  type LexicalNode,
+} from 'lexical';
 import { MediaBlockSchema, type MediaBlock, type MediaKind } from '../../../shared/story/model';
 import { MediaBlockView } from './MediaBlockView';
 
 export function emptyMedia(kind: MediaKind): MediaBlock {
-  return { type: 'media', kind, speaker: '', title: '', inCue: '', outCue: '', durationSec: null, transcript: '' };
+  return {
+    type: 'media',
+    kind,
+    speaker: '',
+    title: '',
+    inCue: '',
+    outCue: '',
+    durationSec: null,
+    transcript: '',
+  };
 }
 
 const mediaState = createState('media', {
@@ -20,7 +36,10 @@ const mediaState = createState('media', {
  */
 export class MediaNode extends DecoratorNode<JSX.Element> {
   override $config() {
-    return this.config('copydesk-media', { extends: DecoratorNode, stateConfigs: [{ stateConfig: mediaState, flat: true }] });
+    return this.config('copydesk-media', {
+      extends: DecoratorNode,
+      stateConfigs: [{ stateConfig: mediaState, flat: true }],
+    });
   }
 
   getMedia(): MediaBlock {

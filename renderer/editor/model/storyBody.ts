@@ -15,6 +15,7 @@ import { normalizeRuns } from '../../../shared/story/text';
 import { $createCueNode, $isCueNode } from '../cue/CueNode';
 import { $createInstructionNode, $isInstructionNode } from '../instruction/InstructionNode';
 import { $createMediaNode, $isMediaNode } from '../media/MediaNode';
+import { CONTROL_RUNS } from '../../../shared/story/controlChars';
 
 /**
  * The editor is a view of the story model. These two functions are the whole mapping:
@@ -54,16 +55,20 @@ export function $lexicalToStoryBody(): Block[] {
   return blocks;
 }
 
-// eslint-disable-next-line no-control-regex -- the model holds no control characters
-const CONTROL = /[\u0000-\u001F\u007F]+/g;
-
 function $nodeToBlocks(node: LexicalNode): Block[] {
   if ($isMediaNode(node)) return [node.getMedia()];
-  if ($isCueNode(node)) return [{ type: 'cue', text: node.getTextContent().replace(CONTROL, ' ') }];
-  if ($isInstructionNode(node)) return [{ type: 'instruction', text: node.getTextContent().replace(CONTROL, ' ') }];
+  if ($isCueNode(node))
+    return [{ type: 'cue', text: node.getTextContent().replace(CONTROL_RUNS, ' ') }];
+  if ($isInstructionNode(node))
+    return [{ type: 'instruction', text: node.getTextContent().replace(CONTROL_RUNS, ' ') }];
   if ($isElementNode(node)) return $readParagraphs(node);
   if ($isDecoratorNode(node)) return [];
-  return [{ type: 'paragraph', runs: normalizeRuns([{ text: node.getTextContent().replace(CONTROL, ' ') }]) }];
+  return [
+    {
+      type: 'paragraph',
+      runs: normalizeRuns([{ text: node.getTextContent().replace(CONTROL_RUNS, ' ') }]),
+    },
+  ];
 }
 
 /**
@@ -76,7 +81,7 @@ function $readParagraphs(element: ElementNode): Block[] {
     for (const child of parent.getChildren()) {
       if ($isLineBreakNode(child)) paragraphs.push([]);
       else if ($isTextNode(child)) {
-        const run: Run = { text: child.getTextContent().replace(CONTROL, ' ') };
+        const run: Run = { text: child.getTextContent().replace(CONTROL_RUNS, ' ') };
         if (child.hasFormat('bold')) run.bold = true;
         if (child.hasFormat('italic')) run.italic = true;
         if (child.hasFormat('underline')) run.underline = true;
@@ -92,7 +97,10 @@ function $readParagraphs(element: ElementNode): Block[] {
     }
   };
   walk(element);
-  const blocks = paragraphs.map((runs): Block => ({ type: 'paragraph', runs: normalizeRuns(runs) }));
+  const blocks = paragraphs.map((runs): Block => ({
+    type: 'paragraph',
+    runs: normalizeRuns(runs),
+  }));
   // Splitting around nested blocks leaves empty shells; keep one if that is all there is.
   const kept = blocks.filter((b, i) => i === 0 || (b.type === 'paragraph' && b.runs.length > 0));
   return kept;

@@ -3,7 +3,19 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { TextNode, type TextFormatType } from 'lexical';
 
 const ALLOWED: ReadonlySet<TextFormatType> = new Set(['bold', 'italic', 'underline']);
-const ALL_FORMATS: readonly TextFormatType[] = ['bold', 'italic', 'underline', 'strikethrough', 'code', 'subscript', 'superscript', 'highlight', 'lowercase', 'uppercase', 'capitalize'];
+const ALL_FORMATS: readonly TextFormatType[] = [
+  'bold',
+  'italic',
+  'underline',
+  'strikethrough',
+  'code',
+  'subscript',
+  'superscript',
+  'highlight',
+  'lowercase',
+  'uppercase',
+  'capitalize',
+];
 
 /**
  * Keeps the editor within what the story model can hold, whatever arrives by paste or by

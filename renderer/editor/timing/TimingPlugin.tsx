@@ -1,7 +1,22 @@
 import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, $getSelection, $isRangeSelection, $isElementNode, type EditorState, type LexicalNode } from 'lexical';
-import { addCounts, countText, mediaSeconds, secondsToRead, ZERO_COUNT, type ReadRates, type TextCount } from '../../../shared/story/timing';
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $isElementNode,
+  type EditorState,
+  type LexicalNode,
+} from 'lexical';
+import {
+  addCounts,
+  countText,
+  mediaSeconds,
+  secondsToRead,
+  ZERO_COUNT,
+  type ReadRates,
+  type TextCount,
+} from '../../../shared/story/timing';
 import { $isCueNode } from '../cue/CueNode';
 import { $isInstructionNode } from '../instruction/InstructionNode';
 import { $isMediaNode } from '../media/MediaNode';
@@ -24,7 +39,13 @@ type NodeCount = { count: TextCount; chars: number; mediaSec: number; estimated:
  * object for every line that did not change, so counts are cached per node object and only the
  * edited line is counted again. The work runs once per animation frame, after the keystroke.
  */
-export function TimingPlugin({ rates, onTiming }: { rates: ReadRates; onTiming: (timing: LiveTiming) => void }) {
+export function TimingPlugin({
+  rates,
+  onTiming,
+}: {
+  rates: ReadRates;
+  onTiming: (timing: LiveTiming) => void;
+}) {
   const [editor] = useLexicalComposerContext();
   const onTimingRef = useRef(onTiming);
   useEffect(() => {
@@ -41,9 +62,19 @@ export function TimingPlugin({ rates, onTiming }: { rates: ReadRates; onTiming: 
       let result: NodeCount;
       if ($isMediaNode(node)) {
         const media = node.getMedia();
-        result = { count: ZERO_COUNT, chars: 0, mediaSec: mediaSeconds(media, rates), estimated: media.durationSec === null };
+        result = {
+          count: ZERO_COUNT,
+          chars: 0,
+          mediaSec: mediaSeconds(media, rates),
+          estimated: media.durationSec === null,
+        };
       } else if ($isCueNode(node) || $isInstructionNode(node)) {
-        result = { count: ZERO_COUNT, chars: node.getTextContentSize(), mediaSec: 0, estimated: false };
+        result = {
+          count: ZERO_COUNT,
+          chars: node.getTextContentSize(),
+          mediaSec: 0,
+          estimated: false,
+        };
       } else {
         const text = node.getTextContent();
         result = { count: countText(text), chars: text.length, mediaSec: 0, estimated: false };
@@ -72,12 +103,28 @@ export function TimingPlugin({ rates, onTiming }: { rates: ReadRates; onTiming: 
         if ($isRangeSelection(selection) && !selection.isCollapsed()) {
           const readable = selection
             .getNodes()
-            .filter((n) => !n.getParents().some((p) => $isElementNode(p) && ($isCueNode(p) || $isInstructionNode(p))));
-          const text = readable.length === selection.getNodes().length ? selection.getTextContent() : readable.map((n) => n.getTextContent()).join(' ');
+            .filter(
+              (n) =>
+                !n
+                  .getParents()
+                  .some((p) => $isElementNode(p) && ($isCueNode(p) || $isInstructionNode(p))),
+            );
+          const text =
+            readable.length === selection.getNodes().length
+              ? selection.getTextContent()
+              : readable.map((n) => n.getTextContent()).join(' ');
           const count = countText(text);
           selected = { read: count, readSec: secondsToRead(count, rates) };
         }
-        onTimingRef.current({ read, readSec, mediaSec, estimatedMedia, totalSec: readSec + mediaSec, characters, selection: selected });
+        onTimingRef.current({
+          read,
+          readSec,
+          mediaSec,
+          estimatedMedia,
+          totalSec: readSec + mediaSec,
+          characters,
+          selection: selected,
+        });
       });
     };
 

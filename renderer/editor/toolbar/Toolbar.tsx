@@ -10,7 +10,15 @@ function shortcutLabel(shortcut: string): string {
   return IS_MAC ? shortcut.replace('Ctrl+Alt+', '⌘⌥').replace('Ctrl+', '⌘') : shortcut;
 }
 
-function ToolButton({ label, shortcut, pressed, disabled, onClick, children, className }: {
+function ToolButton({
+  label,
+  shortcut,
+  pressed,
+  disabled,
+  onClick,
+  children,
+  className,
+}: {
   label: string;
   shortcut?: string;
   pressed?: boolean;
@@ -47,36 +55,79 @@ export function Toolbar() {
   return (
     <div className="cd-toolbar" role="toolbar" aria-label="Script formatting">
       <div className="cd-tool-group" role="group" aria-label="History">
-        <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!state.canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+        <ToolButton
+          label="Undo"
+          shortcut="Ctrl+Z"
+          disabled={!state.canUndo}
+          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+        >
           ↶
         </ToolButton>
-        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!state.canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+        <ToolButton
+          label="Redo"
+          shortcut="Ctrl+Shift+Z"
+          disabled={!state.canRedo}
+          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+        >
           ↷
         </ToolButton>
       </div>
       <div className="cd-tool-group" role="group" aria-label="Character format">
-        <ToolButton label="Bold" shortcut="Ctrl+B" pressed={state.bold} onClick={() => format('bold')} className="cd-tool-bold">
+        <ToolButton
+          label="Bold"
+          shortcut="Ctrl+B"
+          pressed={state.bold}
+          onClick={() => format('bold')}
+          className="cd-tool-bold"
+        >
           B
         </ToolButton>
-        <ToolButton label="Italic" shortcut="Ctrl+I" pressed={state.italic} onClick={() => format('italic')} className="cd-tool-italic">
+        <ToolButton
+          label="Italic"
+          shortcut="Ctrl+I"
+          pressed={state.italic}
+          onClick={() => format('italic')}
+          className="cd-tool-italic"
+        >
           I
         </ToolButton>
-        <ToolButton label="Underline" shortcut="Ctrl+U" pressed={state.underline} onClick={() => format('underline')} className="cd-tool-underline">
+        <ToolButton
+          label="Underline"
+          shortcut="Ctrl+U"
+          pressed={state.underline}
+          onClick={() => format('underline')}
+          className="cd-tool-underline"
+        >
           U
         </ToolButton>
       </div>
       <div className="cd-tool-group" role="group" aria-label="Kind of line">
         {TEXT_KINDS.map(({ kind, label, shortcut }) => (
-          <ToolButton key={kind} label={label} shortcut={shortcut} pressed={state.kind === kind} onClick={() => editor.update(() => $setTextKind(kind))} className={`cd-tool-kind cd-tool-${kind}`}>
+          <ToolButton
+            key={kind}
+            label={label}
+            shortcut={shortcut}
+            pressed={state.kind === kind}
+            onClick={() => editor.update(() => $setTextKind(kind))}
+            className={`cd-tool-kind cd-tool-${kind}`}
+          >
             {kind === 'read' ? 'Read' : kind === 'cue' ? 'Cue' : 'Instr.'}
           </ToolButton>
         ))}
       </div>
       <div className="cd-tool-group" role="group" aria-label="Media">
-        <ToolButton label="Insert sound bite (SOT)" shortcut={MEDIA_SHORTCUTS.SOT.shortcut} onClick={() => editor.update(() => $insertMediaBlock('SOT'))}>
+        <ToolButton
+          label="Insert sound bite (SOT)"
+          shortcut={MEDIA_SHORTCUTS.SOT.shortcut}
+          onClick={() => editor.update(() => $insertMediaBlock('SOT'))}
+        >
           + SOT
         </ToolButton>
-        <ToolButton label="Insert package (PKG)" shortcut={MEDIA_SHORTCUTS.PKG.shortcut} onClick={() => editor.update(() => $insertMediaBlock('PKG'))}>
+        <ToolButton
+          label="Insert package (PKG)"
+          shortcut={MEDIA_SHORTCUTS.PKG.shortcut}
+          onClick={() => editor.update(() => $insertMediaBlock('PKG'))}
+        >
           + PKG
         </ToolButton>
       </div>

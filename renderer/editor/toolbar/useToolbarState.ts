@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, mergeRegister } from 'lexical';
+import {
+  $getSelection,
+  $isRangeSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  mergeRegister,
+} from 'lexical';
 import { $currentTextKind, type TextKind } from '../blockTypes';
 
 export type ToolbarState = {
@@ -15,7 +22,14 @@ export type ToolbarState = {
 /** What the toolbar shows as pressed or disabled, following the caret. */
 export function useToolbarState(): ToolbarState {
   const [editor] = useLexicalComposerContext();
-  const [state, setState] = useState<ToolbarState>({ canUndo: false, canRedo: false, bold: false, italic: false, underline: false, kind: 'read' });
+  const [state, setState] = useState<ToolbarState>({
+    canUndo: false,
+    canRedo: false,
+    bold: false,
+    italic: false,
+    underline: false,
+    kind: 'read',
+  });
   useEffect(
     () =>
       mergeRegister(
@@ -30,12 +44,25 @@ export function useToolbarState(): ToolbarState {
               kind: $currentTextKind(),
             };
             setState((s) =>
-              s.bold === next.bold && s.italic === next.italic && s.underline === next.underline && s.kind === next.kind ? s : { ...s, ...next },
+              s.bold === next.bold &&
+              s.italic === next.italic &&
+              s.underline === next.underline &&
+              s.kind === next.kind
+                ? s
+                : { ...s, ...next },
             );
           });
         }),
-        editor.registerCommand(CAN_UNDO_COMMAND, (canUndo) => (setState((s) => ({ ...s, canUndo })), false), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(CAN_REDO_COMMAND, (canRedo) => (setState((s) => ({ ...s, canRedo })), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(
+          CAN_UNDO_COMMAND,
+          (canUndo) => (setState((s) => ({ ...s, canUndo })), false),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          CAN_REDO_COMMAND,
+          (canRedo) => (setState((s) => ({ ...s, canRedo })), false),
+          COMMAND_PRIORITY_LOW,
+        ),
       ),
     [editor],
   );
