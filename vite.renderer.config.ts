@@ -11,5 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: false,
+    // Lexical, React and zod in one chunk minify to ~600 kB (~180 kB gzip); the bench tracks the gzip
+    // size of the first load against its 350 kB goal, so Vite's 500 kB raw warning is noise here.
+    chunkSizeWarningLimit: 900,
   },
 });

@@ -21,7 +21,8 @@ const CANDIDATES = [
 export function findChromium(): string {
   const fromEnv = process.env.COPYDESK_CHROMIUM;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`COPYDESK_CHROMIUM points at ${fromEnv}, which does not exist.`);
+    if (!existsSync(fromEnv))
+      throw new Error(`COPYDESK_CHROMIUM points at ${fromEnv}, which does not exist.`);
     return fromEnv;
   }
   const found = CANDIDATES.find((p) => existsSync(p));
@@ -50,15 +51,25 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export type RunningApp = { url: string; origin: string; archive: string; dir: string; stop(): Promise<void> };
+export type RunningApp = {
+  url: string;
+  origin: string;
+  archive: string;
+  dir: string;
+  stop(): Promise<void>;
+};
 
 /** Starts `copydesk web` from the built bin, exactly as a user would, on a fresh archive. */
 export async function startBrowserMode(archive?: string): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'));
   const archivePath = archive ?? join(dir, 'archive.sqlite');
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/copydesk.mjs'), 'web', '--archive', archivePath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/copydesk.mjs'), 'web', '--archive', archivePath],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -23,12 +23,17 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function exportAs(format: 'Teleprompter text (.txt)' | 'Teleprompter RTF (.rtf)'): Promise<Buffer> {
+async function exportAs(
+  format: 'Teleprompter text (.txt)' | 'Teleprompter RTF (.rtf)',
+): Promise<Buffer> {
   await page.getByTestId('export').click();
   const dialog = page.getByTestId('export-dialog');
   await dialog.getByLabel('This story').check();
   await dialog.getByLabel(format).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export' }).click(),
+  ]);
   const path = join(app.dir, download.suggestedFilename());
   await download.saveAs(path);
   return readFileSync(path);
@@ -38,11 +43,18 @@ async function exportAs(format: 'Teleprompter text (.txt)' | 'Teleprompter RTF (
 async function readRtfInBrowser(rtf: Buffer): Promise<string[]> {
   const reader = await browser.newPage();
   await reader.addScriptTag({ path: RTF_READER });
-  const paragraphs = await reader.evaluate(async (bytes: number[]) => {
-    const lib = (window as unknown as { RTFJS: { Document: new (b: ArrayBuffer) => { render(): Promise<HTMLElement[]> } } }).RTFJS;
-    const elements = await new lib.Document(new Uint8Array(bytes).buffer).render();
-    return elements.map((e) => e.textContent ?? '').filter((t) => t !== '');
-  }, [...rtf]);
+  const paragraphs = await reader.evaluate(
+    async (bytes: number[]) => {
+      const lib = (
+        window as unknown as {
+          RTFJS: { Document: new (b: ArrayBuffer) => { render(): Promise<HTMLElement[]> } };
+        }
+      ).RTFJS;
+      const elements = await new lib.Document(new Uint8Array(bytes).buffer).render();
+      return elements.map((e) => e.textContent ?? '').filter((t) => t !== '');
+    },
+    [...rtf],
+  );
   await reader.close();
   return paragraphs;
 }
@@ -60,17 +72,25 @@ describe('a reporter in browser mode', () => {
     expect(editorText).not.toContain('Facebook');
     expect(editorText).not.toContain('12 Comments');
     expect(editorText).not.toContain('#transport');
-    expect(await page.getByTestId('tags').textContent()).toMatch(/#transport.*#HarborBridge.*#infrastructure/);
-    expect(await page.getByRole('status').filter({ hasText: 'Left out' }).textContent()).toContain('12 Comments');
+    expect(await page.getByTestId('tags').textContent()).toMatch(
+      /#transport.*#HarborBridge.*#infrastructure/,
+    );
+    expect(await page.getByRole('status').filter({ hasText: 'Left out' }).textContent()).toContain(
+      '12 Comments',
+    );
     // The package track is a package block, not read text.
-    await expect.poll(() => page.locator('[data-block="media"] textarea').inputValue()).toContain('Ferry operators');
+    await expect
+      .poll(() => page.locator('[data-block="media"] textarea').inputValue())
+      .toContain('Ferry operators');
 
     // Edit the first line, at its end, and save with the keyboard.
     const first = editor.locator('p').first();
     await first.click();
     await page.keyboard.press('End');
     await page.keyboard.type(EDIT);
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toMatch(/Unsaved|Saving|Saved/);
+    await expect
+      .poll(() => page.getByTestId('save-state').textContent())
+      .toMatch(/Unsaved|Saving|Saved/);
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toMatch(/^Saved/);
 
@@ -93,7 +113,9 @@ describe('a reporter in browser mode', () => {
     const rtf = await exportAs('Teleprompter RTF (.rtf)');
     expect(rtf.toString('latin1').startsWith('{\\rtf1')).toBe(true);
     const paragraphs = await readRtfInBrowser(rtf);
-    expect(paragraphs).toContain(`In less than six hours,... the Harbor Bridge will close to all traffic for the first time in forty years.${EDIT}`);
+    expect(paragraphs).toContain(
+      `In less than six hours,... the Harbor Bridge will close to all traffic for the first time in forty years.${EDIT}`,
+    );
     expect(paragraphs.some((p) => p.startsWith('[PKG · Park Ji-won'))).toBe(true);
   });
 });

@@ -105,12 +105,12 @@ export function parseScriptText(input: string): ParsedScript {
     items.push(classify(line));
   }
 
-  const { body, toss, outcue, reporter } = assemble(items);
+  const { body, toss, outcue, reporter, station } = assemble(items);
   const format = (STORY_FORMATS as readonly string[]).includes(meta.format)
     ? (meta.format as StoryFormat)
     : inferFormat(body);
   return {
-    slug: (meta.slug || proposeSlug(body, tags, reporter)).slice(0, MAX_SLUG_CHARS),
+    slug: (meta.slug || proposeSlug(body, tags, reporter, station)).slice(0, MAX_SLUG_CHARS),
     format,
     presenter: meta.presenter,
     reporter: meta.reporter || reporter,
@@ -174,14 +174,22 @@ function assemble(items: readonly Item[]): {
   toss: string | null;
   outcue: string | null;
   reporter: string;
+  station: string;
 } {
   const tossAt = items.findIndex((i) => i.kind === 'toss');
   const toss = tossAt >= 0 ? (items[tossAt] as Extract<Item, { kind: 'toss' }>) : null;
   const outcueAt = findOutcue(items, toss, tossAt);
   const outcue = outcueAt >= 0 ? (items[outcueAt] as Extract<Item, { kind: 'outcue' }>) : null;
   const reporter = toss?.name ?? outcue?.name ?? '';
+  const station = outcue?.station ?? '';
   if (toss === null) {
-    return { body: items.map(toBlock), toss: null, outcue: outcue?.text ?? null, reporter };
+    return {
+      body: items.map(toBlock),
+      toss: null,
+      outcue: outcue?.text ?? null,
+      reporter,
+      station,
+    };
   }
 
   // The package sits where its track starts; cues written inside the track follow it.
@@ -204,6 +212,7 @@ function assemble(items: readonly Item[]): {
     toss: toss.text,
     outcue: outcue?.text ?? null,
     reporter,
+    station,
   };
 }
 
@@ -281,15 +290,17 @@ const STOPWORDS = new Set(
 const KOREAN_PARTICLE = /(?:으로|에서|에게|까지|부터|은|는|이|가|을|를|의|에|도|와|과|로)$/u;
 
 /**
- * A slug proposal: the one or two terms the story keeps coming back to — acronyms and names
- * weigh most — upper-cased the way rundowns show them. The reporter edits it if it is wrong.
+ * A slug proposal: the term the story keeps coming back to — an acronym (GSOMIA) or a name
+ * written as a run of capitalised words (Harbor Bridge) — plus the runner-up when the winner is a
+ * single word. Upper-cased the way rundowns show slugs; the reporter edits it if it is wrong.
  */
 export function proposeSlug(
   body: readonly Block[],
   tags: readonly string[],
   reporter: string,
+  station = '',
 ): string {
-  const text = body
+  let text = body
     .map((b) =>
       b.type === 'paragraph'
         ? b.runs.map((r) => r.text).join('')
@@ -298,34 +309,58 @@ export function proposeSlug(
           : '',
     )
     .join('\n');
+  // The reporter and the station are in every script they file: never the story.
+  for (const name of [reporter, station]) if (name) text = text.replaceAll(name, ' ');
   const exclude = new Set([...reporter.split(/\s+/), ...reporter.split(/[\s-]+/)].filter(Boolean));
-  const scores = new Map<string, { score: number; first: number }>();
+  const scores = new Map<string, { score: number; first: number; words: number }>();
   let position = 0;
-  const bump = (term: string, weight: number) => {
-    const entry = scores.get(term) ?? { score: 0, first: position };
+  const bump = (term: string, weight: number, words: number) => {
+    const entry = scores.get(term) ?? { score: 0, first: position, words };
     entry.score += weight;
     scores.set(term, entry);
   };
   for (const sentence of text.split(/(?<=[.!?])\s+|\n/u)) {
-    const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
-    words.forEach((raw, i) => {
+    const words = (sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).map((raw) =>
+      raw.replace(/['’]s$/u, '').replace(/[.'’-]+$/u, ''),
+    );
+    let run: string[] = [];
+    const endRun = () => {
+      if (run.length > 1) bump(run.join(' '), 2.5 * (run.length - 1), run.length);
+      run = [];
+    };
+    words.forEach((word, i) => {
       position++;
-      const word = raw.replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
-      if (word.length < 2 || STOPWORDS.has(word) || exclude.has(word)) return;
-      if (/^\p{Lu}{2,}[\p{Lu}\p{N}]*$/u.test(word)) bump(word, 3);
-      else if (/^\p{Lu}/u.test(word) && i > 0) bump(word, 1);
-      else if (/^[가-힣]{2,}/u.test(word)) {
+      const skip = word.length < 2 || STOPWORDS.has(word) || exclude.has(word);
+      const capitalised = /^\p{Lu}/u.test(word);
+      if (skip || !capitalised || (i === 0 && !/^\p{Lu}{2,}/u.test(word))) endRun();
+      if (skip) return;
+      if (/^\p{Lu}{2,}[\p{Lu}\p{N}]*$/u.test(word)) bump(word, 4, 1);
+      else if (capitalised && i > 0) {
+        bump(word, 1, 1);
+        run.push(word);
+        return;
+      } else if (/^[가-힣]{2,}/u.test(word)) {
         const stem = word.replace(KOREAN_PARTICLE, '');
-        if (stem.length >= 2) bump(stem, 1);
+        if (stem.length >= 2) bump(stem, 1, 1);
       }
+      if (capitalised && i === 0) run.push(word);
     });
+    endRun();
   }
   const ranked = [...scores.entries()]
-    .filter(([, v]) => v.score >= 2)
-    .sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)
-    .slice(0, 2)
-    .map(([term]) => term);
-  if (ranked.length === 0 && tags.length > 0) ranked.push(tags[0]!);
-  if (ranked.length === 0) ranked.push(...firstWords(text, 3).split(' ').filter(Boolean));
-  return ranked.join(' ').toLocaleUpperCase('en-US') || 'UNTITLED';
+    .filter(([, v]) => v.score >= 1.5)
+    .sort((a, b) => b[1].score - a[1].score || b[1].words - a[1].words || a[1].first - b[1].first);
+  const terms: string[] = [];
+  for (const [term, v] of ranked) {
+    if (terms.some((t) => t.includes(term) || term.includes(t))) continue;
+    if (
+      terms.length === 0 ||
+      (terms.length === 1 && scores.get(terms[0]!)!.words === 1 && v.words === 1)
+    )
+      terms.push(term);
+    if (terms.length === 2 || scores.get(terms[0]!)!.words > 1) break;
+  }
+  if (terms.length === 0 && tags.length > 0) terms.push(tags[0]!);
+  if (terms.length === 0) terms.push(...firstWords(text, 3).split(' ').filter(Boolean));
+  return terms.join(' ').toLocaleUpperCase('en-US') || 'UNTITLED';
 }
