@@ -16,7 +16,7 @@ import {
   type StorySummary,
 } from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
-import { runsText } from '../../shared/story/text';
+import { runsScriptText } from '../../shared/story/text';
 import type { Story } from '../../shared/story/model';
 import { version } from '../version';
 
@@ -198,9 +198,11 @@ function storyText(story: Story): string {
   const body = story.body.map((block) => {
     switch (block.type) {
       case 'paragraph':
-        return runsText(block.runs);
+        return runsScriptText(block.runs);
       case 'cue':
         return `[${block.text}]`;
+      case 'presenter':
+        return `[PRESENTER: ${block.name}]`;
       case 'instruction':
         return block.text;
       case 'media':

@@ -49,6 +49,13 @@ export function prompterLines(story: Story, options: PrompterOptions): PrompterL
       case 'instruction':
         lines.push({ kind: 'instruction', text: caps(parenthesised(block.text), options) });
         break;
+      case 'presenter':
+        // The presenter needs to see the hand-over even when studio cues are hidden.
+        lines.push({
+          kind: 'instruction',
+          text: caps(`(${block.name || 'NEXT PRESENTER'} READS)`, options),
+        });
+        break;
       case 'media': {
         const duration =
           block.durationSec === null ? 'DUR ?' : `DUR ${formatDuration(block.durationSec)}`;

@@ -58,6 +58,11 @@ export const RunSchema = z.strictObject({
   bold: z.literal(true).optional(),
   italic: z.literal(true).optional(),
   underline: z.literal(true).optional(),
+  /**
+   * A pronouncer: how to say this run's text (`RAH-goo-NAH-tun` for `Raghunathan`). Shown after
+   * the word in parentheses, never replacing it (supers are typed from the spelling); not timed.
+   */
+  pronouncer: text.min(1).max(120).optional(),
 });
 export type Run = z.infer<typeof RunSchema>;
 
@@ -70,6 +75,14 @@ export const ParagraphBlockSchema = z.strictObject({
 export const CueBlockSchema = z.strictObject({ type: z.literal('cue'), text });
 /** A presenter instruction: prompted (in reverse video) but not read, not timed. */
 export const InstructionBlockSchema = z.strictObject({ type: z.literal('instruction'), text });
+/**
+ * A presenter cue: from here on another presenter reads (a co-anchor, the sports desk), at their
+ * own read rate. Not read, not timed.
+ */
+export const PresenterBlockSchema = z.strictObject({
+  type: z.literal('presenter'),
+  name: text.max(120),
+});
 /**
  * A sound bite (SOT) or a reporter's package (PKG): media the anchor does not read. Its time is
  * media time; the transcript (a bite's words, a package's track) is searchable but not read time.
@@ -94,11 +107,13 @@ export const BlockSchema = z.discriminatedUnion('type', [
   ParagraphBlockSchema,
   CueBlockSchema,
   InstructionBlockSchema,
+  PresenterBlockSchema,
   MediaBlockSchema,
 ]);
 export type ParagraphBlock = z.infer<typeof ParagraphBlockSchema>;
 export type CueBlock = z.infer<typeof CueBlockSchema>;
 export type InstructionBlock = z.infer<typeof InstructionBlockSchema>;
+export type PresenterBlock = z.infer<typeof PresenterBlockSchema>;
 export type MediaBlock = z.infer<typeof MediaBlockSchema>;
 export type Block = z.infer<typeof BlockSchema>;
 
@@ -124,6 +139,14 @@ export const StorySchema = z
     reporter: text.max(120),
     tags: z.array(TagSchema).max(MAX_TAGS),
     status: z.enum(STORY_STATUSES),
+    /** Rundown page number (`A3`), when the story has a place in a show. */
+    page: text.max(12).optional(),
+    /** The length the producer wants, for over/under. */
+    targetSec: z
+      .int()
+      .min(0)
+      .max(6 * 3600)
+      .optional(),
     createdAt: isoDate,
     updatedAt: isoDate,
     body: z.array(BlockSchema),
@@ -154,6 +177,9 @@ function storyCharCount(body: readonly Block[]): number {
       case 'cue':
       case 'instruction':
         n += block.text.length;
+        break;
+      case 'presenter':
+        n += block.name.length;
         break;
       case 'media':
         n += block.transcript.length + block.inCue.length + block.outCue.length;

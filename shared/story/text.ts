@@ -4,16 +4,31 @@ export function sameMarks(a: Run, b: Run): boolean {
   return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline;
 }
 
-/** The canonical form of a paragraph's runs: no empty runs, no neighbours with equal marks. */
+/** Two neighbouring runs are one when their marks agree; a run with a pronouncer stands alone. */
+function mergeable(a: Run, b: Run): boolean {
+  return a.pronouncer === undefined && b.pronouncer === undefined && sameMarks(a, b);
+}
+
+/** The canonical form of a paragraph's runs: no empty runs, no neighbours that could be one. */
 export function normalizeRuns(runs: readonly Run[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
     if (run.text === '') continue;
     const last = out[out.length - 1];
-    if (last && sameMarks(last, run)) out[out.length - 1] = { ...last, text: last.text + run.text };
+    if (last && mergeable(last, run)) out[out.length - 1] = { ...last, text: last.text + run.text };
     else out.push(run);
   }
   return out;
+}
+
+/** A run as the script shows it: the word, then its pronouncer in parentheses. */
+export function runWithPronouncer(run: Run): string {
+  return run.pronouncer ? `${run.text} (${run.pronouncer})` : run.text;
+}
+
+/** A paragraph as written in a script, pronouncers included. */
+export function runsScriptText(runs: readonly Run[]): string {
+  return runs.map(runWithPronouncer).join('');
 }
 
 export function plainRun(text: string): Run {
@@ -30,10 +45,12 @@ export function runsText(runs: readonly Run[]): string {
 export function blockSearchText(block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return runsText(block.runs);
+      return runsScriptText(block.runs);
     case 'cue':
     case 'instruction':
       return block.text;
+    case 'presenter':
+      return block.name;
     case 'media':
       return [block.speaker, block.title, block.transcript].filter(Boolean).join(' ');
   }

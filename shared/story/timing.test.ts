@@ -76,7 +76,48 @@ describe('storyTiming', () => {
 
   it('times Korean by syllables at the Korean rate', () => {
     const body = [para('가'.repeat(340))];
-    expect(storyTiming({ body }, DEFAULT_READ_RATES).readSec).toBe(60);
+    expect(storyTiming({ body }, { defaults: DEFAULT_READ_RATES, presenters: {} }).readSec).toBe(
+      60,
+    );
+  });
+});
+
+describe('presenters and pronouncers', () => {
+  const words = (n: number) => para(Array.from({ length: n }, () => 'word').join(' '));
+  const settings = {
+    defaults: DEFAULT_READ_RATES,
+    presenters: {
+      'Dana Reyes': { ...DEFAULT_READ_RATES, wordsPerMinute: 150 },
+      'sports desk': { ...DEFAULT_READ_RATES, wordsPerMinute: 200 },
+    },
+  };
+
+  it('starts at the story presenter’s rate and switches at a presenter cue', () => {
+    const body: Block[] = [words(150), { type: 'presenter', name: 'Sports Desk' }, words(200)];
+    // 150 words at 150 wpm + 200 words at 200 wpm
+    expect(storyTiming({ body, presenter: 'dana reyes' }, settings).readSec).toBe(120);
+    // Without the story presenter the first part is at the default 180 wpm: 50 s + 60 s.
+    expect(storyTiming({ body }, settings).readSec).toBe(110);
+  });
+
+  it('an unknown presenter reads at the default rate', () => {
+    expect(
+      storyTiming({ body: [{ type: 'presenter', name: 'Guest' }, words(180)] }, settings).readSec,
+    ).toBe(60);
+  });
+
+  it('does not time a pronouncer', () => {
+    const body: Block[] = [
+      {
+        type: 'paragraph',
+        runs: [
+          { text: 'Minister ' },
+          { text: 'Raghunathan', pronouncer: 'RAH-goo-NAH-tun' },
+          { text: ' spoke.' },
+        ],
+      },
+    ];
+    expect(storyTiming({ body }).read.words).toBe(3);
   });
 });
 

@@ -50,8 +50,29 @@ export function secondsToRead(count: TextCount, rates: ReadRates): number {
   );
 }
 
+/**
+ * Who reads at what rate. A story starts at its presenter's rates (or the defaults); a presenter
+ * cue in the body switches to that presenter's rates for the text after it.
+ */
+export type TimingSettings = {
+  defaults: ReadRates;
+  /** Keyed by presenter name as typed; looked up without case. */
+  presenters: Readonly<Record<string, ReadRates>>;
+};
+
+export const DEFAULT_TIMING: TimingSettings = { defaults: DEFAULT_READ_RATES, presenters: {} };
+
+export function ratesFor(settings: TimingSettings, presenter: string): ReadRates {
+  const key = presenter.trim().toLocaleLowerCase();
+  if (key === '') return settings.defaults;
+  for (const [name, rates] of Object.entries(settings.presenters)) {
+    if (name.trim().toLocaleLowerCase() === key) return rates;
+  }
+  return settings.defaults;
+}
+
 export type StoryTiming = {
-  /** What the presenter reads: paragraphs only. */
+  /** What the presenters read: paragraphs only. */
   read: TextCount;
   readSec: number;
   /** Sum of sound-bite and package durations, with estimates for media that has none yet. */
@@ -66,22 +87,39 @@ export function mediaSeconds(block: Extract<Block, { type: 'media' }>, rates: Re
   return Math.round(secondsToRead(countText(block.transcript), rates));
 }
 
+/** The words of a paragraph that are read aloud: the written words, never their pronouncers. */
+export function paragraphSpokenText(block: Extract<Block, { type: 'paragraph' }>): string {
+  return runsText(block.runs);
+}
+
 export function storyTiming(
-  story: Pick<Story, 'body'>,
-  rates: ReadRates = DEFAULT_READ_RATES,
+  story: Pick<Story, 'body'> & { presenter?: string },
+  settings: TimingSettings = DEFAULT_TIMING,
 ): StoryTiming {
+  let rates = ratesFor(settings, story.presenter ?? '');
   let read = ZERO_COUNT;
+  let readExact = 0;
   let mediaSec = 0;
   let estimatedMedia = 0;
   for (const block of story.body) {
-    if (block.type === 'paragraph') read = addCounts(read, countText(runsText(block.runs)));
-    else if (block.type === 'media') {
-      mediaSec += mediaSeconds(block, rates);
+    if (block.type === 'presenter') rates = ratesFor(settings, block.name);
+    else if (block.type === 'paragraph') {
+      const count = countText(paragraphSpokenText(block));
+      read = addCounts(read, count);
+      readExact += secondsToRead(count, rates);
+    } else if (block.type === 'media') {
+      // A package's track is read by its reporter, so an estimate uses the default rates.
+      mediaSec += mediaSeconds(block, settings.defaults);
       if (block.durationSec === null) estimatedMedia++;
     }
   }
-  const readSec = Math.round(secondsToRead(read, rates));
+  const readSec = Math.round(readExact);
   return { read, readSec, mediaSec, estimatedMedia, totalSec: readSec + mediaSec };
+}
+
+/** Over (positive) or under (negative) the target, in seconds; null without a target. */
+export function overUnder(totalSec: number, targetSec: number | undefined): number | null {
+  return targetSec === undefined ? null : totalSec - targetSec;
 }
 
 /** `m:ss`, or `h:mm:ss` past the hour: how newsroom clocks read. */

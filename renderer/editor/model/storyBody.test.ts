@@ -40,6 +40,7 @@ const run: fc.Arbitrary<Run> = fc.record(
     bold: fc.constant(true as const),
     italic: fc.constant(true as const),
     underline: fc.constant(true as const),
+    pronouncer: text(1),
   },
   { requiredKeys: ['text'] },
 );
@@ -49,6 +50,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     .map((runs) => ({ type: 'paragraph' as const, runs: normalizeRuns(runs) })),
   text(0).map((t) => ({ type: 'cue' as const, text: t })),
   text(0).map((t) => ({ type: 'instruction' as const, text: t })),
+  text(0).map((t) => ({ type: 'presenter' as const, name: t })),
   fc.record({
     type: fc.constant('media' as const),
     kind: fc.constantFrom('SOT' as const, 'PKG' as const),
@@ -75,6 +77,15 @@ describe('story body ⇄ Lexical', () => {
         ],
       },
       { type: 'instruction', text: '(PAUSE)' },
+      { type: 'presenter', name: 'Sports desk' },
+      {
+        type: 'paragraph',
+        runs: [
+          { text: 'Coach ' },
+          { text: 'Raghunathan', pronouncer: 'RAH-goo-NAH-tun', bold: true },
+          { text: ' resigned.' },
+        ],
+      },
       {
         type: 'media',
         kind: 'SOT',

@@ -15,6 +15,8 @@ import { normalizeRuns } from '../../../shared/story/text';
 import { $createCueNode, $isCueNode } from '../cue/CueNode';
 import { $createInstructionNode, $isInstructionNode } from '../instruction/InstructionNode';
 import { $createMediaNode, $isMediaNode } from '../media/MediaNode';
+import { $createPresenterNode, $isPresenterNode } from '../presenter/PresenterNode';
+import { $createPronouncerNode, $isPronouncerNode } from '../pronouncer/PronouncerNode';
 import { CONTROL_RUNS } from '../../../shared/story/controlChars';
 
 /**
@@ -36,13 +38,17 @@ export function $blockToNode(block: Block): LexicalNode {
       return $createCueNode().append(...(block.text ? [$createTextNode(block.text)] : []));
     case 'instruction':
       return $createInstructionNode().append(...(block.text ? [$createTextNode(block.text)] : []));
+    case 'presenter':
+      return $createPresenterNode().append(...(block.name ? [$createTextNode(block.name)] : []));
     case 'media':
       return $createMediaNode(block);
   }
 }
 
 function $runToTextNode(run: Run): TextNode {
-  const node = $createTextNode(run.text);
+  const node = run.pronouncer
+    ? $createPronouncerNode(run.text, run.pronouncer)
+    : $createTextNode(run.text);
   if (run.bold) node.toggleFormat('bold');
   if (run.italic) node.toggleFormat('italic');
   if (run.underline) node.toggleFormat('underline');
@@ -59,6 +65,8 @@ function $nodeToBlocks(node: LexicalNode): Block[] {
   if ($isMediaNode(node)) return [node.getMedia()];
   if ($isCueNode(node))
     return [{ type: 'cue', text: node.getTextContent().replace(CONTROL_RUNS, ' ') }];
+  if ($isPresenterNode(node))
+    return [{ type: 'presenter', name: node.getTextContent().replace(CONTROL_RUNS, ' ') }];
   if ($isInstructionNode(node))
     return [{ type: 'instruction', text: node.getTextContent().replace(CONTROL_RUNS, ' ') }];
   if ($isElementNode(node)) return $readParagraphs(node);
@@ -85,6 +93,8 @@ function $readParagraphs(element: ElementNode): Block[] {
         if (child.hasFormat('bold')) run.bold = true;
         if (child.hasFormat('italic')) run.italic = true;
         if (child.hasFormat('underline')) run.underline = true;
+        if ($isPronouncerNode(child) && child.getPronouncer() !== '')
+          run.pronouncer = child.getPronouncer();
         paragraphs.at(-1)!.push(run);
       } else if ($isElementNode(child)) {
         if (child.isInline()) walk(child);
