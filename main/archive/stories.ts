@@ -4,6 +4,7 @@ import { storySearchText } from '../../shared/story/text';
 import { storyTiming } from '../../shared/story/timing';
 import type { StorySummary } from '../../shared/ipc/types';
 import { ArchiveError } from './errors';
+import { statement } from './statements';
 
 /** One row of `stories` as SQLite returns it. */
 type StoryRow = {
@@ -87,16 +88,21 @@ function rowToSummary(row: SummaryRow, tags: string[]): StorySummary {
 }
 
 export function getStorySeq(db: Database, id: string): number | null {
-  const row = db.prepare('SELECT seq FROM stories WHERE id = ?').get(id) as
+  const row = statement(db, 'SELECT seq FROM stories WHERE id = ?').get(id) as
     { seq: number } | undefined;
   return row?.seq ?? null;
 }
 
 export function getStory(db: Database, id: string): Story | null {
-  const row = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+  const row = statement(db, 'SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
   if (!row) return null;
   return rowToStory(row, tagsOf(db, [row.seq]).get(row.seq) ?? []);
 }
+
+const INSERT_STORY = `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status,
+    created_at, updated_at, body_json, search_text, read_sec, total_sec)
+  VALUES (@id, @model_version, @slug, @format, @presenter, @reporter, @status, @created_at,
+    @updated_at, @body_json, @search_text, @read_sec, @total_sec)`;
 
 /** Inserts or replaces a story and its tags in one transaction. The story must already be valid. */
 export function putStory(db: Database, story: Story): void {
@@ -105,57 +111,108 @@ export function putStory(db: Database, story: Story): void {
     const existing = getStorySeq(db, story.id);
     let seq: number;
     if (existing === null) {
-      const info = db
-        .prepare(
-          `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at,
-             updated_at, body_json, search_text, read_sec, total_sec)
-           VALUES (@id, @model_version, @slug, @format, @presenter, @reporter, @status, @created_at,
-             @updated_at, @body_json, @search_text, @read_sec, @total_sec)`,
-        )
-        .run(row);
-      seq = Number(info.lastInsertRowid);
+      seq = Number(statement(db, INSERT_STORY).run(row).lastInsertRowid);
     } else {
       seq = existing;
-      db.prepare(
+      statement(
+        db,
         `UPDATE stories SET model_version = @model_version, slug = @slug, format = @format,
            presenter = @presenter, reporter = @reporter, status = @status, created_at = @created_at,
            updated_at = @updated_at, body_json = @body_json, search_text = @search_text,
            read_sec = @read_sec, total_sec = @total_sec
          WHERE seq = @seq`,
       ).run({ ...row, seq });
+      statement(db, 'DELETE FROM story_tags WHERE story_seq = ?').run(seq);
     }
-    setStoryTags(db, seq, story.tags);
+    linkTags(db, seq, story.tags, new Map());
+    // Tags no story uses any more would linger in the tag list and filters.
+    if (existing !== null) dropUnusedTags(db);
   })();
 }
 
-export function deleteStory(db: Database, id: string): boolean {
-  return db.prepare('DELETE FROM stories WHERE id = ?').run(id).changes > 0;
+/** Thrown by insertStories when a story's id is already in the archive; nothing was written. */
+export class StoryExistsError extends Error {
+  readonly id: string;
+  readonly slug: string;
+  constructor(id: string, slug: string) {
+    super(`A story with id ${id} (“${slug || 'UNTITLED'}”) is already in the archive.`);
+    this.name = 'StoryExistsError';
+    this.id = id;
+    this.slug = slug;
+  }
 }
 
-function setStoryTags(db: Database, seq: number, tags: readonly string[]): void {
-  db.prepare('DELETE FROM story_tags WHERE story_seq = ?').run(seq);
-  const ensure = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
-  const find = db.prepare('SELECT id FROM tags WHERE name = ?');
-  const link = db.prepare('INSERT INTO story_tags (story_seq, tag_id, position) VALUES (?, ?, ?)');
+/**
+ * Adds many new stories in one transaction: all of them, or none when one fails (an id already
+ * in the archive throws StoryExistsError). The stories must already be valid. This is the bulk
+ * path: statements are compiled once and tag ids are looked up once per batch.
+ */
+export function insertStories(db: Database, stories: readonly Story[]): number[] {
+  const insert = statement(db, INSERT_STORY);
+  const tagIds = new Map<string, number>();
+  const seqs: number[] = [];
+  try {
+    db.transaction(() => {
+      for (const story of stories) {
+        const seq = Number(insert.run(storyToRow(story)).lastInsertRowid);
+        linkTags(db, seq, story.tags, tagIds);
+        seqs.push(seq);
+      }
+    })();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      const taken = stories.find((s) => getStorySeq(db, s.id) !== null);
+      if (taken) throw new StoryExistsError(taken.id, taken.slug);
+    }
+    throw error;
+  }
+  return seqs;
+}
+
+export function deleteStory(db: Database, id: string): boolean {
+  const deleted = statement(db, 'DELETE FROM stories WHERE id = ?').run(id).changes > 0;
+  if (deleted) dropUnusedTags(db);
+  return deleted;
+}
+
+/** `tagIds` remembers ids by lower-cased name (tag names are unique without case). */
+function linkTags(
+  db: Database,
+  seq: number,
+  tags: readonly string[],
+  tagIds: Map<string, number>,
+): void {
+  const ensure = statement(db, 'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
+  const find = statement(db, 'SELECT id FROM tags WHERE name = ?');
+  const link = statement(
+    db,
+    'INSERT INTO story_tags (story_seq, tag_id, position) VALUES (?, ?, ?)',
+  );
   tags.forEach((tag, position) => {
-    ensure.run(tag);
-    const { id } = find.get(tag) as { id: number };
+    const key = tag.toLocaleLowerCase();
+    let id = tagIds.get(key);
+    if (id === undefined) {
+      ensure.run(tag);
+      id = (find.get(tag) as { id: number }).id;
+      tagIds.set(key, id);
+    }
     link.run(seq, id, position);
   });
-  // Tags no story uses any more would linger in the tag list and filters.
-  db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM story_tags)').run();
+}
+
+function dropUnusedTags(db: Database): void {
+  statement(db, 'DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM story_tags)').run();
 }
 
 /** Tags of many stories in one query, in each story's own order. */
 export function tagsOf(db: Database, seqs: readonly number[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   if (seqs.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT st.story_seq AS seq, t.name AS name FROM story_tags st JOIN tags t ON t.id = st.tag_id
+  const rows = statement(
+    db,
+    `SELECT st.story_seq AS seq, t.name AS name FROM story_tags st JOIN tags t ON t.id = st.tag_id
        WHERE st.story_seq IN (SELECT value FROM json_each(?)) ORDER BY st.story_seq, st.position`,
-    )
-    .all(JSON.stringify(seqs)) as { seq: number; name: string }[];
+  ).all(JSON.stringify(seqs)) as { seq: number; name: string }[];
   for (const { seq, name } of rows) {
     const list = out.get(seq);
     if (list) list.push(name);

@@ -5,9 +5,11 @@ import { schemaVersion } from '../archive/migrate';
 import {
   deleteStory,
   getStory,
+  insertStories,
   listStories,
   listTags,
   putStory,
+  StoryExistsError,
   summariesByIds,
 } from '../archive/stories';
 import { searchStories } from '../archive/search';
@@ -79,7 +81,12 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     'stories.search': ({ query, tag, limit }) => {
       if (query.trim() !== '') return searchStories(db, query, { tag, limit });
       const page = listStories(db, { tag, limit, offset: 0 });
-      return { total: page.total, items: page.items.map((s) => ({ ...s, snippet: '' })) };
+      return {
+        total: page.total,
+        items: page.items.map((s) => ({ ...s, snippet: '' })),
+        totalEstimated: false,
+        rankedNewest: null,
+      };
     },
 
     'stories.get': ({ id }) => requireStory(id),
@@ -150,7 +157,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
           body: script.body.length > 0 ? script.body : [{ type: 'paragraph', runs: [] }],
         } satisfies Story);
       });
-      db.transaction(() => stories.forEach((s) => putStory(db, s)))();
+      insertStories(db, stories);
       return {
         stories: summariesByIds(
           db,
@@ -160,6 +167,21 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
           .filter((p) => p.script.dropped.length > 0)
           .map((p) => ({ file: p.file, lines: p.script.dropped })),
       };
+    },
+
+    'import.stories': ({ stories }) => {
+      try {
+        insertStories(db, stories);
+      } catch (error) {
+        if (error instanceof StoryExistsError) {
+          throw new ServiceError(
+            'CONFLICT',
+            `“${error.slug || 'UNTITLED'}” (${error.id}) is already in the archive; nothing from this batch was imported.`,
+          );
+        }
+        throw error;
+      }
+      return { imported: stories.length };
     },
 
     'export.stories': ({ selection, format, options }) => {

@@ -5,7 +5,7 @@ import type {
   AppInfo,
   ExportFile,
   ImportOutcome,
-  SearchHit,
+  SearchPage,
   StoryPage,
   StorySummary,
   TagCount,
@@ -31,6 +31,9 @@ const ImportFileSchema = z.strictObject({
 
 const StoryIdSchema = z.uuid();
 
+/** Stories per `import.stories` call: a few megabytes, well inside one HTTP request. */
+export const MAX_IMPORT_STORIES = 1000;
+
 export const ExportSelectionSchema = z.union([
   z.strictObject({ ids: z.array(StoryIdSchema).min(1).max(5000) }),
   z.strictObject({ tag: TagSchema }),
@@ -52,7 +55,7 @@ export const contract = {
       tag: TagSchema.optional(),
       limit: z.int().min(1).max(500).default(50),
     }),
-  ).returns<StoryPage<SearchHit>>(),
+  ).returns<SearchPage>(),
   'stories.get': channel(z.strictObject({ id: StoryIdSchema })).returns<Story>(),
   'stories.create': channel(
     z.strictObject({
@@ -72,6 +75,26 @@ export const contract = {
   'import.files': channel(
     z.strictObject({ files: z.array(ImportFileSchema).min(1).max(200) }),
   ).returns<ImportOutcome>(),
+  /**
+   * Stories already in Copydesk's model (a backup, or another system's archive converted), kept
+   * with their ids and timestamps. All or nothing: an id already in the archive refuses the batch.
+   */
+  'import.stories': channel(
+    z.strictObject({
+      stories: z
+        .array(StorySchema)
+        .min(1)
+        .max(MAX_IMPORT_STORIES)
+        .superRefine((stories, ctx) => {
+          const seen = new Set<string>();
+          for (const story of stories) {
+            if (seen.has(story.id))
+              ctx.addIssue({ code: 'custom', message: `story id ${story.id} appears twice` });
+            seen.add(story.id);
+          }
+        }),
+    }),
+  ).returns<{ imported: number }>(),
   'export.stories': channel(
     z.strictObject({
       selection: ExportSelectionSchema,

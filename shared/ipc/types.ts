@@ -25,6 +25,21 @@ export const SNIPPET_CLOSE = '\u0003';
 
 export type StoryPage<T = StorySummary> = { total: number; items: T[] };
 
+/** A page of search results, best match first. */
+export type SearchPage = StoryPage<SearchHit> & {
+  /**
+   * True when `total` is an estimate: a filtered search over very many matches is not counted
+   * one by one (the count would cost more than the search).
+   */
+  totalEstimated: boolean;
+  /**
+   * When more stories match than can be ranked while the reporter types, the ranking covers only
+   * this many of the most recently added matches (the rest are still counted); null when every
+   * match was ranked.
+   */
+  rankedNewest: number | null;
+};
+
 export type TagCount = { name: string; count: number };
 
 export type ImportOutcome = {

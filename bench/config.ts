@@ -1,0 +1,88 @@
+import { DEFAULT_SEED } from './generate/stories';
+
+export const SUITES = ['import', 'search', 'open-list', 'export', 'editor', 'startup'] as const;
+export type SuiteName = (typeof SUITES)[number];
+
+export type BenchConfig = {
+  mode: 'quick' | 'full' | 'custom';
+  seed: string;
+  /** Stories in the generated archive. */
+  stories: number;
+  /** Stories per `import.stories` call: the contract's maximum. */
+  importBatch: number;
+  /** Times each search in the mix runs, for ours and for the baseline alike. */
+  searchRuns: number;
+  openSamples: number;
+  listRuns: number;
+  exportStories: number;
+  exportRuns: number;
+  /** Read words of the long story the editor bench types into. */
+  editorWords: number;
+  editorChars: number;
+  startupRuns: number;
+  suites: readonly SuiteName[];
+  /** Where archives and builds go; `results` gets the JSON. Both under bench/results by default. */
+  workDir: string;
+  resultsDir: string;
+  /** Keep the generated archive for the next run (`--keep`), which then skips generating it. */
+  keep: boolean;
+  /** Write a Chromium CPU profile of the app while typing (`--profile`), for finding hot spots. */
+  profile: boolean;
+  log: (line: string) => void;
+};
+
+const FULL = {
+  stories: 100_000,
+  searchRuns: 40,
+  openSamples: 400,
+  listRuns: 100,
+  exportStories: 1000,
+  exportRuns: 5,
+  editorWords: 10_000,
+  editorChars: 200,
+  startupRuns: 5,
+};
+
+/** Under two minutes on two shared cores: a tenth of the archive, fewer repetitions. */
+const QUICK: typeof FULL = {
+  stories: 10_000,
+  searchRuns: 15,
+  openSamples: 150,
+  listRuns: 40,
+  exportStories: 1000,
+  exportRuns: 2,
+  editorWords: 10_000,
+  editorChars: 100,
+  startupRuns: 3,
+};
+
+export type ConfigArgs = {
+  quick?: boolean;
+  stories?: number;
+  only?: readonly SuiteName[];
+  seed?: string;
+  keep?: boolean;
+  profile?: boolean;
+  workDir: string;
+  resultsDir: string;
+  log?: (line: string) => void;
+  overrides?: Partial<typeof FULL>;
+};
+
+export function benchConfig(args: ConfigArgs): BenchConfig {
+  const base = args.quick ? QUICK : FULL;
+  const sizes = { ...base, ...args.overrides, ...(args.stories ? { stories: args.stories } : {}) };
+  const custom = args.stories !== undefined || args.overrides !== undefined;
+  return {
+    mode: custom ? 'custom' : args.quick ? 'quick' : 'full',
+    seed: args.seed ?? DEFAULT_SEED,
+    importBatch: 1000,
+    ...sizes,
+    suites: args.only && args.only.length > 0 ? args.only : SUITES,
+    workDir: args.workDir,
+    resultsDir: args.resultsDir,
+    keep: args.keep ?? false,
+    profile: args.profile ?? false,
+    log: args.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  };
+}

@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openArchive } from '../main/archive/open';
+import { schemaVersion } from '../main/archive/migrate';
+import { createServices } from '../main/services/serviceTable';
+import type { BenchConfig } from './config';
+import { ensureDir, readStamp, removeDatabase, writeStamp } from './lib/files';
+import { machine, type Report, type Row } from './lib/report';
+import { importBench } from './suites/importBench';
+import { searchBench } from './suites/searchBench';
+import { openListBench } from './suites/openListBench';
+import { exportBench } from './suites/exportBench';
+import { editorBench } from './suites/editorBench';
+import { startupBench } from './suites/startupBench';
+
+export type BenchOutcome = { report: Report; jsonPath: string };
+
+/** Runs the chosen suites in order and writes their rows as JSON; returns the report. */
+export async function runBench(config: BenchConfig, command: string): Promise<BenchOutcome> {
+  const started = Date.now();
+  const startMachine = machine();
+  ensureDir(config.workDir);
+  ensureDir(config.resultsDir);
+  const archivePath = join(config.workDir, `archive-${config.stories}.sqlite`);
+  const stampPath = `${archivePath}.json`;
+  const rows: Row[] = [];
+  const wants = (suite: BenchConfig['suites'][number]) => config.suites.includes(suite);
+
+  const stamp = readStamp(stampPath);
+  const reusable = stamp !== null && stamp.seed === config.seed && stamp.stories === config.stories;
+  if (wants('import') || !reusable) {
+    rows.push(...(await importBench(config, archivePath, join(config.workDir, 'baseline.sqlite'))));
+  }
+
+  const archive = openArchive(archivePath);
+  writeStamp(stampPath, {
+    seed: config.seed,
+    stories: config.stories,
+    schema: schemaVersion(archive.db),
+  });
+  try {
+    const services = createServices({ archive, version: 'bench' });
+    if (wants('search')) rows.push(...(await searchBench(config, archive.db, services)));
+    if (wants('open-list')) rows.push(...(await openListBench(config, archive.db, services)));
+    if (wants('export')) rows.push(...(await exportBench(config, archive.db, services)));
+  } finally {
+    archive.close();
+  }
+  if (wants('editor')) rows.push(...(await editorBench(config)));
+  if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
+
+  if (!config.keep) {
+    removeDatabase(archivePath);
+    removeDatabase(stampPath);
+  }
+  const report: Report = {
+    command,
+    mode: config.mode,
+    stories: config.stories,
+    seed: config.seed,
+    startedAt: new Date(started).toISOString(),
+    durationSec: Math.round((Date.now() - started) / 100) / 10,
+    machine: startMachine,
+    loadAverageAtEnd: machine().loadAverage,
+    rows,
+  };
+  const stampName = report.startedAt.replace(/[:.]/g, '-');
+  const jsonPath = join(config.resultsDir, `bench-${config.mode}-${stampName}.json`);
+  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    join(config.resultsDir, `latest-${config.mode}.json`),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
+  return { report, jsonPath };
+}

@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { ServiceHandlers } from '../../shared/ipc/contract';
+import type { ExportFile } from '../../shared/ipc/types';
+import type { Block } from '../../shared/story/model';
+import { EXPORT_FORMATS } from '../../shared/export/options';
+import { invokeService } from '../../main/services/serviceTable';
+import type { BenchConfig } from '../config';
+import { median } from '../lib/stats';
+import { ensureDir } from '../lib/files';
+import { row, type Row } from '../lib/report';
+
+/**
+ * The limit: read the same stories' rows, take their read text, write it as one plain file.
+ * Whatever an export does beyond that (layout, escaping, a file format) is its own cost.
+ */
+function plainReadText(db: Database, ids: readonly string[], path: string): void {
+  const rows = db
+    .prepare('SELECT body_json FROM stories WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as { body_json: string }[];
+  const text = rows
+    .map((r) =>
+      (JSON.parse(r.body_json) as Block[])
+        .map((b) => (b.type === 'paragraph' ? b.runs.map((run) => run.text).join('') : ''))
+        .filter((line) => line !== '')
+        .join('\n'),
+    )
+    .join('\n\n');
+  writeFileSync(path, text);
+}
+
+function bytesOf(file: ExportFile): Buffer {
+  return Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8');
+}
+
+/** Every format in EXPORT_FORMATS, so formats added later are measured without touching this. */
+export async function exportBench(
+  config: BenchConfig,
+  db: Database,
+  services: ServiceHandlers,
+): Promise<Row[]> {
+  const ids = (
+    db
+      .prepare('SELECT id FROM stories ORDER BY updated_at DESC, seq DESC LIMIT ?')
+      .all(config.exportStories) as { id: string }[]
+  ).map((r) => r.id);
+  const n = ids.length;
+  const dir = ensureDir(join(config.workDir, 'export'));
+  config.log(`export: ${n} stories to ${EXPORT_FORMATS.join(', ')}…`);
+  const rows: Row[] = [];
+  for (const format of EXPORT_FORMATS) {
+    const ours: number[] = [];
+    const base: number[] = [];
+    let size = 0;
+    for (let i = -1; i < config.exportRuns; i++) {
+      let start = performance.now();
+      const result = await invokeService(services, 'export.stories', {
+        selection: { ids },
+        format,
+      });
+      if (!result.ok) throw new Error(`export ${format} failed: ${result.error.message}`);
+      const file = result.value as ExportFile;
+      const bytes = bytesOf(file);
+      writeFileSync(join(dir, file.fileName), bytes);
+      const o = performance.now() - start;
+      size = bytes.length;
+      start = performance.now();
+      plainReadText(db, ids, join(dir, 'plain.txt'));
+      const b = performance.now() - start;
+      if (i >= 0) {
+        ours.push(o);
+        base.push(b);
+      }
+    }
+    const o = median(ours);
+    const b = median(base);
+    rows.push(
+      row({
+        suite: 'export',
+        name: `${n.toLocaleString('en')} stories to ${format}, median`,
+        unit: 'ms',
+        ours: o,
+        baseline: b,
+        baselineLabel: 'read text as a plain file',
+        rate: { ours: n / (o / 1000), baseline: n / (b / 1000), unit: 'stories/s' },
+        note: `${(size / 1024).toFixed(0)} kB written`,
+      }),
+    );
+  }
+  return rows;
+}

@@ -1,0 +1,157 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { migrate } from '../../main/archive/migrate';
+import { openArchive } from '../../main/archive/open';
+import { createServices, invokeService } from '../../main/services/serviceTable';
+import { storySearchText } from '../../shared/story/text';
+import { storyTiming } from '../../shared/story/timing';
+import type { Story } from '../../shared/story/model';
+import { generateStory } from '../generate/stories';
+import type { BenchConfig } from '../config';
+import { removeDatabase } from '../lib/files';
+import { row, type Row } from '../lib/report';
+
+function* batches(config: BenchConfig): Generator<Story[]> {
+  for (let start = 0; start < config.stories; start += config.importBatch) {
+    const end = Math.min(config.stories, start + config.importBatch);
+    const batch: Story[] = [];
+    for (let i = start; i < end; i++) batch.push(generateStory(config.seed, i, config.stories));
+    yield batch;
+  }
+}
+
+/** Our path: every batch through the service table's `import.stories`, validation included. */
+async function importThroughServices(config: BenchConfig, path: string): Promise<number> {
+  removeDatabase(path);
+  const archive = openArchive(path);
+  const services = createServices({ archive, version: 'bench' });
+  let ms = 0;
+  try {
+    for (const stories of batches(config)) {
+      const start = performance.now();
+      const result = await invokeService(services, 'import.stories', { stories });
+      ms += performance.now() - start;
+      if (!result.ok) throw new Error(`import.stories failed: ${result.error.message}`);
+    }
+  } finally {
+    archive.close();
+  }
+  return ms;
+}
+
+/**
+ * The limit: a bare better-sqlite3 script putting the same rows into the same schema (same
+ * migrations, same pragmas, same full-text triggers) in one transaction. Its rows are worked
+ * out before the clock starts, so it measures nothing but SQLite.
+ */
+function importBare(config: BenchConfig, path: string): number {
+  removeDatabase(path);
+  const db = new BetterSqlite3(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  const insertStory = db.prepare(
+    `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at,
+       updated_at, body_json, search_text, read_sec, total_sec)
+     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) RETURNING id');
+  const link = db.prepare('INSERT INTO story_tags (story_seq, tag_id, position) VALUES (?, ?, ?)');
+  const tagIds = new Map<string, number>();
+  let ms = 0;
+  try {
+    db.exec('BEGIN');
+    for (const stories of batches(config)) {
+      const rows = stories.map((s) => {
+        const timing = storyTiming(s);
+        return {
+          values: [
+            s.id,
+            s.slug,
+            s.format,
+            s.presenter,
+            s.reporter,
+            s.status,
+            s.createdAt,
+            s.updatedAt,
+            JSON.stringify(s.body),
+            storySearchText(s),
+            timing.readSec,
+            timing.totalSec,
+          ],
+          tags: s.tags,
+        };
+      });
+      const start = performance.now();
+      for (const r of rows) {
+        const seq = insertStory.run(...r.values).lastInsertRowid;
+        r.tags.forEach((tag, position) => {
+          const key = tag.toLowerCase();
+          let id = tagIds.get(key);
+          if (id === undefined) {
+            id = (insertTag.get(tag) as { id: number }).id;
+            tagIds.set(key, id);
+          }
+          link.run(seq, id, position);
+        });
+      }
+      ms += performance.now() - start;
+    }
+    const start = performance.now();
+    db.exec('COMMIT');
+    ms += performance.now() - start;
+  } finally {
+    db.close();
+  }
+  return ms;
+}
+
+function countRows(path: string): { stories: number; links: number; indexed: number } {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      stories: n('SELECT count(*) AS n FROM stories'),
+      links: n('SELECT count(*) AS n FROM story_tags'),
+      indexed: n(`SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH '"the"'`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export async function importBench(
+  config: BenchConfig,
+  archivePath: string,
+  baselinePath: string,
+): Promise<Row[]> {
+  config.log(`import: bare better-sqlite3, ${config.stories.toLocaleString('en')} stories…`);
+  const bareMs = importBare(config, baselinePath);
+  config.log(`import: through the service layer…`);
+  const oursMs = await importThroughServices(config, archivePath);
+  const ours = countRows(archivePath);
+  const bare = countRows(baselinePath);
+  removeDatabase(baselinePath);
+  if (JSON.stringify(ours) !== JSON.stringify(bare)) {
+    throw new Error(
+      `The two imports differ: ours ${JSON.stringify(ours)}, bare ${JSON.stringify(bare)}`,
+    );
+  }
+  const perSecond = (ms: number) => config.stories / (ms / 1000);
+  const seconds = oursMs / 1000;
+  return [
+    row({
+      suite: 'import',
+      name: `${config.stories.toLocaleString('en')} stories, service layer in batches of ${config.importBatch}`,
+      unit: 's',
+      ours: seconds,
+      baseline: bareMs / 1000,
+      baselineLabel: 'bare better-sqlite3, one transaction',
+      rate: { ours: perSecond(oursMs), baseline: perSecond(bareMs), unit: 'stories/s' },
+      goal: {
+        text: '≤ 1.3×, 100k < 60 s',
+        met: oursMs / bareMs <= 1.3 && seconds * (100_000 / config.stories) < 60,
+      },
+    }),
+  ];
+}

@@ -1,0 +1,115 @@
+import type { Database } from 'better-sqlite3';
+import type { ServiceHandlers } from '../../shared/ipc/contract';
+import type { SearchPage } from '../../shared/ipc/types';
+import { invokeService } from '../../main/services/serviceTable';
+import { toFtsQuery } from '../../main/archive/ftsQuery';
+import { RARE_WORD } from '../generate/stories';
+import type { BenchConfig } from '../config';
+import { summarize } from '../lib/stats';
+import { row, type Row } from '../lib/report';
+
+/** The fixed mix: what reporters type into the archive search, easy and hard. */
+export const SEARCH_MIX: readonly { name: string; query: string; tag?: string }[] = [
+  { name: 'single word', query: 'bridge' },
+  { name: 'two words', query: 'council budget' },
+  { name: 'phrase', query: '"city council"' },
+  { name: 'prefix', query: 'elect*' },
+  { name: 'tag filter + text', query: 'storm', tag: 'weather' },
+  { name: 'rare word', query: RARE_WORD },
+  { name: 'very common word', query: 'the' },
+  { name: 'Korean word', query: '정부는' },
+];
+
+const PAGE = 50;
+const GOAL_MS = 20;
+
+/**
+ * The limit: the one raw FTS5 statement a program would write for a ranked page with snippets,
+ * on the same connection, with the same ranking weights and snippet() call, and no service
+ * around it.
+ */
+function rawSearch(db: Database, tagged: boolean) {
+  const statement = db.prepare(
+    `SELECT rowid, snippet(stories_fts, 1, char(2), char(3), '…', 16) AS snippet FROM stories_fts
+     WHERE stories_fts MATCH @match
+     ${tagged ? 'AND rowid IN (SELECT story_seq FROM story_tags JOIN tags ON tags.id = tag_id WHERE tags.name = @tag)' : ''}
+     ORDER BY bm25(stories_fts, 8.0, 1.0) LIMIT ${PAGE}`,
+  );
+  return (match: string, tag?: string) => statement.all(tagged ? { match, tag } : { match });
+}
+
+export async function searchBench(
+  config: BenchConfig,
+  db: Database,
+  services: ServiceHandlers,
+): Promise<Row[]> {
+  config.log(`search: ${SEARCH_MIX.length} queries × ${config.searchRuns} runs each…`);
+  const rows: Row[] = [];
+  const allOurs: number[] = [];
+  const allBase: number[] = [];
+  for (const entry of SEARCH_MIX) {
+    const match = toFtsQuery(entry.query)!;
+    const raw = rawSearch(db, entry.tag !== undefined);
+    const ours: number[] = [];
+    const base: number[] = [];
+    let page: SearchPage | null = null;
+    // Warm both paths once, then alternate so that noise from other work hits both alike.
+    for (let i = -1; i < config.searchRuns; i++) {
+      let start = performance.now();
+      const result = await invokeService(services, 'stories.search', {
+        query: entry.query,
+        tag: entry.tag,
+        limit: PAGE,
+      });
+      const oursMs = performance.now() - start;
+      if (!result.ok) throw new Error(`search "${entry.query}" failed: ${result.error.message}`);
+      page = result.value as SearchPage;
+      start = performance.now();
+      raw(match, entry.tag);
+      const baseMs = performance.now() - start;
+      if (i >= 0) {
+        ours.push(oursMs);
+        base.push(baseMs);
+      }
+    }
+    allOurs.push(...ours);
+    allBase.push(...base);
+    const o = summarize(ours);
+    const b = summarize(base);
+    const matches = `${page!.totalEstimated ? '≈' : ''}${page!.total.toLocaleString('en')} matches`;
+    rows.push(
+      row({
+        suite: 'search',
+        name: `${entry.name} (${entry.tag ? `#${entry.tag} + ` : ''}${entry.query}), p95`,
+        unit: 'ms',
+        ours: o.p95,
+        baseline: b.p95,
+        baselineLabel: 'raw FTS5 + snippet()',
+        goal: { text: '≤ 1.3× or faster, < 20 ms', met: o.p95 <= 1.3 * b.p95 && o.p95 < GOAL_MS },
+        note: `${matches}${page!.rankedNewest ? `, ranked among the newest ${page!.rankedNewest.toLocaleString('en')}` : ''}; p50 ${o.p50.toFixed(2)} ms vs ${b.p50.toFixed(2)} ms`,
+      }),
+    );
+  }
+  const o = summarize(allOurs);
+  const b = summarize(allBase);
+  rows.push(
+    row({
+      suite: 'search',
+      name: 'whole mix, p50',
+      unit: 'ms',
+      ours: o.p50,
+      baseline: b.p50,
+      baselineLabel: 'raw FTS5 + snippet()',
+    }),
+    row({
+      suite: 'search',
+      name: 'whole mix, p95',
+      unit: 'ms',
+      ours: o.p95,
+      baseline: b.p95,
+      baselineLabel: 'raw FTS5 + snippet()',
+      goal: { text: '≤ 1.3×, < 20 ms', met: o.p95 <= 1.3 * b.p95 && o.p95 < GOAL_MS },
+    }),
+  );
+  return rows;
+}
