@@ -66,12 +66,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// Exits once the output is flushed: Vite's build API leaves worker threads that would otherwise
+// keep the process alive for a while after the table is printed.
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.stdout.write('', () => process.exit(code)),
   (error: unknown) => {
-    process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`, () =>
+      process.exit(1),
+    );
   },
 );

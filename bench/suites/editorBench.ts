@@ -13,7 +13,8 @@ import { summarize } from '../lib/stats';
 import { row, type Row } from '../lib/report';
 import { topFunctions, type CpuProfile } from '../lib/profile';
 
-const TYPED = 'Tonight the council meets again to vote on the harbor bridge budget. ';
+// Starts with a space so that the second key already begins a new word for the count.
+const TYPED = ' Tonight the council meets again to vote on the harbor bridge budget.';
 const FRAME_MS = 1000 / 60;
 
 type Sample = { frame: number; words: number | null };
@@ -237,7 +238,7 @@ export async function editorBench(config: BenchConfig): Promise<Row[]> {
     const o = summarize(app.side.frames);
     const b = summarize(bare.side.frames);
     const w = summarize(app.side.words);
-    return [
+    const rows = [
       row({
         suite: 'editor',
         name: `keydown → next painted frame, ${words.toLocaleString('en')}-word story, p95`,
@@ -261,6 +262,8 @@ export async function editorBench(config: BenchConfig): Promise<Row[]> {
         note: `over the ${w.n} keys that changed the count; p50 ${w.p50.toFixed(1)} ms`,
       }),
     ];
+    if (w.n === 0) throw new Error('editor: the word count never changed while typing');
+    return rows;
   } finally {
     for (const cleanup of cleanups) await cleanup();
     await browser.close();

@@ -7,19 +7,19 @@ import { pickImportFiles, readPickedFiles } from '../api/platform';
 import { Sidebar } from '../archive/Sidebar';
 import { MetadataBar } from '../metadata/MetadataBar';
 import { ScriptEditor } from '../editor/ScriptEditor';
-import type { LiveTiming } from '../editor/timing/TimingPlugin';
 import type { PasteOutcome } from '../editor/paste/ScriptPastePlugin';
 import { ExportDialog } from '../export/ExportDialog';
 import { StatusBar } from './StatusBar';
 import { Notices, type Notice } from './Notices';
 import { useStoryDocument } from './useStoryDocument';
+import { createLiveTimingStore } from './liveTimingStore';
 
 const IS_MAC = /Mac/.test(navigator.platform);
 
 export function App() {
   const [archiveVersion, setArchiveVersion] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [timing, setTiming] = useState<LiveTiming | null>(null);
+  const [timing] = useState(createLiveTimingStore);
   const [exportOpen, setExportOpen] = useState(false);
   const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
   const [archivePath, setArchivePath] = useState('');
@@ -45,6 +45,9 @@ export function App() {
     },
     [open, showError],
   );
+
+  // Stable, so the (memoised) archive list does not re-render with every App render.
+  const openFromList = useCallback((id: string) => void openStory(id), [openStory]);
 
   useEffect(() => {
     void (async () => {
@@ -239,7 +242,7 @@ export function App() {
         <Sidebar
           selectedId={story?.id ?? null}
           version={archiveVersion}
-          onOpen={(id) => void openStory(id)}
+          onOpen={openFromList}
           onError={showError}
           searchRef={searchRef}
         />
@@ -260,7 +263,7 @@ export function App() {
                 rates={DEFAULT_READ_RATES}
                 onEditor={doc.setEditor}
                 onChange={doc.changed}
-                onTiming={setTiming}
+                onTiming={timing.set}
                 onPaste={onPaste}
               />
             </div>

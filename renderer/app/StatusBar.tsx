@@ -1,5 +1,6 @@
+import { useSyncExternalStore } from 'react';
 import { formatDuration } from '../../shared/story/timing';
-import type { LiveTiming } from '../editor/timing/TimingPlugin';
+import type { LiveTimingStore } from './liveTimingStore';
 import type { SaveState } from './useStoryDocument';
 
 function saveLabel(state: SaveState): string {
@@ -22,10 +23,10 @@ export function StatusBar({
   timing,
   saveState,
 }: {
-  timing: LiveTiming | null;
+  timing: LiveTimingStore;
   saveState: SaveState;
 }) {
-  const t = timing;
+  const t = useSyncExternalStore(timing.subscribe, timing.get);
   return (
     <footer className="cd-status" aria-label="Timing and save state">
       {t && (

@@ -83,7 +83,8 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
 
   const changed = useCallback(() => {
     revision.current++;
-    setSaveState({ kind: 'dirty' });
+    // The same state object when already dirty: a new one re-rendered the window per keystroke.
+    setSaveState((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
   }, [save]);

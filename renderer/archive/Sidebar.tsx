@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import type { SearchHit, StoryPage, TagCount } from '../../shared/ipc/types';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { SearchPage, StorySummary, TagCount } from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
 import { api } from '../api/client';
 import { Snippet } from './Snippet';
+import { VirtualList } from './VirtualList';
+import { useStoryPages } from './useStoryPages';
 
 type Props = {
   selectedId: string | null;
@@ -13,7 +15,10 @@ type Props = {
   searchRef: React.RefObject<HTMLInputElement | null>;
 };
 
-const LIMIT = 200;
+/** Best matches fetched for a search: ranked results past these are rarely what anyone wants. */
+const SEARCH_LIMIT = 200;
+const ROW_HEIGHT = 80;
+const SEARCH_ROW_HEIGHT = 118;
 
 function relativeTime(iso: string): string {
   const then = new Date(iso);
@@ -27,18 +32,101 @@ function relativeTime(iso: string): string {
   });
 }
 
-/** The archive: search box, tag filter and the stories, newest first or best match first. */
-export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Props) {
+/**
+ * One row: a button, loaded or not, so that focus stays on it when its story arrives (another
+ * element would drop the focus the keyboard just moved there).
+ */
+function StoryRow({
+  story,
+  snippet,
+  index,
+  tabIndex,
+  selected,
+  onOpen,
+}: {
+  story: StorySummary | undefined;
+  snippet: string | null;
+  index: number;
+  tabIndex: 0 | -1;
+  selected: boolean;
+  onOpen: (id: string) => void;
+}) {
+  if (!story) {
+    return (
+      <button
+        type="button"
+        className="cd-story-item cd-story-loading"
+        data-index={index}
+        tabIndex={tabIndex}
+        aria-busy="true"
+        aria-label={`Story ${index + 1}, loading`}
+      >
+        <span className="cd-item-top">
+          <span className="cd-item-slug">…</span>
+        </span>
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={`cd-story-item${selected ? ' cd-selected' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      data-index={index}
+      data-testid="story-row"
+      tabIndex={tabIndex}
+      onClick={() => onOpen(story.id)}
+    >
+      <span className="cd-item-top">
+        <span className="cd-item-slug">{story.slug || 'UNTITLED'}</span>
+        <span className="cd-item-time">{formatDuration(story.totalSec)}</span>
+      </span>
+      <span className="cd-item-meta">
+        <span className={`cd-badge cd-format-${story.format.replace('/', '-').toLowerCase()}`}>
+          {story.format}
+        </span>
+        {story.status !== 'draft' && <span className="cd-badge">{story.status}</span>}
+        <span className="cd-item-date">{relativeTime(story.updatedAt)}</span>
+        {story.presenter && <span className="cd-item-person">{story.presenter}</span>}
+      </span>
+      {snippet && <Snippet text={snippet} />}
+      {story.tags.length > 0 && (
+        <span className="cd-item-tags">
+          {story.tags.map((t) => (
+            <span key={t} className="cd-item-tag">
+              #{t}
+            </span>
+          ))}
+        </span>
+      )}
+    </button>
+  );
+}
+
+/**
+ * The archive: search box, tag filter and the stories, newest first or best match first. The
+ * whole archive scrolls (it is fetched a page at a time and only the rows in view are drawn);
+ * a search shows its best matches.
+ */
+export const Sidebar = memo(function Sidebar({
+  selectedId,
+  version,
+  onOpen,
+  onError,
+  searchRef,
+}: Props) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [tags, setTags] = useState<TagCount[]>([]);
-  const [page, setPage] = useState<StoryPage<SearchHit>>({ total: 0, items: [] });
-  const [loading, setLoading] = useState(true);
+  const [results, setResults] = useState<SearchPage | null>(null);
   const request = useRef(0);
   const onErrorRef = useRef(onError);
   useEffect(() => {
     onErrorRef.current = onError;
   }, [onError]);
+  const reportError = useCallback((message: string) => onErrorRef.current(message), []);
+  const browse = useStoryPages(tag, version, reportError);
+  const searching = query.trim() !== '';
 
   useEffect(() => {
     void api['tags.list']({}).then((r) => {
@@ -48,21 +136,42 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
 
   useEffect(() => {
     const id = ++request.current;
+    if (!searching) return;
     const run = async () => {
-      const result = await api['stories.search']({ query, tag: tag || undefined, limit: LIMIT });
+      const result = await api['stories.search']({
+        query,
+        tag: tag || undefined,
+        limit: SEARCH_LIMIT,
+      });
       if (id !== request.current) return;
-      setLoading(false);
-      if (result.ok) setPage(result.value);
+      if (result.ok) setResults(result.value);
       else onErrorRef.current(result.error.message);
     };
-    const timer = setTimeout(() => void run(), query ? 120 : 0);
+    const timer = setTimeout(() => void run(), 120);
     return () => clearTimeout(timer);
-  }, [query, tag, version]);
+  }, [query, searching, tag, version]);
 
-  const searching = query.trim() !== '';
+  const shown = searching ? results : null;
+  const loading = searching ? shown === null : browse.total === null;
+  const count = searching ? (shown?.items.length ?? 0) : (browse.total ?? 0);
+  const total = searching ? (shown?.total ?? 0) : (browse.total ?? 0);
   const countLabel = searching
-    ? `${page.total} ${page.total === 1 ? 'match' : 'matches'}`
-    : `${page.total} ${page.total === 1 ? 'story' : 'stories'}${tag ? ` tagged ${tag}` : ''}`;
+    ? `${shown?.totalEstimated ? 'about ' : ''}${total.toLocaleString()} ${total === 1 ? 'match' : 'matches'}`
+    : `${total.toLocaleString()} ${total === 1 ? 'story' : 'stories'}${tag ? ` tagged ${tag}` : ''}`;
+
+  const renderRow = (index: number, tabIndex: 0 | -1) => {
+    const story = shown ? shown.items[index] : browse.item(index);
+    return (
+      <StoryRow
+        story={story}
+        snippet={shown ? (shown.items[index]?.snippet ?? null) : null}
+        index={index}
+        tabIndex={tabIndex}
+        selected={story !== undefined && story.id === selectedId}
+        onOpen={onOpen}
+      />
+    );
+  };
 
   return (
     <nav className="cd-sidebar-inner" aria-label="Archive">
@@ -90,56 +199,36 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
           ))}
         </select>
       </div>
-      <div className="cd-list-count" aria-live="polite">
+      <div className="cd-list-count" aria-live="polite" data-testid="list-count">
         {loading ? 'Loading…' : countLabel}
       </div>
-      <ul className="cd-story-list" data-testid="story-list">
-        {page.items.map((s) => (
-          <li key={s.id}>
-            <button
-              type="button"
-              className={`cd-story-item${s.id === selectedId ? ' cd-selected' : ''}`}
-              aria-current={s.id === selectedId ? 'true' : undefined}
-              onClick={() => onOpen(s.id)}
-            >
-              <span className="cd-item-top">
-                <span className="cd-item-slug">{s.slug || 'UNTITLED'}</span>
-                <span className="cd-item-time">{formatDuration(s.totalSec)}</span>
-              </span>
-              <span className="cd-item-meta">
-                <span className={`cd-badge cd-format-${s.format.replace('/', '-').toLowerCase()}`}>
-                  {s.format}
-                </span>
-                {s.status !== 'draft' && <span className="cd-badge cd-status">{s.status}</span>}
-                <span className="cd-item-date">{relativeTime(s.updatedAt)}</span>
-                {s.presenter && <span className="cd-item-person">{s.presenter}</span>}
-              </span>
-              {searching && s.snippet && <Snippet text={s.snippet} />}
-              {s.tags.length > 0 && (
-                <span className="cd-item-tags">
-                  {s.tags.map((t) => (
-                    <span key={t} className="cd-item-tag">
-                      #{t}
-                    </span>
-                  ))}
-                </span>
-              )}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {!loading && page.items.length === 0 && (
+      <VirtualList
+        count={count}
+        rowHeight={searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
+        renderRow={renderRow}
+        onRange={searching ? () => {} : browse.ensure}
+        resetKey={`${searching ? query : ''}\u0000${tag}`}
+        label={searching ? 'Search results' : 'Stories'}
+        testId="story-list"
+      />
+      {!loading && count === 0 && (
         <p className="cd-empty-list">
           {searching
             ? 'Nothing in the archive matches. Try fewer words, or a word* prefix.'
             : 'No stories yet. Create one or import a script.'}
         </p>
       )}
-      {page.total > page.items.length && (
+      {shown && shown.rankedNewest !== null && (
         <p className="cd-list-more">
-          Showing the first {page.items.length}. Narrow the search to see the rest.
+          Ranked among the newest {shown.rankedNewest.toLocaleString()} matches. Add a word to reach
+          older stories.
+        </p>
+      )}
+      {shown && shown.total > shown.items.length && shown.rankedNewest === null && (
+        <p className="cd-list-more">
+          Showing the best {shown.items.length}. Narrow the search to see the rest.
         </p>
       )}
     </nav>
   );
-}
+});

@@ -7,6 +7,7 @@ import {
   $isElementNode,
   type EditorState,
   type LexicalNode,
+  type NodeKey,
 } from 'lexical';
 import {
   addCounts,
@@ -20,6 +21,7 @@ import {
 import { $isCueNode } from '../cue/CueNode';
 import { $isInstructionNode } from '../instruction/InstructionNode';
 import { $isMediaNode } from '../media/MediaNode';
+import { $isPresenterNode } from '../presenter/PresenterNode';
 
 export type LiveTiming = {
   read: TextCount;
@@ -35,9 +37,11 @@ export type LiveTiming = {
 type NodeCount = { count: TextCount; chars: number; mediaSec: number; estimated: boolean };
 
 /**
- * Live timing without re-reading the whole story on each keystroke: Lexical keeps the same node
- * object for every line that did not change, so counts are cached per node object and only the
- * edited line is counted again. The work runs once per animation frame, after the keystroke.
+ * Live timing without re-reading the whole story on each keystroke: counts are cached per
+ * top-level block and an update forgets only the blocks it dirtied, so only the edited line is
+ * counted again. (Caching per node object went stale: typing clones the text node but not its
+ * paragraph, so the paragraph kept its first count.) The work runs once per animation frame,
+ * after the keystroke.
  */
 export function TimingPlugin({
   rates,
@@ -53,11 +57,11 @@ export function TimingPlugin({
   }, [onTiming]);
 
   useEffect(() => {
-    const cache = new WeakMap<LexicalNode, NodeCount>();
+    const cache = new Map<NodeKey, NodeCount>();
     let frame = 0;
 
     const countNode = (node: LexicalNode): NodeCount => {
-      const cached = cache.get(node);
+      const cached = cache.get(node.getKey());
       if (cached) return cached;
       let result: NodeCount;
       if ($isMediaNode(node)) {
@@ -68,7 +72,7 @@ export function TimingPlugin({
           mediaSec: mediaSeconds(media, rates),
           estimated: media.durationSec === null,
         };
-      } else if ($isCueNode(node) || $isInstructionNode(node)) {
+      } else if ($isCueNode(node) || $isInstructionNode(node) || $isPresenterNode(node)) {
         result = {
           count: ZERO_COUNT,
           chars: node.getTextContentSize(),
@@ -79,7 +83,7 @@ export function TimingPlugin({
         const text = node.getTextContent();
         result = { count: countText(text), chars: text.length, mediaSec: 0, estimated: false };
       }
-      cache.set(node, result);
+      cache.set(node.getKey(), result);
       return result;
     };
 
@@ -90,7 +94,13 @@ export function TimingPlugin({
         let mediaSec = 0;
         let estimatedMedia = 0;
         let characters = 0;
-        for (const child of $getRoot().getChildren()) {
+        const children = $getRoot().getChildren();
+        // Deleted blocks leave their keys behind; drop them once they outnumber the living.
+        if (cache.size > 2 * children.length + 64) {
+          const alive = new Set(children.map((c) => c.getKey()));
+          for (const key of cache.keys()) if (!alive.has(key)) cache.delete(key);
+        }
+        for (const child of children) {
           const c = countNode(child);
           read = addCounts(read, c.count);
           mediaSec += c.mediaSec;
@@ -133,7 +143,14 @@ export function TimingPlugin({
       frame = requestAnimationFrame(() => compute(state));
     };
     schedule(editor.getEditorState());
-    const unregister = editor.registerUpdateListener(({ editorState }) => schedule(editorState));
+    const unregister = editor.registerUpdateListener(
+      ({ editorState, dirtyElements, dirtyLeaves }) => {
+        // A changed leaf marks its parents dirty too, so its top-level block is in dirtyElements.
+        for (const key of dirtyElements.keys()) cache.delete(key);
+        for (const key of dirtyLeaves) cache.delete(key);
+        schedule(editorState);
+      },
+    );
     return () => {
       unregister();
       if (frame) cancelAnimationFrame(frame);
