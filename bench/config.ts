@@ -76,7 +76,7 @@ export function benchConfig(args: ConfigArgs): BenchConfig {
   return {
     mode: custom ? 'custom' : args.quick ? 'quick' : 'full',
     seed: args.seed ?? DEFAULT_SEED,
-    importBatch: 1000,
+    importBatch: 2000,
     ...sizes,
     suites: args.only && args.only.length > 0 ? args.only : SUITES,
     workDir: args.workDir,

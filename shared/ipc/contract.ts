@@ -32,7 +32,7 @@ const ImportFileSchema = z.strictObject({
 const StoryIdSchema = z.uuid();
 
 /** Stories per `import.stories` call: a few megabytes, well inside one HTTP request. */
-export const MAX_IMPORT_STORIES = 1000;
+export const MAX_IMPORT_STORIES = 2000;
 
 export const ExportSelectionSchema = z.union([
   z.strictObject({ ids: z.array(StoryIdSchema).min(1).max(5000) }),

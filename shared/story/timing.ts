@@ -27,8 +27,39 @@ const PAUSE = /,?(?:\.{3,}|…)/g;
 // Broadcast copy never reads what is in parentheses: pronouncers, (PAUSE), (TURN TO CAM 2).
 const PARENTHESISED = /\([^()]*\)/g;
 
+/**
+ * Every Hangul, Han, Hiragana and Katakana character is at U+2E80 or above (or is a surrogate
+ * pair), so text without such a character skips those passes. Counting runs for every story on
+ * import and on every edited line while typing, and most copy is Latin script.
+ */
+const MAYBE_HANGUL_OR_CJK = /[⺀-￿]/;
+
+const NON_ASCII = /[^\u0000-\u007F]/;
+
+/** WORD's count for ASCII text, without building the list of matches. */
+function countAsciiWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    const alnum = (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
+    if (inWord) inWord = alnum || c === 0x27 || c === 0x2e || c === 0x2d || c === 0x5f;
+    else if (alnum) {
+      words++;
+      inWord = true;
+    }
+  }
+  return words;
+}
+
 export function countText(text: string): TextCount {
-  const spoken = text.replace(PARENTHESISED, ' ').replace(PAUSE, ' ');
+  let spoken = text.includes('(') ? text.replace(PARENTHESISED, ' ') : text;
+  if (spoken.includes('...') || spoken.includes('…')) spoken = spoken.replace(PAUSE, ' ');
+  if (!NON_ASCII.test(spoken)) return { words: countAsciiWords(spoken), hangul: 0, cjk: 0 };
+  if (!MAYBE_HANGUL_OR_CJK.test(spoken)) {
+    return { words: spoken.match(WORD)?.length ?? 0, hangul: 0, cjk: 0 };
+  }
   const hangul = spoken.match(HANGUL)?.length ?? 0;
   const cjk = spoken.match(CJK)?.length ?? 0;
   const rest = hangul + cjk > 0 ? spoken.replace(HANGUL, ' ').replace(CJK, ' ') : spoken;
