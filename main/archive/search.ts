@@ -4,7 +4,12 @@ import { toFtsQuery } from './ftsQuery';
 import { statement } from './statements';
 import { SUMMARY_COLUMNS, summariesFor, type SummaryRow } from './stories';
 
-export type SearchOptions = { tag?: string; limit: number };
+export type SearchOptions = {
+  tag?: string;
+  limit: number;
+  /** How many of the newest matches are ranked (RANK_WINDOW); smaller only in tests. */
+  rankWindow?: number;
+};
 
 /**
  * Past this many matches a search ranks only the newest ones. Ranking means scoring every match
@@ -42,6 +47,29 @@ function filtersFor(db: Database, options: SearchOptions): Filter[] | null {
 }
 
 /**
+ * Snippets for the page's stories only, in one pass over the index between the page's oldest and
+ * newest story. One statement per story would cost more: a prefix term is expanded again by each
+ * (40 ms for 50 stories on 100,000), and `rowid = ?` is no way round it anyway, since FTS5 drops
+ * an equality bound as a REAL (as better-sqlite3 binds JS numbers) yet tells SQLite it applied
+ * it, returning every match. `+rowid` keeps SQLite from turning the IN list back into one
+ * full-text query per story.
+ */
+function pageSnippets(db: Database, match: string, seqs: readonly number[]): Map<number, string> {
+  const rows = statement(
+    db,
+    `SELECT rowid AS seq, ${SNIPPET} AS snippet FROM stories_fts
+     WHERE stories_fts MATCH @match AND rowid BETWEEN @low AND @high
+       AND +rowid IN (SELECT value FROM json_each(@seqs))`,
+  ).all({
+    match,
+    low: Math.min(...seqs),
+    high: Math.max(...seqs),
+    seqs: JSON.stringify(seqs),
+  }) as { seq: number; snippet: string }[];
+  return new Map(rows.map((r) => [r.seq, r.snippet]));
+}
+
+/**
  * Ranked full-text search with a highlighted snippet (\u0002 and \u0003 around each hit, see
  * SNIPPET_OPEN, never HTML). It runs as four small queries, because the one-statement version
  * (join, snippet and bm25 for every match, then sort) spends nearly all its time on rows that
@@ -50,7 +78,7 @@ function filtersFor(db: Database, options: SearchOptions): Filter[] | null {
  *   2. the total: exact from the window when it was not full, else counted in the index alone
  *      (no join), or estimated when filters would need a check per match;
  *   3. the summaries of the page's stories;
- *   4. snippets for the page only, in one pass over the index between its oldest and newest hit.
+ *   4. snippets for the page's stories only.
  */
 export function searchStories(db: Database, query: string, options: SearchOptions): SearchPage {
   const none: SearchPage = { total: 0, items: [], totalEstimated: false, rankedNewest: null };
@@ -58,6 +86,7 @@ export function searchStories(db: Database, query: string, options: SearchOption
   if (match === null) return none;
   const filters = filtersFor(db, options);
   if (filters === null) return none;
+  const window = options.rankWindow ?? RANK_WINDOW;
   const where = ['stories_fts MATCH @match', ...filters.map((f) => f.sql)].join(' AND ');
   const params = Object.assign({ match }, ...filters.map((f) => f.params)) as Record<
     string,
@@ -71,14 +100,14 @@ export function searchStories(db: Database, query: string, options: SearchOption
        ORDER BY stories_fts.rowid DESC LIMIT @window)
      SELECT seq, (SELECT count(*) FROM window) AS scanned, (SELECT min(seq) FROM window) AS oldest
      FROM window ORDER BY score, seq DESC LIMIT @limit`,
-  ).all({ ...params, window: RANK_WINDOW, limit: options.limit }) as {
+  ).all({ ...params, window, limit: options.limit }) as {
     seq: number;
     scanned: number;
     oldest: number;
   }[];
   if (ranked.length === 0) return none;
   const { scanned, oldest } = ranked[0]!;
-  const windowFull = scanned >= RANK_WINDOW;
+  const windowFull = scanned >= window;
 
   let total = scanned;
   let totalEstimated = false;
@@ -95,7 +124,7 @@ export function searchStories(db: Database, query: string, options: SearchOption
     else {
       // The window's share of the matches since its oldest story, applied to all matches: the
       // filters are assumed to pass old and new stories alike.
-      total = Math.round((RANK_WINDOW * all) / countMatches(oldest));
+      total = Math.round((window * all) / countMatches(oldest));
       totalEstimated = true;
     }
   }
@@ -108,26 +137,10 @@ export function searchStories(db: Database, query: string, options: SearchOption
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   const ordered = seqs.flatMap((seq) => bySeq.get(seq) ?? []);
 
-  const snippets = new Map(
-    (
-      statement(
-        db,
-        // `+rowid` keeps SQLite from turning the IN list into one full-text query per story:
-        // a prefix query would be expanded again for each one.
-        `SELECT rowid AS seq, ${SNIPPET} AS snippet FROM stories_fts
-         WHERE stories_fts MATCH @match AND rowid BETWEEN @low AND @high
-           AND +rowid IN (SELECT value FROM json_each(@seqs))`,
-      ).all({
-        match,
-        low: Math.min(...seqs),
-        high: Math.max(...seqs),
-        seqs: JSON.stringify(seqs),
-      }) as { seq: number; snippet: string }[]
-    ).map((r) => [r.seq, r.snippet]),
-  );
+  const snippets = pageSnippets(db, match, seqs);
   const items: SearchHit[] = summariesFor(db, ordered).map((summary, i) => ({
     ...summary,
     snippet: snippets.get(ordered[i]!.seq) ?? '',
   }));
-  return { total, items, totalEstimated, rankedNewest: windowFull ? RANK_WINDOW : null };
+  return { total, items, totalEstimated, rankedNewest: windowFull ? window : null };
 }

@@ -34,9 +34,10 @@ const PARENTHESISED = /\([^()]*\)/g;
  */
 const MAYBE_HANGUL_OR_CJK = /[⺀-￿]/;
 
-const NON_ASCII = /[^\u0000-\u007F]/;
+/** Anything but printable ASCII (line feeds included) takes the general path. */
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
 
-/** WORD's count for ASCII text, without building the list of matches. */
+/** WORD's count for printable ASCII text, without building the list of matches. */
 function countAsciiWords(text: string): number {
   let words = 0;
   let inWord = false;
@@ -56,7 +57,8 @@ function countAsciiWords(text: string): number {
 export function countText(text: string): TextCount {
   let spoken = text.includes('(') ? text.replace(PARENTHESISED, ' ') : text;
   if (spoken.includes('...') || spoken.includes('…')) spoken = spoken.replace(PAUSE, ' ');
-  if (!NON_ASCII.test(spoken)) return { words: countAsciiWords(spoken), hangul: 0, cjk: 0 };
+  if (!NOT_PRINTABLE_ASCII.test(spoken))
+    return { words: countAsciiWords(spoken), hangul: 0, cjk: 0 };
   if (!MAYBE_HANGUL_OR_CJK.test(spoken)) {
     return { words: spoken.match(WORD)?.length ?? 0, hangul: 0, cjk: 0 };
   }
