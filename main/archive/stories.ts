@@ -258,35 +258,51 @@ export function summariesByIds(db: Database, ids: readonly string[]): StorySumma
 
 export type ListOptions = { tag?: string; limit: number; offset: number };
 
+/**
+ * A page of the archive, newest first. With a tag, the page walks the by-date index and checks
+ * each story's tag by key, and the total is a range count on the by-tag index: `seq IN (tagged
+ * stories)` made SQLite collect and sort every tagged story first (50 ms for a common tag on
+ * 100,000 stories, for every page).
+ */
 export function listStories(
   db: Database,
   options: ListOptions,
 ): { total: number; items: StorySummary[] } {
-  const tagFilter = options.tag
-    ? 'WHERE seq IN (SELECT story_seq FROM story_tags JOIN tags ON tags.id = tag_id WHERE tags.name = @tag)'
-    : '';
-  const params = { tag: options.tag ?? null, limit: options.limit, offset: options.offset };
-  const { total } = db
-    .prepare(`SELECT count(*) AS total FROM stories ${tagFilter}`)
-    .get(params) as {
-    total: number;
-  };
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM stories ${tagFilter}
-       ORDER BY updated_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as SummaryRow[];
+  const order = 'ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?';
+  if (options.tag === undefined) {
+    const { total } = statement(db, 'SELECT count(*) AS total FROM stories').get() as {
+      total: number;
+    };
+    const rows = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM stories ${order}`).all(
+      options.limit,
+      options.offset,
+    ) as SummaryRow[];
+    return { total, items: summariesFor(db, rows) };
+  }
+  const tag = statement(db, 'SELECT id FROM tags WHERE name = ?').get(options.tag) as
+    { id: number } | undefined;
+  if (!tag) return { total: 0, items: [] };
+  const { total } = statement(db, 'SELECT count(*) AS total FROM story_tags WHERE tag_id = ?').get(
+    tag.id,
+  ) as { total: number };
+  const rows = statement(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM stories s
+     WHERE EXISTS (SELECT 1 FROM story_tags st WHERE st.story_seq = s.seq AND st.tag_id = ?)
+     ${order}`,
+  ).all(tag.id, options.limit, options.offset) as SummaryRow[];
   return { total, items: summariesFor(db, rows) };
 }
 
+/** Tags in use, most used first; each count is a range count on the by-tag index. */
 export function listTags(db: Database): { name: string; count: number }[] {
-  return db
-    .prepare(
-      `SELECT t.name AS name, count(st.story_seq) AS count FROM tags t
-       JOIN story_tags st ON st.tag_id = t.id GROUP BY t.id ORDER BY count DESC, t.name COLLATE NOCASE`,
-    )
-    .all() as { name: string; count: number }[];
+  return statement(
+    db,
+    `SELECT name, count FROM (
+       SELECT t.name AS name, (SELECT count(*) FROM story_tags st WHERE st.tag_id = t.id) AS count
+       FROM tags t)
+     WHERE count > 0 ORDER BY count DESC, name COLLATE NOCASE`,
+  ).all() as { name: string; count: number }[];
 }
 
 export { SUMMARY_COLUMNS, type SummaryRow };
