@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openArchive } from '../main/archive/open';
 import { schemaVersion } from '../main/archive/migrate';
 import { createServices } from '../main/services/serviceTable';
-import type { BenchConfig } from './config';
+import type { BenchConfig, SuiteName } from './config';
 import { ensureDir, readStamp, removeDatabase, writeStamp } from './lib/files';
 import { machine, type Report, type Row } from './lib/report';
 import { importBench } from './suites/importBench';
@@ -24,27 +24,30 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const archivePath = join(config.workDir, `archive-${config.stories}.sqlite`);
   const stampPath = `${archivePath}.json`;
   const rows: Row[] = [];
-  const wants = (suite: BenchConfig['suites'][number]) => config.suites.includes(suite);
+  const wants = (suite: SuiteName) => config.suites.includes(suite);
 
+  // Every suite but the editor's reads the generated archive; a kept one is reused.
+  const needsArchive = config.suites.some((s) => s !== 'editor');
   const stamp = readStamp(stampPath);
   const reusable = stamp !== null && stamp.seed === config.seed && stamp.stories === config.stories;
-  if (wants('import') || !reusable) {
+  if (wants('import') || (needsArchive && !reusable)) {
     rows.push(...(await importBench(config, archivePath, join(config.workDir, 'baseline.sqlite'))));
   }
-
-  const archive = openArchive(archivePath);
-  writeStamp(stampPath, {
-    seed: config.seed,
-    stories: config.stories,
-    schema: schemaVersion(archive.db),
-  });
-  try {
-    const services = createServices({ archive, version: 'bench' });
-    if (wants('search')) rows.push(...(await searchBench(config, archive.db, services)));
-    if (wants('open-list')) rows.push(...(await openListBench(config, archive.db, services)));
-    if (wants('export')) rows.push(...(await exportBench(config, archive.db, services)));
-  } finally {
-    archive.close();
+  if (needsArchive) {
+    const archive = openArchive(archivePath);
+    writeStamp(stampPath, {
+      seed: config.seed,
+      stories: config.stories,
+      schema: schemaVersion(archive.db),
+    });
+    try {
+      const services = createServices({ archive, version: 'bench' });
+      if (wants('search')) rows.push(...(await searchBench(config, archive.db, services)));
+      if (wants('open-list')) rows.push(...(await openListBench(config, archive.db, services)));
+      if (wants('export')) rows.push(...(await exportBench(config, archive.db, services)));
+    } finally {
+      archive.close();
+    }
   }
   if (wants('editor')) rows.push(...(await editorBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
@@ -64,12 +67,12 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
     loadAverageAtEnd: machine().loadAverage,
     rows,
   };
-  const stampName = report.startedAt.replace(/[:.]/g, '-');
-  const jsonPath = join(config.resultsDir, `bench-${config.mode}-${stampName}.json`);
-  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(
-    join(config.resultsDir, `latest-${config.mode}.json`),
-    `${JSON.stringify(report, null, 2)}\n`,
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const jsonPath = join(
+    config.resultsDir,
+    `bench-${config.mode}-${report.startedAt.replace(/[:.]/g, '-')}.json`,
   );
+  writeFileSync(jsonPath, json);
+  writeFileSync(join(config.resultsDir, `latest-${config.mode}.json`), json);
   return { report, jsonPath };
 }

@@ -12,6 +12,7 @@ import { ensureDir, removeDatabase } from '../lib/files';
 import { summarize } from '../lib/stats';
 import { row, type Row } from '../lib/report';
 import { topFunctions, type CpuProfile } from '../lib/profile';
+import { mainThreadSelfTime } from '../lib/trace';
 
 // Starts with a space so that the second key already begins a new word for the count.
 const TYPED = ' Tonight the council meets again to vote on the harbor bridge budget.';
@@ -138,6 +139,43 @@ function bareLines(story: Story): { text: string; formats: string[] }[][] {
   });
 }
 
+/**
+ * Types while recording a CPU profile (CDP Profiler) and a timeline trace, writes both under
+ * bench/results and logs where the main thread's time went: the functions with the most self
+ * time, and script against style, layout and paint.
+ */
+async function profileTyping(
+  browser: Browser,
+  config: BenchConfig,
+  label: string,
+  page: Page,
+  text: string,
+): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+  });
+  await typeMeasured(page, text, `${config.seed}:${label}:profile`);
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<
+    typeof mainThreadSelfTime
+  >[0];
+  const profile = (await session.send('Profiler.stop')).profile as CpuProfile;
+  await session.detach();
+  const dir = ensureDir(config.resultsDir);
+  writeFileSync(join(dir, `editor-${label}.cpuprofile`), JSON.stringify(profile));
+  writeFileSync(join(dir, `editor-${label}.trace.json`), JSON.stringify(trace));
+  const keys = [...text].length;
+  config.log(`editor (${label}): main-thread self time per key, from the trace:`);
+  for (const [name, ms] of mainThreadSelfTime(trace).slice(0, 12)) {
+    config.log(`  ${(ms / keys).toFixed(2).padStart(7)} ms  ${name}`);
+  }
+  config.log(`editor (${label}): functions with the most self time (whole run):`);
+  for (const line of topFunctions(profile, 12)) config.log(`  ${line}`);
+}
+
 type Side = {
   page: Page;
   frames: number[];
@@ -211,28 +249,14 @@ export async function editorBench(config: BenchConfig): Promise<Row[]> {
     // Two rounds each, alternating, so that other work on the machine falls on both alike.
     const half = Math.ceil(text.length / 2);
     const rounds = [text.slice(0, half), text.slice(half)].filter(Boolean);
-    let profile: CpuProfile | null = null;
     for (const [i, chunk] of rounds.entries()) {
-      const session =
-        config.profile && i === 0
-          ? await app.side.page.context().newCDPSession(app.side.page)
-          : null;
-      if (session) {
-        await session.send('Profiler.enable');
-        await session.send('Profiler.setSamplingInterval', { interval: 100 });
-        await session.send('Profiler.start');
-      }
-      await typeMeasured(app.side.page, chunk, `${config.seed}:app:${i}`);
-      if (session) profile = (await session.send('Profiler.stop')).profile as CpuProfile;
+      const profiling = config.profile && i === 0;
+      if (profiling) await profileTyping(browser, config, 'app', app.side.page, chunk);
+      else await typeMeasured(app.side.page, chunk, `${config.seed}:app:${i}`);
       await collect(app.side);
-      await typeMeasured(bare.side.page, chunk, `${config.seed}:bare:${i}`);
+      if (profiling) await profileTyping(browser, config, 'bare', bare.side.page, chunk);
+      else await typeMeasured(bare.side.page, chunk, `${config.seed}:bare:${i}`);
       await collect(bare.side);
-    }
-    if (profile) {
-      const path = join(ensureDir(config.resultsDir), 'editor-app.cpuprofile');
-      writeFileSync(path, JSON.stringify(profile));
-      config.log(`editor: CPU profile written to ${path}; most self time:`);
-      for (const line of topFunctions(profile, 15)) config.log(`  ${line}`);
     }
 
     const o = summarize(app.side.frames);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -52,8 +52,9 @@ function mount(body: Block[]) {
   return { timings, editor: () => editor! };
 }
 
-const nextFrame = () =>
-  act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+/** The plugin reports after the next frame; waits until the last report says `words`. */
+const wordsReported = (timings: LiveTiming[], words: number) =>
+  vi.waitFor(() => expect(timings.at(-1)?.read.words).toBe(words));
 
 describe('live timing', () => {
   it('counts words typed into a paragraph that was already counted', async () => {
@@ -61,8 +62,7 @@ describe('live timing', () => {
       { type: 'paragraph', runs: [{ text: 'Good evening.' }] },
       { type: 'paragraph', runs: [{ text: 'The harbor bridge closes tonight.' }] },
     ]);
-    await nextFrame();
-    expect(timings.at(-1)?.read.words).toBe(7);
+    await wordsReported(timings, 7);
 
     // Typing edits the text node; Lexical clones it but keeps the paragraph node object.
     editor().update(
@@ -73,8 +73,7 @@ describe('live timing', () => {
       },
       { discrete: true },
     );
-    await nextFrame();
-    expect(timings.at(-1)?.read.words).toBe(9);
+    await wordsReported(timings, 9);
   });
 
   it('does not read a presenter cue aloud', async () => {
@@ -82,7 +81,6 @@ describe('live timing', () => {
       { type: 'presenter', name: 'Marcus Webb' },
       { type: 'paragraph', runs: [{ text: 'Sports now.' }] },
     ]);
-    await nextFrame();
-    expect(timings.at(-1)?.read.words).toBe(2);
+    await wordsReported(timings, 2);
   });
 });

@@ -40,8 +40,7 @@ type NodeCount = { count: TextCount; chars: number; mediaSec: number; estimated:
  * Live timing without re-reading the whole story on each keystroke: counts are cached per
  * top-level block and an update forgets only the blocks it dirtied, so only the edited line is
  * counted again. (Caching per node object went stale: typing clones the text node but not its
- * paragraph, so the paragraph kept its first count.) The work runs once per animation frame,
- * after the keystroke.
+ * paragraph, so the paragraph kept its first count.) The work runs at most once per frame.
  */
 export function TimingPlugin({
   rates,
@@ -138,11 +137,21 @@ export function TimingPlugin({
       });
     };
 
-    const schedule = (state: EditorState) => {
-      if (frame) cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => compute(state));
+    // The counts are worked out just after the frame that shows the keystroke (a message posted
+    // from requestAnimationFrame runs once that frame is painted), so the typed character never
+    // waits for them; they reach the screen one frame later.
+    let latest = editor.getEditorState();
+    let disposed = false;
+    const afterPaint = new MessageChannel();
+    afterPaint.port1.onmessage = () => {
+      if (!disposed) compute(latest);
     };
-    schedule(editor.getEditorState());
+    const schedule = (state: EditorState) => {
+      latest = state;
+      if (frame) return;
+      frame = requestAnimationFrame(() => afterPaint.port2.postMessage(null));
+    };
+    schedule(latest);
     const unregister = editor.registerUpdateListener(
       ({ editorState, dirtyElements, dirtyLeaves }) => {
         // A changed leaf marks its parents dirty too, so its top-level block is in dirtyElements.
@@ -153,7 +162,9 @@ export function TimingPlugin({
     );
     return () => {
       unregister();
+      disposed = true;
       if (frame) cancelAnimationFrame(frame);
+      afterPaint.port1.close();
     };
   }, [editor, rates]);
   return null;
