@@ -30,7 +30,8 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const needsArchive = config.suites.some((s) => s !== 'editor');
   const stamp = readStamp(stampPath);
   const reusable = stamp !== null && stamp.seed === config.seed && stamp.stories === config.stories;
-  if (wants('import') || (needsArchive && !reusable)) {
+  const generated = wants('import') || (needsArchive && !reusable);
+  if (generated) {
     rows.push(...(await importBench(config, archivePath, join(config.workDir, 'baseline.sqlite'))));
   }
   if (needsArchive) {
@@ -52,7 +53,8 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   if (wants('editor')) rows.push(...(await editorBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
 
-  if (!config.keep) {
+  // An archive this run made is removed unless --keep asked for it; a kept one is left alone.
+  if (generated && !config.keep) {
     removeDatabase(archivePath);
     removeDatabase(stampPath);
   }

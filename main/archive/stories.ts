@@ -122,6 +122,26 @@ function insertValues(row: ReturnType<typeof storyToRow>): (string | number)[] {
   ];
 }
 
+/**
+ * Many stories by id, in the order asked, in two queries (rows, then all their tags) rather than
+ * two per story; ids not in the archive are left out. Each is checked against the model.
+ */
+export function getStories(db: Database, ids: readonly string[]): Story[] {
+  const rows = statement(
+    db,
+    'SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as StoryRow[];
+  const tags = tagsOf(
+    db,
+    rows.map((r) => r.seq),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [rowToStory(row, tags.get(row.seq) ?? [])] : [];
+  });
+}
+
 /** Inserts or replaces a story and its tags in one transaction. The story must already be valid. */
 export function putStory(db: Database, story: Story): void {
   const row = storyToRow(story);

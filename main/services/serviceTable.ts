@@ -4,6 +4,7 @@ import { ArchiveError } from '../archive/errors';
 import { schemaVersion } from '../archive/migrate';
 import {
   deleteStory,
+  getStories,
   getStory,
   insertStories,
   listStories,
@@ -57,8 +58,17 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     return story;
   }
 
+  /** The stories, in the order given; any id not in the archive is an error. */
+  function requireStories(ids: readonly string[]): Story[] {
+    const stories = getStories(db, ids);
+    const found = new Set(stories.map((s) => s.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) requireStory(missing);
+    return stories;
+  }
+
   function selectStories(selection: ParsedInput<'export.stories'>['selection']): Story[] {
-    if ('ids' in selection) return selection.ids.map(requireStory);
+    if ('ids' in selection) return requireStories(selection.ids);
     const page = listStories(db, {
       tag: 'tag' in selection ? selection.tag : undefined,
       limit: 100_000,
@@ -66,7 +76,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     });
     // A show runs in the order the stories were written, not the order they were last touched.
     const ordered = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return ordered.map((s) => requireStory(s.id));
+    return requireStories(ordered.map((s) => s.id));
   }
 
   return {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { openArchive } from './open';
+import { getStories, getStory, insertStories, listTags, StoryExistsError } from './stories';
+import { makeStory } from './testStories';
+import { createServices, invokeService } from '../services/serviceTable';
+
+describe('many stories at once', () => {
+  it('inserts a batch with its tags, and reads it back in the order asked', () => {
+    const { db } = openArchive(':memory:');
+    const stories = [
+      makeStory({ slug: 'A', tags: ['Weather', 'storm'] }),
+      makeStory({ slug: 'B', tags: ['weather'] }),
+      makeStory({ slug: 'C' }),
+    ];
+    insertStories(db, stories);
+    expect(getStories(db, [stories[2]!.id, stories[0]!.id, randomUUID()])).toEqual([
+      stories[2],
+      stories[0],
+    ]);
+    expect(getStory(db, stories[1]!.id)?.tags).toEqual(['Weather']);
+    expect(listTags(db)).toEqual([
+      { name: 'Weather', count: 2 },
+      { name: 'storm', count: 1 },
+    ]);
+  });
+
+  it('refuses a whole batch when one story is already in the archive', () => {
+    const { db } = openArchive(':memory:');
+    const existing = makeStory({ slug: 'OLD' });
+    insertStories(db, [existing]);
+    const fresh = makeStory({ slug: 'NEW' });
+    expect(() => insertStories(db, [fresh, { ...existing, slug: 'CHANGED' }])).toThrow(
+      StoryExistsError,
+    );
+    expect(getStory(db, fresh.id)).toBeNull();
+    expect(getStory(db, existing.id)?.slug).toBe('OLD');
+  });
+});
+
+describe('import.stories', () => {
+  const services = () => {
+    const archive = openArchive(':memory:');
+    return { archive, services: createServices({ archive, version: 'test' }) };
+  };
+
+  it('validates every story and keeps ids and timestamps', async () => {
+    const { archive, services: s } = services();
+    const story = makeStory({ updatedAt: '2019-03-01T10:00:00.000Z' });
+    expect(await invokeService(s, 'import.stories', { stories: [story] })).toEqual({
+      ok: true,
+      value: { imported: 1 },
+    });
+    expect(getStory(archive.db, story.id)).toEqual(story);
+
+    const bad = { ...makeStory(), body: [{ type: 'hologram' }] };
+    const refused = await invokeService(s, 'import.stories', { stories: [makeStory(), bad] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(archive.db.prepare('SELECT count(*) AS n FROM stories').get()).toEqual({ n: 1 });
+  });
+
+  it('says which story is already there, and imports nothing from that batch', async () => {
+    const { archive, services: s } = services();
+    const story = makeStory({ slug: 'HARBOR BRIDGE' });
+    await invokeService(s, 'import.stories', { stories: [story] });
+    const again = await invokeService(s, 'import.stories', { stories: [makeStory(), story] });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!again.ok && again.error.message).toContain('HARBOR BRIDGE');
+    expect(archive.db.prepare('SELECT count(*) AS n FROM stories').get()).toEqual({ n: 1 });
+  });
+
+  it('refuses the same id twice in one batch', async () => {
+    const { services: s } = services();
+    const story = makeStory();
+    const twice = await invokeService(s, 'import.stories', { stories: [story, story] });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!twice.ok && twice.error.message).toContain('appears twice');
+  });
+
+  it('exports stories by id in the order given, and names none that is missing', async () => {
+    const { services: s } = services();
+    const [a, b] = [makeStory({ slug: 'ALPHA' }), makeStory({ slug: 'BRAVO' })];
+    await invokeService(s, 'import.stories', { stories: [a, b] });
+    const file = await invokeService(s, 'export.stories', {
+      selection: { ids: [b!.id, a!.id] },
+      format: 'prompter-txt',
+    });
+    const text = file.ok ? (file.value as { data: string }).data : '';
+    expect(text.indexOf('BRAVO')).toBeLessThan(text.indexOf('ALPHA'));
+    const missing = await invokeService(s, 'export.stories', {
+      selection: { ids: [a!.id, randomUUID()] },
+      format: 'prompter-txt',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
