@@ -66,6 +66,19 @@ describe('migrations', () => {
     });
   });
 
+  it('0002 adds the editor tables and keeps every story of a version-1 archive', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    const story = makeStory({ tags: ['kept'] });
+    putStory(db, story);
+    expect(migrate(db, MIGRATIONS.slice(0, 2))).toBe(2);
+    expect(getStory(db, story.id)).toEqual(story);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['templates', 'pronouncers', 'settings']));
+  });
+
   it('matches the committed schema snapshot', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db);

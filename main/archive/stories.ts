@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { StorySchema, STORY_SCHEMA_VERSION, type Story } from '../../shared/story/model';
 import { storySearchText } from '../../shared/story/text';
-import { storyTiming } from '../../shared/story/timing';
+import { DEFAULT_TIMING, storyTiming, type TimingSettings } from '../../shared/story/timing';
 import type { StorySummary } from '../../shared/ipc/types';
 import { ArchiveError } from './errors';
 
@@ -27,8 +27,11 @@ type SummaryRow = Omit<StoryRow, 'body_json' | 'model_version'>;
 const SUMMARY_COLUMNS =
   'seq, id, slug, format, presenter, reporter, status, created_at, updated_at, read_sec, total_sec';
 
-function storyToRow(story: Story): Omit<StoryRow, 'seq'> & { search_text: string } {
-  const timing = storyTiming(story);
+function storyToRow(
+  story: Story,
+  timingSettings: TimingSettings,
+): Omit<StoryRow, 'seq'> & { search_text: string } {
+  const timing = storyTiming(story, timingSettings);
   return {
     id: story.id,
     model_version: STORY_SCHEMA_VERSION,
@@ -98,9 +101,16 @@ export function getStory(db: Database, id: string): Story | null {
   return rowToStory(row, tagsOf(db, [row.seq]).get(row.seq) ?? []);
 }
 
-/** Inserts or replaces a story and its tags in one transaction. The story must already be valid. */
-export function putStory(db: Database, story: Story): void {
-  const row = storyToRow(story);
+/**
+ * Inserts or replaces a story and its tags in one transaction. The story must already be valid.
+ * The stored read and total times use the archive's presenters and rates.
+ */
+export function putStory(
+  db: Database,
+  story: Story,
+  timingSettings: TimingSettings = DEFAULT_TIMING,
+): void {
+  const row = storyToRow(story, timingSettings);
   db.transaction(() => {
     const existing = getStorySeq(db, story.id);
     let seq: number;
@@ -126,6 +136,34 @@ export function putStory(db: Database, story: Story): void {
     }
     setStoryTags(db, seq, story.tags);
   })();
+}
+
+/**
+ * Recomputes the stored read and total times of every story (after read rates changed), touching
+ * only the rows whose times move and never the full-text index.
+ */
+export function retimeStories(db: Database, timingSettings: TimingSettings): number {
+  const rows = db
+    .prepare('SELECT seq, presenter, body_json, read_sec, total_sec FROM stories')
+    .iterate() as IterableIterator<{
+    seq: number;
+    presenter: string;
+    body_json: string;
+    read_sec: number;
+    total_sec: number;
+  }>;
+  const changes: [number, number, number][] = [];
+  for (const row of rows) {
+    const timing = storyTiming(
+      { presenter: row.presenter, body: JSON.parse(row.body_json) as Story['body'] },
+      timingSettings,
+    );
+    if (timing.readSec !== row.read_sec || timing.totalSec !== row.total_sec)
+      changes.push([timing.readSec, timing.totalSec, row.seq]);
+  }
+  const update = db.prepare('UPDATE stories SET read_sec = ?, total_sec = ? WHERE seq = ?');
+  db.transaction(() => changes.forEach((c) => update.run(...c)))();
+  return changes.length;
 }
 
 export function deleteStory(db: Database, id: string): boolean {
