@@ -141,6 +141,11 @@ describe('the script editor, by keyboard', () => {
     // 48 words = 16 s read, 1:45 package: 2:01 TRT, 0:31 over a 1:30 target.
     await expect.poll(() => statusText('trt')).toBe('2:01');
     expect(await statusText('over-under')).toBe('0:31');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => statusText('save-state')).toMatch(/^Saved/);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Target length').inputValue()).toBe('1:30');
+    expect(await statusText('over-under')).toBe('0:31');
   });
 });
 

@@ -23,7 +23,7 @@ CREATE TABLE stories (
   search_text   TEXT    NOT NULL,
   read_sec      INTEGER NOT NULL DEFAULT 0,
   total_sec     INTEGER NOT NULL DEFAULT 0
-);
+, page TEXT, target_sec INTEGER);
 CREATE INDEX stories_by_updated ON stories (updated_at DESC, seq DESC);
 CREATE VIRTUAL TABLE stories_fts USING fts5 (
   slug,

@@ -20,9 +20,11 @@ type StoryRow = {
   body_json: string;
   read_sec: number;
   total_sec: number;
+  page: string | null;
+  target_sec: number | null;
 };
 
-type SummaryRow = Omit<StoryRow, 'body_json' | 'model_version'>;
+type SummaryRow = Omit<StoryRow, 'body_json' | 'model_version' | 'page' | 'target_sec'>;
 
 const SUMMARY_COLUMNS =
   'seq, id, slug, format, presenter, reporter, status, created_at, updated_at, read_sec, total_sec';
@@ -46,6 +48,8 @@ function storyToRow(
     search_text: storySearchText(story),
     read_sec: timing.readSec,
     total_sec: timing.totalSec,
+    page: story.page ?? null,
+    target_sec: story.targetSec ?? null,
   };
 }
 
@@ -59,6 +63,8 @@ function rowToStory(row: StoryRow, tags: string[]): Story {
     reporter: row.reporter,
     tags,
     status: row.status,
+    ...(row.page !== null && { page: row.page }),
+    ...(row.target_sec !== null && { targetSec: row.target_sec }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     body: JSON.parse(row.body_json) as unknown,
@@ -118,9 +124,9 @@ export function putStory(
       const info = db
         .prepare(
           `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at,
-             updated_at, body_json, search_text, read_sec, total_sec)
+             updated_at, body_json, search_text, read_sec, total_sec, page, target_sec)
            VALUES (@id, @model_version, @slug, @format, @presenter, @reporter, @status, @created_at,
-             @updated_at, @body_json, @search_text, @read_sec, @total_sec)`,
+             @updated_at, @body_json, @search_text, @read_sec, @total_sec, @page, @target_sec)`,
         )
         .run(row);
       seq = Number(info.lastInsertRowid);
@@ -130,7 +136,7 @@ export function putStory(
         `UPDATE stories SET model_version = @model_version, slug = @slug, format = @format,
            presenter = @presenter, reporter = @reporter, status = @status, created_at = @created_at,
            updated_at = @updated_at, body_json = @body_json, search_text = @search_text,
-           read_sec = @read_sec, total_sec = @total_sec
+           read_sec = @read_sec, total_sec = @total_sec, page = @page, target_sec = @target_sec
          WHERE seq = @seq`,
       ).run({ ...row, seq });
     }

@@ -279,7 +279,7 @@ export function App() {
           </button>
         </div>
         <div className="cd-archive-path" title={archivePath}>
-          {archivePath ? `Archive: ${archivePath}` : ''}
+          {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
         </div>
         <div className="cd-topbar-tools">
           <button

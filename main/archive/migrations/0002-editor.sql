@@ -17,3 +17,7 @@ CREATE TABLE settings (
   key        TEXT PRIMARY KEY,
   value_json TEXT NOT NULL CHECK (json_valid(value_json))
 );
+
+-- A story's place in a show and the length the producer wants.
+ALTER TABLE stories ADD COLUMN page TEXT;
+ALTER TABLE stories ADD COLUMN target_sec INTEGER;
