@@ -5,6 +5,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const dir = new URL('../main/archive/migrations/', import.meta.url);
 const db = new Database(':memory:');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) db.exec(readFileSync(new URL(file, dir), 'utf8'));
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.sql'))
+  .sort())
+  db.exec(readFileSync(new URL(file, dir), 'utf8'));
 const rows = db.prepare('SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name').all();
-writeFileSync(new URL('../main/archive/schema.snapshot.sql', import.meta.url), `${rows.map((r) => `${r.sql};`).join('\n')}\n`);
+writeFileSync(
+  new URL('../main/archive/schema.snapshot.sql', import.meta.url),
+  `${rows.map((r) => `${r.sql};`).join('\n')}\n`,
+);

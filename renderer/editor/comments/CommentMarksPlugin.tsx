@@ -44,22 +44,19 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
   }, [onStartThread, onThreadOrder]);
 
   useEffect(() => {
-    const start = () => {
-      let started: { threadId: string; quote: string } | null = null;
-      editor.update(() => {
-        const selection = $getSelection();
-        if (!$isRangeSelection(selection) || selection.isCollapsed()) return;
-        const quote = selection.getTextContent().trim();
-        if (!quote) return;
-        const threadId = crypto.randomUUID();
-        $wrapSelectionInMarkNode(selection, selection.isBackward(), threadId);
-        started = { threadId, quote: quote.slice(0, 500) };
-      });
-      if (started) callbacks.current.onStartThread(started);
+    // Command handlers already run inside an editor update, so this edits directly.
+    const $start = () => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection) || selection.isCollapsed()) return true;
+      const quote = selection.getTextContent().trim();
+      if (!quote) return true;
+      const threadId = crypto.randomUUID();
+      $wrapSelectionInMarkNode(selection, selection.isBackward(), threadId);
+      callbacks.current.onStartThread({ threadId, quote: quote.slice(0, 500) });
       return true;
     };
     return mergeRegister(
-      editor.registerCommand(ADD_COMMENT_COMMAND, start, COMMAND_PRIORITY_LOW),
+      editor.registerCommand(ADD_COMMENT_COMMAND, $start, COMMAND_PRIORITY_LOW),
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event: KeyboardEvent) => {
@@ -69,7 +66,7 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
             (event.key.toLowerCase() === 'm' || event.code === 'KeyM')
           ) {
             event.preventDefault();
-            return start();
+            return $start();
           }
           return false;
         },
@@ -78,13 +75,11 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
       editor.registerCommand(
         REMOVE_THREAD_COMMAND,
         (threadId) => {
-          editor.update(() => {
-            for (const mark of $marks()) {
-              if (!mark.hasID(threadId)) continue;
-              mark.deleteID(threadId);
-              if (mark.getIDs().length === 0) $unwrapMarkNode(mark);
-            }
-          });
+          for (const mark of $marks()) {
+            if (!mark.hasID(threadId)) continue;
+            mark.deleteID(threadId);
+            if (mark.getIDs().length === 0) $unwrapMarkNode(mark);
+          }
           return true;
         },
         COMMAND_PRIORITY_LOW,
