@@ -21,6 +21,16 @@ export const SettingsSchema = z
     displayName: z.string().trim().max(80).default(''),
     defaults: ReadRatesSchema.default(DEFAULT_READ_RATES),
     presenters: z.array(PresenterSchema).max(200).default([]),
+    /** Automatic backups beside the archive: how often, and how many to keep. */
+    backups: z
+      .strictObject({
+        everyMinutes: z
+          .int()
+          .min(5)
+          .max(24 * 60),
+        keep: z.int().min(1).max(200),
+      })
+      .default({ everyMinutes: 30, keep: 10 }),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();

@@ -287,6 +287,43 @@ describe('search', () => {
     expect(searchStories(db, '남해*', { limit: 10 }).items.map((s) => s.slug)).toEqual(['TYPHOON']);
   });
 
+  it('filters by format, presenter, reporter and date, with or without text, and sorts by date', () => {
+    const db = seeded();
+    putStory(
+      db,
+      makeStory({
+        slug: 'OLD BRIDGE',
+        format: 'PKG',
+        presenter: 'Dana Reyes',
+        reporter: 'Park Ji-won',
+        text: 'An old bridge story.',
+        updatedAt: '2025-03-01T10:00:00.000Z',
+      }),
+    );
+    const slugs = (page: { items: { slug: string }[] }) => page.items.map((s) => s.slug);
+    expect(slugs(listStories(db, { format: 'PKG', limit: 10, offset: 0 }))).toEqual(['OLD BRIDGE']);
+    expect(
+      slugs(listStories(db, { presenter: 'dana', reporter: 'ji-won', limit: 10, offset: 0 })),
+    ).toEqual(['OLD BRIDGE']);
+    expect(slugs(listStories(db, { presenter: '%', limit: 10, offset: 0 }))).toEqual([]);
+    expect(
+      slugs(listStories(db, { from: '2025-01-01', to: '2025-12-31', limit: 10, offset: 0 })),
+    ).toEqual(['OLD BRIDGE']);
+    expect(slugs(listStories(db, { to: '2025-03-01', limit: 10, offset: 0 }))).toEqual([
+      'OLD BRIDGE',
+    ]);
+    expect(slugs(searchStories(db, 'bridge', { from: '2026-01-01', limit: 10 }))).toEqual([
+      'HARBOR BRIDGE',
+      'COUNCIL VOTE',
+    ]);
+    // Same time for the two seeded stories: the later one stored comes first.
+    expect(slugs(searchStories(db, 'bridge', { sort: 'date', limit: 10 }))).toEqual([
+      'COUNCIL VOTE',
+      'HARBOR BRIDGE',
+      'OLD BRIDGE',
+    ]);
+  });
+
   it('uses the full-text index', () => {
     const db = seeded();
     const plan = db

@@ -4,7 +4,7 @@ import { toFtsQuery } from './ftsQuery';
 import { SUMMARY_COLUMNS, summariesFor, type SummaryRow } from './stories';
 import { filterConditions, type StoryFilters } from './storyFilters';
 
-export type SearchOptions = StoryFilters & { limit: number };
+export type SearchOptions = StoryFilters & { limit: number; sort?: 'relevance' | 'date' };
 
 /**
  * Ranked full-text search with a highlighted snippet. A slug hit weighs more than a body hit.
@@ -28,7 +28,7 @@ export function searchStories(
       `SELECT ${columns}, snippet(stories_fts, 1, char(2), char(3), '…', 16) AS snippet
        FROM stories_fts JOIN stories s ON s.seq = stories_fts.rowid
        WHERE stories_fts MATCH @match ${tagFilter}
-       ORDER BY bm25(stories_fts, 8.0, 1.0) LIMIT @limit`,
+       ORDER BY ${options.sort === 'date' ? 's.updated_at DESC, s.seq DESC' : 'bm25(stories_fts, 8.0, 1.0)'} LIMIT @limit`,
     )
     .all(params) as (SummaryRow & { snippet: string })[];
   const { total } = db

@@ -258,3 +258,44 @@ export function listTags(db: Database): { name: string; count: number }[] {
 }
 
 export { SUMMARY_COLUMNS, type SummaryRow };
+
+/**
+ * Renames a tag on every story that has it; renaming onto an existing tag merges the two. Stories
+ * keep their tag order, and a story that had both keeps one. Returns how many stories it touched.
+ */
+export function renameTag(db: Database, from: string, to: string): number {
+  return db.transaction(() => {
+    const source = db.prepare('SELECT id FROM tags WHERE name = ?').get(from) as
+      { id: number } | undefined;
+    if (!source) return 0;
+    const touched = (
+      db.prepare('SELECT count(*) AS n FROM story_tags WHERE tag_id = ?').get(source.id) as {
+        n: number;
+      }
+    ).n;
+    const target = db.prepare('SELECT id FROM tags WHERE name = ?').get(to) as
+      { id: number } | undefined;
+    if (!target || target.id === source.id) {
+      db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(to, source.id);
+      return touched;
+    }
+    db.prepare(
+      `UPDATE story_tags SET tag_id = @target WHERE tag_id = @source
+         AND story_seq NOT IN (SELECT story_seq FROM story_tags WHERE tag_id = @target)`,
+    ).run({ source: source.id, target: target.id });
+    db.prepare('DELETE FROM tags WHERE id = ?').run(source.id);
+    return touched;
+  })();
+}
+
+/** Takes a tag off every story. Returns how many stories had it. */
+export function deleteTag(db: Database, name: string): number {
+  return db.transaction(() => {
+    const tag = db.prepare('SELECT id FROM tags WHERE name = ?').get(name) as
+      { id: number } | undefined;
+    if (!tag) return 0;
+    const touched = db.prepare('DELETE FROM story_tags WHERE tag_id = ?').run(tag.id).changes;
+    db.prepare('DELETE FROM tags WHERE id = ?').run(tag.id);
+    return touched;
+  })();
+}

@@ -17,27 +17,84 @@ import {
 } from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
 import { runsScriptText } from '../../shared/story/text';
-import type { Story } from '../../shared/story/model';
+import {
+  STORY_FORMATS,
+  STORY_STATUSES,
+  type Story,
+  type StoryFormat,
+  type StoryStatus,
+} from '../../shared/story/model';
+import {
+  askOnTerminal,
+  backupCommand,
+  checkCommand,
+  CliUsageError,
+  historyCommand,
+  restoreCommand,
+  statusCommand,
+} from './reviewCommands';
 import { version } from '../version';
 
 export type CliIo = {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Whether a person is at the terminal to answer a question. */
+  isTTY?: boolean;
+  confirm?: (question: string) => Promise<boolean>;
 };
+
+const STORY_FORMAT_NAMES: readonly string[] = STORY_FORMATS;
+
+/** --tag --status --format --presenter --reporter --from --to, as the contract's filters. */
+function listFilters(values: {
+  tag?: string;
+  status?: string;
+  format?: string;
+  presenter?: string;
+  reporter?: string;
+  from?: string;
+  to?: string;
+}) {
+  if (
+    values.status !== undefined &&
+    !(STORY_STATUSES as readonly string[]).includes(values.status)
+  ) {
+    throw new UsageError(`--status is one of ${STORY_STATUSES.join(', ')}`);
+  }
+  const format = values.format?.toUpperCase();
+  if (format !== undefined && !STORY_FORMAT_NAMES.includes(format))
+    throw new UsageError(`--format is one of ${STORY_FORMATS.join(', ')}`);
+  return {
+    tag: values.tag,
+    status: values.status as StoryStatus | undefined,
+    format: format as StoryFormat | undefined,
+    presenter: values.presenter,
+    reporter: values.reporter,
+    from: values.from,
+    to: values.to,
+  };
+}
 
 export const USAGE = `Copydesk ${version}: newsroom script archive
 
 Usage:
   copydesk import FILE... [--archive PATH] [--json]
-  copydesk list [--tag TAG] [--archive PATH] [--json]
+  copydesk list [FILTERS] [--archive PATH] [--json]
   copydesk show ID [--archive PATH] [--json]
-  copydesk search QUERY [--tag TAG] [--archive PATH] [--json]
+  copydesk search QUERY [FILTERS] [--sort relevance|date] [--archive PATH] [--json]
+  copydesk history ID [--archive PATH] [--json]
+  copydesk status ID STATUS [--note TEXT] [--archive PATH] [--json]
+  copydesk backup PATH [--archive PATH] [--json]
+  copydesk restore PATH [--yes] [--archive PATH] [--json]
+  copydesk check [--archive PATH] [--json]
   copydesk export (--story ID... | --all | --tag TAG) --format ${EXPORT_FORMATS.join('|')}
                   [--out PATH] [--cues bracketed|hidden] [--caps] [--package-copy]
                   [--font-size PT] [--archive PATH]
   copydesk web [--port N] [--archive PATH]
 
+FILTERS: --tag TAG --status draft|ready|approved|returned|aired|killed --format READER|VO|SOT|VO/SOT|PKG|LIVE|INTRO|TAG
+         --presenter NAME --reporter NAME --from YYYY-MM-DD --to YYYY-MM-DD
 The archive is --archive PATH, else $COPYDESK_ARCHIVE, else the archive in your user data folder.
 `;
 
@@ -56,6 +113,14 @@ const OPTIONS = {
   'package-copy': { type: 'boolean', default: false },
   'font-size': { type: 'string' },
   port: { type: 'string' },
+  status: { type: 'string' },
+  presenter: { type: 'string' },
+  reporter: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  sort: { type: 'string' },
+  note: { type: 'string' },
+  yes: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -92,6 +157,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   }
   const services = createServices({ archive, version });
+  const cliIo = {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    isTTY: io.isTTY ?? false,
+    confirm: io.confirm ?? askOnTerminal,
+  };
   const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
     const result = await invokeService(services, channel, input);
     if (!result.ok) throw new Error(result.error.message);
@@ -107,7 +178,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return print(
           io,
           values.json,
-          await call('stories.list', { tag: values.tag, limit: 1000 }),
+          await call('stories.list', { ...listFilters(values), limit: 1000 }),
           (page) =>
             page.items.map(summaryLine).join('\n') +
             `\n${page.total} ${page.total === 1 ? 'story' : 'stories'}\n`,
@@ -121,9 +192,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'search': {
         if (args.length === 0) throw new UsageError('search needs a query');
+        if (values.sort !== undefined && values.sort !== 'relevance' && values.sort !== 'date') {
+          throw new UsageError('--sort is relevance or date');
+        }
         const hits = await call('stories.search', {
           query: args.join(' '),
-          tag: values.tag,
+          ...listFilters(values),
+          sort: values.sort as 'relevance' | 'date' | undefined,
           limit: 100,
         });
         const json = hits.items.map((h) => ({
@@ -140,6 +215,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'export':
         return await exportCommand(args, values, call, io);
+      case 'history':
+        return await historyCommand(args, values.json, call, cliIo);
+      case 'status':
+        return await statusCommand(args, values.note, values.json, call, cliIo);
+      case 'backup':
+        return await backupCommand(args, values.json, archive, cliIo);
+      case 'restore':
+        return await restoreCommand(args, values.yes, values.json, archive, cliIo);
+      case 'check':
+        noExtra(args);
+        return checkCommand(values.json, archive, cliIo);
       case 'web':
         noExtra(args);
         return await webCommand(values.port, services, archive, io);
@@ -147,10 +233,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command “${command}”`);
     }
   } catch (error) {
+    const usage = error instanceof UsageError || error instanceof CliUsageError;
     io.stderr(`copydesk: ${(error as Error).message}\n`);
-    if (error instanceof UsageError) io.stderr(`\n${USAGE}`);
+    if (usage) io.stderr(`\n${USAGE}`);
     archive.close();
-    return error instanceof UsageError ? 2 : 1;
+    return usage ? 2 : 1;
   } finally {
     if (command !== 'web' && archive.db.open) archive.close();
   }

@@ -144,3 +144,35 @@ describe('settings', () => {
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
+
+describe('tag management', () => {
+  it('renames, merges and deletes tags across stories, with counts', async () => {
+    const { call } = setup();
+    const tagged = async (tags: string[]) => {
+      const s = await call('stories.create', {});
+      return call('stories.save', { story: { ...s, tags } });
+    };
+    const a = await tagged(['fire', 'Port']);
+    const b = await tagged(['Fires', 'port']);
+    await tagged(['weather']);
+    expect(await call('tags.rename', { from: 'fire', to: 'Fire' })).toEqual({
+      stories: 1,
+      merged: false,
+    });
+    expect(await call('tags.rename', { from: 'Fires', to: 'fire' })).toEqual({
+      stories: 1,
+      merged: true,
+    });
+    expect(await call('tags.list', {})).toEqual([
+      { name: 'Fire', count: 2 },
+      { name: 'Port', count: 2 },
+      { name: 'weather', count: 1 },
+    ]);
+    expect((await call('stories.get', { id: b.id })).tags).toEqual(['Fire', 'Port']);
+    expect(await call('tags.delete', { name: 'port' })).toEqual({ stories: 2 });
+    expect((await call('stories.get', { id: a.id })).tags).toEqual(['Fire']);
+    await expect(call('tags.delete', { name: 'nothing' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

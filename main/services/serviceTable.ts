@@ -8,6 +8,8 @@ import {
   listStories,
   listTags,
   putStory,
+  renameTag,
+  deleteTag,
   retimeStories,
   summariesByIds,
 } from '../archive/stories';
@@ -20,6 +22,8 @@ import {
   upsertPronouncer,
 } from '../archive/pronouncers';
 import { getSettings, saveSettings } from '../archive/settings';
+import { listBackups, restoreArchive, rotateBackup } from '../archive/backup';
+import { resolve as resolvePath } from 'node:path';
 import { getRevision, headRevisionId, listRevisions, recordRevision } from '../archive/revisions';
 import { insertComment, listComments, setThreadResolved } from '../archive/comments';
 import { LOCKED_STATUSES, STATUS_LABELS, transition } from '../../shared/story/workflow';
@@ -114,12 +118,11 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       schemaVersion: schemaVersion(db),
     }),
 
-    'stories.list': ({ tag, status, limit, offset }) =>
-      listStories(db, { tag, status, limit, offset }),
+    'stories.list': (filters) => listStories(db, filters),
 
-    'stories.search': ({ query, tag, status, limit }) => {
-      if (query.trim() !== '') return searchStories(db, query, { tag, status, limit });
-      const page = listStories(db, { tag, status, limit, offset: 0 });
+    'stories.search': ({ query, sort, ...filters }) => {
+      if (query.trim() !== '') return searchStories(db, query, { ...filters, sort });
+      const page = listStories(db, { ...filters, offset: 0 });
       return { total: page.total, items: page.items.map((s) => ({ ...s, snippet: '' })) };
     },
 
@@ -266,6 +269,25 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
 
     'tags.list': () => listTags(db),
 
+    'tags.rename': ({ from, to }) => {
+      const existing = listTags(db);
+      if (!existing.some((t) => t.name.toLocaleLowerCase() === from.toLocaleLowerCase())) {
+        throw new ServiceError('NOT_FOUND', `No story is tagged “${from}”.`);
+      }
+      const merged = existing.some(
+        (t) =>
+          t.name.toLocaleLowerCase() === to.toLocaleLowerCase() &&
+          t.name.toLocaleLowerCase() !== from.toLocaleLowerCase(),
+      );
+      return { stories: renameTag(db, from, to), merged };
+    },
+
+    'tags.delete': ({ name }) => {
+      const stories = deleteTag(db, name);
+      if (stories === 0) throw new ServiceError('NOT_FOUND', `No story is tagged “${name}”.`);
+      return { stories };
+    },
+
     'import.files': ({ files }) => {
       // Every file is read and checked before the archive is touched: one bad file, no import.
       const parsed = files.map((file) => {
@@ -333,6 +355,20 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       // Stored read times depend on the rates: bring every story's up to date.
       retimeStories(db, timingSettings(settings));
       return settings;
+    },
+
+    'archive.backup': async () =>
+      rotateBackup(db, ctx.archive.path, getSettings(db).backups.keep, now()),
+
+    'archive.backups': () => listBackups(ctx.archive.path),
+
+    'archive.restore': async ({ path }) => {
+      // Only this archive's own backups can be restored from here; the CLI takes any file.
+      const wanted = resolvePath(path);
+      if (!listBackups(ctx.archive.path).some((b) => resolvePath(b.path) === wanted)) {
+        throw new ServiceError('NOT_FOUND', 'That file is not one of this archive’s backups.');
+      }
+      return restoreArchive(db, ctx.archive.path, wanted, now());
     },
 
     'export.stories': ({ selection, format, options }) => {

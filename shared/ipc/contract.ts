@@ -49,6 +49,19 @@ const ImportFileSchema = z.strictObject({
 
 const StoryIdSchema = z.uuid();
 
+const DaySchema = z.iso.date('a date is written YYYY-MM-DD');
+
+/** Filters shared by listing and searching; all that are given apply together. */
+export const StoryFiltersSchema = z.strictObject({
+  tag: TagSchema.optional(),
+  status: z.enum(STORY_STATUSES).optional(),
+  format: z.enum(STORY_FORMATS).optional(),
+  presenter: z.string().trim().max(120).optional(),
+  reporter: z.string().trim().max(120).optional(),
+  from: DaySchema.optional(),
+  to: DaySchema.optional(),
+});
+
 export const ExportSelectionSchema = z.union([
   z.strictObject({ ids: z.array(StoryIdSchema).min(1).max(5000) }),
   z.strictObject({ tag: TagSchema }),
@@ -58,18 +71,16 @@ export const ExportSelectionSchema = z.union([
 export const contract = {
   'app.info': channel(z.strictObject({})).returns<AppInfo>(),
   'stories.list': channel(
-    z.strictObject({
-      tag: TagSchema.optional(),
-      status: z.enum(STORY_STATUSES).optional(),
+    StoryFiltersSchema.extend({
       limit: z.int().min(1).max(1000).default(200),
       offset: z.int().min(0).default(0),
     }),
   ).returns<StoryPage>(),
   'stories.search': channel(
-    z.strictObject({
+    StoryFiltersSchema.extend({
       query: z.string().max(500),
-      tag: TagSchema.optional(),
-      status: z.enum(STORY_STATUSES).optional(),
+      /** Relevance ranks the best match first; date puts the latest change first. */
+      sort: z.enum(['relevance', 'date']).default('relevance'),
       limit: z.int().min(1).max(500).default(50),
     }),
   ).returns<StoryPage<SearchHit>>(),
@@ -124,6 +135,11 @@ export const contract = {
   }>(),
   'stories.delete': channel(z.strictObject({ id: StoryIdSchema })).returns<{ id: string }>(),
   'tags.list': channel(z.strictObject({})).returns<TagCount[]>(),
+  'tags.rename': channel(z.strictObject({ from: TagSchema, to: TagSchema })).returns<{
+    stories: number;
+    merged: boolean;
+  }>(),
+  'tags.delete': channel(z.strictObject({ name: TagSchema })).returns<{ stories: number }>(),
   'import.files': channel(
     z.strictObject({ files: z.array(ImportFileSchema).min(1).max(200) }),
   ).returns<ImportOutcome>(),
@@ -143,6 +159,13 @@ export const contract = {
   }>(),
   'settings.get': channel(z.strictObject({})).returns<Settings>(),
   'settings.save': channel(SettingsSchema).returns<Settings>(),
+  'archive.backup': channel(z.strictObject({})).returns<{ path: string; bytes: number }>(),
+  'archive.backups': channel(z.strictObject({})).returns<
+    { path: string; at: string; bytes: number }[]
+  >(),
+  'archive.restore': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<{
+    safetyCopy: string;
+  }>(),
   'export.stories': channel(
     z.strictObject({
       selection: ExportSelectionSchema,
