@@ -63,7 +63,7 @@ export function createErrorLog(options: ErrorLogOptions): ErrorLog {
   const rotated = (n: number) => join(options.dir, `copydesk.${n}.log`);
 
   function rotateIfNeeded(incoming: number): void {
-    let size = 0;
+    let size: number;
     try {
       size = statSync(file).size;
     } catch {

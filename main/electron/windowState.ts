@@ -2,8 +2,9 @@ import type { Rectangle } from 'electron';
 import type { WindowState } from './desktopState';
 import { MIN_SIZE } from './window';
 
-/** How much of the title bar must be on a screen for a window to count as reachable. */
-const MIN_VISIBLE = { width: 120, height: 40 } as const;
+/** How much of the title bar (its top 40 px) must be on a screen for the window to be reachable. */
+const TITLE_BAR_HEIGHT = 40;
+const MIN_VISIBLE = { width: 120, height: 20 } as const;
 
 function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } {
   return {
@@ -21,7 +22,7 @@ export function restoreWindowBounds(
   workAreas: readonly Rectangle[],
 ): { bounds?: Rectangle; maximized: boolean } {
   if (!saved) return { maximized: false };
-  const titleBar = { x: saved.x, y: saved.y, width: saved.width, height: MIN_VISIBLE.height };
+  const titleBar = { x: saved.x, y: saved.y, width: saved.width, height: TITLE_BAR_HEIGHT };
   const screen = workAreas.find((area) => {
     const seen = overlap(titleBar, area);
     return seen.width >= MIN_VISIBLE.width && seen.height >= MIN_VISIBLE.height;
