@@ -35,7 +35,7 @@ export function createAppProtocolHandler(rendererDir: string, read: ReadFile = r
     } catch {
       return plain(404, 'Not found.');
     }
-    return new Response(request.method === 'HEAD' ? null : body, {
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: appResponseHeaders(contentTypeFor(file)),
     });
