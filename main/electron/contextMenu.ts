@@ -1,44 +1,43 @@
 import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron';
 
-export type ContextMenuFacts = Pick<
-  ContextMenuParams,
-  'misspelledWord' | 'dictionarySuggestions' | 'isEditable' | 'selectionText' | 'editFlags'
->;
-
 export type ContextMenuActions = {
   replaceMisspelling(word: string): void;
   addToDictionary(word: string): void;
 };
 
 /**
- * The right-click menu Electron does not provide: spelling suggestions for a misspelt word, then
- * the editing commands the spot allows. Empty when there is nothing to offer.
+ * The right-click menu: the spellchecker's suggestions for a misspelt word (Electron's built-in
+ * checker), "Add to dictionary", then the editing roles that apply where the click landed.
  */
 export function contextMenuTemplate(
-  facts: ContextMenuFacts,
+  params: Pick<
+    ContextMenuParams,
+    'misspelledWord' | 'dictionarySuggestions' | 'isEditable' | 'selectionText'
+  >,
   actions: ContextMenuActions,
 ): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = [];
-  if (facts.isEditable && facts.misspelledWord) {
-    const suggestions = facts.dictionarySuggestions.slice(0, 6);
-    if (suggestions.length === 0) items.push({ label: 'No suggestions', enabled: false });
+  if (params.misspelledWord) {
+    const suggestions = params.dictionarySuggestions.slice(0, 6);
+    if (suggestions.length === 0) items.push({ label: 'No spelling suggestions', enabled: false });
     for (const word of suggestions)
       items.push({ label: word, click: () => actions.replaceMisspelling(word) });
     items.push({
-      label: 'Add to Dictionary',
-      click: () => actions.addToDictionary(facts.misspelledWord),
+      label: `Add “${params.misspelledWord}” to dictionary`,
+      click: () => actions.addToDictionary(params.misspelledWord),
     });
     items.push({ type: 'separator' });
   }
-  if (facts.isEditable) {
+  const hasSelection = params.selectionText.trim() !== '';
+  if (params.isEditable) {
     items.push(
-      { role: 'cut', enabled: facts.editFlags.canCut },
-      { role: 'copy', enabled: facts.editFlags.canCopy },
-      { role: 'paste', enabled: facts.editFlags.canPaste },
+      { role: 'cut', enabled: hasSelection },
+      { role: 'copy', enabled: hasSelection },
+      { role: 'paste' },
       { type: 'separator' },
-      { role: 'selectAll', enabled: facts.editFlags.canSelectAll },
+      { role: 'selectAll' },
     );
-  } else if (facts.selectionText.trim() !== '') {
+  } else if (hasSelection) {
     items.push({ role: 'copy' });
   }
   return items;

@@ -6,7 +6,6 @@ import type { ShellRequest } from '../../shared/ipc/api';
 import { SHELL_CHANNELS } from '../../shared/ipc/api';
 import { aboutPanelOptions } from './about';
 import { buildBridge } from './bridge';
-import { contextMenuTemplate, type ContextMenuFacts } from './contextMenu';
 import type { DialogKind } from './desktopState';
 import { nativeDialogs } from './dialogs';
 import { createPackageRequests, packagePathsIn } from './launchFiles';
@@ -102,64 +101,6 @@ describe('spell-check language', () => {
     expect(defaultSpellcheckLanguage(available, 'ko-KR')).toEqual(['en-US']);
     expect(defaultSpellcheckLanguage([], 'ko-KR')).toEqual([]);
     expect(spellcheckLanguages(undefined, available, 'de-AT')).toEqual(['de-DE']);
-  });
-});
-
-describe('right-click menu', () => {
-  const facts = (over: Partial<ContextMenuFacts> = {}): ContextMenuFacts => ({
-    misspelledWord: '',
-    dictionarySuggestions: [],
-    isEditable: true,
-    selectionText: '',
-    editFlags: {
-      canUndo: true,
-      canRedo: true,
-      canCut: false,
-      canCopy: false,
-      canPaste: true,
-      canDelete: true,
-      canSelectAll: true,
-      canEditRichly: true,
-    },
-    ...over,
-  });
-
-  it('offers spelling suggestions for a misspelt word, then the editing commands', () => {
-    const done: string[] = [];
-    const items = contextMenuTemplate(
-      facts({ misspelledWord: 'harbr', dictionarySuggestions: ['harbor', 'harbour'] }),
-      {
-        replaceMisspelling: (w) => done.push(`replace ${w}`),
-        addToDictionary: (w) => done.push(`add ${w}`),
-      },
-    );
-    expect(items.map((i) => i.label ?? i.role ?? i.type)).toEqual([
-      'harbor',
-      'harbour',
-      'Add to Dictionary',
-      'separator',
-      'cut',
-      'copy',
-      'paste',
-      'separator',
-      'selectAll',
-    ]);
-    items[1]!.click!(undefined as never, undefined, undefined as never);
-    items[2]!.click!(undefined as never, undefined, undefined as never);
-    expect(done).toEqual(['replace harbour', 'add harbr']);
-    expect(items.find((i) => i.role === 'cut')!.enabled).toBe(false);
-  });
-
-  it('offers copy for selected read-only text, and nothing elsewhere', () => {
-    const actions = { replaceMisspelling: () => {}, addToDictionary: () => {} };
-    expect(
-      contextMenuTemplate(facts({ isEditable: false, selectionText: 'TRT' }), actions),
-    ).toEqual([{ role: 'copy' }]);
-    expect(contextMenuTemplate(facts({ isEditable: false }), actions)).toEqual([]);
-    expect(contextMenuTemplate(facts({ misspelledWord: 'qqq' }), actions)[0]).toEqual({
-      label: 'No suggestions',
-      enabled: false,
-    });
   });
 });
 

@@ -8,9 +8,19 @@ import {
   listStories,
   listTags,
   putStory,
+  retimeStories,
   summariesByIds,
 } from '../archive/stories';
 import { searchStories } from '../archive/search';
+import { getTemplate, listTemplates, resetTemplate, saveTemplate } from '../archive/templates';
+import {
+  deletePronouncer,
+  listPronouncers,
+  pronouncersIn,
+  upsertPronouncer,
+} from '../archive/pronouncers';
+import { getSettings, saveSettings } from '../archive/settings';
+import { timingSettings } from '../../shared/settings';
 import { decodeScriptFile } from '../import/decodeFile';
 import { renderExport } from '../export';
 import { parseScriptText } from '../../shared/import/scriptText';
@@ -55,6 +65,14 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     return story;
   }
 
+  /** Saving a story stores its times at the archive's rates and teaches the dictionary its pronouncers. */
+  function store(story: Story): void {
+    db.transaction(() => {
+      putStory(db, story, timingSettings(getSettings(db)));
+      for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
+    })();
+  }
+
   function selectStories(selection: ParsedInput<'export.stories'>['selection']): Story[] {
     if ('ids' in selection) return selection.ids.map(requireStory);
     const page = listStories(db, {
@@ -97,9 +115,9 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         status: 'draft',
         createdAt: at,
         updatedAt: at,
-        body: [{ type: 'paragraph', runs: [] }],
+        body: getTemplate(db, format ?? 'READER'),
       };
-      putStory(db, StorySchema.parse(story));
+      store(StorySchema.parse(story));
       return story;
     },
 
@@ -116,7 +134,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         createdAt: existing?.createdAt ?? story.createdAt,
         updatedAt: stamp(existing?.updatedAt),
       };
-      putStory(db, saved);
+      store(saved);
       return saved;
     },
 
@@ -150,7 +168,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
           body: script.body.length > 0 ? script.body : [{ type: 'paragraph', runs: [] }],
         } satisfies Story);
       });
-      db.transaction(() => stories.forEach((s) => putStory(db, s)))();
+      db.transaction(() => stories.forEach(store))();
       return {
         stories: summariesByIds(
           db,
@@ -160,6 +178,41 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
           .filter((p) => p.script.dropped.length > 0)
           .map((p) => ({ file: p.file, lines: p.script.dropped })),
       };
+    },
+
+    'templates.list': () => listTemplates(db),
+
+    'templates.save': ({ format, body }) => {
+      saveTemplate(db, format, body, stamp());
+      return { format };
+    },
+
+    'templates.reset': ({ format }) => {
+      resetTemplate(db, format);
+      return { format };
+    },
+
+    'pronouncers.list': () => listPronouncers(db),
+
+    'pronouncers.save': (entry) => {
+      const updatedAt = stamp();
+      upsertPronouncer(db, entry, updatedAt);
+      return { ...entry, updatedAt };
+    },
+
+    'pronouncers.delete': ({ term }) => {
+      if (!deletePronouncer(db, term))
+        throw new ServiceError('NOT_FOUND', `“${term}” is not in the pronouncer dictionary.`);
+      return { term };
+    },
+
+    'settings.get': () => getSettings(db),
+
+    'settings.save': (settings) => {
+      saveSettings(db, settings);
+      // Stored read times depend on the rates: bring every story's up to date.
+      retimeStories(db, timingSettings(settings));
+      return settings;
     },
 
     'export.stories': ({ selection, format, options }) => {
