@@ -102,9 +102,18 @@ export function readAccepted(text) {
     });
 }
 
+/** @typedef {{ check: string, severity: string, file: string, location: string, sample: string }} Finding */
+/** @typedef {{ check: string, file: string, sample: string, reason: string, number: number }} Accepted */
+
+/** @param {{ check: string, file: string, sample: string }} f */
 const keyOf = (f) => `${f.check}\t${f.file}\t${f.sample}`;
 
-/** Findings nobody has justified, and justifications that match no finding. */
+/**
+ * Findings nobody has justified, and justifications that match no finding.
+ * @param {Finding[]} findings
+ * @param {Accepted[]} accepted
+ * @returns {{ unexplained: Finding[], stale: Accepted[] }}
+ */
 export function compare(findings, accepted) {
   const acceptedKeys = new Set(accepted.map(keyOf));
   const foundKeys = new Set(findings.map(keyOf));
