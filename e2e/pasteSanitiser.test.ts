@@ -37,10 +37,25 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** A new story, emptied of its format's template, with the caret in it. */
 async function newStory(): Promise<void> {
   await page.getByTestId('new-story').click();
-  const editor = page.getByTestId('script-editor');
-  await editor.click();
+  await page.getByTestId('script-editor').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect.poll(editorText).toBe('');
+}
+
+type SerializedNode = Record<string, unknown> & { children?: SerializedNode[] };
+
+/** The first text node in a serialized Lexical tree. */
+function firstText(nodes: SerializedNode[]): SerializedNode | undefined {
+  for (const node of nodes) {
+    if (node.type === 'text') return node;
+    const inner = firstText(node.children ?? []);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** Dispatches a real paste event carrying the given clipboard types to the focused editor. */
@@ -115,7 +130,7 @@ async function saveAndLoad(): Promise<string> {
 }
 
 /** What the editor itself puts on the clipboard for the current selection (its own format). */
-async function copyFromEditor(): Promise<{ namespace: string; nodes: Record<string, unknown>[] }> {
+async function copyFromEditor(): Promise<{ namespace: string; nodes: SerializedNode[] }> {
   const json = await page.evaluate(() => {
     const transfer = new DataTransfer();
     document.activeElement!.dispatchEvent(
@@ -169,9 +184,10 @@ describe('pasting hostile HTML into the script editor', () => {
     await page.keyboard.type('Forged formatted text');
     await page.keyboard.press('Control+a');
     const copy = await copyFromEditor();
-    expect(copy.nodes[0]).toMatchObject({ type: 'text', text: 'Forged formatted text' });
+    const text = firstText(copy.nodes);
+    expect(text).toMatchObject({ type: 'text', text: 'Forged formatted text' });
     // bold | strikethrough | code | highlight, and a style that would fetch from elsewhere.
-    Object.assign(copy.nodes[0]!, {
+    Object.assign(text!, {
       format: 1 | 4 | 16 | 128,
       style: 'background:url(https://evil.example/x.png);color:red',
     });
@@ -191,7 +207,7 @@ describe('pasting hostile HTML into the script editor', () => {
       type: 'link',
       version: 1,
       url: 'javascript:window.__pwned=1',
-      children: [copy.nodes[0]],
+      children: [text],
     };
     await paste({
       'application/x-lexical-editor': JSON.stringify({ ...copy, nodes: [link] }),

@@ -16,13 +16,19 @@ export function releaseBindingDir(root, platform, arch) {
 }
 
 /**
- * Stages the Electron build of better-sqlite3 for the platform and arch being packed.
- * `ensure` is injectable so the staging can be tested without node-gyp.
+ * Stages the Electron build of better-sqlite3 for the platform and arch being packed. The build
+ * comes from native/ (made by node-gyp when missing); COPYDESK_NATIVE_CACHE points elsewhere, so
+ * the packaging test can hand over a stand-in without touching the real cache. `ensure` is
+ * injectable for the same reason.
  * @param {{ arch: number, electronPlatformName: string, packager: { info: { framework: { version: string } } } }} context
  */
 export async function beforePack(
   context,
-  { root = PROJECT_ROOT, ensure = ensureElectronBinding } = {},
+  {
+    root = PROJECT_ROOT,
+    cacheRoot = process.env.COPYDESK_NATIVE_CACHE || root,
+    ensure = ensureElectronBinding,
+  } = {},
 ) {
   const arch = ARCH_NAMES[context.arch];
   if (!arch || arch === 'universal')
@@ -31,7 +37,7 @@ export async function beforePack(
     );
   const platform = context.electronPlatformName;
   const version = context.packager.info.framework.version;
-  const binding = ensure({ version, platform, arch, root });
+  const binding = ensure({ version, platform, arch, root: cacheRoot });
   const stage = releaseBindingDir(root, platform, arch);
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });

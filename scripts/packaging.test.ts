@@ -80,13 +80,15 @@ describe('electron-builder.yml', () => {
   it('keeps the Node build of better-sqlite3 in place and ships the Electron build outside the asar', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.files).toContain('!**/node_modules/better-sqlite3/{build,deps,src}/**');
-    expect(config.extraResources).toEqual([
-      {
-        from: 'native/release/${platform}-${arch}',
-        to: 'native',
-        filter: ['better_sqlite3.node'],
-      },
-    ]);
+    expect(config.extraResources).toContainEqual({
+      from: 'native/release/${platform}-${arch}',
+      to: 'native',
+      filter: ['better_sqlite3.node'],
+    });
+    expect(config.extraResources).toContainEqual({
+      from: 'build/icons/256x256.png',
+      to: 'icon.png',
+    });
   });
 
   it('flips every fuse that hardens a packaged app', () => {
@@ -234,7 +236,7 @@ describe('the native module’s two lives', () => {
         electronPlatformName: process.platform,
         packager: { info: { framework: { version: '45.5.0' } } },
       },
-      { root, ensure: (o: unknown) => (asked.push(o), built) },
+      { root, cacheRoot: root, ensure: (o: unknown) => (asked.push(o), built) },
     );
     expect(asked).toEqual([{ version: '45.5.0', platform: process.platform, arch: 'arm64', root }]);
     // extraResources reads native/release/${platform}-${arch}: the same folder.
