@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../web/csp';
 import { createAppProtocolHandler } from './appProtocol';
-import { APP_ENTRY } from './protocol';
+import { APP_ENTRY, APP_SCHEME_PRIVILEGES } from './protocol';
 
 const BUILT = new URL('../../out/renderer/', import.meta.url).pathname;
 if (!existsSync(join(BUILT, 'index.html')))
@@ -35,6 +35,10 @@ function expectLockedDown(policy: string): void {
 const handler = createAppProtocolHandler(BUILT);
 
 describe('the app:// protocol', () => {
+  it('is a secure standard origin that cannot bypass the CSP', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true });
+  });
+
   it('serves the built renderer with the CSP header on every response', async () => {
     const page = await handler(new Request(APP_ENTRY));
     expect(page.status).toBe(200);

@@ -31,7 +31,7 @@ import { createPackageRequests, PACKAGE_EXTENSION, packagePathsIn } from './laun
 import { menuTemplate, type SpellingMenu } from './menu';
 import { chooseNativeBinding, type RuntimeFacts } from './nativeBinding';
 import { createOpenArchiveAction } from './openArchiveAction';
-import { APP_ENTRY, APP_SCHEME } from './protocol';
+import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol';
 import { addRecentArchive, removeRecentArchive } from './recentArchives';
 import { appIconPath } from './resources';
 import { denyPermissions, hardenWebContents } from './security';
@@ -56,7 +56,7 @@ app.setPath('crashDumps', join(userData, 'crashes'));
 crashReporter.start({ uploadToServer: false });
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
 ]);
 
 const state = createDesktopStateStore(join(userData, STATE_FILE_NAME), (error) =>
