@@ -392,7 +392,9 @@ export async function invokeService(
   if (!isChannel(channel))
     return fail(
       'UNKNOWN_CHANNEL',
-      `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`,
+      typeof channel === 'string'
+        ? `There is no channel named ${JSON.stringify(channel).slice(0, 80)}.`
+        : `A channel name must be a string, not ${channel === null ? 'null' : typeof channel}.`,
     );
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {

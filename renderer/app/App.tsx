@@ -228,6 +228,30 @@ export function App() {
     [newStory, saveNow, startImport],
   );
 
+  const switchArchive = useCallback(
+    async (path?: string) => {
+      if (!bridge || !(await save())) return;
+      const result = await bridge.shell.openArchive(path ? { path } : {});
+      if (!result.ok) return showError(result.error.message);
+      // A fresh page for the other archive: nothing of the last one lingers in state.
+      if (result.value.opened) location.reload();
+    },
+    [save, showError],
+  );
+
+  useEffect(
+    () =>
+      bridge?.shell.onRequest((request) => {
+        if (request.type === 'open-archive') void switchArchive(request.path);
+        else
+          notify(
+            'info',
+            `“${request.fileName}” is a Copydesk story package. This version cannot open packages yet.`,
+          );
+      }),
+    [notify, switchArchive],
+  );
+
   return (
     <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>
       <header className="cd-topbar">
