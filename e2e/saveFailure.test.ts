@@ -31,7 +31,11 @@ describe('when a save fails', () => {
     await page.keyboard.type(' Typed after it went away.');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Not saved');
-    expect(await page.getByRole('alert').filter({ hasText: 'Not saved' }).textContent()).toContain('Your text is still here');
-    expect(await editor.textContent()).toContain('Saved before the server went away. Typed after it went away.');
+    expect(await page.getByRole('alert').filter({ hasText: 'Not saved' }).textContent()).toContain(
+      'Your text is still here',
+    );
+    expect(await editor.textContent()).toContain(
+      'Saved before the server went away. Typed after it went away.',
+    );
   });
 });
