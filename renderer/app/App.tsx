@@ -10,7 +10,7 @@ import { PronouncerDictionary } from '../pronouncers/PronouncerDictionary';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TemplatesDialog } from '../templates/TemplatesDialog';
 import type { PickedFile } from '../../shared/ipc/api';
-import { api, bridge } from '../api/client';
+import { api, bridge, isDesktop } from '../api/client';
 import { pickImportFiles, readPickedFiles } from '../api/platform';
 import { Sidebar } from '../archive/Sidebar';
 import { MetadataBar } from '../metadata/MetadataBar';
@@ -198,10 +198,11 @@ export function App() {
       }
     };
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (doc.isDirty()) {
-        void save('autosave');
-        e.preventDefault();
-      }
+      if (!doc.isDirty()) return;
+      void save('autosave');
+      // A browser tab asks before leaving; in the desktop app a cancelled unload would silently
+      // keep the window open, and autosave leaves at most a second of typing at stake.
+      if (!isDesktop) e.preventDefault();
     };
     const hidden = () => {
       if (document.visibilityState === 'hidden') void save('autosave');
