@@ -377,7 +377,6 @@ export function App() {
             <div className="cd-editor-area">
               <ScriptEditor
                 key={`${story.id}:${doc.generation}`}
-                storyId={story.id}
                 readOnly={locked}
                 initialBody={story.body}
                 timing={timing}

@@ -29,7 +29,6 @@ import type { ReactNode } from 'react';
 export const LOAD_TAG = 'copydesk-load';
 
 type Props = {
-  storyId: string;
   initialBody: readonly Block[];
   timing: TimingSettings;
   presenter: string;
@@ -82,7 +81,7 @@ function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange
  * story starts a fresh editor with its own undo history.
  */
 export function ScriptEditor(props: Props) {
-  const { storyId, initialBody, readOnly = false } = props;
+  const { initialBody, readOnly = false } = props;
   const initialState = useCallback(
     (_editor: LexicalEditor) => $storyBodyToLexical(initialBody),
     [initialBody],
@@ -90,7 +89,8 @@ export function ScriptEditor(props: Props) {
   return (
     <LexicalComposer
       initialConfig={{
-        namespace: `copydesk-${storyId}`,
+        // One namespace for every story, so blocks copied from one story paste whole into another.
+        namespace: 'copydesk-script',
         nodes: [...SCRIPT_NODES],
         theme: SCRIPT_THEME,
         editable: !readOnly,

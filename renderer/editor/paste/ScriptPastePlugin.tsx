@@ -72,7 +72,7 @@ export function ScriptPastePlugin({ onPaste }: { onPaste: (outcome: PasteOutcome
 
 /**
  * A copy from this editor keeps its blocks. Anything else in Lexical's clipboard format — another
- * story's namespace, a payload that does not parse — is ignored rather than handed to Lexical,
+ * script editor's namespace, a payload that does not parse — is ignored rather than handed to Lexical,
  * whose fallback would read the clipboard's HTML.
  */
 function $insertOwnCopy(editor: LexicalEditor, payload: string): boolean {
