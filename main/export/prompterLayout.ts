@@ -23,7 +23,7 @@ function parenthesised(text: string): string {
 }
 
 export function prompterLines(story: Story, options: PrompterOptions): PrompterLine[] {
-  const cues = options.cues === 'bracketed';
+  const cues = options.cues !== 'hidden';
   const timing = storyTiming(story);
   const lines: PrompterLine[] = [{ kind: 'slug', text: caps(story.slug || 'UNTITLED', options) }];
   if (cues) {
@@ -40,7 +40,11 @@ export function prompterLines(story: Story, options: PrompterOptions): PrompterL
       case 'paragraph':
         lines.push({
           kind: 'read',
-          runs: block.runs.map((r) => ({ ...r, text: caps(r.text, options) })),
+          runs: block.runs.map((r) =>
+            r.pronouncer
+              ? { ...r, text: caps(r.text, options), pronouncer: caps(r.pronouncer, options) }
+              : { ...r, text: caps(r.text, options) },
+          ),
         });
         break;
       case 'cue':

@@ -1,6 +1,7 @@
 import type { Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
 import { prompterLines, type PrompterLine } from './prompterLayout';
+import { runsScriptText } from '../../shared/story/text';
 
 export const TEXT_STORY_SEPARATOR = '--------------------';
 
@@ -27,6 +28,6 @@ function lineText(line: PrompterLine): string {
     case 'instruction':
       return line.text;
     case 'read':
-      return line.runs.map((r) => r.text).join('');
+      return runsScriptText(line.runs);
   }
 }

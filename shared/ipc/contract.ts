@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { STORY_FORMATS, StorySchema, TagSchema, type Story } from '../story/model';
-import { EXPORT_FORMATS, PrompterOptionsSchema } from '../export/options';
+import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
 import type {
   AppInfo,
-  ExportFile,
+  ExportResult,
   ImportOutcome,
   SearchHit,
   StoryPage,
@@ -76,9 +76,9 @@ export const contract = {
     z.strictObject({
       selection: ExportSelectionSchema,
       format: z.enum(EXPORT_FORMATS),
-      options: PrompterOptionsSchema.default(PrompterOptionsSchema.parse({})),
+      options: ExportOptionsSchema.default(ExportOptionsSchema.parse({})),
     }),
-  ).returns<ExportFile>(),
+  ).returns<ExportResult>(),
 } as const;
 
 export type Contract = typeof contract;
