@@ -1,6 +1,7 @@
 import type { Block, MediaBlock, Run, StoryFormat } from '../../../shared/story/model';
 import { MAX_SLUG_CHARS, STORY_FORMATS } from '../../../shared/story/model';
 import { normalizeRuns } from '../../../shared/story/text';
+import { mergeTags } from '../../../shared/story/model';
 import { foldControls } from '../../../shared/story/controlChars';
 import { parseDuration } from '../../../shared/story/timing';
 import { ServiceError } from '../../services/errors';
@@ -68,12 +69,13 @@ export function parseNsml(text: string, fileLabel: string): NsmlStory {
     reporter: clean(fields.get('writer') ?? '').slice(0, 120),
     ...(page ? { page } : {}),
     ...(target === undefined ? {} : { targetSec: target }),
-    tags: (fields.get('keywords') ?? '')
-      .split(',')
-      .map((t) => clean(t).replace(/^#+/, '').replace(/#/g, ''))
-      .filter((t) => t !== '')
-      .slice(0, 30)
-      .map((t) => t.slice(0, 40)),
+    tags: mergeTags(
+      [],
+      (fields.get('keywords') ?? '')
+        .split(',')
+        .map((t) => clean(t).replace(/#/g, '').slice(0, 40).trim())
+        .filter((t) => t !== ''),
+    ).slice(0, 30),
     body,
     fieldTimes: {
       audio: parseTime(fields.get('audio-time')),
