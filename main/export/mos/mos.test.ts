@@ -146,7 +146,12 @@ function compare(actual: BodyView[], expected: BodyView[]) {
   actual.forEach((a, i) => {
     const e = expected[i]!;
     if (e.kind === 'storyItem') {
-      expect(squash(a.item!.slug)).toBe(squash(xmlSafeText(e.item!.slug)).slice(0, squash(a.item!.slug).length));
+      const got = squash(a.item!.slug);
+      const want = squash(xmlSafeText(e.item!.slug));
+      // itemSlug is a mosString128: a longer cue is cut with an ellipsis (mosAbstract has it all).
+      if ([...e.item!.slug].length > 128) {
+        expect(got.endsWith('…') && want.startsWith(got.slice(0, -1))).toBe(true);
+      } else expect(got).toBe(want);
       if (e.item!.abstract !== undefined) expect(a.item!.abstract?.trim()).toBe(xmlSafeText(e.item!.abstract).trim());
     } else if (e.text !== '') {
       expect(squash(a.text)).toBe(squash(xmlSafeText(e.text)));
