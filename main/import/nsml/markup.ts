@@ -103,12 +103,10 @@ export function parseMarkup(source: string): MarkupElement {
       attrs: parseAttributes(m[2]!),
       children: [],
     };
+    // SGML paragraphs end where the next one starts.
+    if (name === 'p' && top().name === 'p') stack.pop();
     top().children.push(element);
-    if (m[3] !== '/' && !EMPTY_ELEMENTS.has(name)) {
-      // SGML paragraphs end where the next one starts.
-      if (name === 'p' && top().name === 'p') stack.pop();
-      stack.push(element);
-    }
+    if (m[3] !== '/' && !EMPTY_ELEMENTS.has(name)) stack.push(element);
   }
   return root;
 }

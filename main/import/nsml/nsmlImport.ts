@@ -149,6 +149,9 @@ function anchorBlock(lines: readonly string[]): Block {
   return { type: 'cue', text: lines.filter((l) => l !== '').join(' ') };
 }
 
+/** Stands for a source line break while a paragraph is read; story text never holds NUL. */
+const BREAK = '\0';
+
 type Mark = { bold?: true; italic?: true; underline?: true };
 
 function readBody(body: MarkupElement, anchors: Map<string, string[]>): Block[] {
@@ -180,7 +183,7 @@ function readBody(body: MarkupElement, anchors: Map<string, string[]>): Block[] 
       );
       continue;
     }
-    readTextParagraph(meaningful, anchors, blocks);
+    readTextParagraph(p.children, anchors, blocks);
   }
   for (const [media, lines] of transcripts) media.transcript = lines.join('\n');
   return blocks;
@@ -195,7 +198,9 @@ function readTextParagraph(
   const before: Block[] = [];
   const walk = (node: MarkupNode, mark: Mark) => {
     if (node.kind === 'text') {
-      const text = foldControls(node.text.replace(/\r?\n/g, ' '));
+      // Line breaks are markup layout (SGML paragraphs often run to the next line): keep them
+      // as a marker for now, dropped at the paragraph's edges and spaces inside it.
+      const text = node.text.split(/[ \t]*\r?\n[ \t]*/).map(foldControls).join(BREAK);
       if (text !== '') runs.push({ text, ...mark });
       return;
     }
@@ -216,8 +221,15 @@ function readTextParagraph(
       }
       case 'pi': {
         const text = foldControls(textOf(node));
-        const last = runs[runs.length - 1];
         const pron = /^\((.+)\)$/s.exec(text.trim());
+        // `<i>word</i> <pi>`: the space is a run of its own; the word before it is the one.
+        const spaced = runs.length >= 2 && runs[runs.length - 1]!.text === ' ';
+        if (pron && spaced && /\S$/.test(runs[runs.length - 2]!.text)) {
+          runs.pop();
+          const word = runs.pop()!;
+          runs.push({ ...word, text: `${word.text} ` });
+        }
+        const last = runs[runs.length - 1];
         if (last && pron && !last.pronouncer && /\S $/.test(last.text)) {
           // `word (PRO-NOUNCE)`: the pronouncer of the word just before it.
           const split = /^(.*?)(\S+) $/s.exec(last.text)!;
@@ -236,6 +248,12 @@ function readTextParagraph(
   };
   for (const node of nodes) walk(node, {});
   blocks.push(...before);
-  const normalized = normalizeRuns(runs);
-  if (normalized.length > 0) blocks.push({ type: 'paragraph', runs: normalized });
+  const first = runs[0];
+  if (first) runs[0] = { ...first, text: first.text.replace(/^\0+/, '') };
+  const last = runs[runs.length - 1];
+  if (last) runs[runs.length - 1] = { ...last, text: last.text.replace(/\0+$/, '') };
+  const normalized = normalizeRuns(runs.map((r) => ({ ...r, text: r.text.replace(/\0+/g, ' ') })));
+  const blank = normalized.every((r) => r.text.trim() === '' && !r.pronouncer);
+  if (normalized.length > 0 && !(blank && before.length > 0))
+    blocks.push({ type: 'paragraph', runs: normalized });
 }
