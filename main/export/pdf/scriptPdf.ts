@@ -17,16 +17,24 @@ const FOOTER_HEIGHT = 24;
 /** Where the two columns sit on a page; the tests read text back by these positions. */
 export function pdfColumns(paper: ExportOptions['paper']): {
   pageWidth: number;
+  pageHeight: number;
   leftX: number;
   leftWidth: number;
   rightX: number;
   rightWidth: number;
+  /** The script body lies between these, in PDF coordinates (y grows upwards). */
+  bodyTopY: number;
+  bodyBottomY: number;
 } {
   const pageWidth = paper === 'LETTER' ? 612 : 595.28;
+  const pageHeight = paper === 'LETTER' ? 792 : 841.89;
   const usable = pageWidth - 2 * MARGIN - GUTTER;
   const leftWidth = Math.floor(usable * LEFT_SHARE);
   return {
     pageWidth,
+    pageHeight,
+    bodyTopY: pageHeight - MARGIN - HEADER_HEIGHT + 8,
+    bodyBottomY: MARGIN + FOOTER_HEIGHT - 4,
     leftX: MARGIN,
     leftWidth,
     rightX: MARGIN + leftWidth + GUTTER,
@@ -67,8 +75,6 @@ export async function scriptPdf(stories: readonly Story[], options: ExportOption
       Creator: 'Copydesk',
     },
   });
-  doc.registerFont('regular', PDF_FONT_FILES.regular);
-  doc.registerFont('bold', PDF_FONT_FILES.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -77,10 +83,19 @@ export async function scriptPdf(stories: readonly Story[], options: ExportOption
   });
 
   const cols = pdfColumns(options.paper);
-  const pageHeight = options.paper === 'LETTER' ? 792 : 841.89;
+  const { pageHeight } = cols;
   const bottom = pageHeight - MARGIN - FOOTER_HEIGHT;
-  const measure: Measure = (text, style) =>
-    doc.font(style.bold ? 'bold' : 'regular').fontSize(style.size ?? SIZE).widthOfString(text);
+  // Shaping a CJK font is slow; a script repeats the same words, so each width is measured once.
+  const widths = new Map<string, number>();
+  const measure: Measure = (text, style) => {
+    const key = `${style.bold ? 'b' : 'r'}${style.size ?? SIZE}:${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = doc.font(fontFile(style)).fontSize(style.size ?? SIZE).widthOfString(text);
+      widths.set(key, w);
+    }
+    return w;
+  };
 
   let current: Story = stories[0]!;
   let y = 0;
@@ -105,9 +120,9 @@ export async function scriptPdf(stories: readonly Story[], options: ExportOption
           .stroke();
         y += LINE / 2;
         const h = headerText(story);
-        drawPieces(doc, [{ text: h.title, style: { bold: true, size: 13 } }], MARGIN, y);
+        drawPieces(doc, [{ text: h.title, style: { bold: true, size: 13 } }], MARGIN, y, measure);
         y += LINE + 3;
-        drawPieces(doc, [{ text: h.details, style: { size: 9, color: '#444444' } }], MARGIN, y);
+        drawPieces(doc, [{ text: h.details, style: { size: 9, color: '#444444' } }], MARGIN, y, measure);
         y += LINE + 4;
       }
     }
@@ -117,8 +132,8 @@ export async function scriptPdf(stories: readonly Story[], options: ExportOption
       const rows = Math.max(left.length, right.length);
       for (let i = 0; i < rows; i++) {
         if (y + LINE > bottom) newPage();
-        if (left[i]) drawPieces(doc, left[i]!, cols.leftX, y);
-        if (right[i]) drawPieces(doc, right[i]!, cols.rightX, y);
+        if (left[i]) drawPieces(doc, left[i]!, cols.leftX, y, measure);
+        if (right[i]) drawPieces(doc, right[i]!, cols.rightX, y, measure);
         y += LINE;
       }
       y += rowGap(row);
@@ -129,13 +144,22 @@ export async function scriptPdf(stories: readonly Story[], options: ExportOption
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const label = `Page ${i + 1} of ${range.count}`;
-    doc.font('regular').fontSize(9).fillColor('#444444');
+    doc.font(PDF_FONT_FILES.regular).fontSize(9).fillColor('#444444');
     const w = doc.widthOfString(label);
     doc.text(label, (cols.pageWidth - w) / 2, pageHeight - MARGIN - 10, { lineBreak: false });
   }
   doc.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/**
+ * Fonts are selected by file path, never by a registered name: pdfkit caches a font under the
+ * key it was first opened with, and a second name for the same font re-reads the 6 MB file on
+ * every switch.
+ */
+function fontFile(style: PieceStyle): string {
+  return style.bold ? PDF_FONT_FILES.bold : PDF_FONT_FILES.regular;
 }
 
 function rowGap(row: ScriptRow): number {
@@ -145,9 +169,9 @@ function rowGap(row: ScriptRow): number {
 function drawHeader(doc: PDFKit.PDFDocument, story: Story, cols: ReturnType<typeof pdfColumns>) {
   const h = headerText(story);
   const width = cols.pageWidth - 2 * MARGIN;
-  doc.font('bold').fontSize(14).fillColor('#000000');
+  doc.font(PDF_FONT_FILES.bold).fontSize(14).fillColor('#000000');
   doc.text(printableText(h.title), MARGIN, MARGIN, { width, lineBreak: false, ellipsis: true });
-  doc.font('regular').fontSize(9).fillColor('#333333');
+  doc.font(PDF_FONT_FILES.regular).fontSize(9).fillColor('#333333');
   doc.text(printableText(h.details), MARGIN, MARGIN + 20, { width, lineBreak: false, ellipsis: true });
   const ruleY = MARGIN + 36;
   doc
@@ -156,7 +180,7 @@ function drawHeader(doc: PDFKit.PDFDocument, story: Story, cols: ReturnType<type
     .lineWidth(0.8)
     .strokeColor('#000000')
     .stroke();
-  doc.font('bold').fontSize(8).fillColor('#555555');
+  doc.font(PDF_FONT_FILES.bold).fontSize(8).fillColor('#555555');
   doc.text('VIDEO · CUES · DIRECTIONS', cols.leftX, ruleY + 6, { lineBreak: false });
   doc.text('AUDIO · READ COPY', cols.rightX, ruleY + 6, { lineBreak: false });
   const lineX = cols.rightX - GUTTER / 2;
@@ -168,12 +192,18 @@ function drawHeader(doc: PDFKit.PDFDocument, story: Story, cols: ReturnType<type
     .stroke();
 }
 
-function drawPieces(doc: PDFKit.PDFDocument, pieces: readonly Piece[], x: number, y: number) {
+function drawPieces(
+  doc: PDFKit.PDFDocument,
+  pieces: readonly Piece[],
+  x: number,
+  y: number,
+  measure: Measure,
+) {
   let at = x;
   for (const piece of pieces) {
     const style: PieceStyle = piece.style;
     doc
-      .font(style.bold ? 'bold' : 'regular')
+      .font(fontFile(style))
       .fontSize(style.size ?? SIZE)
       .fillColor(style.color ?? '#000000');
     const text = printableText(piece.text);
@@ -182,6 +212,6 @@ function drawPieces(doc: PDFKit.PDFDocument, pieces: readonly Piece[], x: number
       underline: style.underline ?? false,
       oblique: style.italic ? 12 : false,
     });
-    at += doc.widthOfString(text);
+    at += measure(text, style);
   }
 }
