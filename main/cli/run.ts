@@ -355,8 +355,7 @@ async function exportCommand(
     return 0;
   }
   const target = resolve(values.out);
-  const isFolder =
-    files.length > 1 || (existsSync(target) && statSync(target).isDirectory());
+  const isFolder = files.length > 1 || (existsSync(target) && statSync(target).isDirectory());
   if (isFolder) mkdirSync(target, { recursive: true });
   for (const file of files) {
     const path = isFolder ? join(target, file.fileName) : target;

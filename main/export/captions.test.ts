@@ -13,7 +13,11 @@ import { countText, DEFAULT_READ_RATES, secondsToRead } from '../../shared/story
 function spokenWords(story: Story): string {
   return story.body
     .map((b) =>
-      b.type === 'paragraph' ? runsText(b.runs) : b.type === 'media' && b.durationSec !== 0 ? b.transcript : '',
+      b.type === 'paragraph'
+        ? runsText(b.runs)
+        : b.type === 'media' && b.durationSec !== 0
+          ? b.transcript
+          : '',
     )
     .join(' ')
     .replace(/\s+/gu, '');
@@ -73,8 +77,16 @@ describe('caption lines', () => {
       'Firefighters in Busan worked all',
       'night to save the ferry.',
     ]);
-    expect(captionLines('東京で大きな地震がありました今朝早く', 8)).toEqual(['東京で大きな地震', 'がありました今朝', '早く']);
-    expect(captionLines('x'.repeat(50), 20)).toEqual(['x'.repeat(20), 'x'.repeat(20), 'x'.repeat(10)]);
+    expect(captionLines('東京で大きな地震がありました今朝早く', 8)).toEqual([
+      '東京で大きな地震',
+      'がありました今朝',
+      '早く',
+    ]);
+    expect(captionLines('x'.repeat(50), 20)).toEqual([
+      'x'.repeat(20),
+      'x'.repeat(20),
+      'x'.repeat(10),
+    ]);
   });
 });
 
@@ -90,9 +102,14 @@ describe('SRT and WebVTT read back by srt-parser-2 and webvtt-parser', () => {
     const bite = srt.filter((c) => /We got here|by morning/.test(c.lines.join(' ')));
     expect(bite[bite.length - 1]!.end - bite[0]!.start).toBeCloseTo(14, 2);
     // The first paragraph is timed at the presenter's rate.
-    const first = runsText((story.body[1] as Extract<Story['body'][number], { type: 'paragraph' }>).runs);
+    const first = runsText(
+      (story.body[1] as Extract<Story['body'][number], { type: 'paragraph' }>).runs,
+    );
     const firstEnd = srt.find((c) => c.lines.join(' ').endsWith('ferry.'))!.end;
-    expect(firstEnd).toBeCloseTo(Math.max(1, secondsToRead(countText(first), DEFAULT_READ_RATES)), 2);
+    expect(firstEnd).toBeCloseTo(
+      Math.max(1, secondsToRead(countText(first), DEFAULT_READ_RATES)),
+      2,
+    );
 
     const vtt = readVtt(storyVtt(story, 37));
     expect(vtt).toEqual(srt);

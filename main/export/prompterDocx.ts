@@ -47,11 +47,7 @@ function paragraph(line: PrompterLine, options: PrompterOptions, newPage: boolea
       return new Paragraph({
         ...base,
         children: [
-          run(
-            line.text,
-            size,
-            options.instructions === 'red' ? { color: RED } : { reverse: true },
-          ),
+          run(line.text, size, options.instructions === 'red' ? { color: RED } : { reverse: true }),
         ],
       });
     case 'read':

@@ -22,7 +22,10 @@ const { Document: RtfDocument, loggingEnabled } = RTFJS as unknown as {
 };
 loggingEnabled(false);
 
-const options = (o: Partial<ExportOptions> = {}): ExportOptions => ({ ...DEFAULT_EXPORT_OPTIONS, ...o });
+const options = (o: Partial<ExportOptions> = {}): ExportOptions => ({
+  ...DEFAULT_EXPORT_OPTIONS,
+  ...o,
+});
 
 /** Each prompter line as text: what every format must show, whatever its styling. */
 function expectedLines(stories: readonly Story[], o: ExportOptions, separator?: string): string[] {
@@ -70,7 +73,9 @@ async function readDocx(bytes: Buffer): Promise<{ lines: string[]; xml: Document
 }
 
 async function readRtf(rtf: string): Promise<string[]> {
-  const elements = await new RtfDocument(new TextEncoder().encode(rtf).buffer as ArrayBuffer).render();
+  const elements = await new RtfDocument(
+    new TextEncoder().encode(rtf).buffer as ArrayBuffer,
+  ).render();
   return elements.map((e) => e.textContent ?? '').filter((t) => t !== '');
 }
 
@@ -88,7 +93,9 @@ describe('HTML prompter page read by an HTML parser', () => {
     expect(doc.querySelector('p.read strong')!.textContent).toBe('all night');
     expect(doc.querySelector('p.read .pronouncer')!.textContent).toBe('(BOO-sahn)');
     expect(doc.querySelector('p.instruction')!.textContent).toBe('(TURN TO CAM 2)');
-    expect([...doc.querySelectorAll('p')].every((p) => p.getAttribute('dir') === 'auto')).toBe(true);
+    expect([...doc.querySelectorAll('p')].every((p) => p.getAttribute('dir') === 'auto')).toBe(
+      true,
+    );
     expect(doc.querySelector('script')).toBeNull();
   });
 
@@ -139,7 +146,9 @@ describe('DOCX read back from word/document.xml', () => {
 
   it('separates stories with a rule when asked, and keeps hostile text', async () => {
     const o = options();
-    expect((await readDocx(await prompterDocx(show(), o))).lines).toEqual(expectedLines(show(), o, '——————'));
+    expect((await readDocx(await prompterDocx(show(), o))).lines).toEqual(
+      expectedLines(show(), o, '——————'),
+    );
     await fc.assert(
       fc.asyncProperty(hostileStory, async (story) => {
         const { lines } = await readDocx(await prompterDocx([story], o));

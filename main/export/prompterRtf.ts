@@ -47,7 +47,12 @@ function cueColour(options: PrompterOptions): string {
   return options.cues === 'reverse' ? REVERSE : options.cues === 'red' ? RED : '\\cf3';
 }
 
-function rtfLine(line: PrompterLine, size: number, options: PrompterOptions, newPage: boolean): string {
+function rtfLine(
+  line: PrompterLine,
+  size: number,
+  options: PrompterOptions,
+  newPage: boolean,
+): string {
   const start = `\\pard\\plain${newPage ? '\\pagebb' : ''}\\sa${size * 5}\\f0\\fs${size}`;
   switch (line.kind) {
     case 'slug':

@@ -101,13 +101,14 @@ const run: fc.Arbitrary<Run> = fc
   }));
 
 const block: fc.Arbitrary<Block> = fc.oneof(
-  fc.array(run, { minLength: 1, maxLength: 4 }).map(
-    (runs): Block => ({ type: 'paragraph', runs: normalizeRuns(trimLast(runs)) }),
-  ),
+  fc
+    .array(run, { minLength: 1, maxLength: 4 })
+    .map((runs): Block => ({ type: 'paragraph', runs: normalizeRuns(trimLast(runs)) })),
   hostileText.map((text): Block => ({ type: 'cue', text })),
   hostileText.map((text): Block => ({ type: 'instruction', text })),
-  fc.record({ speaker: hostileText, transcript: hostileText, sec: fc.nat(300) }).map(
-    ({ speaker, transcript, sec }): Block => ({
+  fc
+    .record({ speaker: hostileText, transcript: hostileText, sec: fc.nat(300) })
+    .map(({ speaker, transcript, sec }): Block => ({
       type: 'media',
       kind: 'SOT',
       speaker,
@@ -116,8 +117,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
       outCue: transcript,
       durationSec: sec,
       transcript,
-    }),
-  ),
+    })),
 );
 
 function trimLast(runs: Run[]): Run[] {
@@ -128,4 +128,6 @@ function trimLast(runs: Run[]): Run[] {
 /** A valid story with hostile text in every block. */
 export const hostileStory: fc.Arbitrary<Story> = fc
   .record({ slug: hostileText, body: fc.array(block, { minLength: 1, maxLength: 5 }) })
-  .map(({ slug, body }) => StorySchema.parse(makeStory({ slug: [...slug].slice(0, 60).join(''), body })));
+  .map(({ slug, body }) =>
+    StorySchema.parse(makeStory({ slug: [...slug].slice(0, 60).join(''), body })),
+  );

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching what XML 1.0 forbids is the point */
 /**
  * Text for XML 1.0 content and attribute values. The five special characters become entities
  * (so a `]]>` in a story can never end anything: we never write CDATA, and `>` is always
@@ -10,8 +11,8 @@ export function xmlEscape(text: string): string {
   return text.replace(XML_SPECIAL, (c) => XML_ENTITIES[c] ?? '\uFFFD');
 }
 
-// eslint-disable-next-line no-control-regex -- matching what XML 1.0 forbids is the point
-const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_SPECIAL =
+  /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const XML_ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -26,8 +27,8 @@ export function xmlSafeText(text: string): string {
   return text.replace(XML_FORBIDDEN, '\uFFFD');
 }
 
-// eslint-disable-next-line no-control-regex -- see above
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `<name>text</name>`, escaped. */
 export function xmlElement(name: string, text: string | number): string {

@@ -204,7 +204,10 @@ function readImportFile(name: string, dataBase64: string): ParsedFile {
   if (looksLikeStoryPackage(text)) {
     const pkg = parseStoryPackage(text);
     if (!pkg.ok)
-      throw new ServiceError('BAD_FILE', `${label} looks like a Copydesk story package, but ${pkg.message}. Nothing was imported.`);
+      throw new ServiceError(
+        'BAD_FILE',
+        `${label} looks like a Copydesk story package, but ${pkg.message}. Nothing was imported.`,
+      );
     return { file: name, drafts: [], packaged: pkg.value.stories, dropped: [] };
   }
   if (looksLikeNsml(text)) {

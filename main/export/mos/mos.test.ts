@@ -9,8 +9,9 @@ import type { Story } from '../../../shared/story/model';
 import { storyTiming } from '../../../shared/story/timing';
 import { xmlSafeText } from '../xmlText';
 
-const str = (v: Parameters<ReturnType<typeof getMosTypes>['mosString128']['stringify']>[0] | undefined) =>
-  v === undefined ? undefined : getMosTypes(true).mosString128.stringify(v);
+const str = (
+  v: Parameters<ReturnType<typeof getMosTypes>['mosString128']['stringify']>[0] | undefined,
+) => (v === undefined ? undefined : getMosTypes(true).mosString128.stringify(v));
 
 const options = (o: Partial<ExportOptions> = {}): ExportOptions => ({
   ...DEFAULT_EXPORT_OPTIONS,
@@ -55,7 +56,11 @@ function readMos(stream: string) {
 }
 
 /** The text of an element the helper parsed, its pieces in document order. */
-function pieces(value: unknown, into: { name: string; text: string }[] = [], under = ''): typeof into {
+function pieces(
+  value: unknown,
+  into: { name: string; text: string }[] = [],
+  under = '',
+): typeof into {
   if (typeof value === 'string') {
     into.push({ name: under, text: value });
     return into;
@@ -76,7 +81,12 @@ function pieces(value: unknown, into: { name: string; text: string }[] = [], und
 /** The helper trims text at element edges, so compare words, not the spaces between runs. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-type BodyView = { kind: string; text: string; inPi?: string[]; item?: { slug: string; abstract?: string; duration?: number } };
+type BodyView = {
+  kind: string;
+  text: string;
+  inPi?: string[];
+  item?: { slug: string; abstract?: string; duration?: number };
+};
 
 function bodyView(story: ReturnType<typeof MosModel.XMLROFullStory.fromXML>): BodyView[] {
   return story.Body.map((item) => {
@@ -117,7 +127,10 @@ function expectedView(story: Story, cuesAs: ExportOptions['mosCues']): BodyView[
         out.push({ kind: 'p', text: b.text, inPi: [b.text] });
         break;
       case 'presenter':
-        out.push({ kind: 'storyPresenter', text: b.name }, { kind: 'storyPresenterRR', text: '180' });
+        out.push(
+          { kind: 'storyPresenter', text: b.name },
+          { kind: 'storyPresenterRR', text: '180' },
+        );
         break;
       case 'cue':
         out.push(
@@ -152,7 +165,8 @@ function compare(actual: BodyView[], expected: BodyView[]) {
       if ([...e.item!.slug].length > 128) {
         expect(got.endsWith('…') && want.startsWith(got.slice(0, -1))).toBe(true);
       } else expect(got).toBe(want);
-      if (e.item!.abstract !== undefined) expect(a.item!.abstract?.trim()).toBe(xmlSafeText(e.item!.abstract).trim());
+      if (e.item!.abstract !== undefined)
+        expect(a.item!.abstract?.trim()).toBe(xmlSafeText(e.item!.abstract).trim());
     } else if (e.text !== '') {
       expect(squash(a.text)).toBe(squash(xmlSafeText(e.text)));
       if (e.inPi) expect(a.inPi!.map(squash)).toEqual(e.inPi.map((t) => squash(xmlSafeText(t))));
@@ -172,13 +186,17 @@ describe('MOS read back by @mos-connection/helper', () => {
     expect(str(sent!.Number)).toBe('A3');
     compare(bodyView(sent!), expectedView(story, 'storyItem'));
 
-    const sot = sent!.Body.find((b) => b.itemType === 'storyItem' && str(b.Content.Slug)?.startsWith('SOT'));
+    const sot = sent!.Body.find(
+      (b) => b.itemType === 'storyItem' && str(b.Content.Slug)?.startsWith('SOT'),
+    );
     expect(sot && sot.itemType === 'storyItem' && sot.Content.Duration).toBe(14);
     expect(sot && sot.itemType === 'storyItem' && sot.Content.mosAbstract).toBe(
       'SOT · Kim Min-ji, Fire chief · IN: “We got here” · OUT: “by morning.” · DUR 0:14',
     );
     // Package copy is marked pkg, so a prompter shows it as not read.
-    const pkgLines = sent!.Body.filter((b) => b.itemType === 'other' && pieces(b.Content).some((p) => p.name === 'pkg'));
+    const pkgLines = sent!.Body.filter(
+      (b) => b.itemType === 'other' && pieces(b.Content).some((p) => p.name === 'pkg'),
+    );
     expect(pkgLines).toHaveLength(4);
 
     const meta = sent!.MosExternalMetaData![0]!;
@@ -198,14 +216,21 @@ describe('MOS read back by @mos-connection/helper', () => {
     expect(sent!.Body.some((b) => b.itemType === 'storyItem')).toBe(false);
     const texts = bodyView(sent!).map((b) => b.text);
     expect(texts).toContain('[TAKE VO]');
-    expect(texts).toContain('[SOT · Kim Min-ji, Fire chief · IN: “We got here” · OUT: “by morning.” · DUR 0:14]');
+    expect(texts).toContain(
+      '[SOT · Kim Min-ji, Fire chief · IN: “We got here” · OUT: “by morning.” · DUR 0:14]',
+    );
   });
 
   it('writes a show as roCreate then one roStorySend per story, in order, with stable ids', () => {
     const show = [everyBlockStory(), makeStory({ slug: 'WEATHER' }), makeStory({ slug: 'SPORTS' })];
     const stream = mosMessages(show, options()).join('');
     const read = readMos(stream);
-    expect(read.map((m) => m.kind)).toEqual(['roCreate', 'roStorySend', 'roStorySend', 'roStorySend']);
+    expect(read.map((m) => m.kind)).toEqual([
+      'roCreate',
+      'roStorySend',
+      'roStorySend',
+      'roStorySend',
+    ]);
     expect(read.map((m) => m.messageID)).toEqual(['1', '2', '3', '4']);
     const ro = read[0]!.kind === 'roCreate' ? read[0]!.ro : undefined;
     expect(str(ro!.ID)).toBe(mosRunningOrderId(show));
@@ -234,17 +259,23 @@ describe('MOS read back by @mos-connection/helper', () => {
 
   it('reads back any hostile story fast-check can think of', () => {
     fc.assert(
-      fc.property(hostileStory, fc.constantFrom('storyItem' as const, 'pi' as const), (story, cues) => {
-        const [msg] = readMos(mosMessages([story], options({ mosCues: cues })).join(''));
-        const sent = msg!.kind === 'roStorySend' ? msg!.story : undefined;
-        expect(str(sent!.Slug)).toBe(xmlSafeText(story.slug).trim());
-        const actual = bodyView(sent!);
-        const expected = expectedView(story, cues).filter((e) => !(cues === 'pi' && e.kind === 'p' && e.text === '' ));
-        compare(
-          actual.filter((a) => !(cues === 'pi' && a.text.startsWith('[SOT'))),
-          expected,
-        );
-      }),
+      fc.property(
+        hostileStory,
+        fc.constantFrom('storyItem' as const, 'pi' as const),
+        (story, cues) => {
+          const [msg] = readMos(mosMessages([story], options({ mosCues: cues })).join(''));
+          const sent = msg!.kind === 'roStorySend' ? msg!.story : undefined;
+          expect(str(sent!.Slug)).toBe(xmlSafeText(story.slug).trim());
+          const actual = bodyView(sent!);
+          const expected = expectedView(story, cues).filter(
+            (e) => !(cues === 'pi' && e.kind === 'p' && e.text === ''),
+          );
+          compare(
+            actual.filter((a) => !(cues === 'pi' && a.text.startsWith('[SOT'))),
+            expected,
+          );
+        },
+      ),
       { numRuns: 80 },
     );
   });

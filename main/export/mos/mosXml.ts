@@ -122,9 +122,7 @@ function storyBody(story: Story, options: ExportOptions): string {
   const out: string[] = [];
   const presenter = (name: string) => {
     out.push(xmlElement('storyPresenter', name));
-    out.push(
-      xmlElement('storyPresenterRR', ratesFor(DEFAULT_TIMING, name).wordsPerMinute),
-    );
+    out.push(xmlElement('storyPresenterRR', ratesFor(DEFAULT_TIMING, name).wordsPerMinute));
   };
   presenter(story.presenter);
   let cueIndex = 0;

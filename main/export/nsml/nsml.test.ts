@@ -26,11 +26,14 @@ const all = (doc: Document | Element, name: string) => [...doc.getElementsByTagN
 
 /** What an XML reader sees in the body: each paragraph's kind and text. */
 function bodyView(doc: Document): { kind: string; text: string }[] {
-  const aes = new Map(all(doc, 'ae').map((ae) => [ae.getAttribute('id'), all(ae, 'ap').map((ap) => ap.textContent)]));
+  const aes = new Map(
+    all(doc, 'ae').map((ae) => [ae.getAttribute('id'), all(ae, 'ap').map((ap) => ap.textContent)]),
+  );
   return all(all(doc, 'body')[0]!, 'p').map((p) => {
     const anchor = all(p, 'a')[0];
     if (anchor) return { kind: 'anchor', text: aes.get(anchor.getAttribute('idref'))!.join(' | ') };
-    const only = p.children.length === 1 && p.childNodes.length === 1 ? p.children[0]!.localName : 'text';
+    const only =
+      p.children.length === 1 && p.childNodes.length === 1 ? p.children[0]!.localName : 'text';
     return { kind: only === 'pi' || only === 'cc' ? only : 'text', text: p.textContent ?? '' };
   });
 }
@@ -39,16 +42,26 @@ function expectedView(story: Story): { kind: string; text: string }[] {
   const out: { kind: string; text: string }[] = [];
   for (const b of story.body) {
     if (b.type === 'paragraph')
-      out.push({ kind: 'text', text: b.runs.map((r) => (r.pronouncer ? `${r.text} (${r.pronouncer})` : r.text)).join('') });
+      out.push({
+        kind: 'text',
+        text: b.runs.map((r) => (r.pronouncer ? `${r.text} (${r.pronouncer})` : r.text)).join(''),
+      });
     else if (b.type === 'instruction') out.push({ kind: 'pi', text: b.text });
     else if (b.type === 'presenter') out.push({ kind: 'pi', text: `PRESENTER: ${b.name}` });
     else if (b.type === 'cue') out.push({ kind: 'anchor', text: b.text });
     else {
       out.push({
         kind: 'anchor',
-        text: [`${b.kind}: ${b.speaker}`, `TITLE: ${b.title}`, `IN: ${b.inCue}`, `OUT: ${b.outCue}`, `DUR: ${b.durationSec === null ? '?' : `${Math.floor(b.durationSec / 60)}:${String(b.durationSec % 60).padStart(2, '0')}`}`].join(' | '),
+        text: [
+          `${b.kind}: ${b.speaker}`,
+          `TITLE: ${b.title}`,
+          `IN: ${b.inCue}`,
+          `OUT: ${b.outCue}`,
+          `DUR: ${b.durationSec === null ? '?' : `${Math.floor(b.durationSec / 60)}:${String(b.durationSec % 60).padStart(2, '0')}`}`,
+        ].join(' | '),
       });
-      if (b.transcript !== '') for (const line of b.transcript.split('\n')) out.push({ kind: 'cc', text: line });
+      if (b.transcript !== '')
+        for (const line of b.transcript.split('\n')) out.push({ kind: 'cc', text: line });
     }
   }
   return out.map((o) => ({ ...o, text: xmlSafeText(o.text) }));
@@ -56,7 +69,9 @@ function expectedView(story: Story): { kind: string; text: string }[] {
 
 function fieldsOf(doc: Document): Record<string, string> {
   const fields = all(doc, 'fields')[0]!;
-  return Object.fromEntries([...fields.children].map((f) => [f.getAttribute('id'), f.textContent ?? '']));
+  return Object.fromEntries(
+    [...fields.children].map((f) => [f.getAttribute('id'), f.textContent ?? '']),
+  );
 }
 
 describe('NSML 4.1 export read by an XML parser', () => {
@@ -152,8 +167,22 @@ describe('NSML import', () => {
     const story = everyBlockStory();
     const back = parseNsml(storyToNsml(story), 'x');
     expect(back.body).toEqual(story.body);
-    expect({ slug: back.slug, page: back.page, presenter: back.presenter, reporter: back.reporter, format: back.format, tags: back.tags, targetSec: back.targetSec }).toEqual({
-      slug: story.slug, page: story.page, presenter: story.presenter, reporter: story.reporter, format: story.format, tags: story.tags, targetSec: story.targetSec,
+    expect({
+      slug: back.slug,
+      page: back.page,
+      presenter: back.presenter,
+      reporter: back.reporter,
+      format: back.format,
+      tags: back.tags,
+      targetSec: back.targetSec,
+    }).toEqual({
+      slug: story.slug,
+      page: story.page,
+      presenter: story.presenter,
+      reporter: story.reporter,
+      format: story.format,
+      tags: story.tags,
+      targetSec: story.targetSec,
     });
     const t = storyTiming(story);
     expect(back.fieldTimes).toEqual({ audio: t.readSec, tape: t.mediaSec, total: t.totalSec });
@@ -165,7 +194,13 @@ describe('NSML import', () => {
       fc.property(hostileStory, (story) => {
         const back = parseNsml(storyToNsml(story), 'x');
         // XML cannot carry U+FFFE/U+FFFF: they come back as U+FFFD, everything else exactly.
-        expect(back.body).toEqual(JSON.parse(JSON.stringify(story.body, (_, v: unknown) => (typeof v === 'string' ? xmlSafeText(v) : v))));
+        expect(back.body).toEqual(
+          JSON.parse(
+            JSON.stringify(story.body, (_, v: unknown) =>
+              typeof v === 'string' ? xmlSafeText(v) : v,
+            ),
+          ),
+        );
       }),
       { numRuns: 100 },
     );

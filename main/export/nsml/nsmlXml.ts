@@ -1,5 +1,10 @@
 import type { MediaBlock, Run, Story } from '../../../shared/story/model';
-import { DEFAULT_TIMING, formatDuration, ratesFor, storyTiming } from '../../../shared/story/timing';
+import {
+  DEFAULT_TIMING,
+  formatDuration,
+  ratesFor,
+  storyTiming,
+} from '../../../shared/story/timing';
 import { xmlEscape } from '../xmlText';
 
 export const NSML_NAMESPACE = 'http://avid.com/nsml';

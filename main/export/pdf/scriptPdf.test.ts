@@ -10,19 +10,28 @@ import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../shared/expo
 import type { Story } from '../../../shared/story/model';
 import { formatDuration, storyTiming } from '../../../shared/story/timing';
 
-const options = (o: Partial<ExportOptions> = {}): ExportOptions => ({ ...DEFAULT_EXPORT_OPTIONS, ...o });
+const options = (o: Partial<ExportOptions> = {}): ExportOptions => ({
+  ...DEFAULT_EXPORT_OPTIONS,
+  ...o,
+});
 
 type Item = { str: string; x: number; y: number };
 
 /** Text extracted by Mozilla's pdf.js, page by page, with each item's position. */
 async function readPdf(bytes: Buffer): Promise<Item[][]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   const pages: Item[][] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
     pages.push(
       content.items.flatMap((it) =>
-        'str' in it ? [{ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number }] : [],
+        'str' in it
+          ? [{ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number }]
+          : [],
       ),
     );
   }
@@ -35,7 +44,9 @@ function column(pages: Item[][], from: number, to: number, area = pdfColumns('A4
   return pages
     .map((items) =>
       items
-        .filter((i) => i.x >= from - 0.5 && i.x < to && i.y < area.bodyTopY && i.y > area.bodyBottomY)
+        .filter(
+          (i) => i.x >= from - 0.5 && i.x < to && i.y < area.bodyTopY && i.y > area.bodyBottomY,
+        )
         .sort((a, b) => b.y - a.y || a.x - b.x)
         .map((i) => i.str)
         .join(''),
@@ -103,7 +114,10 @@ describe('two-column PDF read back by pdf.js', () => {
 
     const t = storyTiming(story);
     pages.forEach((items, i) => {
-      const header = items.filter((it) => it.y > cols.bodyTopY).map((it) => it.str).join(' ');
+      const header = items
+        .filter((it) => it.y > cols.bodyTopY)
+        .map((it) => it.str)
+        .join(' ');
       for (const part of [
         `A3 ${story.slug}`,
         'VO/SOT',
@@ -113,17 +127,25 @@ describe('two-column PDF read back by pdf.js', () => {
         `TRT ${formatDuration(t.totalSec)}`,
       ])
         expect(squash(header)).toContain(squash(part));
-      const footer = items.filter((it) => it.y < cols.bodyBottomY).map((it) => it.str).join('');
+      const footer = items
+        .filter((it) => it.y < cols.bodyBottomY)
+        .map((it) => it.str)
+        .join('');
       expect(footer).toBe(`Page ${i + 1} of ${pages.length}`);
     });
   });
 
   it('prints Hangul with an embedded, subset Noto Sans KR', async () => {
-    const story = makeStory({ slug: '부산 화재', text: '부산 소방본부는 오늘 아침 진화를 마쳤습니다.' });
+    const story = makeStory({
+      slug: '부산 화재',
+      text: '부산 소방본부는 오늘 아침 진화를 마쳤습니다.',
+    });
     const bytes = await scriptPdf([story], options({ paper: 'LETTER' }));
     const letter = pdfColumns('LETTER');
     const pages = await readPdf(bytes);
-    expect(column(pages, letter.rightX, 1e9, letter)).toBe('부산 소방본부는 오늘 아침 진화를 마쳤습니다.');
+    expect(column(pages, letter.rightX, 1e9, letter)).toBe(
+      '부산 소방본부는 오늘 아침 진화를 마쳤습니다.',
+    );
     const raw = bytes.toString('latin1');
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansKR-Regular/);
     expect(raw).toContain('/FontFile2');
@@ -132,9 +154,17 @@ describe('two-column PDF read back by pdf.js', () => {
   });
 
   it('starts each story on a new page when asked', async () => {
-    const show = [makeStory({ slug: 'ONE' }), makeStory({ slug: 'TWO' }), makeStory({ slug: 'THREE' })];
+    const show = [
+      makeStory({ slug: 'ONE' }),
+      makeStory({ slug: 'TWO' }),
+      makeStory({ slug: 'THREE' }),
+    ];
     const paged = await readPdf(await scriptPdf(show, options({ storyBreak: 'page' })));
-    expect(paged.map((items) => items.map((i) => i.str).join('')).map((t) => /^(ONE|TWO|THREE)/.exec(t)?.[1])).toEqual(['ONE', 'TWO', 'THREE']);
+    expect(
+      paged
+        .map((items) => items.map((i) => i.str).join(''))
+        .map((t) => /^(ONE|TWO|THREE)/.exec(t)?.[1]),
+    ).toEqual(['ONE', 'TWO', 'THREE']);
     const flowing = await readPdf(await scriptPdf(show, options()));
     expect(flowing).toHaveLength(1);
   });
@@ -144,7 +174,9 @@ describe('two-column PDF read back by pdf.js', () => {
       fc.asyncProperty(hostileStory, async (story) => {
         const pages = await readPdf(await scriptPdf([story], options()));
         expect(squash(column(pages, cols.rightX, 1e9))).toBe(squash(expectedRight(story)));
-        expect(squash(column(pages, cols.leftX, cols.rightX - 1))).toBe(squash(expectedLeft(story)));
+        expect(squash(column(pages, cols.leftX, cols.rightX - 1))).toBe(
+          squash(expectedLeft(story)),
+        );
       }),
       { numRuns: 25 },
     );

@@ -63,7 +63,10 @@ function headerText(story: Story): { title: string; details: string } {
  * slug, format, presenter, reporter, read time and TRT; "page n of N" at the foot. Stories run on
  * with a rule between them, or each starts a new page.
  */
-export async function scriptPdf(stories: readonly Story[], options: ExportOptions): Promise<Buffer> {
+export async function scriptPdf(
+  stories: readonly Story[],
+  options: ExportOptions,
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: options.paper,
     margin: MARGIN,
@@ -91,7 +94,10 @@ export async function scriptPdf(stories: readonly Story[], options: ExportOption
     const key = `${style.bold ? 'b' : 'r'}${style.size ?? SIZE}:${text}`;
     let w = widths.get(key);
     if (w === undefined) {
-      w = doc.font(fontFile(style)).fontSize(style.size ?? SIZE).widthOfString(text);
+      w = doc
+        .font(fontFile(style))
+        .fontSize(style.size ?? SIZE)
+        .widthOfString(text);
       widths.set(key, w);
     }
     return w;
@@ -122,7 +128,13 @@ export async function scriptPdf(stories: readonly Story[], options: ExportOption
         const h = headerText(story);
         drawPieces(doc, [{ text: h.title, style: { bold: true, size: 13 } }], MARGIN, y, measure);
         y += LINE + 3;
-        drawPieces(doc, [{ text: h.details, style: { size: 9, color: '#444444' } }], MARGIN, y, measure);
+        drawPieces(
+          doc,
+          [{ text: h.details, style: { size: 9, color: '#444444' } }],
+          MARGIN,
+          y,
+          measure,
+        );
         y += LINE + 4;
       }
     }
@@ -172,7 +184,11 @@ function drawHeader(doc: PDFKit.PDFDocument, story: Story, cols: ReturnType<type
   doc.font(PDF_FONT_FILES.bold).fontSize(14).fillColor('#000000');
   doc.text(printableText(h.title), MARGIN, MARGIN, { width, lineBreak: false, ellipsis: true });
   doc.font(PDF_FONT_FILES.regular).fontSize(9).fillColor('#333333');
-  doc.text(printableText(h.details), MARGIN, MARGIN + 20, { width, lineBreak: false, ellipsis: true });
+  doc.text(printableText(h.details), MARGIN, MARGIN + 20, {
+    width,
+    lineBreak: false,
+    ellipsis: true,
+  });
   const ruleY = MARGIN + 36;
   doc
     .moveTo(MARGIN, ruleY)

@@ -200,7 +200,10 @@ function readTextParagraph(
     if (node.kind === 'text') {
       // Line breaks are markup layout (SGML paragraphs often run to the next line): keep them
       // as a marker for now, dropped at the paragraph's edges and spaces inside it.
-      const text = node.text.split(/[ \t]*\r?\n[ \t]*/).map(foldControls).join(BREAK);
+      const text = node.text
+        .split(/[ \t]*\r?\n[ \t]*/)
+        .map(foldControls)
+        .join(BREAK);
       if (text !== '') runs.push({ text, ...mark });
       return;
     }
