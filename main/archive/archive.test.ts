@@ -66,6 +66,32 @@ describe('migrations', () => {
     });
   });
 
+  it('0002 adds the editor tables and keeps every story of a version-1 archive', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    const story = makeStory();
+    // A row as version 1 wrote it (today's putStory knows columns version 1 did not have).
+    db.prepare(
+      `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at, updated_at, body_json, search_text)
+       VALUES (?, 1, ?, ?, ?, '', 'draft', ?, ?, ?, 'harbor')`,
+    ).run(
+      story.id,
+      story.slug,
+      story.format,
+      story.presenter,
+      story.createdAt,
+      story.updatedAt,
+      JSON.stringify(story.body),
+    );
+    expect(migrate(db, MIGRATIONS.slice(0, 2))).toBe(2);
+    expect(getStory(db, story.id)).toEqual(story);
+    expect(searchStories(db, 'harbor', { limit: 5 }).total).toBe(1);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['templates', 'pronouncers', 'settings']));
+  });
+
   it('matches the committed schema snapshot', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db);
@@ -128,7 +154,7 @@ describe('bad archive files are refused and never written', () => {
 describe('stories', () => {
   it('stores and reads back a story exactly, tags in order', () => {
     const { db } = openTemp();
-    const story = makeStory({ tags: ['Weather', 'storm', '서울'] });
+    const story = makeStory({ tags: ['Weather', 'storm', '서울'], page: 'A3', targetSec: 90 });
     putStory(db, story);
     expect(getStory(db, story.id)).toEqual(story);
   });

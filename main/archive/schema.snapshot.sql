@@ -1,3 +1,13 @@
+CREATE TABLE pronouncers (
+  id         INTEGER PRIMARY KEY,
+  term       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  phonetic   TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE settings (
+  key        TEXT PRIMARY KEY,
+  value_json TEXT NOT NULL CHECK (json_valid(value_json))
+);
 CREATE TABLE stories (
   seq           INTEGER PRIMARY KEY,
   id            TEXT    NOT NULL UNIQUE,
@@ -13,7 +23,7 @@ CREATE TABLE stories (
   search_text   TEXT    NOT NULL,
   read_sec      INTEGER NOT NULL DEFAULT 0,
   total_sec     INTEGER NOT NULL DEFAULT 0
-);
+, page TEXT, target_sec INTEGER);
 CREATE INDEX stories_by_updated ON stories (updated_at DESC, seq DESC);
 CREATE VIRTUAL TABLE stories_fts USING fts5 (
   slug,
@@ -48,4 +58,9 @@ CREATE INDEX story_tags_by_tag ON story_tags (tag_id, story_seq);
 CREATE TABLE tags (
   id   INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE templates (
+  format     TEXT PRIMARY KEY,
+  body_json  TEXT NOT NULL CHECK (json_valid(body_json)),
+  updated_at TEXT NOT NULL
 );

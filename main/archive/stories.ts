@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { StorySchema, STORY_SCHEMA_VERSION, type Story } from '../../shared/story/model';
 import { storySearchText } from '../../shared/story/text';
-import { storyTiming } from '../../shared/story/timing';
+import { DEFAULT_TIMING, storyTiming, type TimingSettings } from '../../shared/story/timing';
 import type { StorySummary } from '../../shared/ipc/types';
 import { ArchiveError } from './errors';
 
@@ -20,15 +20,20 @@ type StoryRow = {
   body_json: string;
   read_sec: number;
   total_sec: number;
+  page: string | null;
+  target_sec: number | null;
 };
 
-type SummaryRow = Omit<StoryRow, 'body_json' | 'model_version'>;
+type SummaryRow = Omit<StoryRow, 'body_json' | 'model_version' | 'page' | 'target_sec'>;
 
 const SUMMARY_COLUMNS =
   'seq, id, slug, format, presenter, reporter, status, created_at, updated_at, read_sec, total_sec';
 
-function storyToRow(story: Story): Omit<StoryRow, 'seq'> & { search_text: string } {
-  const timing = storyTiming(story);
+function storyToRow(
+  story: Story,
+  timingSettings: TimingSettings,
+): Omit<StoryRow, 'seq'> & { search_text: string } {
+  const timing = storyTiming(story, timingSettings);
   return {
     id: story.id,
     model_version: STORY_SCHEMA_VERSION,
@@ -43,6 +48,8 @@ function storyToRow(story: Story): Omit<StoryRow, 'seq'> & { search_text: string
     search_text: storySearchText(story),
     read_sec: timing.readSec,
     total_sec: timing.totalSec,
+    page: story.page ?? null,
+    target_sec: story.targetSec ?? null,
   };
 }
 
@@ -56,6 +63,8 @@ function rowToStory(row: StoryRow, tags: string[]): Story {
     reporter: row.reporter,
     tags,
     status: row.status,
+    ...(row.page !== null && { page: row.page }),
+    ...(row.target_sec !== null && { targetSec: row.target_sec }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     body: JSON.parse(row.body_json) as unknown,
@@ -98,9 +107,16 @@ export function getStory(db: Database, id: string): Story | null {
   return rowToStory(row, tagsOf(db, [row.seq]).get(row.seq) ?? []);
 }
 
-/** Inserts or replaces a story and its tags in one transaction. The story must already be valid. */
-export function putStory(db: Database, story: Story): void {
-  const row = storyToRow(story);
+/**
+ * Inserts or replaces a story and its tags in one transaction. The story must already be valid.
+ * The stored read and total times use the archive's presenters and rates.
+ */
+export function putStory(
+  db: Database,
+  story: Story,
+  timingSettings: TimingSettings = DEFAULT_TIMING,
+): void {
+  const row = storyToRow(story, timingSettings);
   db.transaction(() => {
     const existing = getStorySeq(db, story.id);
     let seq: number;
@@ -108,9 +124,9 @@ export function putStory(db: Database, story: Story): void {
       const info = db
         .prepare(
           `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at,
-             updated_at, body_json, search_text, read_sec, total_sec)
+             updated_at, body_json, search_text, read_sec, total_sec, page, target_sec)
            VALUES (@id, @model_version, @slug, @format, @presenter, @reporter, @status, @created_at,
-             @updated_at, @body_json, @search_text, @read_sec, @total_sec)`,
+             @updated_at, @body_json, @search_text, @read_sec, @total_sec, @page, @target_sec)`,
         )
         .run(row);
       seq = Number(info.lastInsertRowid);
@@ -120,12 +136,40 @@ export function putStory(db: Database, story: Story): void {
         `UPDATE stories SET model_version = @model_version, slug = @slug, format = @format,
            presenter = @presenter, reporter = @reporter, status = @status, created_at = @created_at,
            updated_at = @updated_at, body_json = @body_json, search_text = @search_text,
-           read_sec = @read_sec, total_sec = @total_sec
+           read_sec = @read_sec, total_sec = @total_sec, page = @page, target_sec = @target_sec
          WHERE seq = @seq`,
       ).run({ ...row, seq });
     }
     setStoryTags(db, seq, story.tags);
   })();
+}
+
+/**
+ * Recomputes the stored read and total times of every story (after read rates changed), touching
+ * only the rows whose times move and never the full-text index.
+ */
+export function retimeStories(db: Database, timingSettings: TimingSettings): number {
+  const rows = db
+    .prepare('SELECT seq, presenter, body_json, read_sec, total_sec FROM stories')
+    .iterate() as IterableIterator<{
+    seq: number;
+    presenter: string;
+    body_json: string;
+    read_sec: number;
+    total_sec: number;
+  }>;
+  const changes: [number, number, number][] = [];
+  for (const row of rows) {
+    const timing = storyTiming(
+      { presenter: row.presenter, body: JSON.parse(row.body_json) as Story['body'] },
+      timingSettings,
+    );
+    if (timing.readSec !== row.read_sec || timing.totalSec !== row.total_sec)
+      changes.push([timing.readSec, timing.totalSec, row.seq]);
+  }
+  const update = db.prepare('UPDATE stories SET read_sec = ?, total_sec = ? WHERE seq = ?');
+  db.transaction(() => changes.forEach((c) => update.run(...c)))();
+  return changes.length;
 }
 
 export function deleteStory(db: Database, id: string): boolean {

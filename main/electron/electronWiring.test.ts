@@ -10,6 +10,7 @@ import { createServices } from '../services/serviceTable';
 import { createSenderCheck, registerIpc, type ShellActions } from './ipc';
 import { buildBridge } from './bridge';
 import { menuTemplate } from './menu';
+import { contextMenuTemplate } from './contextMenu';
 import { APP_ENTRY, resolveAppUrl } from './protocol';
 import { denyPermissions, hardenWebContents, isExternalWebLink } from './security';
 import { mainWindowOptions } from './window';
@@ -242,5 +243,61 @@ describe('application menu', () => {
       ]),
     );
     expect(menuTemplate(() => {}, true)[0]).toEqual({ role: 'appMenu' });
+  });
+});
+
+describe('spellcheck context menu', () => {
+  const actions = () => {
+    const done: string[] = [];
+    return {
+      done,
+      actions: {
+        replaceMisspelling: (w: string) => done.push(`replace:${w}`),
+        addToDictionary: (w: string) => done.push(`add:${w}`),
+      },
+    };
+  };
+
+  it('offers the spellchecker’s suggestions and “Add to dictionary” for a misspelt word', () => {
+    const { done, actions: a } = actions();
+    const menu = contextMenuTemplate(
+      {
+        misspelledWord: 'brigde',
+        dictionarySuggestions: ['bridge', 'bride'],
+        isEditable: true,
+        selectionText: '',
+      },
+      a,
+    );
+    expect(menu.map((m) => m.label ?? m.role ?? m.type)).toEqual([
+      'bridge',
+      'bride',
+      'Add “brigde” to dictionary',
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'separator',
+      'selectAll',
+    ]);
+    menu[0]!.click!({} as never, undefined, {} as never);
+    menu[2]!.click!({} as never, undefined, {} as never);
+    expect(done).toEqual(['replace:bridge', 'add:brigde']);
+  });
+
+  it('says when there is no suggestion, and offers only copy outside editable text', () => {
+    const { actions: a } = actions();
+    expect(
+      contextMenuTemplate(
+        { misspelledWord: 'xqzt', dictionarySuggestions: [], isEditable: true, selectionText: '' },
+        a,
+      )[0],
+    ).toEqual({ label: 'No spelling suggestions', enabled: false });
+    expect(
+      contextMenuTemplate(
+        { misspelledWord: '', dictionarySuggestions: [], isEditable: false, selectionText: 'slug' },
+        a,
+      ),
+    ).toEqual([{ role: 'copy' }]);
   });
 });

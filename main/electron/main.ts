@@ -14,6 +14,7 @@ import { APP_ENTRY, APP_SCHEME, resolveAppUrl } from './protocol';
 import { denyPermissions, hardenWebContents } from './security';
 import { mainWindowOptions } from './window';
 import { nativeShellActions } from './dialogs';
+import { contextMenuTemplate } from './contextMenu';
 
 // The Electron entry: app lifecycle only. Everything it wires is tested through fakes.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,6 +92,15 @@ async function start(): Promise<void> {
 
   mainWindow = new BrowserWindow(mainWindowOptions(preload));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const contents = mainWindow.webContents;
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0)
+      Menu.buildFromTemplate(template).popup({ window: mainWindow ?? undefined });
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

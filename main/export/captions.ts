@@ -6,6 +6,7 @@ import {
   ratesFor,
   secondsToRead,
   type ReadRates,
+  type TimingSettings,
 } from '../../shared/story/timing';
 
 export type Caption = { startSec: number; endSec: number; lines: string[] };
@@ -74,12 +75,16 @@ function timedCaptions(
  * presenter cue switches rates), and a sound bite's or package's words spread over its
  * duration. Cues, instructions and pronouncers are not spoken, so they are not captioned.
  */
-export function storyCaptions(story: Story, maxChars: number): Caption[] {
-  let rates = ratesFor(DEFAULT_TIMING, story.presenter);
+export function storyCaptions(
+  story: Story,
+  maxChars: number,
+  timing: TimingSettings = DEFAULT_TIMING,
+): Caption[] {
+  let rates = ratesFor(timing, story.presenter);
   let at = 0;
   const out: Caption[] = [];
   for (const block of story.body) {
-    if (block.type === 'presenter') rates = ratesFor(DEFAULT_TIMING, block.name);
+    if (block.type === 'presenter') rates = ratesFor(timing, block.name);
     else if (block.type === 'paragraph') {
       const text = runsText(block.runs);
       if (text.trim() === '') continue;
@@ -90,10 +95,10 @@ export function storyCaptions(story: Story, maxChars: number): Caption[] {
     } else if (block.type === 'media') {
       const sec =
         block.durationSec ??
-        Math.round(secondsToRead(countText(block.transcript), DEFAULT_TIMING.defaults));
+        Math.round(secondsToRead(countText(block.transcript), timing.defaults));
       const words = block.transcript.replace(/\n+/g, ' ').trim();
       if (words !== '' && sec > 0) {
-        const captions = timedCaptions(words, at, sec, DEFAULT_TIMING.defaults, maxChars);
+        const captions = timedCaptions(words, at, sec, timing.defaults, maxChars);
         out.push(...captions);
         at = Math.max(at + sec, captions[captions.length - 1]?.endSec ?? 0);
       } else at += sec;
@@ -109,8 +114,12 @@ function timestamp(sec: number, separator: ',' | '.'): string {
 }
 
 /** SubRip: numbered cues, `HH:MM:SS,mmm`, CRLF line ends as most players expect. */
-export function storySrt(story: Story, maxChars: number): string {
-  return storyCaptions(story, maxChars)
+export function storySrt(
+  story: Story,
+  maxChars: number,
+  timing: TimingSettings = DEFAULT_TIMING,
+): string {
+  return storyCaptions(story, maxChars, timing)
     .map(
       (c, i) =>
         `${i + 1}\r\n${timestamp(c.startSec, ',')} --> ${timestamp(c.endSec, ',')}\r\n${c.lines.join('\r\n')}\r\n`,
@@ -123,8 +132,12 @@ function vttEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function storyVtt(story: Story, maxChars: number): string {
-  const cues = storyCaptions(story, maxChars).map(
+export function storyVtt(
+  story: Story,
+  maxChars: number,
+  timing: TimingSettings = DEFAULT_TIMING,
+): string {
+  const cues = storyCaptions(story, maxChars, timing).map(
     (c, i) =>
       `${i + 1}\n${timestamp(c.startSec, '.')} --> ${timestamp(c.endSec, '.')}\n${c.lines.map(vttEscape).join('\n')}\n`,
   );

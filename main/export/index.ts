@@ -5,6 +5,7 @@ import {
   type ExportOptions,
 } from '../../shared/export/options';
 import type { ExportFile } from '../../shared/ipc/types';
+import type { TimingSettings } from '../../shared/story/timing';
 import { makeStoryPackage, serializeStoryPackage } from '../../shared/package/storyPackage';
 import { prompterRtf } from './prompterRtf';
 import { prompterText } from './prompterText';
@@ -34,6 +35,8 @@ export type ExportContext = {
   /** `Copydesk 0.1.0`, written into the story package. */
   generator: string;
   now: () => Date;
+  /** The archive's read rates (defaults and each presenter's). */
+  timing: TimingSettings;
   /** Called after each story of a long export, for progress on the command line. */
   onProgress?: (done: number, total: number, story: Story) => void;
 };
@@ -76,27 +79,27 @@ async function renderOne(
   const binary = (data: Buffer) => ({ encoding: 'base64' as const, data: data.toString('base64') });
   switch (format) {
     case 'prompter-txt':
-      return text(prompterText(stories, options));
+      return text(prompterText(stories, options, ctx.timing));
     case 'prompter-rtf':
-      return text(prompterRtf(stories, options));
+      return text(prompterRtf(stories, options, ctx.timing));
     case 'html':
-      return text(prompterHtml(stories, options));
+      return text(prompterHtml(stories, options, ctx.timing));
     case 'md':
-      return text(prompterMarkdown(stories, options));
+      return text(prompterMarkdown(stories, options, ctx.timing));
     case 'docx':
-      return binary(await prompterDocx(stories, options));
+      return binary(await prompterDocx(stories, options, ctx.timing));
     case 'pdf':
-      return binary(await scriptPdf(stories, options));
+      return binary(await scriptPdf(stories, options, ctx.timing));
     case 'mos':
-      return mosFile(stories, options);
+      return mosFile(stories, options, ctx.timing);
     case 'json':
       return text(serializeStoryPackage(makeStoryPackage(stories, ctx.generator, ctx.now())));
     case 'nsml':
-      return text(storyToNsml(stories[0]!));
+      return text(storyToNsml(stories[0]!, ctx.timing));
     case 'srt':
-      return text(storySrt(stories[0]!, options.captionLineChars));
+      return text(storySrt(stories[0]!, options.captionLineChars, ctx.timing));
     case 'vtt':
-      return text(storyVtt(stories[0]!, options.captionLineChars));
+      return text(storyVtt(stories[0]!, options.captionLineChars, ctx.timing));
   }
 }
 

@@ -1,6 +1,7 @@
 import { AlignmentType, Document, Packer, Paragraph, ShadingType, TextRun } from 'docx';
 import type { Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
+import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
 import { prompterLines, type PrompterLine } from './prompterLayout';
 import { xmlSafeText } from './xmlText';
 
@@ -78,6 +79,7 @@ function paragraph(line: PrompterLine, options: PrompterOptions, newPage: boolea
 export async function prompterDocx(
   stories: readonly Story[],
   options: PrompterOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
 ): Promise<Buffer> {
   const children: Paragraph[] = [];
   stories.forEach((story, i) => {
@@ -89,7 +91,7 @@ export async function prompterDocx(
         }),
       );
     }
-    prompterLines(story, options).forEach((line, j) =>
+    prompterLines(story, options, timing).forEach((line, j) =>
       children.push(paragraph(line, options, i > 0 && j === 0 && options.storyBreak === 'page')),
     );
   });

@@ -1,5 +1,6 @@
 import type { Run, Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
+import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
 import { prompterLines, type PrompterLine } from './prompterLayout';
 
 /** Text for HTML content and double-quoted attributes. */
@@ -68,11 +69,15 @@ function lineHtml(line: PrompterLine): string {
  * conventions as CSS classes (`cue`, `instruction`, `copy`), `dir="auto"` so right-to-left
  * paragraphs run the right way. Self-contained: no scripts, no external files.
  */
-export function prompterHtml(stories: readonly Story[], options: PrompterOptions): string {
+export function prompterHtml(
+  stories: readonly Story[],
+  options: PrompterOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
+): string {
   const title = stories.length === 1 ? stories[0]!.slug || 'UNTITLED' : 'Copydesk show';
   const articles = stories.map(
     (story) =>
-      `<article class="story">\n${prompterLines(story, options).map(lineHtml).join('\n')}\n</article>`,
+      `<article class="story">\n${prompterLines(story, options, timing).map(lineHtml).join('\n')}\n</article>`,
   );
   return (
     '<!DOCTYPE html>\n<html lang="und">\n<head>\n<meta charset="utf-8">\n' +

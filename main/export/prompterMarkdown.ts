@@ -1,5 +1,6 @@
 import type { Run, Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
+import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
 import { prompterLines, type PrompterLine } from './prompterLayout';
 
 /**
@@ -57,8 +58,12 @@ function lineMarkdown(line: PrompterLine): string {
  * Markdown for QPrompt and web prompters: the slug as a heading, cues in brackets, presenter
  * instructions as block quotes (set off from the read text), a rule between stories.
  */
-export function prompterMarkdown(stories: readonly Story[], options: PrompterOptions): string {
+export function prompterMarkdown(
+  stories: readonly Story[],
+  options: PrompterOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
+): string {
   return `${stories
-    .map((story) => prompterLines(story, options).map(lineMarkdown).join('\n\n'))
+    .map((story) => prompterLines(story, options, timing).map(lineMarkdown).join('\n\n'))
     .join('\n\n---\n\n')}\n`;
 }

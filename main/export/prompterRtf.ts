@@ -1,5 +1,6 @@
 import type { Run, Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
+import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
 import { prompterLines, type PrompterLine } from './prompterLayout';
 import { rtfEscape } from './rtfText';
 
@@ -13,7 +14,11 @@ const RED = '\\cf5';
  * RTF for prompter software and word processors. Large type; presenter instructions in reverse
  * video (white on black, as prompters show them); cues in grey brackets; a rule between stories.
  */
-export function prompterRtf(stories: readonly Story[], options: PrompterOptions): string {
+export function prompterRtf(
+  stories: readonly Story[],
+  options: PrompterOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
+): string {
   const size = options.fontSizePt * 2;
   const separator =
     options.storyBreak === 'page'
@@ -21,7 +26,7 @@ export function prompterRtf(stories: readonly Story[], options: PrompterOptions)
       : `\\pard\\plain\\qc\\f0\\fs${size}\\cf4 ${'\\emdash '.repeat(6)}\\par\n`;
   const body = stories
     .map((story, i) =>
-      prompterLines(story, options)
+      prompterLines(story, options, timing)
         .map((line, j) => rtfLine(line, size, options, i > 0 && j === 0 && separator === ''))
         .join(''),
     )

@@ -8,9 +8,19 @@ import {
   listStories,
   listTags,
   putStory,
+  retimeStories,
   summariesByIds,
 } from '../archive/stories';
 import { searchStories } from '../archive/search';
+import { getTemplate, listTemplates, resetTemplate, saveTemplate } from '../archive/templates';
+import {
+  deletePronouncer,
+  listPronouncers,
+  pronouncersIn,
+  upsertPronouncer,
+} from '../archive/pronouncers';
+import { getSettings, saveSettings } from '../archive/settings';
+import { timingSettings } from '../../shared/settings';
 import { decodeScriptFile } from '../import/decodeFile';
 import { renderExport } from '../export';
 import { parseScriptText } from '../../shared/import/scriptText';
@@ -68,6 +78,14 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     return story;
   }
 
+  /** Saving a story stores its times at the archive's rates and teaches the dictionary its pronouncers. */
+  function store(story: Story): void {
+    db.transaction(() => {
+      putStory(db, story, timingSettings(getSettings(db)));
+      for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
+    })();
+  }
+
   function selectStories(selection: ParsedInput<'export.stories'>['selection']): Story[] {
     if ('ids' in selection) return selection.ids.map(requireStory);
     const page = listStories(db, {
@@ -110,9 +128,9 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         status: 'draft',
         createdAt: at,
         updatedAt: at,
-        body: [{ type: 'paragraph', runs: [] }],
+        body: getTemplate(db, format ?? 'READER'),
       };
-      putStory(db, StorySchema.parse(story));
+      store(StorySchema.parse(story));
       return story;
     },
 
@@ -129,7 +147,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         createdAt: existing?.createdAt ?? story.createdAt,
         updatedAt: stamp(existing?.updatedAt),
       };
-      putStory(db, saved);
+      store(saved);
       return saved;
     },
 
@@ -166,7 +184,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
           stories.push(taken ? { ...story, id: newId() } : story);
         }
       }
-      db.transaction(() => stories.forEach((s) => putStory(db, s)))();
+      db.transaction(() => stories.forEach(store))();
       return {
         stories: summariesByIds(
           db,
@@ -178,6 +196,41 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       };
     },
 
+    'templates.list': () => listTemplates(db),
+
+    'templates.save': ({ format, body }) => {
+      saveTemplate(db, format, body, stamp());
+      return { format };
+    },
+
+    'templates.reset': ({ format }) => {
+      resetTemplate(db, format);
+      return { format };
+    },
+
+    'pronouncers.list': () => listPronouncers(db),
+
+    'pronouncers.save': (entry) => {
+      const updatedAt = stamp();
+      upsertPronouncer(db, entry, updatedAt);
+      return { ...entry, updatedAt };
+    },
+
+    'pronouncers.delete': ({ term }) => {
+      if (!deletePronouncer(db, term))
+        throw new ServiceError('NOT_FOUND', `“${term}” is not in the pronouncer dictionary.`);
+      return { term };
+    },
+
+    'settings.get': () => getSettings(db),
+
+    'settings.save': (settings) => {
+      saveSettings(db, settings);
+      // Stored read times depend on the rates: bring every story's up to date.
+      retimeStories(db, timingSettings(settings));
+      return settings;
+    },
+
     'export.stories': async ({ selection, format, options }) => {
       const stories = selectStories(selection);
       if (stories.length === 0)
@@ -185,6 +238,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       const files = await renderExport(stories, format, options, {
         generator: `Copydesk ${ctx.version}`,
         now,
+        timing: timingSettings(getSettings(db)),
         onProgress: ctx.onExportProgress
           ? (done, total, story) => ctx.onExportProgress!(done, total, story.slug)
           : undefined,

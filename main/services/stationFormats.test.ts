@@ -123,10 +123,11 @@ describe('import.files decides by content', () => {
 
 describe('copydesk export for a show', () => {
   it('writes one file per story where the format needs it, into the --out folder, with progress', async () => {
+    // A show runs in the order the stories were written.
     const show = [
-      everyBlockStory(),
-      makeStory({ slug: 'WEATHER' }),
-      makeStory({ slug: 'WEATHER' }),
+      everyBlockStory({ createdAt: '2026-11-28T08:00:00.000Z' }),
+      makeStory({ slug: 'WEATHER', createdAt: '2026-11-28T08:01:00.000Z' }),
+      makeStory({ slug: 'WEATHER', createdAt: '2026-11-28T08:02:00.000Z' }),
     ];
     const { dir, path, archive } = archiveWith(show);
     archive.close();

@@ -1,6 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { mergeTags, STORY_FORMATS, type StoryFormat } from '../../shared/story/model';
-import { DEFAULT_READ_RATES } from '../../shared/story/timing';
+import {
+  DEFAULT_SETTINGS,
+  timingSettings,
+  type PronouncerEntry,
+  type Settings,
+} from '../../shared/settings';
+import { PronouncerDictionary } from '../pronouncers/PronouncerDictionary';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { TemplatesDialog } from '../templates/TemplatesDialog';
 import type { PickedFile } from '../../shared/ipc/api';
 import { api, bridge } from '../api/client';
 import { pickImportFiles, readPickedFiles } from '../api/platform';
@@ -19,11 +27,18 @@ const IS_MAC = /Mac/.test(navigator.platform);
 export function App() {
   const [archiveVersion, setArchiveVersion] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [timing, setTiming] = useState<LiveTiming | null>(null);
+  const [liveTiming, setTiming] = useState<LiveTiming | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
+  const [dialog, setDialog] = useState<'pronouncers' | 'templates' | 'settings' | null>(null);
+  const [findOpen, setFindOpen] = useState(false);
+  const [focusMode, setFocusMode] = useState(false);
+  const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [dictionary, setDictionary] = useState<PronouncerEntry[]>([]);
   const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
   const [archivePath, setArchivePath] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const noticeId = useRef(0);
 
@@ -34,8 +49,16 @@ export function App() {
   }, []);
   const showError = useCallback((message: string) => notify('error', message), [notify]);
   const refresh = useCallback(() => setArchiveVersion((v) => v + 1), []);
+  const loadDictionary = useCallback(() => {
+    void api['pronouncers.list']({}).then((r) => r.ok && setDictionary(r.value));
+  }, []);
+  const timing = useMemo(() => timingSettings(settings), [settings]);
 
-  const doc = useStoryDocument(refresh);
+  const onSaved = useCallback(() => {
+    refresh();
+    loadDictionary();
+  }, [refresh, loadDictionary]);
+  const doc = useStoryDocument(onSaved);
   const { story, open, save } = doc;
 
   const openStory = useCallback(
@@ -51,16 +74,20 @@ export function App() {
       const info = await api['app.info']({});
       if (!info.ok) return showError(info.error.message);
       setArchivePath(info.value.archivePath);
+      const stored = await api['settings.get']({});
+      if (stored.ok) setSettings(stored.value);
+      loadDictionary();
       const latest = await api['stories.list']({ limit: 1 });
       if (latest.ok && latest.value.items[0]) await openStory(latest.value.items[0].id);
     })();
-  }, [openStory, showError]);
+  }, [openStory, showError, loadDictionary]);
 
   const newStory = useCallback(async () => {
     if (!(await save())) return;
     const result = await api['stories.create']({ format: newFormat });
     if (!result.ok) return showError(result.error.message);
     refresh();
+    setFreshStoryId(result.value.id);
     await openStory(result.value.id);
   }, [newFormat, openStory, refresh, save, showError]);
 
@@ -140,6 +167,18 @@ export function App() {
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'e') {
         e.preventDefault();
         setExportOpen(true);
+      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f' && doc.story) {
+        e.preventDefault();
+        setFindOpen(true);
+      } else if (mod && e.altKey && (e.key.toLowerCase() === 'f' || e.code === 'KeyF')) {
+        e.preventDefault();
+        setFocusMode((f) => !f);
+      } else if (e.altKey && e.shiftKey && (e.key.toLowerCase() === 'n' || e.code === 'KeyN')) {
+        // Ctrl+N belongs to the browser in browser mode; this works in both.
+        e.preventDefault();
+        formatPicker.current?.focus();
+      } else if (e.key === 'Escape' && focusMode && !document.querySelector('dialog[open]')) {
+        setFocusMode(false);
       }
     };
     const beforeUnload = (e: BeforeUnloadEvent) => {
@@ -159,7 +198,7 @@ export function App() {
       window.removeEventListener('beforeunload', beforeUnload);
       document.removeEventListener('visibilitychange', hidden);
     };
-  }, [doc, save, saveNow]);
+  }, [doc, save, saveNow, focusMode]);
 
   useEffect(
     () =>
@@ -174,7 +213,7 @@ export function App() {
   );
 
   return (
-    <div className="cd-app">
+    <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>
       <header className="cd-topbar">
         <div className="cd-brand" aria-label="Copydesk">
           <span className="cd-logo" aria-hidden="true">
@@ -193,9 +232,17 @@ export function App() {
               New story
             </button>
             <select
+              ref={formatPicker}
               aria-label="Format of the new story"
+              title="Format of the new story (Alt+Shift+N, then Enter to create)"
               value={newFormat}
               onChange={(e) => setNewFormat(e.target.value as StoryFormat)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void newStory();
+                }
+              }}
             >
               {STORY_FORMATS.map((f) => (
                 <option key={f} value={f}>
@@ -232,7 +279,33 @@ export function App() {
           </button>
         </div>
         <div className="cd-archive-path" title={archivePath}>
-          {archivePath ? `Archive: ${archivePath}` : ''}
+          {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
+        </div>
+        <div className="cd-topbar-tools">
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => setDialog('pronouncers')}
+            data-testid="open-pronouncers"
+          >
+            Pronouncers
+          </button>
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => setDialog('templates')}
+            data-testid="open-templates"
+          >
+            Templates
+          </button>
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => setDialog('settings')}
+            data-testid="open-settings"
+          >
+            Settings
+          </button>
         </div>
       </header>
       <aside className="cd-sidebar">
@@ -249,6 +322,7 @@ export function App() {
           <>
             <MetadataBar
               story={story}
+              presenters={settings.presenters.map((p) => p.name)}
               onChange={doc.updateMeta}
               onDelete={() => void deleteStory()}
             />
@@ -257,14 +331,25 @@ export function App() {
                 key={story.id}
                 storyId={story.id}
                 initialBody={story.body}
-                rates={DEFAULT_READ_RATES}
+                timing={timing}
+                presenter={story.presenter}
+                dictionary={dictionary}
+                autoFocus={story.id === freshStoryId}
+                findOpen={findOpen}
+                onCloseFind={() => setFindOpen(false)}
                 onEditor={doc.setEditor}
                 onChange={doc.changed}
                 onTiming={setTiming}
                 onPaste={onPaste}
               />
             </div>
-            <StatusBar timing={timing} saveState={doc.saveState} />
+            <StatusBar
+              timing={liveTiming}
+              targetSec={story.targetSec}
+              saveState={doc.saveState}
+              focusMode={focusMode}
+              onToggleFocus={() => setFocusMode((f) => !f)}
+            />
           </>
         ) : (
           <div className="cd-empty">
@@ -292,6 +377,26 @@ export function App() {
             Try again
           </button>
         </div>
+      )}
+      {dialog === 'pronouncers' && (
+        <PronouncerDictionary
+          entries={dictionary}
+          onChanged={loadDictionary}
+          onError={showError}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'templates' && (
+        <TemplatesDialog
+          current={
+            story ? { format: story.format, body: () => doc.editorBody() ?? story.body } : null
+          }
+          onError={showError}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'settings' && (
+        <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} />
       )}
       <Notices
         notices={notices}

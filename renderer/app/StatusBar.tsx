@@ -17,15 +17,17 @@ function saveLabel(state: SaveState): string {
   }
 }
 
-/** The producer's numbers: words, read time, media, TRT, and whether the story is safe. */
-export function StatusBar({
-  timing,
-  saveState,
-}: {
+type Props = {
   timing: LiveTiming | null;
+  targetSec: number | undefined;
   saveState: SaveState;
-}) {
-  const t = timing;
+  focusMode: boolean;
+  onToggleFocus: () => void;
+};
+
+/** The producer's numbers: words, read time, media, TRT against the target, and whether it is safe. */
+export function StatusBar({ timing: t, targetSec, saveState, focusMode, onToggleFocus }: Props) {
+  const delta = t && targetSec !== undefined ? t.totalSec - targetSec : null;
   return (
     <footer className="cd-status" aria-label="Timing and save state">
       {t && (
@@ -43,7 +45,7 @@ export function StatusBar({
           {t.read.cjk > 0 && (
             <div>
               <dt>CJK chars</dt>
-              <dd>{t.read.cjk}</dd>
+              <dd data-testid="cjk">{t.read.cjk}</dd>
             </div>
           )}
           <div>
@@ -68,6 +70,14 @@ export function StatusBar({
             <dt>TRT</dt>
             <dd data-testid="trt">{formatDuration(t.totalSec)}</dd>
           </div>
+          {delta !== null && (
+            <div className={delta > 0 ? 'cd-over' : 'cd-under'}>
+              <dt>{delta > 0 ? 'Over' : 'Under'}</dt>
+              <dd data-testid="over-under" title={`Target ${formatDuration(targetSec!)}`}>
+                {formatDuration(Math.abs(delta))}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>Chars</dt>
             <dd>{t.characters.toLocaleString()}</dd>
@@ -75,7 +85,7 @@ export function StatusBar({
           {t.selection && (
             <div className="cd-selection-time">
               <dt>Selection</dt>
-              <dd>
+              <dd data-testid="selection-time">
                 {t.selection.read.words + t.selection.read.hangul + t.selection.read.cjk} ·{' '}
                 {formatDuration(t.selection.readSec)}
               </dd>
@@ -83,6 +93,15 @@ export function StatusBar({
           )}
         </dl>
       )}
+      <button
+        type="button"
+        className="cd-button cd-button-quiet cd-focus-toggle"
+        aria-pressed={focusMode}
+        onClick={onToggleFocus}
+        title="Focus mode (Ctrl+Alt+F)"
+      >
+        {focusMode ? 'Leave focus mode' : 'Focus'}
+      </button>
       <div
         className={`cd-save cd-save-${saveState.kind}`}
         role="status"

@@ -3,6 +3,7 @@ import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
 import { api } from '../api/client';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
+import type { MetadataPatch } from '../metadata/MetadataBar';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -89,7 +90,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   }, [save]);
 
   const updateMeta = useCallback(
-    (patch: Partial<Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags'>>) => {
+    (patch: MetadataPatch) => {
       const current = storyRef.current;
       if (!current) return;
       replaceStory({ ...current, ...patch });
@@ -125,5 +126,22 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
 
   const isDirty = useCallback(() => revision.current !== savedRevision.current, []);
 
-  return { story, saveState, open, close, save, changed, updateMeta, setEditor, isDirty };
+  /** The body as it is in the editor right now, saved or not. */
+  const editorBody = useCallback(
+    () => editorRef.current?.getEditorState().read($lexicalToStoryBody) ?? null,
+    [],
+  );
+
+  return {
+    story,
+    saveState,
+    open,
+    close,
+    save,
+    changed,
+    updateMeta,
+    setEditor,
+    isDirty,
+    editorBody,
+  };
 }

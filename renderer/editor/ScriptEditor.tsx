@@ -7,7 +7,8 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import type { Block } from '../../shared/story/model';
-import type { ReadRates } from '../../shared/story/timing';
+import type { TimingSettings } from '../../shared/story/timing';
+import type { PronouncerEntry } from '../../shared/settings';
 import { SCRIPT_NODES } from './nodes';
 import { SCRIPT_THEME } from './theme';
 import { $storyBodyToLexical } from './model/storyBody';
@@ -16,6 +17,11 @@ import { ScriptShortcutsPlugin } from './shortcuts/ScriptShortcutsPlugin';
 import { ModelGuardPlugin } from './shortcuts/ModelGuardPlugin';
 import { ScriptPastePlugin, type PasteOutcome } from './paste/ScriptPastePlugin';
 import { TimingPlugin, type LiveTiming } from './timing/TimingPlugin';
+import { PauseMarksPlugin } from './pause/PauseMarksPlugin';
+import { PronouncerPopover } from './pronouncer/PronouncerPopover';
+import { PronouncerHintsPlugin } from './pronouncer/PronouncerHintsPlugin';
+import { FindReplacePlugin } from './find/FindReplacePlugin';
+import { FocusFirstLinePlugin } from './shortcuts/FocusFirstLinePlugin';
 
 /** Tag on updates that load a story: they are not edits and do not make it unsaved. */
 export const LOAD_TAG = 'copydesk-load';
@@ -23,8 +29,14 @@ export const LOAD_TAG = 'copydesk-load';
 type Props = {
   storyId: string;
   initialBody: readonly Block[];
-  rates: ReadRates;
+  timing: TimingSettings;
+  presenter: string;
+  dictionary: readonly PronouncerEntry[];
   readOnly?: boolean;
+  /** Put the caret on the first read line when the editor opens (a new story). */
+  autoFocus?: boolean;
+  findOpen: boolean;
+  onCloseFind: () => void;
   onEditor: (editor: LexicalEditor | null) => void;
   onChange: () => void;
   onTiming: (timing: LiveTiming) => void;
@@ -55,16 +67,8 @@ function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange
  * The script editor for one story. It is keyed by story id by its parent, so opening another
  * story starts a fresh editor with its own undo history.
  */
-export function ScriptEditor({
-  storyId,
-  initialBody,
-  rates,
-  readOnly = false,
-  onEditor,
-  onChange,
-  onTiming,
-  onPaste,
-}: Props) {
+export function ScriptEditor(props: Props) {
+  const { storyId, initialBody, readOnly = false } = props;
   const initialState = useCallback(
     (_editor: LexicalEditor) => $storyBodyToLexical(initialBody),
     [initialBody],
@@ -83,6 +87,8 @@ export function ScriptEditor({
       }}
     >
       <Toolbar />
+      <FindReplacePlugin open={props.findOpen} onClose={props.onCloseFind} />
+      <PronouncerHintsPlugin dictionary={props.dictionary} />
       <div className="cd-page-scroll">
         <div className="cd-page">
           <RichTextPlugin
@@ -100,14 +106,17 @@ export function ScriptEditor({
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
+          <PronouncerPopover dictionary={props.dictionary} />
         </div>
       </div>
       <HistoryPlugin />
       <ModelGuardPlugin />
+      <PauseMarksPlugin />
       <ScriptShortcutsPlugin />
-      <ScriptPastePlugin onPaste={onPaste} />
-      <TimingPlugin rates={rates} onTiming={onTiming} />
-      <EditorBridge onEditor={onEditor} onChange={onChange} />
+      <ScriptPastePlugin onPaste={props.onPaste} />
+      <TimingPlugin settings={props.timing} presenter={props.presenter} onTiming={props.onTiming} />
+      <EditorBridge onEditor={props.onEditor} onChange={props.onChange} />
+      {props.autoFocus && <FocusFirstLinePlugin />}
     </LexicalComposer>
   );
 }

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { STORY_FORMATS, StorySchema, TagSchema, type Story } from '../story/model';
+import {
+  BlockSchema,
+  STORY_FORMATS,
+  StorySchema,
+  TagSchema,
+  type Block,
+  type Story,
+  type StoryFormat,
+} from '../story/model';
+import {
+  PronouncerEntrySchema,
+  SettingsSchema,
+  type PronouncerEntry,
+  type Settings,
+} from '../settings';
 import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
 import type {
   AppInfo,
@@ -72,6 +86,22 @@ export const contract = {
   'import.files': channel(
     z.strictObject({ files: z.array(ImportFileSchema).min(1).max(200) }),
   ).returns<ImportOutcome>(),
+  'templates.list': channel(z.strictObject({})).returns<
+    { format: StoryFormat; body: Block[]; custom: boolean }[]
+  >(),
+  'templates.save': channel(
+    z.strictObject({ format: z.enum(STORY_FORMATS), body: z.array(BlockSchema).min(1).max(500) }),
+  ).returns<{ format: StoryFormat }>(),
+  'templates.reset': channel(z.strictObject({ format: z.enum(STORY_FORMATS) })).returns<{
+    format: StoryFormat;
+  }>(),
+  'pronouncers.list': channel(z.strictObject({})).returns<PronouncerEntry[]>(),
+  'pronouncers.save': channel(PronouncerEntrySchema).returns<PronouncerEntry>(),
+  'pronouncers.delete': channel(z.strictObject({ term: z.string().min(1).max(120) })).returns<{
+    term: string;
+  }>(),
+  'settings.get': channel(z.strictObject({})).returns<Settings>(),
+  'settings.save': channel(SettingsSchema).returns<Settings>(),
   'export.stories': channel(
     z.strictObject({
       selection: ExportSelectionSchema,

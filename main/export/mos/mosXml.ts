@@ -6,6 +6,7 @@ import {
   formatDuration,
   ratesFor,
   storyTiming,
+  type TimingSettings,
 } from '../../../shared/story/timing';
 import { xmlElement, xmlEscape } from '../xmlText';
 
@@ -53,8 +54,8 @@ function storyNumber(story: Story, index: number): string {
 }
 
 /** Tags and timing travel in our own metadata block, which MOS devices pass on untouched. */
-function externalMetadata(story: Story): string {
-  const t = storyTiming(story);
+function externalMetadata(story: Story, timing: TimingSettings): string {
+  const t = storyTiming(story, timing);
   const payload = [
     xmlElement('format', story.format),
     xmlElement('status', story.status),
@@ -118,11 +119,11 @@ function storyItem(
   );
 }
 
-function storyBody(story: Story, options: ExportOptions): string {
+function storyBody(story: Story, options: ExportOptions, timing: TimingSettings): string {
   const out: string[] = [];
   const presenter = (name: string) => {
     out.push(xmlElement('storyPresenter', name));
-    out.push(xmlElement('storyPresenterRR', ratesFor(DEFAULT_TIMING, name).wordsPerMinute));
+    out.push(xmlElement('storyPresenterRR', ratesFor(timing, name).wordsPerMinute));
   };
   presenter(story.presenter);
   let cueIndex = 0;
@@ -160,22 +161,33 @@ function storyBody(story: Story, options: ExportOptions): string {
   return `<storyBody>\n${out.join('\n')}\n</storyBody>`;
 }
 
-function roStorySend(story: Story, index: number, roId: string, options: ExportOptions): string {
+function roStorySend(
+  story: Story,
+  index: number,
+  roId: string,
+  options: ExportOptions,
+  timing: TimingSettings,
+): string {
   return (
     `<roStorySend>\n<roID>${roId}</roID>\n<storyID>${story.id}</storyID>\n` +
     `${xmlElement('storySlug', story.slug || 'UNTITLED')}\n` +
     `${xmlElement('storyNum', storyNumber(story, index))}\n` +
-    `${storyBody(story, options)}\n${externalMetadata(story)}\n</roStorySend>`
+    `${storyBody(story, options, timing)}\n${externalMetadata(story, timing)}\n</roStorySend>`
   );
 }
 
-function roCreate(stories: readonly Story[], roId: string, roSlug: string): string {
+function roCreate(
+  stories: readonly Story[],
+  roId: string,
+  roSlug: string,
+  timing: TimingSettings,
+): string {
   const items = stories.map(
     (s, i) =>
       `<story><storyID>${s.id}</storyID>${xmlElement('storySlug', s.slug || 'UNTITLED')}` +
       `${xmlElement('storyNum', storyNumber(s, i))}</story>`,
   );
-  const total = stories.reduce((sum, s) => sum + storyTiming(s).totalSec, 0);
+  const total = stories.reduce((sum, s) => sum + storyTiming(s, timing).totalSec, 0);
   return (
     `<roCreate>\n<roID>${roId}</roID>\n${xmlElement('roSlug', truncate(roSlug, MOS_STRING_MAX))}\n` +
     `<roEdDur>${hhmmss(total)}</roEdDur>\n${items.join('\n')}\n</roCreate>`
@@ -196,15 +208,16 @@ function hhmmss(totalSec: number): string {
 export function mosMessages(
   stories: readonly Story[],
   options: ExportOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
   roSlug?: string,
 ): string[] {
   const roId = mosRunningOrderId(stories);
   const messages: string[] = [];
   if (stories.length > 1) {
     const slug = roSlug ?? `${stories[0]!.slug || 'UNTITLED'} +${stories.length - 1}`;
-    messages.push(roCreate(stories, roId, slug));
+    messages.push(roCreate(stories, roId, slug, timing));
   }
-  stories.forEach((story, i) => messages.push(roStorySend(story, i, roId, options)));
+  stories.forEach((story, i) => messages.push(roStorySend(story, i, roId, options, timing)));
   return messages.map((body, i) => mos(i + 1, body));
 }
 
@@ -212,8 +225,9 @@ export function mosMessages(
 export function mosFile(
   stories: readonly Story[],
   options: ExportOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
 ): { data: string; encoding: 'utf8' | 'base64' } {
-  const text = mosMessages(stories, options).join('');
+  const text = mosMessages(stories, options, timing).join('');
   if (options.mosEncoding === 'utf-8') return { data: text, encoding: 'utf8' };
   const bytes = Buffer.alloc(text.length * 2);
   for (let i = 0; i < text.length; i++) bytes.writeUInt16BE(text.charCodeAt(i), i * 2);

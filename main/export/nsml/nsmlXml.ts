@@ -4,6 +4,7 @@ import {
   formatDuration,
   ratesFor,
   storyTiming,
+  type TimingSettings,
 } from '../../../shared/story/timing';
 import { xmlEscape } from '../xmlText';
 
@@ -42,8 +43,8 @@ function field(kind: 'string' | 'duration' | 'date', id: string, value: string |
  * a bite's or package's words are caption-only `cc` paragraphs under its anchor. Times are in
  * seconds, `modify-date` in epoch seconds.
  */
-export function storyToNsml(story: Story): string {
-  const timing = storyTiming(story);
+export function storyToNsml(story: Story, settings: TimingSettings = DEFAULT_TIMING): string {
+  const timing = storyTiming(story, settings);
   const body: string[] = [];
   const anchored: string[] = [];
   const anchor = (lines: readonly string[]) => {
@@ -76,7 +77,7 @@ export function storyToNsml(story: Story): string {
     }
   }
   const counted = timing.read.words + timing.read.hangul + timing.read.cjk;
-  const rate = ratesFor(DEFAULT_TIMING, story.presenter).wordsPerMinute;
+  const rate = ratesFor(settings, story.presenter).wordsPerMinute;
   const fields = [
     field('string', 'title', story.slug),
     field('string', 'page-number', story.page ?? ''),

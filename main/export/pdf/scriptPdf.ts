@@ -1,7 +1,12 @@
 import PDFDocument from 'pdfkit';
 import type { ExportOptions } from '../../../shared/export/options';
 import type { Story } from '../../../shared/story/model';
-import { formatDuration, storyTiming } from '../../../shared/story/timing';
+import {
+  DEFAULT_TIMING,
+  formatDuration,
+  storyTiming,
+  type TimingSettings,
+} from '../../../shared/story/timing';
 import { PDF_FONT_FILES, printableText } from './pdfFonts';
 import { layoutLines, type Piece, type PieceStyle, type Measure } from './lineLayout';
 import { scriptRows, type ScriptRow } from './scriptRows';
@@ -42,8 +47,8 @@ export function pdfColumns(paper: ExportOptions['paper']): {
   };
 }
 
-function headerText(story: Story): { title: string; details: string } {
-  const t = storyTiming(story);
+function headerText(story: Story, timing: TimingSettings): { title: string; details: string } {
+  const t = storyTiming(story, timing);
   const details = [
     story.format,
     story.presenter && `Presenter: ${story.presenter}`,
@@ -66,6 +71,7 @@ function headerText(story: Story): { title: string; details: string } {
 export async function scriptPdf(
   stories: readonly Story[],
   options: ExportOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: options.paper,
@@ -107,7 +113,7 @@ export async function scriptPdf(
   let y = 0;
   const newPage = () => {
     doc.addPage();
-    drawHeader(doc, current, cols);
+    drawHeader(doc, headerText(current, timing), cols);
     y = MARGIN + HEADER_HEIGHT;
   };
 
@@ -125,7 +131,7 @@ export async function scriptPdf(
           .strokeColor('#888888')
           .stroke();
         y += LINE / 2;
-        const h = headerText(story);
+        const h = headerText(story, timing);
         drawPieces(doc, [{ text: h.title, style: { bold: true, size: 13 } }], MARGIN, y, measure);
         y += LINE + 3;
         drawPieces(
@@ -178,8 +184,11 @@ function rowGap(row: ScriptRow): number {
   return row.kind === 'read' || row.kind === 'media' ? LINE * 0.6 : LINE * 0.3;
 }
 
-function drawHeader(doc: PDFKit.PDFDocument, story: Story, cols: ReturnType<typeof pdfColumns>) {
-  const h = headerText(story);
+function drawHeader(
+  doc: PDFKit.PDFDocument,
+  h: { title: string; details: string },
+  cols: ReturnType<typeof pdfColumns>,
+) {
   const width = cols.pageWidth - 2 * MARGIN;
   doc.font(PDF_FONT_FILES.bold).fontSize(14).fillColor('#000000');
   doc.text(printableText(h.title), MARGIN, MARGIN, { width, lineBreak: false, ellipsis: true });

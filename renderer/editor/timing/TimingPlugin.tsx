@@ -1,25 +1,28 @@
 import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
+  $getNodeByKey,
   $getRoot,
   $getSelection,
+  $isParagraphNode,
   $isRangeSelection,
-  $isElementNode,
+  $isRootNode,
   type EditorState,
   type LexicalNode,
+  type NodeKey,
 } from 'lexical';
 import {
   addCounts,
   countText,
   mediaSeconds,
+  ratesFor,
   secondsToRead,
   ZERO_COUNT,
-  type ReadRates,
   type TextCount,
+  type TimingSettings,
 } from '../../../shared/story/timing';
-import { $isCueNode } from '../cue/CueNode';
-import { $isInstructionNode } from '../instruction/InstructionNode';
 import { $isMediaNode } from '../media/MediaNode';
+import { $isPresenterNode } from '../presenter/PresenterNode';
 
 export type LiveTiming = {
   read: TextCount;
@@ -32,18 +35,25 @@ export type LiveTiming = {
   selection: { read: TextCount; readSec: number } | null;
 };
 
-type NodeCount = { count: TextCount; chars: number; mediaSec: number; estimated: boolean };
+type NodeCount = {
+  count: TextCount;
+  chars: number;
+  media: { sec: number; estimated: boolean } | null;
+};
 
 /**
- * Live timing without re-reading the whole story on each keystroke: Lexical keeps the same node
- * object for every line that did not change, so counts are cached per node object and only the
- * edited line is counted again. The work runs once per animation frame, after the keystroke.
+ * Live timing without re-reading the whole story on each keystroke: counts are cached per
+ * top-level line (by node key), and an update only drops the lines it touched (Lexical reports
+ * the dirty nodes), so typing recounts one paragraph. Rates apply while summing, so a presenter
+ * cue switches them from that line on. The work runs once per animation frame, after the keystroke.
  */
 export function TimingPlugin({
-  rates,
+  settings,
+  presenter,
   onTiming,
 }: {
-  rates: ReadRates;
+  settings: TimingSettings;
+  presenter: string;
   onTiming: (timing: LiveTiming) => void;
 }) {
   const [editor] = useLexicalComposerContext();
@@ -53,11 +63,11 @@ export function TimingPlugin({
   }, [onTiming]);
 
   useEffect(() => {
-    const cache = new WeakMap<LexicalNode, NodeCount>();
+    const cache = new Map<NodeKey, NodeCount>();
     let frame = 0;
 
     const countNode = (node: LexicalNode): NodeCount => {
-      const cached = cache.get(node);
+      const cached = cache.get(node.getKey());
       if (cached) return cached;
       let result: NodeCount;
       if ($isMediaNode(node)) {
@@ -65,56 +75,71 @@ export function TimingPlugin({
         result = {
           count: ZERO_COUNT,
           chars: 0,
-          mediaSec: mediaSeconds(media, rates),
-          estimated: media.durationSec === null,
+          media: {
+            sec: mediaSeconds(media, settings.defaults),
+            estimated: media.durationSec === null,
+          },
         };
-      } else if ($isCueNode(node) || $isInstructionNode(node)) {
-        result = {
-          count: ZERO_COUNT,
-          chars: node.getTextContentSize(),
-          mediaSec: 0,
-          estimated: false,
-        };
-      } else {
+      } else if ($isParagraphNode(node)) {
+        // A pronouncer lives on its node, not in the text, so the text is exactly what is read.
         const text = node.getTextContent();
-        result = { count: countText(text), chars: text.length, mediaSec: 0, estimated: false };
+        result = { count: countText(text), chars: text.length, media: null };
+      } else {
+        result = { count: ZERO_COUNT, chars: node.getTextContentSize(), media: null };
       }
-      cache.set(node, result);
+      cache.set(node.getKey(), result);
       return result;
+    };
+
+    /** Forgets the counts of every line an update touched, and of lines that are gone. */
+    const invalidate = (state: EditorState, dirty: Iterable<NodeKey>) => {
+      state.read(() => {
+        for (const key of dirty) {
+          const node = $getNodeByKey(key);
+          const top = node && !$isRootNode(node) ? (node.getTopLevelElement() ?? node) : null;
+          cache.delete(key);
+          if (top) cache.delete(top.getKey());
+        }
+        if (cache.size > $getRoot().getChildrenSize() * 2) {
+          const live = new Set($getRoot().getChildrenKeys());
+          for (const key of cache.keys()) if (!live.has(key)) cache.delete(key);
+        }
+      });
     };
 
     const compute = (state: EditorState) => {
       frame = 0;
       state.read(() => {
+        let rates = ratesFor(settings, presenter);
         let read = ZERO_COUNT;
+        let readExact = 0;
         let mediaSec = 0;
         let estimatedMedia = 0;
         let characters = 0;
         for (const child of $getRoot().getChildren()) {
+          if ($isPresenterNode(child)) rates = ratesFor(settings, child.getTextContent());
           const c = countNode(child);
           read = addCounts(read, c.count);
-          mediaSec += c.mediaSec;
+          readExact += c.count === ZERO_COUNT ? 0 : secondsToRead(c.count, rates);
           characters += c.chars;
-          if (c.estimated) estimatedMedia++;
+          if (c.media) {
+            mediaSec += c.media.sec;
+            if (c.media.estimated) estimatedMedia++;
+          }
         }
-        const readSec = Math.round(secondsToRead(read, rates));
+        const readSec = Math.round(readExact);
         const selection = $getSelection();
         let selected: LiveTiming['selection'] = null;
         if ($isRangeSelection(selection) && !selection.isCollapsed()) {
-          const readable = selection
+          const inRead = selection
             .getNodes()
-            .filter(
-              (n) =>
-                !n
-                  .getParents()
-                  .some((p) => $isElementNode(p) && ($isCueNode(p) || $isInstructionNode(p))),
-            );
-          const text =
-            readable.length === selection.getNodes().length
+            .filter((n) => $isParagraphNode(n.getTopLevelElement()));
+          const count = countText(
+            inRead.length === selection.getNodes().length
               ? selection.getTextContent()
-              : readable.map((n) => n.getTextContent()).join(' ');
-          const count = countText(text);
-          selected = { read: count, readSec: secondsToRead(count, rates) };
+              : inRead.map((n) => n.getTextContent()).join(' '),
+          );
+          selected = { read: count, readSec: secondsToRead(count, ratesFor(settings, presenter)) };
         }
         onTimingRef.current({
           read,
@@ -133,11 +158,16 @@ export function TimingPlugin({
       frame = requestAnimationFrame(() => compute(state));
     };
     schedule(editor.getEditorState());
-    const unregister = editor.registerUpdateListener(({ editorState }) => schedule(editorState));
+    const unregister = editor.registerUpdateListener(
+      ({ editorState, dirtyElements, dirtyLeaves }) => {
+        invalidate(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
+        schedule(editorState);
+      },
+    );
     return () => {
       unregister();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [editor, rates]);
+  }, [editor, settings, presenter]);
   return null;
 }

@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type TextFormatType } from 'lexical';
 import { $insertMediaBlock, $setTextKind, MEDIA_SHORTCUTS, TEXT_KINDS } from '../blockTypes';
 import { useToolbarState } from './useToolbarState';
+import { OPEN_PRONOUNCER_COMMAND, PRONOUNCER_SHORTCUT } from '../pronouncer/PronouncerPopover';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 export const MOD = IS_MAC ? '⌘' : 'Ctrl';
@@ -45,6 +46,13 @@ function ToolButton({
     </button>
   );
 }
+
+const KIND_LABELS = {
+  read: 'Read',
+  cue: 'Cue',
+  instruction: 'Instr.',
+  presenter: 'Presenter',
+} as const;
 
 /** The editor's toolbar, in groups: history, character format, kind of line, media blocks. */
 export function Toolbar() {
@@ -111,9 +119,18 @@ export function Toolbar() {
             onClick={() => editor.update(() => $setTextKind(kind))}
             className={`cd-tool-kind cd-tool-${kind}`}
           >
-            {kind === 'read' ? 'Read' : kind === 'cue' ? 'Cue' : 'Instr.'}
+            {KIND_LABELS[kind]}
           </ToolButton>
         ))}
+      </div>
+      <div className="cd-tool-group" role="group" aria-label="Pronunciation">
+        <ToolButton
+          label="Pronouncer for the word at the caret"
+          shortcut={PRONOUNCER_SHORTCUT.shortcut}
+          onClick={() => editor.dispatchCommand(OPEN_PRONOUNCER_COMMAND, undefined)}
+        >
+          Say…
+        </ToolButton>
       </div>
       <div className="cd-tool-group" role="group" aria-label="Media">
         <ToolButton
