@@ -6,7 +6,7 @@ import { everyBlockStory, hostileStory } from '../testScripts';
 import { makeStory } from '../../archive/testStories';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../shared/export/options';
 import type { Story } from '../../../shared/story/model';
-import { storyTiming } from '../../../shared/story/timing';
+import { DEFAULT_TIMING, storyTiming } from '../../../shared/story/timing';
 import { xmlSafeText } from '../xmlText';
 
 const str = (
@@ -207,6 +207,25 @@ describe('MOS read back by @mos-connection/helper', () => {
     expect(payload.readSec).toBe(String(timing.readSec));
     expect(payload.targetSec).toBe('90');
     expect(pieces(payload.tags).map((p) => p.text)).toEqual(['fire', '부산', 'a&b']);
+  });
+
+  it('sends each presenter’s own read rate from the archive settings', () => {
+    const story = everyBlockStory();
+    const slow = {
+      wordsPerMinute: 150,
+      hangulSyllablesPerMinute: 300,
+      cjkCharactersPerMinute: 260,
+    };
+    const timing = { defaults: DEFAULT_TIMING.defaults, presenters: { 'lee sun': slow } };
+    const [msg] = readMos(mosMessages([story], options(), timing).join(''));
+    const sent = msg!.kind === 'roStorySend' ? msg!.story : undefined;
+    const rates = bodyView(sent!)
+      .filter((b) => b.kind === 'storyPresenterRR')
+      .map((b) => b.text);
+    expect(rates).toEqual(['180', '150']);
+    const payload = sent!.MosExternalMetaData![0]!.MosPayload as Record<string, unknown>;
+    expect(payload.readSec).toBe(String(storyTiming(story, timing).readSec));
+    expect(storyTiming(story, timing).readSec).toBeGreaterThan(storyTiming(story).readSec);
   });
 
   it('puts cues inside the text as pi when asked', () => {
