@@ -31,7 +31,7 @@ export function nativeShellActions(
       const options = {
         properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
         filters: [
-          { name: 'Scripts', extensions: ['txt', 'text'] },
+          { name: 'Scripts and stories', extensions: ['txt', 'text', 'nsml', 'json'] },
           { name: 'All files', extensions: ['*'] },
         ],
       };

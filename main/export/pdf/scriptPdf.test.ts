@@ -61,7 +61,11 @@ function printable(text: string): string {
     .map((c) => (c === ' ' || font.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : '?'))
     .join('');
 }
-const squash = (s: string) => printable(s).normalize('NFKC').replace(/\s+/gu, '');
+// Shaping may compose or split a letter and its accents (к + ◌́ → ќ) and pdf.js normalises what it
+// extracts, so compare base letters: decomposed, combining marks dropped, spaces ignored.
+const norm = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/gu, '');
+/** What the page should show, compared as above. */
+const shown = (s: string) => norm(printable(s));
 
 function expectedRight(story: Story): string {
   return story.body
@@ -109,8 +113,8 @@ describe('two-column PDF read back by pdf.js', () => {
     const bytes = await scriptPdf([story], options());
     const pages = await readPdf(bytes);
     expect(pages.length).toBeGreaterThan(1);
-    expect(squash(column(pages, cols.rightX, 1e9))).toBe(squash(expectedRight(story)));
-    expect(squash(column(pages, cols.leftX, cols.rightX - 1))).toBe(squash(expectedLeft(story)));
+    expect(norm(column(pages, cols.rightX, 1e9))).toBe(shown(expectedRight(story)));
+    expect(norm(column(pages, cols.leftX, cols.rightX - 1))).toBe(shown(expectedLeft(story)));
 
     const t = storyTiming(story);
     pages.forEach((items, i) => {
@@ -126,7 +130,7 @@ describe('two-column PDF read back by pdf.js', () => {
         `Read ${formatDuration(t.readSec)}`,
         `TRT ${formatDuration(t.totalSec)}`,
       ])
-        expect(squash(header)).toContain(squash(part));
+        expect(norm(header)).toContain(shown(part));
       const footer = items
         .filter((it) => it.y < cols.bodyBottomY)
         .map((it) => it.str)
@@ -173,13 +177,12 @@ describe('two-column PDF read back by pdf.js', () => {
     await fc.assert(
       fc.asyncProperty(hostileStory, async (story) => {
         const pages = await readPdf(await scriptPdf([story], options()));
-        expect(squash(column(pages, cols.rightX, 1e9))).toBe(squash(expectedRight(story)));
-        expect(squash(column(pages, cols.leftX, cols.rightX - 1))).toBe(
-          squash(expectedLeft(story)),
-        );
+        expect(norm(column(pages, cols.rightX, 1e9))).toBe(shown(expectedRight(story)));
+        expect(norm(column(pages, cols.leftX, cols.rightX - 1))).toBe(shown(expectedLeft(story)));
       }),
-      { numRuns: 25 },
+      // Shrinking re-renders a PDF per step: report the first failure as found.
+      { numRuns: 40, endOnFailure: true },
     );
     // Each run writes and parses a PDF; on a shared two-core machine that is seconds, not ms.
-  }, 60_000);
+  }, 120_000);
 });
