@@ -92,6 +92,43 @@ describe('migrations', () => {
     expect(tables).toEqual(expect.arrayContaining(['templates', 'pronouncers', 'settings']));
   });
 
+  it('0003 adds revisions and comments and keeps every story of a version-2 archive', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 2));
+    const story = makeStory({ tags: ['kept'], page: 'B2' });
+    db.prepare(
+      `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at, updated_at, body_json, search_text, page)
+       VALUES (?, 1, ?, ?, ?, '', 'draft', ?, ?, ?, 'harbor', 'B2')`,
+    ).run(
+      story.id,
+      story.slug,
+      story.format,
+      story.presenter,
+      story.createdAt,
+      story.updatedAt,
+      JSON.stringify(story.body),
+    );
+    db.prepare("INSERT INTO tags (name) VALUES ('kept')").run();
+    db.prepare(
+      'INSERT INTO story_tags (story_seq, tag_id, position) SELECT seq, (SELECT id FROM tags), 0 FROM stories',
+    ).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
+    expect(getStory(db, story.id)).toEqual(story);
+    db.prepare(
+      "INSERT INTO revisions (id, story_id, at, kind, story_json) VALUES ('r1', ?, ?, 'save', '{}')",
+    ).run(story.id, story.updatedAt);
+    db.prepare(
+      "INSERT INTO comments (id, story_id, thread_id, at, body) VALUES ('c1', ?, 't1', ?, 'Check this')",
+    ).run(story.id, story.updatedAt);
+    deleteStory(db, story.id);
+    expect(
+      db
+        .prepare('SELECT (SELECT count(*) FROM revisions) + (SELECT count(*) FROM comments) AS n')
+        .get(),
+    ).toEqual({ n: 0 });
+  });
+
   it('matches the committed schema snapshot', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db);

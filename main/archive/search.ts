@@ -2,11 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { SearchHit, StoryPage } from '../../shared/ipc/types';
 import { toFtsQuery } from './ftsQuery';
 import { SUMMARY_COLUMNS, summariesFor, type SummaryRow } from './stories';
+import { filterConditions, type StoryFilters } from './storyFilters';
 
-export type SearchOptions = { tag?: string; limit: number };
-
-const TAG_FILTER =
-  'AND s.seq IN (SELECT story_seq FROM story_tags JOIN tags ON tags.id = tag_id WHERE tags.name = @tag)';
+export type SearchOptions = StoryFilters & { limit: number };
 
 /**
  * Ranked full-text search with a highlighted snippet. A slug hit weighs more than a body hit.
@@ -19,8 +17,9 @@ export function searchStories(
 ): StoryPage<SearchHit> {
   const match = toFtsQuery(query);
   if (match === null) return { total: 0, items: [] };
-  const tagFilter = options.tag ? TAG_FILTER : '';
-  const params = { match, tag: options.tag ?? null, limit: options.limit };
+  const filters = filterConditions(options, 's');
+  const tagFilter = filters.conditions.map((c) => `AND ${c}`).join(' ');
+  const params = { ...filters.params, match, limit: options.limit };
   const columns = SUMMARY_COLUMNS.split(', ')
     .map((c) => `s.${c}`)
     .join(', ');

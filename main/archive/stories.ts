@@ -4,6 +4,7 @@ import { storySearchText } from '../../shared/story/text';
 import { DEFAULT_TIMING, storyTiming, type TimingSettings } from '../../shared/story/timing';
 import type { StorySummary } from '../../shared/ipc/types';
 import { ArchiveError } from './errors';
+import { filterConditions, type StoryFilters } from './storyFilters';
 
 /** One row of `stories` as SQLite returns it. */
 type StoryRow = {
@@ -225,27 +226,25 @@ export function summariesByIds(db: Database, ids: readonly string[]): StorySumma
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export type ListOptions = { tag?: string; limit: number; offset: number };
+export type ListOptions = StoryFilters & { limit: number; offset: number };
 
 export function listStories(
   db: Database,
   options: ListOptions,
 ): { total: number; items: StorySummary[] } {
-  const tagFilter = options.tag
-    ? 'WHERE seq IN (SELECT story_seq FROM story_tags JOIN tags ON tags.id = tag_id WHERE tags.name = @tag)'
-    : '';
-  const params = { tag: options.tag ?? null, limit: options.limit, offset: options.offset };
-  const { total } = db
-    .prepare(`SELECT count(*) AS total FROM stories ${tagFilter}`)
-    .get(params) as {
+  const { conditions, params } = filterConditions(options, 's');
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const { total } = db.prepare(`SELECT count(*) AS total FROM stories s ${where}`).get(params) as {
     total: number;
   };
   const rows = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM stories ${tagFilter}
-       ORDER BY updated_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
+      `SELECT ${SUMMARY_COLUMNS.split(', ')
+        .map((c) => `s.${c}`)
+        .join(', ')} FROM stories s ${where}
+       ORDER BY s.updated_at DESC, s.seq DESC LIMIT @limit OFFSET @offset`,
     )
-    .all(params) as SummaryRow[];
+    .all({ ...params, limit: options.limit, offset: options.offset }) as SummaryRow[];
   return { total, items: summariesFor(db, rows) };
 }
 

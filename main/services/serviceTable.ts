@@ -20,6 +20,10 @@ import {
   upsertPronouncer,
 } from '../archive/pronouncers';
 import { getSettings, saveSettings } from '../archive/settings';
+import { getRevision, headRevisionId, listRevisions, recordRevision } from '../archive/revisions';
+import { insertComment, listComments, setThreadResolved } from '../archive/comments';
+import { LOCKED_STATUSES, STATUS_LABELS, transition } from '../../shared/story/workflow';
+import type { RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import { decodeScriptFile } from '../import/decodeFile';
 import { renderExport } from '../export';
@@ -78,12 +82,30 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     return story;
   }
 
-  /** Saving a story stores its times at the archive's rates and teaches the dictionary its pronouncers. */
-  function store(story: Story): void {
+  /** Who is working: the display name from the settings. */
+  function author(): string {
+    return getSettings(db).displayName || 'Unnamed user';
+  }
+
+  /**
+   * Stores a story and records it as a version, in one transaction. The stored times use the
+   * archive's rates; the dictionary learns the story's pronouncers.
+   */
+  function store(story: Story, kind: RevisionKind, note = ''): void {
     db.transaction(() => {
       putStory(db, story, timingSettings(getSettings(db)));
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
+      recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
     })();
+  }
+
+  function refuseIfLocked(story: Story, doing: string): void {
+    if (LOCKED_STATUSES.has(story.status)) {
+      throw new ServiceError(
+        'LOCKED',
+        `“${story.slug || 'Untitled'}” is ${STATUS_LABELS[story.status].toLowerCase()} and locked: reopen it, with a reason, before ${doing}.`,
+      );
+    }
   }
 
   function selectStories(selection: ParsedInput<'export.stories'>['selection']): Story[] {
@@ -105,11 +127,12 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       schemaVersion: schemaVersion(db),
     }),
 
-    'stories.list': ({ tag, limit, offset }) => listStories(db, { tag, limit, offset }),
+    'stories.list': ({ tag, status, limit, offset }) =>
+      listStories(db, { tag, status, limit, offset }),
 
-    'stories.search': ({ query, tag, limit }) => {
-      if (query.trim() !== '') return searchStories(db, query, { tag, limit });
-      const page = listStories(db, { tag, limit, offset: 0 });
+    'stories.search': ({ query, tag, status, limit }) => {
+      if (query.trim() !== '') return searchStories(db, query, { tag, status, limit });
+      const page = listStories(db, { tag, status, limit, offset: 0 });
       return { total: page.total, items: page.items.map((s) => ({ ...s, snippet: '' })) };
     },
 
@@ -130,28 +153,125 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         updatedAt: at,
         body: getTemplate(db, format ?? 'READER'),
       };
-      store(StorySchema.parse(story));
+      store(StorySchema.parse(story), 'create');
       return story;
     },
 
-    'stories.save': ({ story, baseUpdatedAt }) => {
+    'stories.save': ({ story, baseUpdatedAt, mode }) => {
       const existing = getStory(db, story.id);
+      if (existing) refuseIfLocked(existing, 'editing it');
       if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
         throw new ServiceError(
           'CONFLICT',
           `“${existing.slug || 'Untitled'}” was changed elsewhere since you opened it. Your text is still in the editor; reload the story to see the other version.`,
         );
       }
+      // The status only changes through the review workflow, never through a save.
       const saved: Story = {
         ...story,
+        status: existing?.status ?? 'draft',
         createdAt: existing?.createdAt ?? story.createdAt,
         updatedAt: stamp(existing?.updatedAt),
       };
-      store(saved);
+      store(saved, mode === 'autosave' ? 'autosave' : 'save');
       return saved;
     },
 
+    'stories.setStatus': ({ id, status, note }) => {
+      const story = requireStory(id);
+      const step = transition(story.status, status);
+      if (!step) {
+        throw new ServiceError(
+          'INVALID_INPUT',
+          `A story that is ${STATUS_LABELS[story.status].toLowerCase()} cannot become ${STATUS_LABELS[status].toLowerCase()}.`,
+        );
+      }
+      if (step.needsNote && note === '') {
+        throw new ServiceError(
+          'INVALID_INPUT',
+          `${step.action} needs a reason; it stays in the story's history.`,
+        );
+      }
+      const changed: Story = { ...story, status, updatedAt: stamp(story.updatedAt) };
+      store(changed, 'status', note);
+      return changed;
+    },
+
+    'stories.history': ({ id }) => {
+      requireStory(id);
+      const row = db
+        .prepare('SELECT conflict_revision AS conflict FROM stories WHERE id = ?')
+        .get(id) as { conflict: string | null };
+      return {
+        revisions: listRevisions(db, id),
+        head: headRevisionId(db, id),
+        conflict: row.conflict,
+      };
+    },
+
+    'stories.revision': ({ id, revisionId }) => {
+      const story = getRevision(db, id, revisionId);
+      if (!story)
+        throw new ServiceError('NOT_FOUND', 'That version is not in the story’s history.');
+      return story;
+    },
+
+    'stories.restore': ({ id, revisionId }) => {
+      const current = requireStory(id);
+      refuseIfLocked(current, 'restoring an older version');
+      const old = getRevision(db, id, revisionId);
+      if (!old) throw new ServiceError('NOT_FOUND', 'That version is not in the story’s history.');
+      const number = listRevisions(db, id).find((r) => r.id === revisionId)?.number;
+      // The old text and details come back; the workflow state stays where it is.
+      const restored: Story = {
+        ...old,
+        status: current.status,
+        createdAt: current.createdAt,
+        updatedAt: stamp(current.updatedAt),
+      };
+      store(restored, 'restore', `Restored version ${number ?? ''}`.trim());
+      db.prepare('UPDATE stories SET conflict_revision = NULL WHERE id = ?').run(id);
+      return restored;
+    },
+
+    'comments.list': ({ storyId }) => {
+      requireStory(storyId);
+      return listComments(db, storyId);
+    },
+
+    'comments.add': ({ storyId, threadId, body, quote }) => {
+      requireStory(storyId);
+      const comment = {
+        id: newId(),
+        storyId,
+        threadId,
+        author: author(),
+        at: stamp(),
+        body,
+        quote,
+        resolvedAt: null,
+        resolvedBy: null,
+      };
+      insertComment(db, comment);
+      return comment;
+    },
+
+    'comments.resolve': ({ storyId, threadId, resolved }) => {
+      const changed = setThreadResolved(
+        db,
+        storyId,
+        threadId,
+        resolved ? stamp() : null,
+        resolved ? author() : null,
+      );
+      if (changed === 0)
+        throw new ServiceError('NOT_FOUND', 'That comment thread is not on this story.');
+      return { threadId, resolved };
+    },
+
     'stories.delete': ({ id }) => {
+      const story = getStory(db, id);
+      if (story) refuseIfLocked(story, 'deleting it');
       if (!deleteStory(db, id))
         throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
       return { id };
@@ -184,7 +304,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
           stories.push(taken ? { ...story, id: newId() } : story);
         }
       }
-      db.transaction(() => stories.forEach(store))();
+      db.transaction(() => stories.forEach((s) => store(s, 'import')))();
       return {
         stories: summariesByIds(
           db,

@@ -19,6 +19,11 @@ import type { LiveTiming } from '../editor/timing/TimingPlugin';
 import type { PasteOutcome } from '../editor/paste/ScriptPastePlugin';
 import { ExportDialog } from '../export/ExportDialog';
 import { StatusBar } from './StatusBar';
+import { useReview } from '../review/useReview';
+import { WorkflowBar } from '../review/WorkflowBar';
+import { HistoryPanel } from '../review/HistoryPanel';
+import { CommentsPanel } from '../review/CommentsPanel';
+import { LOCKED_STATUSES } from '../../shared/story/workflow';
 import { Notices, type Notice } from './Notices';
 import { useStoryDocument } from './useStoryDocument';
 
@@ -68,6 +73,17 @@ export function App() {
     },
     [open, showError],
   );
+
+  const review = useReview({
+    story,
+    editor: doc.editor,
+    save,
+    isDirty: doc.isDirty,
+    reopen: openStory,
+    onArchiveChanged: refresh,
+    onError: showError,
+  });
+  const locked = story !== null && LOCKED_STATUSES.has(story.status);
 
   useEffect(() => {
     void (async () => {
@@ -152,7 +168,7 @@ export function App() {
   );
 
   const saveNow = useCallback(async () => {
-    await save();
+    await save('explicit');
   }, [save]);
 
   useEffect(() => {
@@ -183,12 +199,12 @@ export function App() {
     };
     const beforeUnload = (e: BeforeUnloadEvent) => {
       if (doc.isDirty()) {
-        void save();
+        void save('autosave');
         e.preventDefault();
       }
     };
     const hidden = () => {
-      if (document.visibilityState === 'hidden') void save();
+      if (document.visibilityState === 'hidden') void save('autosave');
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', beforeUnload);
@@ -326,10 +342,18 @@ export function App() {
               onChange={doc.updateMeta}
               onDelete={() => void deleteStory()}
             />
+            <WorkflowBar
+              story={story}
+              lastStatusChange={review.lastStatusChange}
+              onTransition={(step, note) => void review.changeStatus(step, note)}
+              historyOpen={review.panel === 'history'}
+              onToggleHistory={() => review.setPanel((p) => (p === 'history' ? null : 'history'))}
+            />
             <div className="cd-editor-area">
               <ScriptEditor
-                key={story.id}
+                key={`${story.id}:${doc.generation}`}
                 storyId={story.id}
+                readOnly={locked}
                 initialBody={story.body}
                 timing={timing}
                 presenter={story.presenter}
@@ -341,6 +365,36 @@ export function App() {
                 onChange={doc.changed}
                 onTiming={setTiming}
                 onPaste={onPaste}
+                resolvedThreads={review.resolvedThreads}
+                onStartThread={review.startThread}
+                onThreadOrder={review.setThreadOrder}
+                side={
+                  review.panel === 'history' ? (
+                    <HistoryPanel
+                      story={story}
+                      version={review.historyVersion}
+                      locked={locked}
+                      onRestored={(restored) => {
+                        refresh();
+                        void openStory(restored.id);
+                      }}
+                      onError={showError}
+                      onClose={() => review.setPanel(null)}
+                    />
+                  ) : review.panel === 'comments' ? (
+                    <CommentsPanel
+                      comments={review.comments}
+                      order={review.threadOrder}
+                      pending={review.pending}
+                      canComment={!locked}
+                      onPost={(threadId, body, quote) => void review.post(threadId, body, quote)}
+                      onCancelPending={review.cancelPending}
+                      onResolve={(threadId, resolved) => void review.resolve(threadId, resolved)}
+                      onReveal={review.reveal}
+                      onClose={() => review.setPanel(null)}
+                    />
+                  ) : null
+                }
               />
             </div>
             <StatusBar
@@ -407,7 +461,7 @@ export function App() {
           storyId={story?.id ?? null}
           storySlug={story?.slug ?? ''}
           onClose={() => setExportOpen(false)}
-          beforeExport={save}
+          beforeExport={() => save('autosave')}
           onDone={(m) => notify('info', m)}
           onError={showError}
         />

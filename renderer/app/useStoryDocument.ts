@@ -11,7 +11,9 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'error'; message: string };
 
-const AUTOSAVE_MS = 1500;
+/** Autosave shortly after typing pauses, and at least once a second while it does not. */
+const AUTOSAVE_IDLE_MS = 700;
+const AUTOSAVE_MAX_WAIT_MS = 1000;
 
 /**
  * The open story: its metadata here, its body in the editor. Every change bumps a revision;
@@ -27,6 +29,8 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   const savedRevision = useRef(0);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstUnsavedAt = useRef<number | null>(null);
+  const [generation, setGeneration] = useState(0);
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -37,9 +41,10 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     setStory(next);
   }, []);
 
-  const save = useCallback(async (): Promise<boolean> => {
+  const save = useCallback(async (mode: 'explicit' | 'autosave' = 'explicit'): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    firstUnsavedAt.current = null;
     while (inFlight.current) await inFlight.current;
     const current = storyRef.current;
     const editor = editorRef.current;
@@ -51,6 +56,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       const result = await api['stories.save']({
         story: { ...current, body },
         baseUpdatedAt: current.updatedAt,
+        mode,
       });
       if (!result.ok) {
         setSaveState({ kind: 'error', message: result.error.message });
@@ -85,8 +91,14 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   const changed = useCallback(() => {
     revision.current++;
     setSaveState({ kind: 'dirty' });
+    const now = Date.now();
+    firstUnsavedAt.current ??= now;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+    const wait = Math.min(
+      AUTOSAVE_IDLE_MS,
+      Math.max(0, AUTOSAVE_MAX_WAIT_MS - (now - firstUnsavedAt.current)),
+    );
+    timer.current = setTimeout(() => void save('autosave'), wait);
   }, [save]);
 
   const updateMeta = useCallback(
@@ -101,13 +113,14 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
 
   const open = useCallback(
     async (id: string): Promise<string | null> => {
-      if (!(await save()))
+      if (!(await save('autosave')))
         return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
       const result = await api['stories.get']({ id });
       if (!result.ok) return result.error.message;
       revision.current = 0;
       savedRevision.current = 0;
       replaceStory(result.value);
+      setGeneration((g) => g + 1);
       setSaveState({ kind: 'saved', at: result.value.updatedAt });
       return null;
     },
@@ -132,8 +145,12 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     [],
   );
 
+  const editor = useCallback(() => editorRef.current, []);
+
   return {
     story,
+    generation,
+    editor,
     saveState,
     open,
     close,

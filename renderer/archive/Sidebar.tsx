@@ -3,6 +3,8 @@ import type { SearchHit, StoryPage, TagCount } from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
 import { api } from '../api/client';
 import { Snippet } from './Snippet';
+import { STORY_STATUSES, type StoryStatus } from '../../shared/story/model';
+import { STATUS_LABELS } from '../../shared/story/workflow';
 
 type Props = {
   selectedId: string | null;
@@ -31,6 +33,9 @@ function relativeTime(iso: string): string {
 export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Props) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
+  const [view, setView] = useState<'archive' | 'queue'>('archive');
+  const [status, setStatus] = useState<StoryStatus | ''>('');
+  const [queueCount, setQueueCount] = useState(0);
   const [tags, setTags] = useState<TagCount[]>([]);
   const [page, setPage] = useState<StoryPage<SearchHit>>({ total: 0, items: [] });
   const [loading, setLoading] = useState(true);
@@ -44,12 +49,22 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
     void api['tags.list']({}).then((r) => {
       if (r.ok) setTags(r.value);
     });
+    void api['stories.list']({ status: 'ready', limit: 1 }).then((r) => {
+      if (r.ok) setQueueCount(r.value.total);
+    });
   }, [version]);
+
+  const effectiveStatus = view === 'queue' ? 'ready' : status || undefined;
 
   useEffect(() => {
     const id = ++request.current;
     const run = async () => {
-      const result = await api['stories.search']({ query, tag: tag || undefined, limit: LIMIT });
+      const result = await api['stories.search']({
+        query,
+        tag: tag || undefined,
+        status: effectiveStatus,
+        limit: LIMIT,
+      });
       if (id !== request.current) return;
       setLoading(false);
       if (result.ok) setPage(result.value);
@@ -57,7 +72,7 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
     };
     const timer = setTimeout(() => void run(), query ? 120 : 0);
     return () => clearTimeout(timer);
-  }, [query, tag, version]);
+  }, [query, tag, effectiveStatus, version]);
 
   const searching = query.trim() !== '';
   const countLabel = searching
@@ -66,6 +81,25 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
 
   return (
     <nav className="cd-sidebar-inner" aria-label="Archive">
+      <div className="cd-tabs" role="tablist" aria-label="Archive or review queue">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'archive'}
+          onClick={() => setView('archive')}
+        >
+          Archive
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'queue'}
+          onClick={() => setView('queue')}
+          data-testid="queue-tab"
+        >
+          Review queue {queueCount > 0 && <span className="cd-count">{queueCount}</span>}
+        </button>
+      </div>
       <div className="cd-search">
         <input
           ref={searchRef}
@@ -76,6 +110,21 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
           onChange={(e) => setQuery(e.target.value)}
           data-testid="archive-search"
         />
+        {view === 'archive' && (
+          <select
+            aria-label="Filter by status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as StoryStatus | '')}
+            data-testid="status-filter"
+          >
+            <option value="">Any status</option>
+            {STORY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        )}
         <select
           aria-label="Filter by tag"
           value={tag}
@@ -110,7 +159,11 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
                 <span className={`cd-badge cd-format-${s.format.replace('/', '-').toLowerCase()}`}>
                   {s.format}
                 </span>
-                {s.status !== 'draft' && <span className="cd-badge cd-status">{s.status}</span>}
+                {s.status !== 'draft' && (
+                  <span className={`cd-badge cd-status-badge cd-status-${s.status}`}>
+                    {STATUS_LABELS[s.status]}
+                  </span>
+                )}
                 <span className="cd-item-date">{relativeTime(s.updatedAt)}</span>
                 {s.presenter && <span className="cd-item-person">{s.presenter}</span>}
               </span>
@@ -130,9 +183,13 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
       </ul>
       {!loading && page.items.length === 0 && (
         <p className="cd-empty-list">
-          {searching
-            ? 'Nothing in the archive matches. Try fewer words, or a word* prefix.'
-            : 'No stories yet. Create one or import a script.'}
+          {view === 'queue'
+            ? 'Nothing is waiting for review.'
+            : searching
+              ? 'Nothing in the archive matches. Try fewer words, or a word* prefix.'
+              : status || tag
+                ? 'No story matches these filters.'
+                : 'No stories yet. Create one or import a script.'}
         </p>
       )}
       {page.total > page.items.length && (

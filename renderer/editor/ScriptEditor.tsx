@@ -22,6 +22,8 @@ import { PronouncerPopover } from './pronouncer/PronouncerPopover';
 import { PronouncerHintsPlugin } from './pronouncer/PronouncerHintsPlugin';
 import { FindReplacePlugin } from './find/FindReplacePlugin';
 import { FocusFirstLinePlugin } from './shortcuts/FocusFirstLinePlugin';
+import { CommentMarksPlugin } from './comments/CommentMarksPlugin';
+import type { ReactNode } from 'react';
 
 /** Tag on updates that load a story: they are not edits and do not make it unsaved. */
 export const LOAD_TAG = 'copydesk-load';
@@ -37,11 +39,23 @@ type Props = {
   autoFocus?: boolean;
   findOpen: boolean;
   onCloseFind: () => void;
+  resolvedThreads: ReadonlySet<string>;
+  onStartThread: (thread: { threadId: string; quote: string }) => void;
+  onThreadOrder: (threadIds: string[]) => void;
+  /** A panel beside the page (comments, history). */
+  side?: ReactNode;
   onEditor: (editor: LexicalEditor | null) => void;
   onChange: () => void;
   onTiming: (timing: LiveTiming) => void;
   onPaste: (outcome: PasteOutcome) => void;
 };
+
+/** Approved and aired stories are locked: the editor shows them but takes no typing. */
+function EditablePlugin({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
+  return null;
+}
 
 function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange'>) {
   const [editor] = useLexicalComposerContext();
@@ -86,28 +100,31 @@ export function ScriptEditor(props: Props) {
         },
       }}
     >
-      <Toolbar />
+      <Toolbar readOnly={readOnly} />
       <FindReplacePlugin open={props.findOpen} onClose={props.onCloseFind} />
       <PronouncerHintsPlugin dictionary={props.dictionary} />
-      <div className="cd-page-scroll">
-        <div className="cd-page">
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="cd-script"
-                aria-label="Script"
-                aria-multiline="true"
-                spellCheck
-                data-testid="script-editor"
-              />
-            }
-            placeholder={
-              <div className="cd-placeholder">Write the anchor intro, or paste a script…</div>
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
-          <PronouncerPopover dictionary={props.dictionary} />
+      <div className="cd-editor-row">
+        <div className="cd-page-scroll">
+          <div className={`cd-page${readOnly ? ' cd-page-locked' : ''}`}>
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="cd-script"
+                  aria-label="Script"
+                  aria-multiline="true"
+                  spellCheck
+                  data-testid="script-editor"
+                />
+              }
+              placeholder={
+                <div className="cd-placeholder">Write the anchor intro, or paste a script…</div>
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            <PronouncerPopover dictionary={props.dictionary} />
+          </div>
         </div>
+        {props.side}
       </div>
       <HistoryPlugin />
       <ModelGuardPlugin />
@@ -116,6 +133,12 @@ export function ScriptEditor(props: Props) {
       <ScriptPastePlugin onPaste={props.onPaste} />
       <TimingPlugin settings={props.timing} presenter={props.presenter} onTiming={props.onTiming} />
       <EditorBridge onEditor={props.onEditor} onChange={props.onChange} />
+      <EditablePlugin editable={!readOnly} />
+      <CommentMarksPlugin
+        resolvedThreads={props.resolvedThreads}
+        onStartThread={props.onStartThread}
+        onThreadOrder={props.onThreadOrder}
+      />
       {props.autoFocus && <FocusFirstLinePlugin />}
     </LexicalComposer>
   );

@@ -1,4 +1,5 @@
 import type { Klass, LexicalNode } from 'lexical';
+import { MarkNode } from '@lexical/mark';
 import { CueNode } from './cue/CueNode';
 import { InstructionNode } from './instruction/InstructionNode';
 import { MediaNode } from './media/MediaNode';
@@ -14,4 +15,5 @@ export const SCRIPT_NODES: readonly Klass<LexicalNode>[] = [
   MediaNode,
   PronouncerNode,
   PauseNode,
+  MarkNode,
 ];

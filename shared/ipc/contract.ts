@@ -2,11 +2,13 @@ import { z } from 'zod';
 import {
   BlockSchema,
   STORY_FORMATS,
+  STORY_STATUSES,
   StorySchema,
   TagSchema,
   type Block,
   type Story,
   type StoryFormat,
+  type StoryStatus,
 } from '../story/model';
 import {
   PronouncerEntrySchema,
@@ -17,6 +19,8 @@ import {
 import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
 import type {
   AppInfo,
+  Comment,
+  RevisionSummary,
   ExportResult,
   ImportOutcome,
   SearchHit,
@@ -56,6 +60,7 @@ export const contract = {
   'stories.list': channel(
     z.strictObject({
       tag: TagSchema.optional(),
+      status: z.enum(STORY_STATUSES).optional(),
       limit: z.int().min(1).max(1000).default(200),
       offset: z.int().min(0).default(0),
     }),
@@ -64,6 +69,7 @@ export const contract = {
     z.strictObject({
       query: z.string().max(500),
       tag: TagSchema.optional(),
+      status: z.enum(STORY_STATUSES).optional(),
       limit: z.int().min(1).max(500).default(50),
     }),
   ).returns<StoryPage<SearchHit>>(),
@@ -79,8 +85,43 @@ export const contract = {
       story: StorySchema,
       /** The updatedAt the editor loaded; a different one in the archive means someone else saved. */
       baseUpdatedAt: z.string().optional(),
+      /** An explicit save always makes a version; autosaves by one person coalesce. */
+      mode: z.enum(['explicit', 'autosave']).default('explicit'),
     }),
   ).returns<Story>(),
+  'stories.setStatus': channel(
+    z.strictObject({
+      id: StoryIdSchema,
+      status: z.enum(STORY_STATUSES),
+      note: z.string().trim().max(2000).default(''),
+    }),
+  ).returns<Story>(),
+  'stories.history': channel(z.strictObject({ id: StoryIdSchema })).returns<{
+    revisions: RevisionSummary[];
+    head: string | null;
+    conflict: string | null;
+  }>(),
+  'stories.revision': channel(
+    z.strictObject({ id: StoryIdSchema, revisionId: z.string().min(1).max(64) }),
+  ).returns<Story>(),
+  'stories.restore': channel(
+    z.strictObject({ id: StoryIdSchema, revisionId: z.string().min(1).max(64) }),
+  ).returns<Story>(),
+  'comments.list': channel(z.strictObject({ storyId: StoryIdSchema })).returns<Comment[]>(),
+  'comments.add': channel(
+    z.strictObject({
+      storyId: StoryIdSchema,
+      threadId: z.uuid(),
+      body: z.string().trim().min(1, 'a comment needs some text').max(4000),
+      quote: z.string().max(500).default(''),
+    }),
+  ).returns<Comment>(),
+  'comments.resolve': channel(
+    z.strictObject({ storyId: StoryIdSchema, threadId: z.uuid(), resolved: z.boolean() }),
+  ).returns<{
+    threadId: string;
+    resolved: boolean;
+  }>(),
   'stories.delete': channel(z.strictObject({ id: StoryIdSchema })).returns<{ id: string }>(),
   'tags.list': channel(z.strictObject({})).returns<TagCount[]>(),
   'import.files': channel(
@@ -129,4 +170,4 @@ export type ServiceHandlers = {
   [K in Channel]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
 };
 
-export type { StorySummary };
+export type { StorySummary, StoryStatus };
