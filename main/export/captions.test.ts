@@ -113,6 +113,11 @@ describe('SRT and WebVTT read back by srt-parser-2 and webvtt-parser', () => {
 
     const vtt = readVtt(storyVtt(story, 37));
     expect(vtt).toEqual(srt);
+
+    // In Latin script a line break stands for exactly one space.
+    const english = { ...story, body: story.body.slice(0, 2) };
+    const lines = readSrt(storySrt(english, 32)).flatMap((c) => c.lines);
+    expect(lines.join(' ')).toBe('Firefighters in Busan worked all night to save the ferry.');
   });
 
   it('keeps any hostile text, escaped for WebVTT, within the line limit', () => {
