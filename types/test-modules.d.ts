@@ -4,3 +4,21 @@ declare module 'rtf.js/dist/RTFJS.bundle.js';
 declare module 'icns-lib' {
   export function parse(file: Buffer): Record<string, Buffer>;
 }
+// webvtt-parser (the W3C validator's parser) ships no types; the caption tests use its parser.
+declare module 'webvtt-parser' {
+  export type VttNode = { type: string; name?: string; value?: string; children: VttNode[] };
+  export type VttCue = {
+    id: string;
+    startTime: number;
+    endTime: number;
+    text: string;
+    tree: { children: VttNode[] };
+  };
+  export class WebVTTParser {
+    constructor(entities?: Record<string, string>);
+    parse(
+      input: string,
+      mode?: 'metadata' | 'chapters',
+    ): { cues: VttCue[]; errors: { message: string; line: number }[] };
+  }
+}

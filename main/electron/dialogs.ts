@@ -53,7 +53,7 @@ export function nativeDialogs(
         defaultPath: folders.get('import'),
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Scripts', extensions: ['txt', 'text'] },
+          { name: 'Scripts and stories', extensions: ['txt', 'text', 'nsml', 'json'] },
           { name: 'All files', extensions: ['*'] },
         ],
       });

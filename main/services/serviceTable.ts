@@ -32,6 +32,8 @@ import { timingSettings } from '../../shared/settings';
 import { decodeScriptFile } from '../import/decodeFile';
 import { renderExport } from '../export';
 import { parseScriptText } from '../../shared/import/scriptText';
+import { looksLikeNsml, parseNsml } from '../import/nsml/nsmlImport';
+import { looksLikeStoryPackage, parseStoryPackage } from '../../shared/package/storyPackage';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import {
   contract,
@@ -48,6 +50,17 @@ export type ServiceContext = {
   version: string;
   now?: () => Date;
   newId?: () => string;
+  /** Progress of a long export, story by story (the CLI prints it on stderr). */
+  onExportProgress?: (done: number, total: number, slug: string) => void;
+};
+
+type ParsedFile = {
+  file: string;
+  /** New stories' fields; the service adds id, status and timestamps. */
+  drafts: Omit<Story, 'id' | 'schemaVersion' | 'status' | 'createdAt' | 'updatedAt'>[];
+  /** Stories from a story package, kept exactly as they were written. */
+  packaged: Story[];
+  dropped: string[];
 };
 
 /** The operations of Copydesk, implemented once and served by IPC, HTTP and the CLI. */
@@ -290,26 +303,29 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
 
     'import.files': ({ files }) => {
       // Every file is read and checked before the archive is touched: one bad file, no import.
-      const parsed = files.map((file) => {
-        const text = decodeScriptFile(file.name, Buffer.from(file.dataBase64, 'base64'));
-        return { file: file.name, script: parseScriptText(text) };
-      });
-      const stories = parsed.map(({ script }) => {
-        const at = stamp();
-        return StorySchema.parse({
-          schemaVersion: STORY_SCHEMA_VERSION,
-          id: newId(),
-          slug: script.slug,
-          format: script.format,
-          presenter: script.presenter,
-          reporter: script.reporter,
-          tags: script.tags,
-          status: 'draft',
-          createdAt: at,
-          updatedAt: at,
-          body: script.body.length > 0 ? script.body : [{ type: 'paragraph', runs: [] }],
-        } satisfies Story);
-      });
+      const parsed = files.map((file) => readImportFile(file.name, file.dataBase64));
+      const stories: Story[] = [];
+      for (const p of parsed) {
+        for (const draft of p.drafts) {
+          const at = stamp();
+          stories.push(
+            StorySchema.parse({
+              schemaVersion: STORY_SCHEMA_VERSION,
+              id: newId(),
+              status: 'draft',
+              createdAt: at,
+              updatedAt: at,
+              ...draft,
+              body: draft.body.length > 0 ? draft.body : [{ type: 'paragraph', runs: [] }],
+            } satisfies Story),
+          );
+        }
+        for (const story of p.packaged) {
+          // A package story keeps its id; one already in the archive comes in as a copy.
+          const taken = getStory(db, story.id) || stories.some((s) => s.id === story.id);
+          stories.push(taken ? { ...story, id: newId() } : story);
+        }
+      }
       db.transaction(() => stories.forEach((s) => store(s, 'import')))();
       return {
         stories: summariesByIds(
@@ -317,8 +333,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
           stories.map((s) => s.id),
         ),
         dropped: parsed
-          .filter((p) => p.script.dropped.length > 0)
-          .map((p) => ({ file: p.file, lines: p.script.dropped })),
+          .filter((p) => p.dropped.length > 0)
+          .map((p) => ({ file: p.file, lines: p.dropped })),
       };
     },
 
@@ -371,12 +387,58 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       return restoreArchive(db, ctx.archive.path, wanted, now());
     },
 
-    'export.stories': ({ selection, format, options }) => {
+    'export.stories': async ({ selection, format, options }) => {
       const stories = selectStories(selection);
       if (stories.length === 0)
         throw new ServiceError('NOT_FOUND', 'No stories match; nothing was exported.');
-      return renderExport(stories, format, options);
+      const files = await renderExport(stories, format, options, {
+        generator: `Copydesk ${ctx.version}`,
+        now,
+        timing: timingSettings(getSettings(db)),
+        onProgress: ctx.onExportProgress
+          ? (done, total, story) => ctx.onExportProgress!(done, total, story.slug)
+          : undefined,
+      });
+      return { files };
     },
+  };
+}
+
+/**
+ * One import file, decided by its content: an NSML story (4.x XML or the SGML-like 1.0), a
+ * Copydesk story package, or a plain-text script. Throws a BAD_FILE error naming the file.
+ */
+function readImportFile(name: string, dataBase64: string): ParsedFile {
+  const text = decodeScriptFile(name, Buffer.from(dataBase64, 'base64'));
+  const label = `“${name}”`;
+  if (looksLikeStoryPackage(text)) {
+    const pkg = parseStoryPackage(text);
+    if (!pkg.ok)
+      throw new ServiceError(
+        'BAD_FILE',
+        `${label} looks like a Copydesk story package, but ${pkg.message}. Nothing was imported.`,
+      );
+    return { file: name, drafts: [], packaged: pkg.value.stories, dropped: [] };
+  }
+  if (looksLikeNsml(text)) {
+    const { fieldTimes: _, ...story } = parseNsml(text, label);
+    return { file: name, drafts: [story], packaged: [], dropped: [] };
+  }
+  const script = parseScriptText(text);
+  return {
+    file: name,
+    drafts: [
+      {
+        slug: script.slug,
+        format: script.format,
+        presenter: script.presenter,
+        reporter: script.reporter,
+        tags: script.tags,
+        body: script.body,
+      },
+    ],
+    packaged: [],
+    dropped: script.dropped,
   };
 }
 

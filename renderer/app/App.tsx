@@ -494,7 +494,7 @@ export function App() {
         ref={fileInput}
         type="file"
         multiple
-        accept=".txt,text/plain"
+        accept=".txt,.nsml,.json,text/plain"
         hidden
         data-testid="import-input"
         onChange={async (e) => {

@@ -16,12 +16,12 @@ import {
   type PronouncerEntry,
   type Settings,
 } from '../settings';
-import { EXPORT_FORMATS, PrompterOptionsSchema } from '../export/options';
+import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
 import type {
   AppInfo,
   Comment,
   RevisionSummary,
-  ExportFile,
+  ExportResult,
   ImportOutcome,
   SearchHit,
   StoryPage,
@@ -170,9 +170,9 @@ export const contract = {
     z.strictObject({
       selection: ExportSelectionSchema,
       format: z.enum(EXPORT_FORMATS),
-      options: PrompterOptionsSchema.default(PrompterOptionsSchema.parse({})),
+      options: ExportOptionsSchema.default(ExportOptionsSchema.parse({})),
     }),
-  ).returns<ExportFile>(),
+  ).returns<ExportResult>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,9 @@ export type ExportFile = {
   data: string;
 };
 
+/** One file for a show where the format holds several stories, else one file per story. */
+export type ExportResult = { files: ExportFile[] };
+
 export type AppInfo = { version: string; archivePath: string; schemaVersion: number };
 
 export type RevisionKind =
