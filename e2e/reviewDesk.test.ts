@@ -42,8 +42,15 @@ async function workflow(action: string, note?: string) {
   }
 }
 
+/** Opens a story from the sidebar and waits until its script is in the editor. */
+async function openFromList(slug: string) {
+  await page.getByTestId('story-list').getByText(slug).click();
+  await expect.poll(() => page.getByTestId('slug').inputValue()).toBe(slug);
+}
+
 /** Selects a phrase in the script with the browser's selection API, as a mouse drag would. */
 async function selectPhrase(phrase: string) {
+  await expect.poll(() => editor().textContent()).toContain(phrase);
   await editor().focus();
   await editor().evaluate((root, text) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -83,7 +90,7 @@ describe('the review desk', () => {
     // The editor finds it in the queue, comments on a phrase and returns it.
     await becomes('Sam Editor');
     await page.getByTestId('queue-tab').click();
-    await page.getByTestId('story-list').getByText('BRIDGE VOTE').click();
+    await openFromList('BRIDGE VOTE');
     await selectPhrase('forty days');
     await page.keyboard.press('Control+Alt+m');
     const thread = page.getByTestId('new-thread');
@@ -100,7 +107,7 @@ describe('the review desk', () => {
     await becomes('Kim Reporter');
     await page.getByTestId('queue-tab').click();
     await page.getByRole('tab', { name: 'Archive' }).click();
-    await page.getByTestId('story-list').getByText('BRIDGE VOTE').click();
+    await openFromList('BRIDGE VOTE');
     await expect
       .poll(() => page.getByTestId('workflow').textContent())
       .toContain('Check the number of days');
@@ -125,18 +132,24 @@ describe('the review desk', () => {
     // The editor compares the versions and approves.
     await becomes('Sam Editor');
     await page.reload();
-    await page.getByTestId('story-list').getByText('BRIDGE VOTE').click();
+    await openFromList('BRIDGE VOTE');
     await page.getByTestId('history-toggle').click();
     const history = page.getByTestId('history-panel');
+    await expect.poll(() => history.locator('li').count()).toBeGreaterThan(4);
+    // Compare the reporter's first save (version 2) with the latest save, and nothing else.
+    for (const box of await history.getByRole('checkbox').all()) await box.uncheck();
     await history.getByLabel('Compare version 2').check();
-    const latestSave = history.locator('li').filter({ hasText: 'Saved' }).first();
+    const latestSave = history
+      .locator('li')
+      .filter({ hasText: /\d+\. Saved/ })
+      .first();
     await latestSave.getByRole('checkbox').check();
     const diff = page.getByTestId('diff');
     await expect.poll(() => diff.locator('del').allTextContents()).toContain('forty');
     expect(await diff.locator('ins').allTextContents()).toContain('thirty');
     await workflow('Approve');
     await expect.poll(status).toBe('Approved');
-    expect(await page.getByTestId('workflow').textContent()).toContain('by Sam Editor');
+    await expect.poll(() => page.getByTestId('workflow').textContent()).toContain('by Sam Editor');
 
     // Approved means locked: typing changes nothing, and the archive refuses a save.
     const before = await editor().textContent();
