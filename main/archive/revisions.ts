@@ -59,15 +59,18 @@ export function recordRevision(db: Database, revision: NewRevision): string {
     const head = headRevisionId(db, revision.story.id);
     const latest = head
       ? (db
-          .prepare('SELECT id, kind, author, at, parent_id FROM revisions WHERE id = ?')
+          .prepare('SELECT id, kind, author, at, parent_id, origin FROM revisions WHERE id = ?')
           .get(head) as
-          Pick<RevisionRow, 'id' | 'kind' | 'author' | 'at' | 'parent_id'> | undefined)
+          | (Pick<RevisionRow, 'id' | 'kind' | 'author' | 'at' | 'parent_id'> & { origin: string })
+          | undefined)
       : undefined;
     const json = JSON.stringify(revision.story);
     let id = revision.id;
     if (
       revision.kind === 'autosave' &&
       latest?.kind === 'autosave' &&
+      // A version from a hand-off package is the same on both machines: never rewrite it.
+      latest.origin === 'local' &&
       latest.author === revision.author &&
       Date.parse(revision.at) - Date.parse(latest.at) < AUTOSAVE_COALESCE_MS
     ) {
@@ -156,8 +159,8 @@ export function insertForeignRevision(
   },
 ): void {
   db.prepare(
-    `INSERT OR IGNORE INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'package')`,
   ).run(
     revision.id,
     revision.storyId,
@@ -168,4 +171,18 @@ export function insertForeignRevision(
     revision.note,
     JSON.stringify(revision.story),
   );
+}
+
+/** Whether `ancestor` is `revisionId` itself or one of the versions it was made from. */
+export function isAncestor(db: Database, ancestor: string, revisionId: string): boolean {
+  const row = db
+    .prepare(
+      `WITH RECURSIVE chain (id, parent) AS (
+         SELECT id, parent_id FROM revisions WHERE id = @start
+         UNION SELECT r.id, r.parent_id FROM revisions r JOIN chain c ON r.id = c.parent
+       )
+       SELECT 1 AS found FROM chain WHERE id = @ancestor LIMIT 1`,
+    )
+    .get({ start: revisionId, ancestor }) as { found: number } | undefined;
+  return row !== undefined;
 }

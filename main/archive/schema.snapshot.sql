@@ -26,7 +26,9 @@ CREATE TABLE revisions (
   -- create | save | autosave | restore | status | import | merge
   kind       TEXT NOT NULL,
   note       TEXT NOT NULL DEFAULT '',
-  story_json TEXT NOT NULL CHECK (json_valid(story_json))
+  story_json TEXT NOT NULL CHECK (json_valid(story_json)),
+  -- 'local', or 'package' for a version that came in a hand-off package (never rewritten here)
+  origin     TEXT NOT NULL DEFAULT 'local'
 );
 CREATE INDEX revisions_by_story ON revisions (story_id, at);
 CREATE TABLE settings (

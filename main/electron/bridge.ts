@@ -45,6 +45,7 @@ export function buildBridge(
         return () => ipc.removeListener(SHELL_CHANNELS.menuCommand, handler);
       },
       openArchive: (input) => ipc.invoke(SHELL_CHANNELS.openArchive, input),
+      takePackage: (input) => ipc.invoke(SHELL_CHANNELS.takePackage, input),
       onRequest: (listener: (request: ShellRequest) => void) => {
         listeners.add(listener);
         waiting.splice(0).forEach(listener);

@@ -19,6 +19,13 @@ export type NativeDialogs = {
   pickArchive(): Promise<string | null>;
 };
 
+/** A file for the importer: its name and bytes, refused past the import size limit. */
+export async function readPickedFile(path: string): Promise<PickedFile> {
+  if ((await stat(path)).size > MAX_IMPORT_FILE_BYTES)
+    throw new Error(`${basename(path)} is larger than 8 MB`);
+  return { name: basename(path), dataBase64: (await readFile(path)).toString('base64') };
+}
+
 /** Native open and save dialogs. Main reads and writes the files; the renderer never names a path. */
 export function nativeDialogs(
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
@@ -53,7 +60,7 @@ export function nativeDialogs(
         defaultPath: folders.get('import'),
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Scripts and stories', extensions: ['txt', 'text', 'nsml', 'json'] },
+          { name: 'Scripts and stories', extensions: ['txt', 'text', 'nsml', 'json', 'copydesk'] },
           { name: 'All files', extensions: ['*'] },
         ],
       });
@@ -61,9 +68,7 @@ export function nativeDialogs(
       folders.remember('import', dirname(result.filePaths[0]!));
       return Promise.all(
         result.filePaths.map(async (path) => {
-          if ((await stat(path)).size > MAX_IMPORT_FILE_BYTES)
-            throw new Error(`${basename(path)} is larger than 8 MB`);
-          return { name: basename(path), dataBase64: (await readFile(path)).toString('base64') };
+          return readPickedFile(path);
         }),
       );
     },

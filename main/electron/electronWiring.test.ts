@@ -41,11 +41,13 @@ const shell: ShellActions = {
   saveFile: async () => ({ saved: true, path: '/tmp/x' }),
   pickImportFiles: async () => [],
   openArchive: async () => ({ opened: false }),
+  takePackage: async () => ({ name: 'story.copydesk', dataBase64: '' }),
 };
 const SHELL_INVOKE_CHANNELS = [
   SHELL_CHANNELS.saveFile,
   SHELL_CHANNELS.pickImportFiles,
   SHELL_CHANNELS.openArchive,
+  SHELL_CHANNELS.takePackage,
 ];
 
 function wired() {

@@ -18,6 +18,7 @@ export type ShellActions = {
   saveFile(file: ExportFile): Promise<{ saved: boolean; path?: string }>;
   pickImportFiles(): Promise<PickedFile[]>;
   openArchive(input: OpenArchiveInput): Promise<{ opened: boolean; path?: string }>;
+  takePackage(requestId: string): Promise<PickedFile>;
 };
 
 const ExportFileSchema = z.strictObject({
@@ -109,10 +110,17 @@ export function registerIpc(
     code: 'ARCHIVE_UNAVAILABLE',
     prefix: 'The archive could not be opened',
   });
+  shellChannel(
+    SHELL_CHANNELS.takePackage,
+    z.strictObject({ requestId: z.uuid() }),
+    ({ requestId }) => shell.takePackage(requestId),
+    { code: 'BAD_FILE', prefix: 'The package could not be read' },
+  );
   return [
     ...CHANNELS,
     SHELL_CHANNELS.saveFile,
     SHELL_CHANNELS.pickImportFiles,
     SHELL_CHANNELS.openArchive,
+    SHELL_CHANNELS.takePackage,
   ];
 }

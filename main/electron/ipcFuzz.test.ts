@@ -31,6 +31,7 @@ const shell: ShellActions = {
   saveFile: async () => (shellCalls.push('saveFile'), { saved: false }),
   pickImportFiles: async () => (shellCalls.push('pickImportFiles'), []),
   openArchive: async () => (shellCalls.push('openArchive'), { opened: false }),
+  takePackage: async () => (shellCalls.push('takePackage'), { name: 'x.copydesk', dataBase64: '' }),
 };
 registerIpc(
   { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as never,

@@ -24,7 +24,7 @@ import { createAppProtocolHandler } from './appProtocol';
 import { createArchiveHolder, type ArchiveHolder } from './archiveHolder';
 import { contextMenuTemplate } from './contextMenu';
 import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
-import { nativeDialogs } from './dialogs';
+import { readPickedFile, nativeDialogs } from './dialogs';
 import { captureConsole, createErrorLog } from './errorLog';
 import { createSenderCheck, registerIpc } from './ipc';
 import { createPackageRequests, PACKAGE_EXTENSION, packagePathsIn } from './launchFiles';
@@ -217,6 +217,11 @@ async function start(): Promise<void> {
     {
       saveFile: dialogs.saveFile,
       pickImportFiles: dialogs.pickImportFiles,
+      takePackage: async (requestId) => {
+        const path = packages.take(requestId);
+        if (!path) throw new Error('that request was already answered or never made');
+        return readPickedFile(path);
+      },
       openArchive: createOpenArchiveAction({
         holder: archives,
         pickArchive: dialogs.pickArchive,

@@ -29,11 +29,11 @@ import { insertComment, listComments, setThreadResolved } from '../archive/comme
 import { LOCKED_STATUSES, STATUS_LABELS, transition } from '../../shared/story/workflow';
 import type { RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
-import { decodeScriptFile } from '../import/decodeFile';
 import { renderExport } from '../export';
-import { parseScriptText } from '../../shared/import/scriptText';
-import { looksLikeNsml, parseNsml } from '../import/nsml/nsmlImport';
-import { looksLikeStoryPackage, parseStoryPackage } from '../../shared/package/storyPackage';
+import { readImportFile } from '../import/readImportFile';
+import { exportFileName } from '../export';
+import { buildHandoff, mergeHandoff } from '../archive/handoff';
+import { HANDOFF_EXTENSION, type MergeResult } from '../../shared/package/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import {
   contract,
@@ -52,15 +52,6 @@ export type ServiceContext = {
   newId?: () => string;
   /** Progress of a long export, story by story (the CLI prints it on stderr). */
   onExportProgress?: (done: number, total: number, slug: string) => void;
-};
-
-type ParsedFile = {
-  file: string;
-  /** New stories' fields; the service adds id, status and timestamps. */
-  drafts: Omit<Story, 'id' | 'schemaVersion' | 'status' | 'createdAt' | 'updatedAt'>[];
-  /** Stories from a story package, kept exactly as they were written. */
-  packaged: Story[];
-  dropped: string[];
 };
 
 /** The operations of Copydesk, implemented once and served by IPC, HTTP and the CLI. */
@@ -237,6 +228,43 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       return restored;
     },
 
+    'stories.handoff': ({ id }) => {
+      const pkg = buildHandoff(db, id, `Copydesk ${ctx.version}`, now());
+      if (!pkg) throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
+      const base = exportFileName([pkg.story], 'x').replace(/\.x$/, '');
+      return {
+        fileName: `${base}${HANDOFF_EXTENSION}`,
+        mimeType: 'application/x-copydesk',
+        encoding: 'utf8' as const,
+        data: `${JSON.stringify(pkg, null, 2)}\n`,
+      };
+    },
+
+    'stories.resolveConflict': ({ id, keep }) => {
+      const current = requireStory(id);
+      const row = db
+        .prepare('SELECT conflict_revision AS conflict FROM stories WHERE id = ?')
+        .get(id) as { conflict: string | null };
+      if (!row.conflict)
+        throw new ServiceError('NOT_FOUND', 'This story has no conflicting version to settle.');
+      const theirs = getRevision(db, id, row.conflict);
+      const chosen: Story =
+        keep === 'theirs' && theirs
+          ? { ...theirs, createdAt: current.createdAt, updatedAt: stamp(current.updatedAt) }
+          : { ...current, updatedAt: stamp(current.updatedAt) };
+      db.transaction(() => {
+        store(
+          chosen,
+          'merge',
+          keep === 'theirs'
+            ? 'Took the version from the package'
+            : 'Kept this archive’s version over the package’s',
+        );
+        db.prepare('UPDATE stories SET conflict_revision = NULL WHERE id = ?').run(id);
+      })();
+      return chosen;
+    },
+
     'comments.list': ({ storyId }) => {
       requireStory(storyId);
       return listComments(db, storyId);
@@ -320,14 +348,28 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
             } satisfies Story),
           );
         }
+        if (p.handoff) continue;
         for (const story of p.packaged) {
           // A package story keeps its id; one already in the archive comes in as a copy.
           const taken = getStory(db, story.id) || stories.some((s) => s.id === story.id);
           stories.push(taken ? { ...story, id: newId() } : story);
         }
       }
-      db.transaction(() => stories.forEach((s) => store(s, 'import')))();
+      const merged: { id: string; slug: string; result: MergeResult }[] = [];
+      db.transaction(() => {
+        stories.forEach((s) => store(s, 'import'));
+        const timing = timingSettings(getSettings(db));
+        for (const { handoff } of parsed) {
+          if (handoff)
+            merged.push({
+              id: handoff.story.id,
+              slug: handoff.story.slug,
+              result: mergeHandoff(db, handoff, timing),
+            });
+        }
+      })();
       return {
+        merged,
         stories: summariesByIds(
           db,
           stories.map((s) => s.id),
@@ -401,44 +443,6 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       });
       return { files };
     },
-  };
-}
-
-/**
- * One import file, decided by its content: an NSML story (4.x XML or the SGML-like 1.0), a
- * Copydesk story package, or a plain-text script. Throws a BAD_FILE error naming the file.
- */
-function readImportFile(name: string, dataBase64: string): ParsedFile {
-  const text = decodeScriptFile(name, Buffer.from(dataBase64, 'base64'));
-  const label = `“${name}”`;
-  if (looksLikeStoryPackage(text)) {
-    const pkg = parseStoryPackage(text);
-    if (!pkg.ok)
-      throw new ServiceError(
-        'BAD_FILE',
-        `${label} looks like a Copydesk story package, but ${pkg.message}. Nothing was imported.`,
-      );
-    return { file: name, drafts: [], packaged: pkg.value.stories, dropped: [] };
-  }
-  if (looksLikeNsml(text)) {
-    const { fieldTimes: _, ...story } = parseNsml(text, label);
-    return { file: name, drafts: [story], packaged: [], dropped: [] };
-  }
-  const script = parseScriptText(text);
-  return {
-    file: name,
-    drafts: [
-      {
-        slug: script.slug,
-        format: script.format,
-        presenter: script.presenter,
-        reporter: script.reporter,
-        tags: script.tags,
-        body: script.body,
-      },
-    ],
-    packaged: [],
-    dropped: script.dropped,
   };
 }
 

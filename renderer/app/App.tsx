@@ -29,6 +29,13 @@ import { useStoryDocument } from './useStoryDocument';
 
 const IS_MAC = /Mac/.test(navigator.platform);
 
+const MERGE_MESSAGES = {
+  added: 'added from the package, with its history and comments.',
+  updated: 'brought up to date from the package.',
+  unchanged: 'already up to date; nothing changed.',
+  'kept-local': 'your version is newer than the package’s; its history was added.',
+} as const;
+
 export function App() {
   const [archiveVersion, setArchiveVersion] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -76,6 +83,7 @@ export function App() {
 
   const review = useReview({
     story,
+    generation: doc.generation,
     editor: doc.editor,
     save,
     isDirty: doc.isDirty,
@@ -112,15 +120,27 @@ export function App() {
       if (files.length === 0) return;
       const result = await api['import.files']({ files });
       if (!result.ok) return showError(result.error.message);
-      const { stories, dropped } = result.value;
+      const { stories, dropped, merged } = result.value;
       refresh();
       const names = stories.map((s) => s.slug || 'UNTITLED').join(', ');
       const left = dropped.flatMap((d) => d.lines);
-      notify(
-        'info',
-        `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${left.length ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.` : ''}`,
-      );
-      if (stories[0]) await openStory(stories[0].id);
+      if (stories.length > 0) {
+        notify(
+          'info',
+          `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${left.length ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.` : ''}`,
+        );
+      }
+      for (const m of merged) {
+        const slug = `“${m.slug || 'UNTITLED'}”`;
+        if (m.result === 'conflict') {
+          notify(
+            'error',
+            `${slug} was changed here and in the package since you last shared it. Your version stays; compare them and choose in the story.`,
+          );
+        } else notify('info', `${slug}: ${MERGE_MESSAGES[m.result]}`);
+      }
+      const first = stories[0]?.id ?? merged[0]?.id;
+      if (first) await openStory(first);
     },
     [notify, openStory, refresh, showError],
   );
@@ -240,18 +260,18 @@ export function App() {
     [save, showError],
   );
 
-  useEffect(
-    () =>
-      bridge?.shell.onRequest((request) => {
-        if (request.type === 'open-archive') void switchArchive(request.path);
-        else
-          notify(
-            'info',
-            `“${request.fileName}” is a Copydesk story package. This version cannot open packages yet.`,
-          );
-      }),
-    [notify, switchArchive],
-  );
+  useEffect(() => {
+    const shell = bridge?.shell;
+    return shell?.onRequest((request) => {
+      if (request.type === 'open-archive') void switchArchive(request.path);
+      else
+        // A .copydesk file opened from the OS: main reads it, the importer merges it.
+        void shell.takePackage({ requestId: request.requestId }).then((file) => {
+          if (file.ok) void importFiles([file.value]);
+          else showError(file.error.message);
+        });
+    });
+  }, [importFiles, showError, switchArchive]);
 
   return (
     <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>
@@ -373,6 +393,10 @@ export function App() {
               onTransition={(step, note) => void review.changeStatus(step, note)}
               historyOpen={review.panel === 'history'}
               onToggleHistory={() => review.setPanel((p) => (p === 'history' ? null : 'history'))}
+              onSendPackage={() => void review.sendPackage()}
+              conflict={review.conflict?.theirs ?? null}
+              onCompareConflict={review.compareConflict}
+              onSettleConflict={(keep) => void review.settleConflict(keep)}
             />
             <div className="cd-editor-area">
               <ScriptEditor
@@ -398,6 +422,7 @@ export function App() {
                       story={story}
                       version={review.historyVersion}
                       locked={locked}
+                      initialPair={review.comparePair}
                       onRestored={(restored) => {
                         refresh();
                         void openStory(restored.id);
@@ -494,7 +519,7 @@ export function App() {
         ref={fileInput}
         type="file"
         multiple
-        accept=".txt,.nsml,.json,text/plain"
+        accept=".txt,.nsml,.json,.copydesk,text/plain"
         hidden
         data-testid="import-input"
         onChange={async (e) => {

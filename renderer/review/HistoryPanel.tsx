@@ -25,6 +25,8 @@ type Props = {
   /** Bumped when the story changed, so the list reloads. */
   version: number;
   locked: boolean;
+  /** Two versions to compare as soon as the list is there (a conflict's two sides). */
+  initialPair?: string[] | null;
   onRestored: (story: Story) => void;
   onError: (message: string) => void;
   onClose: () => void;
@@ -38,7 +40,15 @@ type Comparison = {
 };
 
 /** Every version of the story; any two compared word by word; any one restored as a new version. */
-export function HistoryPanel({ story, version, locked, onRestored, onError, onClose }: Props) {
+export function HistoryPanel({
+  story,
+  version,
+  locked,
+  initialPair,
+  onRestored,
+  onError,
+  onClose,
+}: Props) {
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
@@ -47,13 +57,14 @@ export function HistoryPanel({ story, version, locked, onRestored, onError, onCl
     void api['stories.history']({ id: story.id }).then((r) => {
       if (!r.ok) return onError(r.error.message);
       setRevisions(r.value.revisions);
+      if (initialPair && initialPair.length === 2) return setPicked(initialPair);
       setPicked((p) =>
         p.length === 0 && r.value.revisions.length > 1
           ? [r.value.revisions[1]!.id, r.value.revisions[0]!.id]
           : p,
       );
     });
-  }, [story.id, version, onError]);
+  }, [story.id, version, initialPair, onError]);
 
   useEffect(() => {
     if (picked.length !== 2) {

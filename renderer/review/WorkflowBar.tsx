@@ -16,6 +16,10 @@ type Props = {
   onTransition: (step: Transition, note: string) => void;
   historyOpen: boolean;
   onToggleHistory: () => void;
+  onSendPackage: () => void;
+  conflict: RevisionSummary | null;
+  onCompareConflict: () => void;
+  onSettleConflict: (keep: 'mine' | 'theirs') => void;
 };
 
 function when(iso: string): string {
@@ -34,6 +38,10 @@ export function WorkflowBar({
   onTransition,
   historyOpen,
   onToggleHistory,
+  onSendPackage,
+  conflict,
+  onCompareConflict,
+  onSettleConflict,
 }: Props) {
   const [asking, setAsking] = useState<Transition | null>(null);
   const locked = LOCKED_STATUSES.has(story.status);
@@ -65,6 +73,15 @@ export function WorkflowBar({
         <button
           type="button"
           className="cd-button cd-button-quiet"
+          onClick={onSendPackage}
+          title="Save this story with its versions and comments as a .copydesk file, to hand to someone on another computer"
+          data-testid="send-package"
+        >
+          Send package…
+        </button>
+        <button
+          type="button"
+          className="cd-button cd-button-quiet"
           aria-pressed={historyOpen}
           onClick={onToggleHistory}
           data-testid="history-toggle"
@@ -72,6 +89,21 @@ export function WorkflowBar({
           History
         </button>
       </span>
+      {conflict && (
+        <div className="cd-conflict" role="alert" data-testid="conflict">
+          <strong>Changed in two places.</strong> A package brought {conflict.author || 'someone'}’s
+          version of {when(conflict.at)}, made while this one changed too. Yours is shown.
+          <button type="button" className="cd-button" onClick={onCompareConflict}>
+            Compare
+          </button>
+          <button type="button" className="cd-button" onClick={() => onSettleConflict('mine')}>
+            Keep mine
+          </button>
+          <button type="button" className="cd-button" onClick={() => onSettleConflict('theirs')}>
+            Take theirs
+          </button>
+        </div>
+      )}
       {asking && (
         <NoteDialog
           title={asking.action}

@@ -4,6 +4,7 @@ import type { Story } from '../../shared/story/model';
 import type { Comment, RevisionSummary } from '../../shared/ipc/types';
 import type { Transition } from '../../shared/story/workflow';
 import { api } from '../api/client';
+import { saveFile } from '../api/platform';
 import {
   REMOVE_THREAD_COMMAND,
   REVEAL_THREAD_COMMAND,
@@ -11,6 +12,8 @@ import {
 
 type Deps = {
   story: Story | null;
+  /** Bumped each time the story is (re)loaded, so its history is read again. */
+  generation: number;
   editor: () => LexicalEditor | null;
   /** Saves the open story; false when it could not be saved. */
   save: (mode: 'explicit' | 'autosave') => Promise<boolean>;
@@ -28,6 +31,7 @@ export type SidePanel = 'comments' | 'history' | null;
  */
 export function useReview({
   story,
+  generation,
   editor,
   save,
   isDirty,
@@ -41,6 +45,11 @@ export function useReview({
   const [panel, setPanel] = useState<SidePanel>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const [lastStatusChange, setLastStatusChange] = useState<RevisionSummary | null>(null);
+  /** A diverging version a package brought in, and the story's own head, when they wait to be settled. */
+  const [conflict, setConflict] = useState<{ theirs: RevisionSummary; mine: string | null } | null>(
+    null,
+  );
+  const [comparePair, setComparePair] = useState<string[] | null>(null);
   const storyId = story?.id ?? null;
   const updatedAt = story?.updatedAt;
 
@@ -59,10 +68,15 @@ export function useReview({
   useEffect(() => {
     if (!storyId) return setLastStatusChange(null);
     void api['stories.history']({ id: storyId }).then((r) => {
-      if (r.ok) setLastStatusChange(r.value.revisions.find((x) => x.kind === 'status') ?? null);
+      if (!r.ok) return;
+      setLastStatusChange(r.value.revisions.find((x) => x.kind === 'status') ?? null);
+      const theirs = r.value.conflict
+        ? r.value.revisions.find((x) => x.id === r.value.conflict)
+        : undefined;
+      setConflict(theirs ? { theirs, mine: r.value.head } : null);
     });
     setHistoryVersion((v) => v + 1);
-  }, [storyId, updatedAt]);
+  }, [storyId, updatedAt, generation]);
 
   useEffect(() => {
     const open = comments.some((c) => c.resolvedAt === null);
@@ -128,7 +142,39 @@ export function useReview({
     [storyId, isDirty, save, reopen, onArchiveChanged, onError],
   );
 
+  const compareConflict = useCallback(() => {
+    if (!conflict) return;
+    setComparePair([conflict.mine, conflict.theirs.id].filter((x): x is string => x !== null));
+    setPanel('history');
+  }, [conflict]);
+
+  const settleConflict = useCallback(
+    async (keep: 'mine' | 'theirs') => {
+      if (!storyId) return;
+      if (keep === 'theirs' && isDirty() && !(await save('explicit'))) return;
+      const result = await api['stories.resolveConflict']({ id: storyId, keep });
+      if (!result.ok) return onError(result.error.message);
+      onArchiveChanged();
+      await reopen(storyId);
+    },
+    [storyId, isDirty, save, reopen, onArchiveChanged, onError],
+  );
+
+  const sendPackage = useCallback(async () => {
+    if (!storyId) return;
+    if (isDirty() && !(await save('explicit'))) return;
+    const file = await api['stories.handoff']({ id: storyId });
+    if (!file.ok) return onError(file.error.message);
+    const saved = await saveFile(file.value);
+    if (!saved.ok) onError(saved.error.message);
+  }, [storyId, isDirty, save, onError]);
+
   return {
+    conflict,
+    comparePair,
+    compareConflict,
+    settleConflict,
+    sendPackage,
     comments,
     threadOrder,
     setThreadOrder,

@@ -15,6 +15,7 @@ export const SHELL_CHANNELS = {
   pickImportFiles: 'shell.pickImportFiles',
   menuCommand: 'shell.menuCommand',
   openArchive: 'shell.openArchive',
+  takePackage: 'shell.takePackage',
   request: 'shell.request',
 } as const;
 
@@ -60,5 +61,7 @@ export type CopydeskBridge = {
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
     openArchive(input: OpenArchiveInput): Promise<Result<{ opened: boolean; path?: string }>>;
     onRequest(listener: (request: ShellRequest) => void): () => void;
+    /** The file behind an 'open-package' request, read by main (each request id answers once). */
+    takePackage(input: { requestId: string }): Promise<Result<PickedFile>>;
   };
 };

@@ -21,6 +21,7 @@ import type {
   AppInfo,
   Comment,
   RevisionSummary,
+  ExportFile,
   ExportResult,
   ImportOutcome,
   SearchHit,
@@ -117,6 +118,10 @@ export const contract = {
   ).returns<Story>(),
   'stories.restore': channel(
     z.strictObject({ id: StoryIdSchema, revisionId: z.string().min(1).max(64) }),
+  ).returns<Story>(),
+  'stories.handoff': channel(z.strictObject({ id: StoryIdSchema })).returns<ExportFile>(),
+  'stories.resolveConflict': channel(
+    z.strictObject({ id: StoryIdSchema, keep: z.enum(['mine', 'theirs']) }),
   ).returns<Story>(),
   'comments.list': channel(z.strictObject({ storyId: StoryIdSchema })).returns<Comment[]>(),
   'comments.add': channel(

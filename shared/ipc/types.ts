@@ -29,6 +29,12 @@ export type TagCount = { name: string; count: number };
 
 export type ImportOutcome = {
   stories: StorySummary[];
+  /** Stories from `.copydesk` packages, and what merging each did. */
+  merged: {
+    id: string;
+    slug: string;
+    result: 'added' | 'updated' | 'unchanged' | 'kept-local' | 'conflict';
+  }[];
   /** Per file, the web-page residue lines the importer left out. */
   dropped: { file: string; lines: string[] }[];
 };
