@@ -9,17 +9,23 @@ export type AutoBackupOptions = {
   now?: () => Date;
 };
 
+export type AutoBackups = {
+  stop(): void;
+  /** One check, as the minute timer runs it: back up if it is time and something changed. */
+  tick(): Promise<void>;
+};
+
 /**
  * Rotating backups while the app runs: one every `everyMinutes` when something changed since the
  * last, the newest `keep` kept. The first comes a minute after start, not at start, so opening
- * a big archive stays quick. Returns a function that stops it.
+ * a big archive stays quick.
  */
 export function startAutoBackups({
   archive,
   schedule,
   log,
   now = () => new Date(),
-}: AutoBackupOptions): () => void {
+}: AutoBackupOptions): AutoBackups {
   const changes = () =>
     (archive.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   let lastAt = now().getTime() - schedule().everyMinutes * 60_000 + 60_000;
@@ -44,5 +50,5 @@ export function startAutoBackups({
   };
   const timer = setInterval(() => void tick(), 60_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return { stop: () => clearInterval(timer), tick };
 }

@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startAutoBackups } from './autoBackup';
 import BetterSqlite3 from 'better-sqlite3';
 import { openArchive, type Archive } from './open';
 import {
@@ -112,5 +113,41 @@ describe('the check on open', () => {
     const restored = openArchive(join(dir, 'restored.sqlite'));
     open.push(restored);
     expect(listStories(restored.db, { limit: 1, offset: 0 }).total).toBe(200);
+  });
+});
+
+describe('automatic backups', () => {
+  it('back up on schedule only when something changed, keeping the newest', async () => {
+    const { archive } = fresh();
+    let clock = Date.parse('2026-11-28T10:00:00Z');
+    const lines: string[] = [];
+    const backups = startAutoBackups({
+      archive,
+      schedule: () => ({ everyMinutes: 5, keep: 2 }),
+      log: (l) => lines.push(l),
+      now: () => new Date(clock),
+    });
+    const minute = () => {
+      clock += 60_000;
+      return backups.tick();
+    };
+    try {
+      putStory(archive.db, makeStory({ slug: 'A' }));
+      await minute(); // a minute after start: the first backup
+      expect(listBackups(archive.path)).toHaveLength(1);
+      for (let i = 0; i < 6; i++) await minute(); // nothing changed since: no new backup
+      expect(listBackups(archive.path)).toHaveLength(1);
+      putStory(archive.db, makeStory({ slug: 'B' }));
+      await minute();
+      expect(listBackups(archive.path)).toHaveLength(2);
+      putStory(archive.db, makeStory({ slug: 'C' }));
+      await minute(); // changed, but not five minutes since the last
+      expect(listBackups(archive.path)).toHaveLength(2);
+      for (let i = 0; i < 5; i++) await minute();
+      expect(listBackups(archive.path)).toHaveLength(2); // three made, the newest two kept
+      expect(lines.filter((l) => l.startsWith('[backup] wrote'))).toHaveLength(3);
+    } finally {
+      backups.stop();
+    }
   });
 });

@@ -37,6 +37,8 @@ import {
   statusCommand,
 } from './reviewCommands';
 import { version } from '../version';
+import { startAutoBackups } from '../archive/autoBackup';
+import { getSettings } from '../archive/settings';
 
 export type CliIo = {
   stdout: (s: string) => void;
@@ -471,10 +473,16 @@ async function webCommand(
     log: (line) => io.stderr(`${line}\n`),
   });
   io.stdout(`${server.url}\n`);
+  const backups = startAutoBackups({
+    archive,
+    schedule: () => getSettings(archive.db).backups,
+    log: (line) => io.stderr(`${line}\n`),
+  });
   io.stderr(
     `Copydesk is running in browser mode on ${server.origin} with the archive ${archive.path}.\nOpen the URL above (it carries this run's access token). Press Ctrl+C to stop.\n`,
   );
   const stop = () => {
+    backups.stop();
     void server.close().then(() => {
       archive.close();
       process.exit(0);

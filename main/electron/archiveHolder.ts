@@ -17,9 +17,12 @@ export function createArchiveHolder(
   first: Archive,
   open: (path: string) => Archive,
   makeServices: (archive: Archive) => ServiceHandlers,
+  /** Work that runs while an archive is open (automatic backups); returns its stop function. */
+  whileOpen: (archive: Archive) => () => void = () => () => {},
 ): ArchiveHolder {
   let archive: Archive | null = first;
   let services = makeServices(first);
+  let stop = whileOpen(first);
   const current = () => {
     if (!archive) throw new Error('the archive is closed');
     return archive;
@@ -30,11 +33,14 @@ export function createArchiveHolder(
     switchTo(path) {
       const next = open(path);
       const previous = current();
+      stop();
       archive = next;
       services = makeServices(next);
+      stop = whileOpen(next);
       previous.close();
     },
     close() {
+      stop();
       archive?.close();
       archive = null;
     },

@@ -22,6 +22,8 @@ import { SHELL_CHANNELS, type MenuCommand, type ShellRequest } from '../../share
 import { aboutPanelOptions } from './about';
 import { createAppProtocolHandler } from './appProtocol';
 import { createArchiveHolder, type ArchiveHolder } from './archiveHolder';
+import { startAutoBackups } from '../archive/autoBackup';
+import { getSettings } from '../archive/settings';
 import { contextMenuTemplate } from './contextMenu';
 import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
 import { readPickedFile, nativeDialogs } from './dialogs';
@@ -175,8 +177,16 @@ async function start(): Promise<void> {
     if ('problem' in binding) throw new Error(binding.problem);
     const openAt = (path: string) => openArchive(path, { nativeBinding: binding.path });
     mkdirSync(dirname(archivePath), { recursive: true });
-    holder = createArchiveHolder(openAt(archivePath), openAt, (archive) =>
-      createServices({ archive, version }),
+    holder = createArchiveHolder(
+      openAt(archivePath),
+      openAt,
+      (archive) => createServices({ archive, version }),
+      (archive) =>
+        startAutoBackups({
+          archive,
+          schedule: () => getSettings(archive.db).backups,
+          log: (line) => log.write('backup', { message: line }),
+        }).stop,
     );
   } catch (error) {
     log.error('archive not opened', error);

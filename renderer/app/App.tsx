@@ -9,6 +9,7 @@ import {
 import { PronouncerDictionary } from '../pronouncers/PronouncerDictionary';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TemplatesDialog } from '../templates/TemplatesDialog';
+import { TagManager } from '../tags/TagManager';
 import type { PickedFile } from '../../shared/ipc/api';
 import { api, bridge, isDesktop } from '../api/client';
 import { pickImportFiles, readPickedFiles } from '../api/platform';
@@ -41,7 +42,9 @@ export function App() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [liveTiming, setTiming] = useState<LiveTiming | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
-  const [dialog, setDialog] = useState<'pronouncers' | 'templates' | 'settings' | null>(null);
+  const [dialog, setDialog] = useState<'pronouncers' | 'templates' | 'settings' | 'tags' | null>(
+    null,
+  );
   const [findOpen, setFindOpen] = useState(false);
   const [focusMode, setFocusMode] = useState(false);
   const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
@@ -376,6 +379,7 @@ export function App() {
           onOpen={(id) => void openStory(id)}
           onError={showError}
           searchRef={searchRef}
+          onManageTags={() => setDialog('tags')}
         />
       </aside>
       <main className="cd-main">
@@ -498,8 +502,20 @@ export function App() {
           onClose={() => setDialog(null)}
         />
       )}
+      {dialog === 'tags' && (
+        <TagManager onChanged={refresh} onError={showError} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'settings' && (
-        <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} />
+        <SettingsDialog
+          settings={settings}
+          onSaved={setSettings}
+          onClose={() => setDialog(null)}
+          onError={showError}
+          onArchiveRestored={() => {
+            // Everything on screen may have changed: start over from the restored archive.
+            location.reload();
+          }}
+        />
       )}
       <Notices
         notices={notices}

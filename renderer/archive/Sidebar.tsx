@@ -3,7 +3,12 @@ import type { SearchHit, StoryPage, TagCount } from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
 import { api } from '../api/client';
 import { Snippet } from './Snippet';
-import { STORY_STATUSES, type StoryStatus } from '../../shared/story/model';
+import {
+  STORY_FORMATS,
+  STORY_STATUSES,
+  type StoryFormat,
+  type StoryStatus,
+} from '../../shared/story/model';
 import { STATUS_LABELS } from '../../shared/story/workflow';
 
 type Props = {
@@ -13,6 +18,7 @@ type Props = {
   onOpen: (id: string) => void;
   onError: (message: string) => void;
   searchRef: React.RefObject<HTMLInputElement | null>;
+  onManageTags: () => void;
 };
 
 const LIMIT = 200;
@@ -30,12 +36,28 @@ function relativeTime(iso: string): string {
 }
 
 /** The archive: search box, tag filter and the stories, newest first or best match first. */
-export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Props) {
+export function Sidebar({ selectedId, version, onOpen, onError, searchRef, onManageTags }: Props) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [view, setView] = useState<'archive' | 'queue'>('archive');
   const [status, setStatus] = useState<StoryStatus | ''>('');
   const [queueCount, setQueueCount] = useState(0);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const [more, setMore] = useState<{
+    format: StoryFormat | '';
+    presenter: string;
+    reporter: string;
+    from: string;
+    to: string;
+  }>({
+    format: '',
+    presenter: '',
+    reporter: '',
+    from: '',
+    to: '',
+  });
+  const [sort, setSort] = useState<'relevance' | 'date'>('relevance');
+  const moreCount = Object.values(more).filter(Boolean).length;
   const [tags, setTags] = useState<TagCount[]>([]);
   const [page, setPage] = useState<StoryPage<SearchHit>>({ total: 0, items: [] });
   const [loading, setLoading] = useState(true);
@@ -63,6 +85,12 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
         query,
         tag: tag || undefined,
         status: effectiveStatus,
+        format: more.format || undefined,
+        presenter: more.presenter.trim() || undefined,
+        reporter: more.reporter.trim() || undefined,
+        from: more.from || undefined,
+        to: more.to || undefined,
+        sort,
         limit: LIMIT,
       });
       if (id !== request.current) return;
@@ -72,7 +100,7 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
     };
     const timer = setTimeout(() => void run(), query ? 120 : 0);
     return () => clearTimeout(timer);
-  }, [query, tag, effectiveStatus, version]);
+  }, [query, tag, effectiveStatus, version, more, sort]);
 
   const searching = query.trim() !== '';
   const countLabel = searching
@@ -138,9 +166,96 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef }: Pro
             </option>
           ))}
         </select>
+        <div className="cd-filter-links">
+          <button
+            type="button"
+            className="cd-link"
+            aria-expanded={moreOpen}
+            onClick={() => setMoreOpen((o) => !o)}
+            data-testid="more-filters"
+          >
+            {moreOpen ? 'Fewer filters' : `More filters${moreCount ? ` (${moreCount})` : ''}`}
+          </button>
+          <button
+            type="button"
+            className="cd-link"
+            onClick={onManageTags}
+            data-testid="manage-tags"
+          >
+            Manage tags…
+          </button>
+        </div>
+        {moreOpen && (
+          <div className="cd-more-filters">
+            <select
+              aria-label="Filter by format"
+              value={more.format}
+              onChange={(e) => setMore({ ...more, format: e.target.value as StoryFormat | '' })}
+            >
+              <option value="">Any format</option>
+              {STORY_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+            <input
+              aria-label="Filter by presenter"
+              placeholder="Presenter"
+              value={more.presenter}
+              onChange={(e) => setMore({ ...more, presenter: e.target.value })}
+            />
+            <input
+              aria-label="Filter by reporter"
+              placeholder="Reporter"
+              value={more.reporter}
+              onChange={(e) => setMore({ ...more, reporter: e.target.value })}
+            />
+            <label className="cd-date-filter">
+              <span>From</span>
+              <input
+                type="date"
+                aria-label="Changed on or after"
+                value={more.from}
+                onChange={(e) => setMore({ ...more, from: e.target.value })}
+              />
+            </label>
+            <label className="cd-date-filter">
+              <span>To</span>
+              <input
+                type="date"
+                aria-label="Changed on or before"
+                value={more.to}
+                onChange={(e) => setMore({ ...more, to: e.target.value })}
+              />
+            </label>
+            {moreCount > 0 && (
+              <button
+                type="button"
+                className="cd-link"
+                onClick={() =>
+                  setMore({ format: '', presenter: '', reporter: '', from: '', to: '' })
+                }
+              >
+                Clear these filters
+              </button>
+            )}
+          </div>
+        )}
       </div>
       <div className="cd-list-count" aria-live="polite">
-        {loading ? 'Loading…' : countLabel}
+        <span>{loading ? 'Loading…' : countLabel}</span>
+        {searching && (
+          <select
+            className="cd-sort"
+            aria-label="Sort results"
+            value={sort}
+            onChange={(e) => setSort(e.target.value as 'relevance' | 'date')}
+          >
+            <option value="relevance">Best match</option>
+            <option value="date">Newest</option>
+          </select>
+        )}
       </div>
       <ul className="cd-story-list" data-testid="story-list">
         {page.items.map((s) => (

@@ -3,8 +3,15 @@ import { SettingsSchema, type Presenter, type Settings } from '../../shared/sett
 import { DEFAULT_READ_RATES, type ReadRates } from '../../shared/story/timing';
 import { api } from '../api/client';
 import { Dialog } from '../common/Dialog';
+import { BackupsSection } from './BackupsSection';
 
-type Props = { settings: Settings; onSaved: (settings: Settings) => void; onClose: () => void };
+type Props = {
+  settings: Settings;
+  onSaved: (settings: Settings) => void;
+  onClose: () => void;
+  onArchiveRestored: () => void;
+  onError: (message: string) => void;
+};
 
 function RateInputs({
   rates,
@@ -36,7 +43,7 @@ function RateInputs({
 }
 
 /** Who you are (for reviews) and how fast each presenter reads. */
-export function SettingsDialog({ settings, onSaved, onClose }: Props) {
+export function SettingsDialog({ settings, onSaved, onClose, onArchiveRestored, onError }: Props) {
   const [draft, setDraft] = useState<Settings>(settings);
   const [error, setError] = useState('');
   const setPresenter = (i: number, p: Presenter) =>
@@ -141,6 +148,42 @@ export function SettingsDialog({ settings, onSaved, onClose }: Props) {
         >
           Add presenter
         </button>
+        <h3>Automatic backups</h3>
+        <p className="cd-dialog-note">
+          While Copydesk runs it backs the archive up beside it, in a <code>backups</code> folder,
+          when something changed.
+        </p>
+        <div className="cd-inline-fields">
+          <label className="cd-inline-field">
+            Every
+            <input
+              type="number"
+              min={5}
+              max={1440}
+              value={draft.backups.everyMinutes}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  backups: { ...draft.backups, everyMinutes: Number(e.target.value) },
+                })
+              }
+            />
+            minutes
+          </label>
+          <label className="cd-inline-field">
+            keep the latest
+            <input
+              type="number"
+              min={1}
+              max={200}
+              value={draft.backups.keep}
+              onChange={(e) =>
+                setDraft({ ...draft, backups: { ...draft.backups, keep: Number(e.target.value) } })
+              }
+            />
+          </label>
+        </div>
+        <BackupsSection onRestored={onArchiveRestored} onError={onError} />
         {error && (
           <p className="cd-form-error" role="alert">
             {error}
