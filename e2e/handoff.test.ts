@@ -12,7 +12,10 @@ let editor: Page;
 beforeAll(async () => {
   [reporterApp, editorApp] = await Promise.all([startBrowserMode(), startBrowserMode()]);
   browser = await launchBrowser();
-  reporter = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  reporter = await browser.newPage({
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 900 },
+  });
   editor = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
   await reporter.goto(reporterApp.url);
   await editor.goto(editorApp.url);
@@ -25,7 +28,10 @@ afterAll(async () => {
 });
 
 async function sendPackage(page: Page, dir: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('send-package').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('send-package').click(),
+  ]);
   const path = join(dir, `${Date.now()}-${download.suggestedFilename()}`);
   await download.saveAs(path);
   expect(download.suggestedFilename()).toMatch(/\.copydesk$/);
@@ -48,26 +54,38 @@ describe('hand-off between two machines', () => {
     await typeAtEnd(reporter, 'Ferry crews walked off the job at noon.');
 
     // Reporter → editor: the story arrives with its versions.
-    await editor.getByTestId('import-input').setInputFiles(await sendPackage(reporter, reporterApp.dir));
+    await editor
+      .getByTestId('import-input')
+      .setInputFiles(await sendPackage(reporter, reporterApp.dir));
     await expect.poll(() => editor.getByTestId('slug').inputValue()).toBe('FERRY STRIKE');
-    await expect.poll(() => editor.getByRole('status').filter({ hasText: 'added from the package' }).count()).toBe(1);
+    await expect
+      .poll(() => editor.getByRole('status').filter({ hasText: 'added from the package' }).count())
+      .toBe(1);
 
     // Editor → reporter: the reporter's copy moves forward.
     await typeAtEnd(editor, ' Talks resume Monday.');
-    await reporter.getByTestId('import-input').setInputFiles(await sendPackage(editor, editorApp.dir));
-    await expect.poll(() => reporter.getByTestId('script-editor').textContent()).toContain('Talks resume Monday.');
+    await reporter
+      .getByTestId('import-input')
+      .setInputFiles(await sendPackage(editor, editorApp.dir));
+    await expect
+      .poll(() => reporter.getByTestId('script-editor').textContent())
+      .toContain('Talks resume Monday.');
 
     // Both change it; the reporter receives the editor's version: a conflict, the reporter's text kept.
     await typeAtEnd(reporter, ' Reporter line.');
     await typeAtEnd(editor, ' Editor line.');
-    await reporter.getByTestId('import-input').setInputFiles(await sendPackage(editor, editorApp.dir));
+    await reporter
+      .getByTestId('import-input')
+      .setInputFiles(await sendPackage(editor, editorApp.dir));
     const conflict = reporter.getByTestId('conflict');
     await conflict.waitFor();
     expect(await reporter.getByTestId('script-editor').textContent()).toContain('Reporter line.');
     await conflict.getByRole('button', { name: 'Compare' }).click();
     await expect.poll(() => reporter.getByTestId('diff').textContent()).toContain('Editor line.');
     await conflict.getByRole('button', { name: 'Take theirs' }).click();
-    await expect.poll(() => reporter.getByTestId('script-editor').textContent()).toContain('Editor line.');
+    await expect
+      .poll(() => reporter.getByTestId('script-editor').textContent())
+      .toContain('Editor line.');
     expect(await reporter.getByTestId('conflict').count()).toBe(0);
   });
 });

@@ -51,7 +51,29 @@ try {
     });
     await call('pronouncers.save', { term: 'Nguyen', phonetic: 'WIN' });
     const story = await call('stories.create', { format: 'VO/SOT' });
-    await call('stories.save', { story: { ...story, ...fields } });
+    const saved = await call('stories.save', { story: { ...story, ...fields } });
+    // A second version, submitted, with an editor's comment anchored to a phrase: the review desk.
+    const body = JSON.parse(JSON.stringify(saved.body)) as {
+      type: string;
+      runs?: { text: string; comments?: string[] }[];
+    }[];
+    const thread = '7b0a4c1e-2f3d-4e5a-8b6c-9d0e1f2a3b4c';
+    body[1]!.runs = [
+      { text: 'In less than six hours,... the ' },
+      { text: 'Harbor Bridge' },
+      { text: ' will close to all traffic for the first time in ' },
+      { text: 'forty years', comments: [thread] },
+      { text: '.' },
+    ];
+    await call('stories.save', { story: { ...saved, body } });
+    await call('stories.setStatus', { id: story.id, status: 'ready' });
+    await call('settings.save', { displayName: 'Sam Okafor' });
+    await call('comments.add', {
+      storyId: story.id,
+      threadId: thread,
+      body: 'Forty? The city’s release says it opened in 1986.',
+      quote: 'forty years',
+    });
   }, showcase);
   await setup.close();
 
@@ -86,6 +108,17 @@ try {
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(OUT, 'templates.png') });
       await page.keyboard.press('Escape');
+      await page.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(OUT, 'review.png') });
+      await page.getByTestId('history-toggle').click();
+      await page.waitForTimeout(500);
+      const history = page.getByTestId('history-panel');
+      for (const box of await history.getByRole('checkbox').all()) await box.uncheck();
+      await history.getByLabel('Compare version 2').check();
+      await history.getByLabel('Compare version 3').check();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(OUT, 'history.png') });
     }
     await page.close();
   }

@@ -9,7 +9,7 @@ import {
   type StoryFormat,
   type StoryStatus,
 } from '../../shared/story/model';
-import { STATUS_LABELS } from '../../shared/story/workflow';
+import { STATUS_BADGES, STATUS_LABELS } from '../../shared/story/workflow';
 
 type Props = {
   selectedId: string | null;
@@ -276,7 +276,7 @@ export function Sidebar({ selectedId, version, onOpen, onError, searchRef, onMan
                 </span>
                 {s.status !== 'draft' && (
                   <span className={`cd-badge cd-status-badge cd-status-${s.status}`}>
-                    {STATUS_LABELS[s.status]}
+                    {STATUS_BADGES[s.status]}
                   </span>
                 )}
                 <span className="cd-item-date">{relativeTime(s.updatedAt)}</span>

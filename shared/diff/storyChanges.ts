@@ -1,6 +1,7 @@
 import type { Story } from '../story/model';
 import { formatDuration } from '../story/timing';
 import { runsScriptText } from '../story/text';
+import { STATUS_LABELS } from '../story/workflow';
 
 export type FieldChange = { field: string; before: string; after: string };
 
@@ -18,7 +19,7 @@ const describe = (s: Story) => ({
   Presenter: s.presenter,
   Reporter: s.reporter,
   Tags: s.tags.join(', '),
-  Status: s.status,
+  Status: STATUS_LABELS[s.status],
   Page: s.page ?? '',
   Target: s.targetSec === undefined ? '' : formatDuration(s.targetSec),
   'Production cues': s.body

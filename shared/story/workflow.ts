@@ -12,6 +12,16 @@ export const STATUS_LABELS: Record<StoryStatus, string> = {
   killed: 'Killed',
 };
 
+/** Short forms, for badges in lists. */
+export const STATUS_BADGES: Record<StoryStatus, string> = {
+  draft: 'Draft',
+  ready: 'Ready',
+  approved: 'Approved',
+  returned: 'Returned',
+  aired: 'Aired',
+  killed: 'Killed',
+};
+
 export const TRANSITIONS: Readonly<Record<StoryStatus, readonly Transition[]>> = {
   draft: [
     { to: 'ready', action: 'Submit for review', needsNote: false },
