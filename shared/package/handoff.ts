@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimsFormat, parseEnvelope, type EnvelopeParse } from './envelope';
 import { StorySchema } from '../story/model';
 
 /**
@@ -55,32 +56,11 @@ export const HandoffSchema = z
 export type Handoff = z.infer<typeof HandoffSchema>;
 
 export function looksLikeHandoff(text: string): boolean {
-  return /^\s*\{/.test(text) && text.slice(0, 200).includes(`"${HANDOFF_FORMAT}"`);
+  return claimsFormat(text, HANDOFF_FORMAT);
 }
 
-export function parseHandoff(
-  text: string,
-): { ok: true; value: Handoff } | { ok: false; message: string } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, message: `it is not valid JSON (${(error as Error).message})` };
-  }
-  const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof version === 'number' && version > HANDOFF_VERSION) {
-    return {
-      ok: false,
-      message: `it was written by a newer Copydesk (package version ${version}); update Copydesk to open it`,
-    };
-  }
-  const parsed = HandoffSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, message: `it is not a valid Copydesk package (${issue?.message}${where})` };
-  }
-  return { ok: true, value: parsed.data };
+export function parseHandoff(text: string): EnvelopeParse<Handoff> {
+  return parseEnvelope(text, HandoffSchema, { version: HANDOFF_VERSION, what: 'Copydesk package' });
 }
 
 /** What importing a package did to its story. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimsFormat, parseEnvelope, type EnvelopeParse } from './envelope';
 import { StorySchema, type Story } from '../story/model';
 
 /**
@@ -40,30 +41,14 @@ export function serializeStoryPackage(pkg: StoryPackage): string {
 
 /** Cheap sniff: does this text claim to be a story package? (Then it must parse as one.) */
 export function looksLikeStoryPackage(text: string): boolean {
-  return /^\s*\{/.test(text) && text.slice(0, 200).includes(`"${STORY_PACKAGE_FORMAT}"`);
+  return claimsFormat(text, STORY_PACKAGE_FORMAT);
 }
 
-export type PackageParse = { ok: true; value: StoryPackage } | { ok: false; message: string };
+export type PackageParse = EnvelopeParse<StoryPackage>;
 
 export function parseStoryPackage(text: string): PackageParse {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, message: `it is not valid JSON (${(error as Error).message})` };
-  }
-  const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof version === 'number' && version > STORY_PACKAGE_VERSION) {
-    return {
-      ok: false,
-      message: `it was written by a newer Copydesk (package version ${version}); update Copydesk to read it`,
-    };
-  }
-  const parsed = StoryPackageSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, message: `it is not a valid story package (${issue?.message}${where})` };
-  }
-  return { ok: true, value: parsed.data };
+  return parseEnvelope(text, StoryPackageSchema, {
+    version: STORY_PACKAGE_VERSION,
+    what: 'story package',
+  });
 }

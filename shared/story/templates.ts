@@ -1,17 +1,20 @@
-import type { Block, MediaKind, StoryFormat } from './model';
+import type { Block, MediaBlock, MediaKind, StoryFormat } from './model';
 
 const cue = (text: string): Block => ({ type: 'cue', text });
 const read = (): Block => ({ type: 'paragraph', runs: [] });
-const media = (kind: MediaKind): Block => ({
-  type: 'media',
-  kind,
-  speaker: '',
-  title: '',
-  inCue: '',
-  outCue: '',
-  durationSec: null,
-  transcript: '',
-});
+/** A sound bite or package with nothing filled in yet. */
+export function emptyMedia(kind: MediaKind): MediaBlock {
+  return {
+    type: 'media',
+    kind,
+    speaker: '',
+    title: '',
+    inCue: '',
+    outCue: '',
+    durationSec: null,
+    transcript: '',
+  };
+}
 
 /**
  * The shape a new story of each format starts from: the cues a director expects, in order, with
@@ -21,13 +24,19 @@ const media = (kind: MediaKind): Block => ({
 export const DEFAULT_TEMPLATES: Readonly<Record<StoryFormat, readonly Block[]>> = {
   READER: [cue('ANCHOR ON CAM'), read()],
   VO: [cue('ANCHOR ON CAM'), read(), cue('TAKE VO'), read(), cue('CG: LOCATION')],
-  SOT: [cue('ANCHOR ON CAM — INTRO'), read(), media('SOT'), cue('ANCHOR ON CAM — TAG'), read()],
+  SOT: [
+    cue('ANCHOR ON CAM — INTRO'),
+    read(),
+    emptyMedia('SOT'),
+    cue('ANCHOR ON CAM — TAG'),
+    read(),
+  ],
   'VO/SOT': [
     cue('ANCHOR ON CAM'),
     read(),
     cue('TAKE VO'),
     read(),
-    media('SOT'),
+    emptyMedia('SOT'),
     cue('BACK TO VO'),
     read(),
   ],
@@ -36,7 +45,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<StoryFormat, readonly Block[]>> 
     read(),
     cue('TOSS'),
     read(),
-    media('PKG'),
+    emptyMedia('PKG'),
     cue('ANCHOR ON CAM — TAG'),
     read(),
   ],

@@ -13,6 +13,7 @@ import {
   mergeRegister,
   type LexicalNode,
 } from 'lexical';
+import { isCtrlAlt } from '../shortcuts/ctrlAlt';
 
 export const ADD_COMMENT_COMMAND = createCommand<void>('ADD_COMMENT_COMMAND');
 export const REMOVE_THREAD_COMMAND = createCommand<string>('REMOVE_THREAD_COMMAND');
@@ -60,11 +61,7 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event: KeyboardEvent) => {
-          if (
-            (event.ctrlKey || event.metaKey) &&
-            event.altKey &&
-            (event.key.toLowerCase() === 'm' || event.code === 'KeyM')
-          ) {
+          if (isCtrlAlt(event, 'm')) {
             event.preventDefault();
             return $start();
           }

@@ -15,6 +15,7 @@ import {
   type PronouncerTarget,
 } from './pronouncerEdits';
 import { $isPronouncerNode } from './PronouncerNode';
+import { isCtrlAlt } from '../shortcuts/ctrlAlt';
 
 export const OPEN_PRONOUNCER_COMMAND = createCommand<void>('OPEN_PRONOUNCER_COMMAND');
 export const PRONOUNCER_SHORTCUT = { shortcut: 'Ctrl+Alt+R', key: 'r' };
@@ -61,11 +62,7 @@ export function PronouncerPopover({ dictionary }: Props) {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event: KeyboardEvent) => {
-          if (
-            (event.ctrlKey || event.metaKey) &&
-            event.altKey &&
-            (event.key.toLowerCase() === 'r' || event.code === 'KeyR')
-          ) {
+          if (isCtrlAlt(event, 'r')) {
             event.preventDefault();
             return open();
           }
