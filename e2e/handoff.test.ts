@@ -86,6 +86,6 @@ describe('hand-off between two machines', () => {
     await expect
       .poll(() => reporter.getByTestId('script-editor').textContent())
       .toContain('Editor line.');
-    expect(await reporter.getByTestId('conflict').count()).toBe(0);
+    await expect.poll(() => reporter.getByTestId('conflict').count()).toBe(0);
   });
 });

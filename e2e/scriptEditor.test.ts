@@ -123,7 +123,7 @@ describe('the script editor, by keyboard', () => {
         .getByLabel('Speaker', { exact: true })
         .inputValue(),
     ).toBe('Lee Jun');
-    expect(await statusText('trt')).toBe('0:35');
+    await expect.poll(() => statusText('trt')).toBe('0:35');
   });
 
   it('builds a PKG from its template and shows over/under against a target', async () => {
@@ -145,7 +145,7 @@ describe('the script editor, by keyboard', () => {
     await expect.poll(() => statusText('save-state')).toMatch(/^Saved/);
     await page.reload();
     await expect.poll(() => page.getByLabel('Target length').inputValue()).toBe('1:30');
-    expect(await statusText('over-under')).toBe('0:31');
+    await expect.poll(() => statusText('over-under')).toBe('0:31');
   });
 });
 
