@@ -26,7 +26,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   pdf: 'Two-column print script (.pdf)',
   srt: 'Captions, SubRip (.srt)',
   vtt: 'Captions, WebVTT (.vtt)',
-  json: 'Copydesk story package (.json)',
+  json: 'Copydesk stories, lossless (.json)',
 };
 
 /** How the dialog groups the formats: who the file is for. */
@@ -36,7 +36,7 @@ export const EXPORT_FORMAT_GROUPS: readonly { label: string; formats: readonly E
     { label: 'Newsroom systems', formats: ['mos', 'nsml'] },
     { label: 'Print', formats: ['pdf'] },
     { label: 'Captions for web clips', formats: ['srt', 'vtt'] },
-    { label: 'Archive hand-off', formats: ['json'] },
+    { label: 'Another Copydesk archive', formats: ['json'] },
   ];
 
 /**
