@@ -35,6 +35,7 @@ export default tseslint.config(
   {
     files: [
       'main/**/*.ts',
+      'main/**/*.mjs',
       'scripts/**',
       'bench/**',
       'e2e/**',

@@ -12,6 +12,7 @@ export default defineConfig({
             'main/**/*.test.ts',
             'bench/**/*.test.ts',
             'eslint/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           environment: 'node',
         },

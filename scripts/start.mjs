@@ -48,13 +48,12 @@ if (webOnly) {
   browserMode();
 } else {
   const electron = electronBinary();
-  let binding = null;
   let problem = electron.reason
     ? `the Electron runtime could not be downloaded (${electron.reason})`
     : null;
   if (!problem) {
     try {
-      binding = ensureElectronBinding();
+      ensureElectronBinding();
     } catch (error) {
       problem = `SQLite could not be built for Electron (${error.message})`;
     }
@@ -66,7 +65,6 @@ if (webOnly) {
     const child = spawn(electron.path, ['.', ...passThrough], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, COPYDESK_NATIVE_BINDING: binding },
     });
     child.on('exit', (code) => process.exit(code ?? 0));
   }

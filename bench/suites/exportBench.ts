@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import type { ExportFile } from '../../shared/ipc/types';
+import type { ExportFile, ExportResult } from '../../shared/ipc/types';
 import type { Block } from '../../shared/story/model';
 import { EXPORT_FORMATS } from '../../shared/export/options';
 import { invokeService } from '../../main/services/serviceTable';
@@ -60,11 +60,13 @@ export async function exportBench(
         format,
       });
       if (!result.ok) throw new Error(`export ${format} failed: ${result.error.message}`);
-      const file = result.value as ExportFile;
-      const bytes = bytesOf(file);
-      writeFileSync(join(dir, file.fileName), bytes);
+      size = 0;
+      for (const file of (result.value as ExportResult).files) {
+        const bytes = bytesOf(file);
+        writeFileSync(join(dir, file.fileName), bytes);
+        size += bytes.length;
+      }
       const o = performance.now() - start;
-      size = bytes.length;
       start = performance.now();
       plainReadText(db, ids, join(dir, 'plain.txt'));
       const b = performance.now() - start;

@@ -66,6 +66,69 @@ describe('migrations', () => {
     });
   });
 
+  it('0002 adds the editor tables and keeps every story of a version-1 archive', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    const story = makeStory();
+    // A row as version 1 wrote it (today's putStory knows columns version 1 did not have).
+    db.prepare(
+      `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at, updated_at, body_json, search_text)
+       VALUES (?, 1, ?, ?, ?, '', 'draft', ?, ?, ?, 'harbor')`,
+    ).run(
+      story.id,
+      story.slug,
+      story.format,
+      story.presenter,
+      story.createdAt,
+      story.updatedAt,
+      JSON.stringify(story.body),
+    );
+    expect(migrate(db, MIGRATIONS.slice(0, 2))).toBe(2);
+    expect(getStory(db, story.id)).toEqual(story);
+    expect(searchStories(db, 'harbor', { limit: 5 }).total).toBe(1);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['templates', 'pronouncers', 'settings']));
+  });
+
+  it('0003 adds revisions and comments and keeps every story of a version-2 archive', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 2));
+    const story = makeStory({ tags: ['kept'], page: 'B2' });
+    db.prepare(
+      `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at, updated_at, body_json, search_text, page)
+       VALUES (?, 1, ?, ?, ?, '', 'draft', ?, ?, ?, 'harbor', 'B2')`,
+    ).run(
+      story.id,
+      story.slug,
+      story.format,
+      story.presenter,
+      story.createdAt,
+      story.updatedAt,
+      JSON.stringify(story.body),
+    );
+    db.prepare("INSERT INTO tags (name) VALUES ('kept')").run();
+    db.prepare(
+      'INSERT INTO story_tags (story_seq, tag_id, position) SELECT seq, (SELECT id FROM tags), 0 FROM stories',
+    ).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
+    expect(getStory(db, story.id)).toEqual(story);
+    db.prepare(
+      "INSERT INTO revisions (id, story_id, at, kind, story_json) VALUES ('r1', ?, ?, 'save', '{}')",
+    ).run(story.id, story.updatedAt);
+    db.prepare(
+      "INSERT INTO comments (id, story_id, thread_id, at, body) VALUES ('c1', ?, 't1', ?, 'Check this')",
+    ).run(story.id, story.updatedAt);
+    deleteStory(db, story.id);
+    expect(
+      db
+        .prepare('SELECT (SELECT count(*) FROM revisions) + (SELECT count(*) FROM comments) AS n')
+        .get(),
+    ).toEqual({ n: 0 });
+  });
+
   it('matches the committed schema snapshot', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db);
@@ -128,7 +191,7 @@ describe('bad archive files are refused and never written', () => {
 describe('stories', () => {
   it('stores and reads back a story exactly, tags in order', () => {
     const { db } = openTemp();
-    const story = makeStory({ tags: ['Weather', 'storm', '서울'] });
+    const story = makeStory({ tags: ['Weather', 'storm', '서울'], page: 'A3', targetSec: 90 });
     putStory(db, story);
     expect(getStory(db, story.id)).toEqual(story);
   });
@@ -222,6 +285,43 @@ describe('search', () => {
       'TYPHOON',
     ]);
     expect(searchStories(db, '남해*', { limit: 10 }).items.map((s) => s.slug)).toEqual(['TYPHOON']);
+  });
+
+  it('filters by format, presenter, reporter and date, with or without text, and sorts by date', () => {
+    const db = seeded();
+    putStory(
+      db,
+      makeStory({
+        slug: 'OLD BRIDGE',
+        format: 'PKG',
+        presenter: 'Dana Reyes',
+        reporter: 'Park Ji-won',
+        text: 'An old bridge story.',
+        updatedAt: '2025-03-01T10:00:00.000Z',
+      }),
+    );
+    const slugs = (page: { items: { slug: string }[] }) => page.items.map((s) => s.slug);
+    expect(slugs(listStories(db, { format: 'PKG', limit: 10, offset: 0 }))).toEqual(['OLD BRIDGE']);
+    expect(
+      slugs(listStories(db, { presenter: 'dana', reporter: 'ji-won', limit: 10, offset: 0 })),
+    ).toEqual(['OLD BRIDGE']);
+    expect(slugs(listStories(db, { presenter: '%', limit: 10, offset: 0 }))).toEqual([]);
+    expect(
+      slugs(listStories(db, { from: '2025-01-01', to: '2025-12-31', limit: 10, offset: 0 })),
+    ).toEqual(['OLD BRIDGE']);
+    expect(slugs(listStories(db, { to: '2025-03-01', limit: 10, offset: 0 }))).toEqual([
+      'OLD BRIDGE',
+    ]);
+    expect(slugs(searchStories(db, 'bridge', { from: '2026-01-01', limit: 10 }))).toEqual([
+      'HARBOR BRIDGE',
+      'COUNCIL VOTE',
+    ]);
+    // Same time for the two seeded stories: the later one stored comes first.
+    expect(slugs(searchStories(db, 'bridge', { sort: 'date', limit: 10 }))).toEqual([
+      'COUNCIL VOTE',
+      'HARBOR BRIDGE',
+      'OLD BRIDGE',
+    ]);
   });
 
   it('uses the full-text index', () => {

@@ -85,7 +85,7 @@ describe('import.stories', () => {
       selection: { ids: [b!.id, a!.id] },
       format: 'prompter-txt',
     });
-    const text = file.ok ? (file.value as { data: string }).data : '';
+    const text = file.ok ? (file.value as { files: { data: string }[] }).files[0]!.data : '';
     expect(text.indexOf('BRAVO')).toBeLessThan(text.indexOf('ALPHA'));
     const missing = await invokeService(s, 'export.stories', {
       selection: { ids: [a!.id, randomUUID()] },

@@ -2,9 +2,11 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { ArchiveError } from './errors';
 import { assertSchemaKnown, migrate } from './migrate';
+import { listBackups } from './backup';
+import { APPLICATION_ID } from './identity';
 
-/** 'CPDK': marks a SQLite file as a Copydesk archive so we never write into someone else's database. */
-export const APPLICATION_ID = 0x4350444b;
+export { APPLICATION_ID };
+
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 export type Archive = {
@@ -17,6 +19,12 @@ export type OpenArchiveOptions = {
   /** Path to a better-sqlite3 binary built for the running runtime (Electron vs Node). */
   nativeBinding?: string;
 };
+
+/**
+ * Up to this size the archive is checked (SQLite's quick check) every time it opens; a bigger
+ * one would make opening slow, so it is checked by `copydesk check` and before every backup.
+ */
+export const OPEN_CHECK_MAX_BYTES = 128 * 1024 * 1024;
 
 /**
  * Opens (or creates) an archive file. Anything that is not an empty file, a fresh path or a
@@ -40,6 +48,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Arc
     // Everything that could refuse the file runs before the first write to it.
     const ownership = checkOwnership(db, path);
     assertSchemaKnown(db);
+    if (ownership === 'ours' && path !== ':memory:' && statSync(path).size <= OPEN_CHECK_MAX_BYTES)
+      quickCheck(db, path);
     if (ownership === 'fresh') db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -62,6 +72,20 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Arc
     throw error;
   }
   return { db, path, close: () => db.close() };
+}
+
+/** SQLite's quick integrity check; reads only. A damaged archive is refused with the way back. */
+export function quickCheck(db: Database, path: string): void {
+  const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+  if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
+  const latest = listBackups(path)[0];
+  const way = latest
+    ? ` The latest backup is ${latest.path} (${latest.at.slice(0, 16).replace('T', ' ')}); restore it with \`copydesk restore "${latest.path}" --archive "${path}"\`.`
+    : ' There is no automatic backup beside it.';
+  throw new ArchiveError(
+    'ARCHIVE_CORRUPT',
+    `The archive at ${path} is damaged (${rows[0]?.quick_check ?? 'unknown problem'}) and was not changed.${way}`,
+  );
 }
 
 function checkFileBeforeOpening(path: string): void {

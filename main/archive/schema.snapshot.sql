@@ -1,3 +1,40 @@
+CREATE TABLE comments (
+  id          TEXT PRIMARY KEY,
+  story_id    TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  -- The thread is the anchor: its id marks the commented text in the story body.
+  thread_id   TEXT NOT NULL,
+  author      TEXT NOT NULL DEFAULT '',
+  at          TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  quote       TEXT NOT NULL DEFAULT '',
+  resolved_at TEXT,
+  resolved_by TEXT
+);
+CREATE INDEX comments_by_story ON comments (story_id, thread_id, at);
+CREATE TABLE pronouncers (
+  id         INTEGER PRIMARY KEY,
+  term       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  phonetic   TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE revisions (
+  id         TEXT PRIMARY KEY,
+  story_id   TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  parent_id  TEXT,
+  at         TEXT NOT NULL,
+  author     TEXT NOT NULL DEFAULT '',
+  -- create | save | autosave | restore | status | import | merge
+  kind       TEXT NOT NULL,
+  note       TEXT NOT NULL DEFAULT '',
+  story_json TEXT NOT NULL CHECK (json_valid(story_json)),
+  -- 'local', or 'package' for a version that came in a hand-off package (never rewritten here)
+  origin     TEXT NOT NULL DEFAULT 'local'
+);
+CREATE INDEX revisions_by_story ON revisions (story_id, at);
+CREATE TABLE settings (
+  key        TEXT PRIMARY KEY,
+  value_json TEXT NOT NULL CHECK (json_valid(value_json))
+);
 CREATE TABLE stories (
   seq           INTEGER PRIMARY KEY,
   id            TEXT    NOT NULL UNIQUE,
@@ -13,7 +50,8 @@ CREATE TABLE stories (
   search_text   TEXT    NOT NULL,
   read_sec      INTEGER NOT NULL DEFAULT 0,
   total_sec     INTEGER NOT NULL DEFAULT 0
-);
+, page TEXT, target_sec INTEGER, head_revision TEXT, conflict_revision TEXT);
+CREATE INDEX stories_by_status ON stories (status, updated_at DESC);
 CREATE INDEX stories_by_updated ON stories (updated_at DESC, seq DESC);
 CREATE VIRTUAL TABLE stories_fts USING fts5 (
   slug,
@@ -48,4 +86,9 @@ CREATE INDEX story_tags_by_tag ON story_tags (tag_id, story_seq);
 CREATE TABLE tags (
   id   INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE templates (
+  format     TEXT PRIMARY KEY,
+  body_json  TEXT NOT NULL CHECK (json_valid(body_json)),
+  updated_at TEXT NOT NULL
 );

@@ -3,10 +3,11 @@ import type { SearchHit, SearchPage } from '../../shared/ipc/types';
 import { toFtsQuery } from './ftsQuery';
 import { statement } from './statements';
 import { SUMMARY_COLUMNS, summariesFor, type SummaryRow } from './stories';
+import { filterConditions, type StoryFilters } from './storyFilters';
 
-export type SearchOptions = {
-  tag?: string;
+export type SearchOptions = StoryFilters & {
   limit: number;
+  sort?: 'relevance' | 'date';
   /** How many of the newest matches are ranked (RANK_WINDOW); smaller only in tests. */
   rankWindow?: number;
 };
@@ -24,23 +25,42 @@ const RANK = 'bm25(stories_fts, 8.0, 1.0)';
 const SNIPPET = "snippet(stories_fts, 1, char(2), char(3), '…', 16)";
 
 /** A condition on `stories_fts.rowid` (a story's seq), with the parameters it binds. */
-type Filter = { sql: string; params: Record<string, string | number> };
+type Filter = { sql: string; params: Record<string, unknown> };
 
 /**
- * Filters are written as conditions on the match's rowid, checked one match at a time as the
- * full-text index hands them out newest first, so a filtered search stops as soon as the ranking
- * window is full instead of joining every match. (SQLite would otherwise turn `rowid IN (...)`
- * into one full-text lookup per tagged story, which is far slower.)
+ * Filters become conditions on the match's rowid, checked one match at a time as the full-text
+ * index hands them out newest first, so a filtered search stops as soon as the ranking window is
+ * full instead of joining every match. A tag alone is checked by key on story_tags, without
+ * reading the story's row. (SQLite would turn `rowid IN (...)` into one full-text lookup per
+ * tagged story, which is far slower.)
  */
 function filtersFor(db: Database, options: SearchOptions): Filter[] | null {
   const filters: Filter[] = [];
-  if (options.tag !== undefined) {
-    const tag = statement(db, 'SELECT id FROM tags WHERE name = ?').get(options.tag) as
+  const { tag, ...rest } = options;
+  if (tag) {
+    const found = statement(db, 'SELECT id FROM tags WHERE name = ?').get(tag) as
       { id: number } | undefined;
-    if (!tag) return null;
+    if (!found) return null;
     filters.push({
       sql: 'EXISTS (SELECT 1 FROM story_tags WHERE story_seq = stories_fts.rowid AND tag_id = @tagId)',
-      params: { tagId: tag.id },
+      params: { tagId: found.id },
+    });
+  }
+  const { conditions, params } = filterConditions(
+    {
+      status: rest.status,
+      format: rest.format,
+      presenter: rest.presenter,
+      reporter: rest.reporter,
+      from: rest.from,
+      to: rest.to,
+    },
+    's',
+  );
+  if (conditions.length > 0) {
+    filters.push({
+      sql: `EXISTS (SELECT 1 FROM stories s WHERE s.seq = stories_fts.rowid AND ${conditions.join(' AND ')})`,
+      params,
     });
   }
   return filters;
@@ -70,11 +90,12 @@ function pageSnippets(db: Database, match: string, seqs: readonly number[]): Map
 }
 
 /**
- * Ranked full-text search with a highlighted snippet (\u0002 and \u0003 around each hit, see
- * SNIPPET_OPEN, never HTML). It runs as four small queries, because the one-statement version
- * (join, snippet and bm25 for every match, then sort) spends nearly all its time on rows that
- * are never shown:
- *   1. the newest RANK_WINDOW matches that pass the filters, scored, and the best `limit` of them;
+ * Full-text search with a highlighted snippet (\u0002 and \u0003 around each hit, see
+ * SNIPPET_OPEN, never HTML), best match first or latest change first. It runs as four small
+ * queries, because the one-statement version (join, snippet and bm25 for every match, then sort)
+ * spends nearly all its time on rows that are never shown:
+ *   1. the newest RANK_WINDOW matches that pass the filters, and the best `limit` of them (by
+ *      bm25, or by last change);
  *   2. the total: exact from the window when it was not full, else counted in the index alone
  *      (no join), or estimated when filters would need a check per match;
  *   3. the summaries of the page's stories;
@@ -90,8 +111,12 @@ export function searchStories(db: Database, query: string, options: SearchOption
   const where = ['stories_fts MATCH @match', ...filters.map((f) => f.sql)].join(' AND ');
   const params = Object.assign({ match }, ...filters.map((f) => f.params)) as Record<
     string,
-    string | number
+    unknown
   >;
+  const order =
+    options.sort === 'date'
+      ? `(SELECT updated_at FROM stories WHERE stories.seq = window.seq) DESC, seq DESC`
+      : 'score, seq DESC';
 
   const ranked = statement(
     db,
@@ -99,7 +124,7 @@ export function searchStories(db: Database, query: string, options: SearchOption
        SELECT stories_fts.rowid AS seq, ${RANK} AS score FROM stories_fts WHERE ${where}
        ORDER BY stories_fts.rowid DESC LIMIT @window)
      SELECT seq, (SELECT count(*) FROM window) AS scanned, (SELECT min(seq) FROM window) AS oldest
-     FROM window ORDER BY score, seq DESC LIMIT @limit`,
+     FROM window ORDER BY ${order} LIMIT @limit`,
   ).all({ ...params, window, limit: options.limit }) as {
     seq: number;
     scanned: number;
@@ -136,7 +161,6 @@ export function searchStories(db: Database, query: string, options: SearchOption
   ).all(JSON.stringify(seqs)) as SummaryRow[];
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   const ordered = seqs.flatMap((seq) => bySeq.get(seq) ?? []);
-
   const snippets = pageSnippets(db, match, seqs);
   const items: SearchHit[] = summariesFor(db, ordered).map((summary, i) => ({
     ...summary,

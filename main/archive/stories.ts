@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { StorySchema, STORY_SCHEMA_VERSION, type Story } from '../../shared/story/model';
 import { storySearchText } from '../../shared/story/text';
-import { storyTiming } from '../../shared/story/timing';
+import { DEFAULT_TIMING, storyTiming, type TimingSettings } from '../../shared/story/timing';
 import type { StorySummary } from '../../shared/ipc/types';
 import { ArchiveError } from './errors';
+import { filterConditions, type StoryFilters } from './storyFilters';
 import { statement } from './statements';
 
 /** One row of `stories` as SQLite returns it. */
@@ -21,15 +22,20 @@ type StoryRow = {
   body_json: string;
   read_sec: number;
   total_sec: number;
+  page: string | null;
+  target_sec: number | null;
 };
 
-type SummaryRow = Omit<StoryRow, 'body_json' | 'model_version'>;
+type SummaryRow = Omit<StoryRow, 'body_json' | 'model_version' | 'page' | 'target_sec'>;
 
 const SUMMARY_COLUMNS =
   'seq, id, slug, format, presenter, reporter, status, created_at, updated_at, read_sec, total_sec';
 
-function storyToRow(story: Story): Omit<StoryRow, 'seq'> & { search_text: string } {
-  const timing = storyTiming(story);
+function storyToRow(
+  story: Story,
+  timingSettings: TimingSettings,
+): Omit<StoryRow, 'seq'> & { search_text: string } {
+  const timing = storyTiming(story, timingSettings);
   return {
     id: story.id,
     model_version: STORY_SCHEMA_VERSION,
@@ -44,6 +50,8 @@ function storyToRow(story: Story): Omit<StoryRow, 'seq'> & { search_text: string
     search_text: storySearchText(story),
     read_sec: timing.readSec,
     total_sec: timing.totalSec,
+    page: story.page ?? null,
+    target_sec: story.targetSec ?? null,
   };
 }
 
@@ -57,6 +65,8 @@ function rowToStory(row: StoryRow, tags: string[]): Story {
     reporter: row.reporter,
     tags,
     status: row.status,
+    ...(row.page !== null && { page: row.page }),
+    ...(row.target_sec !== null && { targetSec: row.target_sec }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     body: JSON.parse(row.body_json) as unknown,
@@ -99,29 +109,6 @@ export function getStory(db: Database, id: string): Story | null {
   return rowToStory(row, tagsOf(db, [row.seq]).get(row.seq) ?? []);
 }
 
-// Bound by position: binding by name costs a lookup per column per row, which a bulk import feels.
-const INSERT_STORY = `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status,
-    created_at, updated_at, body_json, search_text, read_sec, total_sec)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-
-function insertValues(row: ReturnType<typeof storyToRow>): (string | number)[] {
-  return [
-    row.id,
-    row.model_version,
-    row.slug,
-    row.format,
-    row.presenter,
-    row.reporter,
-    row.status,
-    row.created_at,
-    row.updated_at,
-    row.body_json,
-    row.search_text,
-    row.read_sec,
-    row.total_sec,
-  ];
-}
-
 /**
  * Many stories by id, in the order asked, in two queries (rows, then all their tags) rather than
  * two per story; ids not in the archive are left out. Each is checked against the model.
@@ -142,9 +129,46 @@ export function getStories(db: Database, ids: readonly string[]): Story[] {
   });
 }
 
-/** Inserts or replaces a story and its tags in one transaction. The story must already be valid. */
-export function putStory(db: Database, story: Story): void {
-  const row = storyToRow(story);
+// Bound by position: binding by name costs a lookup per column per row, which a bulk import feels.
+const INSERT_STORY = `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status,
+    created_at, updated_at, body_json, search_text, read_sec, total_sec, page, target_sec,
+    head_revision)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+function insertValues(
+  row: ReturnType<typeof storyToRow>,
+  headRevision: string | null = null,
+): (string | number | null)[] {
+  return [
+    row.id,
+    row.model_version,
+    row.slug,
+    row.format,
+    row.presenter,
+    row.reporter,
+    row.status,
+    row.created_at,
+    row.updated_at,
+    row.body_json,
+    row.search_text,
+    row.read_sec,
+    row.total_sec,
+    row.page,
+    row.target_sec,
+    headRevision,
+  ];
+}
+
+/**
+ * Inserts or replaces a story and its tags in one transaction. The story must already be valid.
+ * The stored read and total times use the archive's presenters and rates.
+ */
+export function putStory(
+  db: Database,
+  story: Story,
+  timingSettings: TimingSettings = DEFAULT_TIMING,
+): void {
+  const row = storyToRow(story, timingSettings);
   db.transaction(() => {
     const existing = getStorySeq(db, story.id);
     let seq: number;
@@ -157,7 +181,7 @@ export function putStory(db: Database, story: Story): void {
         `UPDATE stories SET model_version = @model_version, slug = @slug, format = @format,
            presenter = @presenter, reporter = @reporter, status = @status, created_at = @created_at,
            updated_at = @updated_at, body_json = @body_json, search_text = @search_text,
-           read_sec = @read_sec, total_sec = @total_sec
+           read_sec = @read_sec, total_sec = @total_sec, page = @page, target_sec = @target_sec
          WHERE seq = @seq`,
       ).run({ ...row, seq });
       statement(db, 'DELETE FROM story_tags WHERE story_seq = ?').run(seq);
@@ -183,19 +207,26 @@ export class StoryExistsError extends Error {
 /**
  * Adds many new stories in one transaction: all of them, or none when one fails (an id already
  * in the archive throws StoryExistsError). The stories must already be valid. This is the bulk
- * path: statements are compiled once and tag ids are looked up once per batch.
+ * path: statements are compiled once and tag ids are looked up once per batch. `headRevisions`
+ * names each story's current version, when the caller records them (see importStories).
  */
-export function insertStories(db: Database, stories: readonly Story[]): number[] {
+export function insertStories(
+  db: Database,
+  stories: readonly Story[],
+  timingSettings: TimingSettings = DEFAULT_TIMING,
+  headRevisions?: readonly string[],
+): number[] {
   const insert = statement(db, INSERT_STORY);
   const tagIds = new Map<string, number>();
   const seqs: number[] = [];
   try {
     db.transaction(() => {
-      for (const story of stories) {
-        const seq = Number(insert.run(insertValues(storyToRow(story))).lastInsertRowid);
+      stories.forEach((story, i) => {
+        const row = storyToRow(story, timingSettings);
+        const seq = Number(insert.run(insertValues(row, headRevisions?.[i])).lastInsertRowid);
         linkTags(db, seq, story.tags, tagIds);
         seqs.push(seq);
-      }
+      });
     })();
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -205,6 +236,34 @@ export function insertStories(db: Database, stories: readonly Story[]): number[]
     throw error;
   }
   return seqs;
+}
+
+/**
+ * Recomputes the stored read and total times of every story (after read rates changed), touching
+ * only the rows whose times move and never the full-text index.
+ */
+export function retimeStories(db: Database, timingSettings: TimingSettings): number {
+  const rows = db
+    .prepare('SELECT seq, presenter, body_json, read_sec, total_sec FROM stories')
+    .iterate() as IterableIterator<{
+    seq: number;
+    presenter: string;
+    body_json: string;
+    read_sec: number;
+    total_sec: number;
+  }>;
+  const changes: [number, number, number][] = [];
+  for (const row of rows) {
+    const timing = storyTiming(
+      { presenter: row.presenter, body: JSON.parse(row.body_json) as Story['body'] },
+      timingSettings,
+    );
+    if (timing.readSec !== row.read_sec || timing.totalSec !== row.total_sec)
+      changes.push([timing.readSec, timing.totalSec, row.seq]);
+  }
+  const update = db.prepare('UPDATE stories SET read_sec = ?, total_sec = ? WHERE seq = ?');
+  db.transaction(() => changes.forEach((c) => update.run(...c)))();
+  return changes.length;
 }
 
 export function deleteStory(db: Database, id: string): boolean {
@@ -276,41 +335,37 @@ export function summariesByIds(db: Database, ids: readonly string[]): StorySumma
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export type ListOptions = { tag?: string; limit: number; offset: number };
+export type ListOptions = StoryFilters & { limit: number; offset: number };
 
 /**
- * A page of the archive, newest first. With a tag, the page walks the by-date index and checks
- * each story's tag by key, and the total is a range count on the by-tag index: `seq IN (tagged
- * stories)` made SQLite collect and sort every tagged story first (50 ms for a common tag on
- * 100,000 stories, for every page).
+ * A page of the archive, newest first, narrowed by any filters. The page walks the by-date index
+ * and checks each story as it comes, so it stops after `offset + limit` matches.
  */
 export function listStories(
   db: Database,
   options: ListOptions,
 ): { total: number; items: StorySummary[] } {
-  const order = 'ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?';
-  if (options.tag === undefined) {
-    const { total } = statement(db, 'SELECT count(*) AS total FROM stories').get() as {
-      total: number;
-    };
-    const rows = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM stories ${order}`).all(
-      options.limit,
-      options.offset,
-    ) as SummaryRow[];
-    return { total, items: summariesFor(db, rows) };
-  }
-  const tag = statement(db, 'SELECT id FROM tags WHERE name = ?').get(options.tag) as
-    { id: number } | undefined;
-  if (!tag) return { total: 0, items: [] };
-  const { total } = statement(db, 'SELECT count(*) AS total FROM story_tags WHERE tag_id = ?').get(
-    tag.id,
-  ) as { total: number };
+  const { conditions, params } = filterConditions(options, 's');
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const columns = SUMMARY_COLUMNS.split(', ')
+    .map((c) => `s.${c}`)
+    .join(', ');
   const rows = statement(
     db,
-    `SELECT ${SUMMARY_COLUMNS} FROM stories s
-     WHERE EXISTS (SELECT 1 FROM story_tags st WHERE st.story_seq = s.seq AND st.tag_id = ?)
-     ${order}`,
-  ).all(tag.id, options.limit, options.offset) as SummaryRow[];
+    `SELECT ${columns} FROM stories s ${where}
+     ORDER BY s.updated_at DESC, s.seq DESC LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, limit: options.limit, offset: options.offset }) as SummaryRow[];
+  // A tag alone is counted on the by-tag index (a range count) rather than story by story.
+  const total =
+    options.tag && conditions.length === 1
+      ? (
+          statement(
+            db,
+            'SELECT count(*) AS n FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?',
+          ).get(options.tag) as { n: number }
+        ).n
+      : (statement(db, `SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number })
+          .n;
   return { total, items: summariesFor(db, rows) };
 }
 
@@ -326,3 +381,44 @@ export function listTags(db: Database): { name: string; count: number }[] {
 }
 
 export { SUMMARY_COLUMNS, type SummaryRow };
+
+/**
+ * Renames a tag on every story that has it; renaming onto an existing tag merges the two. Stories
+ * keep their tag order, and a story that had both keeps one. Returns how many stories it touched.
+ */
+export function renameTag(db: Database, from: string, to: string): number {
+  return db.transaction(() => {
+    const source = db.prepare('SELECT id FROM tags WHERE name = ?').get(from) as
+      { id: number } | undefined;
+    if (!source) return 0;
+    const touched = (
+      db.prepare('SELECT count(*) AS n FROM story_tags WHERE tag_id = ?').get(source.id) as {
+        n: number;
+      }
+    ).n;
+    const target = db.prepare('SELECT id FROM tags WHERE name = ?').get(to) as
+      { id: number } | undefined;
+    if (!target || target.id === source.id) {
+      db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(to, source.id);
+      return touched;
+    }
+    db.prepare(
+      `UPDATE story_tags SET tag_id = @target WHERE tag_id = @source
+         AND story_seq NOT IN (SELECT story_seq FROM story_tags WHERE tag_id = @target)`,
+    ).run({ source: source.id, target: target.id });
+    db.prepare('DELETE FROM tags WHERE id = ?').run(source.id);
+    return touched;
+  })();
+}
+
+/** Takes a tag off every story. Returns how many stories had it. */
+export function deleteTag(db: Database, name: string): number {
+  return db.transaction(() => {
+    const tag = db.prepare('SELECT id FROM tags WHERE name = ?').get(name) as
+      { id: number } | undefined;
+    if (!tag) return 0;
+    const touched = db.prepare('DELETE FROM story_tags WHERE tag_id = ?').run(tag.id).changes;
+    db.prepare('DELETE FROM tags WHERE id = ?').run(tag.id);
+    return touched;
+  })();
+}

@@ -148,3 +148,78 @@ describe('copydesk CLI round trip on a temporary archive', () => {
     });
   });
 });
+
+describe('copydesk review and safety commands', () => {
+  it('moves a story through the workflow, shows its history, and filters lists', async () => {
+    const { dir, run } = workspace();
+    const script = join(dir, 'harbor-bridge.txt');
+    copyFileSync(fixture, script);
+    const [story] = JSON.parse((await run('import', script, '--json')).stdout).stories as {
+      id: string;
+    }[];
+    expect((await run('status', story!.id, 'ready')).stdout).toContain('Ready for review');
+    expect(await run('status', story!.id, 'returned')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('needs a reason'),
+    });
+    expect(
+      (await run('status', story!.id, 'returned', '--note', 'Check the dates', '--json')).code,
+    ).toBe(0);
+    expect(await run('status', story!.id, 'published')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('STATUS is one of'),
+    });
+
+    const history = JSON.parse((await run('history', story!.id, '--json')).stdout) as {
+      revisions: { kind: string; note: string }[];
+    };
+    expect(history.revisions.map((r) => r.kind)).toEqual(['status', 'status', 'import']);
+    expect(history.revisions[0]!.note).toBe('Check the dates');
+    expect((await run('history', story!.id)).stdout).toMatch(
+      /status → Returned\s+“Check the dates”/,
+    );
+
+    const listed = (...filters: string[]) =>
+      run('list', ...filters, '--json').then(
+        (r) => (JSON.parse(r.stdout) as { items: unknown[] }).items.length,
+      );
+    expect(await listed('--status', 'returned')).toBe(1);
+    expect(await listed('--status', 'draft')).toBe(0);
+    expect(await listed('--format', 'pkg', '--reporter', 'ji-won')).toBe(1);
+    expect(await listed('--from', '2000-01-01', '--to', '2000-12-31')).toBe(0);
+    expect(await run('list', '--from', 'yesterday')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('YYYY-MM-DD'),
+    });
+    const found = JSON.parse(
+      (await run('search', 'ferry', '--status', 'returned', '--sort', 'date', '--json')).stdout,
+    ) as unknown[];
+    expect(found).toHaveLength(1);
+  });
+
+  it('backs up, checks and restores an archive', async () => {
+    const { dir, archive, run } = workspace();
+    const script = join(dir, 'harbor-bridge.txt');
+    copyFileSync(fixture, script);
+    await run('import', script);
+    const backup = join(dir, 'backup.sqlite');
+    expect((await run('backup', backup)).stdout).toContain('checked');
+    await run('import', script);
+    expect(JSON.parse((await run('list', '--json')).stdout).total).toBe(2);
+    expect(await run('restore', backup)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--yes'),
+    });
+    const restored = await run('restore', backup, '--yes');
+    expect(restored.stdout).toContain('kept at');
+    expect(JSON.parse((await run('list', '--json')).stdout).total).toBe(1);
+    expect((await run('check')).stdout).toContain('no problems');
+    const notArchive = join(dir, 'notes.txt');
+    writeFileSync(notArchive, 'just notes');
+    expect(await run('restore', notArchive, '--yes')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('not a Copydesk archive'),
+    });
+    expect(archive).toContain('test.sqlite');
+  });
+});

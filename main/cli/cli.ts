@@ -5,6 +5,7 @@ runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   env: process.env,
+  isTTY: process.stdin.isTTY === true,
 }).then(
   (code) => {
     // `web` keeps running; every other command ends here.

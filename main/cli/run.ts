@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, basename, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openArchive, type Archive } from '../archive/open';
@@ -8,40 +8,113 @@ import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService } from '../services/serviceTable';
 import { startWebServer } from '../web/server';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export/options';
+import { CUE_STYLES, EXPORT_FORMATS, type ExportFormat } from '../../shared/export/options';
+import type { ExportOptionsSchema } from '../../shared/export/options';
+import type { z } from 'zod';
 import {
   SNIPPET_CLOSE,
   SNIPPET_OPEN,
+  type ExportFile,
   type SearchHit,
   type StorySummary,
 } from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
 import { runsScriptText } from '../../shared/story/text';
-import type { Story } from '../../shared/story/model';
+import {
+  STORY_FORMATS,
+  STORY_STATUSES,
+  type Story,
+  type StoryFormat,
+  type StoryStatus,
+} from '../../shared/story/model';
+import {
+  askOnTerminal,
+  backupCommand,
+  checkCommand,
+  CliUsageError,
+  historyCommand,
+  restoreCommand,
+  statusCommand,
+} from './reviewCommands';
 import { version } from '../version';
+import { startAutoBackups } from '../archive/autoBackup';
+import { getSettings } from '../archive/settings';
 
 export type CliIo = {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Whether a person is at the terminal to answer a question. */
+  isTTY?: boolean;
+  confirm?: (question: string) => Promise<boolean>;
 };
+
+const STORY_FORMAT_NAMES: readonly string[] = STORY_FORMATS;
+
+/** --tag --status --format --presenter --reporter --from --to, as the contract's filters. */
+function listFilters(values: {
+  tag?: string;
+  status?: string;
+  format?: string;
+  presenter?: string;
+  reporter?: string;
+  from?: string;
+  to?: string;
+}) {
+  if (
+    values.status !== undefined &&
+    !(STORY_STATUSES as readonly string[]).includes(values.status)
+  ) {
+    throw new UsageError(`--status is one of ${STORY_STATUSES.join(', ')}`);
+  }
+  const format = values.format?.toUpperCase();
+  if (format !== undefined && !STORY_FORMAT_NAMES.includes(format))
+    throw new UsageError(`--format is one of ${STORY_FORMATS.join(', ')}`);
+  return {
+    tag: values.tag,
+    status: values.status as StoryStatus | undefined,
+    format: format as StoryFormat | undefined,
+    presenter: values.presenter,
+    reporter: values.reporter,
+    from: values.from,
+    to: values.to,
+  };
+}
 
 export const USAGE = `Copydesk ${version}: newsroom script archive
 
 Usage:
   copydesk import FILE... [--archive PATH] [--json]
-  copydesk list [--tag TAG] [--archive PATH] [--json]
+  copydesk list [FILTERS] [--archive PATH] [--json]
   copydesk show ID [--archive PATH] [--json]
-  copydesk search QUERY [--tag TAG] [--archive PATH] [--json]
-  copydesk export (--story ID... | --all | --tag TAG) --format ${EXPORT_FORMATS.join('|')}
-                  [--out PATH] [--cues bracketed|hidden] [--caps] [--package-copy]
-                  [--font-size PT] [--archive PATH]
+  copydesk search QUERY [FILTERS] [--sort relevance|date] [--archive PATH] [--json]
+  copydesk history ID [--archive PATH] [--json]
+  copydesk status ID STATUS [--note TEXT] [--archive PATH] [--json]
+  copydesk backup PATH [--archive PATH] [--json]
+  copydesk restore PATH [--yes] [--archive PATH] [--json]
+  copydesk check [--archive PATH] [--json]
+  copydesk export (--story ID... | --all | --tag TAG) --format FORMAT [--out PATH] [options]
   copydesk web [--port N] [--archive PATH]
+
+FILTERS (list, search): --tag TAG --status draft|ready|approved|returned|aired|killed
+  --format READER|VO|SOT|VO/SOT|PKG|LIVE|INTRO|TAG --presenter NAME --reporter NAME
+  --from YYYY-MM-DD --to YYYY-MM-DD
+
+Export formats: ${EXPORT_FORMATS.join(', ')}.
+  mos, json, pdf and the prompter formats (prompter-txt, prompter-rtf, docx, html, md) write the
+  whole selection into one file; nsml, srt and vtt write one file per story, so with several
+  stories --out names a folder. Without --out a single file goes to stdout.
+Export options (each format reads the ones that apply to it):
+  --cues bracketed|reverse|red|hidden   --instructions reverse|red   --caps   --package-copy
+  --font-size PT   --story-break separator|page   --mos-cues storyItem|pi
+  --mos-encoding utf-8|utf-16be   --paper A4|LETTER   --caption-chars N
 
 The archive is --archive PATH, else $COPYDESK_ARCHIVE, else the archive in your user data folder.
 `;
 
 class UsageError extends Error {}
+
+type ExportOptionsInput = z.input<typeof ExportOptionsSchema>;
 
 const OPTIONS = {
   archive: { type: 'string' },
@@ -55,7 +128,21 @@ const OPTIONS = {
   caps: { type: 'boolean', default: false },
   'package-copy': { type: 'boolean', default: false },
   'font-size': { type: 'string' },
+  instructions: { type: 'string' },
+  'story-break': { type: 'string' },
+  'mos-cues': { type: 'string' },
+  'mos-encoding': { type: 'string' },
+  paper: { type: 'string' },
+  'caption-chars': { type: 'string' },
   port: { type: 'string' },
+  status: { type: 'string' },
+  presenter: { type: 'string' },
+  reporter: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  sort: { type: 'string' },
+  note: { type: 'string' },
+  yes: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -91,7 +178,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
     return 1;
   }
-  const services = createServices({ archive, version });
+  const services = createServices({
+    archive,
+    version,
+    onExportProgress: (done, total, slug) => {
+      if (total > 1) io.stderr(`[${done}/${total}] ${slug || 'UNTITLED'}\n`);
+    },
+  });
+  const cliIo = {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    isTTY: io.isTTY ?? false,
+    confirm: io.confirm ?? askOnTerminal,
+  };
   const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
     const result = await invokeService(services, channel, input);
     if (!result.ok) throw new Error(result.error.message);
@@ -107,7 +206,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return print(
           io,
           values.json,
-          await call('stories.list', { tag: values.tag, limit: 1000 }),
+          await call('stories.list', { ...listFilters(values), limit: 1000 }),
           (page) =>
             page.items.map(summaryLine).join('\n') +
             `\n${page.total} ${page.total === 1 ? 'story' : 'stories'}\n`,
@@ -121,9 +220,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'search': {
         if (args.length === 0) throw new UsageError('search needs a query');
+        if (values.sort !== undefined && values.sort !== 'relevance' && values.sort !== 'date') {
+          throw new UsageError('--sort is relevance or date');
+        }
         const hits = await call('stories.search', {
           query: args.join(' '),
-          tag: values.tag,
+          ...listFilters(values),
+          sort: values.sort as 'relevance' | 'date' | undefined,
           limit: 100,
         });
         const json = hits.items.map((h) => ({
@@ -140,6 +243,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'export':
         return await exportCommand(args, values, call, io);
+      case 'history':
+        return await historyCommand(args, values.json, call, cliIo);
+      case 'status':
+        return await statusCommand(args, values.note, values.json, call, cliIo);
+      case 'backup':
+        return await backupCommand(args, values.json, archive, cliIo);
+      case 'restore':
+        return await restoreCommand(args, values.yes, values.json, archive, cliIo);
+      case 'check':
+        noExtra(args);
+        return checkCommand(values.json, archive, cliIo);
       case 'web':
         noExtra(args);
         return await webCommand(values.port, services, archive, io);
@@ -147,10 +261,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command “${command}”`);
     }
   } catch (error) {
+    const usage = error instanceof UsageError || error instanceof CliUsageError;
     io.stderr(`copydesk: ${(error as Error).message}\n`);
-    if (error instanceof UsageError) io.stderr(`\n${USAGE}`);
+    if (usage) io.stderr(`\n${USAGE}`);
     archive.close();
-    return error instanceof UsageError ? 2 : 1;
+    return usage ? 2 : 1;
   } finally {
     if (command !== 'web' && archive.db.open) archive.close();
   }
@@ -243,19 +358,45 @@ async function importCommand(
   return 0;
 }
 
+type ExportValues = {
+  story?: string[];
+  all: boolean;
+  tag?: string;
+  format?: string;
+  out?: string;
+  cues?: string;
+  instructions?: string;
+  caps: boolean;
+  'package-copy': boolean;
+  'font-size'?: string;
+  'story-break'?: string;
+  'mos-cues'?: string;
+  'mos-encoding'?: string;
+  paper?: string;
+  'caption-chars'?: string;
+};
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${flag} is ${allowed.join(' or ')}`);
+  return value as T;
+}
+
+function number(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new UsageError(`--${flag} takes a whole number`);
+  return n;
+}
+
 async function exportCommand(
   args: readonly string[],
-  values: {
-    story?: string[];
-    all: boolean;
-    tag?: string;
-    format?: string;
-    out?: string;
-    cues?: string;
-    caps: boolean;
-    'package-copy': boolean;
-    'font-size'?: string;
-  },
+  values: ExportValues,
   call: Call,
   io: CliIo,
 ): Promise<number> {
@@ -269,31 +410,48 @@ async function exportCommand(
   if (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) {
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   }
-  if (values.cues !== undefined && values.cues !== 'bracketed' && values.cues !== 'hidden') {
-    throw new UsageError('--cues is bracketed or hidden');
-  }
   const selection = values.story?.length
     ? { ids: values.story }
     : values.all
       ? { all: true as const }
       : { tag: values.tag! };
-  const file = await call('export.stories', {
+  const options: ExportOptionsInput = {
+    cues: oneOf('cues', values.cues, CUE_STYLES),
+    instructions: oneOf('instructions', values.instructions, ['reverse', 'red'] as const),
+    allCaps: values.caps,
+    includePackageCopy: values['package-copy'],
+    fontSizePt: number('font-size', values['font-size']),
+    storyBreak: oneOf('story-break', values['story-break'], ['separator', 'page'] as const),
+    mosCues: oneOf('mos-cues', values['mos-cues'], ['storyItem', 'pi'] as const),
+    mosEncoding: oneOf('mos-encoding', values['mos-encoding'], ['utf-8', 'utf-16be'] as const),
+    paper: oneOf('paper', values.paper, ['A4', 'LETTER'] as const),
+    captionLineChars: number('caption-chars', values['caption-chars']),
+  };
+  const { files } = await call('export.stories', {
     selection,
     format: values.format as ExportFormat,
-    options: {
-      cues: values.cues as 'bracketed' | 'hidden' | undefined,
-      allCaps: values.caps,
-      includePackageCopy: values['package-copy'],
-      fontSizePt: values['font-size'] === undefined ? undefined : Number(values['font-size']),
-    },
+    options,
   });
-  const bytes = Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8');
-  if (values.out) {
-    const target = resolve(values.out);
-    writeFileSync(target, bytes);
-    io.stderr(`Wrote ${target}\n`);
-  } else {
-    io.stdout(bytes.toString('utf8'));
+  const bytes = (file: ExportFile) =>
+    Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8');
+  if (!values.out) {
+    if (files.length > 1)
+      throw new UsageError(
+        `--format ${values.format} writes one file per story (${files.length} here): give --out FOLDER`,
+      );
+    const only = files[0]!;
+    if (only.encoding === 'base64')
+      throw new UsageError(`--format ${values.format} writes a binary file: give --out PATH`);
+    io.stdout(only.data);
+    return 0;
+  }
+  const target = resolve(values.out);
+  const isFolder = files.length > 1 || (existsSync(target) && statSync(target).isDirectory());
+  if (isFolder) mkdirSync(target, { recursive: true });
+  for (const file of files) {
+    const path = isFolder ? join(target, file.fileName) : target;
+    writeFileSync(path, bytes(file));
+    io.stderr(`Wrote ${path}\n`);
   }
   return 0;
 }
@@ -315,10 +473,16 @@ async function webCommand(
     log: (line) => io.stderr(`${line}\n`),
   });
   io.stdout(`${server.url}\n`);
+  const backups = startAutoBackups({
+    archive,
+    schedule: () => getSettings(archive.db).backups,
+    log: (line) => io.stderr(`${line}\n`),
+  });
   io.stderr(
     `Copydesk is running in browser mode on ${server.origin} with the archive ${archive.path}.\nOpen the URL above (it carries this run's access token). Press Ctrl+C to stop.\n`,
   );
   const stop = () => {
+    backups.stop();
     void server.close().then(() => {
       archive.close();
       process.exit(0);

@@ -3,6 +3,8 @@ import { CHANNELS } from '../../shared/ipc/contract';
 import {
   MENU_COMMANDS,
   SHELL_CHANNELS,
+  ShellRequestSchema,
+  type ShellRequest,
   type CopydeskApi,
   type CopydeskBridge,
   type MenuCommand,
@@ -15,6 +17,17 @@ import {
 export function buildBridge(
   ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
 ): CopydeskBridge {
+  // Requests are heard from the moment the preload runs and kept until the page listens, so one
+  // sent while React is still mounting is not lost. Each is checked against the schema first.
+  const listeners = new Set<(request: ShellRequest) => void>();
+  const waiting: ShellRequest[] = [];
+  ipc.on(SHELL_CHANNELS.request, (_event: IpcRendererEvent, request: unknown) => {
+    const parsed = ShellRequestSchema.safeParse(request);
+    if (!parsed.success) return;
+    if (listeners.size === 0) {
+      if (waiting.length < 50) waiting.push(parsed.data);
+    } else listeners.forEach((listener) => listener(parsed.data));
+  });
   const api = Object.fromEntries(
     CHANNELS.map((channel) => [channel, (input: unknown) => ipc.invoke(channel, input)]),
   ) as CopydeskApi;
@@ -30,6 +43,13 @@ export function buildBridge(
         };
         ipc.on(SHELL_CHANNELS.menuCommand, handler);
         return () => ipc.removeListener(SHELL_CHANNELS.menuCommand, handler);
+      },
+      openArchive: (input) => ipc.invoke(SHELL_CHANNELS.openArchive, input),
+      takePackage: (input) => ipc.invoke(SHELL_CHANNELS.takePackage, input),
+      onRequest: (listener: (request: ShellRequest) => void) => {
+        listeners.add(listener);
+        waiting.splice(0).forEach(listener);
+        return () => listeners.delete(listener);
       },
     },
   } satisfies CopydeskBridge;

@@ -9,7 +9,8 @@ import { openArchive } from '../archive/open';
 import { createServices } from '../services/serviceTable';
 import { createSenderCheck, registerIpc, type ShellActions } from './ipc';
 import { buildBridge } from './bridge';
-import { menuTemplate } from './menu';
+import { menuTemplate, type MenuSetup } from './menu';
+import { contextMenuTemplate } from './contextMenu';
 import { APP_ENTRY, resolveAppUrl } from './protocol';
 import { denyPermissions, hardenWebContents, isExternalWebLink } from './security';
 import { mainWindowOptions } from './window';
@@ -39,13 +40,21 @@ const services = createServices({ archive, version: 'test' });
 const shell: ShellActions = {
   saveFile: async () => ({ saved: true, path: '/tmp/x' }),
   pickImportFiles: async () => [],
+  openArchive: async () => ({ opened: false }),
+  takePackage: async () => ({ name: 'story.copydesk', dataBase64: '' }),
 };
+const SHELL_INVOKE_CHANNELS = [
+  SHELL_CHANNELS.saveFile,
+  SHELL_CHANNELS.pickImportFiles,
+  SHELL_CHANNELS.openArchive,
+  SHELL_CHANNELS.takePackage,
+];
 
 function wired() {
   const ipc = fakeIpcMain();
   const registered = registerIpc(
     ipc as never,
-    services,
+    () => services,
     createSenderCheck(() => ourContents),
     shell,
   );
@@ -55,9 +64,7 @@ function wired() {
 describe('IPC wiring', () => {
   it('registers every contract channel and the shell channels, each once', () => {
     const { ipc, registered } = wired();
-    expect([...ipc.handlers.keys()].sort()).toEqual(
-      [...CHANNELS, SHELL_CHANNELS.saveFile, SHELL_CHANNELS.pickImportFiles].sort(),
-    );
+    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNELS, ...SHELL_INVOKE_CHANNELS].sort());
     expect(registered.sort()).toEqual([...ipc.handlers.keys()].sort());
   });
 
@@ -141,7 +148,7 @@ describe('preload bridge', () => {
 
 describe('window and web contents hardening', () => {
   it('sets every secure web preference', () => {
-    expect(mainWindowOptions('/p/preload.cjs').webPreferences).toMatchObject({
+    expect(mainWindowOptions({ preload: '/p/preload.cjs', dark: false }).webPreferences).toEqual({
       preload: '/p/preload.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -152,12 +159,18 @@ describe('window and web contents hardening', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      spellcheck: true,
+      safeDialogs: true,
     });
   });
 
-  it('blocks navigation away from the app, webviews, and new windows', () => {
-    const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
-    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+  it('blocks navigation away from the app in every frame, webviews, and new windows', () => {
+    type Listener = (event: { preventDefault(): void; url?: string }, url?: string) => void;
+    const listeners = new Map<string, Listener>();
+    let openHandler: ((d: { url: string; disposition: string }) => { action: string }) | undefined;
     const opened: string[] = [];
     hardenWebContents(
       {
@@ -168,33 +181,49 @@ describe('window and web contents hardening', () => {
     );
     const prevented = (name: string, url?: string) => {
       let stopped = false;
-      listeners.get(name)!({ preventDefault: () => (stopped = true) }, url);
+      listeners.get(name)!({ preventDefault: () => (stopped = true), url }, url);
       return stopped;
     };
     expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
     expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(prevented('will-navigate', `${APP_ENTRY}#x`)).toBe(false);
+    expect(prevented('will-frame-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-frame-navigate', 'data:text/html,x')).toBe(true);
+    expect(prevented('will-frame-navigate', APP_ENTRY)).toBe(false);
     expect(prevented('will-redirect', 'http://127.0.0.1:9/')).toBe(true);
     expect(prevented('will-attach-webview')).toBe(true);
-    expect(openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
-    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://example.org/']);
-    expect(isExternalWebLink('smb://server/share')).toBe(false);
+
+    const click = (url: string, disposition = 'foreground-tab') =>
+      openHandler!({ url, disposition });
+    expect(click('https://example.org/')).toEqual({ action: 'deny' });
+    expect(click('http://example.org/a', 'background-tab')).toEqual({ action: 'deny' });
+    expect(click('https://popup.example/', 'new-window')).toEqual({ action: 'deny' });
+    expect(click('https://other.example/', 'other')).toEqual({ action: 'deny' });
+    expect(click('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(click('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(click('https://user:pass@bank.example/')).toEqual({ action: 'deny' });
+    expect(click(`https://example.org/${'a'.repeat(3000)}`)).toEqual({ action: 'deny' });
+    // Only the two link clicks reached the system browser.
+    expect(opened).toEqual(['https://example.org/', 'http://example.org/a']);
+    for (const url of ['smb://server/share', 'mailto:a@b.c', 'app://copydesk/index.html'])
+      expect(isExternalWebLink(url), url).toBe(false);
   });
 
   it('denies every permission request', () => {
     let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
+    let device: (() => boolean) | undefined;
     denyPermissions({
       setPermissionRequestHandler: (h: never) => (request = h),
       setPermissionCheckHandler: (h: never) => (check = h),
+      setDevicePermissionHandler: (h: never) => (device = h),
     } as never);
     const answers: boolean[] = [];
     for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read'])
       request!(null, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false]);
     expect(check!()).toBe(false);
+    expect(device!()).toBe(false);
   });
 
   it('serves only files inside the renderer folder over app://', () => {
@@ -211,22 +240,115 @@ describe('window and web contents hardening', () => {
   });
 });
 
+type Item = {
+  label?: string;
+  role?: string;
+  type?: string;
+  checked?: boolean;
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: Item[];
+};
+
+function menuFor(overrides: Partial<MenuSetup> = {}) {
+  const calls: string[] = [];
+  const setup: MenuSetup = {
+    isMac: false,
+    send: (c) => calls.push(`send ${c}`),
+    openArchive: (path) => calls.push(`open ${path ?? 'dialog'}`),
+    recentArchives: ['/news/a.sqlite', '/news/b.sqlite'],
+    clearRecentArchives: () => calls.push('clear'),
+    showLogFolder: () => calls.push('log'),
+    spelling: {
+      available: ['en-US', 'en-GB', 'fr'],
+      selected: ['en-GB'],
+      defaultLanguages: ['en-US'],
+      select: (langs) => calls.push(`spell ${langs.join(',') || 'off'}`),
+    },
+    ...overrides,
+  };
+  const menu = menuTemplate(setup) as Item[];
+  const top = (label: string) => menu.find((m) => m.label === label || m.role === label)!.submenu!;
+  return { menu, top, calls };
+}
+
 describe('application menu', () => {
-  it('has File → New, Import…, Export…, Save and the standard roles', () => {
-    const sent: string[] = [];
-    const menu = menuTemplate((c) => sent.push(c), false);
-    const file = menu.find((m) => m.label === 'File')!.submenu as {
-      label?: string;
-      click?: () => void;
-      role?: string;
-    }[];
+  it('has File → New, Open Archive…, Open Recent, Import…, Export…, Save', () => {
+    const { top, calls } = menuFor();
+    const file = top('File');
+    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual([
+      'New Story',
+      'Open Archive…',
+      'Open Recent',
+      'Import…',
+      'Export…',
+      'Save',
+    ]);
     for (const item of file) item.click?.();
-    expect(sent).toEqual(['new-story', 'import', 'export', 'save']);
+    expect(calls).toEqual([
+      'send new-story',
+      'open dialog',
+      'send import',
+      'send export',
+      'send save',
+    ]);
+  });
+
+  it('lists recent archives, opens one, and clears them', () => {
+    const { top, calls } = menuFor();
+    const recent = top('File').find((i) => i.label === 'Open Recent')!.submenu!;
+    expect(recent.map((i) => i.label ?? i.type)).toEqual([
+      '/news/a.sqlite',
+      '/news/b.sqlite',
+      'separator',
+      'Clear Recent',
+    ]);
+    recent[1]!.click!();
+    recent[3]!.click!();
+    expect(calls).toEqual(['open /news/b.sqlite', 'clear']);
+    const empty = menuFor({ recentArchives: [] }).top('File');
+    const none = empty.find((i) => i.label === 'Open Recent')!.submenu!;
+    expect(none[0]).toMatchObject({ label: 'No recent archives', enabled: false });
+    expect(none.at(-1)).toMatchObject({ label: 'Clear Recent', enabled: false });
+  });
+
+  it('offers spell-check languages (not on macOS, where the system picks)', () => {
+    const { top, calls } = menuFor();
+    const spelling = top('Edit').find((i) => i.label === 'Spelling')!.submenu!;
+    expect(spelling[0]).toMatchObject({ label: 'Check Spelling', type: 'checkbox', checked: true });
+    const languages = spelling.filter((i) => i.type === 'radio');
+    expect(languages.map((l) => [l.label, l.checked])).toEqual([
+      ['American English', false],
+      ['British English', true],
+      ['French', false],
+    ]);
+    languages[2]!.click!();
+    spelling[0]!.click!();
+    expect(calls).toEqual(['spell fr', 'spell off']);
+    const off = menuFor({
+      spelling: {
+        available: ['en-US'],
+        selected: [],
+        defaultLanguages: ['en-US'],
+        select: (l) => calls.push(`spell ${l}`),
+      },
+    });
+    off.top('Edit').find((i) => i.label === 'Spelling')!.submenu![0]!.click!();
+    expect(calls.at(-1)).toBe('spell en-US');
+    expect(
+      menuFor({ isMac: true, spelling: undefined })
+        .top('Edit')
+        .some((i) => i.label === 'Spelling'),
+    ).toBe(false);
+  });
+
+  it('has Help → Show Error Log and About, and the standard roles', () => {
+    const { menu, top, calls } = menuFor();
+    top('help').find((i) => i.label === 'Show Error Log')!.click!();
+    expect(calls).toEqual(['log']);
+    expect(top('help').some((i) => i.role === 'about')).toBe(true);
     const roles = menu
-      .flatMap((m) => [
-        m.role,
-        ...((m.submenu as { role?: string }[] | undefined) ?? []).map((s) => s.role),
-      ])
+      .flatMap((m) => [m.role, ...(m.submenu ?? []).map((s) => s.role)])
       .filter(Boolean);
     expect(roles).toEqual(
       expect.arrayContaining([
@@ -241,6 +363,67 @@ describe('application menu', () => {
         'zoomIn',
       ]),
     );
-    expect(menuTemplate(() => {}, true)[0]).toEqual({ role: 'appMenu' });
+    const mac = menuFor({ isMac: true }).menu;
+    expect(mac[0]).toEqual({ role: 'appMenu' });
+    // On macOS About lives in the app menu.
+    expect(mac.find((m) => m.role === 'help')!.submenu!.some((i) => i.role === 'about')).toBe(
+      false,
+    );
+  });
+});
+
+describe('spellcheck context menu', () => {
+  const actions = () => {
+    const done: string[] = [];
+    return {
+      done,
+      actions: {
+        replaceMisspelling: (w: string) => done.push(`replace:${w}`),
+        addToDictionary: (w: string) => done.push(`add:${w}`),
+      },
+    };
+  };
+
+  it('offers the spellchecker’s suggestions and “Add to dictionary” for a misspelt word', () => {
+    const { done, actions: a } = actions();
+    const menu = contextMenuTemplate(
+      {
+        misspelledWord: 'brigde',
+        dictionarySuggestions: ['bridge', 'bride'],
+        isEditable: true,
+        selectionText: '',
+      },
+      a,
+    );
+    expect(menu.map((m) => m.label ?? m.role ?? m.type)).toEqual([
+      'bridge',
+      'bride',
+      'Add “brigde” to dictionary',
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'separator',
+      'selectAll',
+    ]);
+    menu[0]!.click!({} as never, undefined, {} as never);
+    menu[2]!.click!({} as never, undefined, {} as never);
+    expect(done).toEqual(['replace:bridge', 'add:brigde']);
+  });
+
+  it('says when there is no suggestion, and offers only copy outside editable text', () => {
+    const { actions: a } = actions();
+    expect(
+      contextMenuTemplate(
+        { misspelledWord: 'xqzt', dictionarySuggestions: [], isEditable: true, selectionText: '' },
+        a,
+      )[0],
+    ).toEqual({ label: 'No spelling suggestions', enabled: false });
+    expect(
+      contextMenuTemplate(
+        { misspelledWord: '', dictionarySuggestions: [], isEditable: false, selectionText: 'slug' },
+        a,
+      ),
+    ).toEqual([{ role: 'copy' }]);
   });
 });

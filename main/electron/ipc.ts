@@ -1,16 +1,24 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { z } from 'zod';
 import { CHANNELS, type ServiceHandlers } from '../../shared/ipc/contract';
-import { SHELL_CHANNELS, type PickedFile } from '../../shared/ipc/api';
-import { fail, ok, type Result } from '../../shared/ipc/result';
+import {
+  OpenArchiveInputSchema,
+  SHELL_CHANNELS,
+  type OpenArchiveInput,
+  type PickedFile,
+} from '../../shared/ipc/api';
+import { fail, ok, type ErrorCode, type Result } from '../../shared/ipc/result';
 import type { ExportFile } from '../../shared/ipc/types';
+import { ArchiveError } from '../archive/errors';
 import { invokeService } from '../services/serviceTable';
 import { isAppUrl } from './protocol';
-import { z } from 'zod';
 
 /** What the shell channels need from Electron, injected so tests can use fakes. */
 export type ShellActions = {
   saveFile(file: ExportFile): Promise<{ saved: boolean; path?: string }>;
   pickImportFiles(): Promise<PickedFile[]>;
+  openArchive(input: OpenArchiveInput): Promise<{ opened: boolean; path?: string }>;
+  takePackage(requestId: string): Promise<PickedFile>;
 };
 
 const ExportFileSchema = z.strictObject({
@@ -19,6 +27,16 @@ const ExportFileSchema = z.strictObject({
   encoding: z.enum(['utf8', 'base64']),
   data: z.string().max(64 * 1024 * 1024),
 });
+
+/** An error a shell action throws on purpose, with the code the renderer should see. */
+export class ShellError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Only our own window's main frame, showing our own app:// page, may call main. A frame from
@@ -36,47 +54,73 @@ export function createSenderCheck(getMainContents: () => WebContents | null) {
 
 export type SenderCheck = ReturnType<typeof createSenderCheck>;
 
-/** Registers one handler per contract channel, plus the shell's. Returns the channels registered. */
+const refused = () => fail('FORBIDDEN', 'This request did not come from Copydesk’s own window.');
+
+function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? 'rejected';
+}
+
+/**
+ * Registers one handler per contract channel, plus the shell's. Services are looked up on every
+ * call, so switching archives takes effect at once. Returns the channels registered.
+ */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
-  services: ServiceHandlers,
+  services: () => ServiceHandlers,
   isTrusted: SenderCheck,
   shell: ShellActions,
 ): string[] {
-  const refused = () => fail('FORBIDDEN', 'This request did not come from Copydesk’s own window.');
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) =>
-      isTrusted(event) ? invokeService(services, channel, input) : refused(),
+      isTrusted(event) ? invokeService(services(), channel, input) : refused(),
     );
   }
-  ipcMain.handle(
+
+  /** A shell channel: sender check, schema check, then the action, with every failure a value. */
+  function shellChannel<I, O>(
+    channel: string,
+    schema: z.ZodType<I>,
+    action: (input: I) => Promise<O>,
+    failure: { code: ErrorCode; prefix: string },
+  ): void {
+    ipcMain.handle(channel, async (event, input: unknown): Promise<Result<O>> => {
+      if (!isTrusted(event)) return refused();
+      const parsed = schema.safeParse(input);
+      if (!parsed.success)
+        return fail('INVALID_INPUT', `Invalid input for ${channel}: ${firstIssue(parsed.error)}.`);
+      try {
+        return ok(await action(parsed.data));
+      } catch (error) {
+        if (error instanceof ShellError || error instanceof ArchiveError)
+          return fail(error.code, error.message);
+        return fail(failure.code, `${failure.prefix}: ${(error as Error).message}`);
+      }
+    });
+  }
+
+  shellChannel(SHELL_CHANNELS.saveFile, ExportFileSchema, (file) => shell.saveFile(file), {
+    code: 'INTERNAL',
+    prefix: 'The file could not be written',
+  });
+  shellChannel(SHELL_CHANNELS.pickImportFiles, z.undefined(), () => shell.pickImportFiles(), {
+    code: 'BAD_FILE',
+    prefix: 'The files could not be read',
+  });
+  shellChannel(SHELL_CHANNELS.openArchive, OpenArchiveInputSchema, (i) => shell.openArchive(i), {
+    code: 'ARCHIVE_UNAVAILABLE',
+    prefix: 'The archive could not be opened',
+  });
+  shellChannel(
+    SHELL_CHANNELS.takePackage,
+    z.strictObject({ requestId: z.uuid() }),
+    ({ requestId }) => shell.takePackage(requestId),
+    { code: 'BAD_FILE', prefix: 'The package could not be read' },
+  );
+  return [
+    ...CHANNELS,
     SHELL_CHANNELS.saveFile,
-    async (event, input: unknown): Promise<Result<{ saved: boolean; path?: string }>> => {
-      if (!isTrusted(event)) return refused();
-      const file = ExportFileSchema.safeParse(input);
-      if (!file.success)
-        return fail(
-          'INVALID_INPUT',
-          `Invalid file to save: ${file.error.issues[0]?.message ?? 'rejected'}.`,
-        );
-      try {
-        return ok(await shell.saveFile(file.data));
-      } catch (error) {
-        return fail('INTERNAL', `The file could not be written: ${(error as Error).message}`);
-      }
-    },
-  );
-  ipcMain.handle(
     SHELL_CHANNELS.pickImportFiles,
-    async (event, input: unknown): Promise<Result<PickedFile[]>> => {
-      if (!isTrusted(event)) return refused();
-      if (input !== undefined) return fail('INVALID_INPUT', 'pickImportFiles takes no input.');
-      try {
-        return ok(await shell.pickImportFiles());
-      } catch (error) {
-        return fail('BAD_FILE', `The files could not be read: ${(error as Error).message}`);
-      }
-    },
-  );
-  return [...CHANNELS, SHELL_CHANNELS.saveFile, SHELL_CHANNELS.pickImportFiles];
+    SHELL_CHANNELS.openArchive,
+    SHELL_CHANNELS.takePackage,
+  ];
 }

@@ -1,64 +1,195 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openArchive, type Archive } from '../archive/open';
+import { fileURLToPath } from 'node:url';
+import { openArchive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { createServices } from '../services/serviceTable';
-import { CONTENT_SECURITY_POLICY } from '../web/csp';
 import { version } from '../version';
-import { SHELL_CHANNELS, type MenuCommand } from '../../shared/ipc/api';
+import { SHELL_CHANNELS, type MenuCommand, type ShellRequest } from '../../shared/ipc/api';
+import { aboutPanelOptions } from './about';
+import { createAppProtocolHandler } from './appProtocol';
+import { createArchiveHolder, type ArchiveHolder } from './archiveHolder';
+import { startAutoBackups } from '../archive/autoBackup';
+import { getSettings } from '../archive/settings';
+import { contextMenuTemplate } from './contextMenu';
+import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
+import { readPickedFile, nativeDialogs } from './dialogs';
+import { captureConsole, createErrorLog } from './errorLog';
 import { createSenderCheck, registerIpc } from './ipc';
-import { menuTemplate } from './menu';
-import { APP_ENTRY, APP_SCHEME, resolveAppUrl } from './protocol';
+import { createPackageRequests, PACKAGE_EXTENSION, packagePathsIn } from './launchFiles';
+import { menuTemplate, type SpellingMenu } from './menu';
+import { chooseNativeBinding, type RuntimeFacts } from './nativeBinding';
+import { createOpenArchiveAction } from './openArchiveAction';
+import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol';
+import { addRecentArchive, removeRecentArchive } from './recentArchives';
+import { appIconPath } from './resources';
 import { denyPermissions, hardenWebContents } from './security';
-import { mainWindowOptions } from './window';
-import { nativeShellActions } from './dialogs';
+import { defaultSpellcheckLanguage, spellcheckLanguages } from './spellcheck';
+import { mainWindowOptions, windowBackground } from './window';
+import { captureWindowState, restoreWindowBounds } from './windowState';
 
-// The Electron entry: app lifecycle only. Everything it wires is tested through fakes.
+// The Electron entry: app lifecycle and wiring only. The logic lives in the modules it imports,
+// each tested through fakes or real files (main/electron/*.test.ts).
+const APP_ID = 'news.copydesk.desktop';
+const isMac = process.platform === 'darwin';
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 const preload = join(here, '..', 'preload', 'preload.cjs');
+const userData = app.getPath('userData');
+
+const log = createErrorLog({ dir: join(userData, 'logs') });
+captureConsole(console, log);
+process.on('uncaughtException', (error) => log.error('uncaught exception', error));
+process.on('unhandledRejection', (error) => log.error('unhandled rejection', error));
+app.setPath('crashDumps', join(userData, 'crashes'));
+crashReporter.start({ uploadToServer: false });
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
 ]);
 
+const state = createDesktopStateStore(join(userData, STATE_FILE_NAME), (error) =>
+  log.error('desktop state not saved', error),
+);
 let mainWindow: BrowserWindow | null = null;
-let archive: Archive | null = null;
+let holder: ArchiveHolder | null = null;
+const sendRequest = (request: ShellRequest) =>
+  mainWindow?.webContents.send(SHELL_CHANNELS.request, request);
+const packages = createPackageRequests(sendRequest);
 
-/** better-sqlite3 built for this Electron (scripts/native.mjs), when running from a checkout. */
-function nativeBinding(): string | undefined {
-  const file = join(
-    app.getAppPath(),
-    'native',
-    `electron-${process.versions.electron}`,
-    'better_sqlite3.node',
-  );
-  return existsSync(file) ? file : undefined;
-}
-
-function archivePathFromArgs(argv: readonly string[]): string | undefined {
-  const i = argv.indexOf('--archive');
-  return i >= 0
-    ? argv[i + 1]
-    : argv.find((a) => a.startsWith('--archive='))?.slice('--archive='.length);
-}
+const runtime = (): RuntimeFacts => ({
+  isPackaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  electronVersion: process.versions.electron,
+  platform: process.platform,
+  arch: process.arch,
+  exists: existsSync,
+});
 
 function send(command: MenuCommand): void {
   mainWindow?.webContents.send(SHELL_CHANNELS.menuCommand, command);
 }
 
-async function start(): Promise<void> {
-  const path = resolveArchivePath(
-    archivePathFromArgs(process.argv),
-    process.env,
-    app.getPath('userData'),
+function rememberArchive(path: string): void {
+  state.update((s) => ({ ...s, recentArchives: addRecentArchive(s.recentArchives, path) }));
+  app.addRecentDocument(path);
+  refreshMenu();
+}
+
+function forgetArchive(path: string): void {
+  state.update((s) => ({ ...s, recentArchives: removeRecentArchive(s.recentArchives, path) }));
+  refreshMenu();
+}
+
+function applySpelling(languages: readonly string[]): void {
+  const spellSession = session.defaultSession;
+  spellSession.setSpellCheckerEnabled(languages.length > 0);
+  if (languages.length > 0 && !isMac) spellSession.setSpellCheckerLanguages([...languages]);
+}
+
+function spellingMenu(): SpellingMenu | undefined {
+  if (isMac) return undefined;
+  const available = session.defaultSession.availableSpellCheckerLanguages;
+  return {
+    available,
+    selected: spellcheckLanguages(state.get().spellcheckLanguages, available, app.getLocale()),
+    defaultLanguages: defaultSpellcheckLanguage(available, app.getLocale()),
+    select(languages) {
+      state.update((s) => ({ ...s, spellcheckLanguages: languages }));
+      applySpelling(languages);
+      refreshMenu();
+    },
+  };
+}
+
+function refreshMenu(): void {
+  const template = menuTemplate({
+    isMac,
+    send,
+    openArchive: (path) => sendRequest({ type: 'open-archive', path }),
+    recentArchives: state.get().recentArchives,
+    clearRecentArchives: () => {
+      state.update((s) => ({ ...s, recentArchives: [] }));
+      app.clearRecentDocuments();
+      refreshMenu();
+    },
+    spelling: spellingMenu(),
+    showLogFolder: () => void shell.openPath(dirname(log.file)),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): BrowserWindow {
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const { bounds, maximized } = restoreWindowBounds(state.get().window, displays);
+  const window = new BrowserWindow(
+    mainWindowOptions({
+      preload,
+      bounds,
+      dark: nativeTheme.shouldUseDarkColors,
+      icon: isMac ? undefined : appIconPath(runtime()),
+    }),
   );
+  if (maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => state.update((s) => ({ ...s, window: captureWindowState(window) })));
+  window.on('closed', () => {
+    mainWindow = null;
+    packages.notReady();
+  });
+  // The preload holds requests until the page listens, so the page may be told once it loaded.
+  window.webContents.on('did-finish-load', () => packages.ready());
+  window.webContents.on('context-menu', (_event, params) => {
+    const items = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
+      addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (items.length > 0) Menu.buildFromTemplate(items).popup({ window });
+  });
+  return window;
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  const binding = chooseNativeBinding(runtime());
+  const archivePath = resolveArchivePath(archiveOption(process.argv), process.env, userData);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    archive = openArchive(path, { nativeBinding: nativeBinding() });
+    if ('problem' in binding) throw new Error(binding.problem);
+    const openAt = (path: string) => openArchive(path, { nativeBinding: binding.path });
+    mkdirSync(dirname(archivePath), { recursive: true });
+    holder = createArchiveHolder(
+      openAt(archivePath),
+      openAt,
+      (archive) => createServices({ archive, version }),
+      (archive) =>
+        startAutoBackups({
+          archive,
+          schedule: () => getSettings(archive.db).backups,
+          log: (line) => log.write('backup', { message: line }),
+        }).stop,
+    );
   } catch (error) {
+    log.error('archive not opened', error);
     dialog.showErrorBox(
       'Copydesk cannot open its archive',
       `${(error as Error).message}\n\nThe file was not changed.`,
@@ -66,55 +197,105 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const services = createServices({ archive, version });
+  rememberArchive(holder.path());
 
   denyPermissions(session.defaultSession);
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppUrl(request.url, rendererDir);
-    if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
-  });
+  applySpelling(spellingMenu()?.selected ?? []);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  app.setAboutPanelOptions(
+    aboutPanelOptions({
+      version,
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+      platform: process.platform,
+      arch: process.arch,
+      iconPath: isMac ? undefined : appIconPath(runtime()),
+    }),
+  );
 
+  const dialogs = nativeDialogs(dialog, () => mainWindow, {
+    get: (kind) => state.get().lastFolders[kind],
+    remember: (kind, folder) =>
+      state.update((s) => ({ ...s, lastFolders: { ...s.lastFolders, [kind]: folder } })),
+  });
+  const archives = holder;
   registerIpc(
     ipcMain,
-    services,
+    () => archives.services(),
     createSenderCheck(() => mainWindow?.webContents ?? null),
-    nativeShellActions(dialog, () => mainWindow),
+    {
+      saveFile: dialogs.saveFile,
+      pickImportFiles: dialogs.pickImportFiles,
+      takePackage: async (requestId) => {
+        const path = packages.take(requestId);
+        if (!path) throw new Error('that request was already answered or never made');
+        return readPickedFile(path);
+      },
+      openArchive: createOpenArchiveAction({
+        holder: archives,
+        pickArchive: dialogs.pickArchive,
+        recentArchives: () => state.get().recentArchives,
+        exists: existsSync,
+        remember: rememberArchive,
+        forget: forgetArchive,
+      }),
+    },
   );
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')),
+  refreshMenu();
+  nativeTheme.on('updated', () =>
+    mainWindow?.setBackgroundColor(windowBackground(nativeTheme.shouldUseDarkColors)),
   );
 
-  mainWindow = new BrowserWindow(mainWindowOptions(preload));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  mainWindow = createWindow();
+  packagePathsIn(process.argv, process.cwd()).forEach((path) => packages.open(path));
   await mainWindow.loadURL(APP_ENTRY);
+}
+
+function archiveOption(argv: readonly string[]): string | undefined {
+  const i = argv.indexOf('--archive');
+  return i >= 0
+    ? argv[i + 1]
+    : argv.find((a) => a.startsWith('--archive='))?.slice('--archive='.length);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow();
+    packagePathsIn(argv, workingDirectory).forEach((path) => packages.open(path));
+  });
+  // macOS hands files over by event, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (path.toLowerCase().endsWith(PACKAGE_EXTENSION)) packages.open(path);
+    focusWindow();
   });
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, (url) => void shell.openExternal(url)),
   );
+  app.on('render-process-gone', (_event, _contents, details) =>
+    log.write('renderer gone', { reason: details.reason, exitCode: details.exitCode }),
+  );
+  app.on('child-process-gone', (_event, details) =>
+    log.write('child process gone', {
+      type: details.type,
+      reason: details.reason,
+      exitCode: details.exitCode,
+    }),
+  );
   app.on('window-all-closed', () => {
-    archive?.close();
-    archive = null;
+    holder?.close();
+    holder = null;
     app.quit();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Copydesk could not start', String(error));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('start failed', error);
+      dialog.showErrorBox('Copydesk could not start', String(error));
+      app.exit(1);
+    });
 }

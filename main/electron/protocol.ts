@@ -6,6 +6,16 @@ export const APP_HOST = 'copydesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
+/**
+ * What app:// may do: behave as a standard, secure origin with fetch. Deliberately not
+ * bypassCSP, corsEnabled, allowServiceWorkers or stream: the CSP holds and nothing else may read it.
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+} as const;
+
 /** Maps an app:// URL to a file inside the renderer folder; null for anything else or outside it. */
 export function resolveAppUrl(url: string, rendererDir: string): string | null {
   let parsed: URL;

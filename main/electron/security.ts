@@ -1,41 +1,68 @@
-import type { Session, WebContents } from 'electron';
+import type { HandlerDetails, Session, WebContents } from 'electron';
 import { isAppUrl } from './protocol';
 
-/** Links the user clicks may open in the system browser, and only plain web links. */
+const MAX_EXTERNAL_URL = 2048;
+
+/**
+ * What may be handed to the system browser: a plain http(s) address of sane length, with no
+ * user name or password in it (those are a phishing trick, and a way to leak credentials).
+ */
 export function isExternalWebLink(url: string): boolean {
+  if (url.length > MAX_EXTERNAL_URL) return false;
   try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
+    const parsed = new URL(url);
+    return (
+      (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      parsed.hostname !== ''
+    );
   } catch {
     return false;
   }
 }
 
 /**
- * Every web contents: no navigation away from our app, no new windows (a clicked web link goes
- * to the system browser instead), no <webview>.
+ * Window-open requests a link click makes (target=_blank, or a modifier click). Requests made
+ * with window features (a script's popup) and anything else never reach the system browser.
+ */
+const LINK_DISPOSITIONS: ReadonlySet<HandlerDetails['disposition']> = new Set([
+  'foreground-tab',
+  'background-tab',
+]);
+
+/**
+ * Every web contents: no navigation away from our app in any frame, no new windows, no
+ * <webview>. A web link the user clicks goes to the system browser instead.
  */
 export function hardenWebContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   openExternal: (url: string) => void,
 ): void {
-  contents.on('will-navigate', (event, url) => {
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', (event, url) => stayInApp(event, url));
+  contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
+  contents.on('will-redirect', (event, url) => stayInApp(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) openExternal(url);
+  contents.setWindowOpenHandler(({ url, disposition }) => {
+    if (LINK_DISPOSITIONS.has(disposition) && isExternalWebLink(url)) openExternal(url);
     return { action: 'deny' };
   });
 }
 
-/** Permission requests (camera, notifications, geolocation…) are refused: a script editor needs none. */
+/**
+ * Permission requests and checks (camera, notifications, geolocation, clipboard reads, USB, HID,
+ * serial…) are refused: a script editor needs none of them.
+ */
 export function denyPermissions(
-  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  session: Pick<
+    Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+  >,
 ): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
 }

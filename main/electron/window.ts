@@ -1,17 +1,41 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+
+/**
+ * The page background of renderer/styles/app.css (`--bg`), light and dark, so the window never
+ * flashes another colour before the page paints or when the OS theme changes. A test reads the
+ * stylesheet to keep the two in step.
+ */
+export const WINDOW_BACKGROUND = { light: '#eef0f3', dark: '#15181d' } as const;
+
+export function windowBackground(dark: boolean): string {
+  return dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light;
+}
+
+export const DEFAULT_SIZE = { width: 1360, height: 880 } as const;
+export const MIN_SIZE = { width: 900, height: 560 } as const;
+
+export type MainWindowSetup = {
+  preload: string;
+  /** Where the window was last time, already checked against today's displays. */
+  bounds?: Partial<Rectangle>;
+  dark: boolean;
+  /** The window icon on Linux and Windows (macOS takes the app bundle's). */
+  icon?: string;
+};
 
 /** The main window's options: Electron's secure defaults, stated so a test can check each one. */
-export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(setup: MainWindowSetup): BrowserWindowConstructorOptions {
   return {
-    width: 1360,
-    height: 880,
-    minWidth: 900,
-    minHeight: 560,
+    ...DEFAULT_SIZE,
+    ...setup.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Copydesk',
     show: false,
-    backgroundColor: '#1b1f26',
+    backgroundColor: windowBackground(setup.dark),
+    ...(setup.icon ? { icon: setup.icon } : {}),
     webPreferences: {
-      preload,
+      preload: setup.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -20,6 +44,9 @@ export function mainWindowOptions(preload: string): BrowserWindowConstructorOpti
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      // Middle-click would otherwise ask for a new window outside the window-open rules.
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,

@@ -1,6 +1,11 @@
 import type { Run, Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
-import { formatDuration, storyTiming } from '../../shared/story/timing';
+import {
+  DEFAULT_TIMING,
+  formatDuration,
+  storyTiming,
+  type TimingSettings,
+} from '../../shared/story/timing';
 
 /**
  * What a prompter shows for a story, line by line, before any file format is chosen.
@@ -22,16 +27,20 @@ function parenthesised(text: string): string {
   return /^\(.*\)$/su.test(text) ? text : `(${text})`;
 }
 
-export function prompterLines(story: Story, options: PrompterOptions): PrompterLine[] {
-  const cues = options.cues === 'bracketed';
-  const timing = storyTiming(story);
+export function prompterLines(
+  story: Story,
+  options: PrompterOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
+): PrompterLine[] {
+  const cues = options.cues !== 'hidden';
+  const times = storyTiming(story, timing);
   const lines: PrompterLine[] = [{ kind: 'slug', text: caps(story.slug || 'UNTITLED', options) }];
   if (cues) {
     const meta = [
       story.format,
       story.presenter && `Presenter: ${story.presenter}`,
-      `Read ${formatDuration(timing.readSec)}`,
-      `TRT ${formatDuration(timing.totalSec)}`,
+      `Read ${formatDuration(times.readSec)}`,
+      `TRT ${formatDuration(times.totalSec)}`,
     ].filter(Boolean);
     lines.push({ kind: 'meta', text: caps(meta.join(' · '), options) });
   }
@@ -40,7 +49,11 @@ export function prompterLines(story: Story, options: PrompterOptions): PrompterL
       case 'paragraph':
         lines.push({
           kind: 'read',
-          runs: block.runs.map((r) => ({ ...r, text: caps(r.text, options) })),
+          runs: block.runs.map((r) =>
+            r.pronouncer
+              ? { ...r, text: caps(r.text, options), pronouncer: caps(r.pronouncer, options) }
+              : { ...r, text: caps(r.text, options) },
+          ),
         });
         break;
       case 'cue':

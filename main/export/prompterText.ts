@@ -1,6 +1,8 @@
 import type { Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
+import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
 import { prompterLines, type PrompterLine } from './prompterLayout';
+import { runsScriptText } from '../../shared/story/text';
 
 export const TEXT_STORY_SEPARATOR = '--------------------';
 
@@ -9,9 +11,13 @@ export const TEXT_STORY_SEPARATOR = '--------------------';
  * Windows prompter apps read Hangul and accents right, CRLF line ends, a blank line between
  * paragraphs. Anything in [brackets] is not read aloud; (parentheses) are presenter instructions.
  */
-export function prompterText(stories: readonly Story[], options: PrompterOptions): string {
+export function prompterText(
+  stories: readonly Story[],
+  options: PrompterOptions,
+  timing: TimingSettings = DEFAULT_TIMING,
+): string {
   const parts = stories.map((story) =>
-    prompterLines(story, options).map(lineText).join('\r\n\r\n'),
+    prompterLines(story, options, timing).map(lineText).join('\r\n\r\n'),
   );
   return `\uFEFF${parts.join(`\r\n\r\n${TEXT_STORY_SEPARATOR}\r\n\r\n`)}\r\n`;
 }
@@ -27,6 +33,6 @@ function lineText(line: PrompterLine): string {
     case 'instruction':
       return line.text;
     case 'read':
-      return line.runs.map((r) => r.text).join('');
+      return runsScriptText(line.runs);
   }
 }

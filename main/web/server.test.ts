@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../archive/open';
@@ -158,5 +159,66 @@ describe('browser mode server', () => {
     await send(server, `/?token=${server.token}x`);
     expect(logged.join('\n')).not.toContain(server.token);
     expect(redactToken(server.token)).toHaveLength(5);
+  });
+
+  it('is reachable on the loopback address only', async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    // Every address the machine has besides 127.0.0.1 must refuse the connection.
+    for (const host of [external, '::1'].filter((h): h is string => h !== undefined)) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect({ host, port: server.port });
+        socket.once('connect', () => (socket.destroy(), resolve('connected')));
+        socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+      expect(outcome, host).not.toBe('connected');
+    }
+  });
+
+  it('refuses a cross-site fetch even when the browser would attach the cookie', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const reply = await api('tags.list', {}, { 'sec-fetch-site': site });
+      expect(reply.status, site).toBe(403);
+    }
+    expect((await api('tags.list', {}, { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await api('tags.list', {}, { origin: 'null' })).status).toBe(403);
+  });
+
+  it('lets nothing be cached: pages and API answers alike', async () => {
+    expect(
+      (await send(server, '/', { headers: { cookie: cookie() } })).headers['cache-control'],
+    ).toBe('no-store');
+    expect((await api('tags.list', {})).headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers a malformed address with 400, and logs neither it nor the token', async () => {
+    const before = logged.length;
+    const reply = await send(server, `/api/%E0%A4%A?token=${server.token}`, {
+      method: 'POST',
+      headers: { cookie: cookie(), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(reply.status).toBe(400);
+    expect(logged.slice(before).join('\n')).not.toContain(server.token);
+  });
+
+  it('never sends CORS headers, whatever is asked', async () => {
+    for (const method of ['OPTIONS', 'GET', 'POST']) {
+      const reply = await send(server, '/api/app.info', {
+        method,
+        headers: {
+          cookie: cookie(),
+          origin: 'http://evil.example',
+          'access-control-request-method': 'POST',
+          'content-type': 'application/json',
+        },
+        body: method === 'POST' ? '{}' : undefined,
+      });
+      expect(
+        Object.keys(reply.headers).filter((h) => h.startsWith('access-control-')),
+        method,
+      ).toEqual([]);
+    }
   });
 });

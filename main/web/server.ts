@@ -1,26 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { invokeService } from '../services/serviceTable';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentTypeFor } from './mime';
 
 /** Browser mode binds here and nowhere else: the archive is never on the network. */
 export const LOOPBACK = '127.0.0.1';
 const COOKIE = 'copydesk_token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export type WebServerOptions = {
   services: ServiceHandlers;
@@ -94,6 +85,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
     }
     const url = new URL(req.url ?? '/', origin);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'Malformed address.');
+    }
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
       if (!tokenMatches(queryToken))
@@ -113,7 +110,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
-      if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+      // A browser says where a request comes from twice; either one pointing elsewhere is refused.
+      const site = req.headers['sec-fetch-site'];
+      if (
+        (req.headers.origin !== undefined && req.headers.origin !== origin) ||
+        (site !== undefined && site !== 'same-origin' && site !== 'none')
+      ) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Cross-origin requests are refused.');
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -127,18 +129,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return send(res, 400, 'text/plain; charset=utf-8', 'The request body is not JSON.');
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = pathname.slice('/api/'.length);
       const result = await invokeService(options.services, channel, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
-    return serveStatic(url.pathname, res);
+    return serveStatic(pathname, res);
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative =
-      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = normalize(join(options.rendererDir, relative));
     if (!file.startsWith(normalize(options.rendererDir + sep)))
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
@@ -148,8 +149,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
     }
-    res.setHeader('Cache-Control', 'no-store');
-    return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', content);
+    return send(res, 200, contentTypeFor(file), content);
   }
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -174,6 +174,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.statusCode = status;
   res.setHeader('Content-Type', type);
+  // Nothing the server sends — story text above all — may land in a disk cache.
+  res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');

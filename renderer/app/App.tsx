@@ -1,8 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { mergeTags, STORY_FORMATS, type StoryFormat } from '../../shared/story/model';
-import { DEFAULT_READ_RATES } from '../../shared/story/timing';
+import {
+  DEFAULT_SETTINGS,
+  timingSettings,
+  type PronouncerEntry,
+  type Settings,
+} from '../../shared/settings';
+import { PronouncerDictionary } from '../pronouncers/PronouncerDictionary';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { TemplatesDialog } from '../templates/TemplatesDialog';
+import { TagManager } from '../tags/TagManager';
 import type { PickedFile } from '../../shared/ipc/api';
-import { api, bridge } from '../api/client';
+import { api, bridge, isDesktop } from '../api/client';
 import { pickImportFiles, readPickedFiles } from '../api/platform';
 import { Sidebar } from '../archive/Sidebar';
 import { MetadataBar } from '../metadata/MetadataBar';
@@ -10,20 +19,41 @@ import { ScriptEditor } from '../editor/ScriptEditor';
 import type { PasteOutcome } from '../editor/paste/ScriptPastePlugin';
 import { ExportDialog } from '../export/ExportDialog';
 import { StatusBar } from './StatusBar';
+import { useReview } from '../review/useReview';
+import { WorkflowBar } from '../review/WorkflowBar';
+import { HistoryPanel } from '../review/HistoryPanel';
+import { CommentsPanel } from '../review/CommentsPanel';
+import { LOCKED_STATUSES } from '../../shared/story/workflow';
 import { Notices, type Notice } from './Notices';
 import { useStoryDocument } from './useStoryDocument';
 import { createLiveTimingStore } from './liveTimingStore';
 
 const IS_MAC = /Mac/.test(navigator.platform);
 
+const MERGE_MESSAGES = {
+  added: 'added from the package, with its history and comments.',
+  updated: 'brought up to date from the package.',
+  unchanged: 'already up to date; nothing changed.',
+  'kept-local': 'your version is newer than the package’s; its history was added.',
+} as const;
+
 export function App() {
   const [archiveVersion, setArchiveVersion] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [timing] = useState(createLiveTimingStore);
+  const [liveTiming] = useState(createLiveTimingStore);
   const [exportOpen, setExportOpen] = useState(false);
+  const [dialog, setDialog] = useState<'pronouncers' | 'templates' | 'settings' | 'tags' | null>(
+    null,
+  );
+  const [findOpen, setFindOpen] = useState(false);
+  const [focusMode, setFocusMode] = useState(false);
+  const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [dictionary, setDictionary] = useState<PronouncerEntry[]>([]);
   const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
   const [archivePath, setArchivePath] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const noticeId = useRef(0);
 
@@ -34,8 +64,16 @@ export function App() {
   }, []);
   const showError = useCallback((message: string) => notify('error', message), [notify]);
   const refresh = useCallback(() => setArchiveVersion((v) => v + 1), []);
+  const loadDictionary = useCallback(() => {
+    void api['pronouncers.list']({}).then((r) => r.ok && setDictionary(r.value));
+  }, []);
+  const timing = useMemo(() => timingSettings(settings), [settings]);
 
-  const doc = useStoryDocument(refresh);
+  const onSaved = useCallback(() => {
+    refresh();
+    loadDictionary();
+  }, [refresh, loadDictionary]);
+  const doc = useStoryDocument(onSaved);
   const { story, open, save } = doc;
 
   const openStory = useCallback(
@@ -49,21 +87,37 @@ export function App() {
   // Stable, so the (memoised) archive list does not re-render with every App render.
   const openFromList = useCallback((id: string) => void openStory(id), [openStory]);
 
+  const review = useReview({
+    story,
+    generation: doc.generation,
+    editor: doc.editor,
+    save,
+    isDirty: doc.isDirty,
+    reopen: openStory,
+    onArchiveChanged: refresh,
+    onError: showError,
+  });
+  const locked = story !== null && LOCKED_STATUSES.has(story.status);
+
   useEffect(() => {
     void (async () => {
       const info = await api['app.info']({});
       if (!info.ok) return showError(info.error.message);
       setArchivePath(info.value.archivePath);
+      const stored = await api['settings.get']({});
+      if (stored.ok) setSettings(stored.value);
+      loadDictionary();
       const latest = await api['stories.list']({ limit: 1 });
       if (latest.ok && latest.value.items[0]) await openStory(latest.value.items[0].id);
     })();
-  }, [openStory, showError]);
+  }, [openStory, showError, loadDictionary]);
 
   const newStory = useCallback(async () => {
     if (!(await save())) return;
     const result = await api['stories.create']({ format: newFormat });
     if (!result.ok) return showError(result.error.message);
     refresh();
+    setFreshStoryId(result.value.id);
     await openStory(result.value.id);
   }, [newFormat, openStory, refresh, save, showError]);
 
@@ -72,15 +126,27 @@ export function App() {
       if (files.length === 0) return;
       const result = await api['import.files']({ files });
       if (!result.ok) return showError(result.error.message);
-      const { stories, dropped } = result.value;
+      const { stories, dropped, merged } = result.value;
       refresh();
       const names = stories.map((s) => s.slug || 'UNTITLED').join(', ');
       const left = dropped.flatMap((d) => d.lines);
-      notify(
-        'info',
-        `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${left.length ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.` : ''}`,
-      );
-      if (stories[0]) await openStory(stories[0].id);
+      if (stories.length > 0) {
+        notify(
+          'info',
+          `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${left.length ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.` : ''}`,
+        );
+      }
+      for (const m of merged) {
+        const slug = `“${m.slug || 'UNTITLED'}”`;
+        if (m.result === 'conflict') {
+          notify(
+            'error',
+            `${slug} was changed here and in the package since you last shared it. Your version stays; compare them and choose in the story.`,
+          );
+        } else notify('info', `${slug}: ${MERGE_MESSAGES[m.result]}`);
+      }
+      const first = stories[0]?.id ?? merged[0]?.id;
+      if (first) await openStory(first);
     },
     [notify, openStory, refresh, showError],
   );
@@ -128,7 +194,7 @@ export function App() {
   );
 
   const saveNow = useCallback(async () => {
-    await save();
+    await save('explicit');
   }, [save]);
 
   useEffect(() => {
@@ -143,16 +209,29 @@ export function App() {
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'e') {
         e.preventDefault();
         setExportOpen(true);
+      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f' && doc.story) {
+        e.preventDefault();
+        setFindOpen(true);
+      } else if (mod && e.altKey && (e.key.toLowerCase() === 'f' || e.code === 'KeyF')) {
+        e.preventDefault();
+        setFocusMode((f) => !f);
+      } else if (e.altKey && e.shiftKey && (e.key.toLowerCase() === 'n' || e.code === 'KeyN')) {
+        // Ctrl+N belongs to the browser in browser mode; this works in both.
+        e.preventDefault();
+        formatPicker.current?.focus();
+      } else if (e.key === 'Escape' && focusMode && !document.querySelector('dialog[open]')) {
+        setFocusMode(false);
       }
     };
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (doc.isDirty()) {
-        void save();
-        e.preventDefault();
-      }
+      if (!doc.isDirty()) return;
+      void save('autosave');
+      // A browser tab asks before leaving; in the desktop app a cancelled unload would silently
+      // keep the window open, and autosave leaves at most a second of typing at stake.
+      if (!isDesktop) e.preventDefault();
     };
     const hidden = () => {
-      if (document.visibilityState === 'hidden') void save();
+      if (document.visibilityState === 'hidden') void save('autosave');
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', beforeUnload);
@@ -162,7 +241,7 @@ export function App() {
       window.removeEventListener('beforeunload', beforeUnload);
       document.removeEventListener('visibilitychange', hidden);
     };
-  }, [doc, save, saveNow]);
+  }, [doc, save, saveNow, focusMode]);
 
   useEffect(
     () =>
@@ -176,8 +255,32 @@ export function App() {
     [newStory, saveNow, startImport],
   );
 
+  const switchArchive = useCallback(
+    async (path?: string) => {
+      if (!bridge || !(await save())) return;
+      const result = await bridge.shell.openArchive(path ? { path } : {});
+      if (!result.ok) return showError(result.error.message);
+      // A fresh page for the other archive: nothing of the last one lingers in state.
+      if (result.value.opened) location.reload();
+    },
+    [save, showError],
+  );
+
+  useEffect(() => {
+    const shell = bridge?.shell;
+    return shell?.onRequest((request) => {
+      if (request.type === 'open-archive') void switchArchive(request.path);
+      else
+        // A .copydesk file opened from the OS: main reads it, the importer merges it.
+        void shell.takePackage({ requestId: request.requestId }).then((file) => {
+          if (file.ok) void importFiles([file.value]);
+          else showError(file.error.message);
+        });
+    });
+  }, [importFiles, showError, switchArchive]);
+
   return (
-    <div className="cd-app">
+    <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>
       <header className="cd-topbar">
         <div className="cd-brand" aria-label="Copydesk">
           <span className="cd-logo" aria-hidden="true">
@@ -196,9 +299,17 @@ export function App() {
               New story
             </button>
             <select
+              ref={formatPicker}
               aria-label="Format of the new story"
+              title="Format of the new story (Alt+Shift+N, then Enter to create)"
               value={newFormat}
               onChange={(e) => setNewFormat(e.target.value as StoryFormat)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void newStory();
+                }
+              }}
             >
               {STORY_FORMATS.map((f) => (
                 <option key={f} value={f}>
@@ -235,7 +346,33 @@ export function App() {
           </button>
         </div>
         <div className="cd-archive-path" title={archivePath}>
-          {archivePath ? `Archive: ${archivePath}` : ''}
+          {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
+        </div>
+        <div className="cd-topbar-tools">
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => setDialog('pronouncers')}
+            data-testid="open-pronouncers"
+          >
+            Pronouncers
+          </button>
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => setDialog('templates')}
+            data-testid="open-templates"
+          >
+            Templates
+          </button>
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => setDialog('settings')}
+            data-testid="open-settings"
+          >
+            Settings
+          </button>
         </div>
       </header>
       <aside className="cd-sidebar">
@@ -245,6 +382,7 @@ export function App() {
           onOpen={openFromList}
           onError={showError}
           searchRef={searchRef}
+          onManageTags={() => setDialog('tags')}
         />
       </aside>
       <main className="cd-main">
@@ -252,22 +390,76 @@ export function App() {
           <>
             <MetadataBar
               story={story}
+              presenters={settings.presenters.map((p) => p.name)}
               onChange={doc.updateMeta}
               onDelete={() => void deleteStory()}
             />
+            <WorkflowBar
+              story={story}
+              lastStatusChange={review.lastStatusChange}
+              onTransition={(step, note) => void review.changeStatus(step, note)}
+              historyOpen={review.panel === 'history'}
+              onToggleHistory={() => review.setPanel((p) => (p === 'history' ? null : 'history'))}
+              onSendPackage={() => void review.sendPackage()}
+              conflict={review.conflict?.theirs ?? null}
+              onCompareConflict={review.compareConflict}
+              onSettleConflict={(keep) => void review.settleConflict(keep)}
+            />
             <div className="cd-editor-area">
               <ScriptEditor
-                key={story.id}
-                storyId={story.id}
+                key={`${story.id}:${doc.generation}`}
+                readOnly={locked}
                 initialBody={story.body}
-                rates={DEFAULT_READ_RATES}
+                timing={timing}
+                presenter={story.presenter}
+                dictionary={dictionary}
+                autoFocus={story.id === freshStoryId}
+                findOpen={findOpen}
+                onCloseFind={() => setFindOpen(false)}
                 onEditor={doc.setEditor}
                 onChange={doc.changed}
-                onTiming={timing.set}
+                onTiming={liveTiming.set}
                 onPaste={onPaste}
+                resolvedThreads={review.resolvedThreads}
+                onStartThread={review.startThread}
+                onThreadOrder={review.setThreadOrder}
+                side={
+                  review.panel === 'history' ? (
+                    <HistoryPanel
+                      story={story}
+                      version={review.historyVersion}
+                      locked={locked}
+                      initialPair={review.comparePair}
+                      onRestored={(restored) => {
+                        refresh();
+                        void openStory(restored.id);
+                      }}
+                      onError={showError}
+                      onClose={() => review.setPanel(null)}
+                    />
+                  ) : review.panel === 'comments' ? (
+                    <CommentsPanel
+                      comments={review.comments}
+                      order={review.threadOrder}
+                      pending={review.pending}
+                      canComment={!locked}
+                      onPost={(threadId, body, quote) => void review.post(threadId, body, quote)}
+                      onCancelPending={review.cancelPending}
+                      onResolve={(threadId, resolved) => void review.resolve(threadId, resolved)}
+                      onReveal={review.reveal}
+                      onClose={() => review.setPanel(null)}
+                    />
+                  ) : null
+                }
               />
             </div>
-            <StatusBar timing={timing} saveState={doc.saveState} />
+            <StatusBar
+              timing={liveTiming}
+              targetSec={story.targetSec}
+              saveState={doc.saveState}
+              focusMode={focusMode}
+              onToggleFocus={() => setFocusMode((f) => !f)}
+            />
           </>
         ) : (
           <div className="cd-empty">
@@ -296,6 +488,38 @@ export function App() {
           </button>
         </div>
       )}
+      {dialog === 'pronouncers' && (
+        <PronouncerDictionary
+          entries={dictionary}
+          onChanged={loadDictionary}
+          onError={showError}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'templates' && (
+        <TemplatesDialog
+          current={
+            story ? { format: story.format, body: () => doc.editorBody() ?? story.body } : null
+          }
+          onError={showError}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'tags' && (
+        <TagManager onChanged={refresh} onError={showError} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'settings' && (
+        <SettingsDialog
+          settings={settings}
+          onSaved={setSettings}
+          onClose={() => setDialog(null)}
+          onError={showError}
+          onArchiveRestored={() => {
+            // Everything on screen may have changed: start over from the restored archive.
+            location.reload();
+          }}
+        />
+      )}
       <Notices
         notices={notices}
         onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))}
@@ -305,7 +529,7 @@ export function App() {
           storyId={story?.id ?? null}
           storySlug={story?.slug ?? ''}
           onClose={() => setExportOpen(false)}
-          beforeExport={save}
+          beforeExport={() => save('autosave')}
           onDone={(m) => notify('info', m)}
           onError={showError}
         />
@@ -314,7 +538,7 @@ export function App() {
         ref={fileInput}
         type="file"
         multiple
-        accept=".txt,text/plain"
+        accept=".txt,.nsml,.json,.copydesk,text/plain"
         hidden
         data-testid="import-input"
         onChange={async (e) => {

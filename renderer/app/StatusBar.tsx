@@ -18,15 +18,18 @@ function saveLabel(state: SaveState): string {
   }
 }
 
-/** The producer's numbers: words, read time, media, TRT, and whether the story is safe. */
-export function StatusBar({
-  timing,
-  saveState,
-}: {
+type Props = {
   timing: LiveTimingStore;
+  targetSec: number | undefined;
   saveState: SaveState;
-}) {
+  focusMode: boolean;
+  onToggleFocus: () => void;
+};
+
+/** The producer's numbers: words, read time, media, TRT against the target, and whether it is safe. */
+export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFocus }: Props) {
   const t = useSyncExternalStore(timing.subscribe, timing.get);
+  const delta = t && targetSec !== undefined ? t.totalSec - targetSec : null;
   return (
     <footer className="cd-status" aria-label="Timing and save state">
       {t && (
@@ -44,7 +47,7 @@ export function StatusBar({
           {t.read.cjk > 0 && (
             <div>
               <dt>CJK chars</dt>
-              <dd>{t.read.cjk}</dd>
+              <dd data-testid="cjk">{t.read.cjk}</dd>
             </div>
           )}
           <div>
@@ -69,6 +72,14 @@ export function StatusBar({
             <dt>TRT</dt>
             <dd data-testid="trt">{formatDuration(t.totalSec)}</dd>
           </div>
+          {delta !== null && (
+            <div className={delta > 0 ? 'cd-over' : 'cd-under'}>
+              <dt>{delta > 0 ? 'Over' : 'Under'}</dt>
+              <dd data-testid="over-under" title={`Target ${formatDuration(targetSec!)}`}>
+                {formatDuration(Math.abs(delta))}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>Chars</dt>
             <dd>{t.characters.toLocaleString()}</dd>
@@ -76,7 +87,7 @@ export function StatusBar({
           {t.selection && (
             <div className="cd-selection-time">
               <dt>Selection</dt>
-              <dd>
+              <dd data-testid="selection-time">
                 {t.selection.read.words + t.selection.read.hangul + t.selection.read.cjk} ·{' '}
                 {formatDuration(t.selection.readSec)}
               </dd>
@@ -84,6 +95,15 @@ export function StatusBar({
           )}
         </dl>
       )}
+      <button
+        type="button"
+        className="cd-button cd-button-quiet cd-focus-toggle"
+        aria-pressed={focusMode}
+        onClick={onToggleFocus}
+        title="Focus mode (Ctrl+Alt+F)"
+      >
+        {focusMode ? 'Leave focus mode' : 'Focus'}
+      </button>
       <div
         className={`cd-save cd-save-${saveState.kind}`}
         role="status"

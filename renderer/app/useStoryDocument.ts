@@ -3,6 +3,7 @@ import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
 import { api } from '../api/client';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
+import type { MetadataPatch } from '../metadata/MetadataBar';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -10,7 +11,9 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'error'; message: string };
 
-const AUTOSAVE_MS = 1500;
+/** Autosave shortly after typing pauses, and at least once a second while it does not. */
+const AUTOSAVE_IDLE_MS = 700;
+const AUTOSAVE_MAX_WAIT_MS = 1000;
 
 /**
  * The open story: its metadata here, its body in the editor. Every change bumps a revision;
@@ -26,6 +29,8 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   const savedRevision = useRef(0);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstUnsavedAt = useRef<number | null>(null);
+  const [generation, setGeneration] = useState(0);
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -36,9 +41,10 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     setStory(next);
   }, []);
 
-  const save = useCallback(async (): Promise<boolean> => {
+  const save = useCallback(async (mode: 'explicit' | 'autosave' = 'explicit'): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    firstUnsavedAt.current = null;
     while (inFlight.current) await inFlight.current;
     const current = storyRef.current;
     const editor = editorRef.current;
@@ -50,6 +56,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       const result = await api['stories.save']({
         story: { ...current, body },
         baseUpdatedAt: current.updatedAt,
+        mode,
       });
       if (!result.ok) {
         setSaveState({ kind: 'error', message: result.error.message });
@@ -85,12 +92,18 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     revision.current++;
     // The same state object when already dirty: a new one re-rendered the window per keystroke.
     setSaveState((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
+    const now = Date.now();
+    firstUnsavedAt.current ??= now;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+    const wait = Math.min(
+      AUTOSAVE_IDLE_MS,
+      Math.max(0, AUTOSAVE_MAX_WAIT_MS - (now - firstUnsavedAt.current)),
+    );
+    timer.current = setTimeout(() => void save('autosave'), wait);
   }, [save]);
 
   const updateMeta = useCallback(
-    (patch: Partial<Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags'>>) => {
+    (patch: MetadataPatch) => {
       const current = storyRef.current;
       if (!current) return;
       replaceStory({ ...current, ...patch });
@@ -101,13 +114,14 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
 
   const open = useCallback(
     async (id: string): Promise<string | null> => {
-      if (!(await save()))
+      if (!(await save('autosave')))
         return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
       const result = await api['stories.get']({ id });
       if (!result.ok) return result.error.message;
       revision.current = 0;
       savedRevision.current = 0;
       replaceStory(result.value);
+      setGeneration((g) => g + 1);
       setSaveState({ kind: 'saved', at: result.value.updatedAt });
       return null;
     },
@@ -126,5 +140,26 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
 
   const isDirty = useCallback(() => revision.current !== savedRevision.current, []);
 
-  return { story, saveState, open, close, save, changed, updateMeta, setEditor, isDirty };
+  /** The body as it is in the editor right now, saved or not. */
+  const editorBody = useCallback(
+    () => editorRef.current?.getEditorState().read($lexicalToStoryBody) ?? null,
+    [],
+  );
+
+  const editor = useCallback(() => editorRef.current, []);
+
+  return {
+    story,
+    generation,
+    editor,
+    saveState,
+    open,
+    close,
+    save,
+    changed,
+    updateMeta,
+    setEditor,
+    isDirty,
+    editorBody,
+  };
 }

@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Input } from '../../shared/ipc/contract';
 import type { StorySummary } from '../../shared/ipc/types';
 import { api } from '../api/client';
 
 /** Stories per `stories.list` call: a few screens of rows. */
 export const PAGE_SIZE = 100;
+
+/** What narrows the list: the filters of `stories.list`. */
+export type ListFilters = Omit<Input<'stories.list'>, 'limit' | 'offset'>;
 
 type Loaded = { generation: number; items: StorySummary[] };
 
@@ -18,13 +22,15 @@ export type StoryPages = {
 /**
  * The archive list, newest first, a page at a time as it scrolls into view. When the archive
  * changes (`version`) the pages on screen are fetched again and the old rows stay until the new
- * ones arrive, so an autosave never blanks the list; another tag starts from scratch.
+ * ones arrive, so an autosave never blanks the list; other filters start from scratch.
  */
 export function useStoryPages(
-  tag: string,
+  filters: ListFilters,
   version: number,
   onError: (message: string) => void,
 ): StoryPages {
+  // One string for the filters, so a new object with the same filters changes nothing.
+  const key = JSON.stringify(filters);
   const [pages, setPages] = useState<ReadonlyMap<number, Loaded>>(new Map());
   const [total, setTotal] = useState<number | null>(null);
   const pagesRef = useRef(pages);
@@ -42,7 +48,7 @@ export function useStoryPages(
       if (inFlight.current.get(page) === gen) return;
       inFlight.current.set(page, gen);
       void api['stories.list']({
-        tag: tag || undefined,
+        ...(JSON.parse(key) as ListFilters),
         limit: PAGE_SIZE,
         offset: page * PAGE_SIZE,
       }).then((result) => {
@@ -57,7 +63,7 @@ export function useStoryPages(
         });
       });
     },
-    [tag],
+    [key],
   );
 
   const ensure = useCallback(
@@ -70,19 +76,19 @@ export function useStoryPages(
     [fetchPage],
   );
 
-  const shownTag = useRef(tag);
+  const shownKey = useRef(key);
   useEffect(() => {
     generation.current++;
     inFlight.current.clear();
-    if (shownTag.current !== tag) {
-      shownTag.current = tag;
+    if (shownKey.current !== key) {
+      shownKey.current = key;
       pagesRef.current = new Map();
       setPages(pagesRef.current);
       setTotal(null);
       range.current = [0, PAGE_SIZE - 1];
     }
     ensure(...range.current);
-  }, [tag, version, ensure]);
+  }, [key, version, ensure]);
 
   const item = useCallback(
     (index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.items[index % PAGE_SIZE],

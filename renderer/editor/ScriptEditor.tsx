@@ -7,7 +7,8 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import type { Block } from '../../shared/story/model';
-import type { ReadRates } from '../../shared/story/timing';
+import type { TimingSettings } from '../../shared/story/timing';
+import type { PronouncerEntry } from '../../shared/settings';
 import { SCRIPT_NODES } from './nodes';
 import { SCRIPT_THEME } from './theme';
 import { $storyBodyToLexical } from './model/storyBody';
@@ -16,20 +17,44 @@ import { ScriptShortcutsPlugin } from './shortcuts/ScriptShortcutsPlugin';
 import { ModelGuardPlugin } from './shortcuts/ModelGuardPlugin';
 import { ScriptPastePlugin, type PasteOutcome } from './paste/ScriptPastePlugin';
 import { TimingPlugin, type LiveTiming } from './timing/TimingPlugin';
+import { PauseMarksPlugin } from './pause/PauseMarksPlugin';
+import { PronouncerPopover } from './pronouncer/PronouncerPopover';
+import { PronouncerHintsPlugin } from './pronouncer/PronouncerHintsPlugin';
+import { FindReplacePlugin } from './find/FindReplacePlugin';
+import { FocusFirstLinePlugin } from './shortcuts/FocusFirstLinePlugin';
+import { CommentMarksPlugin } from './comments/CommentMarksPlugin';
+import type { ReactNode } from 'react';
 
 /** Tag on updates that load a story: they are not edits and do not make it unsaved. */
 export const LOAD_TAG = 'copydesk-load';
 
 type Props = {
-  storyId: string;
   initialBody: readonly Block[];
-  rates: ReadRates;
+  timing: TimingSettings;
+  presenter: string;
+  dictionary: readonly PronouncerEntry[];
   readOnly?: boolean;
+  /** Put the caret on the first read line when the editor opens (a new story). */
+  autoFocus?: boolean;
+  findOpen: boolean;
+  onCloseFind: () => void;
+  resolvedThreads: ReadonlySet<string>;
+  onStartThread: (thread: { threadId: string; quote: string }) => void;
+  onThreadOrder: (threadIds: string[]) => void;
+  /** A panel beside the page (comments, history). */
+  side?: ReactNode;
   onEditor: (editor: LexicalEditor | null) => void;
   onChange: () => void;
   onTiming: (timing: LiveTiming) => void;
   onPaste: (outcome: PasteOutcome) => void;
 };
+
+/** Approved and aired stories are locked: the editor shows them but takes no typing. */
+function EditablePlugin({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
+  return null;
+}
 
 function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange'>) {
   const [editor] = useLexicalComposerContext();
@@ -55,16 +80,8 @@ function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange
  * The script editor for one story. It is keyed by story id by its parent, so opening another
  * story starts a fresh editor with its own undo history.
  */
-export function ScriptEditor({
-  storyId,
-  initialBody,
-  rates,
-  readOnly = false,
-  onEditor,
-  onChange,
-  onTiming,
-  onPaste,
-}: Props) {
+export function ScriptEditor(props: Props) {
+  const { initialBody, readOnly = false } = props;
   const initialState = useCallback(
     (_editor: LexicalEditor) => $storyBodyToLexical(initialBody),
     [initialBody],
@@ -72,7 +89,8 @@ export function ScriptEditor({
   return (
     <LexicalComposer
       initialConfig={{
-        namespace: `copydesk-${storyId}`,
+        // One namespace for every story, so blocks copied from one story paste whole into another.
+        namespace: 'copydesk-script',
         nodes: [...SCRIPT_NODES],
         theme: SCRIPT_THEME,
         editable: !readOnly,
@@ -82,32 +100,46 @@ export function ScriptEditor({
         },
       }}
     >
-      <Toolbar />
-      <div className="cd-page-scroll">
-        <div className="cd-page">
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="cd-script"
-                aria-label="Script"
-                aria-multiline="true"
-                spellCheck
-                data-testid="script-editor"
-              />
-            }
-            placeholder={
-              <div className="cd-placeholder">Write the anchor intro, or paste a script…</div>
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
+      <Toolbar readOnly={readOnly} />
+      <FindReplacePlugin open={props.findOpen} onClose={props.onCloseFind} />
+      <PronouncerHintsPlugin dictionary={props.dictionary} />
+      <div className="cd-editor-row">
+        <div className="cd-page-scroll">
+          <div className={`cd-page${readOnly ? ' cd-page-locked' : ''}`}>
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="cd-script"
+                  aria-label="Script"
+                  aria-multiline="true"
+                  spellCheck
+                  data-testid="script-editor"
+                />
+              }
+              placeholder={
+                <div className="cd-placeholder">Write the anchor intro, or paste a script…</div>
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            <PronouncerPopover dictionary={props.dictionary} />
+          </div>
         </div>
+        {props.side}
       </div>
       <HistoryPlugin />
       <ModelGuardPlugin />
+      <PauseMarksPlugin />
       <ScriptShortcutsPlugin />
-      <ScriptPastePlugin onPaste={onPaste} />
-      <TimingPlugin rates={rates} onTiming={onTiming} />
-      <EditorBridge onEditor={onEditor} onChange={onChange} />
+      <ScriptPastePlugin onPaste={props.onPaste} />
+      <TimingPlugin settings={props.timing} presenter={props.presenter} onTiming={props.onTiming} />
+      <EditorBridge onEditor={props.onEditor} onChange={props.onChange} />
+      <EditablePlugin editable={!readOnly} />
+      <CommentMarksPlugin
+        resolvedThreads={props.resolvedThreads}
+        onStartThread={props.onStartThread}
+        onThreadOrder={props.onThreadOrder}
+      />
+      {props.autoFocus && <FocusFirstLinePlugin />}
     </LexicalComposer>
   );
 }

@@ -10,10 +10,11 @@ import { $findMatchingParent, $insertNodeToNearestRoot } from '@lexical/utils';
 import { $createCueNode, $isCueNode } from './cue/CueNode';
 import { $createInstructionNode, $isInstructionNode } from './instruction/InstructionNode';
 import { $createMediaNode, emptyMedia } from './media/MediaNode';
+import { $createPresenterNode, $isPresenterNode } from './presenter/PresenterNode';
 import type { MediaKind } from '../../shared/story/model';
 
-/** The three kinds of text a script line can be. */
-export type TextKind = 'read' | 'cue' | 'instruction';
+/** The kinds of line a script has: the three kinds of text, and the presenter cue. */
+export type TextKind = 'read' | 'cue' | 'instruction' | 'presenter';
 
 export const TEXT_KINDS: readonly {
   kind: TextKind;
@@ -24,6 +25,7 @@ export const TEXT_KINDS: readonly {
   { kind: 'read', label: 'Read text', shortcut: 'Ctrl+Alt+1', key: '1' },
   { kind: 'cue', label: 'Production cue', shortcut: 'Ctrl+Alt+2', key: '2' },
   { kind: 'instruction', label: 'Presenter instruction', shortcut: 'Ctrl+Alt+3', key: '3' },
+  { kind: 'presenter', label: 'Presenter cue (who reads next)', shortcut: 'Ctrl+Alt+4', key: '4' },
 ];
 
 export const MEDIA_SHORTCUTS: Record<MediaKind, { shortcut: string; key: string }> = {
@@ -36,6 +38,7 @@ export function $setTextKind(kind: TextKind): void {
   const selection = $getSelection();
   if (kind === 'cue') $setBlocksType(selection, $createCueNode);
   else if (kind === 'instruction') $setBlocksType(selection, $createInstructionNode);
+  else if (kind === 'presenter') $setBlocksType(selection, $createPresenterNode);
   else $setBlocksType(selection, $createParagraphNode);
 }
 
@@ -53,6 +56,7 @@ export function $currentTextKind(): TextKind | null {
   const block = $topBlock(selection.anchor.getNode());
   if ($isCueNode(block)) return 'cue';
   if ($isInstructionNode(block)) return 'instruction';
+  if ($isPresenterNode(block)) return 'presenter';
   return 'read';
 }
 

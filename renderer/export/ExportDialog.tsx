@@ -1,24 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   EXPORT_FORMATS,
+  EXPORT_FORMAT_GROUPS,
   EXPORT_FORMAT_LABELS,
-  PrompterOptionsSchema,
+  ExportOptionsSchema,
+  MULTI_STORY_FORMATS,
   type ExportFormat,
-  type PrompterOptions,
+  type ExportOptions,
 } from '../../shared/export/options';
+import { ExportOptionsFields } from './ExportOptionsFields';
 import type { TagCount } from '../../shared/ipc/types';
 import { api } from '../api/client';
 import { saveFile } from '../api/platform';
 
 type Scope = 'story' | 'tag' | 'all';
-type Remembered = { format: ExportFormat; options: PrompterOptions; scope: Scope; tag: string };
+type Remembered = { format: ExportFormat; options: ExportOptions; scope: Scope; tag: string };
 
 const STORAGE_KEY = 'copydesk.export';
 
 function remembered(): Remembered {
   const fallback: Remembered = {
     format: 'prompter-rtf',
-    options: PrompterOptionsSchema.parse({}),
+    options: ExportOptionsSchema.parse({}),
     scope: 'story',
     tag: '',
   };
@@ -27,7 +30,8 @@ function remembered(): Remembered {
       localStorage.getItem(STORAGE_KEY) ?? 'null',
     ) as Partial<Remembered> | null;
     if (!raw) return fallback;
-    const options = PrompterOptionsSchema.safeParse(raw.options);
+    // Options remembered by an older version fill in what they lack from the defaults.
+    const options = ExportOptionsSchema.safeParse(raw.options);
     return {
       format: EXPORT_FORMATS.includes(raw.format as ExportFormat)
         ? (raw.format as ExportFormat)
@@ -51,7 +55,7 @@ type Props = {
   onError: (message: string) => void;
 };
 
-/** Export to the teleprompter: the format, the prompter conventions, and which stories. */
+/** Export: which stories, the format (grouped by who reads it), and that format's options. */
 export function ExportDialog({
   storyId,
   storySlug,
@@ -74,7 +78,7 @@ export function ExportDialog({
   }, []);
 
   const set = (patch: Partial<Remembered>) => setState((s) => ({ ...s, ...patch }));
-  const setOption = (patch: Partial<PrompterOptions>) =>
+  const setOption = (patch: Partial<ExportOptions>) =>
     setState((s) => ({ ...s, options: { ...s.options, ...patch } }));
 
   const run = async () => {
@@ -94,12 +98,19 @@ export function ExportDialog({
       });
       if (!result.ok) return onError(result.error.message);
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-      const saved = await saveFile(result.value);
-      if (!saved.ok) return onError(saved.error.message);
-      if (saved.value.saved)
-        onDone(
-          `Exported ${result.value.fileName}${saved.value.path ? ` to ${saved.value.path}` : ''}.`,
-        );
+      const { files } = result.value;
+      let savedCount = 0;
+      let lastPath: string | undefined;
+      for (const file of files) {
+        const saved = await saveFile(file);
+        if (!saved.ok) return onError(saved.error.message);
+        if (!saved.value.saved) break;
+        savedCount++;
+        lastPath = saved.value.path;
+      }
+      if (savedCount === 1)
+        onDone(`Exported ${files[0]!.fileName}${lastPath ? ` to ${lastPath}` : ''}.`);
+      else if (savedCount > 1) onDone(`Exported ${savedCount} files (one per story).`);
       onClose();
     } finally {
       setBusy(false);
@@ -121,7 +132,7 @@ export function ExportDialog({
           void run();
         }}
       >
-        <h2 id="export-title">Export for the teleprompter</h2>
+        <h2 id="export-title">Export</h2>
         <fieldset>
           <legend>Stories</legend>
           <label className="cd-radio">
@@ -166,76 +177,35 @@ export function ExportDialog({
             Every story in the archive
           </label>
         </fieldset>
-        <fieldset>
+        <fieldset className="cd-format-groups">
           <legend>Format</legend>
-          {EXPORT_FORMATS.map((f) => (
-            <label key={f} className="cd-radio">
-              <input
-                type="radio"
-                name="format"
-                value={f}
-                checked={state.format === f}
-                onChange={() => set({ format: f })}
-              />
-              {EXPORT_FORMAT_LABELS[f]}
-            </label>
+          {EXPORT_FORMAT_GROUPS.map((group) => (
+            <div
+              key={group.label}
+              className="cd-format-group"
+              role="group"
+              aria-label={group.label}
+            >
+              <div className="cd-format-group-label">{group.label}</div>
+              {group.formats.map((f) => (
+                <label key={f} className="cd-radio">
+                  <input
+                    type="radio"
+                    name="format"
+                    value={f}
+                    checked={state.format === f}
+                    onChange={() => set({ format: f })}
+                  />
+                  {EXPORT_FORMAT_LABELS[f]}
+                </label>
+              ))}
+            </div>
           ))}
-        </fieldset>
-        <fieldset>
-          <legend>Prompter conventions</legend>
-          <label className="cd-radio">
-            <input
-              type="radio"
-              name="cues"
-              checked={state.options.cues === 'bracketed'}
-              onChange={() => setOption({ cues: 'bracketed' })}
-            />
-            Production cues in [brackets]
-          </label>
-          <label className="cd-radio">
-            <input
-              type="radio"
-              name="cues"
-              checked={state.options.cues === 'hidden'}
-              onChange={() => setOption({ cues: 'hidden' })}
-            />
-            Leave production cues out
-          </label>
-          <label className="cd-check">
-            <input
-              type="checkbox"
-              checked={state.options.allCaps}
-              onChange={(e) => setOption({ allCaps: e.target.checked })}
-            />
-            ALL CAPS
-          </label>
-          <label className="cd-check">
-            <input
-              type="checkbox"
-              checked={state.options.includePackageCopy}
-              disabled={state.options.cues === 'hidden'}
-              onChange={(e) => setOption({ includePackageCopy: e.target.checked })}
-            />
-            Include package track copy (marked as not read)
-          </label>
-          {state.format === 'prompter-rtf' && (
-            <label className="cd-inline-field">
-              Type size
-              <input
-                type="number"
-                min={10}
-                max={144}
-                value={state.options.fontSizePt}
-                onChange={(e) =>
-                  setOption({
-                    fontSizePt: Math.min(144, Math.max(10, Number(e.target.value) || 36)),
-                  })
-                }
-              />
-              pt
-            </label>
+          {!MULTI_STORY_FORMATS.has(state.format) && state.scope !== 'story' && (
+            <p className="cd-dialog-note">This format is one file per story.</p>
           )}
         </fieldset>
+        <ExportOptionsFields format={state.format} options={state.options} onChange={setOption} />
         <div className="cd-dialog-actions">
           <button
             type="button"

@@ -5,17 +5,21 @@ import {
   type StoryFormat,
 } from '../../shared/story/model';
 import { TagInput } from './TagInput';
+import { DurationInput } from '../common/DurationInput';
+
+export type MetadataPatch = Partial<
+  Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags' | 'targetSec'>
+>;
 
 type Props = {
   story: Story;
-  onChange: (
-    patch: Partial<Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags'>>,
-  ) => void;
+  presenters: readonly string[];
+  onChange: (patch: MetadataPatch) => void;
   onDelete: () => void;
 };
 
 /** Slug, format, presenter, reporter and tags: what rundowns and exports show about a story. */
-export function MetadataBar({ story, onChange, onDelete }: Props) {
+export function MetadataBar({ story, presenters, onChange, onDelete }: Props) {
   return (
     <section className="cd-meta" aria-label="Story details">
       <div className="cd-meta-row">
@@ -50,8 +54,15 @@ export function MetadataBar({ story, onChange, onDelete }: Props) {
             value={story.presenter}
             placeholder="Anchor"
             maxLength={120}
+            list="cd-presenters"
             onChange={(e) => onChange({ presenter: e.target.value })}
+            data-testid="presenter"
           />
+          <datalist id="cd-presenters">
+            {presenters.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
         </label>
         <label className="cd-meta-field">
           <span>Reporter</span>
@@ -60,6 +71,14 @@ export function MetadataBar({ story, onChange, onDelete }: Props) {
             placeholder="Writer"
             maxLength={120}
             onChange={(e) => onChange({ reporter: e.target.value })}
+          />
+        </label>
+        <label className="cd-meta-field cd-meta-target">
+          <span>Target</span>
+          <DurationInput
+            label="Target length"
+            value={story.targetSec}
+            onChange={(targetSec) => onChange({ targetSec })}
           />
         </label>
         <button

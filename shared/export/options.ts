@@ -1,23 +1,125 @@
 import { z } from 'zod';
 
-export const EXPORT_FORMATS = ['prompter-txt', 'prompter-rtf'] as const;
+export const EXPORT_FORMATS = [
+  'prompter-txt',
+  'prompter-rtf',
+  'docx',
+  'html',
+  'md',
+  'mos',
+  'nsml',
+  'pdf',
+  'srt',
+  'vtt',
+  'json',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   'prompter-txt': 'Teleprompter text (.txt)',
   'prompter-rtf': 'Teleprompter RTF (.rtf)',
+  docx: 'Word document (.docx)',
+  html: 'Web page for web prompters (.html)',
+  md: 'Markdown (.md)',
+  mos: 'MOS running order (.mos.xml)',
+  nsml: 'iNEWS story (.nsml)',
+  pdf: 'Two-column print script (.pdf)',
+  srt: 'Captions, SubRip (.srt)',
+  vtt: 'Captions, WebVTT (.vtt)',
+  json: 'Copydesk stories, lossless (.json)',
 };
 
-/** The prompter conventions a station chooses. The stored story never changes with them. */
-export const PrompterOptionsSchema = z.strictObject({
-  /** Production cues (and SOT/PKG blocks) in [brackets], or left out entirely. */
-  cues: z.enum(['bracketed', 'hidden']).default('bracketed'),
+/** How the dialog groups the formats: who the file is for. */
+export const EXPORT_FORMAT_GROUPS: readonly { label: string; formats: readonly ExportFormat[] }[] =
+  [
+    { label: 'Teleprompter', formats: ['prompter-txt', 'prompter-rtf', 'docx', 'html', 'md'] },
+    { label: 'Newsroom systems', formats: ['mos', 'nsml'] },
+    { label: 'Print', formats: ['pdf'] },
+    { label: 'Captions for web clips', formats: ['srt', 'vtt'] },
+    { label: 'Another Copydesk archive', formats: ['json'] },
+  ];
+
+/**
+ * Formats that hold a whole show in one file. The others (an iNEWS story, a caption track) are
+ * one file per story.
+ */
+export const MULTI_STORY_FORMATS: ReadonlySet<ExportFormat> = new Set([
+  'prompter-txt',
+  'prompter-rtf',
+  'docx',
+  'html',
+  'md',
+  'mos',
+  'pdf',
+  'json',
+]);
+
+export const CUE_STYLES = ['bracketed', 'reverse', 'red', 'hidden'] as const;
+export type CueStyle = (typeof CUE_STYLES)[number];
+
+/**
+ * Every export option in one schema; each format reads the fields listed for it in
+ * FORMAT_OPTIONS and ignores the rest, so one remembered set serves every format.
+ * The stored story never changes with any of them.
+ */
+export const ExportOptionsSchema = z.strictObject({
+  /**
+   * Production cues (and SOT/PKG blocks): always written `[IN BRACKETS]`; `bracketed` shows them
+   * in grey, `reverse` white on black, `red` in red, `hidden` leaves them out. Plain text and
+   * Markdown cannot colour, so they show every visible style as brackets.
+   */
+  cues: z.enum(CUE_STYLES).default('bracketed'),
+  /** Presenter instructions: reverse video (white on black) or red, as prompters show them. */
+  instructions: z.enum(['reverse', 'red']).default('reverse'),
   /** Force upper case, the radio habit some presenters want. Never the stored form. */
   allCaps: z.boolean().default(false),
   /** Put a package's track text in the file (marked as not read) under its cue. */
   includePackageCopy: z.boolean().default(false),
-  /** Type size for formats that carry one. */
+  /** Type size for formats that carry one (RTF, DOCX, HTML). */
   fontSizePt: z.int().min(10).max(144).default(36),
+  /** Between stories: a separator line, or a new page (RTF, DOCX, HTML print, PDF). */
+  storyBreak: z.enum(['separator', 'page']).default('separator'),
+  /**
+   * MOS: production cues as `storyItem`s (what MOS-aware prompters and graphics systems list
+   * beside the text) or as `pi` presenter instructions inside the text (for prompters that
+   * ignore storyItems).
+   */
+  mosCues: z.enum(['storyItem', 'pi']).default('storyItem'),
+  /** MOS file encoding: UTF-8 text, or the protocol's wire bytes (UTF-16 big-endian). */
+  mosEncoding: z.enum(['utf-8', 'utf-16be']).default('utf-8'),
+  /** PDF paper. */
+  paper: z.enum(['A4', 'LETTER']).default('A4'),
+  /** Captions: the longest caption line, in characters (two lines at most per caption). */
+  captionLineChars: z.int().min(20).max(60).default(37),
 });
-export type PrompterOptions = z.output<typeof PrompterOptionsSchema>;
-export const DEFAULT_PROMPTER_OPTIONS: PrompterOptions = PrompterOptionsSchema.parse({});
+export type ExportOptions = z.output<typeof ExportOptionsSchema>;
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = ExportOptionsSchema.parse({});
+
+export type ExportOptionName = keyof ExportOptions;
+
+/** The options each format reads; the dialog shows only these. */
+export const FORMAT_OPTIONS: Record<ExportFormat, readonly ExportOptionName[]> = {
+  'prompter-txt': ['cues', 'allCaps', 'includePackageCopy'],
+  'prompter-rtf': [
+    'cues',
+    'instructions',
+    'allCaps',
+    'includePackageCopy',
+    'fontSizePt',
+    'storyBreak',
+  ],
+  docx: ['cues', 'instructions', 'allCaps', 'includePackageCopy', 'fontSizePt', 'storyBreak'],
+  html: ['cues', 'instructions', 'allCaps', 'includePackageCopy', 'fontSizePt', 'storyBreak'],
+  md: ['cues', 'allCaps', 'includePackageCopy'],
+  mos: ['mosCues', 'mosEncoding'],
+  nsml: [],
+  pdf: ['paper', 'storyBreak'],
+  srt: ['captionLineChars'],
+  vtt: ['captionLineChars'],
+  json: [],
+};
+
+/** The prompter conventions were the first options; the name stays for the prompter writers. */
+export const PrompterOptionsSchema = ExportOptionsSchema;
+export type PrompterOptions = ExportOptions;
+export const DEFAULT_PROMPTER_OPTIONS: PrompterOptions = DEFAULT_EXPORT_OPTIONS;

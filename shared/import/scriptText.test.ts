@@ -162,3 +162,112 @@ describe('proposeSlug', () => {
     expect(proposeSlug(body, [], '')).toMatch(/^NATO/);
   });
 });
+
+describe('sound bites and pronouncers in imported scripts', () => {
+  it('turns a TAKE SOT cue with IN, OUT and DUR lines into a sound-bite block', () => {
+    const parsed = parseScriptText(
+      [
+        'The mayor spoke to reporters this afternoon.',
+        '[TAKE SOT: Lee Jun, Mayor of Harbor City]',
+        '[IN: We will rebuild]',
+        '[OUT: by next spring.]',
+        '[DUR: 0:14]',
+        'The council meets again on Monday.',
+      ].join('\n'),
+    );
+    expect(parsed.body).toEqual([
+      { type: 'paragraph', runs: [{ text: 'The mayor spoke to reporters this afternoon.' }] },
+      {
+        type: 'media',
+        kind: 'SOT',
+        speaker: 'Lee Jun',
+        title: 'Mayor of Harbor City',
+        inCue: 'We will rebuild',
+        outCue: 'by next spring.',
+        durationSec: 14,
+        transcript: '',
+      },
+      { type: 'paragraph', runs: [{ text: 'The council meets again on Monday.' }] },
+    ]);
+    expect(parsed.format).toBe('SOT');
+  });
+
+  it('reads IN/OUT/DUR written on one bracketed line, and unbracketed key lines', () => {
+    const one = parseScriptText('[TAKE SOT — IN: “Nobody was hurt” OUT: “a miracle.” DUR: :09]');
+    expect(one.body[0]).toMatchObject({
+      inCue: 'Nobody was hurt',
+      outCue: 'a miracle.',
+      durationSec: 9,
+      speaker: '',
+    });
+    const lines = parseScriptText(
+      '[SOT]\nSUPER: Ana Ruiz / Witness\nDUR: 0:21\n[TAKE VO]\nSmoke rose for hours.',
+    );
+    expect(lines.body[0]).toMatchObject({
+      type: 'media',
+      speaker: 'Ana Ruiz',
+      title: 'Witness',
+      durationSec: 21,
+    });
+    expect(lines.body[1]).toEqual({ type: 'cue', text: 'TAKE VO' });
+    expect(lines.format).toBe('VO/SOT');
+  });
+
+  it('takes the bite’s words up to END SOT as its transcript, with IN and OUT from them', () => {
+    const parsed = parseScriptText(
+      '[TAKE SOT: Ana Ruiz, Witness]\nI heard a bang and ran outside.\nThe whole roof was gone.\n[END SOT]\nPolice are investigating.',
+    );
+    expect(parsed.body[0]).toMatchObject({
+      transcript: 'I heard a bang and ran outside.\nThe whole roof was gone.',
+      inCue: 'I heard a',
+      outCue: 'roof was gone.',
+    });
+    expect(parsed.body[1]).toEqual({
+      type: 'paragraph',
+      runs: [{ text: 'Police are investigating.' }],
+    });
+  });
+
+  it('takes quoted lines right after the cue as the transcript', () => {
+    const parsed = parseScriptText(
+      '[TAKE SOT]\n“We are not going anywhere.”\nThe strike enters its third day.',
+    );
+    expect(parsed.body[0]).toMatchObject({
+      transcript: 'We are not going anywhere.',
+      inCue: 'We are not',
+    });
+    expect(parsed.body).toHaveLength(2);
+  });
+
+  it('attaches a written pronouncer to the word or name before it', () => {
+    expect(
+      parseScriptText('Minister Raghunathan (RAH-goo-NAH-tun) resigned today.').body[0],
+    ).toEqual({
+      type: 'paragraph',
+      runs: [
+        { text: 'Minister ' },
+        { text: 'Raghunathan', pronouncer: 'RAH-goo-NAH-tun' },
+        { text: ' resigned today.' },
+      ],
+    });
+    expect(parseScriptText('Reporter Kim Min-ji (KIM MIN-jee) is in Seoul.').body[0]).toEqual({
+      type: 'paragraph',
+      runs: [
+        { text: 'Reporter ' },
+        { text: 'Kim Min-ji', pronouncer: 'KIM MIN-jee' },
+        { text: ' is in Seoul.' },
+      ],
+    });
+  });
+
+  it('leaves ordinary parentheses alone', () => {
+    for (const line of [
+      'He paused (PAUSE) and went on.',
+      'Shares fell (down three percent) on Friday.',
+      'The agency (AP) reported it.',
+      'After a (three-day) strike, work resumed.',
+    ]) {
+      expect(parseScriptText(line).body[0]).toEqual({ type: 'paragraph', runs: [{ text: line }] });
+    }
+  });
+});

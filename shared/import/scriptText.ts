@@ -1,4 +1,5 @@
-import type { Block, MediaBlock, StoryFormat } from '../story/model';
+import type { Block, MediaBlock, Run, StoryFormat } from '../story/model';
+import { parseDuration } from '../story/timing';
 import { MAX_SLUG_CHARS, MAX_TAG_CHARS, STORY_FORMATS } from '../story/model';
 import { CONTROL_RUNS } from '../story/controlChars';
 
@@ -22,6 +23,7 @@ export type ParsedScript = {
 
 type Item =
   | { kind: 'text'; text: string }
+  | { kind: 'media'; block: MediaBlock }
   | { kind: 'cue'; text: string }
   | { kind: 'instruction'; text: string }
   | { kind: 'toss'; text: string; name: string }
@@ -105,7 +107,7 @@ export function parseScriptText(input: string): ParsedScript {
     items.push(classify(line));
   }
 
-  const { body, toss, outcue, reporter, station } = assemble(items);
+  const { body, toss, outcue, reporter, station } = assemble(groupSoundBites(items));
   const format = (STORY_FORMATS as readonly string[]).includes(meta.format)
     ? (meta.format as StoryFormat)
     : inferFormat(body);
@@ -198,10 +200,11 @@ function assemble(items: readonly Item[]): {
   const track: string[] = [];
   let packageAt = -1;
   items.forEach((item, i) => {
-    const spoken = item.kind !== 'cue' && item.kind !== 'instruction';
+    // Cues, instructions and sound bites inside a package's track stay blocks of their own.
+    const spoken = item.kind === 'text' || item.kind === 'toss' || item.kind === 'outcue';
     if (i > tossAt && i <= trackEnd && spoken) {
       if (packageAt < 0) packageAt = body.push(null) - 1;
-      track.push(item.text);
+      track.push((item as { text: string }).text);
     } else {
       body.push(toBlock(item));
     }
@@ -235,9 +238,139 @@ function toBlock(item: Item): Block {
       return { type: 'cue', text: item.text };
     case 'instruction':
       return { type: 'instruction', text: item.text };
+    case 'media':
+      return item.block;
     default:
-      return { type: 'paragraph', runs: [{ text: item.text }] };
+      return { type: 'paragraph', runs: textRuns(item.text) };
   }
+}
+
+// `Raghunathan (RAH-goo-NAH-tun)`, `Kim Min-ji (KIM MIN-jee)`: a phonetic spelling in parentheses
+// right after the word or name it belongs to. It must have a hyphen and a capitalised syllable, so
+// `(PAUSE)`, `(AP)` and `(three-day)` stay text.
+const PRONOUNCER =
+  /\(((?:[\p{L}']+-)+[\p{L}']+(?: [\p{L}'-]+)*|(?:[\p{L}']+ )+(?:[\p{L}']+-)+[\p{L}']+(?: [\p{L}'-]+)*)\)/gu;
+
+/** A line of read text as runs, with written pronouncers attached to the words before them. */
+export function textRuns(line: string): Run[] {
+  const runs: Run[] = [];
+  let rest = 0;
+  for (const match of line.matchAll(PRONOUNCER)) {
+    const phonetic = match[1]!;
+    // Phonetic spellings capitalise the stressed syllable; `(three-day)` is not one.
+    if (!/\p{Lu}{2,}/u.test(phonetic)) continue;
+    const before = line.slice(rest, match.index);
+    const tokens = phonetic.split(' ').length;
+    // The pronounced term is as many words as the phonetic spelling has, right before it.
+    const term = new RegExp(
+      `((?:[\\p{L}\\p{N}'’.-]+ ){${tokens - 1}}[\\p{L}\\p{N}'’.-]+) $`,
+      'u',
+    ).exec(before);
+    if (!term) continue;
+    const lead = before.slice(0, before.length - term[0].length);
+    if (lead) runs.push({ text: `${lead}` });
+    runs.push({ text: term[1]!, pronouncer: phonetic });
+    rest = match.index + match[0].length;
+  }
+  if (rest < line.length) runs.push({ text: line.slice(rest) });
+  return runs.filter((r) => r.text !== '');
+}
+
+const SOT_CUE = /^(?:TAKE\s+)?(?:SOT|SOUND\s?BITE)\b\s*[:—–-]?\s*/iu;
+const SOT_END = /^(?:END(?:\s+OF)?\s+SOT|SOT\s+(?:OUT|ENDS)|END)$/iu;
+const KEY = /\b(IN|OUT|DUR|TIME|RUNS|TRT|SUPER|CG)\s*[:=]\s*/giu;
+const KEY_LINE = /^(?:IN|OUT|DUR|TIME|RUNS|TRT|SUPER|CG)\s*[:=]/iu;
+
+function unquote(value: string): string {
+  return value
+    .trim()
+    .replace(/[\s,;—–-]+$/u, '')
+    .replace(/^["“”'‘]+|["“”'’]+$/gu, '')
+    .trim();
+}
+
+function nameAndTitle(value: string): [string, string] {
+  const [name = '', ...title] = unquote(value).split(/\s*[,/|]\s*/u);
+  return [name, title.join(', ')];
+}
+
+/** Reads `IN: … OUT: … DUR: …` (and SUPER/CG) pairs, in any order, into a sound bite. */
+function applyKeys(block: MediaBlock, text: string): void {
+  const keys = [...text.matchAll(KEY)];
+  keys.forEach((key, i) => {
+    const value = text.slice(key.index + key[0].length, keys[i + 1]?.index ?? text.length);
+    switch (key[1]!.toUpperCase()) {
+      case 'IN':
+        block.inCue = unquote(value);
+        break;
+      case 'OUT':
+        block.outCue = unquote(value);
+        break;
+      case 'SUPER':
+      case 'CG':
+        [block.speaker, block.title] = nameAndTitle(value);
+        break;
+      default:
+        block.durationSec = parseDuration(unquote(value)) ?? block.durationSec;
+    }
+  });
+}
+
+/**
+ * A `[TAKE SOT]` cue with its `IN:`, `OUT:`, `DUR:` (and `SUPER:`) lines — bracketed or not, on
+ * one line or several — becomes one sound-bite block. Its words follow in quotes, or run to an
+ * `[END SOT]` cue.
+ */
+function groupSoundBites(items: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const head = item.kind === 'cue' ? SOT_CUE.exec(item.text) : null;
+    if (!head || item.kind !== 'cue') {
+      out.push(item);
+      continue;
+    }
+    const block: MediaBlock = {
+      type: 'media',
+      kind: 'SOT',
+      speaker: '',
+      title: '',
+      inCue: '',
+      outCue: '',
+      durationSec: null,
+      transcript: '',
+    };
+    const rest = item.text.slice(head[0].length);
+    const firstKey = rest.search(KEY);
+    const lead = firstKey < 0 ? rest : rest.slice(0, firstKey);
+    if (unquote(lead)) [block.speaker, block.title] = nameAndTitle(lead);
+    applyKeys(block, rest);
+    let j = i + 1;
+    for (; j < items.length; j++) {
+      const next = items[j]!;
+      if ((next.kind === 'cue' || next.kind === 'text') && KEY_LINE.test(next.text))
+        applyKeys(block, next.text);
+      else break;
+    }
+    const endAt = items.findIndex((x, k) => k >= j && x.kind === 'cue' && SOT_END.test(x.text));
+    const transcript: string[] = [];
+    if (endAt >= 0 && items.slice(j, endAt).every((x) => x.kind === 'text')) {
+      for (; j < endAt; j++) transcript.push(unquote((items[j] as { text: string }).text));
+      j = endAt + 1;
+    } else {
+      for (; j < items.length; j++) {
+        const next = items[j]!;
+        if (next.kind !== 'text' || !/^["“]/u.test(next.text)) break;
+        transcript.push(unquote(next.text));
+      }
+    }
+    block.transcript = transcript.join('\n');
+    if (!block.inCue && block.transcript) block.inCue = firstWords(block.transcript, 3);
+    if (!block.outCue && block.transcript) block.outCue = lastWords(transcript.at(-1) ?? '', 3);
+    out.push({ kind: 'media', block });
+    i = j - 1;
+  }
+  return out;
 }
 
 function packageBlock(

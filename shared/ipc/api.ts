@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Channel, Input, Output } from './contract';
 import type { Result } from './result';
 
@@ -13,7 +14,32 @@ export const SHELL_CHANNELS = {
   saveFile: 'shell.saveFile',
   pickImportFiles: 'shell.pickImportFiles',
   menuCommand: 'shell.menuCommand',
+  openArchive: 'shell.openArchive',
+  takePackage: 'shell.takePackage',
+  request: 'shell.request',
 } as const;
+
+/** What File → Open Archive… and Open Recent ask main for: a recent archive, or a dialog. */
+export const OpenArchiveInputSchema = z.strictObject({
+  path: z.string().min(1).max(4096).optional(),
+});
+export type OpenArchiveInput = z.infer<typeof OpenArchiveInputSchema>;
+
+/**
+ * Requests main sends the renderer (which owns the open story, so it saves first):
+ * - open-archive: switch archives (the path of a recent one, or none for a dialog);
+ * - open-package: a .copydesk file was opened from the OS. Main keeps the path; the renderer
+ *   only ever sees the file's name and a request id to answer with.
+ */
+export const ShellRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('open-archive'), path: z.string().min(1).max(4096).optional() }),
+  z.strictObject({
+    type: z.literal('open-package'),
+    requestId: z.uuid(),
+    fileName: z.string().min(1).max(255),
+  }),
+]);
+export type ShellRequest = z.infer<typeof ShellRequestSchema>;
 
 /** A file the user picked to import: its name and bytes. */
 export type PickedFile = { name: string; dataBase64: string };
@@ -33,5 +59,9 @@ export type CopydeskBridge = {
     }): Promise<Result<{ saved: boolean; path?: string }>>;
     pickImportFiles(): Promise<Result<PickedFile[]>>;
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+    openArchive(input: OpenArchiveInput): Promise<Result<{ opened: boolean; path?: string }>>;
+    onRequest(listener: (request: ShellRequest) => void): () => void;
+    /** The file behind an 'open-package' request, read by main (each request id answers once). */
+    takePackage(input: { requestId: string }): Promise<Result<PickedFile>>;
   };
 };

@@ -1,9 +1,28 @@
 import { z } from 'zod';
-import { STORY_FORMATS, StorySchema, TagSchema, type Story } from '../story/model';
-import { EXPORT_FORMATS, PrompterOptionsSchema } from '../export/options';
+import {
+  BlockSchema,
+  STORY_FORMATS,
+  STORY_STATUSES,
+  StorySchema,
+  TagSchema,
+  type Block,
+  type Story,
+  type StoryFormat,
+  type StoryStatus,
+} from '../story/model';
+import {
+  PronouncerEntrySchema,
+  SettingsSchema,
+  type PronouncerEntry,
+  type Settings,
+} from '../settings';
+import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
 import type {
   AppInfo,
+  Comment,
+  RevisionSummary,
   ExportFile,
+  ExportResult,
   ImportOutcome,
   SearchPage,
   StoryPage,
@@ -34,6 +53,19 @@ const StoryIdSchema = z.uuid();
 /** Stories per `import.stories` call: a few megabytes, well inside one HTTP request. */
 export const MAX_IMPORT_STORIES = 2000;
 
+const DaySchema = z.iso.date('a date is written YYYY-MM-DD');
+
+/** Filters shared by listing and searching; all that are given apply together. */
+export const StoryFiltersSchema = z.strictObject({
+  tag: TagSchema.optional(),
+  status: z.enum(STORY_STATUSES).optional(),
+  format: z.enum(STORY_FORMATS).optional(),
+  presenter: z.string().trim().max(120).optional(),
+  reporter: z.string().trim().max(120).optional(),
+  from: DaySchema.optional(),
+  to: DaySchema.optional(),
+});
+
 export const ExportSelectionSchema = z.union([
   z.strictObject({ ids: z.array(StoryIdSchema).min(1).max(5000) }),
   z.strictObject({ tag: TagSchema }),
@@ -43,16 +75,16 @@ export const ExportSelectionSchema = z.union([
 export const contract = {
   'app.info': channel(z.strictObject({})).returns<AppInfo>(),
   'stories.list': channel(
-    z.strictObject({
-      tag: TagSchema.optional(),
+    StoryFiltersSchema.extend({
       limit: z.int().min(1).max(1000).default(200),
       offset: z.int().min(0).default(0),
     }),
   ).returns<StoryPage>(),
   'stories.search': channel(
-    z.strictObject({
+    StoryFiltersSchema.extend({
       query: z.string().max(500),
-      tag: TagSchema.optional(),
+      /** Relevance ranks the best match first; date puts the latest change first. */
+      sort: z.enum(['relevance', 'date']).default('relevance'),
       limit: z.int().min(1).max(500).default(50),
     }),
   ).returns<SearchPage>(),
@@ -68,10 +100,54 @@ export const contract = {
       story: StorySchema,
       /** The updatedAt the editor loaded; a different one in the archive means someone else saved. */
       baseUpdatedAt: z.string().optional(),
+      /** An explicit save always makes a version; autosaves by one person coalesce. */
+      mode: z.enum(['explicit', 'autosave']).default('explicit'),
     }),
   ).returns<Story>(),
+  'stories.setStatus': channel(
+    z.strictObject({
+      id: StoryIdSchema,
+      status: z.enum(STORY_STATUSES),
+      note: z.string().trim().max(2000).default(''),
+    }),
+  ).returns<Story>(),
+  'stories.history': channel(z.strictObject({ id: StoryIdSchema })).returns<{
+    revisions: RevisionSummary[];
+    head: string | null;
+    conflict: string | null;
+  }>(),
+  'stories.revision': channel(
+    z.strictObject({ id: StoryIdSchema, revisionId: z.string().min(1).max(64) }),
+  ).returns<Story>(),
+  'stories.restore': channel(
+    z.strictObject({ id: StoryIdSchema, revisionId: z.string().min(1).max(64) }),
+  ).returns<Story>(),
+  'stories.handoff': channel(z.strictObject({ id: StoryIdSchema })).returns<ExportFile>(),
+  'stories.resolveConflict': channel(
+    z.strictObject({ id: StoryIdSchema, keep: z.enum(['mine', 'theirs']) }),
+  ).returns<Story>(),
+  'comments.list': channel(z.strictObject({ storyId: StoryIdSchema })).returns<Comment[]>(),
+  'comments.add': channel(
+    z.strictObject({
+      storyId: StoryIdSchema,
+      threadId: z.uuid(),
+      body: z.string().trim().min(1, 'a comment needs some text').max(4000),
+      quote: z.string().max(500).default(''),
+    }),
+  ).returns<Comment>(),
+  'comments.resolve': channel(
+    z.strictObject({ storyId: StoryIdSchema, threadId: z.uuid(), resolved: z.boolean() }),
+  ).returns<{
+    threadId: string;
+    resolved: boolean;
+  }>(),
   'stories.delete': channel(z.strictObject({ id: StoryIdSchema })).returns<{ id: string }>(),
   'tags.list': channel(z.strictObject({})).returns<TagCount[]>(),
+  'tags.rename': channel(z.strictObject({ from: TagSchema, to: TagSchema })).returns<{
+    stories: number;
+    merged: boolean;
+  }>(),
+  'tags.delete': channel(z.strictObject({ name: TagSchema })).returns<{ stories: number }>(),
   'import.files': channel(
     z.strictObject({ files: z.array(ImportFileSchema).min(1).max(200) }),
   ).returns<ImportOutcome>(),
@@ -95,13 +171,36 @@ export const contract = {
         }),
     }),
   ).returns<{ imported: number }>(),
+  'templates.list': channel(z.strictObject({})).returns<
+    { format: StoryFormat; body: Block[]; custom: boolean }[]
+  >(),
+  'templates.save': channel(
+    z.strictObject({ format: z.enum(STORY_FORMATS), body: z.array(BlockSchema).min(1).max(500) }),
+  ).returns<{ format: StoryFormat }>(),
+  'templates.reset': channel(z.strictObject({ format: z.enum(STORY_FORMATS) })).returns<{
+    format: StoryFormat;
+  }>(),
+  'pronouncers.list': channel(z.strictObject({})).returns<PronouncerEntry[]>(),
+  'pronouncers.save': channel(PronouncerEntrySchema).returns<PronouncerEntry>(),
+  'pronouncers.delete': channel(z.strictObject({ term: z.string().min(1).max(120) })).returns<{
+    term: string;
+  }>(),
+  'settings.get': channel(z.strictObject({})).returns<Settings>(),
+  'settings.save': channel(SettingsSchema).returns<Settings>(),
+  'archive.backup': channel(z.strictObject({})).returns<{ path: string; bytes: number }>(),
+  'archive.backups': channel(z.strictObject({})).returns<
+    { path: string; at: string; bytes: number }[]
+  >(),
+  'archive.restore': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<{
+    safetyCopy: string;
+  }>(),
   'export.stories': channel(
     z.strictObject({
       selection: ExportSelectionSchema,
       format: z.enum(EXPORT_FORMATS),
-      options: PrompterOptionsSchema.default(PrompterOptionsSchema.parse({})),
+      options: ExportOptionsSchema.default(ExportOptionsSchema.parse({})),
     }),
-  ).returns<ExportFile>(),
+  ).returns<ExportResult>(),
 } as const;
 
 export type Contract = typeof contract;
@@ -122,4 +221,4 @@ export type ServiceHandlers = {
   [K in Channel]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
 };
 
-export type { StorySummary };
+export type { StorySummary, StoryStatus };

@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'NOT_FOUND',
   'CONFLICT',
+  'LOCKED',
   'BAD_FILE',
   'TOO_LARGE',
   'ARCHIVE_TOO_NEW',

@@ -44,6 +44,12 @@ export type TagCount = { name: string; count: number };
 
 export type ImportOutcome = {
   stories: StorySummary[];
+  /** Stories from `.copydesk` packages, and what merging each did. */
+  merged: {
+    id: string;
+    slug: string;
+    result: 'added' | 'updated' | 'unchanged' | 'kept-local' | 'conflict';
+  }[];
   /** Per file, the web-page residue lines the importer left out. */
   dropped: { file: string; lines: string[] }[];
 };
@@ -55,4 +61,38 @@ export type ExportFile = {
   data: string;
 };
 
+/** One file for a show where the format holds several stories, else one file per story. */
+export type ExportResult = { files: ExportFile[] };
+
 export type AppInfo = { version: string; archivePath: string; schemaVersion: number };
+
+export type RevisionKind =
+  'create' | 'save' | 'autosave' | 'restore' | 'status' | 'import' | 'merge';
+
+/** A version of a story as the history lists it. */
+export type RevisionSummary = {
+  id: string;
+  /** 1 for the first version, counting up. */
+  number: number;
+  at: string;
+  author: string;
+  kind: RevisionKind;
+  note: string;
+  status: StoryStatus;
+  slug: string;
+  parentId: string | null;
+};
+
+export type Comment = {
+  id: string;
+  storyId: string;
+  /** The thread, and the anchor id marking the commented text in the story body. */
+  threadId: string;
+  author: string;
+  at: string;
+  body: string;
+  /** The text the thread was opened on, as it read then. */
+  quote: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+};

@@ -63,6 +63,11 @@ export const RunSchema = z.strictObject({
    * the word in parentheses, never replacing it (supers are typed from the spelling); not timed.
    */
   pronouncer: text.min(1).max(120).optional(),
+  /**
+   * The comment threads anchored to this run (an editor's remark on a phrase). The comments
+   * themselves live in the archive beside the story; exports never show them.
+   */
+  comments: z.array(z.uuid()).min(1).max(20).optional(),
 });
 export type Run = z.infer<typeof RunSchema>;
 

@@ -1,7 +1,15 @@
 import type { Block, Run, Story } from './model';
 
+export function sameComments(a: Run, b: Run): boolean {
+  const x = a.comments ?? [];
+  const y = b.comments ?? [];
+  return x.length === y.length && x.every((id, i) => id === y[i]);
+}
+
 export function sameMarks(a: Run, b: Run): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline;
+  return (
+    a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && sameComments(a, b)
+  );
 }
 
 /** Two neighbouring runs are one when their marks agree; a run with a pronouncer stands alone. */

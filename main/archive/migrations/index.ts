@@ -1,6 +1,12 @@
 import init from './0001-init.sql?raw';
+import editor from './0002-editor.sql?raw';
+import review from './0003-review.sql?raw';
 
 export type Migration = { version: number; name: string; sql: string };
 
 /** Every schema change, in order. A migration's version is its position: never reorder or edit one that shipped. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-init', sql: init },
+  { version: 2, name: '0002-editor', sql: editor },
+  { version: 3, name: '0003-review', sql: review },
+];

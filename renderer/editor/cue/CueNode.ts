@@ -1,43 +1,18 @@
-import {
-  $applyNodeReplacement,
-  $createParagraphNode,
-  ElementNode,
-  type LexicalNode,
-  type ParagraphNode,
-  type RangeSelection,
-} from 'lexical';
+import { $applyNodeReplacement, ElementNode, type LexicalNode } from 'lexical';
+import { ScriptLineNode } from '../lines/ScriptLineNode';
 
-/**
- * A production cue (`TAKE VO`, `CG: name / title`): a line for the studio, never read, never
- * timed. Enter after it goes back to read text; Backspace at its start turns it into read text.
- */
-export class CueNode extends ElementNode {
+/** A production cue (`TAKE VO`, `CG: name / title`): a line for the studio, never read, never timed. */
+export class CueNode extends ScriptLineNode {
   override $config() {
     return this.config('copydesk-cue', { extends: ElementNode });
   }
 
-  override createDOM(): HTMLElement {
-    const element = document.createElement('p');
-    element.className = 'cd-block cd-cue';
-    element.dataset.block = 'cue';
-    return element;
+  protected lineClass(): string {
+    return 'cd-cue';
   }
 
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
-    const paragraph = $createParagraphNode();
-    this.insertAfter(paragraph, restoreSelection);
-    return paragraph;
-  }
-
-  override collapseAtStart(): boolean {
-    const paragraph = $createParagraphNode();
-    paragraph.append(...this.getChildren());
-    this.replace(paragraph);
-    return true;
+  protected blockName(): string {
+    return 'cue';
   }
 }
 

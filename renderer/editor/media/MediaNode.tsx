@@ -7,21 +7,11 @@ import {
   DecoratorNode,
   type LexicalNode,
 } from 'lexical';
-import { MediaBlockSchema, type MediaBlock, type MediaKind } from '../../../shared/story/model';
-import { MediaBlockView } from './MediaBlockView';
+import { MediaBlockSchema, type MediaBlock } from '../../../shared/story/model';
+import { emptyMedia } from '../../../shared/story/templates';
 
-export function emptyMedia(kind: MediaKind): MediaBlock {
-  return {
-    type: 'media',
-    kind,
-    speaker: '',
-    title: '',
-    inCue: '',
-    outCue: '',
-    durationSec: null,
-    transcript: '',
-  };
-}
+export { emptyMedia };
+import { MediaBlockView } from './MediaBlockView';
 
 const mediaState = createState('media', {
   parse: (value: unknown): MediaBlock => {

@@ -34,6 +34,11 @@ function roundTrip(body: readonly Block[]): Block[] {
 
 const text = (min: number) =>
   fc.string({ unit: 'grapheme', minLength: min, maxLength: 20 }).map(foldControls);
+const THREADS = [
+  '7b0a4c1e-2f3d-4e5a-8b6c-9d0e1f2a3b4c',
+  '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+];
 const run: fc.Arbitrary<Run> = fc.record(
   {
     text: text(1),
@@ -41,6 +46,7 @@ const run: fc.Arbitrary<Run> = fc.record(
     italic: fc.constant(true as const),
     underline: fc.constant(true as const),
     pronouncer: text(1),
+    comments: fc.uniqueArray(fc.constantFrom(...THREADS), { minLength: 1, maxLength: 2 }),
   },
   { requiredKeys: ['text'] },
 );

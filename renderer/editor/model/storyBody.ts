@@ -10,6 +10,7 @@ import {
   type LexicalNode,
   type TextNode,
 } from 'lexical';
+import { $createMarkNode, $isMarkNode, MarkNode } from '@lexical/mark';
 import type { Block, Run } from '../../../shared/story/model';
 import { normalizeRuns } from '../../../shared/story/text';
 import { $createCueNode, $isCueNode } from '../cue/CueNode';
@@ -33,7 +34,7 @@ export function $storyBodyToLexical(body: readonly Block[]): void {
 export function $blockToNode(block: Block): LexicalNode {
   switch (block.type) {
     case 'paragraph':
-      return $createParagraphNode().append(...block.runs.map($runToTextNode));
+      return $createParagraphNode().append(...$runsToInlineNodes(block.runs));
     case 'cue':
       return $createCueNode().append(...(block.text ? [$createTextNode(block.text)] : []));
     case 'instruction':
@@ -43,6 +44,29 @@ export function $blockToNode(block: Block): LexicalNode {
     case 'media':
       return $createMediaNode(block);
   }
+}
+
+/** Runs as text nodes; neighbours with the same comment threads share one mark around them. */
+function $runsToInlineNodes(runs: readonly Run[]): LexicalNode[] {
+  const out: LexicalNode[] = [];
+  let mark: MarkNode | null = null;
+  let markIds = '';
+  for (const run of runs) {
+    const node = $runToTextNode(run);
+    if (!run.comments) {
+      mark = null;
+      out.push(node);
+      continue;
+    }
+    const ids = run.comments.join(' ');
+    if (mark === null || ids !== markIds) {
+      mark = $createMarkNode([...run.comments]);
+      markIds = ids;
+      out.push(mark);
+    }
+    mark.append(node);
+  }
+  return out;
 }
 
 function $runToTextNode(run: Run): TextNode {
@@ -85,9 +109,11 @@ function $nodeToBlocks(node: LexicalNode): Block[] {
  */
 function $readParagraphs(element: ElementNode): Block[] {
   const paragraphs: Run[][] = [[]];
-  const walk = (parent: ElementNode) => {
+  const walk = (parent: ElementNode, comments: readonly string[]) => {
     for (const child of parent.getChildren()) {
       if ($isLineBreakNode(child)) paragraphs.push([]);
+      else if ($isMarkNode(child))
+        walk(child, [...comments, ...child.getIDs().filter((id) => !comments.includes(id))]);
       else if ($isTextNode(child)) {
         const run: Run = { text: child.getTextContent().replace(CONTROL_RUNS, ' ') };
         if (child.hasFormat('bold')) run.bold = true;
@@ -95,18 +121,19 @@ function $readParagraphs(element: ElementNode): Block[] {
         if (child.hasFormat('underline')) run.underline = true;
         if ($isPronouncerNode(child) && child.getPronouncer() !== '')
           run.pronouncer = child.getPronouncer();
+        if (comments.length > 0) run.comments = [...comments];
         paragraphs.at(-1)!.push(run);
       } else if ($isElementNode(child)) {
-        if (child.isInline()) walk(child);
+        if (child.isInline()) walk(child, comments);
         else {
           paragraphs.push([]);
-          walk(child);
+          walk(child, comments);
           paragraphs.push([]);
         }
       }
     }
   };
-  walk(element);
+  walk(element, []);
   const blocks = paragraphs.map((runs): Block => ({
     type: 'paragraph',
     runs: normalizeRuns(runs),

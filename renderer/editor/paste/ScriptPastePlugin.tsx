@@ -6,7 +6,9 @@ import {
   $isRangeSelection,
   COMMAND_PRIORITY_HIGH,
   PASTE_COMMAND,
+  type LexicalEditor,
 } from 'lexical';
+import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { parseScriptText, type ParsedScript } from '../../../shared/import/scriptText';
 import { $blockToNode } from '../model/storyBody';
 
@@ -36,9 +38,9 @@ export function ScriptPastePlugin({ onPaste }: { onPaste: (outcome: PasteOutcome
         (event) => {
           const data = 'clipboardData' in event ? event.clipboardData : null;
           if (!data) return false;
-          if (data.types.includes('application/x-lexical-editor')) return false;
-          const text = data.getData('text/plain');
           event.preventDefault();
+          if ($insertOwnCopy(editor, data.getData('application/x-lexical-editor'))) return true;
+          const text = data.getData('text/plain');
           if (text.length > MAX_PASTE_CHARS) {
             onPasteRef.current({
               refused: `That paste is ${text.length.toLocaleString()} characters long; a script is far shorter (the limit is ${MAX_PASTE_CHARS.toLocaleString()}). Nothing was pasted.`,
@@ -66,4 +68,23 @@ export function ScriptPastePlugin({ onPaste }: { onPaste: (outcome: PasteOutcome
     [editor],
   );
   return null;
+}
+
+/**
+ * A copy from this editor keeps its blocks. Anything else in Lexical's clipboard format — another
+ * script editor's namespace, a payload that does not parse — is ignored rather than handed to Lexical,
+ * whose fallback would read the clipboard's HTML.
+ */
+function $insertOwnCopy(editor: LexicalEditor, payload: string): boolean {
+  if (payload === '') return false;
+  try {
+    const parsed = JSON.parse(payload) as { namespace?: unknown; nodes?: unknown };
+    if (parsed.namespace !== editor._config.namespace || !Array.isArray(parsed.nodes)) return false;
+    const selection = $getSelection();
+    if (!selection) return false;
+    $insertGeneratedNodes(editor, $generateNodesFromSerializedNodes(parsed.nodes), selection);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,43 +1,21 @@
-import {
-  $applyNodeReplacement,
-  $createParagraphNode,
-  ElementNode,
-  type LexicalNode,
-  type ParagraphNode,
-  type RangeSelection,
-} from 'lexical';
+import { $applyNodeReplacement, ElementNode, type LexicalNode } from 'lexical';
+import { ScriptLineNode } from '../lines/ScriptLineNode';
 
 /**
  * A presenter cue: its text is the name of whoever reads from here on. Timing switches to that
  * presenter's read rate; the line itself is not read.
  */
-export class PresenterNode extends ElementNode {
+export class PresenterNode extends ScriptLineNode {
   override $config() {
     return this.config('copydesk-presenter', { extends: ElementNode });
   }
 
-  override createDOM(): HTMLElement {
-    const element = document.createElement('p');
-    element.className = 'cd-block cd-presenter';
-    element.dataset.block = 'presenter';
-    return element;
+  protected lineClass(): string {
+    return 'cd-presenter';
   }
 
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
-    const paragraph = $createParagraphNode();
-    this.insertAfter(paragraph, restoreSelection);
-    return paragraph;
-  }
-
-  override collapseAtStart(): boolean {
-    const paragraph = $createParagraphNode();
-    paragraph.append(...this.getChildren());
-    this.replace(paragraph);
-    return true;
+  protected blockName(): string {
+    return 'presenter';
   }
 }
 

@@ -8,6 +8,7 @@ import {
   mergeRegister,
 } from 'lexical';
 import { $insertMediaBlock, $setTextKind, MEDIA_SHORTCUTS, TEXT_KINDS } from '../blockTypes';
+import { isCtrlAlt } from './ctrlAlt';
 
 /**
  * Keyboard access to every editor action: Ctrl+Alt+1/2/3 for the kind of line, Ctrl+Alt+S and
@@ -22,17 +23,14 @@ export function ScriptShortcutsPlugin() {
         editor.registerCommand(
           KEY_DOWN_COMMAND,
           (event: KeyboardEvent) => {
-            if (!(event.ctrlKey || event.metaKey) || !event.altKey) return false;
-            const key = event.key.toLowerCase();
-            const code = event.code.replace(/^(Digit|Key)/, '').toLowerCase();
-            const kind = TEXT_KINDS.find((k) => k.key === key || k.key === code);
+            const kind = TEXT_KINDS.find((k) => isCtrlAlt(event, k.key));
             if (kind) {
               event.preventDefault();
               editor.update(() => $setTextKind(kind.kind));
               return true;
             }
             for (const media of ['SOT', 'PKG'] as const) {
-              if (MEDIA_SHORTCUTS[media].key === key || MEDIA_SHORTCUTS[media].key === code) {
+              if (isCtrlAlt(event, MEDIA_SHORTCUTS[media].key)) {
                 event.preventDefault();
                 editor.update(() => $insertMediaBlock(media));
                 return true;

@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, $isElementNode, $isTextNode, type LexicalEditor } from 'lexical';
-import { DEFAULT_READ_RATES } from '../../../shared/story/timing';
+import { DEFAULT_TIMING } from '../../../shared/story/timing';
 import type { Block } from '../../../shared/story/model';
 import { SCRIPT_NODES } from '../nodes';
 import { $storyBodyToLexical } from '../model/storyBody';
@@ -44,7 +44,7 @@ function mount(body: Block[]) {
           },
         }}
       >
-        <TimingPlugin rates={DEFAULT_READ_RATES} onTiming={(t) => timings.push(t)} />
+        <TimingPlugin settings={DEFAULT_TIMING} presenter="" onTiming={(t) => timings.push(t)} />
         <Capture onEditor={(e) => (editor = e)} />
       </LexicalComposer>,
     ),

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
+  $getNodeByKey,
   $getRoot,
   $getSelection,
+  $isParagraphNode,
   $isRangeSelection,
-  $isElementNode,
+  $isRootNode,
   type EditorState,
   type LexicalNode,
   type NodeKey,
@@ -13,13 +15,12 @@ import {
   addCounts,
   countText,
   mediaSeconds,
+  ratesFor,
   secondsToRead,
   ZERO_COUNT,
-  type ReadRates,
   type TextCount,
+  type TimingSettings,
 } from '../../../shared/story/timing';
-import { $isCueNode } from '../cue/CueNode';
-import { $isInstructionNode } from '../instruction/InstructionNode';
 import { $isMediaNode } from '../media/MediaNode';
 import { $isPresenterNode } from '../presenter/PresenterNode';
 
@@ -34,19 +35,25 @@ export type LiveTiming = {
   selection: { read: TextCount; readSec: number } | null;
 };
 
-type NodeCount = { count: TextCount; chars: number; mediaSec: number; estimated: boolean };
+type NodeCount = {
+  count: TextCount;
+  chars: number;
+  media: { sec: number; estimated: boolean } | null;
+};
 
 /**
  * Live timing without re-reading the whole story on each keystroke: counts are cached per
- * top-level block and an update forgets only the blocks it dirtied, so only the edited line is
- * counted again. (Caching per node object went stale: typing clones the text node but not its
- * paragraph, so the paragraph kept its first count.) The work runs at most once per frame.
+ * top-level line (by node key), and an update only drops the lines it touched (Lexical reports
+ * the dirty nodes), so typing recounts one paragraph. Rates apply while summing, so a presenter
+ * cue switches them from that line on. The work runs at most once per frame.
  */
 export function TimingPlugin({
-  rates,
+  settings,
+  presenter,
   onTiming,
 }: {
-  rates: ReadRates;
+  settings: TimingSettings;
+  presenter: string;
   onTiming: (timing: LiveTiming) => void;
 }) {
   const [editor] = useLexicalComposerContext();
@@ -68,62 +75,71 @@ export function TimingPlugin({
         result = {
           count: ZERO_COUNT,
           chars: 0,
-          mediaSec: mediaSeconds(media, rates),
-          estimated: media.durationSec === null,
+          media: {
+            sec: mediaSeconds(media, settings.defaults),
+            estimated: media.durationSec === null,
+          },
         };
-      } else if ($isCueNode(node) || $isInstructionNode(node) || $isPresenterNode(node)) {
-        result = {
-          count: ZERO_COUNT,
-          chars: node.getTextContentSize(),
-          mediaSec: 0,
-          estimated: false,
-        };
-      } else {
+      } else if ($isParagraphNode(node)) {
+        // A pronouncer lives on its node, not in the text, so the text is exactly what is read.
         const text = node.getTextContent();
-        result = { count: countText(text), chars: text.length, mediaSec: 0, estimated: false };
+        result = { count: countText(text), chars: text.length, media: null };
+      } else {
+        result = { count: ZERO_COUNT, chars: node.getTextContentSize(), media: null };
       }
       cache.set(node.getKey(), result);
       return result;
     };
 
+    /** Forgets the counts of every line an update touched, and of lines that are gone. */
+    const invalidate = (state: EditorState, dirty: Iterable<NodeKey>) => {
+      state.read(() => {
+        for (const key of dirty) {
+          const node = $getNodeByKey(key);
+          const top = node && !$isRootNode(node) ? (node.getTopLevelElement() ?? node) : null;
+          cache.delete(key);
+          if (top) cache.delete(top.getKey());
+        }
+        if (cache.size > $getRoot().getChildrenSize() * 2) {
+          const live = new Set($getRoot().getChildrenKeys());
+          for (const key of cache.keys()) if (!live.has(key)) cache.delete(key);
+        }
+      });
+    };
+
     const compute = (state: EditorState) => {
       frame = 0;
       state.read(() => {
+        let rates = ratesFor(settings, presenter);
         let read = ZERO_COUNT;
+        let readExact = 0;
         let mediaSec = 0;
         let estimatedMedia = 0;
         let characters = 0;
-        const children = $getRoot().getChildren();
-        // Deleted blocks leave their keys behind; drop them once they outnumber the living.
-        if (cache.size > 2 * children.length + 64) {
-          const alive = new Set(children.map((c) => c.getKey()));
-          for (const key of cache.keys()) if (!alive.has(key)) cache.delete(key);
-        }
-        for (const child of children) {
+        for (const child of $getRoot().getChildren()) {
+          if ($isPresenterNode(child)) rates = ratesFor(settings, child.getTextContent());
           const c = countNode(child);
           read = addCounts(read, c.count);
-          mediaSec += c.mediaSec;
+          readExact += c.count === ZERO_COUNT ? 0 : secondsToRead(c.count, rates);
           characters += c.chars;
-          if (c.estimated) estimatedMedia++;
+          if (c.media) {
+            mediaSec += c.media.sec;
+            if (c.media.estimated) estimatedMedia++;
+          }
         }
-        const readSec = Math.round(secondsToRead(read, rates));
+        const readSec = Math.round(readExact);
         const selection = $getSelection();
         let selected: LiveTiming['selection'] = null;
         if ($isRangeSelection(selection) && !selection.isCollapsed()) {
-          const readable = selection
+          const inRead = selection
             .getNodes()
-            .filter(
-              (n) =>
-                !n
-                  .getParents()
-                  .some((p) => $isElementNode(p) && ($isCueNode(p) || $isInstructionNode(p))),
-            );
-          const text =
-            readable.length === selection.getNodes().length
+            .filter((n) => $isParagraphNode(n.getTopLevelElement()));
+          const count = countText(
+            inRead.length === selection.getNodes().length
               ? selection.getTextContent()
-              : readable.map((n) => n.getTextContent()).join(' ');
-          const count = countText(text);
-          selected = { read: count, readSec: secondsToRead(count, rates) };
+              : inRead.map((n) => n.getTextContent()).join(' '),
+          );
+          selected = { read: count, readSec: secondsToRead(count, ratesFor(settings, presenter)) };
         }
         onTimingRef.current({
           read,
@@ -154,9 +170,7 @@ export function TimingPlugin({
     schedule(latest);
     const unregister = editor.registerUpdateListener(
       ({ editorState, dirtyElements, dirtyLeaves }) => {
-        // A changed leaf marks its parents dirty too, so its top-level block is in dirtyElements.
-        for (const key of dirtyElements.keys()) cache.delete(key);
-        for (const key of dirtyLeaves) cache.delete(key);
+        invalidate(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
         schedule(editorState);
       },
     );
@@ -166,6 +180,6 @@ export function TimingPlugin({
       if (frame) cancelAnimationFrame(frame);
       afterPaint.port1.close();
     };
-  }, [editor, rates]);
+  }, [editor, settings, presenter]);
   return null;
 }

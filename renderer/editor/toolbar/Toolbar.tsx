@@ -2,6 +2,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type TextFormatType } from 'lexical';
 import { $insertMediaBlock, $setTextKind, MEDIA_SHORTCUTS, TEXT_KINDS } from '../blockTypes';
 import { useToolbarState } from './useToolbarState';
+import { OPEN_PRONOUNCER_COMMAND, PRONOUNCER_SHORTCUT } from '../pronouncer/PronouncerPopover';
+import { ADD_COMMENT_COMMAND, COMMENT_SHORTCUT } from '../comments/CommentMarksPlugin';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 export const MOD = IS_MAC ? '⌘' : 'Ctrl';
@@ -46,14 +48,27 @@ function ToolButton({
   );
 }
 
+const KIND_LABELS = {
+  read: 'Read',
+  cue: 'Cue',
+  instruction: 'Instr.',
+  presenter: 'Presenter',
+} as const;
+
 /** The editor's toolbar, in groups: history, character format, kind of line, media blocks. */
-export function Toolbar() {
+export function Toolbar({ readOnly }: { readOnly: boolean }) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState();
   const format = (f: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f);
 
   return (
-    <div className="cd-toolbar" role="toolbar" aria-label="Script formatting">
+    // A disabled fieldset disables every button in it: a locked story takes no edits.
+    <fieldset
+      className="cd-toolbar"
+      role="toolbar"
+      aria-label="Script formatting"
+      disabled={readOnly}
+    >
       <div className="cd-tool-group" role="group" aria-label="History">
         <ToolButton
           label="Undo"
@@ -111,9 +126,27 @@ export function Toolbar() {
             onClick={() => editor.update(() => $setTextKind(kind))}
             className={`cd-tool-kind cd-tool-${kind}`}
           >
-            {kind === 'read' ? 'Read' : kind === 'cue' ? 'Cue' : 'Instr.'}
+            {KIND_LABELS[kind]}
           </ToolButton>
         ))}
+      </div>
+      <div className="cd-tool-group" role="group" aria-label="Pronunciation">
+        <ToolButton
+          label="Pronouncer for the word at the caret"
+          shortcut={PRONOUNCER_SHORTCUT.shortcut}
+          onClick={() => editor.dispatchCommand(OPEN_PRONOUNCER_COMMAND, undefined)}
+        >
+          Say…
+        </ToolButton>
+      </div>
+      <div className="cd-tool-group" role="group" aria-label="Review">
+        <ToolButton
+          label="Comment on the selected words"
+          shortcut={COMMENT_SHORTCUT.shortcut}
+          onClick={() => editor.dispatchCommand(ADD_COMMENT_COMMAND, undefined)}
+        >
+          Comment
+        </ToolButton>
       </div>
       <div className="cd-tool-group" role="group" aria-label="Media">
         <ToolButton
@@ -131,6 +164,6 @@ export function Toolbar() {
           + PKG
         </ToolButton>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './harness';
+import { renderSvg } from '../scripts/icons/render';
+import { LINUX_SIZES, SMALL_MASTER_MAX } from '../scripts/icons/sizes';
+
+const BUILD = new URL('../build/', import.meta.url).pathname;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('committed icons', () => {
+  it('are what the SVG masters draw today (run `npm run icons` after changing a master)', async () => {
+    const page = await browser.newPage();
+    const large = readFileSync(join(BUILD, 'icon.svg'), 'utf8');
+    const small = readFileSync(join(BUILD, 'icon-small.svg'), 'utf8');
+    for (const size of LINUX_SIZES.filter((s) => s <= 256)) {
+      const fresh = await renderSvg(page, size <= SMALL_MASTER_MAX ? small : large, size);
+      const committed = PNG.sync.read(readFileSync(join(BUILD, 'icons', `${size}x${size}.png`)));
+      let differing = 0;
+      for (let i = 0; i < fresh.rgba.length; i++)
+        if (Math.abs(fresh.rgba[i]! - committed.data[i]!) > 24) differing++;
+      // Anti-aliasing may differ by a shade between Chromium versions; a changed drawing does not.
+      expect(differing / fresh.rgba.length, `${size} px`).toBeLessThan(0.01);
+    }
+  });
+});

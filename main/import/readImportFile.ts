@@ -1,0 +1,67 @@
+import { decodeScriptFile } from './decodeFile';
+import { looksLikeNsml, parseNsml } from './nsml/nsmlImport';
+import { parseScriptText } from '../../shared/import/scriptText';
+import { looksLikeStoryPackage, parseStoryPackage } from '../../shared/package/storyPackage';
+import { looksLikeHandoff, parseHandoff, type Handoff } from '../../shared/package/handoff';
+import type { Story } from '../../shared/story/model';
+import { ServiceError } from '../services/errors';
+
+export type ParsedFile = {
+  file: string;
+  /** New stories' fields; the service adds id, status and timestamps. */
+  drafts: Omit<Story, 'id' | 'schemaVersion' | 'status' | 'createdAt' | 'updatedAt'>[];
+  /** Stories from a story package, kept exactly as they were written. */
+  packaged: Story[];
+  /** A `.copydesk` hand-off package: a story with its versions and comments, to merge. */
+  handoff: Handoff | null;
+  dropped: string[];
+};
+
+/**
+ * One import file, decided by its content: an NSML story (4.x XML or the SGML-like 1.0), a
+ * Copydesk story package, or a plain-text script. Throws a BAD_FILE error naming the file.
+ */
+export function readImportFile(name: string, dataBase64: string): ParsedFile {
+  const text = decodeScriptFile(name, Buffer.from(dataBase64, 'base64'));
+  const label = `“${name}”`;
+  if (looksLikeHandoff(text)) {
+    const pkg = parseHandoff(text);
+    if (!pkg.ok) {
+      throw new ServiceError(
+        'BAD_FILE',
+        `${label} looks like a Copydesk package, but ${pkg.message}. Nothing was imported.`,
+      );
+    }
+    return { file: name, drafts: [], packaged: [], handoff: pkg.value, dropped: [] };
+  }
+  if (looksLikeStoryPackage(text)) {
+    const pkg = parseStoryPackage(text);
+    if (!pkg.ok)
+      throw new ServiceError(
+        'BAD_FILE',
+        `${label} looks like a Copydesk story package, but ${pkg.message}. Nothing was imported.`,
+      );
+    return { file: name, drafts: [], packaged: pkg.value.stories, handoff: null, dropped: [] };
+  }
+  if (looksLikeNsml(text)) {
+    const { fieldTimes: _, ...story } = parseNsml(text, label);
+    return { file: name, drafts: [story], packaged: [], handoff: null, dropped: [] };
+  }
+  const script = parseScriptText(text);
+  return {
+    file: name,
+    drafts: [
+      {
+        slug: script.slug,
+        format: script.format,
+        presenter: script.presenter,
+        reporter: script.reporter,
+        tags: script.tags,
+        body: script.body,
+      },
+    ],
+    packaged: [],
+    handoff: null,
+    dropped: script.dropped,
+  };
+}

@@ -1,0 +1,178 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openArchive, type Archive } from '../archive/open';
+import { createServices, invokeService } from './serviceTable';
+import type { Channel, Input, Output } from '../../shared/ipc/contract';
+import { DEFAULT_TEMPLATES } from '../../shared/story/templates';
+import { DEFAULT_READ_RATES } from '../../shared/story/timing';
+import type { Story } from '../../shared/story/model';
+
+const open: Archive[] = [];
+afterEach(() => open.splice(0).forEach((a) => a.close()));
+
+function setup() {
+  const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'copydesk-svc-')), 'a.sqlite'));
+  open.push(archive);
+  let clock = Date.parse('2026-11-28T10:00:00.000Z');
+  const services = createServices({
+    archive,
+    version: 'test',
+    now: () => new Date((clock += 1000)),
+  });
+  const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
+    const result = await invokeService(services, channel, input);
+    if (!result.ok)
+      throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value as Output<K>;
+  };
+  return { call, archive };
+}
+
+const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
+
+describe('stories', () => {
+  it('starts a new story from its format’s template', async () => {
+    const { call } = setup();
+    const story = await call('stories.create', { format: 'PKG' });
+    expect(story.body).toEqual(DEFAULT_TEMPLATES.PKG);
+    expect(story.status).toBe('draft');
+  });
+
+  it('refuses to overwrite a story changed elsewhere, and keeps the stored one', async () => {
+    const { call } = setup();
+    const story = await call('stories.create', {});
+    const first = await call('stories.save', {
+      story: { ...story, slug: 'MINE' },
+      baseUpdatedAt: story.updatedAt,
+    });
+    await expect(
+      call('stories.save', { story: { ...story, slug: 'STALE' }, baseUpdatedAt: story.updatedAt }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await call('stories.get', { id: story.id })).slug).toBe('MINE');
+    expect(first.updatedAt > story.updatedAt).toBe(true);
+  });
+
+  it('keeps createdAt and moves updatedAt forward on every save', async () => {
+    const { call } = setup();
+    const story = await call('stories.create', {});
+    const a = await call('stories.save', { story });
+    const b = await call('stories.save', { story: a });
+    expect(b.createdAt).toBe(story.createdAt);
+    expect(b.updatedAt > a.updatedAt).toBe(true);
+  });
+});
+
+describe('templates', () => {
+  it('saves a station’s own template, uses it for new stories, and restores the default', async () => {
+    const { call } = setup();
+    const body: Story['body'] = [
+      { type: 'cue', text: 'OPEN ON WIDE SHOT' },
+      { type: 'paragraph', runs: [] },
+    ];
+    await call('templates.save', { format: 'VO', body });
+    expect((await call('templates.list', {})).find((t) => t.format === 'VO')).toEqual({
+      format: 'VO',
+      body,
+      custom: true,
+    });
+    expect((await call('stories.create', { format: 'VO' })).body).toEqual(body);
+    await call('templates.reset', { format: 'VO' });
+    expect((await call('stories.create', { format: 'VO' })).body).toEqual(DEFAULT_TEMPLATES.VO);
+  });
+});
+
+describe('pronouncer dictionary', () => {
+  it('learns the pronouncers of every saved story, and can be edited', async () => {
+    const { call } = setup();
+    const story = await call('stories.create', {});
+    await call('stories.save', {
+      story: {
+        ...story,
+        body: [
+          {
+            type: 'paragraph',
+            runs: [{ text: 'Minister ' }, { text: 'Raghunathan', pronouncer: 'RAH-goo-NAH-tun' }],
+          },
+        ],
+      },
+    });
+    expect(await call('pronouncers.list', {})).toEqual([
+      expect.objectContaining({ term: 'Raghunathan', phonetic: 'RAH-goo-NAH-tun' }),
+    ]);
+    await call('pronouncers.save', { term: 'raghunathan', phonetic: 'rah-goo-NAH-tun' });
+    await call('pronouncers.save', { term: 'Nguyen', phonetic: 'WIN' });
+    expect((await call('pronouncers.list', {})).map((p) => [p.term, p.phonetic])).toEqual([
+      ['Nguyen', 'WIN'],
+      ['raghunathan', 'rah-goo-NAH-tun'],
+    ]);
+    await call('pronouncers.delete', { term: 'NGUYEN' });
+    expect(await call('pronouncers.list', {})).toHaveLength(1);
+    await expect(call('pronouncers.delete', { term: 'nobody' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
+
+describe('settings', () => {
+  it('stores presenters and re-times stored stories at their rates', async () => {
+    const { call } = setup();
+    const story = await call('stories.create', {});
+    await call('stories.save', {
+      story: {
+        ...story,
+        presenter: 'Dana Reyes',
+        body: [{ type: 'paragraph', runs: [{ text: words(150) }] }],
+      },
+    });
+    expect((await call('stories.list', {})).items[0]!.readSec).toBe(50);
+    await call('settings.save', {
+      displayName: 'Sam Editor',
+      defaults: DEFAULT_READ_RATES,
+      presenters: [{ name: 'Dana Reyes', rates: { ...DEFAULT_READ_RATES, wordsPerMinute: 150 } }],
+    });
+    expect((await call('stories.list', {})).items[0]!.readSec).toBe(60);
+    expect((await call('settings.get', {})).displayName).toBe('Sam Editor');
+  });
+
+  it('refuses a presenter listed twice', async () => {
+    const { call } = setup();
+    const dana = { name: 'Dana', rates: DEFAULT_READ_RATES };
+    await expect(
+      call('settings.save', { presenters: [dana, { ...dana, name: 'DANA' }] }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
+describe('tag management', () => {
+  it('renames, merges and deletes tags across stories, with counts', async () => {
+    const { call } = setup();
+    const tagged = async (tags: string[]) => {
+      const s = await call('stories.create', {});
+      return call('stories.save', { story: { ...s, tags } });
+    };
+    const a = await tagged(['fire', 'Port']);
+    const b = await tagged(['Fires', 'port']);
+    await tagged(['weather']);
+    expect(await call('tags.rename', { from: 'fire', to: 'Fire' })).toEqual({
+      stories: 1,
+      merged: false,
+    });
+    expect(await call('tags.rename', { from: 'Fires', to: 'fire' })).toEqual({
+      stories: 1,
+      merged: true,
+    });
+    expect(await call('tags.list', {})).toEqual([
+      { name: 'Fire', count: 2 },
+      { name: 'Port', count: 2 },
+      { name: 'weather', count: 1 },
+    ]);
+    expect((await call('stories.get', { id: b.id })).tags).toEqual(['Fire', 'Port']);
+    expect(await call('tags.delete', { name: 'port' })).toEqual({ stories: 2 });
+    expect((await call('stories.get', { id: a.id })).tags).toEqual(['Fire']);
+    await expect(call('tags.delete', { name: 'nothing' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/** A modal dialog on the native <dialog>: focus is trapped, Escape closes, the page behind is inert. */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  testId?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`cd-dialog${wide ? ' cd-dialog-wide' : ''}`}
+      aria-label={title}
+      onClose={onClose}
+      data-testid={testId}
+    >
+      <div className="cd-dialog-body">
+        <header className="cd-dialog-head">
+          <h2>{title}</h2>
+          <button
+            type="button"
+            className="cd-icon-button"
+            aria-label="Close"
+            onClick={() => ref.current?.close()}
+          >
+            ×
+          </button>
+        </header>
+        {children}
+      </div>
+    </dialog>
+  );
+}

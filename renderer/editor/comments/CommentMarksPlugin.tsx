@@ -1,0 +1,125 @@
+import { useEffect, useRef } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
+import {
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  COMMAND_PRIORITY_HIGH,
+  COMMAND_PRIORITY_LOW,
+  createCommand,
+  KEY_DOWN_COMMAND,
+  mergeRegister,
+  type LexicalNode,
+} from 'lexical';
+import { isCtrlAlt } from '../shortcuts/ctrlAlt';
+
+export const ADD_COMMENT_COMMAND = createCommand<void>('ADD_COMMENT_COMMAND');
+export const REMOVE_THREAD_COMMAND = createCommand<string>('REMOVE_THREAD_COMMAND');
+export const REVEAL_THREAD_COMMAND = createCommand<string>('REVEAL_THREAD_COMMAND');
+export const COMMENT_SHORTCUT = { shortcut: 'Ctrl+Alt+M', key: 'm' };
+
+type Props = {
+  resolvedThreads: ReadonlySet<string>;
+  onStartThread: (thread: { threadId: string; quote: string }) => void;
+  onThreadOrder: (threadIds: string[]) => void;
+};
+
+function $marks(node: LexicalNode = $getRoot(), out: MarkNode[] = []): MarkNode[] {
+  if ($isMarkNode(node)) out.push(node);
+  if ($isElementNode(node)) for (const child of node.getChildren()) $marks(child, out);
+  return out;
+}
+
+/**
+ * Comment anchors: a comment is opened on the selected words, which get a mark carrying the
+ * thread's id. Marks travel with their words through later edits, saves and reloads (they are in
+ * the story model as the runs' `comments`). Resolved threads' marks fade.
+ */
+export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrder }: Props) {
+  const [editor] = useLexicalComposerContext();
+  const callbacks = useRef({ onStartThread, onThreadOrder });
+  useEffect(() => {
+    callbacks.current = { onStartThread, onThreadOrder };
+  }, [onStartThread, onThreadOrder]);
+
+  useEffect(() => {
+    // Command handlers already run inside an editor update, so this edits directly.
+    const $start = () => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection) || selection.isCollapsed()) return true;
+      const quote = selection.getTextContent().trim();
+      if (!quote) return true;
+      const threadId = crypto.randomUUID();
+      $wrapSelectionInMarkNode(selection, selection.isBackward(), threadId);
+      callbacks.current.onStartThread({ threadId, quote: quote.slice(0, 500) });
+      return true;
+    };
+    return mergeRegister(
+      editor.registerCommand(ADD_COMMENT_COMMAND, $start, COMMAND_PRIORITY_LOW),
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (event: KeyboardEvent) => {
+          if (isCtrlAlt(event, 'm')) {
+            event.preventDefault();
+            return $start();
+          }
+          return false;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+      editor.registerCommand(
+        REMOVE_THREAD_COMMAND,
+        (threadId) => {
+          for (const mark of $marks()) {
+            if (!mark.hasID(threadId)) continue;
+            mark.deleteID(threadId);
+            if (mark.getIDs().length === 0) $unwrapMarkNode(mark);
+          }
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        REVEAL_THREAD_COMMAND,
+        (threadId) => {
+          const key = editor.getEditorState().read(() =>
+            $marks()
+              .find((m) => m.hasID(threadId))
+              ?.getKey(),
+          );
+          const element = key ? editor.getElementByKey(key) : null;
+          if (element) {
+            element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+            element.classList.add('cd-mark-flash');
+            setTimeout(() => element.classList.remove('cd-mark-flash'), 1200);
+          }
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerUpdateListener(({ editorState }) => {
+        const order = editorState.read(() => [...new Set($marks().flatMap((m) => m.getIDs()))]);
+        callbacks.current.onThreadOrder(order);
+      }),
+    );
+  }, [editor]);
+
+  // Fade the marks of resolved threads.
+  useEffect(() => {
+    const paint = () =>
+      editor.getEditorState().read(() => {
+        for (const mark of $marks()) {
+          const element = editor.getElementByKey(mark.getKey());
+          element?.classList.toggle(
+            'cd-mark-resolved',
+            mark.getIDs().every((id) => resolvedThreads.has(id)),
+          );
+        }
+      });
+    paint();
+    return editor.registerMutationListener(MarkNode, paint);
+  }, [editor, resolvedThreads]);
+  return null;
+}

@@ -1,0 +1,127 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot, $isParagraphNode, $isTextNode, type TextNode } from 'lexical';
+import type { PronouncerEntry } from '../../../shared/settings';
+import { $pronounceRange } from './pronouncerEdits';
+import { $isPronouncerNode } from './PronouncerNode';
+import { $isPauseNode } from '../pause/PauseNode';
+
+type Hint = { term: string; phonetic: string };
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One pattern for the whole dictionary, longest terms first, matched as whole words without case. */
+export function dictionaryPattern(dictionary: readonly PronouncerEntry[]): RegExp | null {
+  if (dictionary.length === 0) return null;
+  const terms = [...dictionary]
+    .map((d) => d.term)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function $plainTextNodes(): TextNode[] {
+  const nodes: TextNode[] = [];
+  for (const block of $getRoot().getChildren()) {
+    if (!$isParagraphNode(block)) continue;
+    for (const child of block.getChildren()) {
+      if ($isTextNode(child) && !$isPronouncerNode(child) && !$isPauseNode(child))
+        nodes.push(child);
+    }
+  }
+  return nodes;
+}
+
+/**
+ * Offers the dictionary's pronouncers for names in the script that have none yet: "Raghunathan
+ * has a pronouncer elsewhere — add it?". Adding puts it on the first mention, as scripts do.
+ */
+export function PronouncerHintsPlugin({ dictionary }: { dictionary: readonly PronouncerEntry[] }) {
+  const [editor] = useLexicalComposerContext();
+  const [hints, setHints] = useState<Hint[]>([]);
+  const pattern = useMemo(() => dictionaryPattern(dictionary), [dictionary]);
+  const byTerm = useMemo(
+    () => new Map(dictionary.map((d) => [d.term.toLocaleLowerCase(), d])),
+    [dictionary],
+  );
+
+  useEffect(() => {
+    if (!pattern) {
+      setHints([]);
+      return;
+    }
+    let frame = 0;
+    const scan = () => {
+      frame = 0;
+      editor.getEditorState().read(() => {
+        const pronounced = new Set<string>();
+        const found = new Map<string, Hint>();
+        for (const block of $getRoot().getChildren()) {
+          if (!$isParagraphNode(block)) continue;
+          for (const child of block.getChildren()) {
+            if ($isPronouncerNode(child))
+              pronounced.add(child.getTextContent().toLocaleLowerCase());
+          }
+        }
+        for (const node of $plainTextNodes()) {
+          for (const match of node.getTextContent().matchAll(pattern)) {
+            const key = match[0].toLocaleLowerCase();
+            const entry = byTerm.get(key);
+            if (entry && !pronounced.has(key) && !found.has(key))
+              found.set(key, { term: match[0], phonetic: entry.phonetic });
+          }
+        }
+        const next = [...found.values()].slice(0, 6);
+        setHints((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+      });
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(scan);
+    };
+    schedule();
+    const unregister = editor.registerUpdateListener(schedule);
+    return () => {
+      unregister();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [editor, pattern, byTerm]);
+
+  const add = (hint: Hint) => {
+    editor.update(() => {
+      const wanted = hint.term.toLocaleLowerCase();
+      for (const node of $plainTextNodes()) {
+        for (const match of node.getTextContent().matchAll(pattern!)) {
+          if (match[0].toLocaleLowerCase() === wanted) {
+            $pronounceRange(node, match.index, match.index + match[0].length, hint.phonetic);
+            return;
+          }
+        }
+      }
+    });
+  };
+
+  if (hints.length === 0) return null;
+  return (
+    <div
+      className="cd-hints"
+      role="region"
+      aria-label="Pronouncers from the dictionary"
+      data-testid="pronouncer-hints"
+    >
+      <span className="cd-hints-label">Pronouncers on file:</span>
+      {hints.map((hint) => (
+        <button
+          key={hint.term}
+          type="button"
+          className="cd-hint"
+          onClick={() => add(hint)}
+          title={`Add the pronouncer to the first “${hint.term}”`}
+        >
+          {hint.term} <span>({hint.phonetic})</span> <strong>Add</strong>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import {
+  FORMAT_OPTIONS,
+  type ExportFormat,
+  type ExportOptionName,
+  type ExportOptions,
+} from '../../shared/export/options';
+
+type Props = {
+  format: ExportFormat;
+  options: ExportOptions;
+  onChange: (patch: Partial<ExportOptions>) => void;
+};
+
+const clamp = (value: string, min: number, max: number, fallback: number) =>
+  Math.min(max, Math.max(min, Number(value) || fallback));
+
+/** Why a format has no options, so the dialog never shows an empty box without a word. */
+const NO_OPTIONS: Partial<Record<ExportFormat, string>> = {
+  nsml: 'An iNEWS story keeps every cue, instruction and time; there is nothing to choose.',
+  json: 'The story package is lossless: every block, tag and time travels as it is.',
+};
+
+/** The options that apply to the chosen format, in small groups. */
+export function ExportOptionsFields({ format, options, onChange }: Props) {
+  const applies = (name: ExportOptionName) => FORMAT_OPTIONS[format].includes(name);
+  const note = NO_OPTIONS[format];
+  if (note) {
+    return (
+      <fieldset>
+        <legend>Options</legend>
+        <p className="cd-dialog-note">{note}</p>
+      </fieldset>
+    );
+  }
+  return (
+    <>
+      {(applies('cues') || applies('allCaps')) && (
+        <fieldset>
+          <legend>Prompter conventions</legend>
+          {applies('cues') && (
+            <label className="cd-inline-field">
+              Production cues
+              <select
+                // Plain text and Markdown cannot colour: any visible style shows as brackets.
+                value={
+                  applies('instructions') || options.cues === 'hidden' ? options.cues : 'bracketed'
+                }
+                onChange={(e) => onChange({ cues: e.target.value as ExportOptions['cues'] })}
+              >
+                <option value="bracketed">[In brackets], grey</option>
+                {applies('instructions') && (
+                  <option value="reverse">[In brackets], reverse video</option>
+                )}
+                {applies('instructions') && <option value="red">[In brackets], red</option>}
+                <option value="hidden">Left out</option>
+              </select>
+            </label>
+          )}
+          {applies('instructions') && (
+            <label className="cd-inline-field">
+              Presenter instructions
+              <select
+                value={options.instructions}
+                onChange={(e) =>
+                  onChange({ instructions: e.target.value as ExportOptions['instructions'] })
+                }
+              >
+                <option value="reverse">Reverse video</option>
+                <option value="red">Red</option>
+              </select>
+            </label>
+          )}
+          {applies('allCaps') && (
+            <label className="cd-check">
+              <input
+                type="checkbox"
+                checked={options.allCaps}
+                onChange={(e) => onChange({ allCaps: e.target.checked })}
+              />
+              ALL CAPS
+            </label>
+          )}
+          {applies('includePackageCopy') && (
+            <label className="cd-check">
+              <input
+                type="checkbox"
+                checked={options.includePackageCopy}
+                disabled={options.cues === 'hidden'}
+                onChange={(e) => onChange({ includePackageCopy: e.target.checked })}
+              />
+              Include package track copy (marked as not read)
+            </label>
+          )}
+        </fieldset>
+      )}
+      {(applies('fontSizePt') || applies('storyBreak') || applies('paper')) && (
+        <fieldset>
+          <legend>Page</legend>
+          {applies('fontSizePt') && (
+            <label className="cd-inline-field">
+              Type size
+              <input
+                type="number"
+                min={10}
+                max={144}
+                value={options.fontSizePt}
+                onChange={(e) => onChange({ fontSizePt: clamp(e.target.value, 10, 144, 36) })}
+              />
+              pt
+            </label>
+          )}
+          {applies('paper') && (
+            <label className="cd-inline-field">
+              Paper
+              <select
+                value={options.paper}
+                onChange={(e) => onChange({ paper: e.target.value as ExportOptions['paper'] })}
+              >
+                <option value="A4">A4</option>
+                <option value="LETTER">US Letter</option>
+              </select>
+            </label>
+          )}
+          {applies('storyBreak') && (
+            <label className="cd-inline-field">
+              Between stories
+              <select
+                value={options.storyBreak}
+                onChange={(e) =>
+                  onChange({ storyBreak: e.target.value as ExportOptions['storyBreak'] })
+                }
+              >
+                <option value="separator">A separator line</option>
+                <option value="page">A new page</option>
+              </select>
+            </label>
+          )}
+        </fieldset>
+      )}
+      {applies('mosCues') && (
+        <fieldset>
+          <legend>MOS</legend>
+          <label className="cd-inline-field">
+            Production cues as
+            <select
+              value={options.mosCues}
+              onChange={(e) => onChange({ mosCues: e.target.value as ExportOptions['mosCues'] })}
+            >
+              <option value="storyItem">storyItems (listed beside the text)</option>
+              <option value="pi">pi instructions in the text</option>
+            </select>
+          </label>
+          <label className="cd-inline-field">
+            Encoding
+            <select
+              value={options.mosEncoding}
+              onChange={(e) =>
+                onChange({ mosEncoding: e.target.value as ExportOptions['mosEncoding'] })
+              }
+            >
+              <option value="utf-8">UTF-8 (to read and diff)</option>
+              <option value="utf-16be">UTF-16BE (as on the wire)</option>
+            </select>
+          </label>
+        </fieldset>
+      )}
+      {applies('captionLineChars') && (
+        <fieldset>
+          <legend>Captions</legend>
+          <label className="cd-inline-field">
+            Longest line
+            <input
+              type="number"
+              min={20}
+              max={60}
+              value={options.captionLineChars}
+              onChange={(e) => onChange({ captionLineChars: clamp(e.target.value, 20, 60, 37) })}
+            />
+            characters, two lines a caption
+          </label>
+        </fieldset>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import { useMemo, useState } from 'react';
+import type { PronouncerEntry } from '../../shared/settings';
+import { api } from '../api/client';
+import { Dialog } from '../common/Dialog';
+
+type Props = {
+  entries: readonly PronouncerEntry[];
+  onChanged: () => void;
+  onError: (message: string) => void;
+  onClose: () => void;
+};
+
+/** The archive's pronouncer dictionary: every name a script has spelled out, to browse and correct. */
+export function PronouncerDictionary({ entries, onChanged, onError, onClose }: Props) {
+  const [filter, setFilter] = useState('');
+  const [term, setTerm] = useState('');
+  const [phonetic, setPhonetic] = useState('');
+  const [editing, setEditing] = useState<{ term: string; phonetic: string } | null>(null);
+  const shown = useMemo(() => {
+    const f = filter.trim().toLocaleLowerCase();
+    return f
+      ? entries.filter(
+          (e) =>
+            e.term.toLocaleLowerCase().includes(f) || e.phonetic.toLocaleLowerCase().includes(f),
+        )
+      : entries;
+  }, [entries, filter]);
+
+  const save = async (entry: { term: string; phonetic: string }) => {
+    const result = await api['pronouncers.save'](entry);
+    if (!result.ok) return onError(result.error.message);
+    onChanged();
+  };
+  const remove = async (t: string) => {
+    const result = await api['pronouncers.delete']({ term: t });
+    if (!result.ok) return onError(result.error.message);
+    onChanged();
+  };
+
+  return (
+    <Dialog title="Pronouncer dictionary" onClose={onClose} wide testId="pronouncer-dictionary">
+      <p className="cd-dialog-note">
+        Every pronouncer saved in a script lands here, and the editor offers it when the name comes
+        up again. Supers are typed from the spelling, so the spelling never changes.
+      </p>
+      <form
+        className="cd-inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!term.trim() || !phonetic.trim()) return;
+          void save({ term: term.trim(), phonetic: phonetic.trim() }).then(() => {
+            setTerm('');
+            setPhonetic('');
+          });
+        }}
+      >
+        <input
+          aria-label="Word or name"
+          placeholder="Word or name"
+          value={term}
+          onChange={(e) => setTerm(e.target.value)}
+          maxLength={120}
+        />
+        <input
+          aria-label="How to say it"
+          placeholder="How to say it (RAH-goo-NAH-tun)"
+          value={phonetic}
+          onChange={(e) => setPhonetic(e.target.value)}
+          maxLength={120}
+        />
+        <button
+          type="submit"
+          className="cd-button cd-button-primary"
+          disabled={!term.trim() || !phonetic.trim()}
+        >
+          Add
+        </button>
+      </form>
+      <input
+        className="cd-filter"
+        type="search"
+        aria-label="Filter the dictionary"
+        placeholder={`Filter ${entries.length} entries`}
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <div className="cd-table-scroll">
+        <table className="cd-table">
+          <thead>
+            <tr>
+              <th>Word or name</th>
+              <th>How to say it</th>
+              <th>Last used</th>
+              <th aria-label="Actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((entry) => (
+              <tr key={entry.term}>
+                <td>{entry.term}</td>
+                <td>
+                  {editing?.term === entry.term ? (
+                    <input
+                      aria-label={`How to say ${entry.term}`}
+                      value={editing.phonetic}
+                      autoFocus
+                      onChange={(e) => setEditing({ term: entry.term, phonetic: e.target.value })}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter' && editing.phonetic.trim()) {
+                          e.preventDefault();
+                          void save({ term: entry.term, phonetic: editing.phonetic.trim() }).then(
+                            () => setEditing(null),
+                          );
+                        } else if (e.key === 'Escape') {
+                          e.preventDefault();
+                          setEditing(null);
+                        }
+                      }}
+                    />
+                  ) : (
+                    <span className="cd-phonetic">{entry.phonetic}</span>
+                  )}
+                </td>
+                <td className="cd-muted">
+                  {entry.updatedAt ? new Date(entry.updatedAt).toLocaleDateString() : ''}
+                </td>
+                <td className="cd-row-actions">
+                  <button
+                    type="button"
+                    className="cd-button cd-button-quiet"
+                    onClick={() => setEditing({ term: entry.term, phonetic: entry.phonetic })}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="cd-button cd-button-quiet cd-danger"
+                    onClick={() => void remove(entry.term)}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {shown.length === 0 && (
+          <p className="cd-empty-list">
+            {entries.length
+              ? 'Nothing matches.'
+              : 'No pronouncers yet. Select a name in a script and press Ctrl+Alt+R.'}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}

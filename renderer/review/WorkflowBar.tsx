@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import type { Story } from '../../shared/story/model';
+import {
+  LOCKED_STATUSES,
+  STATUS_LABELS,
+  TRANSITIONS,
+  type Transition,
+} from '../../shared/story/workflow';
+import type { RevisionSummary } from '../../shared/ipc/types';
+import { NoteDialog } from './NoteDialog';
+
+type Props = {
+  story: Story;
+  /** The latest status change, for "Approved by … at …". */
+  lastStatusChange: RevisionSummary | null;
+  onTransition: (step: Transition, note: string) => void;
+  historyOpen: boolean;
+  onToggleHistory: () => void;
+  onSendPackage: () => void;
+  conflict: RevisionSummary | null;
+  onCompareConflict: () => void;
+  onSettleConflict: (keep: 'mine' | 'theirs') => void;
+};
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString([], {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** Where the story stands in review, what can be done next, and the way to its history. */
+export function WorkflowBar({
+  story,
+  lastStatusChange,
+  onTransition,
+  historyOpen,
+  onToggleHistory,
+  onSendPackage,
+  conflict,
+  onCompareConflict,
+  onSettleConflict,
+}: Props) {
+  const [asking, setAsking] = useState<Transition | null>(null);
+  const locked = LOCKED_STATUSES.has(story.status);
+  const by = lastStatusChange && lastStatusChange.status === story.status ? lastStatusChange : null;
+  return (
+    <div className={`cd-workflow cd-workflow-${story.status}`} data-testid="workflow">
+      <span className={`cd-status-pill cd-status-${story.status}`} data-testid="status">
+        {STATUS_LABELS[story.status]}
+      </span>
+      {by && (
+        <span className="cd-status-by">
+          by {by.author || 'someone'} · {when(by.at)}
+          {by.note && <span className="cd-status-note"> — “{by.note}”</span>}
+        </span>
+      )}
+      {locked && <span className="cd-locked-note">Locked: reopen to edit.</span>}
+      <span className="cd-workflow-actions">
+        {TRANSITIONS[story.status].map((step) => (
+          <button
+            key={step.to}
+            type="button"
+            className={`cd-button${step.to === 'approved' || step.to === 'ready' ? ' cd-button-primary' : ''}${step.to === 'killed' ? ' cd-danger' : ''}`}
+            onClick={() => (step.needsNote ? setAsking(step) : onTransition(step, ''))}
+          >
+            {step.action}
+            {step.needsNote ? '…' : ''}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="cd-button cd-button-quiet"
+          onClick={onSendPackage}
+          title="Save this story with its versions and comments as a .copydesk file, to hand to someone on another computer"
+          data-testid="send-package"
+        >
+          Send package…
+        </button>
+        <button
+          type="button"
+          className="cd-button cd-button-quiet"
+          aria-pressed={historyOpen}
+          onClick={onToggleHistory}
+          data-testid="history-toggle"
+        >
+          History
+        </button>
+      </span>
+      {conflict && (
+        <div className="cd-conflict" role="alert" data-testid="conflict">
+          <strong>Changed in two places.</strong> A package brought {conflict.author || 'someone'}’s
+          version of {when(conflict.at)}, made while this one changed too. Yours is shown.
+          <button type="button" className="cd-button" onClick={onCompareConflict}>
+            Compare
+          </button>
+          <button type="button" className="cd-button" onClick={() => onSettleConflict('mine')}>
+            Keep mine
+          </button>
+          <button type="button" className="cd-button" onClick={() => onSettleConflict('theirs')}>
+            Take theirs
+          </button>
+        </div>
+      )}
+      {asking && (
+        <NoteDialog
+          title={asking.action}
+          prompt={
+            asking.to === 'returned'
+              ? 'What needs fixing? The reporter sees this note.'
+              : 'Why? The reason stays in the story’s history.'
+          }
+          action={asking.action}
+          onSubmit={(note) => {
+            onTransition(asking, note);
+            setAsking(null);
+          }}
+          onClose={() => setAsking(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { Story } from '../../shared/story/model';
+import type { Comment, RevisionSummary } from '../../shared/ipc/types';
+import type { Transition } from '../../shared/story/workflow';
+import { api } from '../api/client';
+import { saveFile } from '../api/platform';
+import {
+  REMOVE_THREAD_COMMAND,
+  REVEAL_THREAD_COMMAND,
+} from '../editor/comments/CommentMarksPlugin';
+
+type Deps = {
+  story: Story | null;
+  /** Bumped each time the story is (re)loaded, so its history is read again. */
+  generation: number;
+  editor: () => LexicalEditor | null;
+  /** Saves the open story; false when it could not be saved. */
+  save: (mode: 'explicit' | 'autosave') => Promise<boolean>;
+  isDirty: () => boolean;
+  reopen: (id: string) => Promise<void>;
+  onArchiveChanged: () => void;
+  onError: (message: string) => void;
+};
+
+export type SidePanel = 'comments' | 'history' | null;
+
+/**
+ * The review desk around the open story: its comment threads, its history, and its place in the
+ * workflow. Everything here goes through the service table; the editor only holds the anchors.
+ */
+export function useReview({
+  story,
+  generation,
+  editor,
+  save,
+  isDirty,
+  reopen,
+  onArchiveChanged,
+  onError,
+}: Deps) {
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [threadOrder, setThreadOrder] = useState<string[]>([]);
+  const [pending, setPending] = useState<{ threadId: string; quote: string } | null>(null);
+  const [panel, setPanel] = useState<SidePanel>(null);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const [lastStatusChange, setLastStatusChange] = useState<RevisionSummary | null>(null);
+  /** A diverging version a package brought in, and the story's own head, when they wait to be settled. */
+  const [conflict, setConflict] = useState<{ theirs: RevisionSummary; mine: string | null } | null>(
+    null,
+  );
+  const [comparePair, setComparePair] = useState<string[] | null>(null);
+  const storyId = story?.id ?? null;
+  const updatedAt = story?.updatedAt;
+
+  const loadComments = useCallback(async () => {
+    if (!storyId) return setComments([]);
+    const result = await api['comments.list']({ storyId });
+    if (result.ok) setComments(result.value);
+    else onError(result.error.message);
+  }, [storyId, onError]);
+
+  useEffect(() => {
+    setPending(null);
+    void loadComments();
+  }, [loadComments]);
+
+  useEffect(() => {
+    if (!storyId) return setLastStatusChange(null);
+    void api['stories.history']({ id: storyId }).then((r) => {
+      if (!r.ok) return;
+      setLastStatusChange(r.value.revisions.find((x) => x.kind === 'status') ?? null);
+      const theirs = r.value.conflict
+        ? r.value.revisions.find((x) => x.id === r.value.conflict)
+        : undefined;
+      setConflict(theirs ? { theirs, mine: r.value.head } : null);
+    });
+    setHistoryVersion((v) => v + 1);
+  }, [storyId, updatedAt, generation]);
+
+  useEffect(() => {
+    const open = comments.some((c) => c.resolvedAt === null);
+    if (open && panel === null) setPanel('comments');
+    // Only when a story with open threads loads, not every time a comment changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storyId, comments.length > 0]);
+
+  const resolvedThreads = useMemo(() => {
+    const open = new Set(comments.filter((c) => c.resolvedAt === null).map((c) => c.threadId));
+    return new Set(comments.map((c) => c.threadId).filter((id) => !open.has(id)));
+  }, [comments]);
+
+  const startThread = useCallback((thread: { threadId: string; quote: string }) => {
+    setPending(thread);
+    setPanel('comments');
+  }, []);
+
+  const cancelPending = useCallback(() => {
+    if (pending) editor()?.dispatchCommand(REMOVE_THREAD_COMMAND, pending.threadId);
+    setPending(null);
+  }, [editor, pending]);
+
+  const post = useCallback(
+    async (threadId: string, body: string, quote: string) => {
+      if (!storyId) return;
+      const result = await api['comments.add']({ storyId, threadId, body, quote });
+      if (!result.ok) return onError(result.error.message);
+      if (pending?.threadId === threadId) {
+        setPending(null);
+        // The new anchor is part of the story text: keep it with an explicit save.
+        await save('explicit');
+      }
+      await loadComments();
+    },
+    [storyId, pending, save, loadComments, onError],
+  );
+
+  const resolve = useCallback(
+    async (threadId: string, resolved: boolean) => {
+      if (!storyId) return;
+      const result = await api['comments.resolve']({ storyId, threadId, resolved });
+      if (!result.ok) return onError(result.error.message);
+      await loadComments();
+    },
+    [storyId, loadComments, onError],
+  );
+
+  const reveal = useCallback(
+    (threadId: string) => editor()?.dispatchCommand(REVEAL_THREAD_COMMAND, threadId),
+    [editor],
+  );
+
+  const changeStatus = useCallback(
+    async (step: Transition, note: string) => {
+      if (!storyId) return;
+      if (isDirty() && !(await save('explicit'))) return;
+      const result = await api['stories.setStatus']({ id: storyId, status: step.to, note });
+      if (!result.ok) return onError(result.error.message);
+      onArchiveChanged();
+      await reopen(storyId);
+    },
+    [storyId, isDirty, save, reopen, onArchiveChanged, onError],
+  );
+
+  const compareConflict = useCallback(() => {
+    if (!conflict) return;
+    setComparePair([conflict.mine, conflict.theirs.id].filter((x): x is string => x !== null));
+    setPanel('history');
+  }, [conflict]);
+
+  const settleConflict = useCallback(
+    async (keep: 'mine' | 'theirs') => {
+      if (!storyId) return;
+      if (keep === 'theirs' && isDirty() && !(await save('explicit'))) return;
+      const result = await api['stories.resolveConflict']({ id: storyId, keep });
+      if (!result.ok) return onError(result.error.message);
+      onArchiveChanged();
+      await reopen(storyId);
+    },
+    [storyId, isDirty, save, reopen, onArchiveChanged, onError],
+  );
+
+  const sendPackage = useCallback(async () => {
+    if (!storyId) return;
+    if (isDirty() && !(await save('explicit'))) return;
+    const file = await api['stories.handoff']({ id: storyId });
+    if (!file.ok) return onError(file.error.message);
+    const saved = await saveFile(file.value);
+    if (!saved.ok) onError(saved.error.message);
+  }, [storyId, isDirty, save, onError]);
+
+  return {
+    conflict,
+    comparePair,
+    compareConflict,
+    settleConflict,
+    sendPackage,
+    comments,
+    threadOrder,
+    setThreadOrder,
+    pending,
+    panel,
+    setPanel,
+    historyVersion,
+    lastStatusChange,
+    resolvedThreads,
+    startThread,
+    cancelPending,
+    post,
+    resolve,
+    reveal,
+    changeStatus,
+  };
+}

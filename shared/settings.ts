@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DEFAULT_READ_RATES, type TimingSettings } from './story/timing';
+
+const rate = (min: number, max: number) => z.number().min(min).max(max);
+
+export const ReadRatesSchema = z.strictObject({
+  wordsPerMinute: rate(60, 400),
+  hangulSyllablesPerMinute: rate(100, 800),
+  cjkCharactersPerMinute: rate(100, 800),
+});
+
+export const PresenterSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  rates: ReadRatesSchema,
+});
+export type Presenter = z.infer<typeof PresenterSchema>;
+
+/** The archive's settings: the user's name (for reviews), default read rates and the presenters. */
+export const SettingsSchema = z
+  .strictObject({
+    displayName: z.string().trim().max(80).default(''),
+    defaults: ReadRatesSchema.default(DEFAULT_READ_RATES),
+    presenters: z.array(PresenterSchema).max(200).default([]),
+    /** Automatic backups beside the archive: how often, and how many to keep. */
+    backups: z
+      .strictObject({
+        everyMinutes: z
+          .int()
+          .min(5)
+          .max(24 * 60),
+        keep: z.int().min(1).max(200),
+      })
+      .default({ everyMinutes: 30, keep: 10 }),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    for (const p of s.presenters) {
+      const key = p.name.toLocaleLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', message: `“${p.name}” is in the presenter list twice` });
+      seen.add(key);
+    }
+  });
+export type Settings = z.output<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+export function timingSettings(settings: Settings): TimingSettings {
+  return {
+    defaults: settings.defaults,
+    presenters: Object.fromEntries(settings.presenters.map((p) => [p.name, p.rates])),
+  };
+}
+
+export const PronouncerEntrySchema = z.strictObject({
+  term: z.string().trim().min(1).max(120),
+  phonetic: z.string().trim().min(1).max(120),
+});
+export type PronouncerEntry = z.infer<typeof PronouncerEntrySchema> & { updatedAt?: string };

@@ -1,0 +1,5 @@
+// fontkit (pdfkit's font engine) ships no types; the PDF writer asks it one question per font.
+declare module 'fontkit' {
+  export type FontkitFont = { hasGlyphForCodePoint(codePoint: number): boolean };
+  export function openSync(path: string): FontkitFont;
+}
