@@ -50,7 +50,7 @@ const QUICK: typeof FULL = {
   openSamples: 150,
   listRuns: 40,
   exportStories: 1000,
-  exportRuns: 2,
+  exportRuns: 1,
   editorWords: 10_000,
   editorChars: 100,
   startupRuns: 3,

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../main/archive/open';
 import { schemaVersion } from '../main/archive/migrate';
+import { MIGRATIONS } from '../main/archive/migrations';
 import { createServices } from '../main/services/serviceTable';
 import type { BenchConfig, SuiteName } from './config';
 import { ensureDir, readStamp, removeDatabase, writeStamp } from './lib/files';
@@ -29,7 +30,11 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   // Every suite but the editor's reads the generated archive; a kept one is reused.
   const needsArchive = config.suites.some((s) => s !== 'editor');
   const stamp = readStamp(stampPath);
-  const reusable = stamp !== null && stamp.seed === config.seed && stamp.stories === config.stories;
+  const reusable =
+    stamp !== null &&
+    stamp.seed === config.seed &&
+    stamp.stories === config.stories &&
+    stamp.schema === MIGRATIONS.at(-1)?.version;
   const generated = wants('import') || (needsArchive && !reusable);
   if (generated) {
     rows.push(...(await importBench(config, archivePath, join(config.workDir, 'baseline.sqlite'))));

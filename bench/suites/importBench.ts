@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate } from '../../main/archive/migrate';
 import { openArchive } from '../../main/archive/open';
 import { createServices, invokeService } from '../../main/services/serviceTable';
 import { storySearchText } from '../../shared/story/text';
 import { storyTiming } from '../../shared/story/timing';
+import { pronouncersIn } from '../../main/archive/pronouncers';
 import type { Story } from '../../shared/story/model';
 import { generateStory } from '../generate/stories';
 import type { BenchConfig } from '../config';
@@ -51,10 +53,18 @@ async function importThroughServices(config: BenchConfig, path: string): Promise
   return clock;
 }
 
+type BareRow = {
+  story: (string | number | null)[];
+  tags: readonly string[];
+  revision: string[];
+  pronouncers: string[][];
+};
+
 /**
  * The limit: a bare better-sqlite3 script putting the same rows into the same schema (same
- * migrations, same pragmas, same full-text triggers) in one transaction. Its rows are worked
- * out before the clock starts, so it measures nothing but SQLite.
+ * migrations, same pragmas, same full-text triggers) in one transaction: each story with its
+ * tags, its first version (made its head) and its pronouncers, as `import.stories` stores them.
+ * Its rows are worked out before the clock starts, so it measures nothing but SQLite.
  */
 async function importBare(config: BenchConfig, path: string): Promise<Clock> {
   removeDatabase(path);
@@ -65,20 +75,30 @@ async function importBare(config: BenchConfig, path: string): Promise<Clock> {
   migrate(db);
   const insertStory = db.prepare(
     `INSERT INTO stories (id, model_version, slug, format, presenter, reporter, status, created_at,
-       updated_at, body_json, search_text, read_sec, total_sec)
-     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       updated_at, body_json, search_text, read_sec, total_sec, page, target_sec, head_revision)
+     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) RETURNING id');
   const link = db.prepare('INSERT INTO story_tags (story_seq, tag_id, position) VALUES (?, ?, ?)');
+  const insertRevision = db.prepare(
+    `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json)
+     VALUES (?, ?, NULL, ?, 'Unnamed user', 'import', '', ?)`,
+  );
+  const learn = db.prepare(
+    `INSERT INTO pronouncers (term, phonetic, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (term) DO UPDATE SET term = excluded.term, phonetic = excluded.phonetic,
+       updated_at = excluded.updated_at`,
+  );
   const tagIds = new Map<string, number>();
   const clock: Clock = { wallMs: 0, cpuMs: 0 };
   try {
     db.exec('BEGIN');
     for (const stories of batches(config)) {
-      const rows = stories.map((s) => {
+      const rows = stories.map((s): BareRow => {
         const timing = storyTiming(s);
+        const revision = randomUUID();
         return {
-          values: [
+          story: [
             s.id,
             s.slug,
             s.format,
@@ -91,8 +111,13 @@ async function importBare(config: BenchConfig, path: string): Promise<Clock> {
             storySearchText(s),
             timing.readSec,
             timing.totalSec,
+            s.page ?? null,
+            s.targetSec ?? null,
+            revision,
           ],
           tags: s.tags,
+          revision: [revision, s.id, s.updatedAt, JSON.stringify(s)],
+          pronouncers: pronouncersIn(s).map((p) => [p.term, p.phonetic, s.updatedAt]),
         };
       });
       await measure(clock, () => insertRows(rows));
@@ -103,9 +128,9 @@ async function importBare(config: BenchConfig, path: string): Promise<Clock> {
   }
   return clock;
 
-  function insertRows(rows: { values: (string | number)[]; tags: readonly string[] }[]): void {
+  function insertRows(rows: readonly BareRow[]): void {
     for (const r of rows) {
-      const seq = insertStory.run(...r.values).lastInsertRowid;
+      const seq = insertStory.run(...r.story).lastInsertRowid;
       r.tags.forEach((tag, position) => {
         const key = tag.toLowerCase();
         let id = tagIds.get(key);
@@ -115,17 +140,22 @@ async function importBare(config: BenchConfig, path: string): Promise<Clock> {
         }
         link.run(seq, id, position);
       });
+      insertRevision.run(...r.revision);
+      for (const p of r.pronouncers) learn.run(...p);
     }
   }
 }
 
-function countRows(path: string): { stories: number; links: number; indexed: number } {
+function countRows(path: string): Record<string, number> {
   const db = new BetterSqlite3(path, { readonly: true });
   try {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
       stories: n('SELECT count(*) AS n FROM stories'),
       links: n('SELECT count(*) AS n FROM story_tags'),
+      revisions: n('SELECT count(*) AS n FROM revisions'),
+      heads: n('SELECT count(*) AS n FROM stories WHERE head_revision IS NOT NULL'),
+      pronouncers: n('SELECT count(*) AS n FROM pronouncers'),
       indexed: n(`SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH '"the"'`),
     };
   } finally {

@@ -4,6 +4,8 @@ import { openArchive } from './open';
 import { getStories, getStory, insertStories, listTags, StoryExistsError } from './stories';
 import { makeStory } from './testStories';
 import { createServices, invokeService } from '../services/serviceTable';
+import { headRevisionId, listRevisions } from './revisions';
+import { listPronouncers } from './pronouncers';
 
 describe('many stories at once', () => {
   it('inserts a batch with its tags, and reads it back in the order asked', () => {
@@ -46,12 +48,26 @@ describe('import.stories', () => {
 
   it('validates every story and keeps ids and timestamps', async () => {
     const { archive, services: s } = services();
-    const story = makeStory({ updatedAt: '2019-03-01T10:00:00.000Z' });
+    const story = makeStory({
+      updatedAt: '2019-03-01T10:00:00.000Z',
+      body: [
+        {
+          type: 'paragraph',
+          runs: [{ text: 'Minister ' }, { text: 'Raghunathan', pronouncer: 'RAH-goo-NAH-tun' }],
+        },
+      ],
+    });
     expect(await invokeService(s, 'import.stories', { stories: [story] })).toEqual({
       ok: true,
       value: { imported: 1 },
     });
     expect(getStory(archive.db, story.id)).toEqual(story);
+    // Its history starts with the import, and the dictionary learns its pronouncers.
+    expect(listRevisions(archive.db, story.id)).toMatchObject([{ number: 1, kind: 'import' }]);
+    expect(headRevisionId(archive.db, story.id)).toBe(listRevisions(archive.db, story.id)[0]!.id);
+    expect(listPronouncers(archive.db)).toMatchObject([
+      { term: 'Raghunathan', phonetic: 'RAH-goo-NAH-tun' },
+    ]);
 
     const bad = { ...makeStory(), body: [{ type: 'hologram' }] };
     const refused = await invokeService(s, 'import.stories', { stories: [makeStory(), bad] });

@@ -86,6 +86,7 @@ export function App() {
 
   // Stable, so the (memoised) archive list does not re-render with every App render.
   const openFromList = useCallback((id: string) => void openStory(id), [openStory]);
+  const manageTags = useCallback(() => setDialog('tags'), []);
 
   const review = useReview({
     story,
@@ -382,7 +383,7 @@ export function App() {
           onOpen={openFromList}
           onError={showError}
           searchRef={searchRef}
-          onManageTags={() => setDialog('tags')}
+          onManageTags={manageTags}
         />
       </aside>
       <main className="cd-main">

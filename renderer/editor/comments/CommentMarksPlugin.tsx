@@ -45,6 +45,7 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
   }, [onStartThread, onThreadOrder]);
 
   useEffect(() => {
+    let lastOrder: string | null = null;
     // Command handlers already run inside an editor update, so this edits directly.
     const $start = () => {
       const selection = $getSelection();
@@ -101,6 +102,9 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
       ),
       editor.registerUpdateListener(({ editorState }) => {
         const order = editorState.read(() => [...new Set($marks().flatMap((m) => m.getIDs()))]);
+        // Only a changed order is news: a new array on every keystroke re-rendered the window.
+        if (order.join('\n') === lastOrder) return;
+        lastOrder = order.join('\n');
         callbacks.current.onThreadOrder(order);
       }),
     );
