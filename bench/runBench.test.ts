@@ -41,7 +41,7 @@ describe('the bench on a tiny archive', () => {
       new Set(['import', 'search', 'open/list', 'export', 'editor', 'start-up']),
     );
     // Every query in the mix and every export format has its own row.
-    expect(report.rows.filter((r) => r.suite === 'search')).toHaveLength(SEARCH_MIX.length + 2);
+    expect(report.rows.filter((r) => r.suite === 'search')).toHaveLength(SEARCH_MIX.length + 3);
     expect(report.rows.filter((r) => r.suite === 'export')).toHaveLength(EXPORT_FORMATS.length);
     for (const row of report.rows.filter(
       (r) => r.name !== 'keydown → word count and read time painted, p95',

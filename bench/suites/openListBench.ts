@@ -88,6 +88,16 @@ export async function openListBench(
     () => rawTagged.all(TAG),
   );
 
+  // A filter on a column: the page walks the by-date index, the count reads the filter index.
+  const rawFormat = db.prepare(
+    `SELECT ${SUMMARY} FROM stories WHERE format = ? ORDER BY updated_at DESC, seq DESC LIMIT 100`,
+  );
+  const byFormat = await paired(
+    config.listRuns,
+    () => call(services, 'stories.list', { limit: 100, format: 'PKG' }),
+    () => rawFormat.all('PKG'),
+  );
+
   const result = (name: string, samples: { ours: number[]; base: number[] }, label: string) => {
     const o = summarize(samples.ours);
     const b = summarize(samples.base);
@@ -110,5 +120,6 @@ export async function openListBench(
       'raw SELECT, same OFFSET',
     ),
     result(`list the newest 100 tagged #${TAG}, p95`, tagged, 'raw SELECT, same plan'),
+    result('list the newest 100 packages (format filter), p95', byFormat, 'raw SELECT, no count'),
   ];
 }

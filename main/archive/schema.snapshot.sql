@@ -53,6 +53,7 @@ CREATE TABLE stories (
 , page TEXT, target_sec INTEGER, head_revision TEXT, conflict_revision TEXT);
 CREATE INDEX stories_by_status ON stories (status, updated_at DESC);
 CREATE INDEX stories_by_updated ON stories (updated_at DESC, seq DESC);
+CREATE INDEX stories_filters ON stories (seq, status, format, presenter, reporter, updated_at);
 CREATE VIRTUAL TABLE stories_fts USING fts5 (
   slug,
   search_text,

@@ -3,7 +3,7 @@ import type { SearchHit, SearchPage } from '../../shared/ipc/types';
 import { toFtsQuery } from './ftsQuery';
 import { statement } from './statements';
 import { SUMMARY_COLUMNS, summariesFor, type SummaryRow } from './stories';
-import { filterConditions, type StoryFilters } from './storyFilters';
+import { FILTER_INDEX, filterConditions, type StoryFilters } from './storyFilters';
 
 export type SearchOptions = StoryFilters & {
   limit: number;
@@ -59,7 +59,8 @@ function filtersFor(db: Database, options: SearchOptions): Filter[] | null {
   );
   if (conditions.length > 0) {
     filters.push({
-      sql: `EXISTS (SELECT 1 FROM stories s WHERE s.seq = stories_fts.rowid AND ${conditions.join(' AND ')})`,
+      sql: `EXISTS (SELECT 1 FROM stories s INDEXED BY ${FILTER_INDEX}
+                    WHERE s.seq = stories_fts.rowid AND ${conditions.join(' AND ')})`,
       params,
     });
   }

@@ -4,7 +4,7 @@ import { storySearchText } from '../../shared/story/text';
 import { DEFAULT_TIMING, storyTiming, type TimingSettings } from '../../shared/story/timing';
 import type { StorySummary } from '../../shared/ipc/types';
 import { ArchiveError } from './errors';
-import { filterConditions, type StoryFilters } from './storyFilters';
+import { FILTER_INDEX, filterConditions, type StoryFilters } from './storyFilters';
 import { statement } from './statements';
 
 /** One row of `stories` as SQLite returns it. */
@@ -355,7 +355,10 @@ export function listStories(
     `SELECT ${columns} FROM stories s ${where}
      ORDER BY s.updated_at DESC, s.seq DESC LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: options.limit, offset: options.offset }) as SummaryRow[];
-  // A tag alone is counted on the by-tag index (a range count) rather than story by story.
+  // A tag alone is counted on the by-tag index (a range count) rather than story by story;
+  // format, presenter and reporter are counted from the filter index, not the stories' rows.
+  // (Status and dates have indexes of their own, which SQLite picks.)
+  const fromIndex = options.format || options.presenter || options.reporter;
   const total =
     options.tag && conditions.length === 1
       ? (
@@ -364,8 +367,12 @@ export function listStories(
             'SELECT count(*) AS n FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?',
           ).get(options.tag) as { n: number }
         ).n
-      : (statement(db, `SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number })
-          .n;
+      : (
+          statement(
+            db,
+            `SELECT count(*) AS n FROM stories s ${fromIndex ? `INDEXED BY ${FILTER_INDEX}` : ''} ${where}`,
+          ).get(params) as { n: number }
+        ).n;
   return { total, items: summariesFor(db, rows) };
 }
 

@@ -19,6 +19,14 @@ function likePattern(value: string): string {
 }
 
 /**
+ * The index that holds every column a filter reads (migration 0004): `FROM stories s
+ * INDEXED BY` it, filters are checked without reading the stories' rows (which carry whole
+ * scripts). SQLite prefers the table when a story is looked up by seq, and a full-table count
+ * of a filtered list read ~400 MB on 100,000 stories (90 ms).
+ */
+export const FILTER_INDEX = 'stories_filters';
+
+/**
  * SQL conditions on the `stories` row aliased `alias`, with their named parameters. Every value
  * is bound, never spliced in.
  */
