@@ -186,21 +186,24 @@ async function openApp(browser: Browser, config: BenchConfig, story: Story) {
   const archive = join(ensureDir(config.workDir), 'editor.sqlite');
   removeDatabase(archive);
   const app = await startApp(archive);
-  await app.call('import.stories', { stories: [story] });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(app.url);
-  await page.waitForSelector('[data-testid=script-editor] p.cd-read');
-  await page.waitForSelector('[data-testid=words]');
-  await page.evaluate(installProbe, '[data-testid=words]');
-  await caretInTheMiddle(page, '[data-testid=script-editor]', 'p.cd-read');
-  return {
-    side: { page, frames: [], words: [] } as Side,
-    stop: async () => {
-      await page.close();
-      await app.stop();
-      removeDatabase(archive);
-    },
+  const stop = async () => {
+    await app.stop();
+    removeDatabase(archive);
   };
+  try {
+    await app.call('import.stories', { stories: [story] });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid=script-editor] p.cd-read');
+    await page.waitForSelector('[data-testid=words]');
+    await page.evaluate(installProbe, '[data-testid=words]');
+    await caretInTheMiddle(page, '[data-testid=script-editor]', 'p.cd-read');
+    return { side: { page, frames: [], words: [] } as Side, stop };
+  } catch (error) {
+    // The server is a child process: it must not outlive a failed run.
+    await stop();
+    throw error;
+  }
 }
 
 async function openBare(browser: Browser, config: BenchConfig, story: Story) {
