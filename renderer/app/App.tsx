@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { mergeTags, STORY_FORMATS, type StoryFormat } from '../../shared/story/model';
+import { mergeTags, STORY_FORMATS, type Story, type StoryFormat } from '../../shared/story/model';
 import {
   DEFAULT_SETTINGS,
   timingSettings,
@@ -18,7 +18,7 @@ import { MetadataBar } from '../metadata/MetadataBar';
 import { ScriptEditor } from '../editor/ScriptEditor';
 import type { PasteOutcome } from '../editor/paste/ScriptPastePlugin';
 import { ExportDialog } from '../export/ExportDialog';
-import { StatusBar } from './StatusBar';
+import { SaveErrorBanner, StatusBar } from './StatusBar';
 import { useReview } from '../review/useReview';
 import { WorkflowBar } from '../review/WorkflowBar';
 import { HistoryPanel } from '../review/HistoryPanel';
@@ -26,9 +26,13 @@ import { CommentsPanel } from '../review/CommentsPanel';
 import { LOCKED_STATUSES } from '../../shared/story/workflow';
 import { Notices, type Notice } from './Notices';
 import { useStoryDocument } from './useStoryDocument';
-import { createLiveTimingStore } from './liveTimingStore';
+import { createValueStore } from './valueStore';
+import type { LiveTiming } from '../editor/timing/TimingPlugin';
 
 const IS_MAC = /Mac/.test(navigator.platform);
+
+/** While typing, the archive list is brought up to date at most this often (its times change). */
+const LIST_REFRESH_MS = 5000;
 
 const MERGE_MESSAGES = {
   added: 'added from the package, with its history and comments.',
@@ -40,7 +44,7 @@ const MERGE_MESSAGES = {
 export function App() {
   const [archiveVersion, setArchiveVersion] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [liveTiming] = useState(createLiveTimingStore);
+  const [liveTiming] = useState(() => createValueStore<LiveTiming | null>(null));
   const [exportOpen, setExportOpen] = useState(false);
   const [dialog, setDialog] = useState<'pronouncers' | 'templates' | 'settings' | 'tags' | null>(
     null,
@@ -69,10 +73,42 @@ export function App() {
   }, []);
   const timing = useMemo(() => timingSettings(settings), [settings]);
 
-  const onSaved = useCallback(() => {
-    refresh();
-    loadDictionary();
-  }, [refresh, loadDictionary]);
+  // Autosave runs every second while someone types: it must not reload the archive list and the
+  // dictionary each time (that re-rendered the window and rescanned the story for pronouncers).
+  const lastListed = useRef({ key: '', at: 0 });
+  const dictionaryRef = useRef(dictionary);
+  useEffect(() => {
+    dictionaryRef.current = dictionary;
+  }, [dictionary]);
+  const onSaved = useCallback(
+    (saved: Story) => {
+      const key = [
+        saved.id,
+        saved.slug,
+        saved.format,
+        saved.presenter,
+        saved.reporter,
+        saved.status,
+        saved.tags.join(','),
+      ].join('|');
+      const now = Date.now();
+      if (key !== lastListed.current.key || now - lastListed.current.at > LIST_REFRESH_MS) {
+        lastListed.current = { key, at: now };
+        refresh();
+      }
+      const known = new Map(
+        dictionaryRef.current.map((d) => [d.term.toLocaleLowerCase(), d.phonetic]),
+      );
+      const learned = saved.body.flatMap((b) =>
+        b.type === 'paragraph' ? b.runs.filter((r) => r.pronouncer) : [],
+      );
+      if (
+        learned.some((r) => known.get(r.text.trim().toLocaleLowerCase()) !== r.pronouncer?.trim())
+      )
+        loadDictionary();
+    },
+    [refresh, loadDictionary],
+  );
   const doc = useStoryDocument(onSaved);
   const { story, open, save } = doc;
 
@@ -481,14 +517,7 @@ export function App() {
           </div>
         )}
       </main>
-      {doc.saveState.kind === 'error' && (
-        <div className="cd-save-error" role="alert">
-          <strong>Not saved.</strong> {doc.saveState.message} Your text is still here.
-          <button type="button" className="cd-button" onClick={() => void saveNow()}>
-            Try again
-          </button>
-        </div>
-      )}
+      <SaveErrorBanner state={doc.saveState} onRetry={() => void saveNow()} />
       {dialog === 'pronouncers' && (
         <PronouncerDictionary
           entries={dictionary}

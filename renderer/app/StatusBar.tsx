@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
 import { formatDuration } from '../../shared/story/timing';
-import type { LiveTimingStore } from './liveTimingStore';
+import type { LiveTiming } from '../editor/timing/TimingPlugin';
+import { useStoreValue, type ValueStore } from './valueStore';
 import type { SaveState } from './useStoryDocument';
 
 function saveLabel(state: SaveState): string {
@@ -19,16 +19,23 @@ function saveLabel(state: SaveState): string {
 }
 
 type Props = {
-  timing: LiveTimingStore;
+  timing: ValueStore<LiveTiming | null>;
   targetSec: number | undefined;
-  saveState: SaveState;
+  saveState: ValueStore<SaveState>;
   focusMode: boolean;
   onToggleFocus: () => void;
 };
 
 /** The producer's numbers: words, read time, media, TRT against the target, and whether it is safe. */
-export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFocus }: Props) {
-  const t = useSyncExternalStore(timing.subscribe, timing.get);
+export function StatusBar({
+  timing,
+  targetSec,
+  saveState: saveStore,
+  focusMode,
+  onToggleFocus,
+}: Props) {
+  const t = useStoreValue(timing);
+  const saveState = useStoreValue(saveStore);
   const delta = t && targetSec !== undefined ? t.totalSec - targetSec : null;
   return (
     <footer className="cd-status" aria-label="Timing and save state">
@@ -113,5 +120,25 @@ export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFoc
         {saveLabel(saveState)}
       </div>
     </footer>
+  );
+}
+
+/** Shown while the last save failed: what went wrong, and that the text is safe on screen. */
+export function SaveErrorBanner({
+  state,
+  onRetry,
+}: {
+  state: ValueStore<SaveState>;
+  onRetry: () => void;
+}) {
+  const saveState = useStoreValue(state);
+  if (saveState.kind !== 'error') return null;
+  return (
+    <div className="cd-save-error" role="alert">
+      <strong>Not saved.</strong> {saveState.message} Your text is still here.
+      <button type="button" className="cd-button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { createValueStore } from './valueStore';
 import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
 import { api } from '../api/client';
@@ -22,7 +23,13 @@ const AUTOSAVE_MAX_WAIT_MS = 1000;
  */
 export function useStoryDocument(onSaved: (story: Story) => void) {
   const [story, setStory] = useState<Story | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: '' });
+  // Held outside React state: it changes around every autosave, and only the status bar shows it.
+  const [saveState] = useState(() => createValueStore<SaveState>({ kind: 'saved', at: '' }));
+  const setSaveState = useCallback(
+    (next: SaveState | ((s: SaveState) => SaveState)) =>
+      saveState.set(typeof next === 'function' ? next(saveState.get()) : next),
+    [saveState],
+  );
   const storyRef = useRef<Story | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const revision = useRef(0);
@@ -86,7 +93,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     } finally {
       inFlight.current = null;
     }
-  }, []);
+  }, [setSaveState]);
 
   const changed = useCallback(() => {
     revision.current++;
@@ -100,7 +107,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       Math.max(0, AUTOSAVE_MAX_WAIT_MS - (now - firstUnsavedAt.current)),
     );
     timer.current = setTimeout(() => void save('autosave'), wait);
-  }, [save]);
+  }, [save, setSaveState]);
 
   const updateMeta = useCallback(
     (patch: MetadataPatch) => {
@@ -125,7 +132,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       setSaveState({ kind: 'saved', at: result.value.updatedAt });
       return null;
     },
-    [replaceStory, save],
+    [replaceStory, save, setSaveState],
   );
 
   const close = useCallback(() => {

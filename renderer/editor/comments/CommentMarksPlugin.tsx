@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
 import {
+  $getNodeByKey,
   $getRoot,
   $getSelection,
   $isElementNode,
@@ -46,6 +47,15 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
 
   useEffect(() => {
     let lastOrder: string | null = null;
+    const reportOrder = () => {
+      const order = editor
+        .getEditorState()
+        .read(() => [...new Set($marks().flatMap((m) => m.getIDs()))]);
+      if (order.join('\n') === lastOrder) return;
+      lastOrder = order.join('\n');
+      callbacks.current.onThreadOrder(order);
+    };
+    if (!editor.getEditorState().isEmpty()) reportOrder();
     // Command handlers already run inside an editor update, so this edits directly.
     const $start = () => {
       const selection = $getSelection();
@@ -100,12 +110,16 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
         },
         COMMAND_PRIORITY_LOW,
       ),
-      editor.registerUpdateListener(({ editorState }) => {
-        const order = editorState.read(() => [...new Set($marks().flatMap((m) => m.getIDs()))]);
-        // Only a changed order is news: a new array on every keystroke re-rendered the window.
-        if (order.join('\n') === lastOrder) return;
-        lastOrder = order.join('\n');
-        callbacks.current.onThreadOrder(order);
+      // The order of threads changes only when a mark comes, goes or changes: typing elsewhere
+      // never walks the story for them. Only a changed order is news (a new array re-renders
+      // the window).
+      editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements }) => {
+        const touchesMark = (state: typeof editorState) =>
+          state.read(() =>
+            [...dirtyElements.keys()].some((key) => $isMarkNode($getNodeByKey(key))),
+          );
+        if (prevEditorState.isEmpty() || touchesMark(editorState) || touchesMark(prevEditorState))
+          reportOrder();
       }),
     );
   }, [editor]);

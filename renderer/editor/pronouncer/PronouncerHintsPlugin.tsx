@@ -1,6 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, $isParagraphNode, $isTextNode, type TextNode } from 'lexical';
+import {
+  $getNodeByKey,
+  $getRoot,
+  $isParagraphNode,
+  $isRootNode,
+  $isTextNode,
+  type NodeKey,
+  type ParagraphNode,
+  type TextNode,
+} from 'lexical';
+import { afterPaintScheduler } from '../afterPaint';
 import type { PronouncerEntry } from '../../../shared/settings';
 import { $pronounceRange } from './pronouncerEdits';
 import { $isPronouncerNode } from './PronouncerNode';
@@ -52,39 +62,59 @@ export function PronouncerHintsPlugin({ dictionary }: { dictionary: readonly Pro
       setHints([]);
       return;
     }
-    let frame = 0;
-    const scan = () => {
-      frame = 0;
+    // Per paragraph (by node key): the names it pronounces and the dictionary terms it has
+    // without one. An update forgets only the paragraphs it touched, so a keystroke rescans one.
+    type Scan = { pronounced: string[]; terms: { key: string; term: string }[] };
+    const cache = new Map<NodeKey, Scan>();
+    const $scanParagraph = (block: ParagraphNode): Scan => {
+      const cached = cache.get(block.getKey());
+      if (cached) return cached;
+      const scan: Scan = { pronounced: [], terms: [] };
+      for (const child of block.getChildren()) {
+        if ($isPronouncerNode(child))
+          scan.pronounced.push(child.getTextContent().toLocaleLowerCase());
+        else if ($isTextNode(child) && !$isPauseNode(child)) {
+          for (const match of child.getTextContent().matchAll(pattern))
+            scan.terms.push({ key: match[0].toLocaleLowerCase(), term: match[0] });
+        }
+      }
+      cache.set(block.getKey(), scan);
+      return scan;
+    };
+    const scheduler = afterPaintScheduler(() =>
       editor.getEditorState().read(() => {
         const pronounced = new Set<string>();
         const found = new Map<string, Hint>();
-        for (const block of $getRoot().getChildren()) {
-          if (!$isParagraphNode(block)) continue;
-          for (const child of block.getChildren()) {
-            if ($isPronouncerNode(child))
-              pronounced.add(child.getTextContent().toLocaleLowerCase());
-          }
-        }
-        for (const node of $plainTextNodes()) {
-          for (const match of node.getTextContent().matchAll(pattern)) {
-            const key = match[0].toLocaleLowerCase();
+        const scans = $getRoot().getChildren().filter($isParagraphNode).map($scanParagraph);
+        for (const scan of scans) for (const name of scan.pronounced) pronounced.add(name);
+        for (const scan of scans) {
+          for (const { key, term } of scan.terms) {
             const entry = byTerm.get(key);
             if (entry && !pronounced.has(key) && !found.has(key))
-              found.set(key, { term: match[0], phonetic: entry.phonetic });
+              found.set(key, { term, phonetic: entry.phonetic });
           }
         }
         const next = [...found.values()].slice(0, 6);
         setHints((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
-      });
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(scan);
-    };
-    schedule();
-    const unregister = editor.registerUpdateListener(schedule);
+      }),
+    );
+    scheduler.schedule();
+    const unregister = editor.registerUpdateListener(
+      ({ editorState, dirtyElements, dirtyLeaves }) => {
+        editorState.read(() => {
+          for (const key of [...dirtyElements.keys(), ...dirtyLeaves]) {
+            const node = $getNodeByKey(key);
+            cache.delete(key);
+            const top = node && !$isRootNode(node) ? node.getTopLevelElement() : null;
+            if (top) cache.delete(top.getKey());
+          }
+        });
+        if (dirtyElements.size > 0 || dirtyLeaves.size > 0) scheduler.schedule();
+      },
+    );
     return () => {
       unregister();
-      if (frame) cancelAnimationFrame(frame);
+      scheduler.dispose();
     };
   }, [editor, pattern, byTerm]);
 

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/story/timing';
 import { $isMediaNode } from '../media/MediaNode';
 import { $isPresenterNode } from '../presenter/PresenterNode';
+import { afterPaintScheduler } from '../afterPaint';
 
 export type LiveTiming = {
   read: TextCount;
@@ -64,7 +65,6 @@ export function TimingPlugin({
 
   useEffect(() => {
     const cache = new Map<NodeKey, NodeCount>();
-    let frame = 0;
 
     const countNode = (node: LexicalNode): NodeCount => {
       const cached = cache.get(node.getKey());
@@ -108,7 +108,6 @@ export function TimingPlugin({
     };
 
     const compute = (state: EditorState) => {
-      frame = 0;
       state.read(() => {
         let rates = ratesFor(settings, presenter);
         let read = ZERO_COUNT;
@@ -153,19 +152,13 @@ export function TimingPlugin({
       });
     };
 
-    // The counts are worked out just after the frame that shows the keystroke (a message posted
-    // from requestAnimationFrame runs once that frame is painted), so the typed character never
-    // waits for them; they reach the screen one frame later.
+    // The counts are worked out just after the frame that shows the keystroke, so the typed
+    // character never waits for them; they reach the screen one frame later.
     let latest = editor.getEditorState();
-    let disposed = false;
-    const afterPaint = new MessageChannel();
-    afterPaint.port1.onmessage = () => {
-      if (!disposed) compute(latest);
-    };
+    const scheduler = afterPaintScheduler(() => compute(latest));
     const schedule = (state: EditorState) => {
       latest = state;
-      if (frame) return;
-      frame = requestAnimationFrame(() => afterPaint.port2.postMessage(null));
+      scheduler.schedule();
     };
     schedule(latest);
     const unregister = editor.registerUpdateListener(
@@ -176,9 +169,7 @@ export function TimingPlugin({
     );
     return () => {
       unregister();
-      disposed = true;
-      if (frame) cancelAnimationFrame(frame);
-      afterPaint.port1.close();
+      scheduler.dispose();
     };
   }, [editor, settings, presenter]);
   return null;
