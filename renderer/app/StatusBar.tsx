@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatDuration } from '../../shared/story/timing';
 import type { LiveTiming } from '../editor/timing/TimingPlugin';
 import { useStoreValue, type ValueStore } from './valueStore';
@@ -26,82 +27,111 @@ type Props = {
   onToggleFocus: () => void;
 };
 
-/** The producer's numbers: words, read time, media, TRT against the target, and whether it is safe. */
-export function StatusBar({
-  timing,
-  targetSec,
-  saveState: saveStore,
-  focusMode,
-  onToggleFocus,
-}: Props) {
-  const t = useStoreValue(timing);
-  const saveState = useStoreValue(saveStore);
-  const delta = t && targetSec !== undefined ? t.totalSec - targetSec : null;
+/** Writes a field's text and shows or hides its row, touching the DOM only when it changes. */
+function show(root: HTMLElement, field: string, text: string | null, title?: string): void {
+  const value = root.querySelector<HTMLElement>(`[data-testid="${field}"]`);
+  const row = value?.closest<HTMLElement>('[data-row]') ?? value;
+  if (!value || !row) return;
+  row.hidden = text === null;
+  if (text !== null && value.textContent !== text) value.textContent = text;
+  if (title !== undefined && value.title !== title) value.title = title;
+}
+
+/**
+ * The producer's numbers: words, read time, media, TRT against the target, and whether the story
+ * is safe. They change as fast as someone types, so they are painted straight into the DOM: a
+ * React render while the editor has the caret makes React walk the whole script to save and
+ * restore the selection, which on a one-hour special cost more than the keystroke itself.
+ */
+export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFocus }: Props) {
+  const root = useRef<HTMLElement>(null);
+  const target = useRef(targetSec);
+
+  useEffect(() => {
+    const paint = () => {
+      const element = root.current;
+      if (!element) return;
+      const t = timing.get();
+      element.querySelector<HTMLElement>('.cd-timing')!.hidden = t === null;
+      if (!t) return;
+      const estimated = t.estimatedMedia > 0;
+      show(element, 'words', String(t.read.words));
+      show(element, 'hangul', t.read.hangul > 0 ? String(t.read.hangul) : null);
+      show(element, 'cjk', t.read.cjk > 0 ? String(t.read.cjk) : null);
+      show(element, 'read-time', formatDuration(t.readSec));
+      show(
+        element,
+        'media-time',
+        `${formatDuration(t.mediaSec)}${estimated ? ' est.' : ''}`,
+        estimated
+          ? `${t.estimatedMedia} block(s) without a duration, estimated from the transcript`
+          : '',
+      );
+      show(element, 'trt', formatDuration(t.totalSec));
+      const delta = target.current === undefined ? null : t.totalSec - target.current;
+      show(
+        element,
+        'over-under',
+        delta === null ? null : formatDuration(Math.abs(delta)),
+        delta === null ? '' : `Target ${formatDuration(target.current!)}`,
+      );
+      const overUnder = element.querySelector<HTMLElement>('[data-row="over-under"]')!;
+      overUnder.className = delta !== null && delta > 0 ? 'cd-over' : 'cd-under';
+      overUnder.querySelector('dt')!.textContent = delta !== null && delta > 0 ? 'Over' : 'Under';
+      show(element, 'chars', t.characters.toLocaleString());
+      show(
+        element,
+        'selection-time',
+        t.selection
+          ? `${t.selection.read.words + t.selection.read.hangul + t.selection.read.cjk} · ${formatDuration(t.selection.readSec)}`
+          : null,
+      );
+    };
+    target.current = targetSec;
+    paint();
+    return timing.subscribe(paint);
+  }, [timing, targetSec]);
+
   return (
-    <footer className="cd-status" aria-label="Timing and save state">
-      {t && (
-        <dl className="cd-timing" data-testid="timing">
-          <div>
-            <dt>Words</dt>
-            <dd data-testid="words">{t.read.words}</dd>
-          </div>
-          {t.read.hangul > 0 && (
-            <div>
-              <dt>Hangul syl.</dt>
-              <dd data-testid="hangul">{t.read.hangul}</dd>
-            </div>
-          )}
-          {t.read.cjk > 0 && (
-            <div>
-              <dt>CJK chars</dt>
-              <dd data-testid="cjk">{t.read.cjk}</dd>
-            </div>
-          )}
-          <div>
-            <dt>Read</dt>
-            <dd data-testid="read-time">{formatDuration(t.readSec)}</dd>
-          </div>
-          <div>
-            <dt>Media</dt>
-            <dd
-              data-testid="media-time"
-              title={
-                t.estimatedMedia
-                  ? `${t.estimatedMedia} block(s) without a duration, estimated from the transcript`
-                  : undefined
-              }
-            >
-              {formatDuration(t.mediaSec)}
-              {t.estimatedMedia > 0 && <span className="cd-estimate"> est.</span>}
-            </dd>
-          </div>
-          <div className="cd-trt">
-            <dt>TRT</dt>
-            <dd data-testid="trt">{formatDuration(t.totalSec)}</dd>
-          </div>
-          {delta !== null && (
-            <div className={delta > 0 ? 'cd-over' : 'cd-under'}>
-              <dt>{delta > 0 ? 'Over' : 'Under'}</dt>
-              <dd data-testid="over-under" title={`Target ${formatDuration(targetSec!)}`}>
-                {formatDuration(Math.abs(delta))}
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>Chars</dt>
-            <dd>{t.characters.toLocaleString()}</dd>
-          </div>
-          {t.selection && (
-            <div className="cd-selection-time">
-              <dt>Selection</dt>
-              <dd data-testid="selection-time">
-                {t.selection.read.words + t.selection.read.hangul + t.selection.read.cjk} ·{' '}
-                {formatDuration(t.selection.readSec)}
-              </dd>
-            </div>
-          )}
-        </dl>
-      )}
+    <footer className="cd-status" aria-label="Timing and save state" ref={root}>
+      <dl className="cd-timing" data-testid="timing" hidden>
+        <div data-row="words">
+          <dt>Words</dt>
+          <dd data-testid="words" />
+        </div>
+        <div data-row="hangul" hidden>
+          <dt>Hangul syl.</dt>
+          <dd data-testid="hangul" />
+        </div>
+        <div data-row="cjk" hidden>
+          <dt>CJK chars</dt>
+          <dd data-testid="cjk" />
+        </div>
+        <div data-row="read-time">
+          <dt>Read</dt>
+          <dd data-testid="read-time" />
+        </div>
+        <div data-row="media-time">
+          <dt>Media</dt>
+          <dd data-testid="media-time" />
+        </div>
+        <div className="cd-trt" data-row="trt">
+          <dt>TRT</dt>
+          <dd data-testid="trt" />
+        </div>
+        <div data-row="over-under" hidden>
+          <dt>Under</dt>
+          <dd data-testid="over-under" />
+        </div>
+        <div data-row="chars">
+          <dt>Chars</dt>
+          <dd data-testid="chars" />
+        </div>
+        <div className="cd-selection-time" data-row="selection-time" hidden>
+          <dt>Selection</dt>
+          <dd data-testid="selection-time" />
+        </div>
+      </dl>
       <button
         type="button"
         className="cd-button cd-button-quiet cd-focus-toggle"
@@ -111,15 +141,23 @@ export function StatusBar({
       >
         {focusMode ? 'Leave focus mode' : 'Focus'}
       </button>
-      <div
-        className={`cd-save cd-save-${saveState.kind}`}
-        role="status"
-        data-testid="save-state"
-        title={saveState.kind === 'error' ? saveState.message : undefined}
-      >
-        {saveLabel(saveState)}
-      </div>
+      <SaveLabel state={saveState} />
     </footer>
+  );
+}
+
+/** The save state changes a few times a second at most, and renders only this. */
+function SaveLabel({ state }: { state: ValueStore<SaveState> }) {
+  const saveState = useStoreValue(state);
+  return (
+    <div
+      className={`cd-save cd-save-${saveState.kind}`}
+      role="status"
+      data-testid="save-state"
+      title={saveState.kind === 'error' ? saveState.message : undefined}
+    >
+      {saveLabel(saveState)}
+    </div>
   );
 }
 

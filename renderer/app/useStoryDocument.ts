@@ -48,52 +48,55 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     setStory(next);
   }, []);
 
-  const save = useCallback(async (mode: 'explicit' | 'autosave' = 'explicit'): Promise<boolean> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    firstUnsavedAt.current = null;
-    while (inFlight.current) await inFlight.current;
-    const current = storyRef.current;
-    const editor = editorRef.current;
-    if (!current || !editor || revision.current === savedRevision.current) return true;
-    const rev = revision.current;
-    const body = editor.getEditorState().read($lexicalToStoryBody);
-    setSaveState({ kind: 'saving' });
-    const attempt = (async () => {
-      const result = await api['stories.save']({
-        story: { ...current, body },
-        baseUpdatedAt: current.updatedAt,
-        mode,
-      });
-      if (!result.ok) {
-        setSaveState({ kind: 'error', message: result.error.message });
-        return false;
+  const save = useCallback(
+    async (mode: 'explicit' | 'autosave' = 'explicit'): Promise<boolean> => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      firstUnsavedAt.current = null;
+      while (inFlight.current) await inFlight.current;
+      const current = storyRef.current;
+      const editor = editorRef.current;
+      if (!current || !editor || revision.current === savedRevision.current) return true;
+      const rev = revision.current;
+      const body = editor.getEditorState().read($lexicalToStoryBody);
+      setSaveState({ kind: 'saving' });
+      const attempt = (async () => {
+        const result = await api['stories.save']({
+          story: { ...current, body },
+          baseUpdatedAt: current.updatedAt,
+          mode,
+        });
+        if (!result.ok) {
+          setSaveState({ kind: 'error', message: result.error.message });
+          return false;
+        }
+        savedRevision.current = rev;
+        const latest = storyRef.current;
+        if (latest && latest.id === result.value.id) {
+          storyRef.current = {
+            ...latest,
+            updatedAt: result.value.updatedAt,
+            createdAt: result.value.createdAt,
+          };
+          setStory(storyRef.current);
+        }
+        setSaveState(
+          rev === revision.current
+            ? { kind: 'saved', at: result.value.updatedAt }
+            : { kind: 'dirty' },
+        );
+        onSavedRef.current(result.value);
+        return true;
+      })();
+      inFlight.current = attempt;
+      try {
+        return await attempt;
+      } finally {
+        inFlight.current = null;
       }
-      savedRevision.current = rev;
-      const latest = storyRef.current;
-      if (latest && latest.id === result.value.id) {
-        storyRef.current = {
-          ...latest,
-          updatedAt: result.value.updatedAt,
-          createdAt: result.value.createdAt,
-        };
-        setStory(storyRef.current);
-      }
-      setSaveState(
-        rev === revision.current
-          ? { kind: 'saved', at: result.value.updatedAt }
-          : { kind: 'dirty' },
-      );
-      onSavedRef.current(result.value);
-      return true;
-    })();
-    inFlight.current = attempt;
-    try {
-      return await attempt;
-    } finally {
-      inFlight.current = null;
-    }
-  }, [setSaveState]);
+    },
+    [setSaveState],
+  );
 
   const changed = useCallback(() => {
     revision.current++;
