@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Archive } from '../archive/open';
+import { getStories, getStory, putStory } from '../archive/stories';
+import { pronouncersIn, upsertPronouncer } from '../archive/pronouncers';
+import { getSettings } from '../archive/settings';
+import { recordRevision } from '../archive/revisions';
+import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
+import type { RevisionKind } from '../../shared/ipc/types';
+import { timingSettings } from '../../shared/settings';
+import type { Story } from '../../shared/story/model';
+import { ServiceError } from './errors';
+
+export type ServiceContext = {
+  archive: Archive;
+  version: string;
+  now?: () => Date;
+  newId?: () => string;
+  /** Progress of a long export, story by story (the CLI prints it on stderr). */
+  onExportProgress?: (done: number, total: number, slug: string) => void;
+};
+
+/** What every group of services works with: the archive, the clock, and the shared rules. */
+export type ServiceKit = ReturnType<typeof serviceKit>;
+
+export function serviceKit(ctx: ServiceContext) {
+  const { db } = ctx.archive;
+  const now = ctx.now ?? (() => new Date());
+  const newId = ctx.newId ?? randomUUID;
+
+  /** A timestamp later than `after`, so saves always move updatedAt forward. */
+  function stamp(after?: string): string {
+    const t = now().getTime();
+    const floor = after ? Date.parse(after) + 1 : 0;
+    return new Date(Math.max(t, floor)).toISOString();
+  }
+
+  function requireStory(id: string): Story {
+    const story = getStory(db, id);
+    if (!story)
+      throw new ServiceError(
+        'NOT_FOUND',
+        'That story is not in the archive (it may have been deleted).',
+      );
+    return story;
+  }
+
+  /** The stories, in the order given; any id not in the archive is an error. */
+  function requireStories(ids: readonly string[]): Story[] {
+    const stories = getStories(db, ids);
+    const found = new Set(stories.map((s) => s.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) requireStory(missing);
+    return stories;
+  }
+
+  /** Who is working: the display name from the settings. */
+  function author(): string {
+    return getSettings(db).displayName || 'Unnamed user';
+  }
+
+  /**
+   * Stores a story and records it as a version, in one transaction. The stored times use the
+   * archive's rates; the dictionary learns the story's pronouncers.
+   */
+  function store(story: Story, kind: RevisionKind, note = ''): void {
+    db.transaction(() => {
+      putStory(db, story, timingSettings(getSettings(db)));
+      for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
+      recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
+    })();
+  }
+
+  function refuseIfLocked(story: Story, doing: string): void {
+    if (LOCKED_STATUSES.has(story.status)) {
+      throw new ServiceError(
+        'LOCKED',
+        `“${story.slug || 'Untitled'}” is ${STATUS_LABELS[story.status].toLowerCase()} and locked: reopen it, with a reason, before ${doing}.`,
+      );
+    }
+  }
+
+  return {
+    ctx,
+    db,
+    now,
+    newId,
+    stamp,
+    requireStory,
+    requireStories,
+    author,
+    store,
+    refuseIfLocked,
+  };
+}

@@ -1,0 +1,98 @@
+import { schemaVersion } from '../archive/migrate';
+import { deleteStory, getStory, listStories } from '../archive/stories';
+import { searchStories } from '../archive/search';
+import { getTemplate } from '../archive/templates';
+import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
+import type { ServiceHandlers } from '../../shared/ipc/contract';
+import { ServiceError } from './errors';
+import type { ServiceKit } from './serviceKit';
+
+type StoryChannels =
+  | 'app.info'
+  | 'stories.list'
+  | 'stories.search'
+  | 'stories.get'
+  | 'stories.create'
+  | 'stories.save'
+  | 'stories.delete';
+
+/** Writing and finding stories. */
+export function storyServices({
+  ctx,
+  db,
+  stamp,
+  newId,
+  requireStory,
+  store,
+  refuseIfLocked,
+}: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
+  return {
+    'app.info': () => ({
+      version: ctx.version,
+      archivePath: ctx.archive.path,
+      schemaVersion: schemaVersion(db),
+    }),
+
+    'stories.list': (filters) => listStories(db, filters),
+
+    'stories.search': ({ query, sort, ...filters }) => {
+      if (query.trim() !== '') return searchStories(db, query, { ...filters, sort });
+      const page = listStories(db, { ...filters, offset: 0 });
+      return {
+        total: page.total,
+        items: page.items.map((s) => ({ ...s, snippet: '' })),
+        totalEstimated: false,
+        rankedNewest: null,
+      };
+    },
+
+    'stories.get': ({ id }) => requireStory(id),
+
+    'stories.create': ({ format, slug }) => {
+      const at = stamp();
+      const story: Story = {
+        schemaVersion: STORY_SCHEMA_VERSION,
+        id: newId(),
+        slug: slug?.trim() ?? '',
+        format: format ?? 'READER',
+        presenter: '',
+        reporter: '',
+        tags: [],
+        status: 'draft',
+        createdAt: at,
+        updatedAt: at,
+        body: getTemplate(db, format ?? 'READER'),
+      };
+      store(StorySchema.parse(story), 'create');
+      return story;
+    },
+
+    'stories.save': ({ story, baseUpdatedAt, mode }) => {
+      const existing = getStory(db, story.id);
+      if (existing) refuseIfLocked(existing, 'editing it');
+      if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
+        throw new ServiceError(
+          'CONFLICT',
+          `“${existing.slug || 'Untitled'}” was changed elsewhere since you opened it. Your text is still in the editor; reload the story to see the other version.`,
+        );
+      }
+      // The status only changes through the review workflow, never through a save.
+      const saved: Story = {
+        ...story,
+        status: existing?.status ?? 'draft',
+        createdAt: existing?.createdAt ?? story.createdAt,
+        updatedAt: stamp(existing?.updatedAt),
+      };
+      store(saved, mode === 'autosave' ? 'autosave' : 'save');
+      return saved;
+    },
+
+    'stories.delete': ({ id }) => {
+      const story = getStory(db, id);
+      if (story) refuseIfLocked(story, 'deleting it');
+      if (!deleteStory(db, id))
+        throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
+      return { id };
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { getStory, listStories, StoryExistsError, summariesByIds } from '../archive/stories';
+import { importStories } from '../archive/importStories';
+import { getSettings } from '../archive/settings';
+import { mergeHandoff } from '../archive/handoff';
+import { renderExport } from '../export';
+import { readImportFile } from '../import/readImportFile';
+import { timingSettings } from '../../shared/settings';
+import type { MergeResult } from '../../shared/package/handoff';
+import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
+import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
+import { ServiceError } from './errors';
+import type { ServiceKit } from './serviceKit';
+
+type TransferChannels = 'import.stories' | 'import.files' | 'export.stories';
+
+/** Stories in (files, packages, bulk) and out (every export format). */
+export function transferServices({
+  ctx,
+  db,
+  now,
+  stamp,
+  newId,
+  requireStories,
+  author,
+  store,
+}: ServiceKit): Pick<ServiceHandlers, TransferChannels> {
+  function selectStories(selection: ParsedInput<'export.stories'>['selection']): Story[] {
+    if ('ids' in selection) return requireStories(selection.ids);
+    const page = listStories(db, {
+      tag: 'tag' in selection ? selection.tag : undefined,
+      limit: 100_000,
+      offset: 0,
+    });
+    // A show runs in the order the stories were written, not the order they were last touched.
+    const ordered = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return requireStories(ordered.map((s) => s.id));
+  }
+
+  return {
+    'import.stories': ({ stories }) => {
+      try {
+        importStories(db, stories, {
+          timing: timingSettings(getSettings(db)),
+          author: author(),
+          newId,
+        });
+      } catch (error) {
+        if (error instanceof StoryExistsError) {
+          throw new ServiceError(
+            'CONFLICT',
+            `“${error.slug || 'UNTITLED'}” (${error.id}) is already in the archive; nothing from this batch was imported.`,
+          );
+        }
+        throw error;
+      }
+      return { imported: stories.length };
+    },
+
+    'import.files': ({ files }) => {
+      // Every file is read and checked before the archive is touched: one bad file, no import.
+      const parsed = files.map((file) => readImportFile(file.name, file.dataBase64));
+      const stories: Story[] = [];
+      for (const p of parsed) {
+        for (const draft of p.drafts) {
+          const at = stamp();
+          stories.push(
+            StorySchema.parse({
+              schemaVersion: STORY_SCHEMA_VERSION,
+              id: newId(),
+              status: 'draft',
+              createdAt: at,
+              updatedAt: at,
+              ...draft,
+              body: draft.body.length > 0 ? draft.body : [{ type: 'paragraph', runs: [] }],
+            } satisfies Story),
+          );
+        }
+        if (p.handoff) continue;
+        for (const story of p.packaged) {
+          // A package story keeps its id; one already in the archive comes in as a copy.
+          const taken = getStory(db, story.id) || stories.some((s) => s.id === story.id);
+          stories.push(taken ? { ...story, id: newId() } : story);
+        }
+      }
+      const merged: { id: string; slug: string; result: MergeResult }[] = [];
+      db.transaction(() => {
+        stories.forEach((s) => store(s, 'import'));
+        const timing = timingSettings(getSettings(db));
+        for (const { handoff } of parsed) {
+          if (handoff)
+            merged.push({
+              id: handoff.story.id,
+              slug: handoff.story.slug,
+              result: mergeHandoff(db, handoff, timing),
+            });
+        }
+      })();
+      return {
+        merged,
+        stories: summariesByIds(
+          db,
+          stories.map((s) => s.id),
+        ),
+        dropped: parsed
+          .filter((p) => p.dropped.length > 0)
+          .map((p) => ({ file: p.file, lines: p.dropped })),
+      };
+    },
+
+    'export.stories': async ({ selection, format, options }) => {
+      const stories = selectStories(selection);
+      if (stories.length === 0)
+        throw new ServiceError('NOT_FOUND', 'No stories match; nothing was exported.');
+      const files = await renderExport(stories, format, options, {
+        generator: `Copydesk ${ctx.version}`,
+        now,
+        timing: timingSettings(getSettings(db)),
+        onProgress: ctx.onExportProgress
+          ? (done, total, story) => ctx.onExportProgress!(done, total, story.slug)
+          : undefined,
+      });
+      return { files };
+    },
+  };
+}
