@@ -10,9 +10,8 @@ import { PronouncerDictionary } from '../pronouncers/PronouncerDictionary';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TemplatesDialog } from '../templates/TemplatesDialog';
 import { TagManager } from '../tags/TagManager';
-import type { PickedFile } from '../../shared/ipc/api';
-import { api, bridge, isDesktop } from '../api/client';
-import { pickImportFiles, readPickedFiles } from '../api/platform';
+import { api, bridge } from '../api/client';
+import { readPickedFiles } from '../api/platform';
 import { Sidebar } from '../archive/Sidebar';
 import { MetadataBar } from '../metadata/MetadataBar';
 import { ScriptEditor } from '../editor/ScriptEditor';
@@ -24,7 +23,10 @@ import { WorkflowBar } from '../review/WorkflowBar';
 import { HistoryPanel } from '../review/HistoryPanel';
 import { CommentsPanel } from '../review/CommentsPanel';
 import { LOCKED_STATUSES } from '../../shared/story/workflow';
-import { Notices, type Notice } from './Notices';
+import { Notices } from './Notices';
+import { useNotices } from './useNotices';
+import { useImportFlow } from './useImportFlow';
+import { useAppShortcuts } from './useAppShortcuts';
 import { useStoryDocument } from './useStoryDocument';
 import { createValueStore } from './valueStore';
 import type { LiveTiming } from '../editor/timing/TimingPlugin';
@@ -34,16 +36,8 @@ const IS_MAC = /Mac/.test(navigator.platform);
 /** While typing, the archive list is brought up to date at most this often (its times change). */
 const LIST_REFRESH_MS = 5000;
 
-const MERGE_MESSAGES = {
-  added: 'added from the package, with its history and comments.',
-  updated: 'brought up to date from the package.',
-  unchanged: 'already up to date; nothing changed.',
-  'kept-local': 'your version is newer than the package’s; its history was added.',
-} as const;
-
 export function App() {
   const [archiveVersion, setArchiveVersion] = useState(0);
-  const [notices, setNotices] = useState<Notice[]>([]);
   const [liveTiming] = useState(() => createValueStore<LiveTiming | null>(null));
   const [exportOpen, setExportOpen] = useState(false);
   const [dialog, setDialog] = useState<'pronouncers' | 'templates' | 'settings' | 'tags' | null>(
@@ -59,14 +53,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const noticeId = useRef(0);
-
-  const notify = useCallback((kind: Notice['kind'], text: string) => {
-    const id = ++noticeId.current;
-    setNotices((n) => [...n.slice(-3), { id, kind, text }]);
-    if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 7000);
-  }, []);
-  const showError = useCallback((message: string) => notify('error', message), [notify]);
+  const { notices, notify, showError, dismiss } = useNotices();
   const refresh = useCallback(() => setArchiveVersion((v) => v + 1), []);
   const loadDictionary = useCallback(() => {
     void api['pronouncers.list']({}).then((r) => r.ok && setDictionary(r.value));
@@ -150,7 +137,7 @@ export function App() {
   }, [openStory, showError, loadDictionary]);
 
   const newStory = useCallback(async () => {
-    if (!(await save())) return;
+    if (!(await save('autosave'))) return;
     const result = await api['stories.create']({ format: newFormat });
     if (!result.ok) return showError(result.error.message);
     refresh();
@@ -158,43 +145,13 @@ export function App() {
     await openStory(result.value.id);
   }, [newFormat, openStory, refresh, save, showError]);
 
-  const importFiles = useCallback(
-    async (files: PickedFile[]) => {
-      if (files.length === 0) return;
-      const result = await api['import.files']({ files });
-      if (!result.ok) return showError(result.error.message);
-      const { stories, dropped, merged } = result.value;
-      refresh();
-      const names = stories.map((s) => s.slug || 'UNTITLED').join(', ');
-      const left = dropped.flatMap((d) => d.lines);
-      if (stories.length > 0) {
-        notify(
-          'info',
-          `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${left.length ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.` : ''}`,
-        );
-      }
-      for (const m of merged) {
-        const slug = `“${m.slug || 'UNTITLED'}”`;
-        if (m.result === 'conflict') {
-          notify(
-            'error',
-            `${slug} was changed here and in the package since you last shared it. Your version stays; compare them and choose in the story.`,
-          );
-        } else notify('info', `${slug}: ${MERGE_MESSAGES[m.result]}`);
-      }
-      const first = stories[0]?.id ?? merged[0]?.id;
-      if (first) await openStory(first);
-    },
-    [notify, openStory, refresh, showError],
-  );
-
-  const startImport = useCallback(async () => {
-    const picked = pickImportFiles(fileInput.current);
-    if (!picked) return;
-    const result = await picked;
-    if (!result.ok) return showError(result.error.message);
-    await importFiles(result.value);
-  }, [importFiles, showError]);
+  const { importFiles, startImport } = useImportFlow({
+    fileInput,
+    notify,
+    showError,
+    refresh,
+    openStory,
+  });
 
   const deleteStory = useCallback(async () => {
     if (!story) return;
@@ -234,51 +191,17 @@ export function App() {
     await save('explicit');
   }, [save]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = IS_MAC ? e.metaKey : e.ctrlKey;
-      if (mod && !e.altKey && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void saveNow();
-      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        searchRef.current?.focus();
-      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'e') {
-        e.preventDefault();
-        setExportOpen(true);
-      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f' && doc.story) {
-        e.preventDefault();
-        setFindOpen(true);
-      } else if (mod && e.altKey && (e.key.toLowerCase() === 'f' || e.code === 'KeyF')) {
-        e.preventDefault();
-        setFocusMode((f) => !f);
-      } else if (e.altKey && e.shiftKey && (e.key.toLowerCase() === 'n' || e.code === 'KeyN')) {
-        // Ctrl+N belongs to the browser in browser mode; this works in both.
-        e.preventDefault();
-        formatPicker.current?.focus();
-      } else if (e.key === 'Escape' && focusMode && !document.querySelector('dialog[open]')) {
-        setFocusMode(false);
-      }
-    };
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (!doc.isDirty()) return;
-      void save('autosave');
-      // A browser tab asks before leaving; in the desktop app a cancelled unload would silently
-      // keep the window open, and autosave leaves at most a second of typing at stake.
-      if (!isDesktop) e.preventDefault();
-    };
-    const hidden = () => {
-      if (document.visibilityState === 'hidden') void save('autosave');
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('beforeunload', beforeUnload);
-    document.addEventListener('visibilitychange', hidden);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('beforeunload', beforeUnload);
-      document.removeEventListener('visibilitychange', hidden);
-    };
-  }, [doc, save, saveNow, focusMode]);
+  useAppShortcuts({
+    save,
+    isDirty: doc.isDirty,
+    hasStory: story !== null,
+    focusMode,
+    setFocusMode,
+    openFind: () => setFindOpen(true),
+    openExport: () => setExportOpen(true),
+    focusSearch: () => searchRef.current?.focus(),
+    focusFormatPicker: () => formatPicker.current?.focus(),
+  });
 
   useEffect(
     () =>
@@ -294,7 +217,7 @@ export function App() {
 
   const switchArchive = useCallback(
     async (path?: string) => {
-      if (!bridge || !(await save())) return;
+      if (!bridge || !(await save('autosave'))) return;
       const result = await bridge.shell.openArchive(path ? { path } : {});
       if (!result.ok) return showError(result.error.message);
       // A fresh page for the other archive: nothing of the last one lingers in state.
@@ -550,10 +473,7 @@ export function App() {
           }}
         />
       )}
-      <Notices
-        notices={notices}
-        onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))}
-      />
+      <Notices notices={notices} onDismiss={dismiss} />
       {exportOpen && (
         <ExportDialog
           storyId={story?.id ?? null}

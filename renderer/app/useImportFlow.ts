@@ -1,0 +1,70 @@
+import { useCallback, type RefObject } from 'react';
+import type { PickedFile } from '../../shared/ipc/api';
+import { api } from '../api/client';
+import { pickImportFiles } from '../api/platform';
+import type { Notice } from './Notices';
+
+const MERGE_MESSAGES = {
+  added: 'added from the package, with its history and comments.',
+  updated: 'brought up to date from the package.',
+  unchanged: 'already up to date; nothing changed.',
+  'kept-local': 'your version is newer than the package’s; its history was added.',
+} as const;
+
+type Deps = {
+  fileInput: RefObject<HTMLInputElement | null>;
+  notify: (kind: Notice['kind'], text: string) => void;
+  showError: (message: string) => void;
+  refresh: () => void;
+  openStory: (id: string) => Promise<void>;
+};
+
+/**
+ * Importing: picks files (a native dialog on the desktop, a file input in browser mode), sends
+ * them to the importer, says what it made of them — residue left out, packages merged or in
+ * conflict — and opens the first story.
+ */
+export function useImportFlow({ fileInput, notify, showError, refresh, openStory }: Deps) {
+  const importFiles = useCallback(
+    async (files: PickedFile[]) => {
+      if (files.length === 0) return;
+      const result = await api['import.files']({ files });
+      if (!result.ok) return showError(result.error.message);
+      const { stories, dropped, merged } = result.value;
+      refresh();
+      const names = stories.map((s) => s.slug || 'UNTITLED').join(', ');
+      const left = dropped.flatMap((d) => d.lines);
+      if (stories.length > 0) {
+        const residue = left.length
+          ? ` Left out as web-page residue: ${left.map((l) => `“${l}”`).join(', ')}.`
+          : '';
+        notify(
+          'info',
+          `Imported ${stories.length === 1 ? 'one story' : `${stories.length} stories`}: ${names}.${residue}`,
+        );
+      }
+      for (const m of merged) {
+        const slug = `“${m.slug || 'UNTITLED'}”`;
+        if (m.result === 'conflict') {
+          notify(
+            'error',
+            `${slug} was changed here and in the package since you last shared it. Your version stays; compare them and choose in the story.`,
+          );
+        } else notify('info', `${slug}: ${MERGE_MESSAGES[m.result]}`);
+      }
+      const first = stories[0]?.id ?? merged[0]?.id;
+      if (first) await openStory(first);
+    },
+    [notify, openStory, refresh, showError],
+  );
+
+  const startImport = useCallback(async () => {
+    const picked = pickImportFiles(fileInput.current);
+    if (!picked) return;
+    const result = await picked;
+    if (!result.ok) return showError(result.error.message);
+    await importFiles(result.value);
+  }, [fileInput, importFiles, showError]);
+
+  return { importFiles, startImport };
+}
