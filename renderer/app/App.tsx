@@ -33,6 +33,13 @@ import type { LiveTiming } from '../editor/timing/TimingPlugin';
 
 const IS_MAC = /Mac/.test(navigator.platform);
 
+/** The dialogs the top bar opens. */
+const TOOL_DIALOGS = [
+  { dialog: 'pronouncers', label: 'Pronouncers' },
+  { dialog: 'templates', label: 'Templates' },
+  { dialog: 'settings', label: 'Settings' },
+] as const;
+
 /** While typing, the archive list is brought up to date at most this often (its times change). */
 const LIST_REFRESH_MS = 5000;
 
@@ -309,30 +316,17 @@ export function App() {
           {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
         </div>
         <div className="cd-topbar-tools">
-          <button
-            type="button"
-            className="cd-button"
-            onClick={() => setDialog('pronouncers')}
-            data-testid="open-pronouncers"
-          >
-            Pronouncers
-          </button>
-          <button
-            type="button"
-            className="cd-button"
-            onClick={() => setDialog('templates')}
-            data-testid="open-templates"
-          >
-            Templates
-          </button>
-          <button
-            type="button"
-            className="cd-button"
-            onClick={() => setDialog('settings')}
-            data-testid="open-settings"
-          >
-            Settings
-          </button>
+          {TOOL_DIALOGS.map(({ dialog: d, label }) => (
+            <button
+              key={d}
+              type="button"
+              className="cd-button"
+              onClick={() => setDialog(d)}
+              data-testid={`open-${d}`}
+            >
+              {label}
+            </button>
+          ))}
         </div>
       </header>
       <aside className="cd-sidebar">

@@ -48,6 +48,13 @@ function ToolButton({
   );
 }
 
+/** The only character formats the story model has. */
+const CHARACTER_FORMATS = [
+  { format: 'bold', label: 'Bold', shortcut: 'Ctrl+B' },
+  { format: 'italic', label: 'Italic', shortcut: 'Ctrl+I' },
+  { format: 'underline', label: 'Underline', shortcut: 'Ctrl+U' },
+] as const;
+
 const KIND_LABELS = {
   read: 'Read',
   cue: 'Cue',
@@ -88,33 +95,18 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         </ToolButton>
       </div>
       <div className="cd-tool-group" role="group" aria-label="Character format">
-        <ToolButton
-          label="Bold"
-          shortcut="Ctrl+B"
-          pressed={state.bold}
-          onClick={() => format('bold')}
-          className="cd-tool-bold"
-        >
-          B
-        </ToolButton>
-        <ToolButton
-          label="Italic"
-          shortcut="Ctrl+I"
-          pressed={state.italic}
-          onClick={() => format('italic')}
-          className="cd-tool-italic"
-        >
-          I
-        </ToolButton>
-        <ToolButton
-          label="Underline"
-          shortcut="Ctrl+U"
-          pressed={state.underline}
-          onClick={() => format('underline')}
-          className="cd-tool-underline"
-        >
-          U
-        </ToolButton>
+        {CHARACTER_FORMATS.map(({ format: f, label, shortcut }) => (
+          <ToolButton
+            key={f}
+            label={label}
+            shortcut={shortcut}
+            pressed={state[f]}
+            onClick={() => format(f)}
+            className={`cd-tool-${f}`}
+          >
+            {label[0]}
+          </ToolButton>
+        ))}
       </div>
       <div className="cd-tool-group" role="group" aria-label="Kind of line">
         {TEXT_KINDS.map(({ kind, label, shortcut }) => (
