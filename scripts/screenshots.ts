@@ -28,27 +28,17 @@ try {
       if (!result.ok) throw new Error(JSON.stringify(result));
       return result.value;
     };
-    await call('settings.save', {
-      displayName: 'Sam Okafor',
-      presenters: [
-        {
-          name: 'Dana Reyes',
-          rates: {
-            wordsPerMinute: 165,
-            hangulSyllablesPerMinute: 340,
-            cjkCharactersPerMinute: 300,
-          },
-        },
-        {
-          name: 'Sports desk',
-          rates: {
-            wordsPerMinute: 190,
-            hangulSyllablesPerMinute: 340,
-            cjkCharactersPerMinute: 300,
-          },
-        },
-      ],
+    const rates = (wordsPerMinute: number) => ({
+      wordsPerMinute,
+      hangulSyllablesPerMinute: 340,
+      cjkCharactersPerMinute: 300,
     });
+    const presenters = [
+      { name: 'Dana Reyes', rates: rates(165) },
+      { name: 'Sports desk', rates: rates(190) },
+    ];
+    // The reporter writes the story; the editor (below) reviews it.
+    await call('settings.save', { displayName: 'Kim Min-ji', presenters });
     await call('pronouncers.save', { term: 'Nguyen', phonetic: 'WIN' });
     const story = await call('stories.create', { format: 'VO/SOT' });
     const saved = await call('stories.save', { story: { ...story, ...fields } });
@@ -67,7 +57,7 @@ try {
     ];
     await call('stories.save', { story: { ...saved, body } });
     await call('stories.setStatus', { id: story.id, status: 'ready' });
-    await call('settings.save', { displayName: 'Sam Okafor' });
+    await call('settings.save', { displayName: 'Sam Okafor', presenters });
     await call('comments.add', {
       storyId: story.id,
       threadId: thread,

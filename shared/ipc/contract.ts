@@ -186,6 +186,7 @@ export const contract = {
     term: string;
   }>(),
   'settings.get': channel(z.strictObject({})).returns<Settings>(),
+  /** Replaces the settings whole: send every field (missing ones fall back to their defaults). */
   'settings.save': channel(SettingsSchema).returns<Settings>(),
   'archive.backup': channel(z.strictObject({})).returns<{ path: string; bytes: number }>(),
   'archive.backups': channel(z.strictObject({})).returns<
