@@ -55,6 +55,13 @@ export function parseCsv(text) {
 }
 
 /**
+ * Electronegativity 1.10.3 writes its CSV header and its rows with two unsynchronised
+ * fs.writeFile calls, so now and then (about one run in fifteen here) the header lands on top of
+ * the first row. Such a report is thrown out and the scan run again.
+ */
+export class TornReportError extends Error {}
+
+/**
  * The findings of an Electronegativity CSV report.
  * @param {string} csv
  * @returns {{ check: string, severity: string, file: string, location: string, sample: string }[]}
@@ -74,6 +81,12 @@ export function readFindings(csv) {
     location: column('location'),
     sample: column('sample'),
   };
+  rows.forEach((r, index) => {
+    if (r.length !== header.length || !/^[A-Z][A-Z0-9_]*$/.test(r[at.check].trim()))
+      throw new TornReportError(
+        `the Electronegativity report is torn at row ${index + 2}: ${r.join(',').slice(0, 80)}`,
+      );
+  });
   return rows.map((r) => ({
     check: r[at.check].trim(),
     severity: r[at.severity].trim(),
@@ -134,7 +147,18 @@ function stage() {
   return dir;
 }
 
-function scan() {
+function scan(attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return scanOnce();
+    } catch (error) {
+      if (!(error instanceof TornReportError) || attempt === attempts) throw error;
+      console.log(`electronegativity: ${error.message}; scanning again`);
+    }
+  }
+}
+
+function scanOnce() {
   const require = createRequire(import.meta.url);
   const electron = require('electron/package.json').version;
   const input = stage();

@@ -6,6 +6,7 @@ import {
   parseCsv,
   readAccepted,
   readFindings,
+  TornReportError,
 } from './electronegativity.mjs';
 
 // The header and quoting of a real Electronegativity 1.10.3 CSV report.
@@ -51,6 +52,12 @@ describe('reading Electronegativity’s CSV report', () => {
     ]);
     expect(() => readFindings('')).toThrow(/empty/);
     expect(() => readFindings('issue, severity\nX,"LOW"')).toThrow(/filename/);
+  });
+
+  it('throws out a report whose header landed on top of its first row', () => {
+    const [header, first, ...rest] = REPORT.split('\r\n');
+    const torn = [header, first.slice(header.length + 2), ...rest].join('\r\n');
+    expect(() => readFindings(torn)).toThrow(TornReportError);
   });
 
   it('fails on what nobody justified and on justifications that match nothing', () => {
