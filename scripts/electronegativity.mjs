@@ -147,7 +147,7 @@ function stage() {
   return dir;
 }
 
-function scan(attempts = 3) {
+function scan(attempts = 5) {
   for (let attempt = 1; ; attempt++) {
     try {
       return scanOnce();
