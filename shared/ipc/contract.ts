@@ -17,6 +17,8 @@ import {
   type Settings,
 } from '../settings';
 import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
+import { rundownChannels } from '../rundown/channels';
+import { channel } from './channel';
 import type {
   AppInfo,
   Comment,
@@ -29,14 +31,6 @@ import type {
   StorySummary,
   TagCount,
 } from './types';
-
-/**
- * The one contract between the renderer and main: every channel's name, the schema its input
- * must pass, and the type of its output. Electron IPC, browser mode and the CLI all serve it.
- */
-function channel<I extends z.ZodType>(input: I) {
-  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
-}
 
 /** Files arrive as base64 so the same bytes cross IPC, HTTP and the CLI; 8 MB each at most. */
 export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
@@ -72,6 +66,11 @@ export const ExportSelectionSchema = z.union([
   z.strictObject({ all: z.literal(true) }),
 ]);
 
+/**
+ * The one contract between the renderer and main: every channel's name, the schema its input
+ * must pass, and the type of its output. Electron IPC, browser mode and the CLI all serve it.
+ * Features with many channels keep them beside their model (rundowns) and are spread in here.
+ */
 export const contract = {
   'app.info': channel(z.strictObject({})).returns<AppInfo>(),
   'stories.list': channel(
@@ -141,7 +140,13 @@ export const contract = {
     threadId: string;
     resolved: boolean;
   }>(),
-  'stories.delete': channel(z.strictObject({ id: StoryIdSchema })).returns<{ id: string }>(),
+  'stories.delete': channel(
+    z.strictObject({
+      id: StoryIdSchema,
+      /** Confirms taking the story out of the rundowns it sits in; without it, that is refused. */
+      fromRundowns: z.boolean().default(false),
+    }),
+  ).returns<{ id: string }>(),
   'tags.list': channel(z.strictObject({})).returns<TagCount[]>(),
   'tags.rename': channel(z.strictObject({ from: TagSchema, to: TagSchema })).returns<{
     stories: number;
@@ -202,6 +207,7 @@ export const contract = {
       options: ExportOptionsSchema.default(ExportOptionsSchema.parse({})),
     }),
   ).returns<ExportResult>(),
+  ...rundownChannels,
 } as const;
 
 export type Contract = typeof contract;
