@@ -3,6 +3,7 @@ import type { RundownDetail } from '../../shared/rundown/channels';
 import { DAY_SEC } from '../../shared/rundown/clock';
 import type { RundownHistoryEntry } from '../../shared/rundown/history';
 import { RundownSchema, type Rundown, type RundownRow } from '../../shared/rundown/model';
+import { moveRow } from '../../shared/rundown/rows';
 import { rowsFromTemplate, templateFromRundown } from '../../shared/rundown/template';
 import {
   addHistory,
@@ -235,10 +236,9 @@ export function rundownServices({
     'rundowns.moveRow': ({ id, baseVersion, rowId, to }) =>
       change(id, baseVersion, (rundown) => {
         const from = requireRow(rundown, rowId);
-        const rows = [...rundown.rows];
-        const [row] = rows.splice(from, 1);
-        const index = Math.min(to, rows.length);
-        rows.splice(index, 0, row!);
+        const row = rundown.rows[from]!;
+        const rows = moveRow(rundown.rows, rowId, to);
+        const index = rows.indexOf(row);
         return {
           rundown: { ...rundown, rows },
           changes:
