@@ -8,7 +8,8 @@ import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService } from '../services/serviceTable';
 import { startWebServer } from '../web/server';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
-import { CUE_STYLES, EXPORT_FORMATS, type ExportFormat } from '../../shared/export/options';
+import { CUE_STYLES } from '../../shared/export/options';
+import { EXPORT_FORMATS, EXPORT_FORMAT_SPECS, isExportFormat } from '../../shared/export/formats';
 import type { ExportOptionsSchema } from '../../shared/export/options';
 import type { z } from 'zod';
 import {
@@ -81,6 +82,10 @@ function listFilters(values: {
   };
 }
 
+function formatsHolding(holds: 'selection' | 'story'): string {
+  return EXPORT_FORMATS.filter((f) => EXPORT_FORMAT_SPECS[f].fileHolds === holds).join(', ');
+}
+
 export const USAGE = `Copydesk ${version}: newsroom script archive
 
 Usage:
@@ -101,9 +106,9 @@ FILTERS (list, search): --tag TAG --status draft|ready|approved|returned|aired|k
   --from YYYY-MM-DD --to YYYY-MM-DD
 
 Export formats: ${EXPORT_FORMATS.join(', ')}.
-  mos, json, pdf and the prompter formats (prompter-txt, prompter-rtf, docx, html, md) write the
-  whole selection into one file; nsml, srt and vtt write one file per story, so with several
-  stories --out names a folder. Without --out a single file goes to stdout.
+  ${formatsHolding('selection')} write the whole selection into one file;
+  ${formatsHolding('story')} write one file per story, so with several stories --out names a folder.
+  Without --out a single file goes to stdout.
 Export options (each format reads the ones that apply to it):
   --cues bracketed|reverse|red|hidden   --instructions reverse|red   --caps   --package-copy
   --font-size PT   --story-break separator|page   --mos-cues storyItem|pi
@@ -407,7 +412,7 @@ async function exportCommand(
   );
   if (chosen !== 1)
     throw new UsageError('export needs exactly one of --story ID, --all or --tag TAG');
-  if (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) {
+  if (!isExportFormat(values.format)) {
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   }
   const selection = values.story?.length
@@ -429,7 +434,7 @@ async function exportCommand(
   };
   const { files } = await call('export.stories', {
     selection,
-    format: values.format as ExportFormat,
+    format: values.format,
     options,
   });
   const bytes = (file: ExportFile) =>

@@ -16,7 +16,8 @@ import {
   type PronouncerEntry,
   type Settings,
 } from '../settings';
-import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
+import { ExportOptionsSchema } from '../export/options';
+import { EXPORT_FORMATS } from '../export/formats';
 import type {
   AppInfo,
   Comment,
