@@ -16,7 +16,8 @@ import {
   type PronouncerEntry,
   type Settings,
 } from '../settings';
-import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
+import { ExportOptionsSchema } from '../export/options';
+import { EXPORT_FORMATS } from '../export/formats';
 import { rundownChannels } from '../rundown/channels';
 import { channel } from './channel';
 import type {
@@ -64,6 +65,8 @@ export const ExportSelectionSchema = z.union([
   z.strictObject({ ids: z.array(StoryIdSchema).min(1).max(5000) }),
   z.strictObject({ tag: TagSchema }),
   z.strictObject({ all: z.literal(true) }),
+  /** A rundown's stories in running order, floated rows and breaks left out. */
+  z.strictObject({ rundown: z.uuid() }),
 ]);
 
 /**
