@@ -12,7 +12,7 @@ import { TemplatesDialog } from '../templates/TemplatesDialog';
 import { TagManager } from '../tags/TagManager';
 import { api, bridge } from '../api/client';
 import { readPickedFiles } from '../api/platform';
-import { Sidebar } from '../archive/Sidebar';
+import { Sidebar } from '../sidebar/Sidebar';
 import { MetadataBar } from '../metadata/MetadataBar';
 import { ScriptEditor } from '../editor/ScriptEditor';
 import type { PasteOutcome } from '../editor/paste/ScriptPastePlugin';
