@@ -30,6 +30,7 @@ import { useAppShortcuts } from './useAppShortcuts';
 import { useStoryDocument } from './useStoryDocument';
 import { createValueStore } from './valueStore';
 import type { LiveTiming } from '../editor/timing/TimingPlugin';
+import './app.css';
 
 const IS_MAC = /Mac/.test(navigator.platform);
 

@@ -12,6 +12,8 @@ import { ExportOptionsFields } from './ExportOptionsFields';
 import type { TagCount } from '../../shared/ipc/types';
 import { api } from '../api/client';
 import { saveFile } from '../api/platform';
+import '../common/dialog.css';
+import './export.css';
 
 type Scope = 'story' | 'tag' | 'all';
 type Remembered = { format: ExportFormat; options: ExportOptions; scope: Scope; tag: string };

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { PronouncerEntry } from '../../shared/settings';
 import { api } from '../api/client';
 import { Dialog } from '../common/Dialog';
+import './pronouncers.css';
 
 type Props = {
   entries: readonly PronouncerEntry[];

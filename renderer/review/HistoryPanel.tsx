@@ -9,6 +9,7 @@ import {
   type FieldChange,
 } from '../../shared/diff/storyChanges';
 import { api } from '../api/client';
+import './review.css';
 
 const KIND_LABELS: Record<RevisionSummary['kind'], string> = {
   create: 'Created',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
+import './settings.css';
 
 type Backup = { path: string; at: string; bytes: number };
 

@@ -4,6 +4,7 @@ import { DEFAULT_READ_RATES, type ReadRates } from '../../shared/story/timing';
 import { api } from '../api/client';
 import { Dialog } from '../common/Dialog';
 import { BackupsSection } from './BackupsSection';
+import './settings.css';
 
 type Props = {
   settings: Settings;

@@ -12,6 +12,7 @@ import {
   type StoryStatus,
 } from '../../shared/story/model';
 import { STATUS_BADGES, STATUS_LABELS } from '../../shared/story/workflow';
+import './sidebar.css';
 
 type Props = {
   selectedId: string | null;

@@ -3,6 +3,7 @@ import type { Block, StoryFormat } from '../../shared/story/model';
 import { formatDuration } from '../../shared/story/timing';
 import { api } from '../api/client';
 import { Dialog } from '../common/Dialog';
+import './templates.css';
 
 type Template = { format: StoryFormat; body: Block[]; custom: boolean };
 
