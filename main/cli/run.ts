@@ -184,6 +184,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     onExportProgress: (done, total, slug) => {
       if (total > 1) io.stderr(`[${done}/${total}] ${slug || 'UNTITLED'}\n`);
     },
+    // Browser mode's renderer errors go where its server logs: stderr.
+    log: (entry) => io.stderr(`${entry}\n`),
   });
   const cliIo = {
     stdout: io.stdout,
