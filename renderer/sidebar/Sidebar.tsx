@@ -1,17 +1,18 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SearchPage, StorySummary, TagCount } from '../../shared/ipc/types';
-import { formatDuration } from '../../shared/story/timing';
-import { api } from '../api/client';
-import { Snippet } from './Snippet';
+import { STORY_STATUSES, type StoryStatus } from '../../shared/story/model';
+import { STATUS_LABELS } from '../../shared/story/workflow';
 import { VirtualList } from './VirtualList';
 import { useStoryPages, type ListFilters } from './useStoryPages';
+import { useArchiveSearch } from './useArchiveSearch';
+import { useSidebarCounts } from './useSidebarCounts';
+import { StoryRow } from './StoryRow';
+import { ListNotes } from './ListNotes';
 import {
-  STORY_FORMATS,
-  STORY_STATUSES,
-  type StoryFormat,
-  type StoryStatus,
-} from '../../shared/story/model';
-import { STATUS_BADGES, STATUS_LABELS } from '../../shared/story/workflow';
+  MoreFilters,
+  moreFilterCount,
+  NO_MORE_FILTERS,
+  type MoreFilterValues,
+} from './MoreFilters';
 import './sidebar.css';
 
 type Props = {
@@ -24,97 +25,8 @@ type Props = {
   onManageTags: () => void;
 };
 
-/** Best matches fetched for a search: ranked results past these are rarely what anyone wants. */
-const SEARCH_LIMIT = 200;
 const ROW_HEIGHT = 80;
 const SEARCH_ROW_HEIGHT = 118;
-
-function relativeTime(iso: string): string {
-  const then = new Date(iso);
-  const now = new Date();
-  if (then.toDateString() === now.toDateString())
-    return then.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return then.toLocaleDateString([], {
-    month: 'short',
-    day: 'numeric',
-    year: then.getFullYear() === now.getFullYear() ? undefined : 'numeric',
-  });
-}
-
-/**
- * One row: a button, loaded or not, so that focus stays on it when its story arrives (another
- * element would drop the focus the keyboard just moved there).
- */
-function StoryRow({
-  story,
-  snippet,
-  index,
-  tabIndex,
-  selected,
-  onOpen,
-}: {
-  story: StorySummary | undefined;
-  snippet: string | null;
-  index: number;
-  tabIndex: 0 | -1;
-  selected: boolean;
-  onOpen: (id: string) => void;
-}) {
-  if (!story) {
-    return (
-      <button
-        type="button"
-        className="cd-story-item cd-story-loading"
-        data-index={index}
-        tabIndex={tabIndex}
-        aria-busy="true"
-        aria-label={`Story ${index + 1}, loading`}
-      >
-        <span className="cd-item-top">
-          <span className="cd-item-slug">…</span>
-        </span>
-      </button>
-    );
-  }
-  return (
-    <button
-      type="button"
-      className={`cd-story-item${selected ? ' cd-selected' : ''}`}
-      aria-current={selected ? 'true' : undefined}
-      data-index={index}
-      data-testid="story-row"
-      tabIndex={tabIndex}
-      onClick={() => onOpen(story.id)}
-    >
-      <span className="cd-item-top">
-        <span className="cd-item-slug">{story.slug || 'UNTITLED'}</span>
-        <span className="cd-item-time">{formatDuration(story.totalSec)}</span>
-      </span>
-      <span className="cd-item-meta">
-        <span className={`cd-badge cd-format-${story.format.replace('/', '-').toLowerCase()}`}>
-          {story.format}
-        </span>
-        {story.status !== 'draft' && (
-          <span className={`cd-badge cd-status-badge cd-status-${story.status}`}>
-            {STATUS_BADGES[story.status]}
-          </span>
-        )}
-        <span className="cd-item-date">{relativeTime(story.updatedAt)}</span>
-        {story.presenter && <span className="cd-item-person">{story.presenter}</span>}
-      </span>
-      {snippet && <Snippet text={snippet} />}
-      {story.tags.length > 0 && (
-        <span className="cd-item-tags">
-          {story.tags.map((t) => (
-            <span key={t} className="cd-item-tag">
-              #{t}
-            </span>
-          ))}
-        </span>
-      )}
-    </button>
-  );
-}
 
 /**
  * The archive: search box, filters and the stories, newest first or best match first. The whole
@@ -133,40 +45,16 @@ export const Sidebar = memo(function Sidebar({
   const [tag, setTag] = useState('');
   const [view, setView] = useState<'archive' | 'queue'>('archive');
   const [status, setStatus] = useState<StoryStatus | ''>('');
-  const [queueCount, setQueueCount] = useState(0);
   const [moreOpen, setMoreOpen] = useState(false);
-  const [more, setMore] = useState<{
-    format: StoryFormat | '';
-    presenter: string;
-    reporter: string;
-    from: string;
-    to: string;
-  }>({
-    format: '',
-    presenter: '',
-    reporter: '',
-    from: '',
-    to: '',
-  });
+  const [more, setMore] = useState<MoreFilterValues>(NO_MORE_FILTERS);
   const [sort, setSort] = useState<'relevance' | 'date'>('relevance');
-  const moreCount = Object.values(more).filter(Boolean).length;
-  const [tags, setTags] = useState<TagCount[]>([]);
-  const [results, setResults] = useState<SearchPage | null>(null);
-  const request = useRef(0);
+  const moreCount = moreFilterCount(more);
   const onErrorRef = useRef(onError);
   useEffect(() => {
     onErrorRef.current = onError;
   }, [onError]);
   const reportError = useCallback((message: string) => onErrorRef.current(message), []);
-
-  useEffect(() => {
-    void api['tags.list']({}).then((r) => {
-      if (r.ok) setTags(r.value);
-    });
-    void api['stories.list']({ status: 'ready', limit: 1 }).then((r) => {
-      if (r.ok) setQueueCount(r.value.total);
-    });
-  }, [version]);
+  const { tags, queueCount } = useSidebarCounts(version);
 
   const effectiveStatus = view === 'queue' ? 'ready' : status || undefined;
   const filters = useMemo<ListFilters>(
@@ -182,22 +70,14 @@ export const Sidebar = memo(function Sidebar({
     [tag, effectiveStatus, more],
   );
   const browse = useStoryPages(filters, version, reportError);
-  const searching = query.trim() !== '';
+  const { searching, results: shown } = useArchiveSearch(
+    query,
+    filters,
+    sort,
+    version,
+    reportError,
+  );
 
-  useEffect(() => {
-    const id = ++request.current;
-    if (!searching) return;
-    const run = async () => {
-      const result = await api['stories.search']({ query, ...filters, sort, limit: SEARCH_LIMIT });
-      if (id !== request.current) return;
-      if (result.ok) setResults(result.value);
-      else onErrorRef.current(result.error.message);
-    };
-    const timer = setTimeout(() => void run(), 120);
-    return () => clearTimeout(timer);
-  }, [query, searching, filters, version, sort]);
-
-  const shown = searching ? results : null;
   const loading = searching ? shown === null : browse.total === null;
   const count = searching ? (shown?.items.length ?? 0) : (browse.total ?? 0);
   const total = searching ? (shown?.total ?? 0) : (browse.total ?? 0);
@@ -297,63 +177,7 @@ export const Sidebar = memo(function Sidebar({
             Manage tags…
           </button>
         </div>
-        {moreOpen && (
-          <div className="cd-more-filters">
-            <select
-              aria-label="Filter by format"
-              value={more.format}
-              onChange={(e) => setMore({ ...more, format: e.target.value as StoryFormat | '' })}
-            >
-              <option value="">Any format</option>
-              {STORY_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-            <input
-              aria-label="Filter by presenter"
-              placeholder="Presenter"
-              value={more.presenter}
-              onChange={(e) => setMore({ ...more, presenter: e.target.value })}
-            />
-            <input
-              aria-label="Filter by reporter"
-              placeholder="Reporter"
-              value={more.reporter}
-              onChange={(e) => setMore({ ...more, reporter: e.target.value })}
-            />
-            <label className="cd-date-filter">
-              <span>From</span>
-              <input
-                type="date"
-                aria-label="Changed on or after"
-                value={more.from}
-                onChange={(e) => setMore({ ...more, from: e.target.value })}
-              />
-            </label>
-            <label className="cd-date-filter">
-              <span>To</span>
-              <input
-                type="date"
-                aria-label="Changed on or before"
-                value={more.to}
-                onChange={(e) => setMore({ ...more, to: e.target.value })}
-              />
-            </label>
-            {moreCount > 0 && (
-              <button
-                type="button"
-                className="cd-link"
-                onClick={() =>
-                  setMore({ format: '', presenter: '', reporter: '', from: '', to: '' })
-                }
-              >
-                Clear these filters
-              </button>
-            )}
-          </div>
-        )}
+        {moreOpen && <MoreFilters more={more} onChange={setMore} />}
       </div>
       <div className="cd-list-count" aria-live="polite" data-testid="list-count">
         <span>{loading ? 'Loading…' : countLabel}</span>
@@ -378,28 +202,13 @@ export const Sidebar = memo(function Sidebar({
         label={searching ? 'Search results' : 'Stories'}
         testId="story-list"
       />
-      {!loading && count === 0 && (
-        <p className="cd-empty-list">
-          {view === 'queue'
-            ? 'Nothing is waiting for review.'
-            : searching
-              ? 'Nothing in the archive matches. Try fewer words, or a word* prefix.'
-              : status || tag
-                ? 'No story matches these filters.'
-                : 'No stories yet. Create one or import a script.'}
-        </p>
-      )}
-      {shown && shown.rankedNewest !== null && (
-        <p className="cd-list-more">
-          Ranked among the newest {shown.rankedNewest.toLocaleString()} matches. Add a word to reach
-          older stories.
-        </p>
-      )}
-      {shown && shown.total > shown.items.length && shown.rankedNewest === null && (
-        <p className="cd-list-more">
-          Showing the best {shown.items.length}. Narrow the search to see the rest.
-        </p>
-      )}
+      <ListNotes
+        empty={!loading && count === 0}
+        queue={view === 'queue'}
+        searching={searching}
+        filtered={status !== '' || tag !== ''}
+        shown={shown}
+      />
     </nav>
   );
 });
