@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Story, StoryFormat } from '../../shared/story/model';
-import { DEFAULT_SETTINGS, timingSettings, type Settings } from '../../shared/settings';
-import { api } from '../api/client';
+import { DEFAULT_SETTINGS, timingSettings } from '../../shared/settings';
+import { call, showFailuresWith } from '../api/calls';
 import { readPickedFiles } from '../api/platform';
 import { Sidebar } from '../sidebar/Sidebar';
 import { ExportDialog } from '../export/ExportDialog';
@@ -23,6 +23,7 @@ import { useDesktopShell } from './useDesktopShell';
 import { usePasteMerge } from './usePasteMerge';
 import { usePronouncerDictionary } from './usePronouncerDictionary';
 import { useArchiveVersion } from './useArchiveVersion';
+import { useSettings } from './useSettings';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -33,16 +34,18 @@ export function App() {
   const [findOpen, setFindOpen] = useState(false);
   const [focusMode, setFocusMode] = useState(false);
   const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
   const [archivePath, setArchivePath] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { notices, notify, showError, dismiss } = useNotices();
+  // Every failed call to main is shown here (see api/calls.ts), from the first one on.
+  useEffect(() => showFailuresWith(showError), [showError]);
+  const { settings, setSettings, loadSettings } = useSettings();
   const { archiveVersion, refresh, refreshAfterSave } = useArchiveVersion();
   const { dictionary, loadDictionary, learnFrom } = usePronouncerDictionary();
-  const timing = useMemo(() => timingSettings(settings), [settings]);
+  const timing = useMemo(() => timingSettings(settings ?? DEFAULT_SETTINGS), [settings]);
 
   const onSaved = useCallback(
     (saved: Story) => {
@@ -80,25 +83,24 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
-      const info = await api['app.info']({});
-      if (!info.ok) return showError(info.error.message);
+      const info = await call('app.info', {});
+      if (!info.ok) return;
       setArchivePath(info.value.archivePath);
-      const stored = await api['settings.get']({});
-      if (stored.ok) setSettings(stored.value);
+      await loadSettings();
       loadDictionary();
-      const latest = await api['stories.list']({ limit: 1 });
+      const latest = await call('stories.list', { limit: 1 });
       if (latest.ok && latest.value.items[0]) await openStory(latest.value.items[0].id);
     })();
-  }, [openStory, showError, loadDictionary]);
+  }, [openStory, loadSettings, loadDictionary]);
 
   const newStory = useCallback(async () => {
     if (!(await save('autosave'))) return;
-    const result = await api['stories.create']({ format: newFormat });
-    if (!result.ok) return showError(result.error.message);
+    const result = await call('stories.create', { format: newFormat });
+    if (!result.ok) return;
     refresh();
     setFreshStoryId(result.value.id);
     await openStory(result.value.id);
-  }, [newFormat, openStory, refresh, save, showError]);
+  }, [newFormat, openStory, refresh, save]);
 
   const { importFiles, startImport } = useImportFlow({
     fileInput,
@@ -112,12 +114,12 @@ export function App() {
     if (!story) return;
     if (!confirm(`Delete “${story.slug || 'UNTITLED'}” from the archive? This cannot be undone.`))
       return;
-    const result = await api['stories.delete']({ id: story.id });
-    if (!result.ok) return showError(result.error.message);
+    const result = await call('stories.delete', { id: story.id });
+    if (!result.ok) return;
     doc.close();
     refresh();
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
-  }, [doc, notify, refresh, showError, story]);
+  }, [doc, notify, refresh, story]);
 
   const onPaste = usePasteMerge(doc, notify, showError);
 
@@ -169,7 +171,6 @@ export function App() {
           selectedId={story?.id ?? null}
           version={archiveVersion}
           onOpen={openFromList}
-          onError={showError}
           searchRef={searchRef}
           onManageTags={manageTags}
         />
@@ -181,7 +182,7 @@ export function App() {
             doc={doc}
             review={review}
             locked={locked}
-            presenters={settings.presenters.map((p) => p.name)}
+            presenters={settings?.presenters.map((p) => p.name) ?? []}
             timing={timing}
             dictionary={dictionary}
             autoFocus={story.id === freshStoryId}
@@ -196,7 +197,6 @@ export function App() {
               refresh();
               void openStory(restored.id);
             }}
-            onError={showError}
           />
         ) : (
           <EmptyState onNewStory={() => void newStory()} onImport={() => void startImport()} />
@@ -213,8 +213,7 @@ export function App() {
         }
         onTagsChanged={refresh}
         settings={settings}
-        onSettingsSaved={setSettings}
-        onError={showError}
+        onSettingsRead={setSettings}
       />
       <Notices notices={notices} onDismiss={dismiss} />
       {exportOpen && (

@@ -30,7 +30,6 @@ type Props = {
   onToggleFocus: () => void;
   onDelete: () => void;
   onRestored: (story: Story) => void;
-  onError: (message: string) => void;
 };
 
 /**
@@ -54,7 +53,6 @@ export function StoryView({
   onToggleFocus,
   onDelete,
   onRestored,
-  onError,
 }: Props) {
   return (
     <>
@@ -101,7 +99,6 @@ export function StoryView({
                 locked={locked}
                 initialPair={review.comparePair}
                 onRestored={onRestored}
-                onError={onError}
                 onClose={() => review.setPanel(null)}
               />
             ) : review.panel === 'comments' ? (

@@ -16,9 +16,9 @@ type Props = {
   /** The open story, for "use the open story as the template". */
   current: { format: StoryFormat; body: () => Block[] } | null;
   onTagsChanged: () => void;
-  settings: Settings;
-  onSettingsSaved: (settings: Settings) => void;
-  onError: (message: string) => void;
+  /** Null when they could not be read: the dialog then reads them itself. */
+  settings: Settings | null;
+  onSettingsRead: (settings: Settings) => void;
 };
 
 /** The dialogs the top bar and the sidebar open: one at a time. */
@@ -30,8 +30,7 @@ export function ToolDialogs({
   current,
   onTagsChanged,
   settings,
-  onSettingsSaved,
-  onError,
+  onSettingsRead,
 }: Props) {
   switch (dialog) {
     case 'pronouncers':
@@ -39,21 +38,20 @@ export function ToolDialogs({
         <PronouncerDictionary
           entries={dictionary}
           onChanged={onDictionaryChanged}
-          onError={onError}
           onClose={onClose}
         />
       );
     case 'templates':
-      return <TemplatesDialog current={current} onError={onError} onClose={onClose} />;
+      return <TemplatesDialog current={current} onClose={onClose} />;
     case 'tags':
-      return <TagManager onChanged={onTagsChanged} onError={onError} onClose={onClose} />;
+      return <TagManager onChanged={onTagsChanged} onClose={onClose} />;
     case 'settings':
       return (
         <SettingsDialog
           settings={settings}
-          onSaved={onSettingsSaved}
+          onLoaded={onSettingsRead}
+          onSaved={onSettingsRead}
           onClose={onClose}
-          onError={onError}
           onArchiveRestored={() => {
             // Everything on screen may have changed: start over from the restored archive.
             location.reload();

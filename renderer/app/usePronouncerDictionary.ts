@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PronouncerEntry } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 
 /**
  * The archive's pronouncer dictionary, as the editor offers it. A save that taught it a
@@ -10,7 +10,7 @@ import { api } from '../api/client';
 export function usePronouncerDictionary() {
   const [dictionary, setDictionary] = useState<PronouncerEntry[]>([]);
   const loadDictionary = useCallback(() => {
-    void api['pronouncers.list']({}).then((r) => r.ok && setDictionary(r.value));
+    void call('pronouncers.list', {}).then((r) => r.ok && setDictionary(r.value));
   }, []);
 
   // Read through a ref: autosave runs every second while someone types, and must not rescan.

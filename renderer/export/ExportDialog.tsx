@@ -10,7 +10,7 @@ import {
 } from '../../shared/export/options';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import type { TagCount } from '../../shared/ipc/types';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { saveFile } from '../api/platform';
 import '../common/dialog.css';
 import './export.css';
@@ -76,7 +76,7 @@ export function ExportDialog({
 
   useEffect(() => {
     dialog.current?.showModal();
-    void api['tags.list']({}).then((r) => r.ok && setTags(r.value));
+    void call('tags.list', {}).then((r) => r.ok && setTags(r.value));
   }, []);
 
   const set = (patch: Partial<Remembered>) => setState((s) => ({ ...s, ...patch }));
@@ -93,12 +93,12 @@ export function ExportDialog({
           : state.scope === 'tag' && state.tag
             ? { tag: state.tag }
             : { all: true as const };
-      const result = await api['export.stories']({
+      const result = await call('export.stories', {
         selection,
         format: state.format,
         options: state.options,
       });
-      if (!result.ok) return onError(result.error.message);
+      if (!result.ok) return;
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
       const { files } = result.value;
       let savedCount = 0;

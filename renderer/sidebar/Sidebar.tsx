@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { STORY_STATUSES, type StoryStatus } from '../../shared/story/model';
 import { STATUS_LABELS } from '../../shared/story/workflow';
 import { VirtualList } from './VirtualList';
@@ -20,7 +20,6 @@ type Props = {
   /** Bumped by the app whenever the archive changed, so the list reloads. */
   version: number;
   onOpen: (id: string) => void;
-  onError: (message: string) => void;
   searchRef: React.RefObject<HTMLInputElement | null>;
   onManageTags: () => void;
 };
@@ -37,7 +36,6 @@ export const Sidebar = memo(function Sidebar({
   selectedId,
   version,
   onOpen,
-  onError,
   searchRef,
   onManageTags,
 }: Props) {
@@ -49,11 +47,6 @@ export const Sidebar = memo(function Sidebar({
   const [more, setMore] = useState<MoreFilterValues>(NO_MORE_FILTERS);
   const [sort, setSort] = useState<'relevance' | 'date'>('relevance');
   const moreCount = moreFilterCount(more);
-  const onErrorRef = useRef(onError);
-  useEffect(() => {
-    onErrorRef.current = onError;
-  }, [onError]);
-  const reportError = useCallback((message: string) => onErrorRef.current(message), []);
   const { tags, queueCount } = useSidebarCounts(version);
 
   const effectiveStatus = view === 'queue' ? 'ready' : status || undefined;
@@ -69,14 +62,8 @@ export const Sidebar = memo(function Sidebar({
     }),
     [tag, effectiveStatus, more],
   );
-  const browse = useStoryPages(filters, version, reportError);
-  const { searching, results: shown } = useArchiveSearch(
-    query,
-    filters,
-    sort,
-    version,
-    reportError,
-  );
+  const browse = useStoryPages(filters, version);
+  const { searching, results: shown } = useArchiveSearch(query, filters, sort, version);
 
   const loading = searching ? shown === null : browse.total === null;
   const count = searching ? (shown?.items.length ?? 0) : (browse.total ?? 0);

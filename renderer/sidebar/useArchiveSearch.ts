@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchPage } from '../../shared/ipc/types';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import type { ListFilters } from './useStoryPages';
 
 /** Best matches fetched for a search: ranked results past these are rarely what anyone wants. */
@@ -17,7 +17,6 @@ export function useArchiveSearch(
   filters: ListFilters,
   sort: 'relevance' | 'date',
   version: number,
-  reportError: (message: string) => void,
 ) {
   const [results, setResults] = useState<SearchPage | null>(null);
   const request = useRef(0);
@@ -27,14 +26,13 @@ export function useArchiveSearch(
     const id = ++request.current;
     if (!searching) return;
     const run = async () => {
-      const result = await api['stories.search']({ query, ...filters, sort, limit: SEARCH_LIMIT });
+      const result = await call('stories.search', { query, ...filters, sort, limit: SEARCH_LIMIT });
       if (id !== request.current) return;
       if (result.ok) setResults(result.value);
-      else reportError(result.error.message);
     };
     const timer = setTimeout(() => void run(), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [query, searching, filters, version, sort, reportError]);
+  }, [query, searching, filters, version, sort]);
 
   return { searching, results: searching ? results : null };
 }
