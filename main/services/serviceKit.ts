@@ -18,6 +18,8 @@ export type ServiceContext = {
   newId?: () => string;
   /** Progress of a long export, story by story (the CLI prints it on stderr). */
   onExportProgress?: (done: number, total: number, slug: string) => void;
+  /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
+  log?: (entry: string) => void;
 };
 
 /** What every group of services works with: the archive, the clock, and the shared rules. */

@@ -8,6 +8,7 @@ import { reviewServices } from './reviewServices';
 import { libraryServices } from './libraryServices';
 import { transferServices } from './transferServices';
 import { rundownServices } from './rundownServices';
+import { logServices } from './logServices';
 
 export type { ServiceContext };
 
@@ -20,6 +21,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...libraryServices(kit),
     ...transferServices(kit),
     ...rundownServices(kit),
+    ...logServices(kit),
   };
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createValueStore } from './valueStore';
 import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
 import type { MetadataPatch } from '../metadata/MetadataBar';
 
@@ -61,11 +61,12 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       const body = editor.getEditorState().read($lexicalToStoryBody);
       setSaveState({ kind: 'saving' });
       const attempt = (async () => {
-        const result = await api['stories.save']({
-          story: { ...current, body },
-          baseUpdatedAt: current.updatedAt,
-          mode,
-        });
+        // A failure is shown by the save banner; the call logs it.
+        const result = await call(
+          'stories.save',
+          { story: { ...current, body }, baseUpdatedAt: current.updatedAt, mode },
+          { showsFailure: true },
+        );
         if (!result.ok) {
           setSaveState({ kind: 'error', message: result.error.message });
           return false;
@@ -126,7 +127,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     async (id: string): Promise<string | null> => {
       if (!(await save('autosave')))
         return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
-      const result = await api['stories.get']({ id });
+      const result = await call('stories.get', { id }, { showsFailure: true });
       if (!result.ok) return result.error.message;
       revision.current = 0;
       savedRevision.current = 0;

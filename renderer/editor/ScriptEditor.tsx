@@ -24,6 +24,7 @@ import { FindReplacePlugin } from './find/FindReplacePlugin';
 import { FocusFirstLinePlugin } from './shortcuts/FocusFirstLinePlugin';
 import { CommentMarksPlugin } from './comments/CommentMarksPlugin';
 import type { ReactNode } from 'react';
+import './editor.css';
 
 /** Tag on updates that load a story: they are not edits and do not make it unsaved. */
 export const LOAD_TAG = 'copydesk-load';

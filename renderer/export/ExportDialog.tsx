@@ -8,8 +8,10 @@ import {
 } from '../../shared/export/formats';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import type { TagCount } from '../../shared/ipc/types';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { saveFile } from '../api/platform';
+import '../common/dialog.css';
+import './export.css';
 
 type Scope = 'story' | 'tag' | 'all';
 type Remembered = { format: ExportFormat; options: ExportOptions; scope: Scope; tag: string };
@@ -70,7 +72,7 @@ export function ExportDialog({
 
   useEffect(() => {
     dialog.current?.showModal();
-    void api['tags.list']({}).then((r) => r.ok && setTags(r.value));
+    void call('tags.list', {}).then((r) => r.ok && setTags(r.value));
   }, []);
 
   const set = (patch: Partial<Remembered>) => setState((s) => ({ ...s, ...patch }));
@@ -87,12 +89,12 @@ export function ExportDialog({
           : state.scope === 'tag' && state.tag
             ? { tag: state.tag }
             : { all: true as const };
-      const result = await api['export.stories']({
+      const result = await call('export.stories', {
         selection,
         format: state.format,
         options: state.options,
       });
-      if (!result.ok) return onError(result.error.message);
+      if (!result.ok) return;
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
       const { files } = result.value;
       let savedCount = 0;

@@ -74,6 +74,34 @@ export const ExportSelectionSchema = z.union([
  * must pass, and the type of its output. Electron IPC, browser mode and the CLI all serve it.
  * Features with many channels keep them beside their model (rundowns) and are spread in here.
  */
+/** Where an error the renderer reports came from. */
+export const RENDERER_ERROR_SOURCES = [
+  /** A component threw while drawing: an error boundary caught it. */
+  'render',
+  /** An uncaught error (the window's `error` event). */
+  'error',
+  /** A promise rejected with no one to catch it (`unhandledrejection`). */
+  'rejection',
+  /** Main refused a call: the channel is the name, the error code the message. */
+  'call',
+] as const;
+export type RendererErrorSource = (typeof RENDERER_ERROR_SOURCES)[number];
+
+/**
+ * An error the renderer sends to the log: names and code locations only. Every field is capped;
+ * main scrubs quoted text and tokens again, keeps the first message line and a few frames, and
+ * writes a limited number a minute.
+ */
+export const RendererErrorSchema = z.strictObject({
+  source: z.enum(RENDERER_ERROR_SOURCES),
+  name: z.string().max(120),
+  message: z.string().max(2000),
+  stack: z.string().max(16_000).default(''),
+  /** For a render error, React's component stack: which components were drawing. */
+  componentStack: z.string().max(8000).default(''),
+});
+export type RendererError = z.input<typeof RendererErrorSchema>;
+
 export const contract = {
   'app.info': channel(z.strictObject({})).returns<AppInfo>(),
   'stories.list': channel(
@@ -203,6 +231,8 @@ export const contract = {
   'archive.restore': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<{
     safetyCopy: string;
   }>(),
+  /** The renderer's errors, for the desktop app's log file or browser mode's stderr. */
+  'log.rendererError': channel(RendererErrorSchema).returns<{ logged: boolean }>(),
   'export.stories': channel(
     z.strictObject({
       selection: ExportSelectionSchema,

@@ -8,6 +8,8 @@ import {
   type LexicalNode,
   type TextNode,
 } from 'lexical';
+import '../toolbar/toolbar.css';
+import './find.css';
 
 type Match = { key: string; start: number; end: number };
 

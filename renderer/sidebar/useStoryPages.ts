@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input } from '../../shared/ipc/contract';
 import type { StorySummary } from '../../shared/ipc/types';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 
 /** Stories per `stories.list` call: a few screens of rows. */
 export const PAGE_SIZE = 100;
@@ -24,11 +24,7 @@ export type StoryPages = {
  * changes (`version`) the pages on screen are fetched again and the old rows stay until the new
  * ones arrive, so an autosave never blanks the list; other filters start from scratch.
  */
-export function useStoryPages(
-  filters: ListFilters,
-  version: number,
-  onError: (message: string) => void,
-): StoryPages {
+export function useStoryPages(filters: ListFilters, version: number): StoryPages {
   // One string for the filters, so a new object with the same filters changes nothing.
   const key = JSON.stringify(filters);
   const [pages, setPages] = useState<ReadonlyMap<number, Loaded>>(new Map());
@@ -37,24 +33,20 @@ export function useStoryPages(
   const generation = useRef(0);
   const inFlight = useRef(new Map<number, number>());
   const range = useRef<[number, number]>([0, PAGE_SIZE - 1]);
-  const onErrorRef = useRef(onError);
-  useEffect(() => {
-    onErrorRef.current = onError;
-  }, [onError]);
 
   const fetchPage = useCallback(
     (page: number) => {
       const gen = generation.current;
       if (inFlight.current.get(page) === gen) return;
       inFlight.current.set(page, gen);
-      void api['stories.list']({
+      void call('stories.list', {
         ...(JSON.parse(key) as ListFilters),
         limit: PAGE_SIZE,
         offset: page * PAGE_SIZE,
       }).then((result) => {
         if (gen !== generation.current) return;
         inFlight.current.delete(page);
-        if (!result.ok) return onErrorRef.current(result.error.message);
+        if (!result.ok) return;
         setTotal(result.value.total);
         setPages((old) => {
           const next = new Map(old).set(page, { generation: gen, items: result.value.items });

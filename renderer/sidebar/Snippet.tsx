@@ -1,4 +1,5 @@
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/ipc/types';
+import './sidebar.css';
 
 /** A search snippet with its hits highlighted, built as elements: never as HTML. */
 export function Snippet({ text }: { text: string }) {

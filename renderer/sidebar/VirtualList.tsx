@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import './sidebar.css';
 
 type Props = {
   count: number;
