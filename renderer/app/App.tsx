@@ -24,6 +24,9 @@ import { usePasteMerge } from './usePasteMerge';
 import { usePronouncerDictionary } from './usePronouncerDictionary';
 import { useArchiveVersion } from './useArchiveVersion';
 import { useSettings } from './useSettings';
+import { RundownScreen } from '../rundown/RundownScreen';
+import { ShowDialog } from '../rundown/ShowDialog';
+import { useLiveStoryTime } from '../rundown/useLiveStoryTime';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -36,6 +39,11 @@ export function App() {
   const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
   const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
   const [archivePath, setArchivePath] = useState('');
+  /** The show on screen, if any; a story opened from it shows beside its running order. */
+  const [rundownId, setRundownId] = useState<string | null>(null);
+  const [rundownStory, setRundownStory] = useState(false);
+  const [rundownTitle, setRundownTitle] = useState('');
+  const [newRundownOpen, setNewRundownOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -66,7 +74,37 @@ export function App() {
   );
 
   // Stable, so the (memoised) archive list does not re-render with every App render.
-  const openFromList = useCallback((id: string) => void openStory(id), [openStory]);
+  const openFromList = useCallback(
+    (id: string) => {
+      setRundownId(null);
+      void openStory(id);
+    },
+    [openStory],
+  );
+  const openRundown = useCallback(
+    async (id: string) => {
+      if (!(await save('autosave'))) return;
+      setRundownId(id);
+      setRundownStory(false);
+    },
+    [save],
+  );
+  const openFromRundown = useCallback(
+    async (storyId: string) => {
+      await openStory(storyId);
+      setRundownStory(true);
+    },
+    [openStory],
+  );
+  const rundownsInSidebar = useMemo(
+    () => ({
+      selectedId: rundownId,
+      onOpen: (id: string) => void openRundown(id),
+      onNew: () => setNewRundownOpen(true),
+    }),
+    [rundownId, openRundown],
+  );
+  const liveStoryTime = useLiveStoryTime(liveTiming, rundownId ? (story?.id ?? null) : null);
   const manageTags = useCallback(() => setDialog('tags'), []);
 
   const review = useReview({
@@ -114,8 +152,14 @@ export function App() {
     if (!story) return;
     if (!confirm(`Delete “${story.slug || 'UNTITLED'}” from the archive? This cannot be undone.`))
       return;
-    const result = await call('stories.delete', { id: story.id });
+    let result = await call('stories.delete', { id: story.id }, { showsFailure: true });
+    // A story a show uses is deleted only when the producer says so: it leaves the rundowns too.
+    if (!result.ok && result.error.code === 'IN_RUNDOWN' && confirm(result.error.message))
+      result = await call('stories.delete', { id: story.id, fromRundowns: true });
+    else if (!result.ok && result.error.code !== 'IN_RUNDOWN')
+      result = await call('stories.delete', { id: story.id });
     if (!result.ok) return;
+    setRundownStory(false);
     doc.close();
     refresh();
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
@@ -152,6 +196,31 @@ export function App() {
     showError,
   });
 
+  /** The open story's view, on its own or beside the rundown it was opened from. */
+  const storyView = (shown: Story) => (
+    <StoryView
+      story={shown}
+      doc={doc}
+      review={review}
+      locked={locked}
+      presenters={settings?.presenters.map((p) => p.name) ?? []}
+      timing={timing}
+      dictionary={dictionary}
+      autoFocus={shown.id === freshStoryId}
+      findOpen={findOpen}
+      onCloseFind={() => setFindOpen(false)}
+      liveTiming={liveTiming}
+      onPaste={onPaste}
+      focusMode={focusMode}
+      onToggleFocus={() => setFocusMode((f) => !f)}
+      onDelete={() => void deleteStory()}
+      onRestored={(restored) => {
+        refresh();
+        void openStory(restored.id);
+      }}
+    />
+  );
+
   return (
     <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>
       <TopBar
@@ -173,31 +242,27 @@ export function App() {
           onOpen={openFromList}
           searchRef={searchRef}
           onManageTags={manageTags}
+          rundowns={rundownsInSidebar}
         />
       </aside>
       <main className="cd-main">
-        {story ? (
-          <StoryView
-            story={story}
-            doc={doc}
-            review={review}
-            locked={locked}
-            presenters={settings?.presenters.map((p) => p.name) ?? []}
-            timing={timing}
-            dictionary={dictionary}
-            autoFocus={story.id === freshStoryId}
-            findOpen={findOpen}
-            onCloseFind={() => setFindOpen(false)}
-            liveTiming={liveTiming}
-            onPaste={onPaste}
-            focusMode={focusMode}
-            onToggleFocus={() => setFocusMode((f) => !f)}
-            onDelete={() => void deleteStory()}
-            onRestored={(restored) => {
-              refresh();
-              void openStory(restored.id);
+        {rundownId ? (
+          <RundownScreen
+            rundownId={rundownId}
+            live={liveStoryTime}
+            openStoryId={rundownStory ? (story?.id ?? null) : null}
+            storyPane={rundownStory && story ? storyView(story) : null}
+            onOpenStory={(id) => void openFromRundown(id)}
+            onCloseStory={() => setRundownStory(false)}
+            onExport={(r) => {
+              setRundownTitle(r.title);
+              setExportOpen(true);
             }}
+            onDeleted={() => setRundownId(null)}
+            onNotify={(m) => notify('info', m)}
           />
+        ) : story ? (
+          storyView(story)
         ) : (
           <EmptyState onNewStory={() => void newStory()} onImport={() => void startImport()} />
         )}
@@ -216,10 +281,29 @@ export function App() {
         onSettingsRead={setSettings}
       />
       <Notices notices={notices} onDismiss={dismiss} />
+      {newRundownOpen && (
+        <ShowDialog
+          onClose={() => setNewRundownOpen(false)}
+          onSubmit={async (f) => {
+            const created = await call('rundowns.create', {
+              title: f.title,
+              airDate: f.airDate,
+              onAirSec: f.onAirSec,
+              lengthSec: f.lengthSec,
+              ...(f.template !== null && { template: f.template }),
+            });
+            if (!created.ok) return false;
+            refresh();
+            await openRundown(created.value.rundown.id);
+            return true;
+          }}
+        />
+      )}
       {exportOpen && (
         <ExportDialog
           storyId={story?.id ?? null}
           storySlug={story?.slug ?? ''}
+          rundown={rundownId ? { id: rundownId, title: rundownTitle } : null}
           onClose={() => setExportOpen(false)}
           beforeExport={() => save('autosave')}
           onDone={(m) => notify('info', m)}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 
 /**
@@ -12,11 +12,9 @@ import { Dialog } from '../common/Dialog';
 export function AddStoryDialog({
   onAdd,
   onClose,
-  onError,
 }: {
   onAdd: (story: { id: string; slug: string }) => void;
   onClose: () => void;
-  onError: (message: string) => void;
 }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -27,18 +25,18 @@ export function AddStoryDialog({
   useEffect(() => {
     const n = ++asked.current;
     const timer = setTimeout(async () => {
-      const result = await api['stories.search']({
+      const result = await call('stories.search', {
         query,
         sort: query ? 'relevance' : 'date',
         limit: 30,
       });
       if (n !== asked.current) return;
-      if (!result.ok) return onError(result.error.message);
+      if (!result.ok) return;
       setHits(result.value.items);
       setActive(0);
     }, 120);
     return () => clearTimeout(timer);
-  }, [query, onError]);
+  }, [query]);
 
   const add = (hit: SearchHit | undefined) => {
     if (!hit) return;

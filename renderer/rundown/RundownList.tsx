@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RundownSummary } from '../../shared/rundown/history';
 import { formatClock } from '../../shared/rundown/clock';
 import { formatDuration } from '../../shared/story/timing';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { onArchiveEvent } from '../api/archiveEvents';
 
 function dayHeading(airDate: string): string {
@@ -20,24 +20,20 @@ export function RundownList({
   version,
   onOpen,
   onNew,
-  onError,
 }: {
   selectedId: string | null;
   /** Bumped when rundowns were created or deleted, so the list reloads. */
   version: number;
   onOpen: (id: string) => void;
   onNew: () => void;
-  onError: (message: string) => void;
 }) {
   const [rundowns, setRundowns] = useState<RundownSummary[] | null>(null);
   const [changed, setChanged] = useState(0);
 
   useEffect(() => onArchiveEvent((e) => e.type === 'rundown' && setChanged((n) => n + 1)), []);
   useEffect(() => {
-    void api['rundowns.list']({}).then((r) =>
-      r.ok ? setRundowns(r.value) : onError(r.error.message),
-    );
-  }, [version, changed, onError]);
+    void call('rundowns.list', {}).then((r) => r.ok && setRundowns(r.value));
+  }, [version, changed]);
 
   const days = new Map<string, RundownSummary[]>();
   for (const r of rundowns ?? []) days.set(r.airDate, [...(days.get(r.airDate) ?? []), r]);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { parseDuration } from '../../shared/story/timing';
 import { describeChange, type RundownHistoryEntry } from '../../shared/rundown/history';
 import type { RundownRow } from '../../shared/rundown/model';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 import { AddStoryDialog } from './AddStoryDialog';
 import { RundownGrid } from './RundownGrid';
@@ -23,7 +23,6 @@ type Props = {
   onExport: (rundown: { id: string; title: string }) => void;
   onDeleted: () => void;
   onNotify: (message: string) => void;
-  onError: (message: string) => void;
 };
 
 type Panel = 'add-story' | 'add-break' | 'add-item' | 'show' | 'template' | 'history' | null;
@@ -33,8 +32,8 @@ type Panel = 'add-story' | 'add-break' | 'add-item' | 'show' | 'template' | 'his
  * being written. Rows are added below the selected one.
  */
 export function RundownScreen(props: Props) {
-  const { rundownId, onError } = props;
-  const doc = useRundown(rundownId, props.live, onError);
+  const { rundownId } = props;
+  const doc = useRundown(rundownId, props.live);
   const [selected, setSelected] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
   const [undo, setUndo] = useState<{ row: RundownRow; index: number; slug: string } | null>(null);
@@ -53,8 +52,8 @@ export function RundownScreen(props: Props) {
   );
 
   const newStoryHere = async () => {
-    const created = await api['stories.create']({ format: 'READER' });
-    if (!created.ok) return onError(created.error.message);
+    const created = await call('stories.create', { format: 'READER' });
+    if (!created.ok) return;
     const rowId = await add({ kind: 'story', storyId: created.value.id }, insertAt);
     if (rowId) props.onOpenStory(created.value.id);
   };
@@ -102,6 +101,7 @@ export function RundownScreen(props: Props) {
   const { rundown } = doc.detail;
   const view = doc.view;
   const compact = props.openStoryId !== null;
+  const openLine = lines.find((l) => l.row.storyId === props.openStoryId);
 
   return (
     <div
@@ -194,20 +194,24 @@ export function RundownScreen(props: Props) {
           <RundownHistory
             rundownId={rundown.id}
             version={rundown.version}
-            onError={onError}
             onClose={() => setPanel(null)}
           />
         )}
         {compact && (
           <section className="cd-rundown-story" aria-label="Story">
-            <button
-              type="button"
-              className="cd-icon-button cd-rundown-story-close"
-              aria-label="Close the story"
-              onClick={props.onCloseStory}
-            >
-              ×
-            </button>
+            <div className="cd-rundown-story-bar">
+              <span>
+                {openLine ? `${openLine.page} · ` : ''}Script beside the rundown: its time flows
+                into the row as you type
+              </span>
+              <button
+                type="button"
+                className="cd-button cd-button-quiet"
+                onClick={props.onCloseStory}
+              >
+                Close script
+              </button>
+            </div>
             {props.storyPane}
           </section>
         )}
@@ -215,7 +219,6 @@ export function RundownScreen(props: Props) {
       {panel === 'add-story' && (
         <AddStoryDialog
           onClose={() => setPanel(null)}
-          onError={onError}
           onAdd={(story) => {
             const at = insertAt;
             void add({ kind: 'story', storyId: story.id }, at);
@@ -238,7 +241,6 @@ export function RundownScreen(props: Props) {
         <ShowDialog
           rundown={rundown}
           onClose={() => setPanel(null)}
-          onError={onError}
           onSubmit={(f) =>
             doc.update({
               title: f.title,
@@ -254,11 +256,8 @@ export function RundownScreen(props: Props) {
           title={rundown.title}
           onClose={() => setPanel(null)}
           onSave={async (name) => {
-            const result = await api['showTemplates.fromRundown']({ id: rundown.id, name });
-            if (!result.ok) {
-              onError(result.error.message);
-              return false;
-            }
+            const result = await call('showTemplates.fromRundown', { id: rundown.id, name });
+            if (!result.ok) return false;
             props.onNotify(
               `Saved “${name}” as a show template: breaks, items, times and budgets, no stories.`,
             );
@@ -369,20 +368,16 @@ function TemplateDialog({
 function RundownHistory({
   rundownId,
   version,
-  onError,
   onClose,
 }: {
   rundownId: string;
   version: number;
-  onError: (message: string) => void;
   onClose: () => void;
 }) {
   const [entries, setEntries] = useState<RundownHistoryEntry[] | null>(null);
   useEffect(() => {
-    void api['rundowns.history']({ id: rundownId }).then((r) =>
-      r.ok ? setEntries(r.value) : onError(r.error.message),
-    );
-  }, [rundownId, version, onError]);
+    void call('rundowns.history', { id: rundownId }).then((r) => r.ok && setEntries(r.value));
+  }, [rundownId, version]);
   return (
     <aside className="cd-rundown-history" aria-label="Rundown history">
       <header>

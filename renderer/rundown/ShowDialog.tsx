@@ -3,7 +3,7 @@ import { DAY_SEC, formatClock, parseClock } from '../../shared/rundown/clock';
 import type { Rundown } from '../../shared/rundown/model';
 import type { ShowTemplate } from '../../shared/rundown/template';
 import { formatDuration, parseDuration } from '../../shared/story/timing';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 
 export type ShowFields = {
@@ -30,13 +30,11 @@ export function ShowDialog({
   rundown,
   onSubmit,
   onClose,
-  onError,
 }: {
   /** The show to change; absent for a new one. */
   rundown?: Rundown;
   onSubmit: (fields: ShowFields) => Promise<boolean>;
   onClose: () => void;
-  onError: (message: string) => void;
 }) {
   const [templates, setTemplates] = useState<ShowTemplate[]>([]);
   const [template, setTemplate] = useState('');
@@ -51,10 +49,8 @@ export function ShowDialog({
 
   useEffect(() => {
     if (rundown) return;
-    void api['showTemplates.list']({}).then((r) =>
-      r.ok ? setTemplates(r.value) : onError(r.error.message),
-    );
-  }, [rundown, onError]);
+    void call('showTemplates.list', {}).then((r) => r.ok && setTemplates(r.value));
+  }, [rundown]);
 
   const pickTemplate = (name: string) => {
     setTemplate(name);

@@ -4,7 +4,7 @@ import type { RundownDetail } from '../../shared/rundown/channels';
 import { viewRundown, type RowStory, type RundownView } from '../../shared/rundown/view';
 import type { RundownRow } from '../../shared/rundown/model';
 import { moveRow } from '../../shared/rundown/rows';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { onArchiveEvent, publishArchiveEvent } from '../api/archiveEvents';
 
 type RowChange = Omit<Input<'rundowns.setRow'>, 'id' | 'baseVersion' | 'rowId'>;
@@ -37,11 +37,7 @@ export type RundownDoc = {
  * it was loaded at (a stale change is refused there and the rundown reloaded here), and timed
  * with the live time of the story being typed in. Other windows hear of every change.
  */
-export function useRundown(
-  id: string | null,
-  live: LiveStoryTime,
-  onError: (message: string) => void,
-): RundownDoc {
+export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const [detail, setDetail] = useState<RundownDetail | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const current = useRef<RundownDetail | null>(null);
@@ -49,7 +45,8 @@ export function useRundown(
 
   const reload = useCallback(async () => {
     if (id === null) return;
-    const result = await api['rundowns.get']({ id });
+    // The screen says why it cannot show the rundown: no notice on top of that.
+    const result = await call('rundowns.get', { id }, { showsFailure: true });
     if (result.ok) {
       setDetail(result.value);
       setProblem(null);
@@ -98,7 +95,6 @@ export function useRundown(
       }
       const result = await run(base);
       if (!result.ok) {
-        onError(result.error.message);
         if (predict) {
           current.current = base;
           setDetail(base);
@@ -115,14 +111,14 @@ export function useRundown(
       });
       return result.value;
     },
-    [onError, reload],
+    [reload],
   );
 
   const add = useCallback(
     async (row: NewRow, at?: number) => {
       let rowId: string | null = null;
       await apply(async (base) => {
-        const r = await api['rundowns.addRow']({
+        const r = await call('rundowns.addRow', {
           id: base.rundown.id,
           baseVersion: base.rundown.version,
           row,
@@ -140,7 +136,7 @@ export function useRundown(
     async (rowId: string, to: number) =>
       (await apply(
         (base) =>
-          api['rundowns.moveRow']({
+          call('rundowns.moveRow', {
             id: base.rundown.id,
             baseVersion: base.rundown.version,
             rowId,
@@ -155,7 +151,7 @@ export function useRundown(
     async (rowId: string, change: RowChange) =>
       (await apply(
         (base) =>
-          api['rundowns.setRow']({
+          call('rundowns.setRow', {
             id: base.rundown.id,
             baseVersion: base.rundown.version,
             rowId,
@@ -173,7 +169,7 @@ export function useRundown(
       if (!base || index < 0) return null;
       const row = base.rundown.rows[index]!;
       const done = await apply((b) =>
-        api['rundowns.removeRow']({ id: b.rundown.id, baseVersion: b.rundown.version, rowId }),
+        call('rundowns.removeRow', { id: b.rundown.id, baseVersion: b.rundown.version, rowId }),
       );
       return done ? { row, index } : null;
     },
@@ -183,7 +179,7 @@ export function useRundown(
   const update = useCallback(
     async (fields: Omit<Input<'rundowns.update'>, 'id' | 'baseVersion'>) =>
       (await apply((base) =>
-        api['rundowns.update']({
+        call('rundowns.update', {
           id: base.rundown.id,
           baseVersion: base.rundown.version,
           ...fields,

@@ -1,0 +1,26 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+const [archive, out, mode] = process.argv.slice(2);
+const child = spawn(process.execPath, ['bin/copydesk.mjs', 'web', '--archive', archive], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve) => {
+  const rl = createInterface({ input: child.stdout });
+  rl.on('line', (l) => { const m = /(http:\/\/\S+)/.exec(l); if (m) resolve(m[1]); });
+});
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+await page.goto(url);
+await page.getByTestId('rundowns-tab').click();
+await page.getByRole('button', { name: /6 PM NEWS/ }).click();
+await page.getByTestId('rundown-screen').waitFor();
+await page.screenshot({ path: `${out}-grid.png` });
+await page.getByRole('button', { name: 'COUNCIL BUDGET' }).click();
+await page.getByTestId('script-editor').waitFor();
+await page.getByTestId('script-editor').click();
+await page.keyboard.press('Control+End');
+await page.keyboard.type(' The mayor said she would sign it on Friday, and the council will meet again in January to talk about the harbor.');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `${out}-story.png` });
+await browser.close();
+child.kill();
