@@ -10,7 +10,7 @@ import { ArchiveError } from './errors';
 import { deleteStory, getStory, listStories, listTags, putStory } from './stories';
 import { searchStories } from './search';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/ipc/types';
-import { makeStory } from './testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
 const dirs: string[] = [];
 function tempPath(name = 'archive.sqlite'): string {

@@ -13,7 +13,7 @@ import {
   verifyArchiveFile,
 } from './backup';
 import { getStory, listStories, putStory } from './stories';
-import { makeStory } from './testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
 const open: Archive[] = [];
 afterEach(() => open.splice(0).forEach((a) => a.db.open && a.close()));

@@ -4,7 +4,7 @@ import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { getStory, listStories, putStory } from './stories';
 import { searchStories } from './search';
-import { makeStory } from './testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
 describe('migration 0004: the filter index', () => {
   it('indexes a version-3 archive and keeps every story, found by the same filters', () => {

@@ -7,7 +7,7 @@ import {
   exportFormatSpec,
 } from '../../shared/export/formats';
 import { DEFAULT_TIMING } from '../../shared/story/timing';
-import { makeStory } from '../archive/testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 import { renderExport } from './index';
 import { EXPORT_WRITERS } from './writers';
 

@@ -6,7 +6,7 @@ import { listBackups, restoreArchive, rotateBackup } from '../archive/backup';
 import { resolve as resolvePath } from 'node:path';
 import { timingSettings } from '../../shared/settings';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type LibraryChannels =

@@ -4,7 +4,7 @@ import { searchStories } from '../archive/search';
 import { getTemplate } from '../archive/templates';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type StoryChannels =
