@@ -61,7 +61,7 @@ export const LAYERS = {
     packages: [NODE, 'zod'],
   },
   // What browser mode and Electron's app:// protocol both send: content types, the CSP.
-  'main/http': { imports: ['shared', 'main/common'], packages: [NODE] },
+  'main/http': { imports: ['shared', 'main/common'], packages: [NODE, 'zod'] },
   'main/web': {
     imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],
     packages: [NODE, 'zod'],
