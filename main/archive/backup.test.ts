@@ -12,7 +12,8 @@ import {
   rotateBackup,
   verifyArchiveFile,
 } from './backup';
-import { getStory, listStories, putStory } from './stories';
+import { getStory, putStory } from './stories';
+import { listStories } from './storySummaries';
 import { makeStory } from '../../shared/story/testing/makeStory';
 
 const open: Archive[] = [];

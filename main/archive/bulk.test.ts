@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { openArchive } from './open';
-import { getStories, getStory, insertStories, listTags, StoryExistsError } from './stories';
+import { getStories, getStory, insertStories, StoryExistsError } from './stories';
+import { listTags } from './tags';
 import { makeStory } from '../../shared/story/testing/makeStory';
 
 describe('many stories at once', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
-import { getStory, listStories, putStory } from './stories';
+import { getStory, putStory } from './stories';
+import { listStories } from './storySummaries';
 import { searchStories } from './search';
 import { makeStory } from '../../shared/story/testing/makeStory';
 

@@ -1,4 +1,5 @@
-import { deleteTag, listTags, renameTag, retimeStories } from '../archive/stories';
+import { retimeStories } from '../archive/stories';
+import { deleteTag, listTags, renameTag } from '../archive/tags';
 import { listTemplates, resetTemplate, saveTemplate } from '../archive/templates';
 import { deletePronouncer, listPronouncers, upsertPronouncer } from '../archive/pronouncers';
 import { getSettings, saveSettings } from '../archive/settings';

@@ -1,4 +1,5 @@
-import { getStory, listStories, StoryExistsError, summariesByIds } from '../archive/stories';
+import { getStory, StoryExistsError } from '../archive/stories';
+import { listStories, summariesByIds } from '../archive/storySummaries';
 import { importStories } from '../archive/importStories';
 import { getSettings } from '../archive/settings';
 import { mergeHandoff } from '../archive/handoff';
