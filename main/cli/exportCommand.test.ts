@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../archive/open';
 import { putStory } from '../archive/stories';
 import { everyBlockStory } from '../../shared/story/testing/scripts';
 import { makeStory } from '../../shared/story/testing/makeStory';
-import { runCli } from './run';
+import { cliWorkspace } from './testing/cliWorkspace';
 
 describe('copydesk export for a show', () => {
   it('writes one file per story where the format needs it, into the --out folder, with progress', async () => {
@@ -16,18 +15,16 @@ describe('copydesk export for a show', () => {
       makeStory({ slug: 'WEATHER', createdAt: '2026-11-28T08:01:00.000Z' }),
       makeStory({ slug: 'WEATHER', createdAt: '2026-11-28T08:02:00.000Z' }),
     ];
-    const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-export-'));
-    const path = join(dir, 'a.sqlite');
+    const { dir, archive: path, run: runIn } = cliWorkspace();
     const archive = openArchive(path);
     for (const s of show) putStory(archive.db, s);
     archive.close();
     let stderr = '';
-    const run = (...argv: string[]) =>
-      runCli([...argv, '--archive', path], {
-        stdout: () => {},
-        stderr: (s) => (stderr += s),
-        env: {},
-      });
+    const run = async (...argv: string[]) => {
+      const result = await runIn(...argv);
+      stderr += result.stderr;
+      return result.code;
+    };
 
     const out = join(dir, 'nsml');
     expect(await run('export', '--all', '--format', 'nsml', '--out', out)).toBe(0);
