@@ -4,7 +4,7 @@ import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { getStory, putStory } from './stories';
 import { getRundown, putRundown, rowStories, rundownsHolding } from './rundowns';
-import { makeStory } from './testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
 describe('migration 0005: rundowns', () => {
   it('adds rundowns to a version-4 archive, keeps every story, and lets rows point at them', () => {

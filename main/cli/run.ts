@@ -6,7 +6,7 @@ import { resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService, knownErrorValue } from '../services/serviceTable';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import { version } from '../version';
+import { version } from '../common/version';
 import type { Call, CliIo, Command, CommandContext } from './command';
 import { COMMANDS } from './commands';
 import { CliFailure, EXIT, exitCodeFor, UsageError } from './exitCodes';

@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS, exportFormatSpec } from '../../shared/export/formats';
-import { version } from '../version';
+import { version } from '../common/version';
 import { COMMANDS } from './commands';
 import { EXPORT_OPTION_FLAGS, optionFlagName } from './commands/export';
 import { FILTER_FLAGS } from './commands/filters';

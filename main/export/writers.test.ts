@@ -7,7 +7,7 @@ import {
   exportFormatSpec,
 } from '../../shared/export/formats';
 import { DEFAULT_TIMING } from '../../shared/story/timing';
-import { makeStory } from '../archive/testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 import { renderExport } from './index';
 import { EXPORT_WRITERS } from './writers';
 
@@ -15,8 +15,9 @@ const ctx = { generator: 'Copydesk test', now: () => new Date(0), timing: DEFAUL
 const show = [makeStory({ slug: 'HARBOR BRIDGE' }), makeStory({ slug: 'WEATHER' })];
 
 describe('the export format record', () => {
-  it('lists each format in exactly one dialog group, in the record’s order', () => {
-    expect(EXPORT_FORMAT_GROUPS.flatMap((g) => g.formats)).toEqual(EXPORT_FORMATS);
+  it('lists each format in exactly one dialog group', () => {
+    const grouped = EXPORT_FORMAT_GROUPS.flatMap((g) => g.formats);
+    expect([...grouped].sort()).toEqual([...EXPORT_FORMATS].sort());
     for (const group of EXPORT_FORMAT_GROUPS) expect(group.formats.length).toBeGreaterThan(0);
   });
 

@@ -20,7 +20,7 @@ import {
   rundownsHolding,
 } from '../archive/rundowns';
 import { getStory } from '../archive/stories';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type RundownChannels = Extract<

@@ -1,7 +1,7 @@
 import { ArchiveError } from '../archive/errors';
 import { contract, isChannel, type Channel, type ServiceHandlers } from '../../shared/ipc/contract';
 import { fail, ok, type Result, type ServiceErrorValue } from '../../shared/ipc/result';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import { serviceKit, type ServiceContext } from './serviceKit';
 import { storyServices } from './storyServices';
 import { reviewServices } from './reviewServices';

@@ -1,7 +1,8 @@
 import { getRundown, rowStories } from '../archive/rundowns';
 import { viewRundown } from '../../shared/rundown/view';
 import { exportFormatSpec } from '../../shared/export/formats';
-import { getStory, listStories, StoryExistsError, summariesByIds } from '../archive/stories';
+import { getStory, StoryExistsError } from '../archive/stories';
+import { listStories, summariesByIds } from '../archive/storySummaries';
 import { importStories } from '../archive/importStories';
 import { getSettings } from '../archive/settings';
 import { mergeHandoff } from '../archive/handoff';
@@ -11,7 +12,7 @@ import { timingSettings } from '../../shared/settings';
 import type { MergeResult } from '../../shared/package/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type TransferChannels = 'import.stories' | 'import.files' | 'export.stories';

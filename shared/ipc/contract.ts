@@ -20,6 +20,7 @@ import { ExportOptionsSchema } from '../export/options';
 import { EXPORT_FORMATS } from '../export/formats';
 import { rundownChannels } from '../rundown/channels';
 import { channel } from './channel';
+import { MAX_IMPORT_FILE_BYTES } from '../limits';
 import type {
   AppInfo,
   Comment,
@@ -34,7 +35,6 @@ import type {
 } from './types';
 
 /** Files arrive as base64 so the same bytes cross IPC, HTTP and the CLI; 8 MB each at most. */
-export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
 const ImportFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
   dataBase64: z

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../archive/open';
-import { createServices, invokeService } from '../services/serviceTable';
-import { RENDERER_ERRORS_PER_MINUTE } from '../services/logServices';
-import { createRateLimit, rendererErrorEntry } from './rendererErrors';
+import { createServices, invokeService } from './serviceTable';
+import { RENDERER_ERRORS_PER_MINUTE } from './logServices';
+import { createRateLimit, rendererErrorEntry } from '../common/rendererErrors';
 
 const STACK = [
   'TypeError: Cannot read properties of null (reading "runs")',
