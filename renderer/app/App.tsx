@@ -104,7 +104,7 @@ export function App() {
     [refresh, loadDictionary],
   );
   const doc = useStoryDocument(onSaved);
-  const { story, open, save } = doc;
+  const { story, open, save, openRequested } = doc;
 
   const openStory = useCallback(
     async (id: string) => {
@@ -139,9 +139,11 @@ export function App() {
       if (stored.ok) setSettings(stored.value);
       loadDictionary();
       const latest = await api['stories.list']({ limit: 1 });
-      if (latest.ok && latest.value.items[0]) await openStory(latest.value.items[0].id);
+      // Someone who picked a story while the app was starting keeps it.
+      if (latest.ok && latest.value.items[0] && !openRequested())
+        await openStory(latest.value.items[0].id);
     })();
-  }, [openStory, showError, loadDictionary]);
+  }, [openStory, openRequested, showError, loadDictionary]);
 
   const newStory = useCallback(async () => {
     if (!(await save('autosave'))) return;
@@ -361,7 +363,7 @@ export function App() {
             />
             <div className="cd-editor-area">
               <ScriptEditor
-                key={`${story.id}:${doc.generation}`}
+                key={doc.editorKey}
                 readOnly={locked}
                 initialBody={story.body}
                 timing={timing}
