@@ -37,7 +37,7 @@ test.describe('the script editor, by keyboard', () => {
     await test.step('the intro, with a pronouncer', async () => {
       await page.keyboard.type(`${words(28, 'intro')} Minister Raghunathan`);
       await page.keyboard.press('Control+Alt+r');
-      await expect(page.getByTestId('pronouncer-popover')).toBeVisible();
+      await expect(page.getByTestId('pronouncer-popover').getByRole('textbox')).toBeFocused();
       await page.keyboard.type('RAH-goo-NAH-tun');
       await page.keyboard.press('Enter');
       await expect(page.locator('.cd-pronounced')).toHaveAttribute(
@@ -171,7 +171,7 @@ test.describe('pronouncer dictionary and find', () => {
       await newStoryFromKeyboard(page, 'READER');
       await page.keyboard.type('Minister Raghunathan');
       await page.keyboard.press('Control+Alt+r');
-      await expect(page.getByTestId('pronouncer-popover')).toBeVisible();
+      await expect(page.getByTestId('pronouncer-popover').getByRole('textbox')).toBeFocused();
       await page.keyboard.type('RAH-goo-NAH-tun');
       await page.keyboard.press('Enter');
       await expect(page.locator('.cd-pronounced')).toHaveText('Raghunathan');

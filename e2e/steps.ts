@@ -55,14 +55,21 @@ export async function selectPhrase(editor: Locator, phrase: string): Promise<voi
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(text) ?? -1;
       if (at < 0) continue;
-      (root as HTMLElement).focus();
+      const selection = window.getSelection()!;
+      const already =
+        document.activeElement === root &&
+        selection.anchorNode === node &&
+        selection.focusNode === node &&
+        selection.anchorOffset === at &&
+        selection.focusOffset === at + text.length;
+      if (already) return true;
       const taken = new Promise((resolve) =>
         document.addEventListener('selectionchange', resolve, { once: true }),
       );
+      (root as HTMLElement).focus();
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + text.length);
-      const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
       await taken;
