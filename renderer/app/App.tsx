@@ -63,7 +63,7 @@ export function App() {
     [refreshAfterSave, learnFrom],
   );
   const doc = useStoryDocument(onSaved);
-  const { story, open, save } = doc;
+  const { story, open, save, openRequested } = doc;
 
   const openStory = useCallback(
     async (id: string) => {
@@ -127,9 +127,11 @@ export function App() {
       await loadSettings();
       loadDictionary();
       const latest = await call('stories.list', { limit: 1 });
-      if (latest.ok && latest.value.items[0]) await openStory(latest.value.items[0].id);
+      // Someone who picked a story while the app was starting keeps it.
+      if (latest.ok && latest.value.items[0] && !openRequested())
+        await openStory(latest.value.items[0].id);
     })();
-  }, [openStory, loadSettings, loadDictionary]);
+  }, [openStory, openRequested, loadSettings, loadDictionary]);
 
   const newStory = useCallback(async () => {
     if (!(await save('autosave'))) return;

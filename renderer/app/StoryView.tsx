@@ -75,7 +75,7 @@ export function StoryView({
       />
       <div className="cd-editor-area">
         <ScriptEditor
-          key={`${story.id}:${doc.generation}`}
+          key={doc.editorKey}
           readOnly={locked}
           initialBody={story.body}
           timing={timing}
