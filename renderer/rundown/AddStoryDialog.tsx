@@ -51,7 +51,7 @@ export function AddStoryDialog({
         type="search"
         aria-label="Find a story to add"
         placeholder="Search the archive"
-        autoFocus
+        data-autofocus
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {

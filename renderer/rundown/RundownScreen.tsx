@@ -297,7 +297,7 @@ function RowDialog({
           Name
           <input
             value={label}
-            autoFocus
+            data-autofocus
             maxLength={120}
             placeholder={kind === 'break' ? 'BREAK 1' : 'HEADLINES'}
             onChange={(e) => setLabel(e.target.value)}
@@ -346,7 +346,12 @@ function TemplateDialog({
       >
         <label>
           Template name
-          <input value={name} autoFocus maxLength={80} onChange={(e) => setName(e.target.value)} />
+          <input
+            value={name}
+            data-autofocus
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         <p className="cd-dialog-note">
           The template keeps the show’s title, times, block budgets, breaks and standing items; a

@@ -55,7 +55,7 @@ export function ShowClock({ airDate, view }: { airDate: string; view: RundownVie
       <span className="cd-rd-ends">Ends {formatClock(view.endSec)}</span>
       <span
         className={`cd-rd-overunder${heavy ? ' cd-rd-heavy' : view.overUnderSec < 0 ? ' cd-rd-light' : ''}`}
-        data-testid="over-under"
+        data-testid="show-over-under"
         role="status"
         aria-label={`Over/under ${formatOverUnder(view.overUnderSec)}, ${state}`}
       >

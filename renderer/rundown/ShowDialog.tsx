@@ -126,7 +126,7 @@ export function ShowDialog({
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             maxLength={120}
-            autoFocus
+            data-autofocus
           />
         </label>
         <label>
