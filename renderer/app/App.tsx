@@ -27,6 +27,7 @@ import { useSettings } from './useSettings';
 import { RundownScreen } from '../rundown/RundownScreen';
 import { ShowDialog } from '../rundown/ShowDialog';
 import { useLiveStoryTime } from '../rundown/useLiveStoryTime';
+import { publishArchiveEvent } from '../api/archiveEvents';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -59,6 +60,8 @@ export function App() {
     (saved: Story) => {
       refreshAfterSave(saved);
       learnFrom(saved);
+      // Rundowns that hold the story (in this window or another) take up its new time.
+      publishArchiveEvent({ type: 'story', id: saved.id, updatedAt: saved.updatedAt });
     },
     [refreshAfterSave, learnFrom],
   );
