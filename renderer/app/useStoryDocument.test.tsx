@@ -9,6 +9,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import type { Story } from '../../shared/story/model';
+import { makeStory } from '../../shared/story/testing/makeStory';
 import type { Result } from '../../shared/ipc/result';
 import { SCRIPT_NODES } from '../editor/nodes';
 import { $storyBodyToLexical } from '../editor/model/storyBody';
@@ -26,7 +27,7 @@ const archive = vi.hoisted(() => {
     stories: new Map<string, Story>(),
     pending: [] as Pending[],
     saves: [] as Story[],
-    clock: Date.parse('2025-03-01T09:00:00.000Z'),
+    clock: Date.parse('2026-11-28T10:00:00.000Z'),
   };
   return state;
 });
@@ -51,22 +52,6 @@ vi.mock('../api/client', () => ({
 
 const A = '0b7c5d9e-1111-4a57-9a4e-6f0d1c2b3a41';
 const B = '0b7c5d9e-2222-4a57-9a4e-6f0d1c2b3a42';
-
-function story(id: string, slug: string, text: string): Story {
-  return {
-    schemaVersion: 1,
-    id,
-    slug,
-    format: 'READER',
-    presenter: '',
-    reporter: '',
-    tags: [],
-    status: 'draft',
-    createdAt: '2025-03-01T08:00:00.000Z',
-    updatedAt: '2025-03-01T08:00:00.000Z',
-    body: [{ type: 'paragraph', runs: [{ text }] }],
-  };
-}
 
 type Doc = ReturnType<typeof useStoryDocument>;
 let root: Root | null = null;
@@ -130,8 +115,8 @@ async function openNow(id: string) {
 
 beforeEach(() => {
   archive.stories = new Map([
-    [A, story(A, 'HARBOR BRIDGE', 'The bridge closes tonight.')],
-    [B, story(B, 'FERRY STRIKE', 'Ferry crews walked off.')],
+    [A, makeStory({ id: A, slug: 'HARBOR BRIDGE', text: 'The bridge closes tonight.' })],
+    [B, makeStory({ id: B, slug: 'FERRY STRIKE', text: 'Ferry crews walked off.' })],
   ]);
   archive.pending = [];
   archive.saves = [];
@@ -167,7 +152,7 @@ describe('opening a story', () => {
     archive.stories.set(A, {
       ...archive.stories.get(A)!,
       status: 'ready',
-      updatedAt: '2025-03-01T08:30:00.000Z',
+      updatedAt: '2026-11-28T09:30:00.000Z',
     });
 
     await openNow(A);
