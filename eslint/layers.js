@@ -68,9 +68,12 @@ export const LAYERS = {
     imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],
     packages: [NODE, 'zod'],
   },
-  // The CLI hosts browser mode (`copydesk web`), so it may start the web server.
+  // The newsroom server: PostgreSQL, HTTP and WebSocket for every desk. It shares the model and
+  // the rules with the desks (shared/), never a desk's archive or services.
+  'main/server': { imports: ['shared', 'main/common'], packages: [NODE, 'zod', 'pg', 'ws'] },
+  // The CLI hosts browser mode (`copydesk web`) and the newsroom server (`copydesk server`).
   'main/cli': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/web'],
+    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/web', 'main/server'],
     packages: [NODE, 'zod'],
     testsAlsoImport: { 'main/export': 'reading back what the CLI exported' },
   },

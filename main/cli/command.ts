@@ -11,6 +11,8 @@ export type CliIo = {
   /** Whether a person is at the terminal to answer a question. */
   isTTY?: boolean;
   confirm?: (question: string) => Promise<boolean>;
+  /** Reads a password: without echo on a terminal, else the next line of standard input. */
+  readSecret?: (prompt: string) => Promise<string>;
   /** The built renderer that `web` serves (the bin knows where the build put it). */
   rendererDir?: string;
 };
@@ -24,7 +26,8 @@ export type CommandContext = {
   /** A flag's value, checked against its schema; undefined when not given. */
   flag: <T>(flag: Flag<T>) => T | undefined;
   json: boolean;
-  io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm'>> & Pick<CliIo, 'rendererDir'>;
+  io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm' | 'readSecret'>> &
+    Pick<CliIo, 'rendererDir' | 'env'>;
   call: Call;
   /** The archive, opened on first use: a usage error never creates or touches it. */
   archive: () => Archive;

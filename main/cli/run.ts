@@ -11,7 +11,7 @@ import type { Call, CliIo, Command, CommandContext } from './command';
 import { COMMANDS } from './commands';
 import { CliFailure, EXIT, exitCodeFor, UsageError } from './exitCodes';
 import { flagValue, parseArgsOptions, type Flag, type RawFlagValue } from './flags';
-import { askOnTerminal } from './terminal';
+import { askOnTerminal, readSecret } from './terminal';
 import { USAGE } from './usage';
 
 export type { CliIo };
@@ -134,7 +134,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         stderr: io.stderr,
         isTTY: io.isTTY ?? false,
         confirm: io.confirm ?? askOnTerminal,
+        readSecret: io.readSecret ?? readSecret,
         rendererDir: io.rendererDir,
+        env: io.env,
       },
       call,
       archive: archive.open,

@@ -5,6 +5,7 @@ import { EXPORT_OPTION_FLAGS, optionFlagName } from './commands/export';
 import { FILTER_FLAGS } from './commands/filters';
 import { STATUS_VALUES } from './commands/status';
 import { RUNDOWN_USAGE } from './commands/rundown';
+import { SERVER_USAGE } from './commands/server';
 import { EXIT_SUMMARY } from './exitCodes';
 import { flagHelp } from './flags';
 
@@ -58,6 +59,10 @@ text file goes to stdout.
 RUNDOWN (a show's running order; RID and ROW are ids as \`rundown list\` and \`rundown show\`
 print them, or their first characters; N counts rows from 1):
 ${RUNDOWN_USAGE.replaceAll('  rundown', '  copydesk rundown')}
+
+SERVER (the newsroom server: PostgreSQL from --database URL or $COPYDESK_DATABASE_URL; it listens
+on 127.0.0.1:7433 unless --listen says otherwise, and only over TLS beyond this machine):
+${SERVER_USAGE.replaceAll('  server', '  copydesk server')}
 
 OPTIONS (export, rundown export):
 ${wrap(Object.values(EXPORT_OPTION_FLAGS).map(flagHelp), '', 2, '   ')}

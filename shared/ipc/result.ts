@@ -14,6 +14,12 @@ export const ERROR_CODES = [
   'ARCHIVE_CORRUPT',
   'ARCHIVE_UNAVAILABLE',
   'FORBIDDEN',
+  /** The newsroom server does not know this desk's sign-in (wrong password, expired, revoked). */
+  'SIGNED_OUT',
+  /** The newsroom server cannot be reached: the work stays on the desk and goes up later. */
+  'OFFLINE',
+  /** Someone else is editing the story on the newsroom server. */
+  'LEASED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

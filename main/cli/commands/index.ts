@@ -11,6 +11,7 @@ import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { webCommand } from './web';
 import { rundownCommand } from './rundown';
+import { serverCommand } from './server';
 
 /** Every `copydesk` command, in the order the usage lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -26,4 +27,5 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   rundownCommand,
   webCommand,
+  serverCommand,
 ];

@@ -1,0 +1,446 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { makeStory } from '../../shared/story/testing/makeStory';
+import type { ChangesPage, LiveMessage, PushResponse } from '../../shared/newsroom/protocol';
+import type { Story } from '../../shared/story/model';
+import { addUser, disableUser, listUsers } from './accounts';
+import { migrateNewsroom, schemaVersion } from './migrate';
+import { PG_MIGRATIONS } from './migrations';
+import { startNewsroomServer, type NewsroomServer } from './server';
+import { startPgCluster, type PgCluster } from './testing/pgCluster';
+import {
+  addPerson,
+  api,
+  selfSignedCertificate,
+  signInAs,
+  startTestServer,
+} from './testing/newsroom';
+
+let cluster: PgCluster;
+const running: { close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  cluster = await startPgCluster();
+}, 60_000);
+afterAll(() => cluster.stop());
+afterEach(async () => {
+  for (const s of running.splice(0).reverse()) await s.close();
+});
+
+async function newsroom(options: { leaseSeconds?: number } = {}) {
+  const url = await cluster.createDatabase();
+  const server = await startTestServer(url, options);
+  running.push(server);
+  return { databaseUrl: url, server };
+}
+
+function revision(story: Story, kind: 'create' | 'save' | 'status' = 'save', note = '') {
+  return {
+    id: randomUUID(),
+    storyId: story.id,
+    parentId: null,
+    at: story.updatedAt,
+    author: 'x',
+    kind,
+    note,
+    story,
+  };
+}
+
+function pushOne(
+  story: Story,
+  baseVersion: number | null,
+  kind: 'create' | 'save' | 'status' = 'save',
+  note = '',
+) {
+  const rev = revision(story, kind, note);
+  return {
+    stories: [{ id: story.id, baseVersion, story, headRevision: rev.id, revisions: [rev] }],
+  };
+}
+
+describe('the newsroom database', () => {
+  it('is set up by numbered migrations, once, and refuses a database from a newer Copydesk', async () => {
+    const pool = new pg.Pool({ connectionString: await cluster.createDatabase() });
+    try {
+      expect(await migrateNewsroom(pool)).toBe(PG_MIGRATIONS.length);
+      expect(await migrateNewsroom(pool)).toBe(PG_MIGRATIONS.length);
+      await pool.query('UPDATE copydesk_schema SET version = 99');
+      await expect(migrateNewsroom(pool)).rejects.toThrow(/newer Copydesk \(schema 99/);
+      expect(await schemaVersion(pool)).toBe(99);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("refuses a database that holds another application's tables, and changes nothing", async () => {
+    const pool = new pg.Pool({ connectionString: await cluster.createDatabase() });
+    try {
+      await pool.query('CREATE TABLE invoices (id int)');
+      await expect(migrateNewsroom(pool)).rejects.toThrow(/not Copydesk’s/);
+      const { rows } = await pool.query(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+      );
+      expect(rows).toEqual([{ tablename: 'invoices' }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('applies a migration and its version in one transaction: a failing one leaves the last whole version', async () => {
+    const pool = new pg.Pool({ connectionString: await cluster.createDatabase() });
+    try {
+      const broken = [
+        ...PG_MIGRATIONS,
+        { version: 2, name: 'broken', sql: 'CREATE TABLE half (id int); SELECT 1/0;' },
+      ];
+      await expect(migrateNewsroom(pool, broken)).rejects.toThrow(/division by zero/);
+      expect(await schemaVersion(pool)).toBe(1);
+      const { rows } = await pool.query("SELECT to_regclass('half') AS t");
+      expect(rows[0].t).toBeNull();
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe('people and sessions', () => {
+  it('gives a new person a one-time password that must be changed at the first sign-in', async () => {
+    const { server } = await newsroom();
+    const once = await addUser(server.pool, {
+      name: 'park',
+      displayName: 'Park Ji-won',
+      role: 'reporter',
+    });
+    expect(once).toMatch(/^[\w]{5}-[\w]{5}-[\w]{5}$/);
+    const desk = randomUUID();
+    const first = await api(server.url, '/v1/login', {
+      body: { name: 'park', password: once, desk },
+    });
+    expect(first.status).toBe(401);
+    expect(first.body.error?.message).toMatch(/one-time password: choose a new password/);
+    const ok = await api<{ token: string; identity: { displayName: string; role: string } }>(
+      server.url,
+      '/v1/login',
+      { body: { name: 'Park', password: once, newPassword: 'harbor-fire-2026', desk } },
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.identity).toMatchObject({ displayName: 'Park Ji-won', role: 'reporter' });
+    const again = await api(server.url, '/v1/login', {
+      body: { name: 'park', password: once, desk },
+    });
+    expect(again.body.error?.message).toBe('The user name or the password is wrong.');
+    const who = await api<{ identity: { name: string } }>(server.url, '/v1/whoami', {
+      token: ok.body.token,
+    });
+    expect(who.body.identity.name).toBe('park');
+    expect(
+      (await listUsers(server.pool)).map((u) => [u.name, u.role, u.mustChangePassword]),
+    ).toEqual([['park', 'reporter', false]]);
+  });
+
+  it('refuses a wrong password, an unknown name and a repeated name with clear messages', async () => {
+    const { server } = await newsroom();
+    await addPerson(server, 'kim', 'editor');
+    const desk = randomUUID();
+    for (const body of [
+      { name: 'kim', password: 'not-her-password', desk },
+      { name: 'nobody', password: 'whatever-it-is', desk },
+    ]) {
+      const answer = await api(server.url, '/v1/login', { body });
+      expect(answer.status).toBe(401);
+      expect(answer.body.error).toEqual({
+        code: 'SIGNED_OUT',
+        message: 'The user name or the password is wrong.',
+      });
+    }
+    await expect(addUser(server.pool, { name: 'KIM', role: 'reporter' })).rejects.toThrow(
+      /already a user named KIM/,
+    );
+  });
+
+  it('locks an account for a few minutes after five wrong passwords in a row', async () => {
+    const { server } = await newsroom();
+    const kim = await addPerson(server, 'kim', 'editor');
+    const desk = randomUUID();
+    for (let i = 0; i < 5; i++)
+      await api(server.url, '/v1/login', {
+        body: { name: 'kim', password: 'wrong-wrong-wrong', desk },
+      });
+    const locked = await api(server.url, '/v1/login', {
+      body: { name: 'kim', password: kim.password, desk },
+    });
+    expect(locked.body.error?.message).toMatch(/Too many wrong passwords for kim: try again after/);
+  });
+
+  it('ends a session when it expires, and every session of a disabled account at once', async () => {
+    const { server } = await newsroom();
+    const park = await addPerson(server, 'park', 'reporter');
+    const token = await signInAs(server.url, park);
+    expect((await api(server.url, '/v1/whoami', { token })).status).toBe(200);
+    await server.pool.query("UPDATE sessions SET expires_at = now() - interval '1 second'");
+    const expired = await api(server.url, '/v1/whoami', { token });
+    expect(expired.status).toBe(401);
+    expect(expired.body.error?.message).toMatch(/sign-in has expired: sign in again/);
+
+    const fresh = await signInAs(server.url, park);
+    expect(await disableUser(server.pool, 'park')).toBe(1);
+    expect((await api(server.url, '/v1/whoami', { token: fresh })).body.error?.message).toMatch(
+      /ended on the newsroom server/,
+    );
+    const refused = await api(server.url, '/v1/login', {
+      body: { name: 'park', password: park.password, desk: randomUUID() },
+    });
+    expect(refused.body.error?.message).toMatch(/disabled/);
+  });
+
+  it('stores passwords only as scrypt hashes and tokens only as their digests', async () => {
+    const { server } = await newsroom();
+    const park = await addPerson(server, 'park', 'reporter');
+    const token = await signInAs(server.url, park);
+    const { rows } = await server.pool.query(
+      'SELECT u.password_hash, s.token_hash FROM users u JOIN sessions s ON s.user_id = u.id',
+    );
+    for (const row of rows) {
+      expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(row.password_hash).not.toContain(park.password);
+      expect(Buffer.from(row.token_hash).toString('base64url')).not.toBe(token);
+    }
+  });
+});
+
+describe('pushing stories', () => {
+  it('accepts a change made on the current version and refuses a stale one as a conflict, sending the current back', async () => {
+    const { server } = await newsroom();
+    const park = await addPerson(server, 'park', 'reporter');
+    const token = await signInAs(server.url, park);
+    const story = makeStory({ slug: 'HARBOR FIRE' });
+    const first = await api<PushResponse>(server.url, '/v1/push', {
+      token,
+      body: pushOne(story, null, 'create'),
+    });
+    expect(first.body.outcomes).toEqual([
+      { type: 'story', id: story.id, result: 'accepted', version: 1 },
+    ]);
+
+    const edited = {
+      ...story,
+      slug: 'HARBOR FIRE UPDATE',
+      updatedAt: new Date(Date.parse(story.updatedAt) + 1000).toISOString(),
+    };
+    const second = await api<PushResponse>(server.url, '/v1/push', {
+      token,
+      body: pushOne(edited, 1),
+    });
+    expect(second.body.outcomes[0]).toMatchObject({ result: 'accepted', version: 2 });
+
+    const stale = { ...story, slug: 'HARBOR FIRE (OLD DESK)', updatedAt: edited.updatedAt };
+    const third = await api<PushResponse>(server.url, '/v1/push', {
+      token,
+      body: pushOne(stale, 1),
+    });
+    expect(third.body.outcomes[0]).toMatchObject({
+      result: 'conflict',
+      current: { version: 2, story: { slug: 'HARBOR FIRE UPDATE' } },
+    });
+    const { rows } = await server.pool.query('SELECT slug, version FROM stories');
+    expect(rows).toEqual([{ slug: 'HARBOR FIRE UPDATE', version: 2 }]);
+  });
+
+  it('refuses a reporter approving a story, with a clear message, and changes nothing', async () => {
+    const { server } = await newsroom();
+    const park = await addPerson(server, 'park', 'reporter', 'Park Ji-won');
+    const kim = await addPerson(server, 'kim', 'editor', 'Kim Min-ji');
+    const parkToken = await signInAs(server.url, park);
+    const story = makeStory({ slug: 'GSOMIA EXPIRY', status: 'ready' });
+    expect(
+      (
+        await api<PushResponse>(server.url, '/v1/push', {
+          token: parkToken,
+          body: pushOne(story, null, 'create'),
+        })
+      ).body.outcomes[0],
+    ).toMatchObject({ result: 'accepted' });
+    const before = (await server.pool.query('SELECT story, version, seq FROM stories')).rows[0];
+
+    const approved = {
+      ...story,
+      status: 'approved' as const,
+      updatedAt: new Date(Date.parse(story.updatedAt) + 1000).toISOString(),
+    };
+    const refused = await api<PushResponse>(server.url, '/v1/push', {
+      token: parkToken,
+      body: pushOne(approved, 1, 'status'),
+    });
+    expect(refused.body.outcomes[0]).toEqual({
+      type: 'story',
+      id: story.id,
+      result: 'refused',
+      message:
+        'Only an editor can approve a story: you are signed in to the newsroom as Park Ji-won, a reporter.',
+    });
+    expect((await server.pool.query('SELECT story, version, seq FROM stories')).rows[0]).toEqual(
+      before,
+    );
+    expect((await server.pool.query('SELECT count(*)::int AS n FROM revisions')).rows[0].n).toBe(1);
+
+    const kimToken = await signInAs(server.url, kim);
+    const byEditor = await api<PushResponse>(server.url, '/v1/push', {
+      token: kimToken,
+      body: pushOne(approved, 1, 'status'),
+    });
+    expect(byEditor.body.outcomes[0]).toMatchObject({ result: 'accepted', version: 2 });
+  });
+
+  it('refuses editing an approved story until an editor reopens it with a reason', async () => {
+    const { server } = await newsroom();
+    const kim = await addPerson(server, 'kim', 'editor', 'Kim Min-ji');
+    const token = await signInAs(server.url, kim);
+    const story = makeStory({ slug: 'VOTE', status: 'approved' });
+    await api(server.url, '/v1/push', { token, body: pushOne(story, null, 'create') });
+    const edited = {
+      ...story,
+      slug: 'VOTE (EDITED)',
+      updatedAt: new Date(Date.parse(story.updatedAt) + 1000).toISOString(),
+    };
+    const locked = await api<PushResponse>(server.url, '/v1/push', {
+      token,
+      body: pushOne(edited, 1),
+    });
+    expect(locked.body.outcomes[0]).toMatchObject({
+      result: 'refused',
+      message: expect.stringMatching(/approved and locked/),
+    });
+    const reopened = { ...story, status: 'draft' as const, updatedAt: edited.updatedAt };
+    const noReason = await api<PushResponse>(server.url, '/v1/push', {
+      token,
+      body: pushOne(reopened, 1, 'status'),
+    });
+    expect(noReason.body.outcomes[0]).toMatchObject({
+      result: 'refused',
+      message: "Reopen needs a reason; it stays in the story's history.",
+    });
+    const withReason = await api<PushResponse>(server.url, '/v1/push', {
+      token,
+      body: pushOne(reopened, 1, 'status', 'Figures changed'),
+    });
+    expect(withReason.body.outcomes[0]).toMatchObject({ result: 'accepted' });
+  });
+
+  it('refuses a producer-only change to a rundown from a reporter', async () => {
+    const { server } = await newsroom();
+    const park = await addPerson(server, 'park', 'reporter', 'Park Ji-won');
+    const token = await signInAs(server.url, park);
+    const rundown = {
+      id: randomUUID(),
+      title: '6 PM',
+      airDate: '2026-11-30',
+      onAirSec: 64800,
+      lengthSec: 1800,
+      blockBudgets: {},
+      rows: [],
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      version: 0,
+    };
+    const answer = await api<PushResponse>(server.url, '/v1/push', {
+      token,
+      body: { rundowns: [{ id: rundown.id, baseVersion: null, rundown, history: [] }] },
+    });
+    expect(answer.body.outcomes[0]).toMatchObject({
+      result: 'refused',
+      message:
+        'Only a producer can change a rundown: you are signed in to the newsroom as Park Ji-won, a reporter.',
+    });
+    expect((await server.pool.query('SELECT count(*)::int AS n FROM rundowns')).rows[0].n).toBe(0);
+  });
+});
+
+describe('several server processes on one database', () => {
+  it('streams a change pushed through one process to a desk listening on another', async () => {
+    const { databaseUrl, server: one } = await newsroom();
+    const two = await startTestServer(databaseUrl);
+    running.push(two);
+    const park = await addPerson(one, 'park', 'reporter');
+    const token = await signInAs(one.url, park);
+
+    const socket = new WebSocket(`${two.url.replace('http', 'ws')}/v1/live`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const seen: ChangesPage['changes'] = [];
+    const arrived = new Promise<void>((resolve) => {
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data)) as LiveMessage;
+        if (message.type === 'changes') seen.push(...message.changes);
+        if (seen.some((c) => c.type === 'story' && c.story?.slug === 'LIVE FROM ONE')) resolve();
+      });
+    });
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'since', cursor: 0 }));
+    const story = makeStory({ slug: 'LIVE FROM ONE' });
+    await api(one.url, '/v1/push', { token, body: pushOne(story, null, 'create') });
+    await arrived;
+    socket.close();
+    expect(seen.map((c) => c.type).sort()).toEqual(['revision', 'story']);
+  });
+
+  it('refuses a live connection without a valid session', async () => {
+    const { server } = await newsroom();
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/v1/live`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    const status = await new Promise<number>((resolve) =>
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
+    expect(status).toBe(401);
+  });
+});
+
+describe('listening', () => {
+  it('refuses a non-loopback address over plain HTTP unless told --insecure-http', async () => {
+    const databaseUrl = await cluster.createDatabase();
+    await expect(
+      startNewsroomServer({ databaseUrl, host: '0.0.0.0', port: 0, version: 'test' }),
+    ).rejects.toThrow(/Refusing to serve 0\.0\.0\.0 over plain HTTP/);
+  });
+
+  it('serves HTTPS with the certificate it is given', async () => {
+    const databaseUrl = await cluster.createDatabase();
+    const tls = selfSignedCertificate();
+    const server: NewsroomServer = await startNewsroomServer({
+      databaseUrl,
+      host: '127.0.0.1',
+      port: 0,
+      version: 'test',
+      tls,
+    });
+    running.push(server);
+    expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const { Agent, request } = await import('node:https');
+    const body = await new Promise<string>((resolve, reject) => {
+      request(`${server.url}/v1/health`, { agent: new Agent({ ca: tls.cert }) }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve(text));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(JSON.parse(body)).toMatchObject({ ok: true, protocol: 1 });
+  });
+
+  it('says in words when the database cannot be reached', async () => {
+    await expect(
+      startNewsroomServer({
+        databaseUrl: 'postgres://copydesk:secret@127.0.0.1:1/newsroom',
+        host: '127.0.0.1',
+        port: 0,
+        version: 'test',
+      }),
+    ).rejects.toThrow(
+      'Cannot reach the newsroom database at postgres://copydesk:%E2%80%A6@127.0.0.1:1/newsroom: is PostgreSQL running there?',
+    );
+  });
+});
