@@ -159,8 +159,7 @@ function article(word: string): string {
 /** `copydesk server`: the newsroom server, and the people who may use it. */
 export const serverCommand: Command = {
   name: 'server',
-  synopsis:
-    '[--database URL] [--listen HOST:PORT] …  |  server user add|list|disable …  (see SERVER)',
+  synopsis: '[user add|list|disable] …  (see SERVER below)',
   flags: [
     databaseFlag,
     listenFlag,
