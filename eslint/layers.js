@@ -65,20 +65,34 @@ export const LAYERS = {
   // What browser mode and Electron's app:// protocol both send: content types, the CSP.
   'main/http': { imports: ['shared', 'main/common'], packages: [NODE, 'zod'] },
   'main/web': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],
+    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http', 'main/sync'],
     packages: [NODE, 'zod'],
   },
   // The newsroom server: PostgreSQL, HTTP and WebSocket for every desk. It shares the model and
   // the rules with the desks (shared/), never a desk's archive or services.
   'main/server': { imports: ['shared', 'main/common'], packages: [NODE, 'zod', 'pg', 'ws'] },
+  // The desk's side of the newsroom: its archive as a replica of the server's, kept in step.
+  'main/sync': {
+    imports: ['shared', 'main/common', 'main/archive', 'main/services'],
+    packages: [NODE, 'zod', 'ws'],
+    testsAlsoImport: { 'main/server': 'a real newsroom server for the desk to talk to' },
+  },
   // The CLI hosts browser mode (`copydesk web`) and the newsroom server (`copydesk server`).
   'main/cli': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/web', 'main/server'],
+    imports: [
+      'shared',
+      'main/common',
+      'main/archive',
+      'main/services',
+      'main/web',
+      'main/server',
+      'main/sync',
+    ],
     packages: [NODE, 'zod'],
     testsAlsoImport: { 'main/export': 'reading back what the CLI exported' },
   },
   'main/electron': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],
+    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http', 'main/sync'],
     packages: [NODE, 'zod', 'electron'],
   },
 };

@@ -17,6 +17,36 @@ CREATE TABLE pronouncers (
   phonetic   TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+CREATE TABLE replica (
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  -- This desk, in leases ("editing on Park's laptop") and sign-ins.
+  desk_id       TEXT    NOT NULL,
+  server_url    TEXT,
+  -- Where in the server's change feed this desk has read up to.
+  cursor        INTEGER NOT NULL DEFAULT 0,
+  -- Stories older than this many days leave the desk unless opened here or in a rundown.
+  keep_days     INTEGER NOT NULL DEFAULT 90,
+  last_sync_at  TEXT
+);
+CREATE TABLE replica_marks (
+  kind           TEXT NOT NULL,
+  id             TEXT NOT NULL,
+  mark           TEXT NOT NULL,
+  server_version INTEGER,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE TABLE replica_notices (
+  kind    TEXT NOT NULL,
+  id      TEXT NOT NULL,
+  label   TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL,
+  at      TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE TABLE replica_pins (
+  story_id  TEXT PRIMARY KEY,
+  pinned_at TEXT NOT NULL
+);
 CREATE TABLE revisions (
   id         TEXT PRIMARY KEY,
   story_id   TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
@@ -40,8 +70,12 @@ CREATE TABLE rundown_history (
   action      TEXT    NOT NULL,
   row_id      TEXT,
   detail_json TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(detail_json))
-);
+, uid TEXT);
 CREATE INDEX rundown_history_by_rundown ON rundown_history (rundown_id, seq);
+CREATE UNIQUE INDEX rundown_history_by_uid ON rundown_history (uid);
+CREATE TRIGGER rundown_history_uid AFTER INSERT ON rundown_history WHEN new.uid IS NULL BEGIN
+  UPDATE rundown_history SET uid = lower(hex(randomblob(16))) WHERE seq = new.seq;
+END;
 CREATE TABLE rundown_rows (
   id         TEXT    PRIMARY KEY,
   rundown_id TEXT    NOT NULL REFERENCES rundowns (id) ON DELETE CASCADE,

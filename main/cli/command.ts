@@ -1,4 +1,5 @@
 import type { Archive } from '../archive/open';
+import type { DeskSync } from '../sync/deskSync';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
 import type { Flag } from './flags';
 import { UsageError } from './exitCodes';
@@ -32,6 +33,8 @@ export type CommandContext = {
   /** The archive, opened on first use: a usage error never creates or touches it. */
   archive: () => Archive;
   services: () => ServiceHandlers;
+  /** The desk's newsroom connection (keeps it live for `sync` and `web`). */
+  newsroom: () => DeskSync;
 };
 
 /** One `copydesk` command: its name, what the usage says of it, its flags, and what it does. */

@@ -5,6 +5,7 @@ import { openArchive, type Archive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService, knownErrorValue } from '../services/serviceTable';
+import { deskSync, type DeskSync } from '../sync/deskSync';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { version } from '../common/version';
 import type { Call, CliIo, Command, CommandContext } from './command';
@@ -37,6 +38,7 @@ function refuseForeignFlags(command: Command, given: readonly string[]): void {
 function lazyArchive(path: string, io: CliIo) {
   let archive: Archive | undefined;
   let services: ServiceHandlers | undefined;
+  let sync: DeskSync | undefined;
   const open = (): Archive => {
     if (archive) return archive;
     try {
@@ -52,11 +54,17 @@ function lazyArchive(path: string, io: CliIo) {
     }
     return archive;
   };
+  // The desk's newsroom connection (its sign-in is beside the archive); idle until a command
+  // asks it to exchange changes.
+  const newsroom = (): DeskSync => (sync ??= deskSync({ archive: open() }));
   return {
     open,
+    newsroom,
     services: (): ServiceHandlers =>
       (services ??= createServices({
         archive: open(),
+        newsroom: newsroom(),
+        onChange: (change) => newsroom().onChange(change),
         version,
         onExportProgress: (done, total, slug) => {
           if (total > 1) io.stderr(`[${done}/${total}] ${slug || 'UNTITLED'}\n`);
@@ -64,7 +72,8 @@ function lazyArchive(path: string, io: CliIo) {
         // Browser mode's renderer errors go where its server logs: stderr.
         log: (entry) => io.stderr(`${entry}\n`),
       })),
-    close: () => {
+    close: async () => {
+      await sync?.stop();
       if (archive?.db.open) archive.close();
     },
   };
@@ -141,6 +150,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       call,
       archive: archive.open,
       services: archive.services,
+      newsroom: archive.newsroom,
     };
     const code = await command.run(ctx);
     keepOpen = code === null;
@@ -148,6 +158,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     return report(error, json, io);
   } finally {
-    if (!keepOpen) archive.close();
+    if (!keepOpen) await archive.close();
   }
 }

@@ -142,28 +142,8 @@ export async function pushStory(
       );
   }
 
-  for (const revision of item.revisions) {
-    if (revision.storyId !== item.id) return refused('A version was sent with the wrong story.');
-    await tx.query(
-      `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story, user_id, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('change_seq'))
-       ON CONFLICT (id) DO UPDATE SET at = excluded.at, kind = excluded.kind, note = excluded.note,
-         story = excluded.story, seq = excluded.seq
-       WHERE revisions.user_id = excluded.user_id AND revisions.story_id = excluded.story_id`,
-      [
-        revision.id,
-        revision.storyId,
-        revision.parentId,
-        revision.at,
-        revision.author,
-        revision.kind,
-        revision.note,
-        JSON.stringify(revision.story),
-        session.identity.userId,
-      ],
-    );
-  }
-
+  if (item.revisions.some((r) => r.storyId !== item.id))
+    return refused('A version was sent with the wrong story.');
   const version = (current?.version ?? 0) + 1;
   const story = item.story;
   await tx.query(
@@ -185,6 +165,28 @@ export async function pushStory(
       story ? storySearchDocument(story) : '',
     ],
   );
+  // After the story, so a desk reading the feed in order has the story when its versions come.
+  for (const revision of item.revisions) {
+    await tx.query(
+      `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story, user_id, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('change_seq'))
+       ON CONFLICT (id) DO UPDATE SET at = excluded.at, kind = excluded.kind, note = excluded.note,
+         story = excluded.story, seq = excluded.seq
+       WHERE revisions.user_id = excluded.user_id AND revisions.story_id = excluded.story_id`,
+      [
+        revision.id,
+        revision.storyId,
+        revision.parentId,
+        revision.at,
+        revision.author,
+        revision.kind,
+        revision.note,
+        JSON.stringify(revision.story),
+        session.identity.userId,
+      ],
+    );
+  }
+
   // Saving is a sign of life: the desk editing it keeps its lease.
   await renewHeld(tx, item.id, session, leaseSeconds);
   return { type: 'story', id: item.id, result: 'accepted', version };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { makeStory } from '../../shared/story/testing/makeStory';
@@ -17,6 +17,9 @@ import {
   signInAs,
   startTestServer,
 } from './testing/newsroom';
+
+// Signing people in runs scrypt a few times a test: slow by design.
+vi.setConfig({ testTimeout: 30_000 });
 
 let cluster: PgCluster;
 const running: { close(): Promise<void> }[] = [];

@@ -160,6 +160,7 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     port,
     pool,
     async close() {
+      if (closing) return;
       closing = true;
       for (const t of timers) clearInterval(t);
       feed.closeAll();

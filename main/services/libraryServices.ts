@@ -8,6 +8,7 @@ import { resolve as resolvePath } from 'node:path';
 import { timingSettings } from '../../shared/settings';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
+import { templateRefusal } from '../../shared/newsroom/roles';
 import type { ServiceKit } from './serviceKit';
 
 type LibraryChannels =
@@ -32,6 +33,8 @@ export function libraryServices({
   db,
   now,
   stamp,
+  changed,
+  refuseUnlessAllowed,
 }: ServiceKit): Pick<ServiceHandlers, LibraryChannels> {
   return {
     'tags.list': () => listTags(db),
@@ -58,12 +61,16 @@ export function libraryServices({
     'templates.list': () => listTemplates(db),
 
     'templates.save': ({ format, body }) => {
+      refuseUnlessAllowed(templateRefusal);
       saveTemplate(db, format, body, stamp());
+      changed('template', format);
       return { format };
     },
 
     'templates.reset': ({ format }) => {
+      refuseUnlessAllowed(templateRefusal);
       resetTemplate(db, format);
+      changed('template', format);
       return { format };
     },
 
@@ -72,12 +79,14 @@ export function libraryServices({
     'pronouncers.save': (entry) => {
       const updatedAt = stamp();
       upsertPronouncer(db, entry, updatedAt);
+      changed('pronouncer', entry.term);
       return { ...entry, updatedAt };
     },
 
     'pronouncers.delete': ({ term }) => {
       if (!deletePronouncer(db, term))
         throw new ServiceError('NOT_FOUND', `“${term}” is not in the pronouncer dictionary.`);
+      changed('pronouncer', term);
       return { term };
     },
 

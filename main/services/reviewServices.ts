@@ -3,6 +3,7 @@ import { insertComment, listComments, setThreadResolved } from '../archive/comme
 import { buildHandoff } from '../archive/handoff';
 import { exportFileName } from '../export';
 import { STATUS_LABELS, transition } from '../../shared/story/workflow';
+import { statusRefusal } from '../../shared/newsroom/roles';
 import { HANDOFF_EXTENSION } from '../../shared/package/handoff';
 import type { Story } from '../../shared/story/model';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
@@ -31,6 +32,9 @@ export function reviewServices({
   author,
   store,
   refuseIfLocked,
+  changed,
+  refuseUnlessAllowed,
+  refuseIfEditedElsewhere,
 }: ServiceKit): Pick<ServiceHandlers, ReviewChannels> {
   return {
     'stories.setStatus': ({ id, status, note }) => {
@@ -48,6 +52,9 @@ export function reviewServices({
           `${step.action} needs a reason; it stays in the story's history.`,
         );
       }
+      // In a newsroom the server decides who may take the step; the desk says no first.
+      refuseUnlessAllowed((actor) => statusRefusal(actor, story.status, status));
+      refuseIfEditedElsewhere(story);
       const changed: Story = { ...story, status, updatedAt: stamp(story.updatedAt) };
       store(changed, 'status', note);
       return changed;
@@ -75,6 +82,7 @@ export function reviewServices({
     'stories.restore': ({ id, revisionId }) => {
       const current = requireStory(id);
       refuseIfLocked(current, 'restoring an older version');
+      refuseIfEditedElsewhere(current);
       const old = getRevision(db, id, revisionId);
       if (!old) throw new ServiceError('NOT_FOUND', 'That version is not in the story’s history.');
       const number = listRevisions(db, id).find((r) => r.id === revisionId)?.number;
@@ -146,19 +154,21 @@ export function reviewServices({
         resolvedBy: null,
       };
       insertComment(db, comment);
+      changed('comment', comment.id);
       return comment;
     },
 
     'comments.resolve': ({ storyId, threadId, resolved }) => {
-      const changed = setThreadResolved(
+      const count = setThreadResolved(
         db,
         storyId,
         threadId,
         resolved ? stamp() : null,
         resolved ? author() : null,
       );
-      if (changed === 0)
+      if (count === 0)
         throw new ServiceError('NOT_FOUND', 'That comment thread is not on this story.');
+      changed('comment', threadId);
       return { threadId, resolved };
     },
   };

@@ -21,6 +21,7 @@ import {
 } from '../archive/rundowns';
 import { getStory } from '../archive/stories';
 import { ServiceError } from '../common/errors';
+import { rundownRefusal } from '../../shared/newsroom/roles';
 import type { ServiceKit } from './serviceKit';
 
 type RundownChannels = Extract<
@@ -36,6 +37,8 @@ export function rundownServices({
   stamp,
   newId,
   author,
+  changed,
+  refuseUnlessAllowed,
 }: ServiceKit): Pick<ServiceHandlers, RundownChannels> {
   function detail(rundown: Rundown): RundownDetail {
     const ids = rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
@@ -76,7 +79,8 @@ export function rundownServices({
     baseVersion: number | undefined,
     apply: (rundown: Rundown) => { rundown: Rundown; changes: Change[] },
   ): RundownDetail {
-    return db
+    refuseUnlessAllowed(rundownRefusal);
+    const result = db
       .transaction(() => {
         const current = requireRundown(id);
         if (baseVersion !== undefined && baseVersion !== current.version)
@@ -96,6 +100,8 @@ export function rundownServices({
         return detail(next);
       })
       .immediate();
+    changed('rundown', id);
+    return result;
   }
 
   function requireStoryFor(storyId: string): void {
@@ -112,6 +118,7 @@ export function rundownServices({
     'rundowns.get': ({ id }) => detail(requireRundown(id)),
 
     'rundowns.create': (input) => {
+      refuseUnlessAllowed(rundownRefusal);
       const template = input.template === undefined ? null : getShowTemplate(db, input.template);
       if (input.template !== undefined && !template)
         throw new ServiceError('NOT_FOUND', `There is no show template named “${input.template}”.`);
@@ -165,6 +172,7 @@ export function rundownServices({
           detail: { to: template?.name ?? '' },
         });
       }).immediate();
+      changed('rundown', rundown.id);
       return detail(rundown);
     },
 
@@ -192,8 +200,10 @@ export function rundownServices({
       }),
 
     'rundowns.delete': ({ id }) => {
+      refuseUnlessAllowed(rundownRefusal);
       if (!deleteRundown(db, id))
         throw new ServiceError('NOT_FOUND', 'That rundown is not in the archive.');
+      changed('rundown', id);
       return { id };
     },
 
@@ -315,19 +325,25 @@ export function rundownServices({
     'showTemplates.list': () => listShowTemplates(db),
 
     'showTemplates.save': (template) => {
+      refuseUnlessAllowed(rundownRefusal);
       db.transaction(() => putShowTemplate(db, template, stamp())).immediate();
+      changed('showTemplate', template.name);
       return template;
     },
 
     'showTemplates.fromRundown': ({ id, name }) => {
+      refuseUnlessAllowed(rundownRefusal);
       const template = templateFromRundown(name, requireRundown(id));
       db.transaction(() => putShowTemplate(db, template, stamp())).immediate();
+      changed('showTemplate', template.name);
       return template;
     },
 
     'showTemplates.delete': ({ name }) => {
+      refuseUnlessAllowed(rundownRefusal);
       if (!deleteShowTemplate(db, name))
         throw new ServiceError('NOT_FOUND', `There is no show template named “${name}”.`);
+      changed('showTemplate', name);
       return { name };
     },
   };

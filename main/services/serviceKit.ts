@@ -9,7 +9,9 @@ import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
 import type { RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
+import type { Actor } from '../../shared/newsroom/roles';
 import { ServiceError } from '../common/errors';
+import type { ArchiveChange, NewsroomPort } from './newsroomPort';
 
 export type ServiceContext = {
   archive: Archive;
@@ -20,6 +22,14 @@ export type ServiceContext = {
   onExportProgress?: (done: number, total: number, slug: string) => void;
   /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
   log?: (entry: string) => void;
+  /**
+   * Told after each change the services commit (a story saved, a rundown changed …), so the
+   * newsroom sync can send it up and windows can redraw. Listeners must not act synchronously:
+   * it may be called inside the change's transaction.
+   */
+  onChange?: (change: ArchiveChange) => void;
+  /** The desk's newsroom connection (main/sync); none when the desk works alone. */
+  newsroom?: NewsroomPort;
 };
 
 /** What every group of services works with: the archive, the clock, and the shared rules. */
@@ -56,9 +66,31 @@ export function serviceKit(ctx: ServiceContext) {
     return stories;
   }
 
-  /** Who is working: the display name from the settings. */
+  /** Who is working: the name the newsroom knows them by, else the display name from the settings. */
   function author(): string {
-    return getSettings(db).displayName || 'Unnamed user';
+    return ctx.newsroom?.actor()?.displayName || getSettings(db).displayName || 'Unnamed user';
+  }
+
+  function changed(kind: ArchiveChange['kind'], id: string): void {
+    ctx.onChange?.({ kind, id });
+  }
+
+  /** Refuses, with the newsroom's reason, what the signed-in person's role does not allow. */
+  function refuseUnlessAllowed(refusal: (actor: Actor) => string | null): void {
+    const actor = ctx.newsroom?.actor();
+    const reason = actor ? refusal(actor) : null;
+    if (reason) throw new ServiceError('FORBIDDEN', reason);
+  }
+
+  /** Refuses changing a story someone is editing on another desk (never two writers). */
+  function refuseIfEditedElsewhere(story: Story): void {
+    const lease = ctx.newsroom?.heldElsewhere(story.id);
+    if (!lease) return;
+    const where = lease.sameUser ? `on another desk (${lease.deskLabel || 'another desk'})` : '';
+    throw new ServiceError(
+      'LEASED',
+      `${lease.sameUser ? 'You are' : `${lease.holder} is`} editing “${story.slug || 'Untitled'}”${where ? ` ${where}` : ''}: it is read-only here until ${lease.sameUser ? 'you close it there' : 'they close it'}.`,
+    );
   }
 
   /**
@@ -71,6 +103,7 @@ export function serviceKit(ctx: ServiceContext) {
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
       recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
     })();
+    changed('story', story.id);
   }
 
   function refuseIfLocked(story: Story, doing: string): void {
@@ -102,6 +135,7 @@ export function serviceKit(ctx: ServiceContext) {
       return false;
     });
     putRundown(db, { ...rundown, rows, updatedAt: at, version: rundown.version + 1 });
+    changed('rundown', rundownId);
   }
 
   return {
@@ -116,5 +150,8 @@ export function serviceKit(ctx: ServiceContext) {
     store,
     refuseIfLocked,
     removeStoryFromRundown,
+    changed,
+    refuseUnlessAllowed,
+    refuseIfEditedElsewhere,
   };
 }

@@ -28,6 +28,8 @@ export function storyServices({
   store,
   refuseIfLocked,
   removeStoryFromRundown,
+  changed,
+  refuseIfEditedElsewhere,
 }: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
   return {
     'app.info': () => ({
@@ -73,6 +75,7 @@ export function storyServices({
     'stories.save': ({ story, baseUpdatedAt, mode }) => {
       const existing = getStory(db, story.id);
       if (existing) refuseIfLocked(existing, 'editing it');
+      if (existing) refuseIfEditedElsewhere(existing);
       if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
         throw new ServiceError(
           'CONFLICT',
@@ -93,6 +96,7 @@ export function storyServices({
     'stories.delete': ({ id, fromRundowns }) => {
       const story = getStory(db, id);
       if (story) refuseIfLocked(story, 'deleting it');
+      if (story) refuseIfEditedElsewhere(story);
       const holding = rundownsHolding(db, id);
       if (holding.length > 0 && !fromRundowns) {
         const names = holding.map((r) => `${r.title} (${r.airDate})`);
@@ -106,6 +110,7 @@ export function storyServices({
         if (!deleteStory(db, id))
           throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
       }).immediate();
+      changed('story', id);
       return { id };
     },
   };

@@ -27,6 +27,7 @@ export function transferServices({
   requireStories,
   author,
   store,
+  changed,
 }: ServiceKit): Pick<ServiceHandlers, TransferChannels> {
   /**
    * A rundown's stories in running order, each carrying its row's page number, with the show for
@@ -82,6 +83,7 @@ export function transferServices({
         }
         throw error;
       }
+      changed('import', '');
       return { imported: stories.length };
     },
 
@@ -124,6 +126,7 @@ export function transferServices({
             });
         }
       })();
+      for (const m of merged) changed('story', m.id);
       return {
         merged,
         stories: summariesByIds(

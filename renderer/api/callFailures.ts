@@ -52,6 +52,15 @@ const ACTIONS: Record<Channel, string> = {
   'showTemplates.save': 'save the show template',
   'showTemplates.fromRundown': 'save the rundown as a template',
   'showTemplates.delete': 'delete the show template',
+  'newsroom.status': 'read the newsroom connection',
+  'newsroom.connect': 'connect to the newsroom',
+  'newsroom.disconnect': 'disconnect from the newsroom',
+  'newsroom.sync': 'exchange changes with the newsroom',
+  'newsroom.events': 'hear from the newsroom',
+  'newsroom.lease': 'say who is editing the story',
+  'newsroom.leases': 'read who is editing what',
+  'newsroom.search': 'search the whole newsroom',
+  'newsroom.open': 'bring the story from the newsroom',
 };
 
 /** `Invalid input for settings.save: Too big (at defaults.wordsPerMinute).` → `Too big.` */

@@ -3,6 +3,7 @@ import editor from './0002-editor.sql?raw';
 import review from './0003-review.sql?raw';
 import filterIndex from './0004-filter-index.sql?raw';
 import rundowns from './0005-rundowns.sql?raw';
+import replica from './0007-replica.sql?raw';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -13,4 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-review', sql: review },
   { version: 4, name: '0004-filter-index', sql: filterIndex },
   { version: 5, name: '0005-rundowns', sql: rundowns },
+  // 6 is arch2's (fold keys); this branch skips it until the two meet on main.
+  { version: 7, name: '0007-replica', sql: replica },
 ];

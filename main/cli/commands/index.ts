@@ -12,6 +12,7 @@ import { exportCommand } from './export';
 import { webCommand } from './web';
 import { rundownCommand } from './rundown';
 import { serverCommand } from './server';
+import { connectCommand, disconnectCommand, syncCommand, whoamiCommand } from './newsroom';
 
 /** Every `copydesk` command, in the order the usage lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -28,4 +29,8 @@ export const COMMANDS: readonly Command[] = [
   rundownCommand,
   webCommand,
   serverCommand,
+  connectCommand,
+  syncCommand,
+  whoamiCommand,
+  disconnectCommand,
 ];

@@ -1,0 +1,275 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  DocChange,
+  HistoryChange,
+  RundownChange,
+  StoryChange,
+  WireComment,
+  WireRevision,
+} from '../../shared/newsroom/protocol';
+import { BlockSchema, STORY_FORMATS, type StoryFormat } from '../../shared/story/model';
+import { ShowTemplateSchema } from '../../shared/rundown/template';
+import { PronouncerEntrySchema } from '../../shared/settings';
+import type { TimingSettings } from '../../shared/story/timing';
+import { insertComment } from './comments';
+import { deletePronouncer, upsertPronouncer } from './pronouncers';
+import { deleteRundown, getRundown, putRundown } from './rundowns';
+import { commentMark, dropMark, getMark, putNotice, setMark } from './replica';
+import { statement } from './statements';
+import { deleteStory, getStory, putStory } from './stories';
+import { resetTemplate, saveTemplate } from './templates';
+import { z } from 'zod';
+
+/**
+ * Changes from the newsroom, applied to the desk's archive. Nothing changed here and not yet sent
+ * is ever overwritten: a story both sides changed becomes a conflict (the server's version kept as
+ * a version of its own, to compare and settle), exactly as a hand-off package's would.
+ */
+
+/** What applying a story did: `conflict` asks a person to settle it. */
+export type StoryApplied = 'applied' | 'unchanged' | 'conflict' | 'kept';
+
+/** The server's version of a story as a version here (the one its head revision names). */
+function keepServerVersion(
+  db: Database,
+  change: StoryChange & { story: NonNullable<StoryChange['story']> },
+): string {
+  const id = change.headRevision ?? `server-${change.id}-${change.version}`;
+  statement(
+    db,
+    `INSERT OR IGNORE INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json, origin)
+     VALUES (?, ?, NULL, ?, '', 'merge', 'The newsroom’s version', ?, 'package')`,
+  ).run(id, change.id, change.story.updatedAt, JSON.stringify(change.story));
+  setMark(db, 'revision', id, change.story.updatedAt);
+  return id;
+}
+
+export function applyStory(
+  db: Database,
+  change: StoryChange,
+  timing: TimingSettings,
+): StoryApplied {
+  return db.transaction((): StoryApplied => {
+    const mark = getMark(db, 'story', change.id);
+    if (mark?.serverVersion != null && change.version <= mark.serverVersion) return 'unchanged';
+    const local = getStory(db, change.id);
+    const changedHere = local ? mark?.mark !== local.updatedAt : mark !== null;
+    if (!changedHere) {
+      if (change.story === null) {
+        if (local) {
+          // The newsroom deleted it: rows that still show it here go too.
+          statement(db, 'DELETE FROM rundown_rows WHERE story_id = ?').run(change.id);
+          deleteStory(db, change.id);
+        }
+        dropMark(db, 'story', change.id);
+        return 'applied';
+      }
+      putStory(db, change.story, timing);
+      statement(
+        db,
+        'UPDATE stories SET head_revision = ?, conflict_revision = NULL WHERE id = ?',
+      ).run(change.headRevision, change.id);
+      setMark(db, 'story', change.id, change.story.updatedAt, change.version);
+      return 'applied';
+    }
+    if (change.story === null) {
+      // Deleted in the newsroom while changed here: this desk's version stays, and goes up again.
+      setMark(db, 'story', change.id, mark?.mark ?? '', change.version);
+      putNotice(db, {
+        kind: 'story',
+        id: change.id,
+        label: local?.slug ?? '',
+        message:
+          'Deleted in the newsroom while you changed it here: your version is kept and sent back.',
+        at: new Date().toISOString(),
+      });
+      return 'kept';
+    }
+    if (!local) {
+      // Deleted here, changed in the newsroom: the newsroom's version comes back.
+      putStory(db, change.story, timing);
+      statement(db, 'UPDATE stories SET head_revision = ? WHERE id = ?').run(
+        change.headRevision,
+        change.id,
+      );
+      setMark(db, 'story', change.id, change.story.updatedAt, change.version);
+      return 'applied';
+    }
+    const theirs = keepServerVersion(
+      db,
+      change as StoryChange & { story: NonNullable<StoryChange['story']> },
+    );
+    statement(db, 'UPDATE stories SET conflict_revision = ? WHERE id = ?').run(theirs, change.id);
+    setMark(db, 'story', change.id, mark?.mark ?? '', change.version);
+    return 'conflict';
+  })();
+}
+
+/** A version of a story this desk holds; one still waiting to go up from here is left alone. */
+export function applyRevision(db: Database, revision: WireRevision): boolean {
+  if (statement(db, 'SELECT 1 FROM stories WHERE id = ?').get(revision.storyId) === undefined)
+    return false;
+  const mark = getMark(db, 'revision', revision.id);
+  const localAt = statement(db, 'SELECT at FROM revisions WHERE id = ?')
+    .pluck()
+    .get(revision.id) as string | undefined;
+  if (localAt !== undefined && mark?.mark !== localAt) return false;
+  statement(
+    db,
+    `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json, origin)
+     VALUES (@id, @storyId, @parentId, @at, @author, @kind, @note, @json, 'package')
+     ON CONFLICT (id) DO UPDATE SET at = excluded.at, kind = excluded.kind, note = excluded.note,
+       story_json = excluded.story_json, origin = 'package'
+     WHERE revisions.story_id = excluded.story_id`,
+  ).run({ ...revision, json: JSON.stringify(revision.story) });
+  setMark(db, 'revision', revision.id, revision.at);
+  return true;
+}
+
+export function applyComment(db: Database, comment: WireComment): boolean {
+  if (statement(db, 'SELECT 1 FROM stories WHERE id = ?').get(comment.storyId) === undefined)
+    return false;
+  const local = statement(
+    db,
+    "SELECT coalesce(resolved_at, '') || '|' || coalesce(resolved_by, '') FROM comments WHERE id = ?",
+  )
+    .pluck()
+    .get(comment.id) as string | undefined;
+  const mark = getMark(db, 'comment', comment.id);
+  if (local !== undefined && mark?.mark !== local) return false;
+  insertComment(db, comment);
+  statement(db, 'UPDATE comments SET resolved_at = ?, resolved_by = ? WHERE id = ?').run(
+    comment.resolvedAt,
+    comment.resolvedBy,
+    comment.id,
+  );
+  setMark(db, 'comment', comment.id, commentMark(comment));
+  return true;
+}
+
+export type RundownApplied =
+  | { result: 'applied' | 'unchanged' }
+  /** Its rows show stories this desk does not have yet: fetch them, then apply again. */
+  | { result: 'needs'; storyIds: string[] }
+  /** Changed here too: the newsroom's version won, this desk's changes were dropped (said so). */
+  | { result: 'replaced' };
+
+export function applyRundown(db: Database, change: RundownChange): RundownApplied {
+  return db.transaction((): RundownApplied => {
+    const mark = getMark(db, 'rundown', change.id);
+    if (mark?.serverVersion != null && change.version <= mark.serverVersion)
+      return { result: 'unchanged' };
+    const local = getRundown(db, change.id);
+    const changedHere = local ? mark?.mark !== String(local.version) : mark !== null;
+    if (change.rundown === null) {
+      if (local) deleteRundown(db, change.id);
+      dropMark(db, 'rundown', change.id);
+      return { result: 'applied' };
+    }
+    const ids = change.rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
+    const have = new Set(
+      statement(db, 'SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(JSON.stringify(ids)) as string[],
+    );
+    const missing = [...new Set(ids.filter((id) => !have.has(id)))];
+    if (missing.length > 0) return { result: 'needs', storyIds: missing };
+    putRundown(db, { ...change.rundown, version: change.version });
+    setMark(db, 'rundown', change.id, String(change.version), change.version);
+    if (changedHere) {
+      dropUnsentHistory(db, change.id);
+      putNotice(db, {
+        kind: 'rundown',
+        id: change.id,
+        label: change.rundown.title,
+        message:
+          'Someone changed this rundown in the newsroom first: your changes to it made here were not applied. Look at it again and redo them.',
+        at: new Date().toISOString(),
+      });
+      return { result: 'replaced' };
+    }
+    return { result: 'applied' };
+  })();
+}
+
+/** Takes out this desk's history entries for changes the newsroom did not take. */
+export function dropUnsentHistory(db: Database, rundownId: string): void {
+  statement(
+    db,
+    `DELETE FROM rundown_history WHERE rundown_id = ? AND NOT EXISTS (
+       SELECT 1 FROM replica_marks m WHERE m.kind = 'history' AND m.id = rundown_history.uid)`,
+  ).run(rundownId);
+}
+
+export function applyHistory(db: Database, change: HistoryChange): boolean {
+  const { entry } = change;
+  if (statement(db, 'SELECT 1 FROM rundowns WHERE id = ?').get(entry.rundownId) === undefined)
+    return false;
+  statement(
+    db,
+    `INSERT OR IGNORE INTO rundown_history (rundown_id, at, author, action, row_id, detail_json, uid)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entry.rundownId,
+    entry.at,
+    entry.author,
+    entry.action,
+    entry.rowId,
+    JSON.stringify(entry.detail),
+    entry.uid,
+  );
+  setMark(db, 'history', entry.uid, '1');
+  return true;
+}
+
+const TemplateBodySchema = z.array(BlockSchema);
+
+/** The newest version of a pronouncer, template or show template wins. */
+export function applyDoc(db: Database, change: DocChange): boolean {
+  const { doc } = change;
+  const mark = getMark(db, doc.docKind, doc.key);
+  const local = docUpdatedAt(db, doc.docKind, doc.key);
+  if (local !== null && mark?.mark !== local && local >= doc.updatedAt) return false;
+  db.transaction(() => {
+    switch (doc.docKind) {
+      case 'pronouncer': {
+        const entry = doc.body === null ? null : PronouncerEntrySchema.safeParse(doc.body);
+        if (entry === null) deletePronouncer(db, doc.key);
+        else if (entry.success) upsertPronouncer(db, entry.data, doc.updatedAt);
+        break;
+      }
+      case 'template': {
+        if (!(STORY_FORMATS as readonly string[]).includes(doc.key)) return;
+        const body = doc.body === null ? null : TemplateBodySchema.safeParse(doc.body);
+        if (body === null) resetTemplate(db, doc.key as StoryFormat);
+        else if (body.success) saveTemplate(db, doc.key as StoryFormat, body.data, doc.updatedAt);
+        break;
+      }
+      case 'showTemplate': {
+        const template = doc.body === null ? null : ShowTemplateSchema.safeParse(doc.body);
+        if (template === null)
+          statement(db, 'DELETE FROM show_templates WHERE lower(name) = ?').run(doc.key);
+        else if (template.success)
+          statement(
+            db,
+            `INSERT INTO show_templates (name, template_json, updated_at) VALUES (?, ?, ?)
+             ON CONFLICT (name) DO UPDATE SET name = excluded.name, template_json = excluded.template_json,
+               updated_at = excluded.updated_at`,
+          ).run(template.data.name, JSON.stringify(template.data), doc.updatedAt);
+        break;
+      }
+    }
+    if (doc.body === null) dropMark(db, doc.docKind, doc.key);
+    else setMark(db, doc.docKind, doc.key, doc.updatedAt);
+  })();
+  return true;
+}
+
+function docUpdatedAt(db: Database, kind: DocChange['doc']['docKind'], key: string): string | null {
+  const sql = {
+    pronouncer: 'SELECT updated_at FROM pronouncers WHERE lower(term) = ?',
+    template: 'SELECT updated_at FROM templates WHERE format = ?',
+    showTemplate: 'SELECT updated_at FROM show_templates WHERE lower(name) = ?',
+  }[kind];
+  return (statement(db, sql).pluck().get(key) as string | undefined) ?? null;
+}

@@ -1,0 +1,393 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startPgCluster, type PgCluster } from '../server/testing/pgCluster';
+import { addPerson, startTestServer, type Person } from '../server/testing/newsroom';
+import type { NewsroomServer } from '../server/server';
+import { openDesk, type TestDesk } from './testing/desk';
+import type { Story } from '../../shared/story/model';
+
+// Each test signs three people in (scrypt) and starts two server processes.
+vi.setConfig({ testTimeout: 30_000 });
+
+let cluster: PgCluster;
+const cleanup: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  cluster = await startPgCluster();
+}, 60_000);
+afterAll(() => cluster.stop());
+afterEach(async () => {
+  for (const done of cleanup.splice(0).reverse()) await done();
+});
+
+async function newsroom() {
+  const databaseUrl = await cluster.createDatabase();
+  const one = await startTestServer(databaseUrl, { leaseSeconds: 2 });
+  const two = await startTestServer(databaseUrl, { leaseSeconds: 2 });
+  cleanup.push(
+    () => one.close(),
+    () => two.close(),
+  );
+  const park = await addPerson(one, 'park', 'reporter', 'Park Ji-won');
+  const kim = await addPerson(one, 'kim', 'editor', 'Kim Min-ji');
+  const lee = await addPerson(one, 'lee', 'producer', 'Lee Seo-yeon');
+  return { databaseUrl, one, two, park, kim, lee };
+}
+
+async function desk(
+  label: string,
+  server: NewsroomServer,
+  person: Person,
+  live = true,
+): Promise<TestDesk> {
+  const d = openDesk(label);
+  cleanup.push(() => d.close());
+  await d.call('newsroom.connect', {
+    url: server.url,
+    name: person.name,
+    password: person.password,
+  });
+  await d.call('newsroom.sync', {});
+  if (live) {
+    d.sync.startLive();
+    await vi.waitFor(async () =>
+      expect((await d.call('newsroom.status', {})).state).toBe('online'),
+    );
+  }
+  return d;
+}
+
+async function write(d: TestDesk, slug: string, text: string): Promise<Story> {
+  const story = await d.call('stories.create', { format: 'READER', slug });
+  return d.call('stories.save', {
+    story: { ...story, body: [{ type: 'paragraph', runs: [{ text }] }] },
+    baseUpdatedAt: story.updatedAt,
+    mode: 'autosave',
+  });
+}
+
+function bodyText(story: Story): string {
+  return story.body
+    .flatMap((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text) : []))
+    .join(' ');
+}
+
+describe('two desks, two server processes, one database', () => {
+  it('a save on one desk shows on the other, through the other server process', async () => {
+    const { one, two, park, kim } = await newsroom();
+    const reporter = await desk('reporter', one, park);
+    const editor = await desk('editor', two, kim);
+    const story = await write(reporter, 'HARBOR FIRE', 'Fire crews fought the blaze overnight.');
+    const seen = await vi.waitFor(async () => editor.call('stories.get', { id: story.id }), {
+      timeout: 5000,
+    });
+    expect(bodyText(seen)).toBe('Fire crews fought the blaze overnight.');
+    // The versions come along: the editor's history shows who wrote it.
+    const history = await editor.call('stories.history', { id: story.id });
+    expect(history.revisions[0]).toMatchObject({ author: 'Park Ji-won' });
+
+    await reporter.call('stories.save', {
+      story: {
+        ...seen,
+        body: [{ type: 'paragraph', runs: [{ text: 'Two crews are still there.' }] }],
+      },
+      baseUpdatedAt: seen.updatedAt,
+      mode: 'autosave',
+    });
+    await vi.waitFor(async () =>
+      expect(bodyText(await editor.call('stories.get', { id: story.id }))).toBe(
+        'Two crews are still there.',
+      ),
+    );
+    expect((await reporter.call('newsroom.status', {})).pending).toBe(0);
+  });
+
+  it('a desk offline for a while keeps working and sends its changes when the server is back', async () => {
+    const { databaseUrl, one, park, kim } = await newsroom();
+    const reporter = await desk('reporter', one, park);
+    const editor = await desk('editor', one, kim);
+    const port = one.port;
+    await one.close();
+    await vi.waitFor(async () =>
+      expect((await reporter.call('newsroom.status', {})).state).toBe('offline'),
+    );
+
+    const story = await write(reporter, 'OFFLINE DRAFT', 'Written in a field with no network.');
+    expect((await reporter.call('newsroom.status', {})).pending).toBeGreaterThan(0);
+
+    const back = await startNewsroomOn(databaseUrl, port);
+    cleanup.push(() => back.close());
+    const seen = await vi.waitFor(async () => editor.call('stories.get', { id: story.id }), {
+      timeout: 20_000,
+    });
+    expect(bodyText(seen)).toBe('Written in a field with no network.');
+    await vi.waitFor(async () =>
+      expect((await reporter.call('newsroom.status', {})).pending).toBe(0),
+    );
+  }, 40_000);
+
+  it('both sides editing the same story offline: never merged silently, settled by a person, then everyone has it', async () => {
+    const { one, park, kim } = await newsroom();
+    const reporter = await desk('reporter', one, park, false);
+    const editor = await desk('editor', one, kim, false);
+    const story = await write(reporter, 'VOTE COUNT', 'Counting began at six.');
+    await reporter.call('newsroom.sync', {});
+    await editor.call('newsroom.sync', {});
+    const base = await editor.call('stories.get', { id: story.id });
+
+    // Neither is connected live: both change the same story.
+    const mine = await reporter.call('stories.save', {
+      story: {
+        ...story,
+        body: [{ type: 'paragraph', runs: [{ text: 'Counting began at six, an hour late.' }] }],
+      },
+      baseUpdatedAt: story.updatedAt,
+      mode: 'explicit',
+    });
+    await editor.call('stories.save', {
+      story: {
+        ...base,
+        body: [{ type: 'paragraph', runs: [{ text: 'Counting began at 6 p.m.' }] }],
+      },
+      baseUpdatedAt: base.updatedAt,
+      mode: 'explicit',
+    });
+    expect(await editor.call('newsroom.sync', {})).toMatchObject({ sent: 1, conflicts: 0 });
+    const second = await reporter.call('newsroom.sync', {});
+    expect(second.conflicts).toBe(1);
+
+    // The reporter's text stays current on their desk; the editor's is kept as the conflict.
+    const history = await reporter.call('stories.history', { id: story.id });
+    expect(history.conflict).not.toBeNull();
+    expect(bodyText(await reporter.call('stories.get', { id: story.id }))).toBe(bodyText(mine));
+    expect(
+      bodyText(
+        await reporter.call('stories.revision', { id: story.id, revisionId: history.conflict! }),
+      ),
+    ).toBe('Counting began at 6 p.m.');
+    expect((await reporter.call('newsroom.status', {})).conflicts).toEqual([
+      { id: story.id, slug: 'VOTE COUNT' },
+    ]);
+    // Syncing again sends nothing while the conflict waits for a person.
+    expect(await reporter.call('newsroom.sync', {})).toMatchObject({ sent: 0 });
+    expect(bodyText(await editor.call('stories.get', { id: story.id }))).toBe(
+      'Counting began at 6 p.m.',
+    );
+
+    await reporter.call('stories.resolveConflict', { id: story.id, keep: 'mine' });
+    expect(await reporter.call('newsroom.sync', {})).toMatchObject({ sent: 1, conflicts: 0 });
+    await editor.call('newsroom.sync', {});
+    expect(bodyText(await editor.call('stories.get', { id: story.id }))).toBe(
+      'Counting began at six, an hour late.',
+    );
+    expect((await editor.call('stories.history', { id: story.id })).conflict).toBeNull();
+  });
+});
+
+describe('roles and sign-ins on the desk', () => {
+  it('a reporter trying to approve is refused with a clear message, and nothing changes anywhere', async () => {
+    const { one, park, kim } = await newsroom();
+    const reporter = await desk('reporter', one, park, false);
+    const story = await write(reporter, 'GSOMIA EXPIRY', 'The pact expires at midnight.');
+    await reporter.call('stories.setStatus', { id: story.id, status: 'ready' });
+    await reporter.call('newsroom.sync', {});
+    const error = await reporter.refused('stories.setStatus', { id: story.id, status: 'approved' });
+    expect(error).toEqual({
+      code: 'FORBIDDEN',
+      message:
+        'Only an editor can approve a story: you are signed in to the newsroom as Park Ji-won, a reporter.',
+    });
+    expect((await reporter.call('stories.get', { id: story.id })).status).toBe('ready');
+    expect(await reporter.call('newsroom.sync', {})).toMatchObject({ sent: 0 });
+
+    const editor = await desk('editor', one, kim, false);
+    await editor.call('stories.setStatus', { id: story.id, status: 'approved' });
+    await editor.call('newsroom.sync', {});
+    await reporter.call('newsroom.sync', {});
+    expect((await reporter.call('stories.get', { id: story.id })).status).toBe('approved');
+  });
+
+  it('a wrong password is refused in words and the desk stays as it was', async () => {
+    const { one, park } = await newsroom();
+    const d = openDesk('reporter');
+    cleanup.push(() => d.close());
+    const error = await d.refused('newsroom.connect', {
+      url: one.url,
+      name: park.name,
+      password: 'not-my-password',
+    });
+    expect(error).toEqual({
+      code: 'SIGNED_OUT',
+      message: 'The user name or the password is wrong.',
+    });
+    expect((await d.call('newsroom.status', {})).state).toBe('alone');
+  });
+
+  it('an expired sign-in: the desk says so, keeps working, and sends everything after signing in again', async () => {
+    const { one, park, kim } = await newsroom();
+    const reporter = await desk('reporter', one, park);
+    const editor = await desk('editor', one, kim, false);
+    await one.pool.query(
+      "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE name = 'park')",
+    );
+    const story = await write(reporter, 'LATE SHIFT', 'Written after the sign-in expired.');
+    const error = await reporter.refused('newsroom.sync', {});
+    expect(error.code).toBe('SIGNED_OUT');
+    expect(error.message).toMatch(/sign-in has expired: sign in again/);
+    const status = await reporter.call('newsroom.status', {});
+    expect(status).toMatchObject({ state: 'signedOut' });
+    expect(status.pending).toBeGreaterThan(0);
+    await reporter.call('newsroom.connect', {
+      url: one.url,
+      name: park.name,
+      password: park.password,
+    });
+    await vi.waitFor(async () =>
+      expect((await reporter.call('newsroom.status', {})).pending).toBe(0),
+    );
+    await editor.call('newsroom.sync', {});
+    expect(bodyText(await editor.call('stories.get', { id: story.id }))).toBe(
+      'Written after the sign-in expired.',
+    );
+  });
+});
+
+describe('leases: never two writers on one script', () => {
+  it('shows who is editing, refuses a second writer, lapses when the desk goes silent, and lets an editor take over with a note', async () => {
+    const { one, park, kim } = await newsroom();
+    const reporter = await desk('reporter', one, park);
+    const editor = await desk('editor', one, kim);
+    const story = await write(reporter, 'ROAD CLOSURE', 'The bridge is closed.');
+    await vi.waitFor(async () => editor.call('stories.get', { id: story.id }));
+
+    expect(
+      await reporter.call('newsroom.lease', { storyId: story.id, action: 'take' }),
+    ).toMatchObject({ holder: 'Park Ji-won', mine: true });
+    const seen = await vi.waitFor(async () => {
+      const lease = (await editor.call('newsroom.leases', {})).find((l) => l.storyId === story.id);
+      expect(lease).toMatchObject({ holder: 'Park Ji-won', mine: false });
+      return lease;
+    });
+    expect(seen?.deskLabel).toBe('reporter');
+    const current = await editor.call('stories.get', { id: story.id });
+    const refused = await editor.refused('stories.save', {
+      story: { ...current, slug: 'ROAD CLOSURE (KIM)' },
+      baseUpdatedAt: current.updatedAt,
+    });
+    expect(refused).toEqual({
+      code: 'LEASED',
+      message: 'Park Ji-won is editing “ROAD CLOSURE”: it is read-only here until they close it.',
+    });
+
+    // The editor takes it over, with a note that stays in the history.
+    expect(
+      await editor.call('newsroom.lease', {
+        storyId: story.id,
+        action: 'takeOver',
+        note: 'Park is on air, I finish it',
+      }),
+    ).toMatchObject({ holder: 'Kim Min-ji', mine: true });
+    await vi.waitFor(async () =>
+      expect(
+        (await reporter.call('newsroom.leases', {})).find((l) => l.storyId === story.id),
+      ).toMatchObject({ holder: 'Kim Min-ji', mine: false }),
+    );
+    await vi.waitFor(async () => {
+      const history = await reporter.call('stories.history', { id: story.id });
+      expect(history.revisions[0]).toMatchObject({
+        author: 'Kim Min-ji',
+        note: 'Took over editing from Park Ji-won: Park is on air, I finish it',
+      });
+    });
+
+    // A reporter cannot take over.
+    const back = await reporter.refused('newsroom.lease', {
+      storyId: story.id,
+      action: 'takeOver',
+    });
+    expect(back).toEqual({
+      code: 'FORBIDDEN',
+      message:
+        'Kim Min-ji is editing this script. Only an editor can take it over; ask Kim Min-ji to close it.',
+    });
+
+    // The editor's desk goes silent: the lease lapses (2 s here) and everyone hears of it.
+    await editor.sync.stop();
+    await one.pool.query("UPDATE leases SET expires_at = now() - interval '1 second'");
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await reporter.call('newsroom.leases', {})).find((l) => l.storyId === story.id),
+        ).toBeUndefined(),
+      { timeout: 10_000 },
+    );
+  }, 30_000);
+});
+
+describe('rundowns across desks', () => {
+  it("a producer's rundown, rows moved and floated, reaches another desk in running order", async () => {
+    const { one, two, park, lee } = await newsroom();
+    const producer = await desk('producer', one, lee);
+    const reporter = await desk('reporter', two, park);
+    const a = await write(producer, 'LEAD STORY', 'First.');
+    const b = await write(producer, 'SECOND STORY', 'Second.');
+    const show = await producer.call('rundowns.create', {
+      title: '6 PM NEWS',
+      airDate: '2026-11-30',
+      onAirSec: 64800,
+      lengthSec: 1800,
+    });
+    let detail = await producer.call('rundowns.addRow', {
+      id: show.rundown.id,
+      row: { kind: 'story', storyId: a.id },
+    });
+    detail = await producer.call('rundowns.addRow', {
+      id: show.rundown.id,
+      baseVersion: detail.rundown.version,
+      row: { kind: 'story', storyId: b.id },
+    });
+    const moved = await producer.call('rundowns.moveRow', {
+      id: show.rundown.id,
+      baseVersion: detail.rundown.version,
+      rowId: detail.rowId,
+      to: 0,
+    });
+    await producer.call('rundowns.setRow', {
+      id: show.rundown.id,
+      baseVersion: moved.rundown.version,
+      rowId: moved.rundown.rows[1]!.id,
+      floated: true,
+    });
+
+    const seen = await vi.waitFor(async () => {
+      const got = await reporter.call('rundowns.get', { id: show.rundown.id });
+      expect(got.rundown.rows.map((r) => [r.storyId, r.floated])).toEqual([
+        [b.id, false],
+        [a.id, true],
+      ]);
+      return got;
+    });
+    expect(
+      (await reporter.call('rundowns.history', { id: show.rundown.id })).map((h) => h.action),
+    ).toEqual(['floated', 'moved', 'added', 'added', 'created']);
+    // A reporter may not change it.
+    const refused = await reporter.refused('rundowns.removeRow', {
+      id: show.rundown.id,
+      baseVersion: seen.rundown.version,
+      rowId: seen.rundown.rows[0]!.id,
+    });
+    expect(refused.message).toBe(
+      'Only a producer can change a rundown: you are signed in to the newsroom as Park Ji-won, a reporter.',
+    );
+  });
+});
+
+async function startNewsroomOn(databaseUrl: string, port: number): Promise<NewsroomServer> {
+  const { startNewsroomServer } = await import('../server/server');
+  return startNewsroomServer({
+    databaseUrl,
+    host: '127.0.0.1',
+    port,
+    version: 'test',
+    leaseSeconds: 2,
+  });
+}
