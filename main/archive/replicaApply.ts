@@ -19,6 +19,7 @@ import { statement } from './statements';
 import { deleteStory, getStory, putStory } from './stories';
 import { resetTemplate, saveTemplate } from './templates';
 import { z } from 'zod';
+import { sameDocument } from '../../shared/newsroom/sameDocument';
 
 /**
  * Changes from the newsroom, applied to the desk's archive. Nothing changed here and not yet sent
@@ -53,6 +54,15 @@ export function applyStory(
     const mark = getMark(db, 'story', change.id);
     if (mark?.serverVersion != null && change.version <= mark.serverVersion) return 'unchanged';
     const local = getStory(db, change.id);
+    if (local && change.story && sameDocument(local, change.story)) {
+      // This desk's own change, back from the newsroom (its answer may have been lost).
+      statement(
+        db,
+        'UPDATE stories SET head_revision = coalesce(?, head_revision) WHERE id = ?',
+      ).run(change.headRevision, change.id);
+      setMark(db, 'story', change.id, local.updatedAt, change.version);
+      return 'unchanged';
+    }
     const changedHere = local ? mark?.mark !== local.updatedAt : mark !== null;
     if (!changedHere) {
       if (change.story === null) {
@@ -160,6 +170,15 @@ export function applyRundown(db: Database, change: RundownChange): RundownApplie
     if (mark?.serverVersion != null && change.version <= mark.serverVersion)
       return { result: 'unchanged' };
     const local = getRundown(db, change.id);
+    if (local && change.rundown && sameDocument(local, change.rundown, ['version'])) {
+      if (local.version !== change.version)
+        statement(db, 'UPDATE rundowns SET version = ? WHERE id = ?').run(
+          change.version,
+          change.id,
+        );
+      setMark(db, 'rundown', change.id, String(change.version), change.version);
+      return { result: 'unchanged' };
+    }
     const changedHere = local ? mark?.mark !== String(local.version) : mark !== null;
     if (change.rundown === null) {
       if (local) deleteRundown(db, change.id);

@@ -17,6 +17,7 @@ import {
   type Actor,
 } from '../../shared/newsroom/roles';
 import { storySearchDocument } from '../../shared/newsroom/searchText';
+import { sameDocument } from '../../shared/newsroom/sameDocument';
 import type { Session } from './accounts';
 import { heldByOther, renewHeld } from './leases';
 
@@ -109,6 +110,10 @@ export async function pushStory(
 
   if (current) {
     if (current.deleted && item.story === null)
+      return { type: 'story', id: item.id, result: 'accepted', version: current.version };
+    // Sent again after the answer was lost (a dropped connection, a server killed after its
+    // commit): the newsroom already has exactly this.
+    if (!current.deleted && item.story && sameDocument(current.story, item.story))
       return { type: 'story', id: item.id, result: 'accepted', version: current.version };
     if (item.baseVersion !== current.version)
       return { type: 'story', id: item.id, result: 'conflict', current: storyChange(current) };
@@ -264,6 +269,12 @@ export async function pushRundown(
   const current = rows[0];
   if (current) {
     if (current.deleted && item.rundown === null)
+      return { type: 'rundown', id: item.id, result: 'accepted', version: current.version };
+    if (
+      !current.deleted &&
+      item.rundown &&
+      sameDocument(current.rundown, item.rundown, ['version'])
+    )
       return { type: 'rundown', id: item.id, result: 'accepted', version: current.version };
     if (item.baseVersion !== current.version)
       return { type: 'rundown', id: item.id, result: 'conflict', current: rundownChange(current) };

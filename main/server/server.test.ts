@@ -252,6 +252,18 @@ describe('pushing stories', () => {
     expect(rows).toEqual([{ slug: 'HARBOR FIRE UPDATE', version: 2 }]);
   });
 
+  it('takes a push sent again after its answer was lost as done, not as a conflict with itself', async () => {
+    const { server } = await newsroom();
+    const park = await addPerson(server, 'park', 'reporter');
+    const token = await signInAs(server.url, park);
+    const story = makeStory({ slug: 'SENT TWICE' });
+    const body = pushOne(story, null, 'create');
+    const first = await api<PushResponse>(server.url, '/v1/push', { token, body });
+    const again = await api<PushResponse>(server.url, '/v1/push', { token, body });
+    expect(again.body.outcomes).toEqual(first.body.outcomes);
+    expect((await server.pool.query('SELECT version FROM stories')).rows).toEqual([{ version: 1 }]);
+  });
+
   it('refuses a reporter approving a story, with a clear message, and changes nothing', async () => {
     const { server } = await newsroom();
     const park = await addPerson(server, 'park', 'reporter', 'Park Ji-won');

@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startPgCluster, type PgCluster } from '../server/testing/pgCluster';
+import { openDesk } from '../sync/testing/desk';
+import { makeStory } from '../../shared/story/testing/makeStory';
+import { cliWorkspace } from './testing/cliWorkspace';
+
+// Real server processes, started from the built CLI, killed and started again.
+vi.setConfig({ testTimeout: 60_000 });
+
+const CLI = new URL('../../out/main/cli.js', import.meta.url).pathname;
+let cluster: PgCluster;
+const cleanup: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) throw new Error('These tests run the built CLI: `npm run build` first.');
+  cluster = await startPgCluster();
+}, 60_000);
+afterAll(() => cluster.stop());
+afterEach(async () => {
+  for (const done of cleanup.splice(0).reverse()) await done();
+});
+
+/** `copydesk server` as its own process; resolves once it prints its URL. */
+async function serverProcess(
+  databaseUrl: string,
+  listen = '127.0.0.1:0',
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'server', '--database', databaseUrl, '--listen', listen],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  cleanup.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += String(c)));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
+  });
+  return { url, child };
+}
+
+async function addUser(
+  databaseUrl: string,
+  name: string,
+  role: string,
+  displayName: string,
+): Promise<string> {
+  const ws = cliWorkspace();
+  const result = await ws.run(
+    'server',
+    'user',
+    'add',
+    name,
+    '--role',
+    role,
+    '--display-name',
+    displayName,
+    '--database',
+    databaseUrl,
+    '--json',
+  );
+  expect(result.code).toBe(0);
+  return (JSON.parse(result.stdout) as { oneTimePassword: string }).oneTimePassword;
+}
+
+describe('the newsroom from the command line', () => {
+  it('adds a person, connects a desk with the one-time password and a new one, and reports who it is', async () => {
+    const databaseUrl = await cluster.createDatabase();
+    const { url } = await serverProcess(databaseUrl);
+    const once = await addUser(databaseUrl, 'park', 'reporter', 'Park Ji-won');
+    const list = await cliWorkspace().run('server', 'user', 'list', '--database', databaseUrl);
+    expect(list.stdout).toMatch(/^park\s+Park Ji-won\s+reporter\s+not signed in yet$/m);
+
+    const desk = cliWorkspace();
+    const answers = [once, 'harbor-fire-2026'];
+    const connected = await desk.runWith(
+      { readSecret: async () => answers.shift() ?? '' },
+      'connect',
+      url,
+      '--user',
+      'park',
+    );
+    expect(connected.stderr).toContain('That was a one-time password: choose a new password');
+    expect(connected.code).toBe(0);
+    expect(connected.stdout).toContain(`Park Ji-won (park), a reporter, at ${url}`);
+    expect(connected.stdout).toContain('Online.');
+
+    const imported = await desk.run(
+      'import',
+      new URL('../../fixtures/harbor-bridge.txt', import.meta.url).pathname,
+    );
+    expect(imported.code).toBe(0);
+    const once2 = await desk.run('sync', '--once');
+    expect(once2.code).toBe(0);
+    expect(once2.stdout).toMatch(/^sent 1, received \d+\.$/m);
+    const who = await desk.run('whoami');
+    expect(who.stdout).toContain('Nothing waiting to go up');
+
+    const wrong = await cliWorkspace().runWith(
+      { readSecret: async () => 'not-the-password' },
+      'connect',
+      url,
+      '--user',
+      'park',
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe('copydesk: The user name or the password is wrong.\n');
+
+    const refused = await cliWorkspace().run('server', 'user', 'list');
+    expect(refused.code).toBe(2);
+  });
+
+  it('a server killed with SIGKILL in the middle of a sync: nothing lost, nothing twice, no false conflict', async () => {
+    const databaseUrl = await cluster.createDatabase();
+    const first = await serverProcess(databaseUrl);
+    const port = new URL(first.url).port;
+    const once = await addUser(databaseUrl, 'park', 'reporter', 'Park Ji-won');
+    const desk = openDesk('reporter');
+    cleanup.push(() => desk.close());
+    await desk.call('newsroom.connect', {
+      url: first.url,
+      name: 'park',
+      password: once,
+      newPassword: 'harbor-fire-2026',
+    });
+    const stories = Array.from({ length: 400 }, (_, i) => makeStory({ slug: `STORY ${i + 1}` }));
+    await desk.call('import.stories', { stories });
+
+    const { default: pg } = await import('pg');
+    const db = new pg.Pool({ connectionString: databaseUrl });
+    cleanup.push(() => db.end());
+    const syncing = desk.refused('newsroom.sync', {});
+    // Kill it once some batches are in, others not yet.
+    await vi.waitFor(
+      async () =>
+        expect(
+          Number((await db.query('SELECT count(*) AS n FROM stories')).rows[0].n),
+        ).toBeGreaterThan(0),
+      { timeout: 30_000, interval: 5 },
+    );
+    first.child.kill('SIGKILL');
+    const error = await syncing;
+    expect(error.code).toBe('OFFLINE');
+    const partial = Number((await db.query('SELECT count(*) AS n FROM stories')).rows[0].n);
+    expect(partial).toBeLessThan(400);
+
+    await serverProcess(databaseUrl, `127.0.0.1:${port}`);
+    const summary = await desk.call('newsroom.sync', {});
+    expect(summary).toMatchObject({ conflicts: 0, refused: 0 });
+    const { rows } = await db.query(
+      'SELECT count(*)::int AS n, max(version) AS v, count(DISTINCT slug)::int AS slugs FROM stories',
+    );
+    expect(rows[0]).toEqual({ n: 400, v: 1, slugs: 400 });
+    const status = await desk.call('newsroom.status', {});
+    expect(status).toMatchObject({ pending: 0, conflicts: [] });
+  });
+});
