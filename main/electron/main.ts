@@ -14,7 +14,7 @@ import {
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openArchive } from '../archive/open';
+import { openArchive, type Archive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { createServices } from '../services/serviceTable';
 import { version } from '../common/version';
@@ -23,6 +23,7 @@ import { aboutPanelOptions } from './about';
 import { createAppProtocolHandler } from './appProtocol';
 import { createArchiveHolder, type ArchiveHolder } from './archiveHolder';
 import { startAutoBackups } from '../archive/autoBackup';
+import { deskSync, type DeskSync } from '../sync/deskSync';
 import { getSettings } from '../archive/settings';
 import { contextMenuTemplate } from './contextMenu';
 import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
@@ -177,16 +178,40 @@ async function start(): Promise<void> {
     if ('problem' in binding) throw new Error(binding.problem);
     const openAt = (path: string) => openArchive(path, { nativeBinding: binding.path });
     mkdirSync(dirname(archivePath), { recursive: true });
+    // Each archive's newsroom connection (idle when the desk works alone).
+    const desks = new WeakMap<Archive, DeskSync>();
+    const deskOf = (archive: Archive): DeskSync => {
+      let desk = desks.get(archive);
+      if (!desk) {
+        desk = deskSync({ archive, log: (line) => log.write('newsroom', { message: line }) });
+        desks.set(archive, desk);
+      }
+      return desk;
+    };
     holder = createArchiveHolder(
       openAt(archivePath),
       openAt,
-      (archive) => createServices({ archive, version, log: (entry) => log.write(entry) }),
       (archive) =>
-        startAutoBackups({
+        createServices({
+          archive,
+          version,
+          log: (entry) => log.write(entry),
+          newsroom: deskOf(archive),
+          onChange: (change) => deskOf(archive).onChange(change),
+        }),
+      (archive) => {
+        const backups = startAutoBackups({
           archive,
           schedule: () => getSettings(archive.db).backups,
           log: (line) => log.write('backup', { message: line }),
-        }).stop,
+        });
+        const desk = deskOf(archive);
+        desk.startLive();
+        return () => {
+          backups.stop();
+          void desk.stop();
+        };
+      },
     );
   } catch (error) {
     log.error('archive not opened', error);

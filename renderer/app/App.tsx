@@ -28,6 +28,11 @@ import { RundownScreen } from '../rundown/RundownScreen';
 import { ShowDialog } from '../rundown/ShowDialog';
 import { useLiveStoryTime } from '../rundown/useLiveStoryTime';
 import { publishArchiveEvent } from '../api/archiveEvents';
+import { useNewsroom } from '../newsroom/useNewsroom';
+import { LeaseBanner } from '../newsroom/LeaseBanner';
+import { NewsroomButton } from '../newsroom/NewsroomButton';
+import { ConnectDialog } from '../newsroom/ConnectDialog';
+import { NewsroomDialog } from '../newsroom/NewsroomDialog';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -120,7 +125,48 @@ export function App() {
     onArchiveChanged: refresh,
     onError: showError,
   });
-  const locked = story !== null && LOCKED_STATUSES.has(story.status);
+  const newsroom = useNewsroom({
+    storyId: story?.id ?? null,
+    onStory: useCallback(
+      (id: string) => {
+        refresh();
+        // Rundowns showing it take up its new time; the story on screen follows the other desk
+        // unless there is unsaved typing in it here.
+        publishArchiveEvent({ type: 'story', id, updatedAt: '' });
+        if (id === story?.id && !doc.isDirty()) void openStory(id);
+      },
+      [refresh, story?.id, doc, openStory],
+    ),
+    onRundown: useCallback(
+      (id: string) => {
+        refresh();
+        publishArchiveEvent({ type: 'rundown', id, version: -1 });
+      },
+      [refresh],
+    ),
+  });
+  const lease = newsroom.leaseOf(story?.id ?? null);
+  const editedElsewhere = lease !== null && !lease.mine;
+  const locked = story !== null && (LOCKED_STATUSES.has(story.status) || editedElsewhere);
+  const [newsroomDialog, setNewsroomDialog] = useState<'connect' | 'details' | null>(null);
+  const role = newsroom.status?.identity?.role;
+  const openFromNewsroom = useCallback(
+    async (id: string, onDesk: boolean) => {
+      setRundownId(null);
+      if (!onDesk) {
+        const fetched = await call('newsroom.open', { id });
+        if (!fetched.ok) return;
+        refresh();
+      }
+      await openStory(id);
+    },
+    [openStory, refresh],
+  );
+  const newsroomInSidebar = useMemo(
+    () =>
+      newsroom.status && newsroom.status.state !== 'alone' ? { onOpen: openFromNewsroom } : null,
+    [newsroom.status, openFromNewsroom],
+  );
 
   useEffect(() => {
     void (async () => {
@@ -203,27 +249,34 @@ export function App() {
 
   /** The open story's view, on its own or beside the rundown it was opened from. */
   const storyView = (shown: Story) => (
-    <StoryView
-      story={shown}
-      doc={doc}
-      review={review}
-      locked={locked}
-      presenters={settings?.presenters.map((p) => p.name) ?? []}
-      timing={timing}
-      dictionary={dictionary}
-      autoFocus={shown.id === freshStoryId}
-      findOpen={findOpen}
-      onCloseFind={() => setFindOpen(false)}
-      liveTiming={liveTiming}
-      onPaste={onPaste}
-      focusMode={focusMode}
-      onToggleFocus={() => setFocusMode((f) => !f)}
-      onDelete={() => void deleteStory()}
-      onRestored={(restored) => {
-        refresh();
-        void openStory(restored.id);
-      }}
-    />
+    <>
+      <LeaseBanner
+        lease={lease}
+        canTakeOver={role === 'editor' || role === 'admin'}
+        onTakeOver={(note) => void newsroom.takeOver(shown.id, note)}
+      />
+      <StoryView
+        story={shown}
+        doc={doc}
+        review={review}
+        locked={locked}
+        presenters={settings?.presenters.map((p) => p.name) ?? []}
+        timing={timing}
+        dictionary={dictionary}
+        autoFocus={shown.id === freshStoryId}
+        findOpen={findOpen}
+        onCloseFind={() => setFindOpen(false)}
+        liveTiming={liveTiming}
+        onPaste={onPaste}
+        focusMode={focusMode}
+        onToggleFocus={() => setFocusMode((f) => !f)}
+        onDelete={() => void deleteStory()}
+        onRestored={(restored) => {
+          refresh();
+          void openStory(restored.id);
+        }}
+      />
+    </>
   );
 
   return (
@@ -239,6 +292,18 @@ export function App() {
         canSave={story !== null}
         archivePath={archivePath}
         onOpenDialog={setDialog}
+        newsroom={
+          <NewsroomButton
+            status={newsroom.status}
+            onClick={() =>
+              setNewsroomDialog(
+                newsroom.status?.state === 'alone' || newsroom.status?.state === 'signedOut'
+                  ? 'connect'
+                  : 'details',
+              )
+            }
+          />
+        }
       />
       <aside className="cd-sidebar">
         <Sidebar
@@ -248,6 +313,7 @@ export function App() {
           searchRef={searchRef}
           onManageTags={manageTags}
           rundowns={rundownsInSidebar}
+          newsroom={newsroomInSidebar}
         />
       </aside>
       <main className="cd-main">
@@ -286,6 +352,26 @@ export function App() {
         onSettingsRead={setSettings}
       />
       <Notices notices={notices} onDismiss={dismiss} />
+      {newsroomDialog === 'connect' && (
+        <ConnectDialog
+          status={newsroom.status}
+          onClose={() => setNewsroomDialog(null)}
+          onConnected={() => {
+            setNewsroomDialog(null);
+            void newsroom.refreshStatus();
+            refresh();
+            notify('info', 'Connected to the newsroom.');
+          }}
+        />
+      )}
+      {newsroomDialog === 'details' && newsroom.status && (
+        <NewsroomDialog
+          status={newsroom.status}
+          onClose={() => setNewsroomDialog(null)}
+          onChanged={() => void newsroom.refreshStatus()}
+          onOpenStory={(id) => void openFromNewsroom(id, true)}
+        />
+      )}
       {newRundownOpen && (
         <ShowDialog
           onClose={() => setNewRundownOpen(false)}

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { STORY_FORMATS, type StoryFormat } from '../../shared/story/model';
 import './app.css';
 
@@ -23,6 +23,8 @@ type Props = {
   canSave: boolean;
   archivePath: string;
   onOpenDialog: (dialog: ToolDialog) => void;
+  /** The newsroom connection's button, when the app shows one. */
+  newsroom?: ReactNode;
 };
 
 /** Across the window: new story (and its format), import, export, save, the archive, the tools. */
@@ -37,6 +39,7 @@ export function TopBar({
   canSave,
   archivePath,
   onOpenDialog,
+  newsroom,
 }: Props) {
   return (
     <header className="cd-topbar">
@@ -97,6 +100,7 @@ export function TopBar({
         {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
       </div>
       <div className="cd-topbar-tools">
+        {newsroom}
         {TOOL_DIALOGS.map(({ dialog, label }) => (
           <button
             key={dialog}

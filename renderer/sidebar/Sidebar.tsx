@@ -14,6 +14,7 @@ import {
   type MoreFilterValues,
 } from './MoreFilters';
 import { RundownList } from '../rundown/RundownList';
+import { NewsroomResults } from '../newsroom/NewsroomResults';
 import './sidebar.css';
 
 type Props = {
@@ -29,6 +30,8 @@ type Props = {
     onOpen: (id: string) => void;
     onNew: () => void;
   };
+  /** Connected to a newsroom: the search can ask the whole newsroom instead of this desk. */
+  newsroom?: { onOpen: (id: string, onDesk: boolean) => void } | null;
 };
 
 const ROW_HEIGHT = 80;
@@ -46,8 +49,11 @@ export const Sidebar = memo(function Sidebar({
   searchRef,
   onManageTags,
   rundowns,
+  newsroom,
 }: Props) {
   const [query, setQuery] = useState('');
+  const [wholeNewsroom, setWholeNewsroom] = useState(false);
+  const askNewsroom = wholeNewsroom && newsroom != null;
   const [tag, setTag] = useState('');
   const [view, setView] = useState<'archive' | 'queue' | 'rundowns'>('archive');
   const [status, setStatus] = useState<StoryStatus | ''>('');
@@ -137,12 +143,23 @@ export const Sidebar = memo(function Sidebar({
             <input
               ref={searchRef}
               type="search"
-              placeholder="Search the archive"
-              aria-label="Search the archive"
+              placeholder={askNewsroom ? 'Search the whole newsroom' : 'Search the archive'}
+              aria-label={askNewsroom ? 'Search the whole newsroom' : 'Search the archive'}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               data-testid="archive-search"
             />
+            {newsroom && view === 'archive' && (
+              <label className="cd-newsroom-toggle">
+                <input
+                  type="checkbox"
+                  checked={wholeNewsroom}
+                  onChange={(e) => setWholeNewsroom(e.target.checked)}
+                  data-testid="whole-newsroom"
+                />
+                Search the whole newsroom
+              </label>
+            )}
             {view === 'archive' && (
               <select
                 aria-label="Filter by status"
@@ -192,36 +209,42 @@ export const Sidebar = memo(function Sidebar({
             </div>
             {moreOpen && <MoreFilters more={more} onChange={setMore} />}
           </div>
-          <div className="cd-list-count" aria-live="polite" data-testid="list-count">
-            <span>{loading ? 'Loading…' : countLabel}</span>
-            {searching && (
-              <select
-                className="cd-sort"
-                aria-label="Sort results"
-                value={sort}
-                onChange={(e) => setSort(e.target.value as 'relevance' | 'date')}
-              >
-                <option value="relevance">Best match</option>
-                <option value="date">Newest</option>
-              </select>
-            )}
-          </div>
-          <VirtualList
-            count={count}
-            rowHeight={searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
-            renderRow={renderRow}
-            onRange={searching ? () => {} : browse.ensure}
-            resetKey={`${searching ? query : ''}\u0000${JSON.stringify(filters)}\u0000${sort}`}
-            label={searching ? 'Search results' : 'Stories'}
-            testId="story-list"
-          />
-          <ListNotes
-            empty={!loading && count === 0}
-            queue={view === 'queue'}
-            searching={searching}
-            filtered={status !== '' || tag !== ''}
-            shown={shown}
-          />
+          {askNewsroom && view === 'archive' ? (
+            <NewsroomResults query={query} onOpen={newsroom.onOpen} />
+          ) : (
+            <>
+              <div className="cd-list-count" aria-live="polite" data-testid="list-count">
+                <span>{loading ? 'Loading…' : countLabel}</span>
+                {searching && (
+                  <select
+                    className="cd-sort"
+                    aria-label="Sort results"
+                    value={sort}
+                    onChange={(e) => setSort(e.target.value as 'relevance' | 'date')}
+                  >
+                    <option value="relevance">Best match</option>
+                    <option value="date">Newest</option>
+                  </select>
+                )}
+              </div>
+              <VirtualList
+                count={count}
+                rowHeight={searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
+                renderRow={renderRow}
+                onRange={searching ? () => {} : browse.ensure}
+                resetKey={`${searching ? query : ''}\u0000${JSON.stringify(filters)}\u0000${sort}`}
+                label={searching ? 'Search results' : 'Stories'}
+                testId="story-list"
+              />
+              <ListNotes
+                empty={!loading && count === 0}
+                queue={view === 'queue'}
+                searching={searching}
+                filtered={status !== '' || tag !== ''}
+                shown={shown}
+              />
+            </>
+          )}
         </>
       )}
     </nav>

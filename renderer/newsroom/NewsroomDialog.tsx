@@ -1,0 +1,97 @@
+import type { NewsroomStatus } from '../../shared/newsroom/channels';
+import { ROLE_LABELS } from '../../shared/newsroom/roles';
+import { Dialog } from '../common/Dialog';
+import { call } from '../api/calls';
+
+/** The connection in detail: who, where, what waits to go up, what to settle; disconnect. */
+export function NewsroomDialog({
+  status,
+  onClose,
+  onChanged,
+  onOpenStory,
+}: {
+  status: NewsroomStatus;
+  onClose: () => void;
+  onChanged: () => void;
+  onOpenStory: (id: string) => void;
+}) {
+  const { identity } = status;
+  return (
+    <Dialog title="Newsroom" onClose={onClose} testId="newsroom-dialog">
+      <div className="cd-newsroom-details">
+        {identity && (
+          <p>
+            <strong>{identity.displayName}</strong> ({identity.name}), {ROLE_LABELS[identity.role]},
+            at {status.url}
+          </p>
+        )}
+        <p data-testid="newsroom-state">
+          {status.state === 'online'
+            ? 'Online: changes go both ways as they are made.'
+            : status.state === 'offline'
+              ? `Offline${status.problem ? `: ${status.problem}` : ''} Everything keeps working here and goes up when the server is back.`
+              : `Signed out: ${status.problem ?? 'sign in again.'}`}
+        </p>
+        <p>
+          {status.pending === 0
+            ? 'Nothing waiting to go up.'
+            : `${status.pending} ${status.pending === 1 ? 'change' : 'changes'} waiting to go up.`}{' '}
+          This desk keeps the last {status.keepDays} days; search the whole newsroom for older
+          stories.
+        </p>
+        {status.conflicts.length > 0 && (
+          <>
+            <h3>To settle</h3>
+            <ul className="cd-newsroom-list">
+              {status.conflicts.map((c) => (
+                <li key={c.id}>
+                  <button
+                    type="button"
+                    className="cd-link"
+                    onClick={() => {
+                      onOpenStory(c.id);
+                      onClose();
+                    }}
+                  >
+                    {c.slug || 'Untitled'}
+                  </button>{' '}
+                  changed here and in the newsroom: compare and keep one.
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {status.notices.length > 0 && (
+          <>
+            <h3>From the server</h3>
+            <ul className="cd-newsroom-list">
+              {status.notices.map((n) => (
+                <li key={`${n.kind}:${n.id}`}>
+                  {n.label && <strong>{n.label}: </strong>}
+                  {n.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <div className="cd-dialog-actions">
+        <button
+          type="button"
+          className="cd-button cd-button-quiet"
+          onClick={async () => {
+            await call('newsroom.disconnect', {});
+            onChanged();
+            onClose();
+          }}
+          data-testid="newsroom-disconnect"
+        >
+          Disconnect
+        </button>
+        <button type="button" className="cd-button cd-button-primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
