@@ -1,6 +1,14 @@
 import { DEFAULT_SEED } from './generate/stories';
 
-export const SUITES = ['import', 'search', 'open-list', 'export', 'editor', 'startup'] as const;
+export const SUITES = [
+  'import',
+  'search',
+  'open-list',
+  'export',
+  'editor',
+  'startup',
+  'newsroom',
+] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export type BenchConfig = {
@@ -20,6 +28,9 @@ export type BenchConfig = {
   editorWords: number;
   editorChars: number;
   startupRuns: number;
+  /** Simulated desks on the newsroom server, and how long they work. */
+  newsroomDesks: number;
+  newsroomSeconds: number;
   suites: readonly SuiteName[];
   /** Where archives and builds go; `results` gets the JSON. Both under bench/results by default. */
   workDir: string;
@@ -41,6 +52,8 @@ const FULL = {
   editorWords: 10_000,
   editorChars: 200,
   startupRuns: 5,
+  newsroomDesks: 50,
+  newsroomSeconds: 60,
 };
 
 /** Under two minutes on two shared cores: a tenth of the archive, fewer repetitions. */
@@ -54,6 +67,8 @@ const QUICK: typeof FULL = {
   editorWords: 10_000,
   editorChars: 100,
   startupRuns: 3,
+  newsroomDesks: 20,
+  newsroomSeconds: 15,
 };
 
 export type ConfigArgs = {

@@ -27,6 +27,8 @@ describe('the bench on a tiny archive', () => {
         editorWords: 300,
         editorChars: 6,
         startupRuns: 1,
+        newsroomDesks: 3,
+        newsroomSeconds: 2,
       },
       workDir: join(dir, 'work'),
       resultsDir: join(dir, 'results'),
@@ -38,7 +40,7 @@ describe('the bench on a tiny archive', () => {
     const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
     expect(saved.rows).toEqual(report.rows);
     expect(new Set(report.rows.map((r) => r.suite))).toEqual(
-      new Set(['import', 'search', 'open/list', 'export', 'editor', 'start-up']),
+      new Set(['import', 'search', 'open/list', 'export', 'editor', 'start-up', 'newsroom']),
     );
     // Every query in the mix and every export format has its own row.
     expect(report.rows.filter((r) => r.suite === 'search')).toHaveLength(SEARCH_MIX.length + 3);

@@ -32,6 +32,11 @@ export function liveFeed(pool: Pool, log: (line: string) => void) {
   let to = -1;
   let reading: Promise<void> | null = null;
   let readAgain = false;
+  /**
+   * Pages already serialized from the cache, by cursor and end: most desks wait at the same
+   * cursor, so a change is turned into JSON once per process, not once per desk.
+   */
+  let serialized = new Map<string, string>();
 
   async function readNew(): Promise<void> {
     if (to < 0) to = from = await committedSeq(pool);
@@ -39,6 +44,7 @@ export function liveFeed(pool: Pool, log: (line: string) => void) {
       const page = await changesSince(pool, { cursor: to, limit: PAGE_LIMIT });
       recent.push(...page.changes);
       to = page.cursor;
+      serialized = new Map();
       if (!page.more) break;
     }
     if (recent.length > KEEP) {
@@ -80,8 +86,22 @@ export function liveFeed(pool: Pool, log: (line: string) => void) {
     };
   }
 
-  function send(desk: Desk, message: LiveMessage): void {
-    if (desk.socket.readyState === desk.socket.OPEN) desk.socket.send(JSON.stringify(message));
+  function send(desk: Desk, message: LiveMessage | string): void {
+    if (desk.socket.readyState !== desk.socket.OPEN) return;
+    desk.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  /** A page from the cache as the feed sends it, serialized once for every desk at `cursor`. */
+  function cachedMessage(cursor: number): { page: ChangesPage; text: string } | null {
+    const page = fromCache(cursor);
+    if (!page) return null;
+    const key = `${cursor}:${page.cursor}`;
+    let text = serialized.get(key);
+    if (text === undefined) {
+      text = JSON.stringify({ type: 'changes', ...page } satisfies LiveMessage);
+      serialized.set(key, text);
+    }
+    return { page, text };
   }
 
   async function pump(desk: Desk): Promise<void> {
@@ -94,11 +114,12 @@ export function liveFeed(pool: Pool, log: (line: string) => void) {
       do {
         desk.again = false;
         for (;;) {
+          const cached = cachedMessage(desk.cursor);
           const page =
-            fromCache(desk.cursor) ??
+            cached?.page ??
             (await changesSince(pool, { cursor: desk.cursor, limit: PAGE_LIMIT, days: desk.days }));
           if (page.changes.length > 0 || page.cursor > desk.cursor)
-            send(desk, { type: 'changes', ...page });
+            send(desk, cached?.text ?? { type: 'changes', ...page });
           desk.cursor = page.cursor;
           if (!page.more) break;
         }
