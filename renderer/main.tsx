@@ -5,9 +5,16 @@ import './common/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { reportUncaughtErrors } from './api/errorReport';
+import { ErrorBoundary } from './recovery/ErrorBoundary';
+import { CrashScreen } from './recovery/CrashScreen';
+
+reportUncaughtErrors();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={(startAgain) => <CrashScreen onStartAgain={startAgain} />}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

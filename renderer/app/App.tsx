@@ -23,6 +23,10 @@ import { useDesktopShell } from './useDesktopShell';
 import { usePasteMerge } from './usePasteMerge';
 import { usePronouncerDictionary } from './usePronouncerDictionary';
 import { useArchiveVersion } from './useArchiveVersion';
+import { ErrorBoundary } from '../recovery/ErrorBoundary';
+import { PartFailed } from '../recovery/PartFailed';
+import { StoryFailed } from '../recovery/StoryFailed';
+import { storyRecovery } from '../recovery/storyRecovery';
 import { useSettings } from './useSettings';
 import './app.css';
 
@@ -56,6 +60,8 @@ export function App() {
   );
   const doc = useStoryDocument(onSaved);
   const { story, open, save } = doc;
+  // Kept outside React, so a crash screen can still save or offer the story.
+  useEffect(() => storyRecovery.track(story, doc.isDirty), [story, doc.isDirty]);
 
   const openStory = useCallback(
     async (id: string) => {
@@ -123,6 +129,15 @@ export function App() {
 
   const onPaste = usePasteMerge(doc, notify, showError);
 
+  /** A dialog that stopped drawing is closed, and says so; the story stays as it was. */
+  const dialogFailed = useCallback(
+    (close: () => void) => {
+      close();
+      showError('The dialog stopped working and was closed; the details are in the error log.');
+    },
+    [showError],
+  );
+
   const saveNow = useCallback(async () => {
     await save('explicit');
   }, [save]);
@@ -167,64 +182,89 @@ export function App() {
         onOpenDialog={setDialog}
       />
       <aside className="cd-sidebar">
-        <Sidebar
-          selectedId={story?.id ?? null}
-          version={archiveVersion}
-          onOpen={openFromList}
-          searchRef={searchRef}
-          onManageTags={manageTags}
-        />
+        <ErrorBoundary fallback={(retry) => <PartFailed what="The archive list" onRetry={retry} />}>
+          <Sidebar
+            selectedId={story?.id ?? null}
+            version={archiveVersion}
+            onOpen={openFromList}
+            searchRef={searchRef}
+            onManageTags={manageTags}
+          />
+        </ErrorBoundary>
       </aside>
       <main className="cd-main">
         {story ? (
-          <StoryView
-            story={story}
-            doc={doc}
-            review={review}
-            locked={locked}
-            presenters={settings?.presenters.map((p) => p.name) ?? []}
-            timing={timing}
-            dictionary={dictionary}
-            autoFocus={story.id === freshStoryId}
-            findOpen={findOpen}
-            onCloseFind={() => setFindOpen(false)}
-            liveTiming={liveTiming}
-            onPaste={onPaste}
-            focusMode={focusMode}
-            onToggleFocus={() => setFocusMode((f) => !f)}
-            onDelete={() => void deleteStory()}
-            onRestored={(restored) => {
-              refresh();
-              void openStory(restored.id);
-            }}
-          />
+          <ErrorBoundary
+            resetKey={`${story.id}:${doc.generation}`}
+            fallback={(retry) => (
+              <StoryFailed
+                onReopen={(saved) => {
+                  if (saved) refresh();
+                  void openStory(story.id).then(retry);
+                }}
+              />
+            )}
+          >
+            <StoryView
+              story={story}
+              doc={doc}
+              review={review}
+              locked={locked}
+              presenters={settings?.presenters.map((p) => p.name) ?? []}
+              timing={timing}
+              dictionary={dictionary}
+              autoFocus={story.id === freshStoryId}
+              findOpen={findOpen}
+              onCloseFind={() => setFindOpen(false)}
+              liveTiming={liveTiming}
+              onPaste={onPaste}
+              focusMode={focusMode}
+              onToggleFocus={() => setFocusMode((f) => !f)}
+              onDelete={() => void deleteStory()}
+              onRestored={(restored) => {
+                refresh();
+                void openStory(restored.id);
+              }}
+            />
+          </ErrorBoundary>
         ) : (
           <EmptyState onNewStory={() => void newStory()} onImport={() => void startImport()} />
         )}
       </main>
       <SaveErrorBanner state={doc.saveState} onRetry={() => void saveNow()} />
-      <ToolDialogs
-        dialog={dialog}
-        onClose={() => setDialog(null)}
-        dictionary={dictionary}
-        onDictionaryChanged={loadDictionary}
-        current={
-          story ? { format: story.format, body: () => doc.editorBody() ?? story.body } : null
-        }
-        onTagsChanged={refresh}
-        settings={settings}
-        onSettingsRead={setSettings}
-      />
+      <ErrorBoundary
+        key={dialog ?? ''}
+        fallback={() => null}
+        onFailed={() => dialogFailed(() => setDialog(null))}
+      >
+        <ToolDialogs
+          dialog={dialog}
+          onClose={() => setDialog(null)}
+          dictionary={dictionary}
+          onDictionaryChanged={loadDictionary}
+          current={
+            story ? { format: story.format, body: () => doc.editorBody() ?? story.body } : null
+          }
+          onTagsChanged={refresh}
+          settings={settings}
+          onSettingsRead={setSettings}
+        />
+      </ErrorBoundary>
       <Notices notices={notices} onDismiss={dismiss} />
       {exportOpen && (
-        <ExportDialog
-          storyId={story?.id ?? null}
-          storySlug={story?.slug ?? ''}
-          onClose={() => setExportOpen(false)}
-          beforeExport={() => save('autosave')}
-          onDone={(m) => notify('info', m)}
-          onError={showError}
-        />
+        <ErrorBoundary
+          fallback={() => null}
+          onFailed={() => dialogFailed(() => setExportOpen(false))}
+        >
+          <ExportDialog
+            storyId={story?.id ?? null}
+            storySlug={story?.slug ?? ''}
+            onClose={() => setExportOpen(false)}
+            beforeExport={() => save('autosave')}
+            onDone={(m) => notify('info', m)}
+            onError={showError}
+          />
+        </ErrorBoundary>
       )}
       <input
         ref={fileInput}

@@ -58,3 +58,11 @@ export function button(within: ParentNode, name: string): HTMLButtonElement {
 export function click(element: HTMLElement): void {
   act(() => element.click());
 }
+
+/** The Lexical editor behind the script on screen (Lexical keeps it on its root element). */
+export function scriptEditor(): import('lexical').LexicalEditor {
+  const root = document.querySelector('[data-testid="script-editor"]') as
+    (HTMLElement & { __lexicalEditor?: import('lexical').LexicalEditor }) | null;
+  if (!root?.__lexicalEditor) throw new Error('no script editor on screen');
+  return root.__lexicalEditor;
+}
