@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PronouncerEntry } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
+import { foldCase } from '../../shared/text/foldCase';
 import { call } from '../api/calls';
 
 /**
@@ -20,15 +21,11 @@ export function usePronouncerDictionary() {
   }, [dictionary]);
   const learnFrom = useCallback(
     (saved: Story) => {
-      const known = new Map(
-        dictionaryRef.current.map((d) => [d.term.toLocaleLowerCase(), d.phonetic]),
-      );
+      const known = new Map(dictionaryRef.current.map((d) => [foldCase(d.term), d.phonetic]));
       const learned = saved.body.flatMap((b) =>
         b.type === 'paragraph' ? b.runs.filter((r) => r.pronouncer) : [],
       );
-      if (
-        learned.some((r) => known.get(r.text.trim().toLocaleLowerCase()) !== r.pronouncer?.trim())
-      )
+      if (learned.some((r) => known.get(foldCase(r.text.trim())) !== r.pronouncer?.trim()))
         loadDictionary();
     },
     [loadDictionary],
