@@ -1,5 +1,5 @@
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import { createRateLimit, rendererErrorEntry } from '../logging/rendererErrors';
+import { createRateLimit, rendererErrorEntry } from '../common/rendererErrors';
 import type { ServiceKit } from './serviceKit';
 
 /** Renderer errors a minute that reach the log; a loop of them is counted, not written. */
