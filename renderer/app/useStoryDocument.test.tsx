@@ -284,3 +284,22 @@ describe('typing while another story opens', () => {
     ]);
   });
 });
+
+describe('opening a story when the editor is gone', () => {
+  it('opens it once, even with changes no editor can save any more (a crashed editor)', async () => {
+    const editor = await openStory();
+    type(editor, ' Ferries');
+    doc.setEditor(null);
+    let gets = 0;
+    fakeArchive.answer({
+      'stories.get': ({ id }) => {
+        // Bounded, so that fetching over and over fails this test instead of hanging it.
+        if (++gets > 5) throw new Error('fetched over and over');
+        return ok(id === OTHER.id ? OTHER : STORY);
+      },
+    });
+    await act(async () => expect(await doc.open(OTHER.id)).toBeNull());
+    expect(gets).toBe(1);
+    expect(doc.story?.id).toBe(OTHER.id);
+  });
+});

@@ -126,14 +126,16 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   const open = useCallback(
     async (id: string): Promise<string | null> => {
       let result;
+      let typed: number;
       // Typing while the other story is on its way belongs to this one: save it and fetch again
       // (reopening the same story, the fetched copy would be older than the save).
       do {
         if (!(await save('autosave')))
           return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
+        typed = revision.current;
         result = await call('stories.get', { id }, { showsFailure: true });
         if (!result.ok) return result.error.message;
-      } while (revision.current !== savedRevision.current);
+      } while (revision.current !== typed);
       revision.current = 0;
       savedRevision.current = 0;
       replaceStory(result.value);
