@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { RendererErrorSchema } from '../../shared/ipc/contract';
-import { summarizeParts } from './logScrub';
+import { summarizeParts } from './scrub';
 
 type Report = z.output<typeof RendererErrorSchema>;
 
 const COMPONENT_FRAMES = 8;
 
-/** A renderer error as one log entry: scrubbed like main's own errors (see logScrub.ts). */
+/** A renderer error as one log entry: scrubbed like main's own errors (see scrub.ts). */
 export function rendererErrorEntry(report: Report, dropped = 0): string {
   const lines = [
     `renderer ${report.source}: ${summarizeParts({

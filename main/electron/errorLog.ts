@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { redact, summarizeError } from '../common/logScrub';
+import { redact, summarizeError } from '../common/scrub';
 
 // Scrubbing is shared with the renderer-error log that browser mode writes to stderr.
 export { redact, summarizeError };

@@ -37,6 +37,21 @@ const ACTIONS: Record<Channel, string> = {
   'archive.restore': 'restore the backup',
   'log.rendererError': 'write to the error log',
   'export.stories': 'export',
+  'rundowns.list': 'list the rundowns',
+  'rundowns.get': 'open the rundown',
+  'rundowns.create': 'create the rundown',
+  'rundowns.update': 'change the show',
+  'rundowns.delete': 'delete the rundown',
+  'rundowns.addRow': 'add the row',
+  'rundowns.moveRow': 'move the row',
+  'rundowns.setRow': 'change the row',
+  'rundowns.removeRow': 'remove the row',
+  'rundowns.history': 'read the rundown’s history',
+  'rundowns.holding': 'find the rundowns that hold the story',
+  'showTemplates.list': 'read the show templates',
+  'showTemplates.save': 'save the show template',
+  'showTemplates.fromRundown': 'save the rundown as a template',
+  'showTemplates.delete': 'delete the show template',
 };
 
 /** `Invalid input for settings.save: Too big (at defaults.wordsPerMinute).` → `Too big.` */

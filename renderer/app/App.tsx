@@ -28,6 +28,10 @@ import { PartFailed } from '../recovery/PartFailed';
 import { StoryFailed } from '../recovery/StoryFailed';
 import { storyRecovery } from '../recovery/storyRecovery';
 import { useSettings } from './useSettings';
+import { RundownScreen } from '../rundown/RundownScreen';
+import { ShowDialog } from '../rundown/ShowDialog';
+import { useLiveStoryTime } from '../rundown/useLiveStoryTime';
+import { publishArchiveEvent } from '../api/archiveEvents';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -40,6 +44,11 @@ export function App() {
   const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
   const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
   const [archivePath, setArchivePath] = useState('');
+  /** The show on screen, if any; a story opened from it shows beside its running order. */
+  const [rundownId, setRundownId] = useState<string | null>(null);
+  const [rundownStory, setRundownStory] = useState(false);
+  const [rundownTitle, setRundownTitle] = useState('');
+  const [newRundownOpen, setNewRundownOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -55,11 +64,13 @@ export function App() {
     (saved: Story) => {
       refreshAfterSave(saved);
       learnFrom(saved);
+      // Rundowns that hold the story (in this window or another) take up its new time.
+      publishArchiveEvent({ type: 'story', id: saved.id, updatedAt: saved.updatedAt });
     },
     [refreshAfterSave, learnFrom],
   );
   const doc = useStoryDocument(onSaved);
-  const { story, open, save } = doc;
+  const { story, open, save, openRequested } = doc;
   // Kept outside React, so a crash screen can still save or offer the story.
   useEffect(() => storyRecovery.track(story, doc.isDirty), [story, doc.isDirty]);
 
@@ -72,7 +83,37 @@ export function App() {
   );
 
   // Stable, so the (memoised) archive list does not re-render with every App render.
-  const openFromList = useCallback((id: string) => void openStory(id), [openStory]);
+  const openFromList = useCallback(
+    (id: string) => {
+      setRundownId(null);
+      void openStory(id);
+    },
+    [openStory],
+  );
+  const openRundown = useCallback(
+    async (id: string) => {
+      if (!(await save('autosave'))) return;
+      setRundownId(id);
+      setRundownStory(false);
+    },
+    [save],
+  );
+  const openFromRundown = useCallback(
+    async (storyId: string) => {
+      await openStory(storyId);
+      setRundownStory(true);
+    },
+    [openStory],
+  );
+  const rundownsInSidebar = useMemo(
+    () => ({
+      selectedId: rundownId,
+      onOpen: (id: string) => void openRundown(id),
+      onNew: () => setNewRundownOpen(true),
+    }),
+    [rundownId, openRundown],
+  );
+  const liveStoryTime = useLiveStoryTime(liveTiming, rundownId ? (story?.id ?? null) : null);
   const manageTags = useCallback(() => setDialog('tags'), []);
 
   const review = useReview({
@@ -95,9 +136,11 @@ export function App() {
       await loadSettings();
       loadDictionary();
       const latest = await call('stories.list', { limit: 1 });
-      if (latest.ok && latest.value.items[0]) await openStory(latest.value.items[0].id);
+      // Someone who picked a story while the app was starting keeps it.
+      if (latest.ok && latest.value.items[0] && !openRequested())
+        await openStory(latest.value.items[0].id);
     })();
-  }, [openStory, loadSettings, loadDictionary]);
+  }, [openStory, openRequested, loadSettings, loadDictionary]);
 
   const newStory = useCallback(async () => {
     if (!(await save('autosave'))) return;
@@ -120,8 +163,14 @@ export function App() {
     if (!story) return;
     if (!confirm(`Delete “${story.slug || 'UNTITLED'}” from the archive? This cannot be undone.`))
       return;
-    const result = await call('stories.delete', { id: story.id });
+    let result = await call('stories.delete', { id: story.id }, { showsFailure: true });
+    // A story a show uses is deleted only when the producer says so: it leaves the rundowns too.
+    if (!result.ok && result.error.code === 'IN_RUNDOWN' && confirm(result.error.message))
+      result = await call('stories.delete', { id: story.id, fromRundowns: true });
+    else if (!result.ok && result.error.code !== 'IN_RUNDOWN')
+      result = await call('stories.delete', { id: story.id });
     if (!result.ok) return;
+    setRundownStory(false);
     doc.close();
     refresh();
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
@@ -167,6 +216,43 @@ export function App() {
     showError,
   });
 
+  /** The open story's view, on its own or beside the rundown it was opened from. */
+  const storyView = (shown: Story) => (
+    <ErrorBoundary
+      resetKey={`${shown.id}:${doc.generation}`}
+      fallback={(retry) => (
+        <StoryFailed
+          onReopen={(saved) => {
+            if (saved) refresh();
+            void openStory(shown.id).then(retry);
+          }}
+        />
+      )}
+    >
+      <StoryView
+        story={shown}
+        doc={doc}
+        review={review}
+        locked={locked}
+        presenters={settings?.presenters.map((p) => p.name) ?? []}
+        timing={timing}
+        dictionary={dictionary}
+        autoFocus={shown.id === freshStoryId}
+        findOpen={findOpen}
+        onCloseFind={() => setFindOpen(false)}
+        liveTiming={liveTiming}
+        onPaste={onPaste}
+        focusMode={focusMode}
+        onToggleFocus={() => setFocusMode((f) => !f)}
+        onDelete={() => void deleteStory()}
+        onRestored={(restored) => {
+          refresh();
+          void openStory(restored.id);
+        }}
+      />
+    </ErrorBoundary>
+  );
+
   return (
     <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>
       <TopBar
@@ -189,44 +275,28 @@ export function App() {
             onOpen={openFromList}
             searchRef={searchRef}
             onManageTags={manageTags}
+            rundowns={rundownsInSidebar}
           />
         </ErrorBoundary>
       </aside>
       <main className="cd-main">
-        {story ? (
-          <ErrorBoundary
-            resetKey={`${story.id}:${doc.generation}`}
-            fallback={(retry) => (
-              <StoryFailed
-                onReopen={(saved) => {
-                  if (saved) refresh();
-                  void openStory(story.id).then(retry);
-                }}
-              />
-            )}
-          >
-            <StoryView
-              story={story}
-              doc={doc}
-              review={review}
-              locked={locked}
-              presenters={settings?.presenters.map((p) => p.name) ?? []}
-              timing={timing}
-              dictionary={dictionary}
-              autoFocus={story.id === freshStoryId}
-              findOpen={findOpen}
-              onCloseFind={() => setFindOpen(false)}
-              liveTiming={liveTiming}
-              onPaste={onPaste}
-              focusMode={focusMode}
-              onToggleFocus={() => setFocusMode((f) => !f)}
-              onDelete={() => void deleteStory()}
-              onRestored={(restored) => {
-                refresh();
-                void openStory(restored.id);
-              }}
-            />
-          </ErrorBoundary>
+        {rundownId ? (
+          <RundownScreen
+            rundownId={rundownId}
+            live={liveStoryTime}
+            openStoryId={rundownStory ? (story?.id ?? null) : null}
+            storyPane={rundownStory && story ? storyView(story) : null}
+            onOpenStory={(id) => void openFromRundown(id)}
+            onCloseStory={() => setRundownStory(false)}
+            onExport={(r) => {
+              setRundownTitle(r.title);
+              setExportOpen(true);
+            }}
+            onDeleted={() => setRundownId(null)}
+            onNotify={(m) => notify('info', m)}
+          />
+        ) : story ? (
+          storyView(story)
         ) : (
           <EmptyState onNewStory={() => void newStory()} onImport={() => void startImport()} />
         )}
@@ -251,6 +321,24 @@ export function App() {
         />
       </ErrorBoundary>
       <Notices notices={notices} onDismiss={dismiss} />
+      {newRundownOpen && (
+        <ShowDialog
+          onClose={() => setNewRundownOpen(false)}
+          onSubmit={async (f) => {
+            const created = await call('rundowns.create', {
+              title: f.title,
+              airDate: f.airDate,
+              onAirSec: f.onAirSec,
+              lengthSec: f.lengthSec,
+              ...(f.template !== null && { template: f.template }),
+            });
+            if (!created.ok) return false;
+            refresh();
+            await openRundown(created.value.rundown.id);
+            return true;
+          }}
+        />
+      )}
       {exportOpen && (
         <ErrorBoundary
           fallback={() => null}
@@ -259,6 +347,7 @@ export function App() {
           <ExportDialog
             storyId={story?.id ?? null}
             storySlug={story?.slug ?? ''}
+            rundown={rundownId ? { id: rundownId, title: rundownTitle } : null}
             onClose={() => setExportOpen(false)}
             beforeExport={() => save('autosave')}
             onDone={(m) => notify('info', m)}

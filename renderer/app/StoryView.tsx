@@ -114,7 +114,7 @@ export function StoryView({
       </Part>
       <div className="cd-editor-area">
         <ScriptEditor
-          key={`${story.id}:${doc.generation}`}
+          key={doc.editorKey}
           readOnly={locked}
           initialBody={story.body}
           timing={timing}

@@ -1,305 +1,225 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import { $getRoot, $isTextNode, createEditor, type LexicalEditor } from 'lexical';
-import { fail, ok, type Result } from '../../shared/ipc/result';
+import { createRoot, type Root } from 'react-dom/client';
+import {
+  $createTextNode,
+  $getRoot,
+  $isElementNode,
+  createEditor,
+  type LexicalEditor,
+} from 'lexical';
 import type { Story } from '../../shared/story/model';
-import { runsText } from '../../shared/story/text';
+import { makeStory } from '../../shared/story/testing/makeStory';
+import type { Result } from '../../shared/ipc/result';
 import { SCRIPT_NODES } from '../editor/nodes';
 import { $storyBodyToLexical } from '../editor/model/storyBody';
-import { fakeArchive } from '../testing/fakeApi';
-import { render, unmountAll } from '../testing/dom';
-import { testStory } from '../testing/stories';
 import { useStoryDocument } from './useStoryDocument';
 
-vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeClient);
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The archive as the hook sees it: `stories.get` answers only when the test says so. */
+const archive = vi.hoisted(() => {
+  type Pending = { id: string; answer: () => void };
+  const state = {
+    stories: new Map<string, Story>(),
+    pending: [] as Pending[],
+    saves: [] as Story[],
+    clock: Date.parse('2026-11-28T10:00:00.000Z'),
+  };
+  return state;
+});
+
+vi.mock('../api/client', () => ({
+  api: {
+    'stories.get': ({ id }: { id: string }) =>
+      new Promise<Result<Story>>((resolve) => {
+        archive.pending.push({
+          id,
+          answer: () => resolve({ ok: true, value: structuredClone(archive.stories.get(id)!) }),
+        });
+      }),
+    'stories.save': async ({ story }: { story: Story }) => {
+      const saved = { ...story, updatedAt: new Date(++archive.clock).toISOString() };
+      archive.stories.set(story.id, saved);
+      archive.saves.push(saved);
+      return { ok: true, value: saved } satisfies Result<Story>;
+    },
+  },
+}));
+
+const A = '0b7c5d9e-1111-4a57-9a4e-6f0d1c2b3a41';
+const B = '0b7c5d9e-2222-4a57-9a4e-6f0d1c2b3a42';
 
 type Doc = ReturnType<typeof useStoryDocument>;
-type SaveInput = { story: Story; baseUpdatedAt?: string; mode?: string };
-
-const STORY = testStory();
-const OTHER = testStory({ id: '5f0c9d2e-7a1b-4c8d-9e3f-2a4b6c8d0e1f', slug: 'FERRIES' });
-
-/** Saves main has not answered yet: each waits until the test answers it. */
-let pending: { input: SaveInput; answer: (result?: Result<Story>) => void }[] = [];
-let clock = Date.parse('2026-11-28T10:00:00.000Z');
+let root: Root | null = null;
 let doc: Doc;
-let saved: Story[] = [];
 
-function Harness() {
-  doc = useStoryDocument((story) => saved.push(story));
+function Probe() {
+  doc = useStoryDocument(() => {});
   return null;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  pending = [];
-  saved = [];
-  fakeArchive.answer({
-    'stories.get': ({ id }) => ok(id === OTHER.id ? OTHER : STORY),
-    'log.rendererError': () => ok({ logged: true }),
-    'stories.save': (input) =>
-      new Promise((resolve) => {
-        const request = input as SaveInput;
-        pending.push({
-          input: request,
-          answer: (result) =>
-            resolve(
-              result ??
-                ok({ ...request.story, updatedAt: new Date((clock += 1000)).toISOString() }),
-            ),
-        });
-      }),
-  });
-  render(<Harness />);
-});
-afterEach(() => {
-  unmountAll();
-  fakeArchive.reset();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-/** Opens a story into a headless editor, as the app's ScriptEditor would show it. */
-async function openStory(story: Story = STORY): Promise<LexicalEditor> {
-  await act(async () => expect(await doc.open(story.id)).toBeNull());
+/** A real (headless) Lexical editor, loaded with the open story as the app's editor would be. */
+function attachEditor(): LexicalEditor {
   const editor = createEditor({
+    namespace: 'story-document-test',
     nodes: [...SCRIPT_NODES],
-    onError: (e) => {
-      throw e;
+    onError: (error) => {
+      throw error;
     },
   });
-  editor.update(() => $storyBodyToLexical(story.body), { discrete: true });
-  doc.setEditor(editor);
+  editor.update(() => $storyBodyToLexical(doc.story!.body), { discrete: true });
+  act(() => doc.setEditor(editor));
   return editor;
 }
 
-/** Types at the end of the script; the editor reports the change as ScriptEditor does. */
-function type(editor: LexicalEditor, text: string): void {
+/** Typing at the end of the script, reported to the document as the editor's listener does. */
+function type(editor: LexicalEditor, text: string) {
   editor.update(
     () => {
-      const last = $getRoot().getLastDescendant();
-      if (!$isTextNode(last)) throw new Error('no text to type after');
-      last.setTextContent(last.getTextContent() + text);
+      const last = $getRoot().getLastChild();
+      if ($isElementNode(last)) last.append($createTextNode(text));
     },
     { discrete: true },
   );
   act(() => doc.changed());
 }
 
-const text = (story: Story) =>
-  story.body.map((b) => (b.type === 'paragraph' ? runsText(b.runs) : '')).join('\n');
-const state = () => doc.saveState.get().kind;
-const wait = (ms: number) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
-/** Answers the oldest waiting save and lets everything that follows settle. */
-async function answer(result?: Result<Story>): Promise<void> {
-  const next = pending.shift();
-  if (!next) throw new Error('no save is waiting for an answer');
-  next.answer(result);
-  await wait(0);
+async function answer(id: string) {
+  const at = archive.pending.findIndex((p) => p.id === id);
+  expect(at, `a stories.get for ${id} is waiting`).toBeGreaterThanOrEqual(0);
+  const [pending] = archive.pending.splice(at, 1);
+  await act(async () => pending!.answer());
 }
 
-describe('autosave', () => {
-  it('saves 0.7 s after typing stops', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    await wait(600);
-    expect(pending).toHaveLength(0);
-    await wait(100);
-    expect(pending.map((p) => text(p.input.story))).toEqual(['The bridge closes at noon. Ferries']);
-    expect(pending[0]!.input.mode).toBe('autosave');
-    await answer();
-    expect(state()).toBe('saved');
-    expect(doc.isDirty()).toBe(false);
+/**
+ * Starts opening a story; its fetch waits for `answer`. (Wrapped: an async function returning
+ * the open's promise would wait for it.)
+ */
+async function startOpen(id: string): Promise<{ done: Promise<string | null> }> {
+  let done!: Promise<string | null>;
+  await act(async () => {
+    done = doc.open(id);
   });
+  return { done };
+}
 
-  it('saves at least once a second while typing goes on', async () => {
-    const editor = await openStory();
-    for (let i = 0; i < 5; i++) {
-      type(editor, ` w${i}`);
-      await wait(300);
-    }
-    expect(pending.length).toBeGreaterThanOrEqual(1);
-    expect(text(pending[0]!.input.story)).toMatch(/ w0 w1 w2( w3)?$/);
-  });
+async function openNow(id: string) {
+  const { done } = await startOpen(id);
+  await answer(id);
+  expect(await done).toBeNull();
+}
 
-  it('saves nothing when nothing changed', async () => {
-    await openStory();
-    await act(async () => expect(await doc.save('explicit')).toBe(true));
-    await wait(2000);
-    expect(fakeArchive.callsTo('stories.save')).toEqual([]);
-  });
+beforeEach(() => {
+  archive.stories = new Map([
+    [A, makeStory({ id: A, slug: 'HARBOR BRIDGE', text: 'The bridge closes tonight.' })],
+    [B, makeStory({ id: B, slug: 'FERRY STRIKE', text: 'Ferry crews walked off.' })],
+  ]);
+  archive.pending = [];
+  archive.saves = [];
+  root = createRoot(document.createElement('div'));
+  act(() => root!.render(<Probe />));
 });
 
-describe('a save answered after more typing', () => {
-  it('is not taken for the newer text: the story stays unsaved and the newer text is saved next', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    await wait(700);
-    type(editor, ' run late.');
-    await answer();
-    expect(state()).toBe('dirty');
-    expect(doc.isDirty()).toBe(true);
-
-    await wait(700);
-    expect(pending.map((p) => text(p.input.story))).toEqual([
-      'The bridge closes at noon. Ferries run late.',
-    ]);
-    await answer();
-    expect(state()).toBe('saved');
-    expect(doc.isDirty()).toBe(false);
-    expect(saved.map(text)).toEqual([
-      'The bridge closes at noon. Ferries',
-      'The bridge closes at noon. Ferries run late.',
-    ]);
-  });
-
-  it('hands its new time to the next save, which is not taken for someone else’s', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    await wait(700);
-    type(editor, ' run late.');
-    const first = pending[0]!;
-    await answer();
-    await wait(700);
-    expect(first.input.baseUpdatedAt).toBe(STORY.updatedAt);
-    expect(pending[0]!.input.baseUpdatedAt).toBe(saved[0]!.updatedAt);
-  });
-
-  it('keeps details changed meanwhile, and saves them next', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    await wait(700);
-    act(() => doc.updateMeta({ slug: 'FERRIES LATE' }));
-    await answer();
-    expect(doc.story?.slug).toBe('FERRIES LATE');
-    expect(state()).toBe('dirty');
-    await wait(700);
-    expect(pending[0]!.input.story.slug).toBe('FERRIES LATE');
-  });
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  vi.useRealTimers();
 });
 
-describe('saves that overlap', () => {
-  it('wait for the one in flight, then save the newest text once', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    await wait(700);
-    type(editor, ' run late.');
-    let explicit: Promise<boolean> = Promise.resolve(false);
-    act(() => {
-      explicit = doc.save('explicit');
-    });
-    await wait(0);
-    expect(pending).toHaveLength(1);
-    await answer();
-    expect(pending.map((p) => [p.input.mode, text(p.input.story)])).toEqual([
-      ['explicit', 'The bridge closes at noon. Ferries run late.'],
-    ]);
-    await answer();
-    await act(async () => expect(await explicit).toBe(true));
-    await wait(2000);
-    expect(fakeArchive.callsTo('stories.save')).toHaveLength(2);
-    expect(state()).toBe('saved');
-  });
-});
+describe('opening a story', () => {
+  // Clicking the story already on screen rebuilt the editor: the selection, the caret and the
+  // undo history went, and keys typed meanwhile landed in an editor about to be thrown away.
+  it('keeps the editor when the story on screen is opened again unchanged', async () => {
+    await openNow(A);
+    const key = doc.editorKey;
+    const generation = doc.generation;
+    attachEditor();
 
-describe('a failed save', () => {
-  it('says why, keeps the text unsaved, and is tried again with the next change', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    await wait(700);
-    await answer(fail('ARCHIVE_UNAVAILABLE', 'The disk is full.'));
-    expect(doc.saveState.get()).toEqual({ kind: 'error', message: 'The disk is full.' });
-    expect(doc.isDirty()).toBe(true);
-    expect(saved).toEqual([]);
-
-    type(editor, '.');
-    await wait(700);
-    expect(pending.map((p) => text(p.input.story))).toEqual([
-      'The bridge closes at noon. Ferries.',
-    ]);
-    await answer();
-    expect(state()).toBe('saved');
+    await openNow(A);
+    expect(doc.editorKey).toBe(key);
+    // The review desk still reads the story's history again (a package may have added to it).
+    expect(doc.generation).toBeGreaterThan(generation);
   });
 
-  it('keeps the story open when opening another cannot save it first', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    let problem: Promise<string | null> = Promise.resolve(null);
-    act(() => {
-      problem = doc.open(OTHER.id);
+  it('rebuilds the editor when the archive changed the story since it was loaded', async () => {
+    await openNow(A);
+    const key = doc.editorKey;
+    attachEditor();
+    archive.stories.set(A, {
+      ...archive.stories.get(A)!,
+      status: 'ready',
+      updatedAt: '2026-11-28T09:30:00.000Z',
     });
-    await wait(0);
-    await answer(fail('ARCHIVE_UNAVAILABLE', 'The disk is full.'));
-    await act(async () => expect(await problem).toMatch(/could not be saved, so it stays open/));
-    expect(doc.story?.id).toBe(STORY.id);
-    expect(doc.isDirty()).toBe(true);
+
+    await openNow(A);
+    expect(doc.editorKey).not.toBe(key);
+    expect(doc.story?.status).toBe('ready');
   });
 
-  it('is saved before another story opens', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    let problem: Promise<string | null> = Promise.resolve('not yet');
-    act(() => {
-      problem = doc.open(OTHER.id);
-    });
-    await wait(0);
-    expect(pending.map((p) => text(p.input.story))).toEqual(['The bridge closes at noon. Ferries']);
-    await answer();
-    await act(async () => expect(await problem).toBeNull());
-    expect(doc.story?.id).toBe(OTHER.id);
-    expect(state()).toBe('saved');
-  });
-});
+  // The app opens the newest story when it starts; a story picked before that answered was
+  // replaced by it (the answer that came last won, not the story asked for last).
+  it('shows the story asked for last, whichever answer comes last', async () => {
+    const first = await startOpen(B);
+    const second = await startOpen(A);
+    await answer(A);
+    expect(await second.done).toBeNull();
+    expect(doc.story?.slug).toBe('HARBOR BRIDGE');
+    const key = doc.editorKey;
 
-describe('typing while another story opens', () => {
-  it('is saved to the story it was typed in, not lost when the other arrives', async () => {
-    const editor = await openStory();
-    let arrive: () => void = () => {};
-    fakeArchive.answer({
-      'stories.get': ({ id }) =>
-        new Promise((resolve) => {
-          arrive = () => resolve(ok(id === OTHER.id ? OTHER : STORY));
-        }),
-    });
-    let problem: Promise<string | null> = Promise.resolve('not yet');
-    act(() => {
-      problem = doc.open(OTHER.id);
-    });
-    await wait(0);
-    type(editor, ' Ferries');
-    act(() => arrive());
-    await wait(0);
-    expect(pending.map((p) => [p.input.story.id, text(p.input.story)])).toEqual([
-      [STORY.id, 'The bridge closes at noon. Ferries'],
-    ]);
-    await answer();
-    // Fetched again after that save, as the story could be the one just saved.
-    act(() => arrive());
-    await act(async () => expect(await problem).toBeNull());
-    expect(doc.story?.id).toBe(OTHER.id);
-    expect(fakeArchive.callsTo('stories.get').slice(-2)).toEqual([
-      { id: OTHER.id },
-      { id: OTHER.id },
-    ]);
+    await answer(B);
+    expect(await first.done).toBeNull();
+    expect(doc.story?.slug).toBe('HARBOR BRIDGE');
+    expect(doc.editorKey).toBe(key);
   });
-});
 
-describe('opening a story when the editor is gone', () => {
-  it('opens it once, even with changes no editor can save any more (a crashed editor)', async () => {
-    const editor = await openStory();
-    type(editor, ' Ferries');
-    doc.setEditor(null);
-    let gets = 0;
-    fakeArchive.answer({
-      'stories.get': ({ id }) => {
-        // Bounded, so that fetching over and over fails this test instead of hanging it.
-        if (++gets > 5) throw new Error('fetched over and over');
-        return ok(id === OTHER.id ? OTHER : STORY);
+  it('says whether any story was asked for, so the start-up does not override a choice', async () => {
+    expect(doc.openRequested()).toBe(false);
+    const pending = await startOpen(B);
+    expect(doc.openRequested()).toBe(true);
+    await answer(B);
+    await pending.done;
+  });
+
+  // Keys typed while the next story was fetched went into the story on screen and were thrown
+  // away with its editor.
+  it('saves what was typed while the next story was being fetched', async () => {
+    await openNow(A);
+    const editor = attachEditor();
+    const opening = await startOpen(B);
+    type(editor, ' Typed while the ferry story loaded.');
+
+    // The first answer is stale: the story on screen changed after it was asked for.
+    await answer(B);
+    await vi.waitFor(() => expect(archive.pending.map((p) => p.id)).toEqual([B]));
+    expect(archive.stories.get(A)!.body).toEqual([
+      {
+        type: 'paragraph',
+        runs: [{ text: 'The bridge closes tonight. Typed while the ferry story loaded.' }],
       },
-    });
-    await act(async () => expect(await doc.open(OTHER.id)).toBeNull());
-    expect(gets).toBe(1);
-    expect(doc.story?.id).toBe(OTHER.id);
+    ]);
+    await answer(B);
+    expect(await opening.done).toBeNull();
+    expect(doc.story?.slug).toBe('FERRY STRIKE');
+  });
+
+  it('keeps what was typed into the story on screen while it was opened again', async () => {
+    await openNow(A);
+    const editor = attachEditor();
+    const key = doc.editorKey;
+    const opening = await startOpen(A);
+    type(editor, ' And more.');
+    await answer(A);
+    await vi.waitFor(() => expect(archive.pending.map((p) => p.id)).toEqual([A]));
+    await answer(A);
+    expect(await opening.done).toBeNull();
+    expect(doc.editorKey).toBe(key);
+    expect(doc.isDirty()).toBe(false);
+    expect(archive.stories.get(A)!.body).toEqual([
+      { type: 'paragraph', runs: [{ text: 'The bridge closes tonight. And more.' }] },
+    ]);
   });
 });

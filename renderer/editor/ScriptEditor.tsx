@@ -78,8 +78,9 @@ function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange
 }
 
 /**
- * The script editor for one story. It is keyed by story id by its parent, so opening another
- * story starts a fresh editor with its own undo history.
+ * The script editor for one story. Its parent keys it by `editorKey` (useStoryDocument), so
+ * opening another story, or another version of this one, starts a fresh editor with its own undo
+ * history, and opening the version already shown keeps this one.
  */
 export function ScriptEditor(props: Props) {
   const { initialBody, readOnly = false } = props;

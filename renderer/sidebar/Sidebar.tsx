@@ -13,6 +13,7 @@ import {
   NO_MORE_FILTERS,
   type MoreFilterValues,
 } from './MoreFilters';
+import { RundownList } from '../rundown/RundownList';
 import './sidebar.css';
 
 type Props = {
@@ -22,6 +23,12 @@ type Props = {
   onOpen: (id: string) => void;
   searchRef: React.RefObject<HTMLInputElement | null>;
   onManageTags: () => void;
+  /** The shows: the open one, and what opening or starting one does. */
+  rundowns: {
+    selectedId: string | null;
+    onOpen: (id: string) => void;
+    onNew: () => void;
+  };
 };
 
 const ROW_HEIGHT = 80;
@@ -38,10 +45,11 @@ export const Sidebar = memo(function Sidebar({
   onOpen,
   searchRef,
   onManageTags,
+  rundowns,
 }: Props) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
-  const [view, setView] = useState<'archive' | 'queue'>('archive');
+  const [view, setView] = useState<'archive' | 'queue' | 'rundowns'>('archive');
   const [status, setStatus] = useState<StoryStatus | ''>('');
   const [moreOpen, setMoreOpen] = useState(false);
   const [more, setMore] = useState<MoreFilterValues>(NO_MORE_FILTERS);
@@ -88,7 +96,7 @@ export const Sidebar = memo(function Sidebar({
 
   return (
     <nav className="cd-sidebar-inner" aria-label="Archive">
-      <div className="cd-tabs" role="tablist" aria-label="Archive or review queue">
+      <div className="cd-tabs" role="tablist" aria-label="Archive, review queue or rundowns">
         <button
           type="button"
           role="tab"
@@ -106,96 +114,116 @@ export const Sidebar = memo(function Sidebar({
         >
           Review queue {queueCount > 0 && <span className="cd-count">{queueCount}</span>}
         </button>
-      </div>
-      <div className="cd-search">
-        <input
-          ref={searchRef}
-          type="search"
-          placeholder="Search the archive"
-          aria-label="Search the archive"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          data-testid="archive-search"
-        />
-        {view === 'archive' && (
-          <select
-            aria-label="Filter by status"
-            value={status}
-            onChange={(e) => setStatus(e.target.value as StoryStatus | '')}
-            data-testid="status-filter"
-          >
-            <option value="">Any status</option>
-            {STORY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        )}
-        <select
-          aria-label="Filter by tag"
-          value={tag}
-          onChange={(e) => setTag(e.target.value)}
-          data-testid="tag-filter"
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'rundowns'}
+          onClick={() => setView('rundowns')}
+          data-testid="rundowns-tab"
         >
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t.name} value={t.name}>
-              #{t.name} ({t.count})
-            </option>
-          ))}
-        </select>
-        <div className="cd-filter-links">
-          <button
-            type="button"
-            className="cd-link"
-            aria-expanded={moreOpen}
-            onClick={() => setMoreOpen((o) => !o)}
-            data-testid="more-filters"
-          >
-            {moreOpen ? 'Fewer filters' : `More filters${moreCount ? ` (${moreCount})` : ''}`}
-          </button>
-          <button
-            type="button"
-            className="cd-link"
-            onClick={onManageTags}
-            data-testid="manage-tags"
-          >
-            Manage tags…
-          </button>
-        </div>
-        {moreOpen && <MoreFilters more={more} onChange={setMore} />}
+          Rundowns
+        </button>
       </div>
-      <div className="cd-list-count" aria-live="polite" data-testid="list-count">
-        <span>{loading ? 'Loading…' : countLabel}</span>
-        {searching && (
-          <select
-            className="cd-sort"
-            aria-label="Sort results"
-            value={sort}
-            onChange={(e) => setSort(e.target.value as 'relevance' | 'date')}
-          >
-            <option value="relevance">Best match</option>
-            <option value="date">Newest</option>
-          </select>
-        )}
-      </div>
-      <VirtualList
-        count={count}
-        rowHeight={searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
-        renderRow={renderRow}
-        onRange={searching ? () => {} : browse.ensure}
-        resetKey={`${searching ? query : ''}\u0000${JSON.stringify(filters)}\u0000${sort}`}
-        label={searching ? 'Search results' : 'Stories'}
-        testId="story-list"
-      />
-      <ListNotes
-        empty={!loading && count === 0}
-        queue={view === 'queue'}
-        searching={searching}
-        filtered={status !== '' || tag !== ''}
-        shown={shown}
-      />
+      {view === 'rundowns' ? (
+        <RundownList
+          selectedId={rundowns.selectedId}
+          version={version}
+          onOpen={rundowns.onOpen}
+          onNew={rundowns.onNew}
+        />
+      ) : (
+        <>
+          <div className="cd-search">
+            <input
+              ref={searchRef}
+              type="search"
+              placeholder="Search the archive"
+              aria-label="Search the archive"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              data-testid="archive-search"
+            />
+            {view === 'archive' && (
+              <select
+                aria-label="Filter by status"
+                value={status}
+                onChange={(e) => setStatus(e.target.value as StoryStatus | '')}
+                data-testid="status-filter"
+              >
+                <option value="">Any status</option>
+                {STORY_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+            <select
+              aria-label="Filter by tag"
+              value={tag}
+              onChange={(e) => setTag(e.target.value)}
+              data-testid="tag-filter"
+            >
+              <option value="">All tags</option>
+              {tags.map((t) => (
+                <option key={t.name} value={t.name}>
+                  #{t.name} ({t.count})
+                </option>
+              ))}
+            </select>
+            <div className="cd-filter-links">
+              <button
+                type="button"
+                className="cd-link"
+                aria-expanded={moreOpen}
+                onClick={() => setMoreOpen((o) => !o)}
+                data-testid="more-filters"
+              >
+                {moreOpen ? 'Fewer filters' : `More filters${moreCount ? ` (${moreCount})` : ''}`}
+              </button>
+              <button
+                type="button"
+                className="cd-link"
+                onClick={onManageTags}
+                data-testid="manage-tags"
+              >
+                Manage tags…
+              </button>
+            </div>
+            {moreOpen && <MoreFilters more={more} onChange={setMore} />}
+          </div>
+          <div className="cd-list-count" aria-live="polite" data-testid="list-count">
+            <span>{loading ? 'Loading…' : countLabel}</span>
+            {searching && (
+              <select
+                className="cd-sort"
+                aria-label="Sort results"
+                value={sort}
+                onChange={(e) => setSort(e.target.value as 'relevance' | 'date')}
+              >
+                <option value="relevance">Best match</option>
+                <option value="date">Newest</option>
+              </select>
+            )}
+          </div>
+          <VirtualList
+            count={count}
+            rowHeight={searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
+            renderRow={renderRow}
+            onRange={searching ? () => {} : browse.ensure}
+            resetKey={`${searching ? query : ''}\u0000${JSON.stringify(filters)}\u0000${sort}`}
+            label={searching ? 'Search results' : 'Stories'}
+            testId="story-list"
+          />
+          <ListNotes
+            empty={!loading && count === 0}
+            queue={view === 'queue'}
+            searching={searching}
+            filtered={status !== '' || tag !== ''}
+            shown={shown}
+          />
+        </>
+      )}
     </nav>
   );
 });
