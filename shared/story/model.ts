@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_CHAR, CONTROL_EXCEPT_LF } from './controlChars';
+import { CONTROL_CHAR, CONTROL_EXCEPT_LF, CONTROL_EXCEPT_TAB } from './controlChars';
 
 /**
  * The stored story: our own versioned document model. The editor's state is a view of it and
@@ -39,12 +39,22 @@ export const MAX_TAG_CHARS = 40;
 export const MAX_TAGS = 30;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// Paragraphs are the unit of a script, so no text holds a line break; tabs and other control
-// characters are folded to spaces by the importer before they reach the model.
+// Paragraphs are the unit of a script, so no text holds a line break; control characters are
+// folded to spaces by the importer before they reach the model, except a tab that indents read
+// text.
 
 const text = z
   .string()
   .refine((s) => !CONTROL_CHAR.test(s), 'text must not contain line breaks or control characters')
+  .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+
+/** Read text: as `text`, but a tab (a writer's indent, which prompters keep) is allowed. */
+const runText = z
+  .string()
+  .refine(
+    (s) => !CONTROL_EXCEPT_TAB.test(s),
+    'text must not contain line breaks or control characters other than tabs',
+  )
   .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
 
 /** Multi-line text (a bite's transcript, a package track): line feeds allowed, nothing else. */
@@ -54,7 +64,7 @@ const multilineText = z
   .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
 
 export const RunSchema = z.strictObject({
-  text: text.min(1),
+  text: runText.min(1),
   bold: z.literal(true).optional(),
   italic: z.literal(true).optional(),
   underline: z.literal(true).optional(),
