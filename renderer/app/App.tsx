@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { mergeTags, STORY_FORMATS, type Story, type StoryFormat } from '../../shared/story/model';
+import { STORY_FORMATS, type Story, type StoryFormat } from '../../shared/story/model';
 import {
   DEFAULT_SETTINGS,
   timingSettings,
@@ -171,27 +171,16 @@ export function App() {
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
   }, [doc, notify, refresh, showError, story]);
 
+  // What a paste sets in the metadata is decided in the paste plugin, by the shared merge rule
+  // (shared/import/scriptMerge) that file imports follow too; here only what the page says.
   const onPaste = useCallback(
     (outcome: PasteOutcome) => {
       if ('refused' in outcome) return showError(outcome.refused);
-      const { script } = outcome;
-      const current = doc.story;
-      if (!current) return;
-      const patch: Parameters<typeof doc.updateMeta>[0] = {};
-      const tags = mergeTags(current.tags, script.tags);
-      if (tags.length !== current.tags.length) patch.tags = tags;
-      if (!current.slug.trim() && script.body.length > 1) patch.slug = script.slug;
-      if (!current.reporter.trim() && script.reporter) patch.reporter = script.reporter;
-      if (!current.presenter.trim() && script.presenter) patch.presenter = script.presenter;
-      if (current.format === 'READER' && script.format !== 'READER') patch.format = script.format;
-      if (Object.keys(patch).length > 0) doc.updateMeta(patch);
-      if (script.dropped.length > 0)
-        notify(
-          'info',
-          `Left out as web-page residue: ${script.dropped.map((l) => `“${l}”`).join(', ')}.`,
-        );
+      const { dropped } = outcome.script;
+      if (dropped.length > 0)
+        notify('info', `Left out as web-page residue: ${dropped.map((l) => `“${l}”`).join(', ')}.`);
     },
-    [doc, notify, showError],
+    [notify, showError],
   );
 
   const saveNow = useCallback(async () => {
@@ -374,6 +363,8 @@ export function App() {
                 onChange={doc.changed}
                 onTiming={liveTiming.set}
                 onPaste={onPaste}
+                storyMeta={story}
+                onMeta={doc.updateMeta}
                 resolvedThreads={review.resolvedThreads}
                 onStartThread={review.startThread}
                 onThreadOrder={review.setThreadOrder}

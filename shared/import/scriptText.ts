@@ -20,6 +20,9 @@ export type ParsedScript = {
   /** The toss and standard outcue lines, when the script has them. */
   toss: string | null;
   outcue: string | null;
+  /** Whether the slug and format came from `SLUG:`/`FORMAT:` lines rather than being guessed. */
+  statedSlug: boolean;
+  statedFormat: boolean;
 };
 
 type Item =
@@ -101,9 +104,8 @@ export function parseScriptText(input: string): ParsedScript {
   }
 
   const { body, toss, outcue, reporter, station } = assemble(groupSoundBites(items));
-  const format = (STORY_FORMATS as readonly string[]).includes(meta.format)
-    ? (meta.format as StoryFormat)
-    : inferFormat(body);
+  const statedFormat = (STORY_FORMATS as readonly string[]).includes(meta.format);
+  const format = statedFormat ? (meta.format as StoryFormat) : inferFormat(body);
   return {
     slug: (meta.slug || proposeSlug(body, tags, reporter, station)).slice(0, MAX_SLUG_CHARS),
     format,
@@ -114,6 +116,8 @@ export function parseScriptText(input: string): ParsedScript {
     dropped,
     toss,
     outcue,
+    statedSlug: meta.slug !== '',
+    statedFormat,
   };
 }
 
