@@ -97,9 +97,9 @@ async function renderOne(
     case 'nsml':
       return text(storyToNsml(stories[0]!, ctx.timing));
     case 'srt':
-      return text(storySrt(stories[0]!, options.captionLineChars, ctx.timing));
+      return text(storySrt(stories[0]!, options, ctx.timing));
     case 'vtt':
-      return text(storyVtt(stories[0]!, options.captionLineChars, ctx.timing));
+      return text(storyVtt(stories[0]!, options, ctx.timing));
   }
 }
 

@@ -178,6 +178,28 @@ export function ExportOptionsFields({ format, options, onChange }: Props) {
             />
             characters, two lines a caption
           </label>
+          <label className="cd-inline-field">
+            Korean, Chinese, Japanese
+            <input
+              type="number"
+              min={8}
+              max={30}
+              value={options.captionLineWideChars}
+              onChange={(e) => onChange({ captionLineWideChars: clamp(e.target.value, 8, 30, 20) })}
+            />
+            characters a line
+          </label>
+          <label className="cd-inline-field">
+            Reading speed
+            <input
+              type="number"
+              min={8}
+              max={40}
+              value={options.captionMaxCps}
+              onChange={(e) => onChange({ captionMaxCps: clamp(e.target.value, 8, 40, 20) })}
+            />
+            characters a second at most
+          </label>
         </fieldset>
       )}
     </>

@@ -89,8 +89,18 @@ export const ExportOptionsSchema = z.strictObject({
   mosEncoding: z.enum(['utf-8', 'utf-16be']).default('utf-8'),
   /** PDF paper. */
   paper: z.enum(['A4', 'LETTER']).default('A4'),
-  /** Captions: the longest caption line, in characters (two lines at most per caption). */
+  /**
+   * Captions: the longest line of Latin-script (and other narrow) text, in characters (two lines
+   * at most per caption).
+   */
   captionLineChars: z.int().min(20).max(60).default(37),
+  /**
+   * Captions: the longest line of Korean, Chinese or Japanese text, in wide characters (a Hangul
+   * syllable, a Chinese character); each takes the width of two Latin ones.
+   */
+  captionLineWideChars: z.int().min(8).max(30).default(20),
+  /** Captions: the most characters a viewer is asked to read in a second. */
+  captionMaxCps: z.int().min(8).max(40).default(20),
 });
 export type ExportOptions = z.output<typeof ExportOptionsSchema>;
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = ExportOptionsSchema.parse({});
@@ -114,8 +124,8 @@ export const FORMAT_OPTIONS: Record<ExportFormat, readonly ExportOptionName[]> =
   mos: ['mosCues', 'mosEncoding'],
   nsml: [],
   pdf: ['paper', 'storyBreak'],
-  srt: ['captionLineChars'],
-  vtt: ['captionLineChars'],
+  srt: ['captionLineChars', 'captionLineWideChars', 'captionMaxCps'],
+  vtt: ['captionLineChars', 'captionLineWideChars', 'captionMaxCps'],
   json: [],
 };
 
