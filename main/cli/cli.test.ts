@@ -223,3 +223,64 @@ describe('copydesk review and safety commands', () => {
     expect(archive).toContain('test.sqlite');
   });
 });
+
+describe('copydesk export refuses bad options in the user’s words, before rendering anything', () => {
+  async function withTwoStories() {
+    const w = workspace();
+    const script = join(w.dir, 'harbor-bridge.txt');
+    copyFileSync(fixture, script);
+    expect((await w.run('import', script, script)).code).toBe(0);
+    return w;
+  }
+
+  it('--font-size -5 names the flag and the limit (it got a parser message)', async () => {
+    const { run } = await withTwoStories();
+    const result = await run('export', '--all', '--format', 'prompter-rtf', '--font-size', '-5');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--font-size: the type size is at least 10 pt');
+    expect(result.stderr).not.toMatch(/fontSizePt|ambiguous|Invalid input/);
+    const big = await run('export', '--all', '--format', 'html', '--font-size', '500');
+    expect(big.stderr).toContain('--font-size: the type size is at most 144 pt');
+    const word = await run('export', '--all', '--format', 'html', '--font-size', 'large');
+    expect(word.stderr).toContain('--font-size takes a whole number, not “large”');
+    const cps = await run(
+      'export',
+      '--all',
+      '--format',
+      'srt',
+      '--out',
+      'x',
+      '--caption-cps',
+      '99',
+    );
+    expect(cps.stderr).toContain(
+      '--caption-cps: the reading speed is at most 40 characters a second',
+    );
+    expect(cps.stderr).not.toMatch(/captionMaxCps/);
+  });
+
+  it('--all --format srt without --out is refused before any story is rendered', async () => {
+    const { run } = await withTwoStories();
+    let progress = 0;
+    let stderr = '';
+    const code = await runCli(
+      ['export', '--all', '--format', 'srt', '--archive', (await withTwoStories()).archive],
+      {
+        stdout: () => {},
+        stderr: (s) => {
+          stderr += s;
+          if (/^\d+\/\d+/m.test(s)) progress++;
+        },
+        env: {},
+      },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('--format srt writes one file per story (2 here): give --out FOLDER');
+    expect(progress).toBe(0);
+    // One story to stdout is fine.
+    const listed = JSON.parse((await run('list', '--json')).stdout) as { items: { id: string }[] };
+    const one = await run('export', '--story', listed.items[0]!.id, '--format', 'srt');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^1\r\n00:00:00,000 --> /);
+  });
+});

@@ -8,8 +8,14 @@ import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService } from '../services/serviceTable';
 import { startWebServer } from '../web/server';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
-import { CUE_STYLES, EXPORT_FORMATS, type ExportFormat } from '../../shared/export/options';
-import type { ExportOptionsSchema } from '../../shared/export/options';
+import {
+  CUE_STYLES,
+  EXPORT_FORMATS,
+  ExportOptionsSchema,
+  MULTI_STORY_FORMATS,
+  type ExportFormat,
+  type ExportOptionName,
+} from '../../shared/export/options';
 import type { z } from 'zod';
 import {
   SNIPPET_CLOSE,
@@ -108,6 +114,7 @@ Export options (each format reads the ones that apply to it):
   --cues bracketed|reverse|red|hidden   --instructions reverse|red   --caps   --package-copy
   --font-size PT   --story-break separator|page   --mos-cues storyItem|pi
   --mos-encoding utf-8|utf-16be   --paper A4|LETTER   --caption-chars N
+  --caption-wide-chars N (Korean, Chinese, Japanese)   --caption-cps N (reading speed)
 
 The archive is --archive PATH, else $COPYDESK_ARCHIVE, else the archive in your user data folder.
 `;
@@ -134,6 +141,8 @@ const OPTIONS = {
   'mos-encoding': { type: 'string' },
   paper: { type: 'string' },
   'caption-chars': { type: 'string' },
+  'caption-wide-chars': { type: 'string' },
+  'caption-cps': { type: 'string' },
   port: { type: 'string' },
   status: { type: 'string' },
   presenter: { type: 'string' },
@@ -147,11 +156,37 @@ const OPTIONS = {
   version: { type: 'boolean', default: false },
 } as const;
 
+/** Flags that take a number: `--font-size -5` is a value to check, not an unknown option. */
+const NUMBER_FLAGS = new Set([
+  '--font-size',
+  '--caption-chars',
+  '--caption-wide-chars',
+  '--caption-cps',
+  '--port',
+]);
+
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (NUMBER_FLAGS.has(argv[i]!) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 /** Runs one CLI command. Resolves to the exit code, or null while `web` keeps serving. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number | null> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: joinNegativeNumbers(argv),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     io.stderr(`copydesk: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -374,6 +409,24 @@ type ExportValues = {
   'mos-encoding'?: string;
   paper?: string;
   'caption-chars'?: string;
+  'caption-wide-chars'?: string;
+  'caption-cps'?: string;
+};
+
+/** The flag that sets each export option, so a message names what the user typed. */
+const OPTION_FLAGS: Record<ExportOptionName, string> = {
+  cues: '--cues',
+  instructions: '--instructions',
+  allCaps: '--caps',
+  includePackageCopy: '--package-copy',
+  fontSizePt: '--font-size',
+  storyBreak: '--story-break',
+  mosCues: '--mos-cues',
+  mosEncoding: '--mos-encoding',
+  paper: '--paper',
+  captionLineChars: '--caption-chars',
+  captionLineWideChars: '--caption-wide-chars',
+  captionMaxCps: '--caption-cps',
 };
 
 function oneOf<T extends string>(
@@ -390,7 +443,8 @@ function oneOf<T extends string>(
 function number(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new UsageError(`--${flag} takes a whole number`);
+  if (value.trim() === '' || !Number.isInteger(n))
+    throw new UsageError(`--${flag} takes a whole number, not “${value}”`);
   return n;
 }
 
@@ -426,12 +480,34 @@ async function exportCommand(
     mosEncoding: oneOf('mos-encoding', values['mos-encoding'], ['utf-8', 'utf-16be'] as const),
     paper: oneOf('paper', values.paper, ['A4', 'LETTER'] as const),
     captionLineChars: number('caption-chars', values['caption-chars']),
+    captionLineWideChars: number('caption-wide-chars', values['caption-wide-chars']),
+    captionMaxCps: number('caption-cps', values['caption-cps']),
   };
-  const { files } = await call('export.stories', {
-    selection,
-    format: values.format as ExportFormat,
-    options,
-  });
+  // Checked here, so the message names the flag the user typed and nothing is rendered first.
+  const checked = ExportOptionsSchema.safeParse(options);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const flag = OPTION_FLAGS[issue.path[0] as ExportOptionName] ?? 'an export option';
+    throw new UsageError(`${flag}: ${issue.message}`);
+  }
+  const format = values.format as ExportFormat;
+  if (!values.out && !MULTI_STORY_FORMATS.has(format)) {
+    // One file per story: with more than one story there is nowhere to write them but a folder.
+    const count =
+      'ids' in selection
+        ? selection.ids!.length
+        : (
+            await call('stories.list', {
+              limit: 1,
+              ...('tag' in selection ? { tag: selection.tag } : {}),
+            })
+          ).total;
+    if (count > 1)
+      throw new UsageError(
+        `--format ${format} writes one file per story (${count} here): give --out FOLDER`,
+      );
+  }
+  const { files } = await call('export.stories', { selection, format, options });
   const bytes = (file: ExportFile) =>
     Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8');
   if (!values.out) {

@@ -1,4 +1,9 @@
-import { getStory, listStories, StoryExistsError, summariesByIds } from '../archive/stories';
+import {
+  getStory,
+  StoryExistsError,
+  storyIdsInWritingOrder,
+  summariesByIds,
+} from '../archive/stories';
 import { importStories } from '../archive/importStories';
 import { getSettings } from '../archive/settings';
 import { mergeHandoff } from '../archive/handoff';
@@ -26,14 +31,10 @@ export function transferServices({
 }: ServiceKit): Pick<ServiceHandlers, TransferChannels> {
   function selectStories(selection: ParsedInput<'export.stories'>['selection']): Story[] {
     if ('ids' in selection) return requireStories(selection.ids);
-    const page = listStories(db, {
-      tag: 'tag' in selection ? selection.tag : undefined,
-      limit: 100_000,
-      offset: 0,
-    });
     // A show runs in the order the stories were written, not the order they were last touched.
-    const ordered = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return requireStories(ordered.map((s) => s.id));
+    return requireStories(
+      storyIdsInWritingOrder(db, 'tag' in selection ? selection.tag : undefined),
+    );
   }
 
   return {

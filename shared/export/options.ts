@@ -68,39 +68,65 @@ export const ExportOptionsSchema = z.strictObject({
    * in grey, `reverse` white on black, `red` in red, `hidden` leaves them out. Plain text and
    * Markdown cannot colour, so they show every visible style as brackets.
    */
-  cues: z.enum(CUE_STYLES).default('bracketed'),
+  cues: z
+    .enum(CUE_STYLES, { error: 'production cues are shown bracketed, reverse, red or hidden' })
+    .default('bracketed'),
   /** Presenter instructions: reverse video (white on black) or red, as prompters show them. */
-  instructions: z.enum(['reverse', 'red']).default('reverse'),
+  instructions: z
+    .enum(['reverse', 'red'], { error: 'presenter instructions are shown reverse or red' })
+    .default('reverse'),
   /** Force upper case, the radio habit some presenters want. Never the stored form. */
   allCaps: z.boolean().default(false),
   /** Put a package's track text in the file (marked as not read) under its cue. */
   includePackageCopy: z.boolean().default(false),
   /** Type size for formats that carry one (RTF, DOCX, HTML). */
-  fontSizePt: z.int().min(10).max(144).default(36),
+  fontSizePt: z
+    .int({ error: 'the type size is a whole number of points' })
+    .min(10, { error: 'the type size is at least 10 pt' })
+    .max(144, { error: 'the type size is at most 144 pt' })
+    .default(36),
   /** Between stories: a separator line, or a new page (RTF, DOCX, HTML print, PDF). */
-  storyBreak: z.enum(['separator', 'page']).default('separator'),
+  storyBreak: z
+    .enum(['separator', 'page'], { error: 'between stories goes a separator or a page break' })
+    .default('separator'),
   /**
    * MOS: production cues as `storyItem`s (what MOS-aware prompters and graphics systems list
    * beside the text) or as `pi` presenter instructions inside the text (for prompters that
    * ignore storyItems).
    */
-  mosCues: z.enum(['storyItem', 'pi']).default('storyItem'),
+  mosCues: z
+    .enum(['storyItem', 'pi'], { error: 'MOS cues go out as storyItem or pi' })
+    .default('storyItem'),
   /** MOS file encoding: UTF-8 text, or the protocol's wire bytes (UTF-16 big-endian). */
-  mosEncoding: z.enum(['utf-8', 'utf-16be']).default('utf-8'),
+  mosEncoding: z
+    .enum(['utf-8', 'utf-16be'], { error: 'a MOS file is utf-8 or utf-16be' })
+    .default('utf-8'),
   /** PDF paper. */
-  paper: z.enum(['A4', 'LETTER']).default('A4'),
+  paper: z.enum(['A4', 'LETTER'], { error: 'the paper is A4 or LETTER' }).default('A4'),
   /**
    * Captions: the longest line of Latin-script (and other narrow) text, in characters (two lines
    * at most per caption).
    */
-  captionLineChars: z.int().min(20).max(60).default(37),
+  captionLineChars: z
+    .int({ error: 'a caption line is a whole number of characters' })
+    .min(20, { error: 'a caption line is at least 20 characters' })
+    .max(60, { error: 'a caption line is at most 60 characters' })
+    .default(37),
   /**
    * Captions: the longest line of Korean, Chinese or Japanese text, in wide characters (a Hangul
    * syllable, a Chinese character); each takes the width of two Latin ones.
    */
-  captionLineWideChars: z.int().min(8).max(30).default(20),
+  captionLineWideChars: z
+    .int({ error: 'a caption line is a whole number of characters' })
+    .min(8, { error: 'a Korean, Chinese or Japanese caption line is at least 8 characters' })
+    .max(30, { error: 'a Korean, Chinese or Japanese caption line is at most 30 characters' })
+    .default(20),
   /** Captions: the most characters a viewer is asked to read in a second. */
-  captionMaxCps: z.int().min(8).max(40).default(20),
+  captionMaxCps: z
+    .int({ error: 'the reading speed is a whole number of characters a second' })
+    .min(8, { error: 'the reading speed is at least 8 characters a second' })
+    .max(40, { error: 'the reading speed is at most 40 characters a second' })
+    .default(20),
 });
 export type ExportOptions = z.output<typeof ExportOptionsSchema>;
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = ExportOptionsSchema.parse({});
