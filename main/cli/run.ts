@@ -115,6 +115,7 @@ Export options (each format reads the ones that apply to it):
   --font-size PT   --story-break separator|page   --mos-cues storyItem|pi
   --mos-encoding utf-8|utf-16be   --paper A4|LETTER   --caption-chars N
   --caption-wide-chars N (Korean, Chinese, Japanese)   --caption-cps N (reading speed)
+  --show-name NAME (print: the show's name in the header)
 
 The archive is --archive PATH, else $COPYDESK_ARCHIVE, else the archive in your user data folder.
 `;
@@ -143,6 +144,7 @@ const OPTIONS = {
   'caption-chars': { type: 'string' },
   'caption-wide-chars': { type: 'string' },
   'caption-cps': { type: 'string' },
+  'show-name': { type: 'string' },
   port: { type: 'string' },
   status: { type: 'string' },
   presenter: { type: 'string' },
@@ -411,6 +413,7 @@ type ExportValues = {
   'caption-chars'?: string;
   'caption-wide-chars'?: string;
   'caption-cps'?: string;
+  'show-name'?: string;
 };
 
 /** The flag that sets each export option, so a message names what the user typed. */
@@ -421,6 +424,8 @@ const OPTION_FLAGS: Record<ExportOptionName, string> = {
   includePackageCopy: '--package-copy',
   fontSizePt: '--font-size',
   storyBreak: '--story-break',
+  printStoryBreak: '--story-break',
+  showName: '--show-name',
   mosCues: '--mos-cues',
   mosEncoding: '--mos-encoding',
   paper: '--paper',
@@ -476,6 +481,8 @@ async function exportCommand(
     includePackageCopy: values['package-copy'],
     fontSizePt: number('font-size', values['font-size']),
     storyBreak: oneOf('story-break', values['story-break'], ['separator', 'page'] as const),
+    printStoryBreak: oneOf('story-break', values['story-break'], ['separator', 'page'] as const),
+    showName: values['show-name'],
     mosCues: oneOf('mos-cues', values['mos-cues'], ['storyItem', 'pi'] as const),
     mosEncoding: oneOf('mos-encoding', values['mos-encoding'], ['utf-8', 'utf-16be'] as const),
     paper: oneOf('paper', values.paper, ['A4', 'LETTER'] as const),

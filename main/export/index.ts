@@ -89,7 +89,7 @@ async function renderOne(
     case 'docx':
       return binary(await prompterDocx(stories, options, ctx.timing));
     case 'pdf':
-      return binary(await scriptPdf(stories, options, ctx.timing));
+      return binary(await scriptPdf(stories, options, ctx.timing, ctx.now()));
     case 'mos':
       return mosFile(stories, options, ctx.timing);
     case 'json':

@@ -93,7 +93,10 @@ export function ExportOptionsFields({ format, options, onChange }: Props) {
           )}
         </fieldset>
       )}
-      {(applies('fontSizePt') || applies('storyBreak') || applies('paper')) && (
+      {(applies('fontSizePt') ||
+        applies('storyBreak') ||
+        applies('paper') ||
+        applies('printStoryBreak')) && (
         <fieldset>
           <legend>Page</legend>
           {applies('fontSizePt') && (
@@ -119,6 +122,32 @@ export function ExportOptionsFields({ format, options, onChange }: Props) {
                 <option value="A4">A4</option>
                 <option value="LETTER">US Letter</option>
               </select>
+            </label>
+          )}
+          {applies('printStoryBreak') && (
+            <label className="cd-inline-field">
+              Between stories
+              <select
+                value={options.printStoryBreak}
+                onChange={(e) =>
+                  onChange({ printStoryBreak: e.target.value as ExportOptions['printStoryBreak'] })
+                }
+              >
+                <option value="page">Each story on its own page</option>
+                <option value="separator">A rule, stories running on</option>
+              </select>
+            </label>
+          )}
+          {applies('showName') && (
+            <label className="cd-inline-field">
+              Show name
+              <input
+                type="text"
+                maxLength={80}
+                value={options.showName}
+                placeholder="Evening News"
+                onChange={(e) => onChange({ showName: e.target.value.replace(/[\n\r\t]/g, ' ') })}
+              />
             </label>
           )}
           {applies('storyBreak') && (

@@ -101,6 +101,18 @@ export const ExportOptionsSchema = z.strictObject({
   mosEncoding: z
     .enum(['utf-8', 'utf-16be'], { error: 'a MOS file is utf-8 or utf-16be' })
     .default('utf-8'),
+  /** Print: each story of a show on its own page (the default), or running on with a rule. */
+  printStoryBreak: z
+    .enum(['page', 'separator'], { error: 'between printed stories goes a page break or a rule' })
+    .default('page'),
+  /** Print: the show's name in every page's header (with the date and the story's page). */
+  showName: z
+    .string({ error: 'the show name is text' })
+    .max(80, { error: 'the show name is at most 80 characters' })
+    .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), {
+      error: 'the show name is one line of text',
+    })
+    .default(''),
   /** PDF paper. */
   paper: z.enum(['A4', 'LETTER'], { error: 'the paper is A4 or LETTER' }).default('A4'),
   /**
@@ -149,7 +161,7 @@ export const FORMAT_OPTIONS: Record<ExportFormat, readonly ExportOptionName[]> =
   md: ['cues', 'allCaps', 'includePackageCopy'],
   mos: ['mosCues', 'mosEncoding'],
   nsml: [],
-  pdf: ['paper', 'storyBreak'],
+  pdf: ['paper', 'printStoryBreak', 'showName'],
   srt: ['captionLineChars', 'captionLineWideChars', 'captionMaxCps'],
   vtt: ['captionLineChars', 'captionLineWideChars', 'captionMaxCps'],
   json: [],
