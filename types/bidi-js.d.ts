@@ -22,5 +22,7 @@ declare module 'bidi-js' {
       end?: number,
     ): Map<number, string>;
   };
+  // The package's own shape: one default export, the factory.
+  // eslint-disable-next-line no-restricted-syntax
   export default function bidiFactory(): Bidi;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHAR } from '../story/controlChars';
 
 export const EXPORT_FORMATS = [
   'prompter-txt',
@@ -109,7 +110,7 @@ export const ExportOptionsSchema = z.strictObject({
   showName: z
     .string({ error: 'the show name is text' })
     .max(80, { error: 'the show name is at most 80 characters' })
-    .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), {
+    .refine((s) => !CONTROL_CHAR.test(s), {
       error: 'the show name is one line of text',
     })
     .default(''),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import bidiFactory from 'bidi-js';
-import { pdfColumns, scriptPdf } from './scriptPdf';
+import { pdfColumns, scriptPdf, type PdfTrace } from './scriptPdf';
 import { EMOJI_MARK, printableText } from './pdfFonts';
 import { everyBlockStory, hostileStory } from '../testScripts';
 import { makeStory } from '../../archive/testStories';
@@ -217,4 +217,142 @@ describe('two-column PDF read back by pdf.js', () => {
     );
     // Each run writes and parses a PDF; on a shared two-core machine that is seconds, not ms.
   }, 120_000);
+});
+
+describe('what the printed script shows', () => {
+  const arabicLine = 'قال الوزير إن المحادثات ستستمر غدا';
+  const hebrewLine = 'השיחות יימשכו מחר';
+
+  it('prints Arabic and Hebrew shaped, right to left, in embedded Noto fonts (they printed as ?)', async () => {
+    const story = makeStory({
+      body: [
+        { type: 'paragraph', runs: [{ text: arabicLine }] },
+        { type: 'paragraph', runs: [{ text: hebrewLine }] },
+        { type: 'paragraph', runs: [{ text: 'The envoy said שלום and left.' }] },
+      ],
+    });
+    const bytes = await scriptPdf([story], options());
+    const raw = bytes.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansArabic-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHebrew\b/);
+    const [page] = await readPdf(bytes);
+    const body = page!.filter((i) => i.y < cols.bodyTopY && i.y > cols.bodyBottomY && i.str.trim());
+    const text = body.map((i) => i.str).join(' ');
+    expect(text).not.toContain('?');
+    // Each word comes back whole (pdf.js reads the shaped glyphs back to letters).
+    const arabicWords = body.filter((i) => /\p{Script=Arabic}/u.test(i.str));
+    for (const word of arabicLine.split(' '))
+      expect(arabicWords.map((i) => i.str.normalize('NFKC'))).toContain(word);
+    // Right to left: the first word is rightmost, the last leftmost, and the line ends at the
+    // column's right edge.
+    const x = (word: string) => arabicWords.find((i) => i.str.normalize('NFKC') === word)!.x;
+    const words = arabicLine.split(' ');
+    for (let k = 1; k < words.length; k++) expect(x(words[k - 1]!)).toBeGreaterThan(x(words[k]!));
+    const hebrew = body.filter(
+      (i) =>
+        /\p{Script=Hebrew}/u.test(i.str) && i.y === body.find((b) => b.str.includes('יימשכו'))?.y,
+    );
+    expect(hebrew.map((i) => i.str).sort((a, b) => a.localeCompare(b))).toEqual(
+      hebrewLine.split(' ').sort((a, b) => a.localeCompare(b)),
+    );
+    // Hebrew inside an English line sits where it was written, on the same baseline.
+    const mixed = body.filter(
+      (i) => Math.abs(i.y - body.find((b) => b.str.includes('envoy'))!.y) < 0.01,
+    );
+    expect(
+      mixed
+        .map((i) => i.str)
+        .join('')
+        .replace(/\s+/g, ' '),
+    ).toBe('The envoy saidשלוםand left.');
+  });
+
+  it('prints an emoji as [emoji], never as ?', async () => {
+    const story = makeStory({ text: 'Live 🎙️ from 📺, the family 👨‍👩‍👧 © 2026.' });
+    const pages = await readPdf(await scriptPdf([story], options()));
+    expect(column(pages, cols.rightX, 1e9)).toBe(
+      `Live ${EMOJI_MARK} from ${EMOJI_MARK}, the family ${EMOJI_MARK} © 2026.`,
+    );
+  });
+
+  it('heads every page of a show with the show name, the date and the story’s page', async () => {
+    const show = [
+      makeStory({ slug: 'ONE', page: 'A1' }),
+      makeStory({ slug: 'TWO', page: 'A2' }),
+      makeStory({ slug: 'THREE' }),
+    ];
+    const now = new Date('2026-11-28T18:00:00Z');
+    const pages = await readPdf(
+      await scriptPdf(show, options({ showName: 'Evening News' }), undefined, now),
+    );
+    const date = now.toLocaleDateString('en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    });
+    expect(pages).toHaveLength(3);
+    pages.forEach((items, i) => {
+      const top = items
+        .filter((it) => it.y > cols.pageHeight - 48)
+        .map((it) => it.str)
+        .join(' ');
+      expect(top).toContain('Evening News');
+      expect(top).toContain(date);
+      expect(top).toContain(`Page ${['A1', 'A2', '3'][i]}`);
+    });
+  });
+
+  it('says (cont’d) where a package runs on to the next page (it did not)', async () => {
+    const story = makeStory({
+      slug: 'LONG PACKAGE',
+      body: [
+        { type: 'paragraph', runs: [{ text: 'The anchor introduces the package.' }] },
+        {
+          type: 'media',
+          kind: 'PKG',
+          speaker: 'Park Ji-won',
+          title: 'Harbor City News',
+          inCue: 'City officials',
+          outCue: 'Harbor City News.',
+          durationSec: 600,
+          transcript: Array.from(
+            { length: 80 },
+            (_, i) => `Line ${i + 1} of the package track.`,
+          ).join('\n'),
+        },
+      ],
+    });
+    const pages = await readPdf(await scriptPdf([story], options()));
+    expect(pages.length).toBeGreaterThan(1);
+    const header = (items: Item[]) =>
+      items
+        .filter((it) => it.y > cols.bodyTopY)
+        .map((it) => it.str)
+        .join('');
+    expect(header(pages[0]!)).not.toContain("(cont'd)");
+    expect(header(pages[1]!)).toContain("LONG PACKAGE (cont'd)");
+    expect(column(pages.slice(1, 2), cols.leftX, cols.rightX - 1)).toMatch(/^PKG \(cont'd\)/);
+  });
+
+  it('stops the column rule at each story’s header when stories run on (it ran through them)', async () => {
+    const show = Array.from({ length: 6 }, (_, i) =>
+      makeStory({
+        slug: `STORY ${i + 1}`,
+        text: 'A short story of a few words. '.repeat(8).trim(),
+      }),
+    );
+    const trace: PdfTrace = { rules: [], storyHeaders: [] };
+    await scriptPdf(show, options({ printStoryBreak: 'separator' }), undefined, new Date(), trace);
+    expect(trace.storyHeaders.length).toBeGreaterThan(3);
+    for (const header of trace.storyHeaders) {
+      for (const rule of trace.rules.filter((r) => r.page === header.page))
+        expect(
+          rule.bottom <= header.top || rule.top >= header.bottom,
+          JSON.stringify({ rule, header }),
+        ).toBe(true);
+    }
+    // Beside every story's rows there is a rule.
+    expect(trace.rules.length).toBeGreaterThanOrEqual(show.length);
+  });
 });
