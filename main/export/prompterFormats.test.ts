@@ -70,7 +70,7 @@ async function readDocx(bytes: Buffer): Promise<{ lines: string[]; xml: Document
   // As Word reads a run: its text, tabs and non-breaking hyphens in order.
   const lines = [...xml.getElementsByTagNameNS(W, 'p')].map((p) =>
     [...p.getElementsByTagNameNS(W, 'r')]
-      .flatMap((r) => [...r.childNodes])
+      .flatMap((r) => [...r.children])
       .map((n) =>
         n.localName === 't'
           ? n.textContent

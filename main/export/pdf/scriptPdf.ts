@@ -187,7 +187,8 @@ export async function scriptPdf(
     trace?.rules.push({ page, top: ruleTop - 4, bottom: to });
   };
   const newPage = (continued: boolean) => {
-    if (page >= 0) drawRule(bottom);
+    // A page a story runs on from is ruled to its foot; one a story ended on, to its last row.
+    if (page >= 0) drawRule(continued ? bottom : Math.min(y, bottom));
     doc.addPage();
     page++;
     const h = headerText(current, timing);
