@@ -77,6 +77,24 @@ const PRINT_KOREAN = {
   ],
 };
 
+/** The first pages of an exported PDF as PNGs in docs/screenshots, drawn by pdftoppm at 90 dpi. */
+function pdfPages(file: ExportFile, names: readonly string[]): void {
+  const pdf = join(work, 'export.pdf');
+  writeFileSync(pdf, Buffer.from(file.data, 'base64'));
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '90',
+    '-f',
+    '1',
+    '-l',
+    String(names.length),
+    pdf,
+    join(work, 'page'),
+  ]);
+  names.forEach((name, i) => renameSync(join(work, `page-${i + 1}.png`), join(OUT, name)));
+}
+
 const app = await startBrowserMode();
 const browser = await launchBrowser();
 const work = mkdtempSync(join(tmpdir(), 'copydesk-shots-'));
@@ -85,52 +103,42 @@ try {
   // tsx names functions with an `__name` helper that the page does not have.
   await page.addInitScript('globalThis.__name = (f) => f');
   await page.goto(app.url);
-  const exportStory = async (format: string, options: Record<string, unknown>) =>
+  /** One call to browser mode's API, made from the page as the app makes it. */
+  const call = async (channel: string, input: unknown): Promise<Record<string, unknown>> =>
     page.evaluate(
-      async ([fields, extra, fmt, opts]) => {
-        const call = async (channel: string, input: unknown) => {
-          const response = await fetch(`api/${channel}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(input),
-          });
-          const result = (await response.json()) as { ok: boolean; value: never };
-          if (!result.ok) throw new Error(JSON.stringify(result));
-          return result.value as Record<string, unknown>;
-        };
-        const stories = (await call('stories.list', {})) as { items: { id: string }[] };
-        let id = stories.items[0]?.id;
-        if (!id) {
-          const story = await call('stories.create', { format: 'VO/SOT' });
-          const body = [...(fields.body as unknown[])];
-          body.splice(3, 0, extra);
-          await call('stories.save', { story: { ...story, ...fields, page: 'A3', body } });
-          id = story.id as string;
-        }
-        const out = (await call('export.stories', {
-          selection: { ids: [id] },
-          format: fmt,
-          options: opts,
-        })) as { files: ExportFile[] };
-        return out.files[0]!;
+      async ([c, i]) => {
+        const response = await fetch(`api/${c}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(i),
+        });
+        const result = (await response.json()) as { ok: boolean; value: never };
+        if (!result.ok) throw new Error(JSON.stringify(result));
+        return result.value as Record<string, unknown>;
       },
-      [showcase, hangul, format, options] as const,
+      [channel, input] as const,
     );
+  const exportStories = async (ids: string[], format: string, options: Record<string, unknown>) =>
+    (
+      (await call('export.stories', { selection: { ids }, format, options })) as {
+        files: ExportFile[];
+      }
+    ).files[0]!;
+  const exportStory = async (format: string, options: Record<string, unknown>) => {
+    const stories = (await call('stories.list', {})) as { items: { id: string }[] };
+    let id = stories.items[0]?.id;
+    if (!id) {
+      const story = await call('stories.create', { format: 'VO/SOT' });
+      const body = [...(showcase.body as unknown[])];
+      body.splice(3, 0, hangul);
+      await call('stories.save', { story: { ...story, ...showcase, page: 'A3', body } });
+      id = story.id as string;
+    }
+    return exportStories([id], format, options);
+  };
 
   const pdf = await exportStory('pdf', {});
-  writeFileSync(join(work, 'script.pdf'), Buffer.from(pdf.data, 'base64'));
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '90',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    join(work, 'script.pdf'),
-    join(work, 'page'),
-  ]);
-  renameSync(join(work, 'page-1.png'), join(OUT, 'print-script.png'));
+  pdfPages(pdf, ['print-script.png']);
 
   const rtf = await exportStory('prompter-rtf', { cues: 'red', fontSizePt: 28 });
   const reader = await browser.newPage({ viewport: { width: 900, height: 1100 } });
@@ -150,47 +158,14 @@ try {
 
   // A printed show in other scripts: an Arabic story (with Hebrew, an English line quoting
   // Arabic, and an emoji) and a Korean one, each on its own page under the show's header.
-  const show = await page.evaluate(
-    async ([arabic, korean]) => {
-      const call = async (channel: string, input: unknown) => {
-        const response = await fetch(`api/${channel}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(input),
-        });
-        const result = (await response.json()) as { ok: boolean; value: never };
-        if (!result.ok) throw new Error(JSON.stringify(result));
-        return result.value as Record<string, unknown>;
-      };
-      const ids: string[] = [];
-      for (const fields of [arabic, korean]) {
-        const story = await call('stories.create', { format: fields.format });
-        await call('stories.save', { story: { ...story, ...fields } });
-        ids.push(story.id as string);
-      }
-      const out = (await call('export.stories', {
-        selection: { ids },
-        format: 'pdf',
-        options: { showName: 'World Tonight' },
-      })) as { files: ExportFile[] };
-      return out.files[0]!;
-    },
-    [PRINT_ARABIC, PRINT_KOREAN] as const,
-  );
-  writeFileSync(join(work, 'show.pdf'), Buffer.from(show.data, 'base64'));
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '90',
-    '-f',
-    '1',
-    '-l',
-    '2',
-    join(work, 'show.pdf'),
-    join(work, 'show'),
-  ]);
-  renameSync(join(work, 'show-1.png'), join(OUT, 'print-arabic.png'));
-  renameSync(join(work, 'show-2.png'), join(OUT, 'print-korean.png'));
+  const ids: string[] = [];
+  for (const fields of [PRINT_ARABIC, PRINT_KOREAN]) {
+    const story = await call('stories.create', { format: fields.format });
+    await call('stories.save', { story: { ...story, ...fields } });
+    ids.push(story.id as string);
+  }
+  const show = await exportStories(ids, 'pdf', { showName: 'World Tonight' });
+  pdfPages(show, ['print-arabic.png', 'print-korean.png']);
 
   await page.reload();
   await page.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();

@@ -11,7 +11,7 @@ import { prompterRtf } from './prompterRtf';
 import { prompterText } from './prompterText';
 import { prompterLines } from './prompterLayout';
 import { xmlSafeText } from './xmlText';
-import { everyBlockStory, hostileStory } from './testScripts';
+import { everyBlockStory, hostileStory, packageStory } from './testScripts';
 import { makeStory } from '../archive/testStories';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../shared/export/options';
 import type { Story } from '../../shared/story/model';
@@ -293,21 +293,7 @@ describe('what reaches the prompter', () => {
   });
 
   it('marks an estimated package as an estimate, as the PDF does (TXT printed TRT 1:52 as a fact)', () => {
-    const story = makeStory({
-      body: [
-        { type: 'paragraph', runs: [{ text: 'The anchor reads this.' }] },
-        {
-          type: 'media',
-          kind: 'PKG',
-          speaker: 'Park Ji-won',
-          title: '',
-          inCue: '',
-          outCue: 'Harbor City News.',
-          durationSec: null,
-          transcript: 'City officials met through the night to find a way to keep one lane open.',
-        },
-      ],
-    });
+    const story = packageStory({ title: '', inCue: '' });
     const text = prompterText([story], options());
     expect(text).toMatch(/TRT 0:\d\d est\.\]/);
     expect(text).toMatch(/DUR 0:\d\d est\.\]/);

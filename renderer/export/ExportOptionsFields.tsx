@@ -14,6 +14,33 @@ type Props = {
 const clamp = (value: string, min: number, max: number, fallback: number) =>
   Math.min(max, Math.max(min, Number(value) || fallback));
 
+/** A whole-number option: typed values outside its limits are brought within them. */
+function NumberField(props: {
+  label: string;
+  unit: string;
+  name: 'fontSizePt' | 'captionLineChars' | 'captionLineWideChars' | 'captionMaxCps';
+  min: number;
+  max: number;
+  fallback: number;
+  options: ExportOptions;
+  onChange: (patch: Partial<ExportOptions>) => void;
+}) {
+  const { label, unit, name, min, max, fallback } = props;
+  return (
+    <label className="cd-inline-field">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={props.options[name]}
+        onChange={(e) => props.onChange({ [name]: clamp(e.target.value, min, max, fallback) })}
+      />
+      {unit}
+    </label>
+  );
+}
+
 /** Why a format has no options, so the dialog never shows an empty box without a word. */
 const NO_OPTIONS: Partial<Record<ExportFormat, string>> = {
   nsml: 'An iNEWS story keeps every cue, instruction and time; there is nothing to choose.',
@@ -100,17 +127,16 @@ export function ExportOptionsFields({ format, options, onChange }: Props) {
         <fieldset>
           <legend>Page</legend>
           {applies('fontSizePt') && (
-            <label className="cd-inline-field">
-              Type size
-              <input
-                type="number"
-                min={10}
-                max={144}
-                value={options.fontSizePt}
-                onChange={(e) => onChange({ fontSizePt: clamp(e.target.value, 10, 144, 36) })}
-              />
-              pt
-            </label>
+            <NumberField
+              label="Type size"
+              unit="pt"
+              name="fontSizePt"
+              min={10}
+              max={144}
+              fallback={36}
+              options={options}
+              onChange={onChange}
+            />
           )}
           {applies('paper') && (
             <label className="cd-inline-field">
@@ -196,39 +222,36 @@ export function ExportOptionsFields({ format, options, onChange }: Props) {
       {applies('captionLineChars') && (
         <fieldset>
           <legend>Captions</legend>
-          <label className="cd-inline-field">
-            Longest line
-            <input
-              type="number"
-              min={20}
-              max={60}
-              value={options.captionLineChars}
-              onChange={(e) => onChange({ captionLineChars: clamp(e.target.value, 20, 60, 37) })}
-            />
-            characters, two lines a caption
-          </label>
-          <label className="cd-inline-field">
-            Korean, Chinese, Japanese
-            <input
-              type="number"
-              min={8}
-              max={30}
-              value={options.captionLineWideChars}
-              onChange={(e) => onChange({ captionLineWideChars: clamp(e.target.value, 8, 30, 20) })}
-            />
-            characters a line
-          </label>
-          <label className="cd-inline-field">
-            Reading speed
-            <input
-              type="number"
-              min={8}
-              max={40}
-              value={options.captionMaxCps}
-              onChange={(e) => onChange({ captionMaxCps: clamp(e.target.value, 8, 40, 20) })}
-            />
-            characters a second at most
-          </label>
+          <NumberField
+            label="Longest line"
+            unit="characters, two lines a caption"
+            name="captionLineChars"
+            min={20}
+            max={60}
+            fallback={37}
+            options={options}
+            onChange={onChange}
+          />
+          <NumberField
+            label="Korean, Chinese, Japanese"
+            unit="characters a line"
+            name="captionLineWideChars"
+            min={8}
+            max={30}
+            fallback={20}
+            options={options}
+            onChange={onChange}
+          />
+          <NumberField
+            label="Reading speed"
+            unit="characters a second at most"
+            name="captionMaxCps"
+            min={8}
+            max={40}
+            fallback={20}
+            options={options}
+            onChange={onChange}
+          />
         </fieldset>
       )}
     </>

@@ -55,6 +55,14 @@ export const MULTI_STORY_FORMATS: ReadonlySet<ExportFormat> = new Set([
   'json',
 ]);
 
+/** A whole number within limits, with messages in the words the dialog and the CLI use. */
+function wholeNumber(what: string, min: number, max: number, unit: string) {
+  return z
+    .int({ error: `${what} is a whole number of ${unit}` })
+    .min(min, { error: `${what} is at least ${min} ${unit}` })
+    .max(max, { error: `${what} is at most ${max} ${unit}` });
+}
+
 export const CUE_STYLES = ['bracketed', 'reverse', 'red', 'hidden'] as const;
 export type CueStyle = (typeof CUE_STYLES)[number];
 
@@ -81,11 +89,7 @@ export const ExportOptionsSchema = z.strictObject({
   /** Put a package's track text in the file (marked as not read) under its cue. */
   includePackageCopy: z.boolean().default(false),
   /** Type size for formats that carry one (RTF, DOCX, HTML). */
-  fontSizePt: z
-    .int({ error: 'the type size is a whole number of points' })
-    .min(10, { error: 'the type size is at least 10 pt' })
-    .max(144, { error: 'the type size is at most 144 pt' })
-    .default(36),
+  fontSizePt: wholeNumber('the type size', 10, 144, 'pt').default(36),
   /** Between stories: a separator line, or a new page (RTF, DOCX, HTML print, PDF). */
   storyBreak: z
     .enum(['separator', 'page'], { error: 'between stories goes a separator or a page break' })
@@ -120,26 +124,19 @@ export const ExportOptionsSchema = z.strictObject({
    * Captions: the longest line of Latin-script (and other narrow) text, in characters (two lines
    * at most per caption).
    */
-  captionLineChars: z
-    .int({ error: 'a caption line is a whole number of characters' })
-    .min(20, { error: 'a caption line is at least 20 characters' })
-    .max(60, { error: 'a caption line is at most 60 characters' })
-    .default(37),
+  captionLineChars: wholeNumber('a caption line', 20, 60, 'characters').default(37),
   /**
    * Captions: the longest line of Korean, Chinese or Japanese text, in wide characters (a Hangul
    * syllable, a Chinese character); each takes the width of two Latin ones.
    */
-  captionLineWideChars: z
-    .int({ error: 'a caption line is a whole number of characters' })
-    .min(8, { error: 'a Korean, Chinese or Japanese caption line is at least 8 characters' })
-    .max(30, { error: 'a Korean, Chinese or Japanese caption line is at most 30 characters' })
-    .default(20),
+  captionLineWideChars: wholeNumber(
+    'a Korean, Chinese or Japanese caption line',
+    8,
+    30,
+    'characters',
+  ).default(20),
   /** Captions: the most characters a viewer is asked to read in a second. */
-  captionMaxCps: z
-    .int({ error: 'the reading speed is a whole number of characters a second' })
-    .min(8, { error: 'the reading speed is at least 8 characters a second' })
-    .max(40, { error: 'the reading speed is at most 40 characters a second' })
-    .default(20),
+  captionMaxCps: wholeNumber('the reading speed', 8, 40, 'characters a second').default(20),
 });
 export type ExportOptions = z.output<typeof ExportOptionsSchema>;
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = ExportOptionsSchema.parse({});

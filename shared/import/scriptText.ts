@@ -3,6 +3,7 @@ import { parseDuration } from '../story/timing';
 import { MAX_SLUG_CHARS, MAX_TAG_CHARS, STORY_FORMATS } from '../story/model';
 import { CONTROL_RUNS } from '../story/controlChars';
 import { residueOf } from './residueRules';
+import { storyCopyText } from '../story/text';
 
 /**
  * Turns a script as a reporter pastes or saves it into structured blocks and metadata.
@@ -434,15 +435,7 @@ export function proposeSlug(
   reporter: string,
   station = '',
 ): string {
-  let text = body
-    .map((b) =>
-      b.type === 'paragraph'
-        ? b.runs.map((r) => r.text).join('')
-        : b.type === 'media'
-          ? b.transcript
-          : '',
-    )
-    .join('\n');
+  let text = storyCopyText(body);
   // The reporter and the station are in every script they file: never the story.
   for (const name of [reporter, station]) if (name) text = text.replaceAll(name, ' ');
   const exclude = new Set([...reporter.split(/\s+/), ...reporter.split(/[\s-]+/)].filter(Boolean));

@@ -1,4 +1,5 @@
 import type { Story } from './model';
+import { storyCopyText } from './text';
 
 const SCRIPTS = {
   hangul: /\p{Script=Hangul}/gu,
@@ -43,15 +44,5 @@ export function textLanguage(text: string): string | null {
 
 /** The language of a story's copy: its read text and the words of its bites and packages. */
 export function storyLanguage(story: Pick<Story, 'body'>): string | null {
-  return textLanguage(
-    story.body
-      .map((b) =>
-        b.type === 'paragraph'
-          ? b.runs.map((r) => r.text).join('')
-          : b.type === 'media'
-            ? b.transcript
-            : '',
-      )
-      .join('\n'),
-  );
+  return textLanguage(storyCopyText(story.body));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MosModel, getMosTypes, xml2js } from '@mos-connection/helper';
 import { mosFile, mosMessages, mosRunningOrderId } from './mosXml';
-import { everyBlockStory, hostileStory } from '../testScripts';
+import { everyBlockStory, hostileStory, packageStory } from '../testScripts';
 import { makeStory } from '../../archive/testStories';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../shared/export/options';
 import type { Story } from '../../../shared/story/model';
@@ -348,21 +348,7 @@ describe('what a MOS prompter recomputes from the file', () => {
   });
 
   it('an estimated package is named as an estimate, not counted as timed media', () => {
-    const story = makeStory({
-      body: [
-        { type: 'paragraph', runs: [{ text: 'The anchor reads this.' }] },
-        {
-          type: 'media',
-          kind: 'PKG',
-          speaker: 'Park Ji-won',
-          title: 'Harbor City News',
-          inCue: 'City officials',
-          outCue: 'Harbor City News.',
-          durationSec: null,
-          transcript: 'City officials met through the night.\nPark Ji-won, Harbor City News.',
-        },
-      ],
-    });
+    const story = packageStory();
     const [msg] = readMos(mosMessages([story], options()).join(''));
     const sent = msg!.kind === 'roStorySend' ? msg!.story : undefined;
     const payload = sent!.MosExternalMetaData![0]!.MosPayload as Record<string, unknown>;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { storyToNsml } from './nsmlXml';
 import { parseNsml } from '../../import/nsml/nsmlImport';
-import { everyBlockStory, hostileStory } from '../testScripts';
+import { everyBlockStory, hostileStory, packageStory } from '../testScripts';
 import { xmlSafeText } from '../xmlText';
 import type { Story } from '../../../shared/story/model';
 import { storyTiming } from '../../../shared/story/timing';
@@ -240,21 +240,7 @@ describe('what iNEWS recomputes from the file', () => {
   });
 
   it('an estimated package is marked est. in its anchor and kept out of the tape time', () => {
-    const story = makeStory({
-      body: [
-        { type: 'paragraph', runs: [{ text: 'The anchor reads this line.' }] },
-        {
-          type: 'media',
-          kind: 'PKG',
-          speaker: 'Park Ji-won',
-          title: 'Harbor City News',
-          inCue: 'City officials',
-          outCue: 'Harbor City News.',
-          durationSec: null,
-          transcript: 'City officials met through the night.\nPark Ji-won, Harbor City News.',
-        },
-      ],
-    });
+    const story = packageStory();
     const doc = readXml(storyToNsml(story));
     const t = storyTiming(story);
     expect(fieldsOf(doc)['tape-time']).toBe('0');

@@ -4,7 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import bidiFactory from 'bidi-js';
 import { pdfColumns, scriptPdf, type PdfTrace } from './scriptPdf';
 import { EMOJI_MARK, printableText } from './pdfFonts';
-import { everyBlockStory, hostileStory } from '../testScripts';
+import { everyBlockStory, hostileStory, packageStory } from '../testScripts';
 import { makeStory } from '../../archive/testStories';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../shared/export/options';
 import type { Story } from '../../../shared/story/model';
@@ -304,25 +304,16 @@ describe('what the printed script shows', () => {
   });
 
   it('says (cont’d) where a package runs on to the next page (it did not)', async () => {
-    const story = makeStory({
-      slug: 'LONG PACKAGE',
-      body: [
-        { type: 'paragraph', runs: [{ text: 'The anchor introduces the package.' }] },
-        {
-          type: 'media',
-          kind: 'PKG',
-          speaker: 'Park Ji-won',
-          title: 'Harbor City News',
-          inCue: 'City officials',
-          outCue: 'Harbor City News.',
-          durationSec: 600,
-          transcript: Array.from(
-            { length: 80 },
-            (_, i) => `Line ${i + 1} of the package track.`,
-          ).join('\n'),
-        },
-      ],
-    });
+    const story = packageStory(
+      {
+        durationSec: 600,
+        transcript: Array.from(
+          { length: 80 },
+          (_, i) => `Line ${i + 1} of the package track.`,
+        ).join('\n'),
+      },
+      { slug: 'LONG PACKAGE' },
+    );
     const pages = await readPdf(await scriptPdf([story], options()));
     expect(pages.length).toBeGreaterThan(1);
     const header = (items: Item[]) =>
