@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { prompterHtml } from '../main/export/prompterHtml';
-import { makeStory } from '../main/archive/testStories';
+import { makeStory } from '../shared/story/testing/makeStory';
 import { DEFAULT_EXPORT_OPTIONS } from '../shared/export/options';
 
 // Chromium lays out the prompter page as a web prompter would: at prompter type sizes a line

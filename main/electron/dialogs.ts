@@ -2,7 +2,7 @@ import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { PickedFile } from '../../shared/ipc/api';
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
 import type { ExportFile } from '../../shared/ipc/types';
 import type { DialogKind } from './desktopState';
 

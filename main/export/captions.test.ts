@@ -14,8 +14,8 @@ import {
 } from './captions';
 import { captionChunks } from './captionBreaks';
 import { displayWidth } from './displayWidth';
-import { everyBlockStory, hostileStory, HOSTILE_LINES } from './testScripts';
-import { makeStory } from '../archive/testStories';
+import { everyBlockStory, hostileStory, HOSTILE_LINES } from '../../shared/story/testing/scripts';
+import { makeStory } from '../../shared/story/testing/makeStory';
 import type { Story } from '../../shared/story/model';
 import { runsText } from '../../shared/story/text';
 import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/options';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { spokenCaptionText, storyCaptions, storySrt, storyVtt } from './captions';
-import { hostileStory } from './testScripts';
-import { makeStory } from '../archive/testStories';
+import { hostileStory } from '../../shared/story/testing/scripts';
+import { makeStory } from '../../shared/story/testing/makeStory';
 import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/options';
 
 /**

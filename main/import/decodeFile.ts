@@ -1,5 +1,5 @@
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
-import { ServiceError } from '../services/errors';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
+import { ServiceError } from '../common/errors';
 import { STRAY_CONTROL } from '../../shared/story/controlChars';
 
 const MAGIC: readonly { bytes: number[]; what: string }[] = [

@@ -8,7 +8,7 @@ import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
 import type { RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 
 export type ServiceContext = {
   archive: Archive;

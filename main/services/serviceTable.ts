@@ -1,7 +1,7 @@
 import { ArchiveError } from '../archive/errors';
 import { contract, isChannel, type Channel, type ServiceHandlers } from '../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../shared/ipc/result';
-import { ServiceError } from './errors';
+import { fail, ok, type Result, type ServiceErrorValue } from '../../shared/ipc/result';
+import { ServiceError } from '../common/errors';
 import { serviceKit, type ServiceContext } from './serviceKit';
 import { storyServices } from './storyServices';
 import { reviewServices } from './reviewServices';
@@ -54,25 +54,39 @@ export async function invokeService(
   }
 }
 
-export function toErrorResult(channel: Channel, error: unknown): Result<never> {
+/**
+ * The error value for a failure we expect and can explain (a service's own error, a problem with
+ * the archive file, a full or read-only disk); null for anything else, which is a bug.
+ */
+export function knownErrorValue(error: unknown): ServiceErrorValue | null {
   if (error instanceof ServiceError || error instanceof ArchiveError)
-    return fail(error.code, error.message);
+    return { code: error.code, message: error.message };
   const code = (error as { code?: unknown }).code;
   if (code === 'SQLITE_FULL') {
-    return fail(
-      'ARCHIVE_UNAVAILABLE',
-      'The disk is full: the change was not saved. Free some space and save again.',
-    );
+    return {
+      code: 'ARCHIVE_UNAVAILABLE',
+      message: 'The disk is full: the change was not saved. Free some space and save again.',
+    };
   }
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR') {
-    return fail(
-      'ARCHIVE_UNAVAILABLE',
-      'The archive cannot be written (read-only or unreachable): the change was not saved.',
-    );
+    return {
+      code: 'ARCHIVE_UNAVAILABLE',
+      message:
+        'The archive cannot be written (read-only or unreachable): the change was not saved.',
+    };
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return fail('ARCHIVE_CORRUPT', 'The archive file is damaged; nothing was written to it.');
+    return {
+      code: 'ARCHIVE_CORRUPT',
+      message: 'The archive file is damaged; nothing was written to it.',
+    };
   }
+  return null;
+}
+
+export function toErrorResult(channel: Channel, error: unknown): Result<never> {
+  const known = knownErrorValue(error);
+  if (known) return fail(known.code, known.message);
   console.error(`[copydesk] ${channel} failed:`, error);
   return fail('INTERNAL', `Something went wrong in ${channel}; the details are in the log.`);
 }

@@ -1,9 +1,5 @@
-import {
-  getStory,
-  StoryExistsError,
-  storyIdsInWritingOrder,
-  summariesByIds,
-} from '../archive/stories';
+import { getStory, StoryExistsError } from '../archive/stories';
+import { storyIdsInWritingOrder, summariesByIds } from '../archive/storySummaries';
 import { importStories } from '../archive/importStories';
 import { getSettings } from '../archive/settings';
 import { mergeHandoff } from '../archive/handoff';
@@ -13,7 +9,7 @@ import { timingSettings } from '../../shared/settings';
 import type { MergeResult } from '../../shared/package/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type TransferChannels = 'import.stories' | 'import.files' | 'export.stories';

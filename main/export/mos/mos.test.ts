@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MosModel, getMosTypes, xml2js } from '@mos-connection/helper';
 import { mosFile, mosMessages, mosRunningOrderId } from './mosXml';
-import { everyBlockStory, hostileStory, packageStory } from '../testScripts';
-import { makeStory } from '../../archive/testStories';
+import { everyBlockStory, hostileStory, packageStory } from '../../../shared/story/testing/scripts';
+import { makeStory } from '../../../shared/story/testing/makeStory';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../shared/export/options';
 import type { Story } from '../../../shared/story/model';
 import {

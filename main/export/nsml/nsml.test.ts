@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { storyToNsml } from './nsmlXml';
 import { parseNsml } from '../../import/nsml/nsmlImport';
-import { everyBlockStory, hostileStory, packageStory } from '../testScripts';
+import { everyBlockStory, hostileStory, packageStory } from '../../../shared/story/testing/scripts';
 import { xmlSafeText } from '../xmlText';
 import type { Story } from '../../../shared/story/model';
 import { storyTiming } from '../../../shared/story/timing';
-import { makeStory } from '../../archive/testStories';
+import { makeStory } from '../../../shared/story/testing/makeStory';
 
 // Vitest runs from the project root; jsdom's URL cannot resolve file: URLs.
 const FIXTURES = resolve(process.cwd(), 'fixtures/nsml') + '/';

@@ -4,8 +4,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import bidiFactory from 'bidi-js';
 import { pdfColumns, scriptPdf, type PdfTrace } from './scriptPdf';
 import { EMOJI_MARK, printableText } from './pdfFonts';
-import { everyBlockStory, hostileStory, packageStory } from '../testScripts';
-import { makeStory } from '../../archive/testStories';
+import { everyBlockStory, hostileStory, packageStory } from '../../../shared/story/testing/scripts';
+import { makeStory } from '../../../shared/story/testing/makeStory';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../shared/export/options';
 import type { Story } from '../../../shared/story/model';
 import {
