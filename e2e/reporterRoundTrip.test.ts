@@ -104,7 +104,7 @@ describe('a reporter in browser mode', () => {
 
     // Prompter TXT: BOM, CRLF, the edited line, the package as a cue, no residue.
     const txt = (await exportAs('Teleprompter text (.txt)')).toString('utf8');
-    expect(txt.startsWith('\uFEFF## ')).toBe(true);
+    expect(txt.startsWith('\uFEFF[')).toBe(true);
     expect(txt).toContain(`forty years.${EDIT}`);
     expect(txt).toContain('[PKG · Park Ji-won');
     expect(txt).not.toMatch(/Facebook|Comments|#transport/);
