@@ -180,7 +180,7 @@ async function start(): Promise<void> {
     holder = createArchiveHolder(
       openAt(archivePath),
       openAt,
-      (archive) => createServices({ archive, version }),
+      (archive) => createServices({ archive, version, log: (entry) => log.write(entry) }),
       (archive) =>
         startAutoBackups({
           archive,

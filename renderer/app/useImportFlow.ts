@@ -1,6 +1,6 @@
 import { useCallback, type RefObject } from 'react';
 import type { PickedFile } from '../../shared/ipc/api';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { pickImportFiles } from '../api/platform';
 import type { Notice } from './Notices';
 
@@ -28,8 +28,8 @@ export function useImportFlow({ fileInput, notify, showError, refresh, openStory
   const importFiles = useCallback(
     async (files: PickedFile[]) => {
       if (files.length === 0) return;
-      const result = await api['import.files']({ files });
-      if (!result.ok) return showError(result.error.message);
+      const result = await call('import.files', { files });
+      if (!result.ok) return;
       const { stories, dropped, merged } = result.value;
       refresh();
       const names = stories.map((s) => s.slug || 'UNTITLED').join(', ');
@@ -55,7 +55,7 @@ export function useImportFlow({ fileInput, notify, showError, refresh, openStory
       const first = stories[0]?.id ?? merged[0]?.id;
       if (first) await openStory(first);
     },
-    [notify, openStory, refresh, showError],
+    [notify, openStory, refresh],
   );
 
   const startImport = useCallback(async () => {

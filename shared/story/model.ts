@@ -43,10 +43,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // folded to spaces by the importer before they reach the model, except a tab that indents read
 // text.
 
-const text = z
+/** One line of text as the model stores it: no line breaks or control characters. */
+export const LineTextSchema = z
   .string()
   .refine((s) => !CONTROL_CHAR.test(s), 'text must not contain line breaks or control characters')
   .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+const text = LineTextSchema;
 
 /** Read text: as `text`, but a tab (a writer's indent, which prompters keep) is allowed. */
 const runText = z
