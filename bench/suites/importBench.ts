@@ -6,7 +6,7 @@ import { createServices, invokeService } from '../../main/services/serviceTable'
 import { storySearchText } from '../../shared/story/text';
 import { storyTiming } from '../../shared/story/timing';
 import { foldCase } from '../../shared/text/foldCase';
-import { pronouncersIn } from '../../main/archive/pronouncers';
+import { pronouncerKey, pronouncersIn } from '../../shared/story/pronouncers';
 import type { Story } from '../../shared/story/model';
 import { generateStory } from '../generate/stories';
 import type { BenchConfig } from '../config';
@@ -128,7 +128,7 @@ async function importBare(
             revision: [revision, s.id, s.updatedAt, JSON.stringify(s)],
             pronouncers: pronouncersIn(s).map((p) => [
               p.term,
-              foldCase(p.term),
+              pronouncerKey(p.term),
               p.phonetic,
               s.updatedAt,
             ]),

@@ -38,7 +38,8 @@ export function libraryServices({
 
     'tags.rename': ({ from, to }) => {
       const source = findTagId(db, from);
-      if (source === undefined) throw new ServiceError('NOT_FOUND', `No story is tagged “${from}”.`);
+      if (source === undefined)
+        throw new ServiceError('NOT_FOUND', `No story is tagged “${from}”.`);
       const target = findTagId(db, to);
       return {
         stories: renameTag(db, from, to),

@@ -23,6 +23,7 @@ import { WorkflowBar } from '../review/WorkflowBar';
 import { HistoryPanel } from '../review/HistoryPanel';
 import { CommentsPanel } from '../review/CommentsPanel';
 import { LOCKED_STATUSES } from '../../shared/story/workflow';
+import { pronouncersTaught } from '../../shared/story/pronouncers';
 import { Notices } from './Notices';
 import { useNotices } from './useNotices';
 import { useImportFlow } from './useImportFlow';
@@ -90,16 +91,7 @@ export function App() {
         lastListed.current = { key, at: now };
         refresh();
       }
-      const known = new Map(
-        dictionaryRef.current.map((d) => [d.term.toLocaleLowerCase(), d.phonetic]),
-      );
-      const learned = saved.body.flatMap((b) =>
-        b.type === 'paragraph' ? b.runs.filter((r) => r.pronouncer) : [],
-      );
-      if (
-        learned.some((r) => known.get(r.text.trim().toLocaleLowerCase()) !== r.pronouncer?.trim())
-      )
-        loadDictionary();
+      if (pronouncersTaught(saved, dictionaryRef.current).length > 0) loadDictionary();
     },
     [refresh, loadDictionary],
   );
