@@ -27,6 +27,7 @@ import { getSettings } from '../archive/settings';
 import { contextMenuTemplate } from './contextMenu';
 import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
 import { readPickedFile, nativeDialogs } from './dialogs';
+import { createDesktopFiles } from './desktopFiles';
 import { captureConsole, createErrorLog } from './errorLog';
 import { createSenderCheck, registerIpc } from './ipc';
 import { createPackageRequests, PACKAGE_EXTENSION, packagePathsIn } from './launchFiles';
@@ -220,18 +221,18 @@ async function start(): Promise<void> {
       state.update((s) => ({ ...s, lastFolders: { ...s.lastFolders, [kind]: folder } })),
   });
   const archives = holder;
+  const files = createDesktopFiles({
+    services: () => archives.services(),
+    dialogs,
+    readImportFile: readPickedFile,
+    openedPath: (requestId) => packages.take(requestId),
+  });
   registerIpc(
     ipcMain,
     () => archives.services(),
     createSenderCheck(() => mainWindow?.webContents ?? null),
     {
-      saveFile: dialogs.saveFile,
-      pickImportFiles: dialogs.pickImportFiles,
-      takePackage: async (requestId) => {
-        const path = packages.take(requestId);
-        if (!path) throw new Error('that request was already answered or never made');
-        return readPickedFile(path);
-      },
+      ...files,
       openArchive: createOpenArchiveAction({
         holder: archives,
         pickArchive: dialogs.pickArchive,

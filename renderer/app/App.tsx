@@ -144,7 +144,7 @@ export function App() {
     await openStory(result.value.id);
   }, [newFormat, openStory, refresh, save, showError]);
 
-  const { importFiles, startImport } = useImportFlow({
+  const { importFiles, startImport, importOpenedFile } = useImportFlow({
     fileInput,
     notify,
     showError,
@@ -229,14 +229,10 @@ export function App() {
     const shell = bridge?.shell;
     return shell?.onRequest((request) => {
       if (request.type === 'open-archive') void switchArchive(request.path);
-      else
-        // A .copydesk file opened from the OS: main reads it, the importer merges it.
-        void shell.takePackage({ requestId: request.requestId }).then((file) => {
-          if (file.ok) void importFiles([file.value]);
-          else showError(file.error.message);
-        });
+      // A .copydesk file opened from the OS: main reads it and the importer merges it.
+      else void importOpenedFile(request.requestId);
     });
-  }, [importFiles, showError, switchArchive]);
+  }, [importOpenedFile, switchArchive]);
 
   return (
     <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>

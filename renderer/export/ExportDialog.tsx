@@ -8,8 +8,8 @@ import {
 } from '../../shared/export/formats';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import type { TagCount } from '../../shared/ipc/types';
-import { api } from '../api/client';
-import { saveFile } from '../api/platform';
+import { api, isDesktop } from '../api/client';
+import { exportStories, savedMessage } from '../api/platform';
 
 type Scope = 'story' | 'tag' | 'all';
 type Remembered = { format: ExportFormat; options: ExportOptions; scope: Scope; tag: string };
@@ -87,26 +87,14 @@ export function ExportDialog({
           : state.scope === 'tag' && state.tag
             ? { tag: state.tag }
             : { all: true as const };
-      const result = await api['export.stories']({
+      const result = await exportStories({
         selection,
         format: state.format,
         options: state.options,
       });
       if (!result.ok) return onError(result.error.message);
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-      const { files } = result.value;
-      let savedCount = 0;
-      let lastPath: string | undefined;
-      for (const file of files) {
-        const saved = await saveFile(file);
-        if (!saved.ok) return onError(saved.error.message);
-        if (!saved.value.saved) break;
-        savedCount++;
-        lastPath = saved.value.path;
-      }
-      if (savedCount === 1)
-        onDone(`Exported ${files[0]!.fileName}${lastPath ? ` to ${lastPath}` : ''}.`);
-      else if (savedCount > 1) onDone(`Exported ${savedCount} files (one per story).`);
+      if (result.value.saved) onDone(savedMessage(result.value));
       onClose();
     } finally {
       setBusy(false);
@@ -198,7 +186,10 @@ export function ExportDialog({
             </div>
           ))}
           {exportFormatSpec(state.format).fileHolds === 'story' && state.scope !== 'story' && (
-            <p className="cd-dialog-note">This format is one file per story.</p>
+            <p className="cd-dialog-note">
+              This format is one file per story
+              {isDesktop ? ': you choose a folder for them once.' : '.'}
+            </p>
           )}
         </fieldset>
         <ExportOptionsFields format={state.format} options={state.options} onChange={setOption} />
