@@ -77,8 +77,8 @@ export function transferServices({
           );
         }
         if (p.handoff) continue;
-        for (const story of p.packaged) {
-          // A package story keeps its id; one already in the archive comes in as a copy.
+        for (const story of p.fromStoryFile) {
+          // A story-file story keeps its id; one already in the archive comes in as a copy.
           const taken = getStory(db, story.id) || stories.some((s) => s.id === story.id);
           stories.push(taken ? { ...story, id: newId() } : story);
         }
