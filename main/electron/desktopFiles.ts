@@ -21,7 +21,7 @@ export type DesktopFiles = {
   handoffTo(input: Input<'stories.handoff'>): Promise<SavedFiles>;
   /** Null when the user cancelled the dialog. */
   importPicked(): Promise<ImportOutcome | null>;
-  /** The file behind an 'open-package' request (a .copydesk hand-off the OS handed the app). */
+  /** The file behind an 'open-handoff' request (a .copydesk hand-off the OS handed the app). */
   importOpened(requestId: string): Promise<ImportOutcome>;
 };
 
@@ -34,7 +34,7 @@ export type DesktopFilesDeps = {
   >;
   /** Reads a file to import by path, within the importer's limits. */
   readImportFile: (path: string) => Promise<PickedFile>;
-  /** The path behind an 'open-package' request id, once (launchFiles.ts keeps them). */
+  /** The path behind an 'open-handoff' request id, once (launchFiles.ts keeps them). */
   openedPath: (requestId: string) => string | undefined;
 };
 

@@ -8,7 +8,7 @@ import { aboutPanelOptions } from './about';
 import { buildBridge } from './bridge';
 import type { DialogKind } from './desktopState';
 import { nativeDialogs } from './dialogs';
-import { createPackageRequests, packagePathsIn } from './launchFiles';
+import { createHandoffRequests, handoffPathsIn } from './launchFiles';
 import { appIconPath } from './resources';
 import { defaultSpellcheckLanguage, spellcheckLanguages } from './spellcheck';
 import { mainWindowOptions, WINDOW_BACKGROUND, windowBackground } from './window';
@@ -107,7 +107,7 @@ describe('spell-check language', () => {
 describe('.copydesk files handed over by the OS', () => {
   it('finds package paths on a command line, made absolute, switches ignored', () => {
     expect(
-      packagePathsIn(
+      handoffPathsIn(
         [
           '/opt/Copydesk/copydesk',
           '--no-sandbox',
@@ -120,13 +120,13 @@ describe('.copydesk files handed over by the OS', () => {
         '/home/desk',
       ),
     ).toEqual(['/home/desk/story.copydesk', '/abs/B.COPYDESK']);
-    expect(packagePathsIn(['electron', '.'], '/x')).toEqual([]);
+    expect(handoffPathsIn(['electron', '.'], '/x')).toEqual([]);
   });
 
-  it('sends an open-package request with the name only, once the window listens', () => {
+  it('sends an open-handoff request with the name only, once the window listens', () => {
     const sent: ShellRequest[] = [];
     let n = 0;
-    const requests = createPackageRequests(
+    const requests = createHandoffRequests(
       (r) => sent.push(r),
       () => `00000000-0000-4000-8000-00000000000${++n}`,
     );
@@ -137,12 +137,12 @@ describe('.copydesk files handed over by the OS', () => {
     requests.open('/news/late.copydesk');
     expect(sent).toEqual([
       {
-        type: 'open-package',
+        type: 'open-handoff',
         requestId: '00000000-0000-4000-8000-000000000001',
         fileName: 'early.copydesk',
       },
       {
-        type: 'open-package',
+        type: 'open-handoff',
         requestId: '00000000-0000-4000-8000-000000000002',
         fileName: 'late.copydesk',
       },
@@ -165,12 +165,12 @@ describe('.copydesk files handed over by the OS', () => {
       removeListener: () => undefined,
     } as never);
     const early = {
-      type: 'open-package',
+      type: 'open-handoff',
       requestId: '00000000-0000-4000-8000-000000000001',
       fileName: 'a.copydesk',
     };
     deliver!({}, early);
-    deliver!({}, { type: 'open-package', requestId: 'not-a-uuid', fileName: 'b.copydesk' });
+    deliver!({}, { type: 'open-handoff', requestId: 'not-a-uuid', fileName: 'b.copydesk' });
     deliver!({}, { type: 'run', command: 'rm -rf /' });
     deliver!({}, { type: 'open-archive', path: '/news/a.sqlite', extra: 1 });
     const seen: ShellRequest[] = [];

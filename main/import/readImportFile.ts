@@ -25,14 +25,14 @@ export function readImportFile(name: string, dataBase64: string): ParsedFile {
   const text = decodeScriptFile(name, Buffer.from(dataBase64, 'base64'));
   const label = `“${name}”`;
   if (looksLikeHandoff(text)) {
-    const pkg = parseHandoff(text);
-    if (!pkg.ok) {
+    const handoff = parseHandoff(text);
+    if (!handoff.ok) {
       throw new ServiceError(
         'BAD_FILE',
-        `${label} looks like a Copydesk package, but ${pkg.message}. Nothing was imported.`,
+        `${label} looks like a Copydesk package, but ${handoff.message}. Nothing was imported.`,
       );
     }
-    return { file: name, drafts: [], fromStoryFile: [], handoff: pkg.value, dropped: [] };
+    return { file: name, drafts: [], fromStoryFile: [], handoff: handoff.value, dropped: [] };
   }
   if (looksLikeStoryFile(text)) {
     const storyFile = parseStoryFile(text);

@@ -41,13 +41,13 @@ export type OpenArchiveInput = z.infer<typeof OpenArchiveInputSchema>;
 /**
  * Requests main sends the renderer (which owns the open story, so it saves first):
  * - open-archive: switch archives (the path of a recent one, or none for a dialog);
- * - open-package: a .copydesk hand-off was opened from the OS. Main keeps the path; the renderer
+ * - open-handoff: a .copydesk hand-off was opened from the OS. Main keeps the path; the renderer
  *   only ever sees the file's name and a request id to answer with (`importOpened`).
  */
 export const ShellRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-archive'), path: z.string().min(1).max(4096).optional() }),
   z.strictObject({
-    type: z.literal('open-package'),
+    type: z.literal('open-handoff'),
     requestId: z.uuid(),
     fileName: z.string().min(1).max(255),
   }),
@@ -70,7 +70,7 @@ export type CopydeskBridge = {
     handoffTo(input: Input<'stories.handoff'>): Promise<Result<SavedFiles>>;
     /** An open dialog; main reads and imports the files picked. Null when cancelled. */
     importPicked(): Promise<Result<ImportOutcome | null>>;
-    /** Imports the file behind an 'open-package' request (each request id answers once). */
+    /** Imports the file behind an 'open-handoff' request (each request id answers once). */
     importOpened(input: { requestId: string }): Promise<Result<ImportOutcome>>;
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
     openArchive(input: OpenArchiveInput): Promise<Result<{ opened: boolean; path?: string }>>;
