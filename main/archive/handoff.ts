@@ -4,7 +4,7 @@ import {
   HANDOFF_VERSION,
   type Handoff,
   type MergeResult,
-} from '../../shared/package/handoff';
+} from '../../shared/exchange/handoff';
 import type { TimingSettings } from '../../shared/story/timing';
 import { getStory, putStory } from './stories';
 import {

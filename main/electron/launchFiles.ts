@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { ShellRequest } from '../../shared/ipc/api';
-import { HANDOFF_EXTENSION } from '../../shared/package/handoff';
+import { HANDOFF_EXTENSION } from '../../shared/exchange/handoff';
 const MAX_HANDOFFS_PER_LAUNCH = 20;
 
 /**

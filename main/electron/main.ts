@@ -31,7 +31,7 @@ import { createDesktopFiles } from './desktopFiles';
 import { captureConsole, createErrorLog } from './errorLog';
 import { createSenderCheck, registerIpc } from './ipc';
 import { createHandoffRequests, handoffPathsIn } from './launchFiles';
-import { HANDOFF_EXTENSION } from '../../shared/package/handoff';
+import { HANDOFF_EXTENSION } from '../../shared/exchange/handoff';
 import { menuTemplate, type SpellingMenu } from './menu';
 import { chooseNativeBinding, type RuntimeFacts } from './nativeBinding';
 import { createOpenArchiveAction } from './openArchiveAction';

@@ -3,7 +3,7 @@ import type { ExportOptions } from '../../shared/export/options';
 import { EXPORT_FORMAT_SPECS, type ExportFormat } from '../../shared/export/formats';
 import type { ExportFile } from '../../shared/ipc/types';
 import type { TimingSettings } from '../../shared/story/timing';
-import { makeStoryFile, serializeStoryFile } from '../../shared/package/storyFile';
+import { makeStoryFile, serializeStoryFile } from '../../shared/exchange/storyFile';
 import { prompterRtf } from './prompterRtf';
 import { prompterText } from './prompterText';
 import { prompterHtml } from './prompterHtml';

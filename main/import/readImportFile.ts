@@ -1,8 +1,8 @@
 import { decodeScriptFile } from './decodeFile';
 import { looksLikeNsml, parseNsml } from './nsml/nsmlImport';
 import { parseScriptText } from '../../shared/import/scriptText';
-import { looksLikeStoryFile, parseStoryFile } from '../../shared/package/storyFile';
-import { looksLikeHandoff, parseHandoff, type Handoff } from '../../shared/package/handoff';
+import { looksLikeStoryFile, parseStoryFile } from '../../shared/exchange/storyFile';
+import { looksLikeHandoff, parseHandoff, type Handoff } from '../../shared/exchange/handoff';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from '../common/errors';
 

@@ -3,7 +3,7 @@ import { insertComment, listComments, setThreadResolved } from '../archive/comme
 import { buildHandoff } from '../archive/handoff';
 import { exportFileName } from '../export';
 import { STATUS_LABELS, transition } from '../../shared/story/workflow';
-import { HANDOFF_EXTENSION } from '../../shared/package/handoff';
+import { HANDOFF_EXTENSION } from '../../shared/exchange/handoff';
 import type { Story } from '../../shared/story/model';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';

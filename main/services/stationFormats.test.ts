@@ -9,7 +9,7 @@ import { everyBlockStory } from '../../shared/story/testing/scripts';
 import { makeStory } from '../../shared/story/testing/makeStory';
 import type { Channel, Input, Output } from '../../shared/ipc/contract';
 import type { Story } from '../../shared/story/model';
-import { parseStoryFile } from '../../shared/package/storyFile';
+import { parseStoryFile } from '../../shared/exchange/storyFile';
 
 const FIXTURES = new URL('../../fixtures/nsml/', import.meta.url).pathname;
 

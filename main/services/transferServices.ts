@@ -6,7 +6,7 @@ import { mergeHandoff } from '../archive/handoff';
 import { renderExport } from '../export';
 import { readImportFile } from '../import/readImportFile';
 import { timingSettings } from '../../shared/settings';
-import type { MergeResult } from '../../shared/package/handoff';
+import type { MergeResult } from '../../shared/exchange/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
