@@ -1,19 +1,5 @@
 import { expect, test } from './fixtures';
-
-/** A paragraph of made-up copy: `n` words from a seeded generator, so each seed reads differently. */
-function paragraph(seed: number, n: number): string {
-  const words = ['council', 'budget', 'bridge', 'harbor', 'vote', 'tonight', 'mayor', 'storm'];
-  let x = seed;
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    // xorshift32: enough of a shuffle that no two seeds' paragraphs read alike.
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out.push(words[(x >>> 0) % words.length]!);
-  }
-  return `${out.join(' ')}.`;
-}
+import { madeUpParagraph as paragraph } from '../shared/diff/testing/madeUpCopy';
 
 const body = (seed: number) =>
   Array.from({ length: 250 }, (_, i) => ({

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tokenize, wordDiff, type DiffPart } from './wordDiff';
+import { madeUpParagraph as paragraph } from './testing/madeUpCopy';
 
 const side = (parts: DiffPart[], op: 'del' | 'add') =>
   parts
     .filter((p) => p.op === 'same' || p.op === op)
     .map((p) => p.text)
     .join('');
-
-/** A paragraph of `n` words drawn from a small vocabulary by a seeded generator. */
-function paragraph(seed: number, n: number): string {
-  const words = ['council', 'budget', 'bridge', 'harbor', 'vote', 'tonight', 'the', 'a', 'storm'];
-  let x = seed;
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    // xorshift32: enough of a shuffle that no two seeds' paragraphs read alike.
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out.push(words[(x >>> 0) % words.length]!);
-  }
-  return `${out.join(' ')}.`;
-}
 
 describe('wordDiff', () => {
   it('marks a changed word', () => {
