@@ -182,7 +182,7 @@ async function start(): Promise<void> {
     holder = createArchiveHolder(
       openAt(archivePath),
       openAt,
-      (archive) => createServices({ archive, version }),
+      (archive) => createServices({ archive, version, log: (entry) => log.write(entry) }),
       (archive) =>
         startAutoBackups({
           archive,

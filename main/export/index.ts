@@ -5,25 +5,37 @@ import type { ExportFile } from '../../shared/ipc/types';
 import {
   EXPORT_WRITERS,
   type ExportContext,
+  type RundownWriter,
   type SelectionWriter,
   type StoryWriter,
   type Written,
 } from './writers';
 
 export type { ExportContext };
+export type { ShowContext } from './writers';
 
 /** A file name from slugs: letters and digits of any script kept, the rest made safe. */
 export function exportFileName(stories: readonly Story[], extension: string): string {
-  const base =
+  return safeFileName(
     stories.length === 1
       ? stories[0]!.slug
-      : `${stories.length} stories ${new Date().toISOString().slice(0, 10)}`;
+      : `${stories.length} stories ${new Date().toISOString().slice(0, 10)}`,
+    extension,
+  );
+}
+
+function safeFileName(base: string, extension: string): string {
   const safe = base
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `${safe || 'story'}.${extension}`;
+}
+
+/** A rundown's file is named after the show and its air date. */
+function showFileName(show: { title: string; airDate: string }, extension: string): string {
+  return safeFileName(`${show.title} ${show.airDate}`, extension);
 }
 
 function encoded(written: Written): Pick<ExportFile, 'encoding' | 'data'> {
@@ -36,14 +48,32 @@ function encoded(written: Written): Pick<ExportFile, 'encoding' | 'data'> {
 async function write(
   format: ExportFormat,
   group: readonly Story[],
+  index: number,
   options: ExportOptions,
   ctx: ExportContext,
 ): Promise<Written> {
   // EXPORT_WRITERS' type gives each format the writer shape its record's fileHolds calls for.
   const writer = EXPORT_WRITERS[format];
-  return exportFormatSpec(format).fileHolds === 'story'
-    ? (writer as StoryWriter)(group[0]!, options, ctx)
-    : (writer as SelectionWriter)(group, options, ctx);
+  switch (exportFormatSpec(format).fileHolds) {
+    case 'story':
+      return (writer as StoryWriter)(group[0]!, options, ctx, index);
+    case 'selection':
+      return (writer as SelectionWriter)(group, options, ctx);
+    case 'rundown':
+      if (!ctx.show)
+        throw new ExportError(
+          `${exportFormatSpec(format).label} is made from a rundown: export a rundown to it.`,
+        );
+      return (writer as RundownWriter)(ctx.show, options, ctx);
+  }
+}
+
+/** An export that cannot be made as asked; the message says why, in the user's words. */
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportError';
+  }
 }
 
 /**
@@ -57,13 +87,16 @@ export async function renderExport(
   ctx: ExportContext,
 ): Promise<ExportFile[]> {
   const spec = exportFormatSpec(format);
-  const groups = spec.fileHolds === 'selection' ? [stories] : stories.map((s) => [s]);
+  const groups = spec.fileHolds === 'story' ? stories.map((s) => [s]) : [stories];
   const files: ExportFile[] = [];
   const used = new Set<string>();
   let done = 0;
-  for (const group of groups) {
-    const rendered = encoded(await write(format, group, options, ctx));
-    let fileName = exportFileName(group, spec.extension);
+  for (const [index, group] of groups.entries()) {
+    const rendered = encoded(await write(format, group, index, options, ctx));
+    let fileName =
+      spec.fileHolds !== 'story' && ctx.show
+        ? showFileName(ctx.show, spec.extension)
+        : exportFileName(group, spec.extension);
     // Two stories with one slug must not overwrite each other's file.
     for (let n = 2; used.has(fileName); n++)
       fileName = exportFileName(group, spec.extension).replace(/\./, `-${n}.`);

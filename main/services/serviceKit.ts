@@ -5,6 +5,7 @@ import { upsertPronouncer } from '../archive/pronouncers';
 import { pronouncersIn } from '../../shared/story/pronouncers';
 import { getSettings } from '../archive/settings';
 import { recordRevision } from '../archive/revisions';
+import { addHistory, getRundown, putRundown } from '../archive/rundowns';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
 import type { RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
@@ -18,6 +19,8 @@ export type ServiceContext = {
   newId?: () => string;
   /** Progress of a long export, story by story (the CLI prints it on stderr). */
   onExportProgress?: (done: number, total: number, slug: string) => void;
+  /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
+  log?: (entry: string) => void;
 };
 
 /** What every group of services works with: the archive, the clock, and the shared rules. */
@@ -80,6 +83,28 @@ export function serviceKit(ctx: ServiceContext) {
     }
   }
 
+  /**
+   * Takes a story's rows out of a rundown (its deletion was confirmed), recorded in the
+   * rundown's history. Runs inside the caller's transaction.
+   */
+  function removeStoryFromRundown(rundownId: string, storyId: string, slug: string): void {
+    const rundown = getRundown(db, rundownId);
+    if (!rundown) return;
+    const at = stamp(rundown.updatedAt);
+    const rows = rundown.rows.filter((row, i) => {
+      if (row.storyId !== storyId) return true;
+      addHistory(db, rundownId, {
+        at,
+        author: author(),
+        action: 'removed',
+        rowId: row.id,
+        detail: { slug: slug || 'Untitled', from: i + 1 },
+      });
+      return false;
+    });
+    putRundown(db, { ...rundown, rows, updatedAt: at, version: rundown.version + 1 });
+  }
+
   return {
     ctx,
     db,
@@ -91,5 +116,6 @@ export function serviceKit(ctx: ServiceContext) {
     author,
     store,
     refuseIfLocked,
+    removeStoryFromRundown,
   };
 }

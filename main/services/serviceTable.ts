@@ -7,6 +7,8 @@ import { storyServices } from './storyServices';
 import { reviewServices } from './reviewServices';
 import { libraryServices } from './libraryServices';
 import { transferServices } from './transferServices';
+import { rundownServices } from './rundownServices';
+import { logServices } from './logServices';
 
 export type { ServiceContext };
 
@@ -18,6 +20,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...reviewServices(kit),
     ...libraryServices(kit),
     ...transferServices(kit),
+    ...rundownServices(kit),
+    ...logServices(kit),
   };
 }
 

@@ -6,7 +6,8 @@ import type { PickedFile, SavedFiles } from '../../shared/ipc/api';
 import type { Input } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import type { ExportFile, ImportOutcome } from '../../shared/ipc/types';
-import { api, bridge } from './client';
+import { call } from './calls';
+import { bridge } from './client';
 
 /** Browser mode: each file downloads under its own name. */
 function download(files: readonly ExportFile[]): SavedFiles {
@@ -31,14 +32,14 @@ function download(files: readonly ExportFile[]): SavedFiles {
  */
 export async function exportStories(input: Input<'export.stories'>): Promise<Result<SavedFiles>> {
   if (bridge) return bridge.shell.exportTo(input);
-  const result = await api['export.stories'](input);
+  const result = await call('export.stories', input, { showsFailure: true });
   return result.ok ? { ok: true, value: download(result.value.files) } : result;
 }
 
 /** A story's hand-off package, saved where the user chooses (downloaded in browser mode). */
 export async function saveHandoff(input: Input<'stories.handoff'>): Promise<Result<SavedFiles>> {
   if (bridge) return bridge.shell.handoffTo(input);
-  const result = await api['stories.handoff'](input);
+  const result = await call('stories.handoff', input, { showsFailure: true });
   return result.ok ? { ok: true, value: download([result.value]) } : result;
 }
 

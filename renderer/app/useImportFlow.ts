@@ -2,7 +2,7 @@ import { useCallback, type RefObject } from 'react';
 import type { PickedFile } from '../../shared/ipc/api';
 import type { Result } from '../../shared/ipc/result';
 import type { ImportOutcome } from '../../shared/ipc/types';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { importOpened, importPicked } from '../api/platform';
 import type { Notice } from './Notices';
 
@@ -62,7 +62,8 @@ export function useImportFlow({ fileInput, notify, showError, refresh, openStory
   /** Browser mode's file input: the files go to the importer as the contract carries them. */
   const importFiles = useCallback(
     async (files: PickedFile[]) => {
-      if (files.length > 0) await report(await api['import.files']({ files }));
+      if (files.length > 0)
+        await report(await call('import.files', { files }, { showsFailure: true }));
     },
     [report],
   );
