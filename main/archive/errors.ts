@@ -1,5 +1,10 @@
 export type ArchiveErrorCode =
-  'ARCHIVE_TOO_NEW' | 'NOT_AN_ARCHIVE' | 'ARCHIVE_CORRUPT' | 'ARCHIVE_UNAVAILABLE';
+  | 'ARCHIVE_TOO_NEW'
+  | 'NOT_AN_ARCHIVE'
+  | 'ARCHIVE_CORRUPT'
+  | 'ARCHIVE_UNAVAILABLE'
+  | 'ARCHIVE_BUSY'
+  | 'ARCHIVE_READ_ONLY';
 
 /** A problem with the archive file itself, with a message a reporter can act on. */
 export class ArchiveError extends Error {

@@ -15,6 +15,7 @@ import {
   isAncestor,
 } from './revisions';
 import { insertComment, listComments } from './comments';
+import { writeTransaction } from './writeTransaction';
 
 /** Everything the archive knows about one story, as a hand-off package. */
 export function buildHandoff(
@@ -52,7 +53,7 @@ export function buildHandoff(
  * package's as a conflict for a person to settle.
  */
 export function mergeHandoff(db: Database, pkg: Handoff, timing: TimingSettings): MergeResult {
-  return db.transaction((): MergeResult => {
+  return writeTransaction(db, (): MergeResult => {
     const local = getStory(db, pkg.story.id);
     const localHead = local ? headRevisionId(db, pkg.story.id) : null;
     if (!local) putStory(db, pkg.story, timing);
@@ -92,5 +93,5 @@ export function mergeHandoff(db: Database, pkg: Handoff, timing: TimingSettings)
     }
     setHead(localHead, hasRevision(db, pkg.head) ? pkg.head : null);
     return 'conflict';
-  })();
+  });
 }

@@ -4,6 +4,7 @@ import type { TimingSettings } from '../../shared/story/timing';
 import { insertStories } from './stories';
 import { pronouncersIn, upsertPronouncer } from './pronouncers';
 import { statement } from './statements';
+import { writeTransaction } from './writeTransaction';
 
 export type ImportStoriesOptions = {
   timing: TimingSettings;
@@ -29,7 +30,7 @@ export function importStories(
     `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json)
      VALUES (?, ?, NULL, ?, ?, 'import', '', ?)`,
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     insertStories(db, stories, options.timing, revisionIds);
     stories.forEach((story, i) => {
       insertRevision.run(
@@ -41,5 +42,5 @@ export function importStories(
       );
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
     });
-  })();
+  });
 }

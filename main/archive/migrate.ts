@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ArchiveError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
+import { writeTransaction } from './writeTransaction';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -31,10 +32,12 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const current = assertSchemaKnown(db, migrations);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      // Another process opening the same archive may have applied it while this one waited.
+      if (schemaVersion(db) >= migration.version) return;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
   return schemaVersion(db);
 }

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { ArchiveError } from './errors';
+import { archiveErrorFromSqlite } from './sqliteErrors';
 import { assertSchemaKnown, migrate } from './migrate';
 import { listBackups } from './backup';
 import { APPLICATION_ID } from './identity';
@@ -27,6 +28,13 @@ export type OpenArchiveOptions = {
 export const OPEN_CHECK_MAX_BYTES = 128 * 1024 * 1024;
 
 /**
+ * How long a write waits for another process's write (the desktop app, the CLI, a backup) to
+ * finish before it gives up with "the archive is busy". Writes are short: a save is
+ * milliseconds, an import batch well under a second.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
  * Opens (or creates) an archive file. Anything that is not an empty file, a fresh path or a
  * SQLite database of ours is refused before a single byte is written to it.
  */
@@ -45,6 +53,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Arc
     );
   }
   try {
+    // Before anything reads: another process may be in the middle of a write.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Everything that could refuse the file runs before the first write to it.
     const ownership = checkOwnership(db, path);
     assertSchemaKnown(db);
@@ -54,22 +64,19 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Arc
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (error) {
     db.close();
     if (error instanceof ArchiveError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    const known = archiveErrorFromSqlite(error);
+    if (known?.code === 'ARCHIVE_CORRUPT') {
       throw new ArchiveError(
         'ARCHIVE_CORRUPT',
         `The archive at ${path} is damaged and was not changed.`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
-    throw error;
+    throw known ?? error;
   }
   return { db, path, close: () => db.close() };
 }

@@ -6,6 +6,7 @@ import type { StorySummary } from '../../shared/ipc/types';
 import { ArchiveError } from './errors';
 import { FILTER_INDEX, filterConditions, type StoryFilters } from './storyFilters';
 import { statement } from './statements';
+import { writeTransaction } from './writeTransaction';
 
 /** One row of `stories` as SQLite returns it. */
 type StoryRow = {
@@ -169,7 +170,7 @@ export function putStory(
   timingSettings: TimingSettings = DEFAULT_TIMING,
 ): void {
   const row = storyToRow(story, timingSettings);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const existing = getStorySeq(db, story.id);
     let seq: number;
     if (existing === null) {
@@ -189,7 +190,7 @@ export function putStory(
     linkTags(db, seq, story.tags, new Map());
     // Tags no story uses any more would linger in the tag list and filters.
     if (existing !== null) dropUnusedTags(db);
-  })();
+  });
 }
 
 /** Thrown by insertStories when a story's id is already in the archive; nothing was written. */
@@ -220,14 +221,14 @@ export function insertStories(
   const tagIds = new Map<string, number>();
   const seqs: number[] = [];
   try {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       stories.forEach((story, i) => {
         const row = storyToRow(story, timingSettings);
         const seq = Number(insert.run(insertValues(row, headRevisions?.[i])).lastInsertRowid);
         linkTags(db, seq, story.tags, tagIds);
         seqs.push(seq);
       });
-    })();
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       const taken = stories.find((s) => getStorySeq(db, s.id) !== null);
@@ -262,14 +263,16 @@ export function retimeStories(db: Database, timingSettings: TimingSettings): num
       changes.push([timing.readSec, timing.totalSec, row.seq]);
   }
   const update = db.prepare('UPDATE stories SET read_sec = ?, total_sec = ? WHERE seq = ?');
-  db.transaction(() => changes.forEach((c) => update.run(...c)))();
+  writeTransaction(db, () => changes.forEach((c) => update.run(...c)));
   return changes.length;
 }
 
 export function deleteStory(db: Database, id: string): boolean {
-  const deleted = statement(db, 'DELETE FROM stories WHERE id = ?').run(id).changes > 0;
-  if (deleted) dropUnusedTags(db);
-  return deleted;
+  return writeTransaction(db, () => {
+    const deleted = statement(db, 'DELETE FROM stories WHERE id = ?').run(id).changes > 0;
+    if (deleted) dropUnusedTags(db);
+    return deleted;
+  });
 }
 
 /** `tagIds` remembers ids by lower-cased name (tag names are unique without case). */
@@ -394,7 +397,7 @@ export { SUMMARY_COLUMNS, type SummaryRow };
  * keep their tag order, and a story that had both keeps one. Returns how many stories it touched.
  */
 export function renameTag(db: Database, from: string, to: string): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const source = db.prepare('SELECT id FROM tags WHERE name = ?').get(from) as
       { id: number } | undefined;
     if (!source) return 0;
@@ -415,17 +418,17 @@ export function renameTag(db: Database, from: string, to: string): number {
     ).run({ source: source.id, target: target.id });
     db.prepare('DELETE FROM tags WHERE id = ?').run(source.id);
     return touched;
-  })();
+  });
 }
 
 /** Takes a tag off every story. Returns how many stories had it. */
 export function deleteTag(db: Database, name: string): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const tag = db.prepare('SELECT id FROM tags WHERE name = ?').get(name) as
       { id: number } | undefined;
     if (!tag) return 0;
     const touched = db.prepare('DELETE FROM story_tags WHERE tag_id = ?').run(tag.id).changes;
     db.prepare('DELETE FROM tags WHERE id = ?').run(tag.id);
     return touched;
-  })();
+  });
 }

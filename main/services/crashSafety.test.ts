@@ -134,7 +134,7 @@ describe('a full disk or a read-only archive', () => {
     );
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'ARCHIVE_UNAVAILABLE', message: expect.stringContaining('cannot be written') },
+      error: { code: 'ARCHIVE_READ_ONLY', message: expect.stringContaining('read-only') },
     });
     readOnly.db.close();
   });

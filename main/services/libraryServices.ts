@@ -31,22 +31,24 @@ export function libraryServices({
   db,
   now,
   stamp,
+  write,
 }: ServiceKit): Pick<ServiceHandlers, LibraryChannels> {
   return {
     'tags.list': () => listTags(db),
 
-    'tags.rename': ({ from, to }) => {
-      const existing = listTags(db);
-      if (!existing.some((t) => t.name.toLocaleLowerCase() === from.toLocaleLowerCase())) {
-        throw new ServiceError('NOT_FOUND', `No story is tagged “${from}”.`);
-      }
-      const merged = existing.some(
-        (t) =>
-          t.name.toLocaleLowerCase() === to.toLocaleLowerCase() &&
-          t.name.toLocaleLowerCase() !== from.toLocaleLowerCase(),
-      );
-      return { stories: renameTag(db, from, to), merged };
-    },
+    'tags.rename': ({ from, to }) =>
+      write(() => {
+        const existing = listTags(db);
+        if (!existing.some((t) => t.name.toLocaleLowerCase() === from.toLocaleLowerCase())) {
+          throw new ServiceError('NOT_FOUND', `No story is tagged “${from}”.`);
+        }
+        const merged = existing.some(
+          (t) =>
+            t.name.toLocaleLowerCase() === to.toLocaleLowerCase() &&
+            t.name.toLocaleLowerCase() !== from.toLocaleLowerCase(),
+        );
+        return { stories: renameTag(db, from, to), merged };
+      }),
 
     'tags.delete': ({ name }) => {
       const stories = deleteTag(db, name);
@@ -82,12 +84,13 @@ export function libraryServices({
 
     'settings.get': () => getSettings(db),
 
-    'settings.save': (settings) => {
-      saveSettings(db, settings);
-      // Stored read times depend on the rates: bring every story's up to date.
-      retimeStories(db, timingSettings(settings));
-      return settings;
-    },
+    'settings.save': (settings) =>
+      write(() => {
+        saveSettings(db, settings);
+        // Stored read times depend on the rates: bring every story's up to date.
+        retimeStories(db, timingSettings(settings));
+        return settings;
+      }),
 
     'archive.backup': async () =>
       rotateBackup(db, ctx.archive.path, getSettings(db).backups.keep, now()),

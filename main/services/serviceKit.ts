@@ -9,6 +9,7 @@ import type { RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from './errors';
+import { writeTransaction } from '../archive/writeTransaction';
 
 export type ServiceContext = {
   archive: Archive;
@@ -63,11 +64,19 @@ export function serviceKit(ctx: ServiceContext) {
    * archive's rates; the dictionary learns the story's pronouncers.
    */
   function store(story: Story, kind: RevisionKind, note = ''): void {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       putStory(db, story, timingSettings(getSettings(db)));
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
       recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
-    })();
+    });
+  }
+
+  /**
+   * A service call that reads, decides and writes does it in one write transaction, so
+   * another process cannot change the story between the check and the write.
+   */
+  function write<T>(fn: () => T): T {
+    return writeTransaction(db, fn);
   }
 
   function refuseIfLocked(story: Story, doing: string): void {
@@ -89,6 +98,7 @@ export function serviceKit(ctx: ServiceContext) {
     requireStories,
     author,
     store,
+    write,
     refuseIfLocked,
   };
 }

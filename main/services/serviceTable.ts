@@ -1,4 +1,4 @@
-import { ArchiveError } from '../archive/errors';
+import { archiveErrorFromSqlite } from '../archive/sqliteErrors';
 import { contract, isChannel, type Channel, type ServiceHandlers } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import { ServiceError } from './errors';
@@ -55,24 +55,9 @@ export async function invokeService(
 }
 
 export function toErrorResult(channel: Channel, error: unknown): Result<never> {
-  if (error instanceof ServiceError || error instanceof ArchiveError)
-    return fail(error.code, error.message);
-  const code = (error as { code?: unknown }).code;
-  if (code === 'SQLITE_FULL') {
-    return fail(
-      'ARCHIVE_UNAVAILABLE',
-      'The disk is full: the change was not saved. Free some space and save again.',
-    );
-  }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR') {
-    return fail(
-      'ARCHIVE_UNAVAILABLE',
-      'The archive cannot be written (read-only or unreachable): the change was not saved.',
-    );
-  }
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return fail('ARCHIVE_CORRUPT', 'The archive file is damaged; nothing was written to it.');
-  }
+  if (error instanceof ServiceError) return fail(error.code, error.message);
+  const archiveError = archiveErrorFromSqlite(error);
+  if (archiveError) return fail(archiveError.code, archiveError.message);
   console.error(`[copydesk] ${channel} failed:`, error);
   return fail('INTERNAL', `Something went wrong in ${channel}; the details are in the log.`);
 }

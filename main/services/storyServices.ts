@@ -24,6 +24,7 @@ export function storyServices({
   newId,
   requireStory,
   store,
+  write,
   refuseIfLocked,
 }: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
   return {
@@ -67,32 +68,34 @@ export function storyServices({
       return story;
     },
 
-    'stories.save': ({ story, baseUpdatedAt, mode }) => {
-      const existing = getStory(db, story.id);
-      if (existing) refuseIfLocked(existing, 'editing it');
-      if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
-        throw new ServiceError(
-          'CONFLICT',
-          `“${existing.slug || 'Untitled'}” was changed elsewhere since you opened it. Your text is still in the editor; reload the story to see the other version.`,
-        );
-      }
-      // The status only changes through the review workflow, never through a save.
-      const saved: Story = {
-        ...story,
-        status: existing?.status ?? 'draft',
-        createdAt: existing?.createdAt ?? story.createdAt,
-        updatedAt: stamp(existing?.updatedAt),
-      };
-      store(saved, mode === 'autosave' ? 'autosave' : 'save');
-      return saved;
-    },
+    'stories.save': ({ story, baseUpdatedAt, mode }) =>
+      write(() => {
+        const existing = getStory(db, story.id);
+        if (existing) refuseIfLocked(existing, 'editing it');
+        if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
+          throw new ServiceError(
+            'CONFLICT',
+            `“${existing.slug || 'Untitled'}” was changed elsewhere since you opened it. Your text is still in the editor; reload the story to see the other version.`,
+          );
+        }
+        // The status only changes through the review workflow, never through a save.
+        const saved: Story = {
+          ...story,
+          status: existing?.status ?? 'draft',
+          createdAt: existing?.createdAt ?? story.createdAt,
+          updatedAt: stamp(existing?.updatedAt),
+        };
+        store(saved, mode === 'autosave' ? 'autosave' : 'save');
+        return saved;
+      }),
 
-    'stories.delete': ({ id }) => {
-      const story = getStory(db, id);
-      if (story) refuseIfLocked(story, 'deleting it');
-      if (!deleteStory(db, id))
-        throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
-      return { id };
-    },
+    'stories.delete': ({ id }) =>
+      write(() => {
+        const story = getStory(db, id);
+        if (story) refuseIfLocked(story, 'deleting it');
+        if (!deleteStory(db, id))
+          throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
+        return { id };
+      }),
   };
 }

@@ -10,6 +10,7 @@ import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/stor
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from './errors';
 import type { ServiceKit } from './serviceKit';
+import { writeTransaction } from '../archive/writeTransaction';
 
 type TransferChannels = 'import.stories' | 'import.files' | 'export.stories';
 
@@ -83,7 +84,7 @@ export function transferServices({
         }
       }
       const merged: { id: string; slug: string; result: MergeResult }[] = [];
-      db.transaction(() => {
+      writeTransaction(db, () => {
         stories.forEach((s) => store(s, 'import'));
         const timing = timingSettings(getSettings(db));
         for (const { handoff } of parsed) {
@@ -94,7 +95,7 @@ export function transferServices({
               result: mergeHandoff(db, handoff, timing),
             });
         }
-      })();
+      });
       return {
         merged,
         stories: summariesByIds(
