@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService } from '../services/serviceTable';
 import { startWebServer } from '../web/server';
+import { readImportBytes } from '../import/readImportBytes';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
 import { CUE_STYLES, EXPORT_FORMATS, type ExportFormat } from '../../shared/export/options';
 import type { ExportOptionsSchema } from '../../shared/export/options';
@@ -334,19 +335,11 @@ async function importCommand(
   io: CliIo,
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('import needs at least one FILE');
-  const payload = files.map((file) => {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      const reason =
-        (error as NodeJS.ErrnoException).code === 'ENOENT'
-          ? 'no such file'
-          : (error as Error).message;
-      throw new Error(`cannot read ${file}: ${reason}. Nothing was imported.`, { cause: error });
-    }
-    return { name: basename(file), dataBase64: bytes.toString('base64') };
-  });
+  const payload = [];
+  for (const file of files) {
+    const bytes = await readImportBytes(file);
+    payload.push({ name: basename(file), dataBase64: bytes.toString('base64') });
+  }
   const outcome = await call('import.files', { files: payload });
   if (json) return print(io, true, outcome, () => '');
   io.stdout(

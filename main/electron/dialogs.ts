@@ -1,8 +1,8 @@
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { PickedFile } from '../../shared/ipc/api';
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
+import { readImportBytes } from '../import/readImportBytes';
 import type { ExportFile } from '../../shared/ipc/types';
 import type { DialogKind } from './desktopState';
 
@@ -19,11 +19,12 @@ export type NativeDialogs = {
   pickArchive(): Promise<string | null>;
 };
 
-/** A file for the importer: its name and bytes, refused past the import size limit. */
+/**
+ * A file for the importer: its name and bytes. Whatever the dialog or the OS handed us — a link
+ * to a device, a pipe, a huge file — only a regular file within the import limit is read.
+ */
 export async function readPickedFile(path: string): Promise<PickedFile> {
-  if ((await stat(path)).size > MAX_IMPORT_FILE_BYTES)
-    throw new Error(`${basename(path)} is larger than 8 MB`);
-  return { name: basename(path), dataBase64: (await readFile(path)).toString('base64') };
+  return { name: basename(path), dataBase64: (await readImportBytes(path)).toString('base64') };
 }
 
 /** Native open and save dialogs. Main reads and writes the files; the renderer never names a path. */

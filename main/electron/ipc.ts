@@ -11,6 +11,7 @@ import { fail, ok, type ErrorCode, type Result } from '../../shared/ipc/result';
 import type { ExportFile } from '../../shared/ipc/types';
 import { ArchiveError } from '../archive/errors';
 import { invokeService } from '../services/serviceTable';
+import { ServiceError } from '../services/errors';
 import { isAppUrl } from './protocol';
 
 /** What the shell channels need from Electron, injected so tests can use fakes. */
@@ -91,7 +92,11 @@ export function registerIpc(
       try {
         return ok(await action(parsed.data));
       } catch (error) {
-        if (error instanceof ShellError || error instanceof ArchiveError)
+        if (
+          error instanceof ShellError ||
+          error instanceof ArchiveError ||
+          error instanceof ServiceError
+        )
           return fail(error.code, error.message);
         return fail(failure.code, `${failure.prefix}: ${(error as Error).message}`);
       }

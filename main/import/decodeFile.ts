@@ -15,6 +15,10 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
+export function tooLargeMessage(label: string): string {
+  return `${label} is larger than 8 MB; a script file is far smaller. Nothing was imported.`;
+}
+
 /**
  * Reads a script file's bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
  * Anything else — empty, binary, broken UTF-8 — is refused with a message that says what the
@@ -22,12 +26,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
  */
 export function decodeScriptFile(name: string, bytes: Uint8Array): string {
   const label = `“${name}”`;
-  if (bytes.length > MAX_IMPORT_FILE_BYTES) {
-    throw new ServiceError(
-      'TOO_LARGE',
-      `${label} is larger than 8 MB; a script file is far smaller. Nothing was imported.`,
-    );
-  }
+  if (bytes.length > MAX_IMPORT_FILE_BYTES)
+    throw new ServiceError('TOO_LARGE', tooLargeMessage(label));
   if (bytes.length === 0)
     throw new ServiceError('BAD_FILE', `${label} is empty. Nothing was imported.`);
   for (const { bytes: magic, what } of MAGIC) {
