@@ -4,7 +4,8 @@ export type ArchiveErrorCode =
   | 'ARCHIVE_CORRUPT'
   | 'ARCHIVE_UNAVAILABLE'
   | 'ARCHIVE_BUSY'
-  | 'ARCHIVE_READ_ONLY';
+  | 'ARCHIVE_READ_ONLY'
+  | 'ARCHIVE_MISSING';
 
 /** A problem with the archive file itself, with a message a reporter can act on. */
 export class ArchiveError extends Error {

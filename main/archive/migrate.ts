@@ -7,12 +7,17 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** The schema version this build writes. */
+export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
 /** Refuses a file written by a newer Copydesk; returns its schema version otherwise. Reads only. */
 export function assertSchemaKnown(
   db: Database,
   migrations: readonly Migration[] = MIGRATIONS,
 ): number {
-  const latest = migrations.at(-1)?.version ?? 0;
+  const latest = latestSchemaVersion(migrations);
   const current = schemaVersion(db);
   if (current > latest) {
     throw new ArchiveError(

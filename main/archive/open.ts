@@ -2,7 +2,8 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { ArchiveError } from './errors';
 import { archiveErrorFromSqlite } from './sqliteErrors';
-import { assertSchemaKnown, migrate } from './migrate';
+import { assertSchemaKnown, latestSchemaVersion, migrate } from './migrate';
+import { openReadOnly, whyNotWritable, type ReadOnlyConnection } from './readOnly';
 import { listBackups } from './backup';
 import { APPLICATION_ID } from './identity';
 
@@ -13,12 +14,20 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 export type Archive = {
   readonly db: Database;
   readonly path: string;
+  /** Opened for reading only: every write is refused with ARCHIVE_READ_ONLY. */
+  readonly readOnly: boolean;
   close(): void;
 };
 
 export type OpenArchiveOptions = {
   /** Path to a better-sqlite3 binary built for the running runtime (Electron vs Node). */
   nativeBinding?: string;
+  /**
+   * `write` (the default) opens or creates the archive to change it, and refuses a file it could
+   * not save to. `read` opens an existing archive for reading only and never writes to it, so
+   * it works in a read-only folder or on a read-only drive.
+   */
+  access?: 'read' | 'write';
 };
 
 /**
@@ -36,10 +45,26 @@ export const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (or creates) an archive file. Anything that is not an empty file, a fresh path or a
- * SQLite database of ours is refused before a single byte is written to it.
+ * SQLite database of ours is refused before a single byte is written to it; so is, for writing,
+ * an archive in a place that cannot be written (ARCHIVE_READ_ONLY, not "damaged").
  */
 export function openArchive(path: string, options: OpenArchiveOptions = {}): Archive {
-  if (path !== ':memory:') checkFileBeforeOpening(path);
+  if (path === ':memory:') return openForWriting(path, options);
+  checkFileBeforeOpening(path);
+  if (options.access === 'read') return openForReading(path, options);
+  const notWritable = whyNotWritable(path);
+  if (notWritable) {
+    throw new ArchiveError(
+      'ARCHIVE_READ_ONLY',
+      existsSync(path)
+        ? `The archive at ${path} cannot be changed: ${notWritable}. It was not changed, and it can still be opened read-only; to work in it, copy it to a folder you can write to.`
+        : `No archive can be created at ${path}: ${notWritable}.`,
+    );
+  }
+  return openForWriting(path, options);
+}
+
+function openForWriting(path: string, options: OpenArchiveOptions): Archive {
   let db: Database;
   try {
     db = new BetterSqlite3(path, { nativeBinding: options.nativeBinding });
@@ -47,9 +72,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Arc
     throw new ArchiveError(
       'ARCHIVE_UNAVAILABLE',
       `Cannot open the archive at ${path}: ${(cause as Error).message}`,
-      {
-        cause,
-      },
+      { cause },
     );
   }
   try {
@@ -67,18 +90,74 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Arc
     migrate(db);
   } catch (error) {
     db.close();
-    if (error instanceof ArchiveError) throw error;
-    const known = archiveErrorFromSqlite(error);
-    if (known?.code === 'ARCHIVE_CORRUPT') {
+    throw openFailure(path, error);
+  }
+  return { db, path, readOnly: false, close: () => db.close() };
+}
+
+function openForReading(path: string, options: OpenArchiveOptions): Archive {
+  if (!existsSync(path))
+    throw new ArchiveError('ARCHIVE_MISSING', `There is no archive at ${path}.`);
+  let connection: ReadOnlyConnection;
+  try {
+    connection = openReadOnly(path, options.nativeBinding);
+  } catch (error) {
+    throw openFailure(path, error);
+  }
+  const { db } = connection;
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (checkOwnership(db, path) === 'fresh') {
       throw new ArchiveError(
-        'ARCHIVE_CORRUPT',
-        `The archive at ${path} is damaged and was not changed.`,
-        { cause: error },
+        'NOT_AN_ARCHIVE',
+        `${path} is an empty database, not a Copydesk archive. It was left unchanged.`,
       );
     }
-    throw known ?? error;
+    const version = assertSchemaKnown(db);
+    if (statSync(path).size <= OPEN_CHECK_MAX_BYTES) quickCheck(db, path);
+    if (version < latestSchemaVersion()) {
+      const notWritable = whyNotWritable(path);
+      if (notWritable) {
+        throw new ArchiveError(
+          'ARCHIVE_READ_ONLY',
+          `The archive at ${path} was written by an older Copydesk and must be brought up to date before this one can read it, which cannot be done here: ${notWritable}. It was not changed. Copy it to a folder you can write to and open the copy.`,
+        );
+      }
+      // Bring it up to date once (a writing open migrates), then read it as asked.
+      connection.close();
+      openForWriting(path, options).close();
+      return openForReading(path, options);
+    }
+  } catch (error) {
+    connection.close();
+    throw openFailure(path, error);
   }
-  return { db, path, close: () => db.close() };
+  return { db, path, readOnly: true, close: () => connection.close() };
+}
+
+/** A failure while opening, as the archive error a person can act on. */
+function openFailure(path: string, error: unknown): unknown {
+  if (error instanceof ArchiveError) return error;
+  const known = archiveErrorFromSqlite(error);
+  if (known?.code === 'ARCHIVE_CORRUPT') {
+    return new ArchiveError(
+      'ARCHIVE_CORRUPT',
+      `The archive at ${path} is damaged and was not changed.`,
+      { cause: error },
+    );
+  }
+  if (known) {
+    const why = {
+      ARCHIVE_BUSY: 'another Copydesk is updating it right now; try again in a moment',
+      ARCHIVE_READ_ONLY: 'it is read-only here',
+    }[known.code as string];
+    return new ArchiveError(
+      known.code,
+      `The archive at ${path} cannot be opened: ${why ?? 'it cannot be read here (no permission, or its drive or folder is gone)'}. It was not changed.`,
+      { cause: error },
+    );
+  }
+  return error;
 }
 
 /** SQLite's quick integrity check; reads only. A damaged archive is refused with the way back. */
@@ -128,11 +207,8 @@ function checkOwnership(db: Database, path: string): 'fresh' | 'ours' {
       }
     ).n;
   } catch (cause) {
-    throw new ArchiveError(
-      'ARCHIVE_CORRUPT',
-      `The archive at ${path} is damaged and was not changed.`,
-      { cause },
-    );
+    // A file that cannot be read here (permissions, a vanished drive) is not a damaged one.
+    throw openFailure(path, cause);
   }
   if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) {
     throw new ArchiveError(

@@ -115,6 +115,17 @@ The archive is --archive PATH, else $COPYDESK_ARCHIVE, else the archive in your 
 
 class UsageError extends Error {}
 
+/** Commands that only read the archive: they open it read-only, so they work on a read-only drive. */
+const READING_COMMANDS = new Set([
+  'list',
+  'show',
+  'search',
+  'history',
+  'check',
+  'export',
+  'backup',
+]);
+
 type ExportOptionsInput = z.input<typeof ExportOptionsSchema>;
 
 const OPTIONS = {
@@ -170,9 +181,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let archive: Archive;
   const archivePath = resolveArchivePath(values.archive, io.env);
+  const reading = READING_COMMANDS.has(command);
   try {
-    mkdirSync(dirname(archivePath), { recursive: true });
-    archive = openArchive(archivePath);
+    if (!reading) mkdirSync(dirname(archivePath), { recursive: true });
+    archive = openArchive(archivePath, { access: reading ? 'read' : 'write' });
   } catch (error) {
     io.stderr(
       `copydesk: ${error instanceof ArchiveError ? error.message : `cannot open the archive: ${(error as Error).message}`}\n`,

@@ -125,6 +125,7 @@ describe('a full disk or a read-only archive', () => {
     const readOnly = {
       db: new BetterSqlite3(path, { readonly: true }),
       path,
+      readOnly: true,
       close: () => undefined,
     };
     const refused = await invokeService(

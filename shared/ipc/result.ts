@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'ARCHIVE_BUSY',
   /** The archive opened for reading only (read-only file, folder or drive): no change is saved. */
   'ARCHIVE_READ_ONLY',
+  /** No archive at the path given (a typo is not a reason to create one). */
+  'ARCHIVE_MISSING',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

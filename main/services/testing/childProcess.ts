@@ -25,6 +25,10 @@ export type ChildLimits = {
   rssCeiling?: number;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** A command that runs node for us (e.g. in a mount namespace where a folder is read-only). */
+  launcher?: readonly string[];
+  /** Where the child's stdout goes: a pipe the test reads (default) or an open file descriptor. */
+  stdout?: number;
 };
 
 /** Resident memory of a running process on Linux, from /proc; 0 where that is not available. */
@@ -46,21 +50,29 @@ function rssOf(pid: number): number {
 export function runCliChild(args: readonly string[], limits: ChildLimits = {}): Promise<ChildRun> {
   const report = join(mkdtempSync(join(tmpdir(), 'copydesk-rss-')), 'peak');
   return new Promise((resolve) => {
-    const child = spawn(
+    const node = [
       process.execPath,
-      ['--import', 'tsx', '--import', RAW_IMPORTS, '--import', PEAK_RSS, CLI, ...args],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        cwd: limits.cwd,
-        env: { ...process.env, ...limits.env, COPYDESK_PEAK_RSS_FILE: report },
-      },
-    );
+      '--import',
+      'tsx',
+      '--import',
+      RAW_IMPORTS,
+      '--import',
+      PEAK_RSS,
+      CLI,
+      ...args,
+    ];
+    const [command, ...rest] = [...(limits.launcher ?? []), ...node];
+    const child = spawn(command!, rest, {
+      stdio: ['ignore', limits.stdout ?? 'pipe', 'pipe'],
+      cwd: limits.cwd,
+      env: { ...process.env, ...limits.env, COPYDESK_PEAK_RSS_FILE: report },
+    });
     let stdout = '';
     let stderr = '';
     let seen = 0;
     let killedFor: string | null = null;
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const stop = (why: string) => {
       if (killedFor) return;
       killedFor = why;
