@@ -181,7 +181,7 @@ describe('the review desk', () => {
       const result = await fetch('api/stories.save', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ story }),
+        body: JSON.stringify({ story, baseUpdatedAt: story.updatedAt }),
       });
       return (await result.json()).error.code;
     });

@@ -49,7 +49,10 @@ try {
           const story = await call('stories.create', { format: 'VO/SOT' });
           const body = [...(fields.body as unknown[])];
           body.splice(3, 0, extra);
-          await call('stories.save', { story: { ...story, ...fields, page: 'A3', body } });
+          await call('stories.save', {
+            story: { ...story, ...fields, page: 'A3', body },
+            baseUpdatedAt: story.updatedAt,
+          });
           id = story.id as string;
         }
         const out = (await call('export.stories', {

@@ -92,6 +92,7 @@ describe('a full disk or a read-only archive', () => {
     ).value;
     const first = await invokeService(services, 'stories.save', {
       story: { ...created, body: [{ type: 'paragraph', runs: [{ text: 'What was saved.' }] }] },
+      baseUpdatedAt: created.updatedAt,
     });
     expect(first.ok).toBe(true);
     // SQLite's own "disk full": the file may not grow by another page.
@@ -131,7 +132,7 @@ describe('a full disk or a read-only archive', () => {
     const refused = await invokeService(
       createServices({ archive: readOnly, version: 'test' }),
       'stories.save',
-      { story: big },
+      { story: big, baseUpdatedAt: big.updatedAt },
     );
     expect(refused).toEqual({
       ok: false,

@@ -71,8 +71,15 @@ export function storyServices({
     'stories.save': ({ story, baseUpdatedAt, mode }) =>
       write(() => {
         const existing = getStory(db, story.id);
-        if (existing) refuseIfLocked(existing, 'editing it');
-        if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
+        // A save never brings back a story someone deleted while it was open.
+        if (!existing) {
+          throw new ServiceError(
+            'NOT_FOUND',
+            `“${story.slug || 'Untitled'}” is no longer in the archive (it was deleted elsewhere). Your text is still in the editor: copy it into a new story to keep it.`,
+          );
+        }
+        refuseIfLocked(existing, 'editing it');
+        if (existing.updatedAt !== baseUpdatedAt) {
           throw new ServiceError(
             'CONFLICT',
             `“${existing.slug || 'Untitled'}” was changed elsewhere since you opened it. Your text is still in the editor; reload the story to see the other version.`,
@@ -81,9 +88,9 @@ export function storyServices({
         // The status only changes through the review workflow, never through a save.
         const saved: Story = {
           ...story,
-          status: existing?.status ?? 'draft',
-          createdAt: existing?.createdAt ?? story.createdAt,
-          updatedAt: stamp(existing?.updatedAt),
+          status: existing.status,
+          createdAt: existing.createdAt,
+          updatedAt: stamp(existing.updatedAt),
         };
         store(saved, mode === 'autosave' ? 'autosave' : 'save');
         return saved;

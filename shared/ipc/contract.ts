@@ -98,8 +98,11 @@ export const contract = {
   'stories.save': channel(
     z.strictObject({
       story: StorySchema,
-      /** The updatedAt the editor loaded; a different one in the archive means someone else saved. */
-      baseUpdatedAt: z.string().optional(),
+      /**
+       * The updatedAt of the version the editor loaded, always: a different one in the archive
+       * means someone else saved since, and the save is refused as a conflict.
+       */
+      baseUpdatedAt: z.string().min(1).max(40),
       /** An explicit save always makes a version; autosaves by one person coalesce. */
       mode: z.enum(['explicit', 'autosave']).default('explicit'),
     }),
