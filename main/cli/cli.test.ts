@@ -140,7 +140,7 @@ describe('copydesk CLI round trip on a temporary archive', () => {
     });
     expect(await run('show', 'not-a-uuid')).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('Invalid input'),
+      stderr: expect.stringContaining('is not named by a valid id'),
     });
     expect(await run('import', '/nonexistent/file.txt')).toMatchObject({
       code: 1,

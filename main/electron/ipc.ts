@@ -8,6 +8,7 @@ import {
   type PickedFile,
 } from '../../shared/ipc/api';
 import { fail, ok, type ErrorCode, type Result } from '../../shared/ipc/result';
+import { describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import type { ExportFile } from '../../shared/ipc/types';
 import { ArchiveError } from '../archive/errors';
 import { invokeService } from '../services/serviceTable';
@@ -57,10 +58,6 @@ export type SenderCheck = ReturnType<typeof createSenderCheck>;
 
 const refused = () => fail('FORBIDDEN', 'This request did not come from Copydesk’s own window.');
 
-function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'rejected';
-}
-
 /**
  * Registers one handler per contract channel, plus the shell's. Services are looked up on every
  * call, so switching archives takes effect at once. Returns the channels registered.
@@ -86,9 +83,8 @@ export function registerIpc(
   ): void {
     ipcMain.handle(channel, async (event, input: unknown): Promise<Result<O>> => {
       if (!isTrusted(event)) return refused();
-      const parsed = schema.safeParse(input);
-      if (!parsed.success)
-        return fail('INVALID_INPUT', `Invalid input for ${channel}: ${firstIssue(parsed.error)}.`);
+      const parsed = schema.safeParse(input, HUMAN_PARSE);
+      if (!parsed.success) return fail('INVALID_INPUT', describeInvalidInput(parsed.error));
       try {
         return ok(await action(parsed.data));
       } catch (error) {

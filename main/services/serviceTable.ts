@@ -1,6 +1,8 @@
 import { archiveErrorFromSqlite } from '../archive/sqliteErrors';
 import { contract, isChannel, type Channel, type ServiceHandlers } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
+import { describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
+import { ZodError } from 'zod';
 import { ServiceError } from './errors';
 import { serviceKit, type ServiceContext } from './serviceKit';
 import { storyServices } from './storyServices';
@@ -37,15 +39,8 @@ export async function invokeService(
         ? `There is no channel named ${JSON.stringify(channel).slice(0, 80)}.`
         : `A channel name must be a string, not ${channel === null ? 'null' : typeof channel}.`,
     );
-  const parsed = contract[channel].input.safeParse(rawInput);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-    return fail(
-      'INVALID_INPUT',
-      `Invalid input for ${channel}: ${issue?.message ?? 'rejected'}${where}.`,
-    );
-  }
+  const parsed = contract[channel].input.safeParse(rawInput, HUMAN_PARSE);
+  if (!parsed.success) return fail('INVALID_INPUT', describeInvalidInput(parsed.error, channel));
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
     return ok(await handler(parsed.data));
@@ -56,8 +51,13 @@ export async function invokeService(
 
 export function toErrorResult(channel: Channel, error: unknown): Result<never> {
   if (error instanceof ServiceError) return fail(error.code, error.message);
+  // A schema check inside a service (a story built from an imported file) is bad input too.
+  if (error instanceof ZodError) return fail('INVALID_INPUT', describeInvalidInput(error, channel));
   const archiveError = archiveErrorFromSqlite(error);
   if (archiveError) return fail(archiveError.code, archiveError.message);
   console.error(`[copydesk] ${channel} failed:`, error);
-  return fail('INTERNAL', `Something went wrong in ${channel}; the details are in the log.`);
+  return fail(
+    'INTERNAL',
+    'Something went wrong inside Copydesk, and nothing was changed; the details are in the log.',
+  );
 }

@@ -9,6 +9,7 @@ import type { MergeResult } from '../../shared/package/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from './errors';
+import { asClause, describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import type { ServiceKit } from './serviceKit';
 import { writeTransaction } from '../archive/writeTransaction';
 
@@ -64,8 +65,8 @@ export function transferServices({
       for (const p of parsed) {
         for (const draft of p.drafts) {
           const at = stamp();
-          stories.push(
-            StorySchema.parse({
+          const checked = StorySchema.safeParse(
+            {
               schemaVersion: STORY_SCHEMA_VERSION,
               id: newId(),
               status: 'draft',
@@ -73,8 +74,16 @@ export function transferServices({
               updatedAt: at,
               ...draft,
               body: draft.body.length > 0 ? draft.body : [{ type: 'paragraph', runs: [] }],
-            } satisfies Story),
+            } satisfies Story,
+            HUMAN_PARSE,
           );
+          if (!checked.success) {
+            throw new ServiceError(
+              'BAD_FILE',
+              `“${p.file}” cannot be imported: ${asClause(describeInvalidInput(checked.error))}. Nothing was imported.`,
+            );
+          }
+          stories.push(checked.data);
         }
         if (p.handoff) continue;
         for (const story of p.packaged) {

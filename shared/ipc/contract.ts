@@ -3,6 +3,7 @@ import {
   BlockSchema,
   STORY_FORMATS,
   STORY_STATUSES,
+  SlugSchema,
   StorySchema,
   TagSchema,
   type Block,
@@ -45,7 +46,7 @@ const ImportFileSchema = z.strictObject({
   dataBase64: z
     .string()
     .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, 'the file is larger than 8 MB')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded'),
 });
 
 const StoryIdSchema = z.uuid();
@@ -92,7 +93,7 @@ export const contract = {
   'stories.create': channel(
     z.strictObject({
       format: z.enum(STORY_FORMATS).optional(),
-      slug: z.string().max(80).optional(),
+      slug: SlugSchema.optional(),
     }),
   ).returns<Story>(),
   'stories.save': channel(

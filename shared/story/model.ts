@@ -38,20 +38,26 @@ export const MAX_SLUG_CHARS = 80;
 export const MAX_TAG_CHARS = 40;
 export const MAX_TAGS = 30;
 
+// Messages that start with "must" follow the field's name when shown ("The slug must …").
+const BROKEN_CHARACTER =
+  'must not hold a broken character (half of a two-part character such as an emoji): retype it';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Paragraphs are the unit of a script, so no text holds a line break; tabs and other control
 // characters are folded to spaces by the importer before they reach the model.
 
 const text = z
   .string()
-  .refine((s) => !CONTROL_CHAR.test(s), 'text must not contain line breaks or control characters')
-  .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+  .refine(
+    (s) => !CONTROL_CHAR.test(s),
+    'must not contain line breaks or control characters (such as NUL)',
+  )
+  .refine((s) => !LONE_SURROGATE.test(s), BROKEN_CHARACTER);
 
 /** Multi-line text (a bite's transcript, a package track): line feeds allowed, nothing else. */
 const multilineText = z
   .string()
-  .refine((s) => !CONTROL_EXCEPT_LF.test(s), 'text must not contain control characters')
-  .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+  .refine((s) => !CONTROL_EXCEPT_LF.test(s), 'must not contain control characters (such as NUL)')
+  .refine((s) => !LONE_SURROGATE.test(s), BROKEN_CHARACTER);
 
 export const RunSchema = z.strictObject({
   text: text.min(1),
@@ -122,6 +128,9 @@ export type PresenterBlock = z.infer<typeof PresenterBlockSchema>;
 export type MediaBlock = z.infer<typeof MediaBlockSchema>;
 export type Block = z.infer<typeof BlockSchema>;
 
+/** A story's short name, as a create or a save takes it. */
+export const SlugSchema = text.max(MAX_SLUG_CHARS);
+
 export const TagSchema = text
   .transform((s) => s.trim().replace(/^#+/, ''))
   .pipe(
@@ -138,7 +147,7 @@ export const StorySchema = z
   .strictObject({
     schemaVersion: z.literal(STORY_SCHEMA_VERSION),
     id: z.uuid(),
-    slug: text.max(MAX_SLUG_CHARS),
+    slug: SlugSchema,
     format: z.enum(STORY_FORMATS),
     presenter: text.max(120),
     reporter: text.max(120),
@@ -160,13 +169,14 @@ export const StorySchema = z
     const seen = new Set<string>();
     for (const tag of story.tags) {
       const key = tag.toLocaleLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate tag "${tag}"` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', message: `the tag “${tag}” is there twice` });
       seen.add(key);
     }
     if (storyCharCount(story.body) > MAX_STORY_CHARS) {
       ctx.addIssue({
         code: 'custom',
-        message: `the story is longer than ${MAX_STORY_CHARS.toLocaleString('en')} characters`,
+        message: `the story is longer than ${MAX_STORY_CHARS.toLocaleString('en')} characters (a script is far shorter): split it into several stories`,
       });
     }
   });
