@@ -1,10 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { ArchiveGate } from './archiveProblem/ArchiveGate';
 import './styles/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ArchiveGate>
+      <App />
+    </ArchiveGate>
   </StrictMode>,
 );

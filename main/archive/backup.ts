@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openReadOnly, type ReadOnlyConnection } from './readOnly';
@@ -137,4 +145,27 @@ export async function restoreArchive(
     source.close();
   }
   return { safetyCopy };
+}
+
+/**
+ * Puts a backup in the place of an archive that cannot be opened (damaged), without opening
+ * the damaged file: it is renamed beside the archive (with its -wal and -shm), never deleted,
+ * and the verified backup is copied to the archive's path. Returns where the damaged file went.
+ */
+export function replaceDamagedArchive(
+  archivePath: string,
+  backupPath: string,
+  now = new Date(),
+): { damagedCopy: string } {
+  verifyArchiveFile(backupPath);
+  const stem = basename(archivePath).replace(/\.[^.]*$/, '');
+  const damagedCopy = join(
+    dirname(archivePath),
+    `${stem}-damaged-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`,
+  );
+  if (existsSync(archivePath)) renameSync(archivePath, damagedCopy);
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(archivePath + suffix)) renameSync(archivePath + suffix, damagedCopy + suffix);
+  copyFileSync(backupPath, archivePath);
+  return { damagedCopy };
 }

@@ -6,9 +6,8 @@ import { openArchive, type Archive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService } from '../services/serviceTable';
-import { startWebServer } from '../web/server';
 import { readImportBytes } from '../import/readImportBytes';
-import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
+import type { Channel, Input, Output } from '../../shared/ipc/contract';
 import { CUE_STYLES, EXPORT_FORMATS, type ExportFormat } from '../../shared/export/options';
 import type { ExportOptionsSchema } from '../../shared/export/options';
 import type { z } from 'zod';
@@ -38,8 +37,7 @@ import {
   statusCommand,
 } from './reviewCommands';
 import { version } from '../version';
-import { startAutoBackups } from '../archive/autoBackup';
-import { getSettings } from '../archive/settings';
+import { webCommand } from './webCommand';
 
 export type CliIo = {
   stdout: (s: string) => void;
@@ -179,8 +177,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command === undefined && !values.help ? 2 : 0;
   }
 
-  let archive: Archive;
   const archivePath = resolveArchivePath(values.archive, io.env);
+  if (command === 'web') {
+    try {
+      noExtra(args);
+      const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+      return await webCommand({ port: values.port, archivePath, rendererDir, io });
+    } catch (error) {
+      const usage = error instanceof UsageError || error instanceof CliUsageError;
+      io.stderr(`copydesk: ${(error as Error).message}\n${usage ? `\n${USAGE}` : ''}`);
+      return usage ? 2 : 1;
+    }
+  }
+  let archive: Archive;
   const reading = READING_COMMANDS.has(command);
   try {
     if (!reading) mkdirSync(dirname(archivePath), { recursive: true });
@@ -267,9 +276,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'check':
         noExtra(args);
         return checkCommand(values.json, archive, cliIo);
-      case 'web':
-        noExtra(args);
-        return await webCommand(values.port, services, archive, io);
       default:
         throw new UsageError(`unknown command “${command}”`);
     }
@@ -459,41 +465,4 @@ async function exportCommand(
     io.stderr(`Wrote ${path}\n`);
   }
   return 0;
-}
-
-async function webCommand(
-  portOption: string | undefined,
-  services: ServiceHandlers,
-  archive: Archive,
-  io: CliIo,
-): Promise<null> {
-  const port = portOption === undefined ? 0 : Number(portOption);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError('--port takes a number from 0 to 65535');
-  const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  const server = await startWebServer({
-    services,
-    rendererDir,
-    port,
-    log: (line) => io.stderr(`${line}\n`),
-  });
-  io.stdout(`${server.url}\n`);
-  const backups = startAutoBackups({
-    archive,
-    schedule: () => getSettings(archive.db).backups,
-    log: (line) => io.stderr(`${line}\n`),
-  });
-  io.stderr(
-    `Copydesk is running in browser mode on ${server.origin} with the archive ${archive.path}.\nOpen the URL above (it carries this run's access token). Press Ctrl+C to stop.\n`,
-  );
-  const stop = () => {
-    backups.stop();
-    void server.close().then(() => {
-      archive.close();
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return null;
 }

@@ -5,7 +5,7 @@ import { pronouncersIn, upsertPronouncer } from '../archive/pronouncers';
 import { getSettings } from '../archive/settings';
 import { recordRevision } from '../archive/revisions';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
-import type { RevisionKind } from '../../shared/ipc/types';
+import type { ArchiveStatus, RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from './errors';
@@ -18,6 +18,15 @@ export type ServiceContext = {
   newId?: () => string;
   /** Progress of a long export, story by story (the CLI prints it on stderr). */
   onExportProgress?: (done: number, total: number, slug: string) => void;
+  /** The session that opened the archive (browser mode, the desktop app), for the archive.* channels. */
+  session?: ArchiveSessionControls;
+};
+
+/** What the archive.status / openReadOnly / openBackup channels ask of the app's session. */
+export type ArchiveSessionControls = {
+  status(): ArchiveStatus;
+  openReadOnly(): ArchiveStatus;
+  openBackup(path: string): ArchiveStatus;
 };
 
 /** What every group of services works with: the archive, the clock, and the shared rules. */

@@ -9,6 +9,7 @@ import { storyServices } from './storyServices';
 import { reviewServices } from './reviewServices';
 import { libraryServices } from './libraryServices';
 import { transferServices } from './transferServices';
+import { sessionServices } from './sessionServices';
 
 export type { ServiceContext };
 
@@ -20,6 +21,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...reviewServices(kit),
     ...libraryServices(kit),
     ...transferServices(kit),
+    ...sessionServices(kit),
   };
 }
 

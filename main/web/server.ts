@@ -24,7 +24,8 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
 
 export type WebServerOptions = {
-  services: ServiceHandlers;
+  /** The service table, or a way to get the current one (the archive can change while serving). */
+  services: ServiceHandlers | (() => ServiceHandlers);
   rendererDir: string;
   port?: number;
   /** Fixed only in tests; a fresh random token is made for every run otherwise. */
@@ -156,7 +157,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return send(res, 400, 'text/plain; charset=utf-8', 'The request body is not JSON.');
       }
       const channel = pathname.slice('/api/'.length);
-      const result = await invokeService(options.services, channel, input);
+      const services =
+        typeof options.services === 'function' ? options.services() : options.services;
+      const result = await invokeService(services, channel, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')

@@ -20,6 +20,7 @@ import {
 import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
 import type {
   AppInfo,
+  ArchiveStatus,
   Comment,
   RevisionSummary,
   ExportFile,
@@ -199,6 +200,17 @@ export const contract = {
   'archive.restore': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<{
     safetyCopy: string;
   }>(),
+  /** The archive's state: open, or not opened and why, with the ways forward. */
+  'archive.status': channel(z.strictObject({})).returns<ArchiveStatus>(),
+  /** An archive refused for writing (a read-only folder or drive): open it to read only. */
+  'archive.openReadOnly': channel(z.strictObject({})).returns<ArchiveStatus>(),
+  /**
+   * A damaged archive: put one of its own backups in its place (the damaged file is kept beside
+   * it under another name) and open that.
+   */
+  'archive.openBackup': channel(
+    z.strictObject({ path: z.string().min(1).max(4096) }),
+  ).returns<ArchiveStatus>(),
   'export.stories': channel(
     z.strictObject({
       selection: ExportSelectionSchema,
