@@ -6,7 +6,7 @@ import { benchConfig, SUITES } from './config';
 import { formatTable, type Report } from './lib/report';
 import { runBench } from './runBench';
 import { SEARCH_MIX } from './suites/searchBench';
-import { EXPORT_FORMATS } from '../shared/export/options';
+import { EXPORT_FORMATS } from '../shared/export/formats';
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import type { ExportFile, ExportResult } from '../../shared/ipc/types';
 import type { Block } from '../../shared/story/model';
-import { EXPORT_FORMATS } from '../../shared/export/options';
+import { EXPORT_FORMATS } from '../../shared/export/formats';
 import { invokeService } from '../../main/services/serviceTable';
 import type { BenchConfig } from '../config';
 import { median } from '../lib/stats';

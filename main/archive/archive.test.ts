@@ -7,10 +7,12 @@ import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { APPLICATION_ID, openArchive, type Archive } from './open';
 import { ArchiveError } from './errors';
-import { deleteStory, getStory, listStories, listTags, putStory } from './stories';
+import { deleteStory, getStory, putStory } from './stories';
+import { listStories } from './storySummaries';
+import { listTags } from './tags';
 import { searchStories } from './search';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/ipc/types';
-import { makeStory } from './testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
 const dirs: string[] = [];
 function tempPath(name = 'archive.sqlite'): string {

@@ -12,8 +12,9 @@ import {
   rotateBackup,
   verifyArchiveFile,
 } from './backup';
-import { getStory, listStories, putStory } from './stories';
-import { makeStory } from './testStories';
+import { getStory, putStory } from './stories';
+import { listStories } from './storySummaries';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
 const open: Archive[] = [];
 afterEach(() => open.splice(0).forEach((a) => a.db.open && a.close()));

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
-import { getStory, listStories, putStory } from './stories';
+import { getStory, putStory } from './stories';
+import { listStories } from './storySummaries';
 import { searchStories } from './search';
-import { makeStory } from './testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
 describe('migration 0004: the filter index', () => {
   it('indexes a version-3 archive and keeps every story, found by the same filters', () => {

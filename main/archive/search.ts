@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { SearchHit, SearchPage } from '../../shared/ipc/types';
 import { toFtsQuery } from './ftsQuery';
 import { statement } from './statements';
-import { SUMMARY_COLUMNS, summariesFor, type SummaryRow } from './stories';
+import { SUMMARY_COLUMNS, type SummaryRow } from './storyRows';
+import { summariesFor } from './storySummaries';
 import { FILTER_INDEX, filterConditions, type StoryFilters } from './storyFilters';
 
 export type SearchOptions = StoryFilters & {

@@ -3,7 +3,7 @@ import { openArchive } from './open';
 import { insertStories, putStory } from './stories';
 import { searchStories } from './search';
 import { toFtsQuery } from './ftsQuery';
-import { makeStory } from './testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/ipc/types';
 import { generateArchive } from '../../bench/generate/stories';
 

@@ -1,26 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run';
+import { cliWorkspace } from './testing/cliWorkspace';
 
 const fixture = new URL('../../fixtures/harbor-bridge.txt', import.meta.url);
 
-function workspace() {
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
-  const archive = join(dir, 'test.sqlite');
-  const run = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli([...argv, '--archive', archive], {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      env: {},
-    });
-    return { code, stdout, stderr };
-  };
-  return { dir, archive, run };
-}
+const workspace = cliWorkspace;
 
 describe('copydesk CLI round trip on a temporary archive', () => {
   it('imports, lists, searches, shows and exports a script', async () => {
@@ -129,7 +114,7 @@ describe('copydesk CLI round trip on a temporary archive', () => {
   });
 
   it('says what is wrong with a command line', async () => {
-    const { run } = workspace();
+    const { dir, run } = workspace();
     expect(await run('frobnicate')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('unknown command'),
@@ -138,12 +123,15 @@ describe('copydesk CLI round trip on a temporary archive', () => {
       code: 2,
       stderr: expect.stringContaining('--format'),
     });
+    const script = join(dir, 'harbor-bridge.txt');
+    copyFileSync(fixture, script);
+    await run('import', script);
     expect(await run('show', 'not-a-uuid')).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('is not named by a valid id'),
     });
     expect(await run('import', '/nonexistent/file.txt')).toMatchObject({
-      code: 1,
+      code: 3,
       stderr: expect.stringContaining('no such file'),
     });
   });
@@ -188,7 +176,7 @@ describe('copydesk review and safety commands', () => {
     expect(await listed('--format', 'pkg', '--reporter', 'ji-won')).toBe(1);
     expect(await listed('--from', '2000-01-01', '--to', '2000-12-31')).toBe(0);
     expect(await run('list', '--from', 'yesterday')).toMatchObject({
-      code: 1,
+      code: 2,
       stderr: expect.stringContaining('YYYY-MM-DD'),
     });
     const found = JSON.parse(
@@ -217,7 +205,7 @@ describe('copydesk review and safety commands', () => {
     const notArchive = join(dir, 'notes.txt');
     writeFileSync(notArchive, 'just notes');
     expect(await run('restore', notArchive, '--yes')).toMatchObject({
-      code: 1,
+      code: 4,
       stderr: expect.stringContaining('not a Copydesk archive'),
     });
     expect(archive).toContain('test.sqlite');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../web/csp';
+import { CONTENT_SECURITY_POLICY } from '../http/csp';
 import { createAppProtocolHandler } from './appProtocol';
 import { APP_ENTRY, APP_SCHEME_PRIVILEGES } from './protocol';
 

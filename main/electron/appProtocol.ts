@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { contentTypeFor } from '../web/mime';
-import { CONTENT_SECURITY_POLICY } from '../web/csp';
+import { contentTypeFor } from '../http/mime';
+import { CONTENT_SECURITY_POLICY } from '../http/csp';
 import { resolveAppUrl } from './protocol';
 
 export type ReadFile = (path: string) => Promise<Uint8Array>;

@@ -2,7 +2,7 @@ import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { PickedFile } from '../../shared/ipc/api';
-import { readImportBytes } from '../import/readImportBytes';
+import { readImportBytes } from '../common/readImportBytes';
 import type { ExportFile } from '../../shared/ipc/types';
 import type { DialogKind } from './desktopState';
 

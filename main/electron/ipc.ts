@@ -12,7 +12,7 @@ import { describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessage
 import type { ExportFile } from '../../shared/ipc/types';
 import { ArchiveError } from '../archive/errors';
 import { invokeService } from '../services/serviceTable';
-import { ServiceError } from '../services/errors';
+import { ServiceError } from '../common/errors';
 import { isAppUrl } from './protocol';
 
 /** What the shell channels need from Electron, injected so tests can use fakes. */

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { openArchive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { createServices } from '../services/serviceTable';
-import { version } from '../version';
+import { version } from '../common/version';
 import { SHELL_CHANNELS, type MenuCommand, type ShellRequest } from '../../shared/ipc/api';
 import { aboutPanelOptions } from './about';
 import { createAppProtocolHandler } from './appProtocol';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import SrtParser from 'srt-parser-2';
 import { WebVTTParser, type VttNode } from 'webvtt-parser';
 import { captionLines, storySrt, storyVtt } from './captions';
-import { everyBlockStory, hostileStory } from './testScripts';
+import { everyBlockStory, hostileStory } from '../../shared/story/testing/scripts';
 import type { Story } from '../../shared/story/model';
 import { runsText } from '../../shared/story/text';
 import { countText, DEFAULT_READ_RATES, secondsToRead } from '../../shared/story/timing';

@@ -1,21 +1,16 @@
 import type { Story } from '../../shared/story/model';
-import {
-  MULTI_STORY_FORMATS,
-  type ExportFormat,
-  type ExportOptions,
-} from '../../shared/export/options';
+import type { ExportOptions } from '../../shared/export/options';
+import { exportFormatSpec, type ExportFormat } from '../../shared/export/formats';
 import type { ExportFile } from '../../shared/ipc/types';
-import type { TimingSettings } from '../../shared/story/timing';
-import { makeStoryPackage, serializeStoryPackage } from '../../shared/package/storyPackage';
-import { prompterRtf } from './prompterRtf';
-import { prompterText } from './prompterText';
-import { prompterHtml } from './prompterHtml';
-import { prompterMarkdown } from './prompterMarkdown';
-import { prompterDocx } from './prompterDocx';
-import { mosFile } from './mos/mosXml';
-import { storyToNsml } from './nsml/nsmlXml';
-import { scriptPdf } from './pdf/scriptPdf';
-import { storySrt, storyVtt } from './captions';
+import {
+  EXPORT_WRITERS,
+  type ExportContext,
+  type SelectionWriter,
+  type StoryWriter,
+  type Written,
+} from './writers';
+
+export type { ExportContext };
 
 /** A file name from slugs: letters and digits of any script kept, the rest made safe. */
 export function exportFileName(stories: readonly Story[], extension: string): string {
@@ -31,76 +26,24 @@ export function exportFileName(stories: readonly Story[], extension: string): st
   return `${safe || 'story'}.${extension}`;
 }
 
-export type ExportContext = {
-  /** `Copydesk 0.1.0`, written into the story package. */
-  generator: string;
-  now: () => Date;
-  /** The archive's read rates (defaults and each presenter's). */
-  timing: TimingSettings;
-  /** Called after each story of a long export, for progress on the command line. */
-  onProgress?: (done: number, total: number, story: Story) => void;
-};
+function encoded(written: Written): Pick<ExportFile, 'encoding' | 'data'> {
+  if (typeof written === 'string') return { encoding: 'utf8', data: written };
+  if (Buffer.isBuffer(written)) return { encoding: 'base64', data: written.toString('base64') };
+  return written;
+}
 
-const EXTENSIONS: Record<ExportFormat, string> = {
-  'prompter-txt': 'txt',
-  'prompter-rtf': 'rtf',
-  docx: 'docx',
-  html: 'html',
-  md: 'md',
-  mos: 'mos.xml',
-  nsml: 'nsml',
-  pdf: 'pdf',
-  srt: 'srt',
-  vtt: 'vtt',
-  json: 'json',
-};
-
-const MIME: Record<ExportFormat, string> = {
-  'prompter-txt': 'text/plain; charset=utf-8',
-  'prompter-rtf': 'application/rtf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  mos: 'application/xml',
-  nsml: 'application/xml',
-  pdf: 'application/pdf',
-  srt: 'application/x-subrip',
-  vtt: 'text/vtt; charset=utf-8',
-  json: 'application/json',
-};
-
-async function renderOne(
-  stories: readonly Story[],
+/** The format's writer applied to one file's stories, whichever shape of writer it has. */
+async function write(
   format: ExportFormat,
+  group: readonly Story[],
   options: ExportOptions,
   ctx: ExportContext,
-): Promise<Pick<ExportFile, 'encoding' | 'data'>> {
-  const text = (data: string) => ({ encoding: 'utf8' as const, data });
-  const binary = (data: Buffer) => ({ encoding: 'base64' as const, data: data.toString('base64') });
-  switch (format) {
-    case 'prompter-txt':
-      return text(prompterText(stories, options, ctx.timing));
-    case 'prompter-rtf':
-      return text(prompterRtf(stories, options, ctx.timing));
-    case 'html':
-      return text(prompterHtml(stories, options, ctx.timing));
-    case 'md':
-      return text(prompterMarkdown(stories, options, ctx.timing));
-    case 'docx':
-      return binary(await prompterDocx(stories, options, ctx.timing));
-    case 'pdf':
-      return binary(await scriptPdf(stories, options, ctx.timing));
-    case 'mos':
-      return mosFile(stories, options, ctx.timing);
-    case 'json':
-      return text(serializeStoryPackage(makeStoryPackage(stories, ctx.generator, ctx.now())));
-    case 'nsml':
-      return text(storyToNsml(stories[0]!, ctx.timing));
-    case 'srt':
-      return text(storySrt(stories[0]!, options.captionLineChars, ctx.timing));
-    case 'vtt':
-      return text(storyVtt(stories[0]!, options.captionLineChars, ctx.timing));
-  }
+): Promise<Written> {
+  // EXPORT_WRITERS' type gives each format the writer shape its record's fileHolds calls for.
+  const writer = EXPORT_WRITERS[format];
+  return exportFormatSpec(format).fileHolds === 'story'
+    ? (writer as StoryWriter)(group[0]!, options, ctx)
+    : (writer as SelectionWriter)(group, options, ctx);
 }
 
 /**
@@ -113,18 +56,19 @@ export async function renderExport(
   options: ExportOptions,
   ctx: ExportContext,
 ): Promise<ExportFile[]> {
-  const groups = MULTI_STORY_FORMATS.has(format) ? [stories] : stories.map((s) => [s]);
+  const spec = exportFormatSpec(format);
+  const groups = spec.fileHolds === 'selection' ? [stories] : stories.map((s) => [s]);
   const files: ExportFile[] = [];
   const used = new Set<string>();
   let done = 0;
   for (const group of groups) {
-    const rendered = await renderOne(group, format, options, ctx);
-    let fileName = exportFileName(group, EXTENSIONS[format]);
+    const rendered = encoded(await write(format, group, options, ctx));
+    let fileName = exportFileName(group, spec.extension);
     // Two stories with one slug must not overwrite each other's file.
     for (let n = 2; used.has(fileName); n++)
-      fileName = exportFileName(group, EXTENSIONS[format]).replace(/\./, `-${n}.`);
+      fileName = exportFileName(group, spec.extension).replace(/\./, `-${n}.`);
     used.add(fileName);
-    files.push({ fileName, mimeType: MIME[format], ...rendered });
+    files.push({ fileName, mimeType: spec.mimeType, ...rendered });
     done += group.length;
     ctx.onProgress?.(done, stories.length, group[group.length - 1]!);
   }

@@ -5,7 +5,7 @@ import * as RTFJS from 'rtf.js/dist/RTFJS.bundle.js';
 import { prompterRtf } from './prompterRtf';
 import { prompterText, TEXT_STORY_SEPARATOR } from './prompterText';
 import { rtfEscape } from './rtfText';
-import { makeStory } from '../archive/testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 import { DEFAULT_PROMPTER_OPTIONS, type PrompterOptions } from '../../shared/export/options';
 import type { Story } from '../../shared/story/model';
 import { parseScriptText } from '../../shared/import/scriptText';

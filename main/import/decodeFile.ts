@@ -1,5 +1,6 @@
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
-import { ServiceError } from '../services/errors';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
+import { ServiceError } from '../common/errors';
+import { tooLargeMessage } from '../common/readImportBytes';
 import { STRAY_CONTROL } from '../../shared/story/controlChars';
 
 const MAGIC: readonly { bytes: number[]; what: string }[] = [
@@ -13,10 +14,6 @@ const MAGIC: readonly { bytes: number[]; what: string }[] = [
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
-}
-
-export function tooLargeMessage(label: string): string {
-  return `${label} is larger than 8 MB; a script file is far smaller. Nothing was imported.`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { parseScriptText } from '../../shared/import/scriptText';
 import { looksLikeStoryPackage, parseStoryPackage } from '../../shared/package/storyPackage';
 import { looksLikeHandoff, parseHandoff, type Handoff } from '../../shared/package/handoff';
 import type { Story } from '../../shared/story/model';
-import { ServiceError } from '../services/errors';
+import { ServiceError } from '../common/errors';
 
 export type ParsedFile = {
   file: string;

@@ -13,7 +13,7 @@ import { backupArchive } from '../archive/backup';
 import { ArchiveError } from '../archive/errors';
 import { openArchive } from '../archive/open';
 import { putStory } from '../archive/stories';
-import { makeStory } from '../archive/testStories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 import { createArchiveSession, type ArchiveSession } from './archiveSession';
 import { createServices, invokeService } from './serviceTable';
 

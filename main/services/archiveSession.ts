@@ -5,7 +5,7 @@ import { listBackups, replaceDamagedArchive } from '../archive/backup';
 import type { Archive } from '../archive/open';
 import { CHANNELS, type ServiceHandlers } from '../../shared/ipc/contract';
 import type { ArchiveProblemCode, ArchiveStatus } from '../../shared/ipc/types';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ArchiveSessionControls } from './serviceKit';
 import { SESSION_CHANNELS } from './sessionServices';
 

@@ -1,4 +1,5 @@
-import { deleteTag, listTags, renameTag, retimeStories } from '../archive/stories';
+import { retimeStories } from '../archive/stories';
+import { deleteTag, listTags, renameTag } from '../archive/tags';
 import { listTemplates, resetTemplate, saveTemplate } from '../archive/templates';
 import { deletePronouncer, listPronouncers, upsertPronouncer } from '../archive/pronouncers';
 import { getSettings, saveSettings } from '../archive/settings';
@@ -6,7 +7,7 @@ import { listBackups, restoreArchive, rotateBackup } from '../archive/backup';
 import { resolve as resolvePath } from 'node:path';
 import { timingSettings } from '../../shared/settings';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type LibraryChannels =

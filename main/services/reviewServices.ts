@@ -6,7 +6,7 @@ import { STATUS_LABELS, transition } from '../../shared/story/workflow';
 import { HANDOFF_EXTENSION } from '../../shared/package/handoff';
 import type { Story } from '../../shared/story/model';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type ReviewChannels =

@@ -8,7 +8,7 @@ import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
 import type { ArchiveStatus, RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import { writeTransaction } from '../archive/writeTransaction';
 
 export type ServiceContext = {

@@ -1,9 +1,9 @@
 import { archiveErrorFromSqlite } from '../archive/sqliteErrors';
 import { contract, isChannel, type Channel, type ServiceHandlers } from '../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../shared/ipc/result';
+import { fail, ok, type Result, type ServiceErrorValue } from '../../shared/ipc/result';
 import { describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import { ZodError } from 'zod';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import { serviceKit, type ServiceContext } from './serviceKit';
 import { storyServices } from './storyServices';
 import { reviewServices } from './reviewServices';
@@ -51,12 +51,24 @@ export async function invokeService(
   }
 }
 
-export function toErrorResult(channel: Channel, error: unknown): Result<never> {
-  if (error instanceof ServiceError) return fail(error.code, error.message);
+/**
+ * The error value for a failure we expect and can explain (a service's own error, a problem with
+ * the archive file or the lock on it, a schema check on input, a full or read-only disk); null
+ * for anything else, which is a bug.
+ */
+export function knownErrorValue(error: unknown, channel?: Channel): ServiceErrorValue | null {
+  if (error instanceof ServiceError) return { code: error.code, message: error.message };
   // A schema check inside a service (a story built from an imported file) is bad input too.
-  if (error instanceof ZodError) return fail('INVALID_INPUT', describeInvalidInput(error, channel));
+  if (error instanceof ZodError)
+    return { code: 'INVALID_INPUT', message: describeInvalidInput(error, channel) };
   const archiveError = archiveErrorFromSqlite(error);
-  if (archiveError) return fail(archiveError.code, archiveError.message);
+  if (archiveError) return { code: archiveError.code, message: archiveError.message };
+  return null;
+}
+
+export function toErrorResult(channel: Channel, error: unknown): Result<never> {
+  const known = knownErrorValue(error, channel);
+  if (known) return fail(known.code, known.message);
   console.error(`[copydesk] ${channel} failed:`, error);
   return fail(
     'INTERNAL',

@@ -1,5 +1,5 @@
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type SessionChannels = 'archive.status' | 'archive.openReadOnly' | 'archive.openBackup';

@@ -1,10 +1,11 @@
 import { schemaVersion } from '../archive/migrate';
-import { deleteStory, getStory, listStories } from '../archive/stories';
+import { deleteStory, getStory } from '../archive/stories';
+import { listStories } from '../archive/storySummaries';
 import { searchStories } from '../archive/search';
 import { getTemplate } from '../archive/templates';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
 
 type StoryChannels =

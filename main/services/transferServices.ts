@@ -1,4 +1,5 @@
-import { getStory, listStories, StoryExistsError, summariesByIds } from '../archive/stories';
+import { getStory, StoryExistsError } from '../archive/stories';
+import { listStories, summariesByIds } from '../archive/storySummaries';
 import { importStories } from '../archive/importStories';
 import { getSettings } from '../archive/settings';
 import { mergeHandoff } from '../archive/handoff';
@@ -8,7 +9,7 @@ import { timingSettings } from '../../shared/settings';
 import type { MergeResult } from '../../shared/package/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
-import { ServiceError } from './errors';
+import { ServiceError } from '../common/errors';
 import { asClause, describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import type { ServiceKit } from './serviceKit';
 import { writeTransaction } from '../archive/writeTransaction';

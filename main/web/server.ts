@@ -5,8 +5,8 @@ import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { invokeService } from '../services/serviceTable';
-import { CONTENT_SECURITY_POLICY } from './csp';
-import { contentTypeFor } from './mime';
+import { CONTENT_SECURITY_POLICY } from '../http/csp';
+import { contentTypeFor } from '../http/mime';
 
 /** Browser mode binds here and nowhere else: the archive is never on the network. */
 export const LOOPBACK = '127.0.0.1';

@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { ExportOptionsSchema, type ExportOptions } from '../../shared/export/options';
 import {
-  EXPORT_FORMATS,
   EXPORT_FORMAT_GROUPS,
-  EXPORT_FORMAT_LABELS,
-  ExportOptionsSchema,
-  MULTI_STORY_FORMATS,
+  exportFormatSpec,
+  isExportFormat,
   type ExportFormat,
-  type ExportOptions,
-} from '../../shared/export/options';
+} from '../../shared/export/formats';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import type { TagCount } from '../../shared/ipc/types';
 import { api } from '../api/client';
@@ -33,9 +31,7 @@ function remembered(): Remembered {
     // Options remembered by an older version fill in what they lack from the defaults.
     const options = ExportOptionsSchema.safeParse(raw.options);
     return {
-      format: EXPORT_FORMATS.includes(raw.format as ExportFormat)
-        ? (raw.format as ExportFormat)
-        : fallback.format,
+      format: isExportFormat(raw.format) ? raw.format : fallback.format,
       options: options.success ? options.data : fallback.options,
       scope: raw.scope === 'tag' || raw.scope === 'all' ? raw.scope : 'story',
       tag: typeof raw.tag === 'string' ? raw.tag : '',
@@ -196,12 +192,12 @@ export function ExportDialog({
                     checked={state.format === f}
                     onChange={() => set({ format: f })}
                   />
-                  {EXPORT_FORMAT_LABELS[f]}
+                  {exportFormatSpec(f).label}
                 </label>
               ))}
             </div>
           ))}
-          {!MULTI_STORY_FORMATS.has(state.format) && state.scope !== 'story' && (
+          {exportFormatSpec(state.format).fileHolds === 'story' && state.scope !== 'story' && (
             <p className="cd-dialog-note">This format is one file per story.</p>
           )}
         </fieldset>

@@ -1,9 +1,5 @@
-import {
-  FORMAT_OPTIONS,
-  type ExportFormat,
-  type ExportOptionName,
-  type ExportOptions,
-} from '../../shared/export/options';
+import type { ExportOptionName, ExportOptions } from '../../shared/export/options';
+import { exportFormatSpec, type ExportFormat } from '../../shared/export/formats';
 
 type Props = {
   format: ExportFormat;
@@ -14,21 +10,16 @@ type Props = {
 const clamp = (value: string, min: number, max: number, fallback: number) =>
   Math.min(max, Math.max(min, Number(value) || fallback));
 
-/** Why a format has no options, so the dialog never shows an empty box without a word. */
-const NO_OPTIONS: Partial<Record<ExportFormat, string>> = {
-  nsml: 'An iNEWS story keeps every cue, instruction and time; there is nothing to choose.',
-  json: 'The story package is lossless: every block, tag and time travels as it is.',
-};
-
 /** The options that apply to the chosen format, in small groups. */
 export function ExportOptionsFields({ format, options, onChange }: Props) {
-  const applies = (name: ExportOptionName) => FORMAT_OPTIONS[format].includes(name);
-  const note = NO_OPTIONS[format];
-  if (note) {
+  const spec = exportFormatSpec(format);
+  const applies = (name: ExportOptionName) => spec.options.includes(name);
+  // A format with no options says why, so the dialog never shows an empty box without a word.
+  if (spec.options.length === 0) {
     return (
       <fieldset>
         <legend>Options</legend>
-        <p className="cd-dialog-note">{note}</p>
+        <p className="cd-dialog-note">{spec.noOptionsNote ?? 'This format has no options.'}</p>
       </fieldset>
     );
   }

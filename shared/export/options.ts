@@ -1,65 +1,11 @@
 import { z } from 'zod';
 
-export const EXPORT_FORMATS = [
-  'prompter-txt',
-  'prompter-rtf',
-  'docx',
-  'html',
-  'md',
-  'mos',
-  'nsml',
-  'pdf',
-  'srt',
-  'vtt',
-  'json',
-] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
-  'prompter-txt': 'Teleprompter text (.txt)',
-  'prompter-rtf': 'Teleprompter RTF (.rtf)',
-  docx: 'Word document (.docx)',
-  html: 'Web page for web prompters (.html)',
-  md: 'Markdown (.md)',
-  mos: 'MOS running order (.mos.xml)',
-  nsml: 'iNEWS story (.nsml)',
-  pdf: 'Two-column print script (.pdf)',
-  srt: 'Captions, SubRip (.srt)',
-  vtt: 'Captions, WebVTT (.vtt)',
-  json: 'Copydesk stories, lossless (.json)',
-};
-
-/** How the dialog groups the formats: who the file is for. */
-export const EXPORT_FORMAT_GROUPS: readonly { label: string; formats: readonly ExportFormat[] }[] =
-  [
-    { label: 'Teleprompter', formats: ['prompter-txt', 'prompter-rtf', 'docx', 'html', 'md'] },
-    { label: 'Newsroom systems', formats: ['mos', 'nsml'] },
-    { label: 'Print', formats: ['pdf'] },
-    { label: 'Captions for web clips', formats: ['srt', 'vtt'] },
-    { label: 'Another Copydesk archive', formats: ['json'] },
-  ];
-
-/**
- * Formats that hold a whole show in one file. The others (an iNEWS story, a caption track) are
- * one file per story.
- */
-export const MULTI_STORY_FORMATS: ReadonlySet<ExportFormat> = new Set([
-  'prompter-txt',
-  'prompter-rtf',
-  'docx',
-  'html',
-  'md',
-  'mos',
-  'pdf',
-  'json',
-]);
-
 export const CUE_STYLES = ['bracketed', 'reverse', 'red', 'hidden'] as const;
 export type CueStyle = (typeof CUE_STYLES)[number];
 
 /**
- * Every export option in one schema; each format reads the fields listed for it in
- * FORMAT_OPTIONS and ignores the rest, so one remembered set serves every format.
+ * Every export option in one schema; each format reads the fields its record lists
+ * (shared/export/formats.ts) and ignores the rest, so one remembered set serves every format.
  * The stored story never changes with any of them.
  */
 export const ExportOptionsSchema = z.strictObject({
@@ -97,29 +43,10 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = ExportOptionsSchema.parse({
 
 export type ExportOptionName = keyof ExportOptions;
 
-/** The options each format reads; the dialog shows only these. */
-export const FORMAT_OPTIONS: Record<ExportFormat, readonly ExportOptionName[]> = {
-  'prompter-txt': ['cues', 'allCaps', 'includePackageCopy'],
-  'prompter-rtf': [
-    'cues',
-    'instructions',
-    'allCaps',
-    'includePackageCopy',
-    'fontSizePt',
-    'storyBreak',
-  ],
-  docx: ['cues', 'instructions', 'allCaps', 'includePackageCopy', 'fontSizePt', 'storyBreak'],
-  html: ['cues', 'instructions', 'allCaps', 'includePackageCopy', 'fontSizePt', 'storyBreak'],
-  md: ['cues', 'allCaps', 'includePackageCopy'],
-  mos: ['mosCues', 'mosEncoding'],
-  nsml: [],
-  pdf: ['paper', 'storyBreak'],
-  srt: ['captionLineChars'],
-  vtt: ['captionLineChars'],
-  json: [],
-};
-
 /** The prompter conventions were the first options; the name stays for the prompter writers. */
 export const PrompterOptionsSchema = ExportOptionsSchema;
 export type PrompterOptions = ExportOptions;
 export const DEFAULT_PROMPTER_OPTIONS: PrompterOptions = DEFAULT_EXPORT_OPTIONS;
+
+/** Older imports of the labels (the end-to-end tests) still find them here. */
+export { EXPORT_FORMAT_LABELS } from './formats';

@@ -17,7 +17,9 @@ import {
   type PronouncerEntry,
   type Settings,
 } from '../settings';
-import { EXPORT_FORMATS, ExportOptionsSchema } from '../export/options';
+import { ExportOptionsSchema } from '../export/options';
+import { EXPORT_FORMATS } from '../export/formats';
+import { MAX_IMPORT_FILE_BYTES } from '../limits';
 import type {
   AppInfo,
   ArchiveStatus,
@@ -41,7 +43,6 @@ function channel<I extends z.ZodType>(input: I) {
 }
 
 /** Files arrive as base64 so the same bytes cross IPC, HTTP and the CLI; 8 MB each at most. */
-export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
 const ImportFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
   dataBase64: z

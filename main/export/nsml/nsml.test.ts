@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { storyToNsml } from './nsmlXml';
 import { parseNsml } from '../../import/nsml/nsmlImport';
-import { everyBlockStory, hostileStory } from '../testScripts';
+import { everyBlockStory, hostileStory } from '../../../shared/story/testing/scripts';
 import { xmlSafeText } from '../xmlText';
 import type { Story } from '../../../shared/story/model';
 import { storyTiming } from '../../../shared/story/timing';

@@ -4,7 +4,7 @@ import { normalizeRuns } from '../../../shared/story/text';
 import { mergeTags } from '../../../shared/story/model';
 import { foldControls } from '../../../shared/story/controlChars';
 import { parseDuration } from '../../../shared/story/timing';
-import { ServiceError } from '../../services/errors';
+import { ServiceError } from '../../common/errors';
 import {
   childElements,
   findElement,

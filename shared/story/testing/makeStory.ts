@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Story } from '../../shared/story/model';
+import type { Story } from '../model';
 
 /** A valid story for tests, with one read paragraph unless a body is given. */
 export function makeStory(overrides: Partial<Story> & { text?: string } = {}): Story {

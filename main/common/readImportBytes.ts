@@ -1,13 +1,17 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
-import { ServiceError } from '../services/errors';
-import { tooLargeMessage } from './decodeFile';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
+import { ServiceError } from './errors';
 
 // Opening a FIFO for reading waits for a writer unless it is non-blocking; a regular file reads
 // the same either way. Windows has no such flag (and no FIFOs at a path).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** The one sentence for a file over the import limit, whether seen by its size or its bytes. */
+export function tooLargeMessage(label: string): string {
+  return `${label} is larger than 8 MB; a script file is far smaller. Nothing was imported.`;
+}
 
 function kindOf(stats: {
   isDirectory(): boolean;
@@ -27,7 +31,7 @@ function openFailure(label: string, error: NodeJS.ErrnoException): ServiceError 
   switch (error.code) {
     case 'ENOENT':
       return new ServiceError(
-        'BAD_FILE',
+        'NOT_FOUND',
         `${label} is not there (no such file). Nothing was imported.`,
       );
     case 'EACCES':

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../archive/open';
-import { startWebServer, type WebServer } from '../web/server';
-import { createServices, invokeService } from './serviceTable';
+import { startWebServer, type WebServer } from './server';
+import { createServices, invokeService } from '../services/serviceTable';
 
-const RAW_IMPORTS = new URL('./testing/rawImports.mjs', import.meta.url).pathname;
+const RAW_IMPORTS = new URL('../services/testing/rawImports.mjs', import.meta.url).pathname;
 const CLI = new URL('../cli/cli.ts', import.meta.url).pathname;
 
 /** The real CLI from source, as a separate process with its own connection to the archive. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { Block, Run, Story } from '../../shared/story/model';
-import { StorySchema } from '../../shared/story/model';
-import { foldControls } from '../../shared/story/controlChars';
-import { normalizeRuns } from '../../shared/story/text';
-import { makeStory } from '../archive/testStories';
+import type { Block, Run, Story } from '../model';
+import { StorySchema } from '../model';
+import { foldControls } from '../controlChars';
+import { normalizeRuns } from '../text';
+import { makeStory } from './makeStory';
 
 /**
  * Scripts for the format tests: every block type the model has, and text chosen to break

@@ -10,16 +10,17 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run';
+import { runCli } from './run';
+import { EXIT } from './exitCodes';
 import { runCliChild } from '../services/testing/childProcess';
 import { readOnlyLauncher } from '../services/testing/readOnlyFolder';
 import BetterSqlite3 from 'better-sqlite3';
-import { APPLICATION_ID, openArchive } from './open';
-import { latestSchemaVersion, migrate, schemaVersion } from './migrate';
-import { MIGRATIONS } from './migrations';
+import { APPLICATION_ID, openArchive } from '../archive/open';
+import { latestSchemaVersion, migrate, schemaVersion } from '../archive/migrate';
+import { MIGRATIONS } from '../archive/migrations';
 import { createServices, invokeService } from '../services/serviceTable';
-import { getStory, putStory } from './stories';
-import { makeStory } from './testStories';
+import { getStory, putStory } from '../archive/stories';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
 const fixture = new URL('../../fixtures/harbor-bridge.txt', import.meta.url);
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -93,7 +94,7 @@ describe.skipIf(readOnly.skip !== undefined)(
         ['restore', join(place.dir, 'copy.sqlite'), '--yes'],
       ]) {
         const result = await run(...args, ...archive);
-        expect(result.code, args[0]).toBe(1);
+        expect(result.code, args[0]).toBe(EXIT.archive);
         expect(result.stderr, args[0]).toMatch(/cannot be changed: it is on a read-only drive/);
         expect(result.stderr, args[0]).toContain('can still be opened read-only');
         expect(result.stderr, args[0]).not.toMatch(/damaged/);
@@ -102,7 +103,7 @@ describe.skipIf(readOnly.skip !== undefined)(
 
     it('a damaged archive in the same folder is still called damaged', async () => {
       const result = await run('list', '--archive', place.damaged);
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(EXIT.archive);
       expect(result.stderr).toMatch(/is damaged/);
     }, 60_000);
 

@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { contract } from '../../../shared/ipc/contract';
+import { ExportOptionsSchema, type ExportOptionName } from '../../../shared/export/options';
+import { EXPORT_FORMATS } from '../../../shared/export/formats';
+import { TagSchema } from '../../../shared/story/model';
+import type { ExportFile } from '../../../shared/ipc/types';
+import { flagValues, noExtra, type Command } from '../command';
+import { EXIT, UsageError } from '../exitCodes';
+import { fileFailure } from '../fileErrors';
+import { flagsFromShape, schemaFlag, type Flag } from '../flags';
+
+const storyFlag: Flag<string[]> = { name: 'story', type: 'string', multiple: true, metavar: 'ID' };
+const allFlag: Flag<boolean> = { name: 'all', type: 'boolean' };
+const tagFlag = schemaFlag('tag', TagSchema, 'TAG');
+const formatFlag = schemaFlag('format', contract['export.stories'].input.shape.format, 'FORMAT');
+const outFlag: Flag<string> = { name: 'out', type: 'string', metavar: 'PATH' };
+
+/**
+ * One flag per export option, from the options schema. Most are the option's name in kebab case;
+ * these kept the shorter names they were first given.
+ */
+export const EXPORT_OPTION_FLAGS = flagsFromShape(
+  ExportOptionsSchema.shape,
+  {
+    allCaps: 'caps',
+    includePackageCopy: 'package-copy',
+    fontSizePt: 'font-size',
+    captionLineChars: 'caption-chars',
+  },
+  { fontSizePt: 'PT', captionLineChars: 'N' },
+);
+
+export function optionFlagName(option: ExportOptionName): string {
+  return EXPORT_OPTION_FLAGS[option].name;
+}
+
+function selection(ctx: Parameters<Command['run']>[0]) {
+  const ids = ctx.flag(storyFlag) ?? [];
+  const all = ctx.flag(allFlag) ?? false;
+  const tag = ctx.flag(tagFlag);
+  if ([ids.length > 0, all, tag !== undefined].filter(Boolean).length !== 1)
+    throw new UsageError('export needs exactly one of --story ID, --all or --tag TAG');
+  return ids.length > 0 ? { ids } : all ? { all: true as const } : { tag: tag! };
+}
+
+function bytes(file: ExportFile): Buffer {
+  return Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8');
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  readsOnly: true,
+  synopsis: '(--story ID... | --all | --tag TAG) --format FORMAT [--out PATH] [OPTIONS]',
+  flags: [storyFlag, allFlag, tagFlag, formatFlag, outFlag, ...Object.values(EXPORT_OPTION_FLAGS)],
+  async run(ctx) {
+    noExtra(ctx.args);
+    const chosen = selection(ctx);
+    const format = ctx.flag(formatFlag);
+    if (format === undefined)
+      throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
+    const options = flagValues(ctx, EXPORT_OPTION_FLAGS);
+    const { files } = await ctx.call('export.stories', { selection: chosen, format, options });
+
+    const out = ctx.flag(outFlag);
+    if (out === undefined) {
+      if (files.length > 1)
+        throw new UsageError(
+          `--format ${format} writes one file per story (${files.length} here): give --out FOLDER`,
+        );
+      const only = files[0]!;
+      if (only.encoding === 'base64')
+        throw new UsageError(`--format ${format} writes a binary file: give --out PATH`);
+      ctx.io.stdout(only.data);
+      return EXIT.ok;
+    }
+    const target = resolve(out);
+    const isFolder = files.length > 1 || (existsSync(target) && statSync(target).isDirectory());
+    try {
+      if (isFolder) mkdirSync(target, { recursive: true });
+    } catch (error) {
+      throw fileFailure('write', target, error);
+    }
+    for (const file of files) {
+      const path = isFolder ? join(target, file.fileName) : target;
+      try {
+        writeFileSync(path, bytes(file));
+      } catch (error) {
+        throw fileFailure('write', path, error);
+      }
+      ctx.io.stderr(`Wrote ${path}\n`);
+    }
+    return EXIT.ok;
+  },
+};

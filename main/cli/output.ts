@@ -1,0 +1,70 @@
+import {
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  type SearchHit,
+  type StorySummary,
+} from '../../shared/ipc/types';
+import { formatDuration } from '../../shared/story/timing';
+import { runsScriptText } from '../../shared/story/text';
+import type { Story } from '../../shared/story/model';
+import type { CommandContext } from './command';
+import { EXIT } from './exitCodes';
+
+/** Prints the value as JSON with --json, else as the text the command makes of it. */
+export function print<T>(ctx: CommandContext, value: T, text: (v: T) => string): number {
+  ctx.io.stdout(ctx.json ? `${JSON.stringify(value, null, 2)}\n` : text(value));
+  return EXIT.ok;
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One story on one line: id, slug, format, total time, last change, tags. */
+export function summaryLine(s: StorySummary): string {
+  const tags = s.tags.length ? `  #${s.tags.join(' #')}` : '';
+  return `${s.id}  ${(s.slug || 'UNTITLED').padEnd(24)} ${s.format.padEnd(6)} ${formatDuration(s.totalSec).padStart(5)}  ${s.updatedAt.slice(0, 16).replace('T', ' ')}${tags}`;
+}
+
+export function plainSnippet(snippet: string): string {
+  return snippet.replaceAll(SNIPPET_OPEN, '').replaceAll(SNIPPET_CLOSE, '');
+}
+
+/** The words a search matched, as the snippet marks them. */
+export function highlights(snippet: string): string[] {
+  return [
+    ...snippet.matchAll(new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`, 'g')),
+  ].map((m) => m[1]!);
+}
+
+/** The snippet with its matches in «guillemets», for a terminal. */
+export function markedSnippet(hit: SearchHit): string {
+  return hit.snippet.replaceAll(SNIPPET_OPEN, '«').replaceAll(SNIPPET_CLOSE, '»');
+}
+
+/** A story as plain text: its details, then each block as a script shows it. */
+export function storyText(story: Story): string {
+  const head = [
+    `${story.slug || 'UNTITLED'}  (${story.format})`,
+    `id: ${story.id}`,
+    story.presenter && `presenter: ${story.presenter}`,
+    story.reporter && `reporter: ${story.reporter}`,
+    story.tags.length > 0 && `tags: ${story.tags.join(', ')}`,
+    `status: ${story.status}   updated: ${story.updatedAt}`,
+  ].filter(Boolean);
+  const body = story.body.map((block) => {
+    switch (block.type) {
+      case 'paragraph':
+        return runsScriptText(block.runs);
+      case 'cue':
+        return `[${block.text}]`;
+      case 'presenter':
+        return `[PRESENTER: ${block.name}]`;
+      case 'instruction':
+        return block.text;
+      case 'media':
+        return `[${block.kind} ${block.speaker} · IN: ${block.inCue} · OUT: ${block.outCue} · DUR ${block.durationSec === null ? '?' : formatDuration(block.durationSec)}]\n${block.transcript}`;
+    }
+  });
+  return `${head.join('\n')}\n\n${body.join('\n\n')}\n`;
+}

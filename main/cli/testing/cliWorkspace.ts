@@ -1,0 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, type CliIo } from '../run';
+
+export type CliRun = { code: number | null; stdout: string; stderr: string };
+
+/** A temporary folder with an archive path in it, and the CLI run on that archive. */
+export function cliWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+  const archive = join(dir, 'test.sqlite');
+  const runWith = async (io: Partial<CliIo>, ...argv: string[]): Promise<CliRun> => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli([...argv, '--archive', archive], {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      env: {},
+      ...io,
+    });
+    return { code, stdout, stderr };
+  };
+  const run = (...argv: string[]) => runWith({}, ...argv);
+  return { dir, archive, run, runWith };
+}
