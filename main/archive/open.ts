@@ -97,7 +97,10 @@ function openForWriting(path: string, options: OpenArchiveOptions): Archive {
 
 function openForReading(path: string, options: OpenArchiveOptions): Archive {
   if (!existsSync(path))
-    throw new ArchiveError('ARCHIVE_MISSING', `There is no archive at ${path}.`);
+    throw new ArchiveError(
+      'ARCHIVE_MISSING',
+      `There is no archive at ${path}; nothing was created. Check the path, or import a script to start a new archive there.`,
+    );
   let connection: ReadOnlyConnection;
   try {
     connection = openReadOnly(path, options.nativeBinding);
@@ -180,7 +183,14 @@ function checkFileBeforeOpening(path: string): void {
   if (stat.isDirectory()) {
     throw new ArchiveError('NOT_AN_ARCHIVE', `${path} is a folder, not an archive file.`);
   }
-  if (stat.size === 0) return;
+  if (stat.size === 0) {
+    // SQLite would take an empty file over as a new database: a `touch`ed or truncated file is
+    // not ours to fill.
+    throw new ArchiveError(
+      'NOT_AN_ARCHIVE',
+      `${path} is an empty file (0 bytes), not a Copydesk archive. It was left as it is: delete it, or choose another path, to start a new archive there.`,
+    );
+  }
   const header = Buffer.alloc(16);
   const fd = openSync(path, 'r');
   try {

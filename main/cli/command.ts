@@ -30,6 +30,8 @@ export type CommandContext = {
   archive: () => Archive;
   /** Where the archive is (--archive, $COPYDESK_ARCHIVE or the user's data folder). */
   archivePath: string;
+  /** The path was named (--archive, $COPYDESK_ARCHIVE): a missing folder is not created. */
+  archivePathNamed: boolean;
   services: () => ServiceHandlers;
 };
 

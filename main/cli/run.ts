@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openArchive, type Archive } from '../archive/open';
-import { resolveArchivePath } from '../archive/location';
+import { prepareArchiveFolder, resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService, knownErrorValue } from '../services/serviceTable';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
@@ -37,15 +36,17 @@ function refuseForeignFlags(command: Command, given: readonly string[]): void {
  * The archive and the service table, made on first use and closed at the end. A command that
  * only reads opens the archive read-only.
  */
-function lazyArchive(path: string, io: CliIo) {
+function lazyArchive(path: string, named: boolean, io: CliIo) {
   let archive: Archive | undefined;
   let services: ServiceHandlers | undefined;
   let access: 'read' | 'write' = 'write';
   const open = (): Archive => {
     if (archive) return archive;
     try {
-      if (access === 'write') mkdirSync(dirname(path), { recursive: true });
+      const existed = existsSync(path);
+      if (access === 'write') prepareArchiveFolder(path, { named });
       archive = openArchive(path, { access });
+      if (!existed) io.stderr(`Created a new archive at ${path}.\n`);
     } catch (error) {
       if (error instanceof ArchiveError) throw error;
       throw new ArchiveError(
@@ -118,7 +119,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const json = values.json === true;
   const archivePath = resolveArchivePath(values.archive as string | undefined, io.env);
-  const archive = lazyArchive(archivePath, io);
+  const archivePathNamed = values.archive !== undefined || Boolean(io.env.COPYDESK_ARCHIVE);
+  const archive = lazyArchive(archivePath, archivePathNamed, io);
   let keepOpen = false;
   try {
     const command = COMMANDS.find((c) => c.name === name);
@@ -144,6 +146,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       call,
       archive: archive.open,
       archivePath,
+      archivePathNamed,
       services: archive.services,
     };
     const code = await command.run(ctx);

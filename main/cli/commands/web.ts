@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { backupsWhileOpen } from '../../archive/autoBackup';
 import { openArchive } from '../../archive/open';
+import { prepareArchiveFolder } from '../../archive/location';
 import { createArchiveSession, type ArchiveSession } from '../../services/archiveSession';
 import { createServices } from '../../services/serviceTable';
 import { version } from '../../common/version';
@@ -29,6 +29,9 @@ export const webCommand: Command = {
     if (!rendererDir)
       throw new CliFailure('INTERNAL', 'browser mode needs the built app: run `npm run build`');
     const log = (line: string) => ctx.io.stderr(`${line}\n`);
+    const path = ctx.archivePath;
+    // A folder named by hand that is not there is refused before anything else happens.
+    if (ctx.archivePathNamed) prepareArchiveFolder(path, { named: true });
     const current: { session?: ArchiveSession } = {};
     const server = await startWebServer({
       // Requests are answered only once the server listens, by which time the session exists.
@@ -43,10 +46,9 @@ export const webCommand: Command = {
         `port ${port} is already in use (another Copydesk?): choose another with --port, or leave it out to take a free one. No archive was opened or created.`,
       );
     });
-    const path = ctx.archivePath;
     const existed = existsSync(path);
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      prepareArchiveFolder(path, { named: ctx.archivePathNamed });
     } catch {
       // A folder that cannot be made is reported by the archive's own open, in words.
     }
