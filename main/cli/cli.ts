@@ -2,9 +2,13 @@
 import { fileURLToPath } from 'node:url';
 import { runCli } from './run';
 import { EXIT } from './exitCodes';
+import { guardStdout } from './stdoutGuard';
+
+const output = guardStdout(process.stdout, (s) => process.stderr.write(s));
 
 runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
+  // Once the output has failed, the rest of it goes nowhere rather than failing again.
+  stdout: (s) => output.failure() === null && process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   isTTY: process.stdin.isTTY === true,
@@ -12,8 +16,13 @@ runCli(process.argv.slice(2), {
   rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
 }).then(
   (code) => {
-    // `web` keeps running; every other command ends here.
+    // `web` keeps running; every other command ends here. The output failing may still be
+    // reported after this (its error comes asynchronously), and then it sets the exit code.
     if (code !== null) process.exitCode = code;
+    process.once('beforeExit', () => {
+      const failed = output.failure();
+      if (failed !== null && failed !== EXIT.ok) process.exitCode = failed;
+    });
   },
   (error: unknown) => {
     process.stderr.write(`copydesk: ${(error as Error).message}\n`);

@@ -129,7 +129,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command.readsOnly) archive.readOnly();
     const call: Call = async (channel, input) => {
       const result = await invokeService(archive.services(), channel, input);
-      if (!result.ok) throw new CliFailure(result.error.code, result.error.message);
+      if (!result.ok) {
+        // A bug's details went to stderr just above: the CLI keeps no log file to point at.
+        const message =
+          result.error.code === 'INTERNAL'
+            ? 'Something went wrong inside Copydesk, and nothing was changed; the details are above.'
+            : result.error.message;
+        throw new CliFailure(result.error.code, message);
+      }
       return result.value as never;
     };
     const ctx: CommandContext = {

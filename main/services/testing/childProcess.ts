@@ -29,6 +29,8 @@ export type ChildLimits = {
   launcher?: readonly string[];
   /** Where the child's stdout goes: a pipe the test reads (default) or an open file descriptor. */
   stdout?: number;
+  /** Close the reading end of stdout at once, as `| head` does when it has read enough. */
+  closeStdout?: boolean;
 };
 
 /** Resident memory of a running process on Linux, from /proc; 0 where that is not available. */
@@ -71,7 +73,8 @@ export function runCliChild(args: readonly string[], limits: ChildLimits = {}): 
     let stderr = '';
     let seen = 0;
     let killedFor: string | null = null;
-    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    if (limits.closeStdout) child.stdout?.destroy();
+    else child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const stop = (why: string) => {
       if (killedFor) return;
