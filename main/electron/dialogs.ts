@@ -47,6 +47,8 @@ export function nativeDialogs(
       const result = await save({
         defaultPath: folder ? join(folder, file.fileName) : file.fileName,
         filters: [{ name: 'Export', extensions: [file.fileName.split('.').pop() ?? '*'] }],
+        // Windows and macOS always ask before replacing a file; Linux asks only when told to.
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
       });
       if (result.canceled || !result.filePath) return { saved: false };
       await writeFile(

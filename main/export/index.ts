@@ -12,7 +12,14 @@ import {
 
 export type { ExportContext };
 
-/** A file name from slugs: letters and digits of any script kept, the rest made safe. */
+// Names Windows keeps for devices, whatever follows the first dot: CON.nsml opens the console.
+// Superscript digits count too (COM¹), and the sanitiser keeps them as digits.
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/**
+ * A file name from slugs: letters and digits of any script kept, the rest made safe, and never
+ * a name Windows keeps for a device (`CON` becomes `CON-story`).
+ */
 export function exportFileName(stories: readonly Story[], extension: string): string {
   const base =
     stories.length === 1
@@ -23,7 +30,20 @@ export function exportFileName(stories: readonly Story[], extension: string): st
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${safe || 'story'}.${extension}`;
+  const stem = safe || 'story';
+  return `${WINDOWS_RESERVED.test(stem) ? `${stem}-story` : stem}.${extension}`;
+}
+
+/**
+ * `name`, or `name` with -2, -3… before its extension, so that no two files of one export differ
+ * only in case: Harbor.nsml and HARBOR.nsml are one file on Windows and macOS.
+ */
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; used.has(candidate.toLocaleLowerCase('en')); n++)
+    candidate = name.replace(/\./, `-${n}.`);
+  used.add(candidate.toLocaleLowerCase('en'));
+  return candidate;
 }
 
 function encoded(written: Written): Pick<ExportFile, 'encoding' | 'data'> {
@@ -63,11 +83,8 @@ export async function renderExport(
   let done = 0;
   for (const group of groups) {
     const rendered = encoded(await write(format, group, options, ctx));
-    let fileName = exportFileName(group, spec.extension);
-    // Two stories with one slug must not overwrite each other's file.
-    for (let n = 2; used.has(fileName); n++)
-      fileName = exportFileName(group, spec.extension).replace(/\./, `-${n}.`);
-    used.add(fileName);
+    // Two stories with one slug, in any case, must not overwrite each other's file.
+    const fileName = uniqueName(exportFileName(group, spec.extension), used);
     files.push({ fileName, mimeType: spec.mimeType, ...rendered });
     done += group.length;
     ctx.onProgress?.(done, stories.length, group[group.length - 1]!);
