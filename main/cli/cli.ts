@@ -12,6 +12,7 @@ runCli(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   isTTY: process.stdin.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   // This file is the bundle's entry (out/main/cli.js); the renderer is built beside it.
   rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
 }).then(

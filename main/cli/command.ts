@@ -10,6 +10,8 @@ export type CliIo = {
   env: NodeJS.ProcessEnv;
   /** Whether a person is at the terminal to answer a question. */
   isTTY?: boolean;
+  /** Whether stderr is a terminal: progress draws a bar there, plain lines elsewhere. */
+  stderrIsTTY?: boolean;
   confirm?: (question: string) => Promise<boolean>;
   /** The built renderer that `web` serves (the bin knows where the build put it). */
   rendererDir?: string;
@@ -24,7 +26,8 @@ export type CommandContext = {
   /** A flag's value, checked against its schema; undefined when not given. */
   flag: <T>(flag: Flag<T>) => T | undefined;
   json: boolean;
-  io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm'>> & Pick<CliIo, 'rendererDir'>;
+  io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm'>> &
+    Pick<CliIo, 'rendererDir' | 'stderrIsTTY'>;
   call: Call;
   /** The archive, opened on first use: a usage error never creates or touches it. */
   archive: () => Archive;

@@ -149,6 +149,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         isTTY: io.isTTY ?? false,
         confirm: io.confirm ?? askOnTerminal,
         rendererDir: io.rendererDir,
+        stderrIsTTY: io.stderrIsTTY,
       },
       call,
       archive: archive.open,

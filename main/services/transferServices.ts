@@ -59,7 +59,7 @@ export function transferServices({
       return { imported: stories.length };
     },
 
-    'import.files': ({ files }) => {
+    'import.files': ({ files, dryRun }) => {
       // Every file is read and checked before the archive is touched: one bad file, no import.
       const parsed = files.map((file) => readImportFile(file.name, file.dataBase64));
       const stories: Story[] = [];
@@ -93,6 +93,11 @@ export function transferServices({
           stories.push(taken ? { ...story, id: newId() } : story);
         }
       }
+      const dropped = parsed
+        .filter((p) => p.dropped.length > 0)
+        .map((p) => ({ file: p.file, lines: p.dropped }));
+      // Checked as the import would, and nothing written.
+      if (dryRun) return { merged: [], stories: [], dropped };
       const merged: { id: string; slug: string; result: MergeResult }[] = [];
       writeTransaction(db, () => {
         stories.forEach((s) => store(s, 'import'));
@@ -112,9 +117,7 @@ export function transferServices({
           db,
           stories.map((s) => s.id),
         ),
-        dropped: parsed
-          .filter((p) => p.dropped.length > 0)
-          .map((p) => ({ file: p.file, lines: p.dropped })),
+        dropped,
       };
     },
 

@@ -53,6 +53,9 @@ const ImportFileSchema = z.strictObject({
 
 const StoryIdSchema = z.uuid();
 
+/** Files per `import.files` call; more are sent in batches. */
+export const MAX_IMPORT_BATCH = 200;
+
 /** Stories per `import.stories` call: a few megabytes, well inside one HTTP request. */
 export const MAX_IMPORT_STORIES = 2000;
 
@@ -154,8 +157,16 @@ export const contract = {
     merged: boolean;
   }>(),
   'tags.delete': channel(z.strictObject({ name: TagSchema })).returns<{ stories: number }>(),
+  /**
+   * Files to import, all or none (one bad file and nothing is imported). A big import is sent in
+   * batches of at most MAX_IMPORT_BATCH files; `dryRun` checks a batch as the import would and
+   * writes nothing, so every batch can be checked before the first is imported.
+   */
   'import.files': channel(
-    z.strictObject({ files: z.array(ImportFileSchema).min(1).max(200) }),
+    z.strictObject({
+      files: z.array(ImportFileSchema).min(1).max(MAX_IMPORT_BATCH),
+      dryRun: z.boolean().default(false),
+    }),
   ).returns<ImportOutcome>(),
   /**
    * Stories already in Copydesk's model (a backup, or another system's archive converted), kept
