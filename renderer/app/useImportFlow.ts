@@ -1,6 +1,6 @@
 import { useCallback, type RefObject } from 'react';
 import type { PickedFile } from '../../shared/ipc/api';
-import { api } from '../api/client';
+import { importInBatches } from '../api/importBatches';
 import { pickImportFiles } from '../api/platform';
 import type { Notice } from './Notices';
 
@@ -28,7 +28,7 @@ export function useImportFlow({ fileInput, notify, showError, refresh, openStory
   const importFiles = useCallback(
     async (files: PickedFile[]) => {
       if (files.length === 0) return;
-      const result = await api['import.files']({ files });
+      const result = await importInBatches(files);
       if (!result.ok) return showError(result.error.message);
       const { stories, dropped, merged } = result.value;
       refresh();
