@@ -14,6 +14,7 @@ export default defineConfig({
             'eslint/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -26,9 +27,11 @@ export default defineConfig({
         },
       },
       {
+        // Node tests that run a real outside tool for many seconds (electron-builder), one file
+        // at a time. Nothing under vitest starts a browser: those tests are Playwright's (e2e/).
         test: {
-          name: 'e2e',
-          include: ['e2e/**/*.test.ts'],
+          name: 'integration',
+          include: ['scripts/**/*.integration.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -6,7 +6,7 @@ import { benchConfig, SUITES } from './config';
 import { formatTable, type Report } from './lib/report';
 import { runBench } from './runBench';
 import { SEARCH_MIX } from './suites/searchBench';
-import { EXPORT_FORMATS } from '../shared/export/formats';
+import { STORY_FORMATS } from './suites/exportBench';
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +42,7 @@ describe('the bench on a tiny archive', () => {
     );
     // Every query in the mix and every export format has its own row.
     expect(report.rows.filter((r) => r.suite === 'search')).toHaveLength(SEARCH_MIX.length + 3);
-    expect(report.rows.filter((r) => r.suite === 'export')).toHaveLength(EXPORT_FORMATS.length);
+    expect(report.rows.filter((r) => r.suite === 'export')).toHaveLength(STORY_FORMATS.length);
     for (const row of report.rows.filter(
       (r) => r.name !== 'keydown → word count and read time painted, p95',
     )) {

@@ -21,6 +21,7 @@ const TEST_PACKAGES = ['vitest', 'fast-check', NODE];
  */
 const MAIN_TEST_PACKAGES = [
   'better-sqlite3',
+  'csv-parse',
   'fontkit',
   '@mos-connection/helper',
   'jszip',
@@ -43,7 +44,8 @@ export const LAYERS = {
     imports: ['shared'],
     packages: ['react', 'react-dom', 'lexical', '@lexical/*', 'zod'],
   },
-  // Errors and the version, which every main layer may need and which need nothing of main.
+  // Errors, the version and the log's scrubbing, which every main layer may need and which need
+  // nothing of main.
   'main/common': { imports: ['shared'], packages: [NODE, 'zod'] },
   'main/archive': { imports: ['shared', 'main/common'], packages: [NODE, 'zod', 'better-sqlite3'] },
   'main/import': {
@@ -70,6 +72,7 @@ export const LAYERS = {
   'main/cli': {
     imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/web'],
     packages: [NODE, 'zod'],
+    testsAlsoImport: { 'main/export': 'reading back what the CLI exported' },
   },
   'main/electron': {
     imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],

@@ -207,8 +207,8 @@ describe('the layer rule', () => {
       ),
       bad(
         'main/cli/x.test.ts',
-        "import { x } from '../export/testing/scripts';",
-        /main\/cli\/ must not import main\/export\//,
+        "import { x } from '../electron/testing/fakes';",
+        /main\/cli\/ must not import main\/electron\//,
       ),
       bad(
         'renderer/app/App.test.tsx',

@@ -68,6 +68,88 @@ try {
       quote: 'forty years',
     });
   }, showcase);
+  // Tonight's show: stories of the day, breaks and standing items, a hard hit and a float.
+  await setup.evaluate(async () => {
+    const call = async (channel: string, input: unknown) => {
+      const response = await fetch(`api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      return result.value;
+    };
+    const scripts: [string, string, string, string][] = [
+      [
+        'COUNCIL BUDGET',
+        'READER',
+        'Dana Reyes',
+        'The city council passed next year’s budget tonight after a four-hour debate, with most of the new money going to road repairs and the harbor. Members rejected a plan to cut library hours.',
+      ],
+      [
+        'SCHOOL LUNCH',
+        'VO',
+        'Dana Reyes',
+        'Starting Monday, every public school in the district serves free lunch to every student, whatever the family earns. The board says forty thousand children will eat at school next week.',
+      ],
+      [
+        '항만 화재',
+        'READER',
+        'Dana Reyes',
+        '오늘 새벽 항만 창고에서 불이 나 소방관 40여 명이 출동했습니다. 인명 피해는 없는 것으로 알려졌습니다.',
+      ],
+      [
+        'FERRY STRIKE',
+        'READER',
+        'Sports desk',
+        'Ferry crews walked off the job at noon. Commuters to the islands are told to expect delays through the weekend.',
+      ],
+      [
+        'MARATHON',
+        'VO',
+        'Sports desk',
+        'Twelve thousand runners are expected on Sunday morning. Roads along the waterfront close at six.',
+      ],
+    ];
+    const ids: string[] = [];
+    for (const [slug, format, presenter, text] of scripts) {
+      const story = await call('stories.create', { format, slug });
+      await call('stories.save', {
+        story: { ...story, presenter, body: [{ type: 'paragraph', runs: [{ text }] }] },
+        baseUpdatedAt: story.updatedAt,
+      });
+      ids.push(story.id as string);
+    }
+    const listed = (await call('stories.search', {
+      query: 'harbor bridge',
+      limit: 1,
+    })) as unknown as {
+      items: { id: string }[];
+    };
+    const today = new Date();
+    const airDate = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const created = await call('rundowns.create', {
+      title: '6 PM NEWS',
+      airDate,
+      onAirSec: 18 * 3600,
+      lengthSec: 30 * 60,
+    });
+    const id = (created.rundown as { id: string }).id;
+    await call('rundowns.update', { id, blockBudgets: { A: 600, B: 420 } });
+    const add = (row: Record<string, unknown>) => call('rundowns.addRow', { id, row });
+    await add({ kind: 'item', label: 'HEADLINES', estSec: 45 });
+    await add({ kind: 'story', storyId: listed.items[0]!.id });
+    await add({ kind: 'story', storyId: ids[0] });
+    await add({ kind: 'story', storyId: ids[2] });
+    await add({ kind: 'story', storyId: ids[1], floated: true });
+    await add({ kind: 'break', label: 'BREAK 1', estSec: 150 });
+    await add({ kind: 'item', label: 'WEATHER WALL', estSec: 90, hitSec: 18 * 3600 + 600 });
+    await add({ kind: 'story', storyId: ids[3] });
+    await add({ kind: 'story', storyId: ids[4], actualSec: 31 });
+    await add({ kind: 'break', label: 'BREAK 2', estSec: 120 });
+    await add({ kind: 'item', label: 'GOODNIGHT', estSec: 20 });
+  });
   await setup.close();
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -112,6 +194,13 @@ try {
       await history.getByLabel('Compare version 3').check();
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(OUT, 'history.png') });
+      await page.getByTestId('history-toggle').click();
+      await page.getByTestId('rundowns-tab').click();
+      await page.getByRole('button', { name: /6 PM NEWS/ }).click();
+      await page.getByRole('button', { name: 'COUNCIL BUDGET' }).click();
+      await page.getByTestId('script-editor').waitFor();
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(OUT, 'rundown.png') });
     }
     await page.close();
   }

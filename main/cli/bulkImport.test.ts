@@ -61,8 +61,11 @@ describe('importing any number of files', () => {
     const { files, archive } = scripts(250);
     const result = await cli(['import', ...files, '--archive', archive], true);
     expect(result.code).toBe(EXIT.ok);
-    expect(result.stderr).toMatch(/\rImported  █+░* 100\/250 files/);
-    expect(result.stderr).toMatch(/\rImported  █{30} 250\/250 files\x1b\[K\n$/);
+    expect(result.stderr).toMatch(/\rImported {2}█+░* 100\/250 files/);
+    // The bar ends with "erase to the end of the line" and a newline once it is full.
+    expect(result.stderr.endsWith(`\rImported  ${'█'.repeat(30)} 250/250 files\u001b[K\n`)).toBe(
+      true,
+    );
     expect(result.stderr).not.toContain('of 250 files\n');
   });
 

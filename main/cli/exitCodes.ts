@@ -26,6 +26,7 @@ const EXIT_FOR_ERROR: Record<ErrorCode, ExitCode> = {
   INVALID_INPUT: EXIT.refused,
   CONFLICT: EXIT.refused,
   LOCKED: EXIT.refused,
+  IN_RUNDOWN: EXIT.refused,
   BAD_FILE: EXIT.refused,
   TOO_LARGE: EXIT.refused,
   FORBIDDEN: EXIT.refused,

@@ -16,6 +16,22 @@ export function print<T>(ctx: CommandContext, value: T, text: (v: T) => string):
   return EXIT.ok;
 }
 
+/** East Asian wide and fullwidth characters: a terminal gives each two columns. */
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+
+/** How many terminal columns the text takes. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** The text padded with spaces to `width` columns, so Hangul slugs line up with Latin ones. */
+export function displayPad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -23,7 +39,7 @@ export function plural(n: number, one: string, many: string): string {
 /** One story on one line: id, slug, format, total time, last change, tags. */
 export function summaryLine(s: StorySummary): string {
   const tags = s.tags.length ? `  #${s.tags.join(' #')}` : '';
-  return `${s.id}  ${(s.slug || 'UNTITLED').padEnd(24)} ${s.format.padEnd(6)} ${formatDuration(s.totalSec).padStart(5)}  ${s.updatedAt.slice(0, 16).replace('T', ' ')}${tags}`;
+  return `${s.id}  ${displayPad(s.slug || 'UNTITLED', 24)} ${s.format.padEnd(6)} ${formatDuration(s.totalSec).padStart(5)}  ${s.updatedAt.slice(0, 16).replace('T', ' ')}${tags}`;
 }
 
 export function plainSnippet(snippet: string): string {

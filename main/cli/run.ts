@@ -67,6 +67,8 @@ function lazyArchive(path: string, named: boolean, io: CliIo) {
         onExportProgress: (done, total, slug) => {
           if (total > 1) io.stderr(`[${done}/${total}] ${slug || 'UNTITLED'}\n`);
         },
+        // Browser mode's renderer errors go where its server logs: stderr.
+        log: (entry) => io.stderr(`${entry}\n`),
       })),
     close: () => {
       if (archive?.db.open) archive.close();

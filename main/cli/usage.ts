@@ -4,6 +4,7 @@ import { COMMANDS } from './commands';
 import { EXPORT_OPTION_FLAGS, optionFlagName } from './commands/export';
 import { FILTER_FLAGS } from './commands/filters';
 import { STATUS_VALUES } from './commands/status';
+import { RUNDOWN_USAGE } from './commands/rundown';
 import { EXIT_SUMMARY } from './exitCodes';
 import { flagHelp } from './flags';
 
@@ -27,7 +28,7 @@ function wrap(items: readonly string[], head: string, indent: number, sep = ' ')
 
 function formatLine(format: (typeof EXPORT_FORMATS)[number]): string {
   const spec = exportFormatSpec(format);
-  const head = `  ${format.padEnd(14)} ${spec.label}${spec.fileHolds === 'story' ? ', one file per story' : ''}`;
+  const head = `  ${format.padEnd(14)} ${spec.label}${spec.fileHolds === 'story' ? ', one file per story' : spec.fileHolds === 'rundown' ? ', rundown export only' : ''}`;
   if (spec.options.length === 0) return head;
   return wrap(
     spec.options.map((o) => `--${optionFlagName(o)}`),
@@ -54,7 +55,11 @@ ${EXPORT_FORMATS.map(formatLine).join('\n')}
 A format written one file per story needs --out FOLDER for several stories; without --out a single
 text file goes to stdout.
 
-OPTIONS (export):
+RUNDOWN (a show's running order; RID and ROW are ids as \`rundown list\` and \`rundown show\`
+print them, or their first characters; N counts rows from 1):
+${RUNDOWN_USAGE.replaceAll('  rundown', '  copydesk rundown')}
+
+OPTIONS (export, rundown export):
 ${wrap(Object.values(EXPORT_OPTION_FLAGS).map(flagHelp), '', 2, '   ')}
 
 ${EXIT_SUMMARY}

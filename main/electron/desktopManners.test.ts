@@ -17,7 +17,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 describe('dark mode', () => {
   it('the window background is the page background of the stylesheet, light and dark', () => {
-    const css = readFileSync(join(ROOT, 'renderer/styles/app.css'), 'utf8');
+    const css = readFileSync(join(ROOT, 'renderer/styles/base.css'), 'utf8');
     const light = /:root\s*{[^}]*--bg:\s*(#[0-9a-f]{6})/i.exec(css)?.[1];
     const dark = /prefers-color-scheme:\s*dark\)\s*{\s*:root\s*{[^}]*--bg:\s*(#[0-9a-f]{6})/i.exec(
       css,

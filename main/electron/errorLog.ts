@@ -1,9 +1,12 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { redact, summarizeError } from '../common/scrub';
+
+// Scrubbing is shared with the renderer-error log that browser mode writes to stderr.
+export { redact, summarizeError };
 
 export const LOG_FILE_NAME = 'copydesk.log';
 const MAX_MESSAGE = 200;
-const MAX_FRAMES = 12;
 
 export type ErrorLogOptions = {
   dir: string;
@@ -19,37 +22,6 @@ export type ErrorLog = {
   write(event: string, details?: Record<string, string | number | boolean | undefined>): void;
   error(context: string, error: unknown): void;
 };
-
-/**
- * Scrubs text before it is logged: access tokens and anything token-shaped, and quoted text
- * (error messages quote the input that broke them — story text must never reach the log).
- */
-export function redact(text: string): string {
-  return text
-    .replace(/(token=)[^&\s"']+/gi, '$1…')
-    .replace(/(Bearer\s+)\S+/gi, '$1…')
-    .replace(/[A-Za-z0-9_-]{32,}/g, '…')
-    .replace(/"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'/g, '"…"');
-}
-
-/**
- * One error as the log keeps it: its name, code and first message line (scrubbed and cut short),
- * and its stack frames, which name our code and never the user's text.
- */
-export function summarizeError(error: unknown): string {
-  if (!(error instanceof Error)) return `non-error thrown: ${typeof error}`;
-  const code = (error as { code?: unknown }).code;
-  const message = redact((error.message.split('\n')[0] ?? '').slice(0, MAX_MESSAGE));
-  const frames = (error.stack ?? '')
-    .split('\n')
-    .filter((line) => /^\s+at /.test(line))
-    .slice(0, MAX_FRAMES)
-    .map((line) => `    ${redact(line.trim())}`);
-  return [
-    `${error.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${message}`,
-    ...frames,
-  ].join('\n');
-}
 
 /**
  * The crash and error log in the app-data folder: plain lines, rotated by size, never sent

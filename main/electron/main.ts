@@ -181,7 +181,8 @@ async function start(): Promise<void> {
     // the page says which and offers the way forward.
     holder = createArchiveSession(archivePath, {
       open: (path, options) => openArchive(path, { ...options, nativeBinding }),
-      makeServices: (archive, session) => createServices({ archive, version, session }),
+      makeServices: (archive, session) =>
+        createServices({ archive, version, session, log: (entry) => log.write(entry) }),
       whileOpen: (archive) =>
         backupsWhileOpen(archive, (line) => log.write('backup', { message: line })),
     });

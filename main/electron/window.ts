@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 
 /**
- * The page background of renderer/styles/app.css (`--bg`), light and dark, so the window never
+ * The page background of renderer/styles/base.css (`--bg`), light and dark, so the window never
  * flashes another colour before the page paints or when the OS theme changes. A test reads the
  * stylesheet to keep the two in step.
  */

@@ -5,12 +5,14 @@ import type { ExportFile } from '../../shared/ipc/types';
 import {
   EXPORT_WRITERS,
   type ExportContext,
+  type RundownWriter,
   type SelectionWriter,
   type StoryWriter,
   type Written,
 } from './writers';
 
 export type { ExportContext };
+export type { ShowContext } from './writers';
 
 // Names Windows keeps for devices, whatever follows the first dot: CON.nsml opens the console.
 // Superscript digits count too (COM¹), and the sanitiser keeps them as digits.
@@ -21,10 +23,15 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
  * a name Windows keeps for a device (`CON` becomes `CON-story`).
  */
 export function exportFileName(stories: readonly Story[], extension: string): string {
-  const base =
+  return safeFileName(
     stories.length === 1
       ? stories[0]!.slug
-      : `${stories.length} stories ${new Date().toISOString().slice(0, 10)}`;
+      : `${stories.length} stories ${new Date().toISOString().slice(0, 10)}`,
+    extension,
+  );
+}
+
+function safeFileName(base: string, extension: string): string {
   const safe = base
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -46,6 +53,11 @@ function uniqueName(name: string, used: Set<string>): string {
   return candidate;
 }
 
+/** A rundown's file is named after the show and its air date. */
+function showFileName(show: { title: string; airDate: string }, extension: string): string {
+  return safeFileName(`${show.title} ${show.airDate}`, extension);
+}
+
 function encoded(written: Written): Pick<ExportFile, 'encoding' | 'data'> {
   if (typeof written === 'string') return { encoding: 'utf8', data: written };
   if (Buffer.isBuffer(written)) return { encoding: 'base64', data: written.toString('base64') };
@@ -56,14 +68,32 @@ function encoded(written: Written): Pick<ExportFile, 'encoding' | 'data'> {
 async function write(
   format: ExportFormat,
   group: readonly Story[],
+  index: number,
   options: ExportOptions,
   ctx: ExportContext,
 ): Promise<Written> {
   // EXPORT_WRITERS' type gives each format the writer shape its record's fileHolds calls for.
   const writer = EXPORT_WRITERS[format];
-  return exportFormatSpec(format).fileHolds === 'story'
-    ? (writer as StoryWriter)(group[0]!, options, ctx)
-    : (writer as SelectionWriter)(group, options, ctx);
+  switch (exportFormatSpec(format).fileHolds) {
+    case 'story':
+      return (writer as StoryWriter)(group[0]!, options, ctx, index);
+    case 'selection':
+      return (writer as SelectionWriter)(group, options, ctx);
+    case 'rundown':
+      if (!ctx.show)
+        throw new ExportError(
+          `${exportFormatSpec(format).label} is made from a rundown: export a rundown to it.`,
+        );
+      return (writer as RundownWriter)(ctx.show, options, ctx);
+  }
+}
+
+/** An export that cannot be made as asked; the message says why, in the user's words. */
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportError';
+  }
 }
 
 /**
@@ -77,14 +107,19 @@ export async function renderExport(
   ctx: ExportContext,
 ): Promise<ExportFile[]> {
   const spec = exportFormatSpec(format);
-  const groups = spec.fileHolds === 'selection' ? [stories] : stories.map((s) => [s]);
+  const groups = spec.fileHolds === 'story' ? stories.map((s) => [s]) : [stories];
   const files: ExportFile[] = [];
   const used = new Set<string>();
   let done = 0;
-  for (const group of groups) {
-    const rendered = encoded(await write(format, group, options, ctx));
+  for (const [index, group] of groups.entries()) {
+    const rendered = encoded(await write(format, group, index, options, ctx));
     // Two stories with one slug, in any case, must not overwrite each other's file.
-    const fileName = uniqueName(exportFileName(group, spec.extension), used);
+    const fileName = uniqueName(
+      spec.fileHolds !== 'story' && ctx.show
+        ? showFileName(ctx.show, spec.extension)
+        : exportFileName(group, spec.extension),
+      used,
+    );
     files.push({ fileName, mimeType: spec.mimeType, ...rendered });
     done += group.length;
     ctx.onProgress?.(done, stories.length, group[group.length - 1]!);

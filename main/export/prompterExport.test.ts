@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import * as RTFJS from 'rtf.js/dist/RTFJS.bundle.js';
+import { readRtf } from './testing/readRtf';
 import { prompterRtf } from './prompterRtf';
 import { prompterText, TEXT_STORY_SEPARATOR } from './prompterText';
 import { rtfEscape } from './rtfText';
@@ -10,19 +10,6 @@ import { DEFAULT_PROMPTER_OPTIONS, type PrompterOptions } from '../../shared/exp
 import type { Story } from '../../shared/story/model';
 import { parseScriptText } from '../../shared/import/scriptText';
 import { foldControls } from '../../shared/story/controlChars';
-
-const { Document, loggingEnabled } = RTFJS as unknown as {
-  Document: new (data: ArrayBuffer) => { render(): Promise<HTMLElement[]> };
-  loggingEnabled(on: boolean): void;
-};
-loggingEnabled(false);
-
-/** Reads RTF with rtf.js, an RTF renderer we did not write, and returns each paragraph's text. */
-async function readRtf(rtf: string): Promise<string[]> {
-  const bytes = new TextEncoder().encode(rtf);
-  const elements = await new Document(bytes.buffer as ArrayBuffer).render();
-  return elements.map((e) => e.textContent ?? '').filter((t) => t !== '');
-}
 
 const HOSTILE = [
   'Braces {like this} and \\backslashes\\ and \\par in text',

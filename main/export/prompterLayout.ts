@@ -34,7 +34,9 @@ export function prompterLines(
 ): PrompterLine[] {
   const cues = options.cues !== 'hidden';
   const times = storyTiming(story, timing);
-  const lines: PrompterLine[] = [{ kind: 'slug', text: caps(story.slug || 'UNTITLED', options) }];
+  // The page number leads the slug (`A3 HARBOR FIRE`): it is how a show's stories are called.
+  const slug = `${story.page ? `${story.page} ` : ''}${story.slug || 'UNTITLED'}`;
+  const lines: PrompterLine[] = [{ kind: 'slug', text: caps(slug, options) }];
   if (cues) {
     const meta = [
       story.format,

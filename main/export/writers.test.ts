@@ -35,12 +35,14 @@ describe('the export format record', () => {
   });
 });
 
-describe.each(EXPORT_FORMATS)('exporting a two-story show as %s', (format) => {
+const STORY_FORMATS = EXPORT_FORMATS.filter((f) => EXPORT_FORMAT_SPECS[f].fileHolds !== 'rundown');
+
+describe.each(STORY_FORMATS)('exporting a two-story show as %s', (format) => {
   const spec = EXPORT_FORMAT_SPECS[format];
 
   it('writes the files its record promises: count, extension and MIME type', async () => {
     const files = await renderExport(show, format, DEFAULT_EXPORT_OPTIONS, ctx);
-    expect(files).toHaveLength(spec.fileHolds === 'selection' ? 1 : show.length);
+    expect(files).toHaveLength(spec.fileHolds === 'story' ? show.length : 1);
     for (const file of files) {
       expect(file.fileName.endsWith(`.${spec.extension}`)).toBe(true);
       expect(file.mimeType).toBe(spec.mimeType);
@@ -51,5 +53,13 @@ describe.each(EXPORT_FORMATS)('exporting a two-story show as %s', (format) => {
         `HARBOR-BRIDGE.${spec.extension}`,
         `WEATHER.${spec.extension}`,
       ]);
+  });
+});
+
+describe('a format of the rundown itself', () => {
+  it('is refused for stories exported on their own, in words', async () => {
+    await expect(renderExport(show, 'rundown-csv', DEFAULT_EXPORT_OPTIONS, ctx)).rejects.toThrow(
+      'Rundown for spreadsheets (.csv) is made from a rundown',
+    );
   });
 });

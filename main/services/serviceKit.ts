@@ -4,6 +4,7 @@ import { getStories, getStory, putStory } from '../archive/stories';
 import { pronouncersIn, upsertPronouncer } from '../archive/pronouncers';
 import { getSettings } from '../archive/settings';
 import { recordRevision } from '../archive/revisions';
+import { addHistory, getRundown, putRundown } from '../archive/rundowns';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
 import type { ArchiveStatus, RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
@@ -20,6 +21,8 @@ export type ServiceContext = {
   onExportProgress?: (done: number, total: number, slug: string) => void;
   /** The session that opened the archive (browser mode, the desktop app), for the archive.* channels. */
   session?: ArchiveSessionControls;
+  /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
+  log?: (entry: string) => void;
 };
 
 /** What the archive.status / openReadOnly / openBackup channels ask of the app's session. */
@@ -97,6 +100,28 @@ export function serviceKit(ctx: ServiceContext) {
     }
   }
 
+  /**
+   * Takes a story's rows out of a rundown (its deletion was confirmed), recorded in the
+   * rundown's history. Runs inside the caller's transaction.
+   */
+  function removeStoryFromRundown(rundownId: string, storyId: string, slug: string): void {
+    const rundown = getRundown(db, rundownId);
+    if (!rundown) return;
+    const at = stamp(rundown.updatedAt);
+    const rows = rundown.rows.filter((row, i) => {
+      if (row.storyId !== storyId) return true;
+      addHistory(db, rundownId, {
+        at,
+        author: author(),
+        action: 'removed',
+        rowId: row.id,
+        detail: { slug: slug || 'Untitled', from: i + 1 },
+      });
+      return false;
+    });
+    putRundown(db, { ...rundown, rows, updatedAt: at, version: rundown.version + 1 });
+  }
+
   return {
     ctx,
     db,
@@ -109,5 +134,6 @@ export function serviceKit(ctx: ServiceContext) {
     store,
     write,
     refuseIfLocked,
+    removeStoryFromRundown,
   };
 }

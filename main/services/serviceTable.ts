@@ -9,6 +9,8 @@ import { storyServices } from './storyServices';
 import { reviewServices } from './reviewServices';
 import { libraryServices } from './libraryServices';
 import { transferServices } from './transferServices';
+import { rundownServices } from './rundownServices';
+import { logServices } from './logServices';
 import { sessionServices } from './sessionServices';
 
 export type { ServiceContext };
@@ -21,6 +23,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...reviewServices(kit),
     ...libraryServices(kit),
     ...transferServices(kit),
+    ...rundownServices(kit),
+    ...logServices(kit),
     ...sessionServices(kit),
   };
 }

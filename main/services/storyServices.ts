@@ -3,6 +3,7 @@ import { deleteStory, getStory } from '../archive/stories';
 import { listStories } from '../archive/storySummaries';
 import { searchStories } from '../archive/search';
 import { getTemplate } from '../archive/templates';
+import { rundownsHolding } from '../archive/rundowns';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
@@ -27,6 +28,7 @@ export function storyServices({
   store,
   write,
   refuseIfLocked,
+  removeStoryFromRundown,
 }: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
   return {
     'app.info': () => ({
@@ -97,10 +99,19 @@ export function storyServices({
         return saved;
       }),
 
-    'stories.delete': ({ id }) =>
+    'stories.delete': ({ id, fromRundowns }) =>
       write(() => {
         const story = getStory(db, id);
         if (story) refuseIfLocked(story, 'deleting it');
+        const holding = rundownsHolding(db, id);
+        if (holding.length > 0 && !fromRundowns) {
+          const names = holding.map((r) => `${r.title} (${r.airDate})`);
+          throw new ServiceError(
+            'IN_RUNDOWN',
+            `“${story?.slug || 'Untitled'}” is in ${holding.length === 1 ? 'the rundown' : `${holding.length} rundowns:`} ${names.join(', ')}. Deleting it takes it out of ${holding.length === 1 ? 'that rundown' : 'them'} too.`,
+          );
+        }
+        for (const rundown of holding) removeStoryFromRundown(rundown.id, id, story?.slug ?? '');
         if (!deleteStory(db, id))
           throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
         return { id };

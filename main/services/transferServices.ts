@@ -1,9 +1,12 @@
+import { getRundown, rowStories } from '../archive/rundowns';
+import { viewRundown } from '../../shared/rundown/view';
+import { exportFormatSpec } from '../../shared/export/formats';
 import { getStory, StoryExistsError } from '../archive/stories';
 import { listStories, summariesByIds } from '../archive/storySummaries';
 import { importStories } from '../archive/importStories';
 import { getSettings } from '../archive/settings';
 import { mergeHandoff } from '../archive/handoff';
-import { renderExport } from '../export';
+import { renderExport, type ShowContext } from '../export';
 import { readImportFile } from '../import/readImportFile';
 import { timingSettings } from '../../shared/settings';
 import type { MergeResult } from '../../shared/package/handoff';
@@ -27,7 +30,32 @@ export function transferServices({
   author,
   store,
 }: ServiceKit): Pick<ServiceHandlers, TransferChannels> {
-  function selectStories(selection: ParsedInput<'export.stories'>['selection']): Story[] {
+  /**
+   * A rundown's stories in running order, each carrying its row's page number, with the show for
+   * the writers: floated rows, breaks and items are left out (they are not prompted or aired).
+   */
+  function selectShow(rundownId: string): { stories: Story[]; show: ShowContext } {
+    const rundown = getRundown(db, rundownId);
+    if (!rundown)
+      throw new ServiceError(
+        'NOT_FOUND',
+        'That rundown is not in the archive (it may have been deleted).',
+      );
+    const ids = rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
+    const view = viewRundown(rundown, new Map(rowStories(db, ids).map((s) => [s.id, s])));
+    const lines = view.lines.filter((l) => l.row.kind === 'story' && !l.row.floated);
+    const byId = new Map(
+      requireStories([...new Set(lines.map((l) => l.row.storyId!))]).map((s) => [s.id, s]),
+    );
+    return {
+      stories: lines.map((l) => ({ ...byId.get(l.row.storyId!)!, page: l.page })),
+      show: { id: rundown.id, title: rundown.title, airDate: rundown.airDate, view, lines },
+    };
+  }
+
+  function selectStories(
+    selection: Exclude<ParsedInput<'export.stories'>['selection'], { rundown: string }>,
+  ): Story[] {
     if ('ids' in selection) return requireStories(selection.ids);
     const page = listStories(db, {
       tag: 'tag' in selection ? selection.tag : undefined,
@@ -122,10 +150,24 @@ export function transferServices({
     },
 
     'export.stories': async ({ selection, format, options }) => {
-      const stories = selectStories(selection);
-      if (stories.length === 0)
+      const { stories, show } =
+        'rundown' in selection
+          ? selectShow(selection.rundown)
+          : { stories: selectStories(selection), show: undefined };
+      if (exportFormatSpec(format).fileHolds === 'rundown' && !show)
+        throw new ServiceError(
+          'INVALID_INPUT',
+          `${exportFormatSpec(format).label} is made from a rundown: open a rundown and export it.`,
+        );
+      if (stories.length === 0 && !show)
         throw new ServiceError('NOT_FOUND', 'No stories match; nothing was exported.');
+      if (stories.length === 0 && exportFormatSpec(format).fileHolds !== 'rundown')
+        throw new ServiceError(
+          'NOT_FOUND',
+          'The rundown has no stories to export (floated rows, breaks and items are left out).',
+        );
       const files = await renderExport(stories, format, options, {
+        show,
         generator: `Copydesk ${ctx.version}`,
         now,
         timing: timingSettings(getSettings(db)),

@@ -2,7 +2,7 @@ import { HTTP_IMPORT_BATCH, planBatches } from '../../shared/import/batches';
 import type { PickedFile } from '../../shared/ipc/api';
 import type { Result } from '../../shared/ipc/result';
 import type { ImportOutcome } from '../../shared/ipc/types';
-import { api } from './client';
+import { call } from './calls';
 
 export type ImportProgress = (step: 'checking' | 'importing', done: number, total: number) => void;
 
@@ -16,17 +16,19 @@ export async function importInBatches(
   onProgress: ImportProgress = () => {},
 ): Promise<Result<ImportOutcome>> {
   const batches = planBatches(files, (f) => f.dataBase64.length + f.name.length, HTTP_IMPORT_BATCH);
-  if (batches.length === 1) return api['import.files']({ files: batches[0]! });
+  // The caller shows the failure, with what was imported before it.
+  const quiet = { showsFailure: true };
+  if (batches.length === 1) return call('import.files', { files: batches[0]! }, quiet);
   let done = 0;
   for (const batch of batches) {
-    const checked = await api['import.files']({ files: batch, dryRun: true });
+    const checked = await call('import.files', { files: batch, dryRun: true }, quiet);
     if (!checked.ok) return checked;
     onProgress('checking', (done += batch.length), files.length);
   }
   const outcome: ImportOutcome = { stories: [], merged: [], dropped: [] };
   done = 0;
   for (const batch of batches) {
-    const result = await api['import.files']({ files: batch });
+    const result = await call('import.files', { files: batch }, quiet);
     if (!result.ok) {
       if (done === 0) return result;
       return {

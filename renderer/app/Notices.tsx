@@ -1,3 +1,4 @@
+import './notices.css';
 export type Notice = { id: number; kind: 'info' | 'error'; text: string };
 
 /** Messages for the user: information fades on its own, errors stay until dismissed. */

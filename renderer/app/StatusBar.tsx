@@ -3,6 +3,7 @@ import { formatDuration } from '../../shared/story/timing';
 import type { LiveTiming } from '../editor/timing/TimingPlugin';
 import { useStoreValue, type ValueStore } from './valueStore';
 import type { SaveState } from './useStoryDocument';
+import './statusBar.css';
 
 function saveLabel(state: SaveState): string {
   switch (state.kind) {

@@ -1,7 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Notice } from './Notices';
 
-/** Messages for the user: information fades after seven seconds, errors stay until dismissed. */
+/**
+ * Messages for the user: information fades after seven seconds, errors stay until dismissed. A
+ * message already on screen is not shown twice (a failing autosave would otherwise stack them).
+ */
 export function useNotices() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const nextId = useRef(0);
@@ -9,7 +12,11 @@ export function useNotices() {
   const notify = useCallback(
     (kind: Notice['kind'], text: string) => {
       const id = ++nextId.current;
-      setNotices((n) => [...n.slice(-3), { id, kind, text }]);
+      setNotices((n) =>
+        n.some((x) => x.kind === kind && x.text === text)
+          ? n
+          : [...n.slice(-3), { id, kind, text }],
+      );
       if (kind === 'info') setTimeout(() => dismiss(id), 7000);
     },
     [dismiss],

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createValueStore } from './valueStore';
 import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
 import type { MetadataPatch } from '../metadata/MetadataBar';
 
@@ -61,11 +61,12 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       const body = editor.getEditorState().read($lexicalToStoryBody);
       setSaveState({ kind: 'saving' });
       const attempt = (async () => {
-        const result = await api['stories.save']({
-          story: { ...current, body },
-          baseUpdatedAt: current.updatedAt,
-          mode,
-        });
+        // A failure is shown by the save banner; the call logs it.
+        const result = await call(
+          'stories.save',
+          { story: { ...current, body }, baseUpdatedAt: current.updatedAt, mode },
+          { showsFailure: true },
+        );
         if (!result.ok) {
           setSaveState({ kind: 'error', message: result.error.message });
           return false;
@@ -122,23 +123,48 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     [changed, replaceStory],
   );
 
+  /** Counts requests to open (or close) a story: only the latest one may change what is shown. */
+  const openRequest = useRef(0);
+  const [editorLoad, setEditorLoad] = useState(0);
+
   const open = useCallback(
     async (id: string): Promise<string | null> => {
-      if (!(await save('autosave')))
-        return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
-      const result = await api['stories.get']({ id });
+      const request = ++openRequest.current;
+      let result: Awaited<ReturnType<typeof call<'stories.get'>>>;
+      let asked: number;
+      do {
+        if (!(await save('autosave')))
+          return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
+        asked = revision.current;
+        result = await call('stories.get', { id }, { showsFailure: true });
+        if (request !== openRequest.current) return null;
+        // Typed into the story on screen while this was fetched: save that too, and (if it is
+        // this story) fetch what was just saved.
+      } while (revision.current !== asked);
       if (!result.ok) return result.error.message;
+      const shown = storyRef.current;
+      if (shown?.id === id && shown.updatedAt === result.value.updatedAt) {
+        // The editor already holds this very version: keep it, and with it the selection, the
+        // caret and the undo history. Rebuilding it here lost whatever the next keys did.
+        setGeneration((g) => g + 1);
+        return null;
+      }
       revision.current = 0;
       savedRevision.current = 0;
       replaceStory(result.value);
       setGeneration((g) => g + 1);
+      setEditorLoad((n) => n + 1);
       setSaveState({ kind: 'saved', at: result.value.updatedAt });
       return null;
     },
     [replaceStory, save, setSaveState],
   );
 
+  /** Whether anyone has asked for a story yet: the start-up's pick must not override a choice. */
+  const openRequested = useCallback(() => openRequest.current > 0, []);
+
   const close = useCallback(() => {
+    openRequest.current++;
     revision.current = 0;
     savedRevision.current = 0;
     replaceStory(null);
@@ -161,6 +187,9 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   return {
     story,
     generation,
+    /** Key for the editor: changes only when it must be filled again from the archive. */
+    editorKey: story ? `${story.id}:${editorLoad}` : '',
+    openRequested,
     editor,
     saveState,
     open,

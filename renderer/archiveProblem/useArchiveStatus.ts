@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArchiveStatus } from '../../shared/ipc/types';
 import type { Result } from '../../shared/ipc/result';
-import { api, bridge } from '../api/client';
+import { call } from '../api/calls';
+import { bridge } from '../api/client';
 
 export type ArchiveStatusState = {
   /** Null until the first answer. */
@@ -28,9 +29,9 @@ export function useArchiveStatus(): ArchiveStatusState {
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    void api['archive.status']({}).then((result) => {
+    void call('archive.status', {}).then((result) => {
       if (result.ok) setStatus(result.value);
-      // A server that does not answer at all is the app's own error to show.
+      // A server that does not answer at all: the app starts, and the failure is shown there.
       else setStatus({ state: 'open', path: '', readOnly: false, notice: null });
     });
   }, []);
@@ -45,9 +46,13 @@ export function useArchiveStatus(): ArchiveStatusState {
     setGeneration((g) => g + 1);
   }, []);
 
-  const openReadOnly = useCallback(() => run(() => api['archive.openReadOnly']({})), [run]);
+  // The screen shows a failure itself, beside the button that caused it.
+  const openReadOnly = useCallback(
+    () => run(() => call('archive.openReadOnly', {}, { showsFailure: true })),
+    [run],
+  );
   const openBackup = useCallback(
-    (path: string) => run(() => api['archive.openBackup']({ path })),
+    (path: string) => run(() => call('archive.openBackup', { path }, { showsFailure: true })),
     [run],
   );
   const chooseAnother = useCallback(async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import './dialog.css';
 
 /** A modal dialog on the native <dialog>: focus is trapped, Escape closes, the page behind is inert. */
 export function Dialog({
@@ -17,7 +18,11 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal() focuses the first control (the × button); a field marked data-autofocus is
+    // where typing should start. React's autoFocus runs before this, so it would be undone.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, []);
   return (
     <dialog

@@ -24,6 +24,7 @@ import { FindReplacePlugin } from './find/FindReplacePlugin';
 import { FocusFirstLinePlugin } from './shortcuts/FocusFirstLinePlugin';
 import { CommentMarksPlugin } from './comments/CommentMarksPlugin';
 import type { ReactNode } from 'react';
+import './editor.css';
 
 /** Tag on updates that load a story: they are not edits and do not make it unsaved. */
 export const LOAD_TAG = 'copydesk-load';
@@ -77,8 +78,9 @@ function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange
 }
 
 /**
- * The script editor for one story. It is keyed by story id by its parent, so opening another
- * story starts a fresh editor with its own undo history.
+ * The script editor for one story. Its parent keys it by `editorKey` (useStoryDocument), so
+ * opening another story, or another version of this one, starts a fresh editor with its own undo
+ * history, and opening the version already shown keeps this one.
  */
 export function ScriptEditor(props: Props) {
   const { initialBody, readOnly = false } = props;

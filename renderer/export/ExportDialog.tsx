@@ -8,10 +8,12 @@ import {
 } from '../../shared/export/formats';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import type { TagCount } from '../../shared/ipc/types';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { saveFile } from '../api/platform';
+import '../common/dialog.css';
+import './export.css';
 
-type Scope = 'story' | 'tag' | 'all';
+type Scope = 'story' | 'tag' | 'all' | 'rundown';
 type Remembered = { format: ExportFormat; options: ExportOptions; scope: Scope; tag: string };
 
 const STORAGE_KEY = 'copydesk.export';
@@ -33,7 +35,8 @@ function remembered(): Remembered {
     return {
       format: isExportFormat(raw.format) ? raw.format : fallback.format,
       options: options.success ? options.data : fallback.options,
-      scope: raw.scope === 'tag' || raw.scope === 'all' ? raw.scope : 'story',
+      scope:
+        raw.scope === 'tag' || raw.scope === 'all' || raw.scope === 'rundown' ? raw.scope : 'story',
       tag: typeof raw.tag === 'string' ? raw.tag : '',
     };
   } catch {
@@ -44,6 +47,8 @@ function remembered(): Remembered {
 type Props = {
   storyId: string | null;
   storySlug: string;
+  /** The open rundown, which can be exported as a show (in running order) or as itself. */
+  rundown?: { id: string; title: string } | null;
   onClose: () => void;
   /** Saves the open story first, so the file has what is on screen. */
   beforeExport: () => Promise<boolean>;
@@ -55,6 +60,7 @@ type Props = {
 export function ExportDialog({
   storyId,
   storySlug,
+  rundown = null,
   onClose,
   beforeExport,
   onDone,
@@ -63,14 +69,18 @@ export function ExportDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<Remembered>(() => {
     const r = remembered();
-    return storyId === null && r.scope === 'story' ? { ...r, scope: 'all' } : r;
+    // With a rundown open, the show is what is exported, unless the story is asked for.
+    if (rundown) return { ...r, scope: 'rundown' };
+    const scope = r.scope === 'rundown' ? 'story' : r.scope;
+    return storyId === null && scope === 'story' ? { ...r, scope: 'all' } : { ...r, scope };
   });
+  const isRundownFormat = exportFormatSpec(state.format).fileHolds === 'rundown';
   const [tags, setTags] = useState<TagCount[]>([]);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     dialog.current?.showModal();
-    void api['tags.list']({}).then((r) => r.ok && setTags(r.value));
+    void call('tags.list', {}).then((r) => r.ok && setTags(r.value));
   }, []);
 
   const set = (patch: Partial<Remembered>) => setState((s) => ({ ...s, ...patch }));
@@ -82,17 +92,19 @@ export function ExportDialog({
     try {
       if (!(await beforeExport())) return;
       const selection =
-        state.scope === 'story' && storyId
-          ? { ids: [storyId] }
-          : state.scope === 'tag' && state.tag
-            ? { tag: state.tag }
-            : { all: true as const };
-      const result = await api['export.stories']({
+        state.scope === 'rundown' && rundown
+          ? { rundown: rundown.id }
+          : state.scope === 'story' && storyId
+            ? { ids: [storyId] }
+            : state.scope === 'tag' && state.tag
+              ? { tag: state.tag }
+              : { all: true as const };
+      const result = await call('export.stories', {
         selection,
         format: state.format,
         options: state.options,
       });
-      if (!result.ok) return onError(result.error.message);
+      if (!result.ok) return;
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
       const { files } = result.value;
       let savedCount = 0;
@@ -131,6 +143,18 @@ export function ExportDialog({
         <h2 id="export-title">Export</h2>
         <fieldset>
           <legend>Stories</legend>
+          {rundown && (
+            <label className="cd-radio">
+              <input
+                type="radio"
+                name="scope"
+                checked={state.scope === 'rundown'}
+                onChange={() => set({ scope: 'rundown' })}
+              />
+              The show{rundown.title ? ` ${rundown.title}` : ''}, in running order (floated stories
+              and breaks left out)
+            </label>
+          )}
           <label className="cd-radio">
             <input
               type="radio"
@@ -190,6 +214,9 @@ export function ExportDialog({
                     name="format"
                     value={f}
                     checked={state.format === f}
+                    disabled={
+                      exportFormatSpec(f).fileHolds === 'rundown' && state.scope !== 'rundown'
+                    }
                     onChange={() => set({ format: f })}
                   />
                   {exportFormatSpec(f).label}
@@ -199,6 +226,11 @@ export function ExportDialog({
           ))}
           {exportFormatSpec(state.format).fileHolds === 'story' && state.scope !== 'story' && (
             <p className="cd-dialog-note">This format is one file per story.</p>
+          )}
+          {isRundownFormat && state.scope !== 'rundown' && (
+            <p className="cd-dialog-note">
+              This format is the rundown itself: open a rundown to export it.
+            </p>
           )}
         </fieldset>
         <ExportOptionsFields format={state.format} options={state.options} onChange={setOption} />
@@ -213,7 +245,11 @@ export function ExportDialog({
           <button
             type="submit"
             className="cd-button cd-button-primary"
-            disabled={busy || (state.scope === 'tag' && !state.tag)}
+            disabled={
+              busy ||
+              (state.scope === 'tag' && !state.tag) ||
+              (isRundownFormat && state.scope !== 'rundown')
+            }
           >
             {busy ? 'Exporting…' : 'Export'}
           </button>

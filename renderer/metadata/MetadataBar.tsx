@@ -6,6 +6,7 @@ import {
 } from '../../shared/story/model';
 import { TagInput } from './TagInput';
 import { DurationInput } from '../common/DurationInput';
+import './metadata.css';
 
 export type MetadataPatch = Partial<
   Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags' | 'targetSec'>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MAX_TAG_CHARS, MAX_TAGS } from '../../shared/story/model';
+import './metadata.css';
 
 /** Tags as chips: Enter or comma adds, Backspace in the empty box removes the last, × removes one. */
 export function TagInput({

@@ -1,17 +1,17 @@
 import { useMemo, useState } from 'react';
 import type { PronouncerEntry } from '../../shared/settings';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
+import './pronouncers.css';
 
 type Props = {
   entries: readonly PronouncerEntry[];
   onChanged: () => void;
-  onError: (message: string) => void;
   onClose: () => void;
 };
 
 /** The archive's pronouncer dictionary: every name a script has spelled out, to browse and correct. */
-export function PronouncerDictionary({ entries, onChanged, onError, onClose }: Props) {
+export function PronouncerDictionary({ entries, onChanged, onClose }: Props) {
   const [filter, setFilter] = useState('');
   const [term, setTerm] = useState('');
   const [phonetic, setPhonetic] = useState('');
@@ -26,14 +26,15 @@ export function PronouncerDictionary({ entries, onChanged, onError, onClose }: P
       : entries;
   }, [entries, filter]);
 
-  const save = async (entry: { term: string; phonetic: string }) => {
-    const result = await api['pronouncers.save'](entry);
-    if (!result.ok) return onError(result.error.message);
-    onChanged();
+  /** True when saved; on a failure what was typed stays in the fields. */
+  const save = async (entry: { term: string; phonetic: string }): Promise<boolean> => {
+    const result = await call('pronouncers.save', entry);
+    if (result.ok) onChanged();
+    return result.ok;
   };
   const remove = async (t: string) => {
-    const result = await api['pronouncers.delete']({ term: t });
-    if (!result.ok) return onError(result.error.message);
+    const result = await call('pronouncers.delete', { term: t });
+    if (!result.ok) return;
     onChanged();
   };
 
@@ -48,7 +49,8 @@ export function PronouncerDictionary({ entries, onChanged, onError, onClose }: P
         onSubmit={(e) => {
           e.preventDefault();
           if (!term.trim() || !phonetic.trim()) return;
-          void save({ term: term.trim(), phonetic: phonetic.trim() }).then(() => {
+          void save({ term: term.trim(), phonetic: phonetic.trim() }).then((saved) => {
+            if (!saved) return;
             setTerm('');
             setPhonetic('');
           });
@@ -109,7 +111,7 @@ export function PronouncerDictionary({ entries, onChanged, onError, onClose }: P
                         if (e.key === 'Enter' && editing.phonetic.trim()) {
                           e.preventDefault();
                           void save({ term: entry.term, phonetic: editing.phonetic.trim() }).then(
-                            () => setEditing(null),
+                            (saved) => saved && setEditing(null),
                           );
                         } else if (e.key === 'Escape') {
                           e.preventDefault();

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Comment } from '../../shared/ipc/types';
+import './review.css';
 
 type Thread = { threadId: string; comments: Comment[]; resolved: boolean; quote: string };
 

@@ -8,7 +8,8 @@ import {
   storyFieldChanges,
   type FieldChange,
 } from '../../shared/diff/storyChanges';
-import { api } from '../api/client';
+import { call } from '../api/calls';
+import './review.css';
 
 const KIND_LABELS: Record<RevisionSummary['kind'], string> = {
   create: 'Created',
@@ -28,7 +29,6 @@ type Props = {
   /** Two versions to compare as soon as the list is there (a conflict's two sides). */
   initialPair?: string[] | null;
   onRestored: (story: Story) => void;
-  onError: (message: string) => void;
   onClose: () => void;
 };
 
@@ -40,22 +40,14 @@ type Comparison = {
 };
 
 /** Every version of the story; any two compared word by word; any one restored as a new version. */
-export function HistoryPanel({
-  story,
-  version,
-  locked,
-  initialPair,
-  onRestored,
-  onError,
-  onClose,
-}: Props) {
+export function HistoryPanel({ story, version, locked, initialPair, onRestored, onClose }: Props) {
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
 
   useEffect(() => {
-    void api['stories.history']({ id: story.id }).then((r) => {
-      if (!r.ok) return onError(r.error.message);
+    void call('stories.history', { id: story.id }).then((r) => {
+      if (!r.ok) return;
       setRevisions(r.value.revisions);
       if (initialPair && initialPair.length === 2) return setPicked(initialPair);
       setPicked((p) =>
@@ -64,7 +56,7 @@ export function HistoryPanel({
           : p,
       );
     });
-  }, [story.id, version, initialPair, onError]);
+  }, [story.id, version, initialPair]);
 
   useEffect(() => {
     if (picked.length !== 2) {
@@ -78,14 +70,11 @@ export function HistoryPanel({
     const [older, newer] = a.number < b.number ? [a, b] : [b, a];
     let cancelled = false;
     void Promise.all([
-      api['stories.revision']({ id: story.id, revisionId: older.id }),
-      api['stories.revision']({ id: story.id, revisionId: newer.id }),
+      call('stories.revision', { id: story.id, revisionId: older.id }),
+      call('stories.revision', { id: story.id, revisionId: newer.id }),
     ]).then(([x, y]) => {
       if (cancelled) return;
-      if (!x.ok || !y.ok)
-        return onError(
-          (!x.ok ? x : (y as { ok: false; error: { message: string } })).error.message,
-        );
+      if (!x.ok || !y.ok) return;
       setComparison({
         older,
         newer,
@@ -96,7 +85,7 @@ export function HistoryPanel({
     return () => {
       cancelled = true;
     };
-  }, [picked, revisions, story.id, onError]);
+  }, [picked, revisions, story.id]);
 
   const toggle = (id: string) =>
     setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
@@ -107,8 +96,8 @@ export function HistoryPanel({
       )
     )
       return;
-    const result = await api['stories.restore']({ id: story.id, revisionId: revision.id });
-    if (!result.ok) return onError(result.error.message);
+    const result = await call('stories.restore', { id: story.id, revisionId: revision.id });
+    if (!result.ok) return;
     onRestored(result.value);
   };
 

@@ -8,6 +8,7 @@ import {
 } from '../../shared/story/workflow';
 import type { RevisionSummary } from '../../shared/ipc/types';
 import { NoteDialog } from './NoteDialog';
+import './review.css';
 
 type Props = {
   story: Story;

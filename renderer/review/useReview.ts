@@ -3,7 +3,7 @@ import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
 import type { Comment, RevisionSummary } from '../../shared/ipc/types';
 import type { Transition } from '../../shared/story/workflow';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { saveFile } from '../api/platform';
 import {
   REMOVE_THREAD_COMMAND,
@@ -20,6 +20,7 @@ type Deps = {
   isDirty: () => boolean;
   reopen: (id: string) => Promise<void>;
   onArchiveChanged: () => void;
+  /** A failure outside the calls to main (the package could not be written). */
   onError: (message: string) => void;
 };
 
@@ -55,10 +56,9 @@ export function useReview({
 
   const loadComments = useCallback(async () => {
     if (!storyId) return setComments([]);
-    const result = await api['comments.list']({ storyId });
+    const result = await call('comments.list', { storyId });
     if (result.ok) setComments(result.value);
-    else onError(result.error.message);
-  }, [storyId, onError]);
+  }, [storyId]);
 
   useEffect(() => {
     setPending(null);
@@ -67,7 +67,7 @@ export function useReview({
 
   useEffect(() => {
     if (!storyId) return setLastStatusChange(null);
-    void api['stories.history']({ id: storyId }).then((r) => {
+    void call('stories.history', { id: storyId }).then((r) => {
       if (!r.ok) return;
       setLastStatusChange(r.value.revisions.find((x) => x.kind === 'status') ?? null);
       const theirs = r.value.conflict
@@ -103,8 +103,8 @@ export function useReview({
   const post = useCallback(
     async (threadId: string, body: string, quote: string) => {
       if (!storyId) return;
-      const result = await api['comments.add']({ storyId, threadId, body, quote });
-      if (!result.ok) return onError(result.error.message);
+      const result = await call('comments.add', { storyId, threadId, body, quote });
+      if (!result.ok) return;
       if (pending?.threadId === threadId) {
         setPending(null);
         // The new anchor is part of the story text: keep it with an explicit save.
@@ -112,17 +112,17 @@ export function useReview({
       }
       await loadComments();
     },
-    [storyId, pending, save, loadComments, onError],
+    [storyId, pending, save, loadComments],
   );
 
   const resolve = useCallback(
     async (threadId: string, resolved: boolean) => {
       if (!storyId) return;
-      const result = await api['comments.resolve']({ storyId, threadId, resolved });
-      if (!result.ok) return onError(result.error.message);
+      const result = await call('comments.resolve', { storyId, threadId, resolved });
+      if (!result.ok) return;
       await loadComments();
     },
-    [storyId, loadComments, onError],
+    [storyId, loadComments],
   );
 
   const reveal = useCallback(
@@ -134,12 +134,12 @@ export function useReview({
     async (step: Transition, note: string) => {
       if (!storyId) return;
       if (isDirty() && !(await save('explicit'))) return;
-      const result = await api['stories.setStatus']({ id: storyId, status: step.to, note });
-      if (!result.ok) return onError(result.error.message);
+      const result = await call('stories.setStatus', { id: storyId, status: step.to, note });
+      if (!result.ok) return;
       onArchiveChanged();
       await reopen(storyId);
     },
-    [storyId, isDirty, save, reopen, onArchiveChanged, onError],
+    [storyId, isDirty, save, reopen, onArchiveChanged],
   );
 
   const compareConflict = useCallback(() => {
@@ -152,19 +152,19 @@ export function useReview({
     async (keep: 'mine' | 'theirs') => {
       if (!storyId) return;
       if (keep === 'theirs' && isDirty() && !(await save('explicit'))) return;
-      const result = await api['stories.resolveConflict']({ id: storyId, keep });
-      if (!result.ok) return onError(result.error.message);
+      const result = await call('stories.resolveConflict', { id: storyId, keep });
+      if (!result.ok) return;
       onArchiveChanged();
       await reopen(storyId);
     },
-    [storyId, isDirty, save, reopen, onArchiveChanged, onError],
+    [storyId, isDirty, save, reopen, onArchiveChanged],
   );
 
   const sendPackage = useCallback(async () => {
     if (!storyId) return;
     if (isDirty() && !(await save('explicit'))) return;
-    const file = await api['stories.handoff']({ id: storyId });
-    if (!file.ok) return onError(file.error.message);
+    const file = await call('stories.handoff', { id: storyId });
+    if (!file.ok) return;
     const saved = await saveFile(file.value);
     if (!saved.ok) onError(saved.error.message);
   }, [storyId, isDirty, save, onError]);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { call } from '../api/calls';
+import './settings.css';
 
 type Backup = { path: string; at: string; bytes: number };
 
@@ -10,27 +11,21 @@ function size(bytes: number): string {
 }
 
 /** Backups of the open archive: make one now, see the automatic ones, restore one after confirming. */
-export function BackupsSection({
-  onRestored,
-  onError,
-}: {
-  onRestored: () => void;
-  onError: (message: string) => void;
-}) {
+export function BackupsSection({ onRestored }: { onRestored: () => void }) {
   const [backups, setBackups] = useState<Backup[]>([]);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
   const load = () =>
-    void api['archive.backups']({}).then((r) => {
+    void call('archive.backups', {}).then((r) => {
       if (r.ok) setBackups(r.value);
     });
   useEffect(load, []);
 
   const backupNow = async () => {
     setBusy(true);
-    const result = await api['archive.backup']({});
+    const result = await call('archive.backup', {});
     setBusy(false);
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return;
     setNote(`Backed up to ${result.value.path} (${size(result.value.bytes)}, checked).`);
     load();
   };
@@ -43,9 +38,9 @@ export function BackupsSection({
     )
       return;
     setBusy(true);
-    const result = await api['archive.restore']({ path: backup.path });
+    const result = await call('archive.restore', { path: backup.path });
     setBusy(false);
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return;
     onRestored();
   };
 

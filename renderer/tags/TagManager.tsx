@@ -1,21 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { TagCount } from '../../shared/ipc/types';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 
-type Props = { onChanged: () => void; onError: (message: string) => void; onClose: () => void };
+type Props = { onChanged: () => void; onClose: () => void };
 
 /** Every tag with the number of stories it is on: rename, merge (rename onto another) or delete. */
-export function TagManager({ onChanged, onError, onClose }: Props) {
+export function TagManager({ onChanged, onClose }: Props) {
   const [tags, setTags] = useState<TagCount[]>([]);
   const [editing, setEditing] = useState<{ from: string; to: string } | null>(null);
   const [message, setMessage] = useState('');
   const load = () =>
-    void api['tags.list']({}).then((r) => {
+    void call('tags.list', {}).then((r) => {
       if (r.ok) setTags(r.value);
-      else onError(r.error.message);
     });
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- load once when the dialog opens
   useEffect(load, []);
 
   const rename = async (from: string, to: string) => {
@@ -31,8 +29,8 @@ export function TagManager({ onChanged, onError, onClose }: Props) {
       )
     )
       return;
-    const result = await api['tags.rename']({ from, to: target });
-    if (!result.ok) return onError(result.error.message);
+    const result = await call('tags.rename', { from, to: target });
+    if (!result.ok) return;
     setMessage(
       `${result.value.merged ? 'Merged' : 'Renamed'} #${from} → #${target} on ${result.value.stories} ${result.value.stories === 1 ? 'story' : 'stories'}.`,
     );
@@ -43,8 +41,8 @@ export function TagManager({ onChanged, onError, onClose }: Props) {
   const remove = async (tag: TagCount) => {
     if (!confirm(`Take #${tag.name} off ${tag.count} ${tag.count === 1 ? 'story' : 'stories'}?`))
       return;
-    const result = await api['tags.delete']({ name: tag.name });
-    if (!result.ok) return onError(result.error.message);
+    const result = await call('tags.delete', { name: tag.name });
+    if (!result.ok) return;
     setMessage(
       `Removed #${tag.name} from ${result.value.stories} ${result.value.stories === 1 ? 'story' : 'stories'}.`,
     );

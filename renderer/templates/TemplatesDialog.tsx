@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { Block, StoryFormat } from '../../shared/story/model';
 import { formatDuration } from '../../shared/story/timing';
-import { api } from '../api/client';
+import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
+import './templates.css';
 
 type Template = { format: StoryFormat; body: Block[]; custom: boolean };
 
 type Props = {
   /** The open story's format and body, offered as the new template for that format. */
   current: { format: StoryFormat; body: () => Block[] } | null;
-  onError: (message: string) => void;
   onClose: () => void;
 };
 
@@ -32,27 +32,25 @@ function blockLine(block: Block): { kind: string; text: string } {
 }
 
 /** Each format's starting shape: the station's own, or the built-in one. */
-export function TemplatesDialog({ current, onError, onClose }: Props) {
+export function TemplatesDialog({ current, onClose }: Props) {
   const [templates, setTemplates] = useState<Template[]>([]);
   const [selected, setSelected] = useState<StoryFormat>(current?.format ?? 'READER');
   const load = () =>
-    void api['templates.list']({}).then((r) => {
+    void call('templates.list', {}).then((r) => {
       if (r.ok) setTemplates(r.value);
-      else onError(r.error.message);
     });
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- load once when the dialog opens
   useEffect(load, []);
   const template = templates.find((t) => t.format === selected);
 
   const saveCurrentAsTemplate = async () => {
     if (!current) return;
-    const result = await api['templates.save']({ format: selected, body: current.body() });
-    if (!result.ok) return onError(result.error.message);
+    const result = await call('templates.save', { format: selected, body: current.body() });
+    if (!result.ok) return;
     load();
   };
   const reset = async () => {
-    const result = await api['templates.reset']({ format: selected });
-    if (!result.ok) return onError(result.error.message);
+    const result = await call('templates.reset', { format: selected });
+    if (!result.ok) return;
     load();
   };
 

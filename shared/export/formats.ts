@@ -9,6 +9,7 @@ export const EXPORT_FORMAT_GROUP_LABELS = [
   'Print',
   'Captions for web clips',
   'Another Copydesk archive',
+  'The rundown itself',
 ] as const;
 export type ExportFormatGroup = (typeof EXPORT_FORMAT_GROUP_LABELS)[number];
 
@@ -22,9 +23,11 @@ export type ExportFormatSpec = {
   mimeType: string;
   /**
    * `selection`: one file holds every chosen story (a show). `story`: one file per story (an
-   * iNEWS story file, a caption track), so a show is several files.
+   * iNEWS story file, a caption track), so a show is several files. `rundown`: one file of a
+   * rundown's running order itself (its rows and clocks, not its scripts); only a rundown can be
+   * exported to it.
    */
-  fileHolds: 'selection' | 'story';
+  fileHolds: 'selection' | 'story' | 'rundown';
   /** The export options this format reads; the dialog shows only these, the CLI lists them. */
   options: readonly ExportOptionName[];
   /** For a format that reads no option: why there is nothing to choose (shown in the dialog). */
@@ -136,6 +139,23 @@ export const EXPORT_FORMAT_SPECS = {
     fileHolds: 'selection',
     options: [],
     noOptionsNote: 'The story package is lossless: every block, tag and time travels as it is.',
+  },
+  'rundown-pdf': {
+    label: 'Rundown for the floor, printed (.pdf)',
+    group: 'The rundown itself',
+    extension: 'pdf',
+    mimeType: 'application/pdf',
+    fileHolds: 'rundown',
+    options: ['paper'],
+  },
+  'rundown-csv': {
+    label: 'Rundown for spreadsheets (.csv)',
+    group: 'The rundown itself',
+    extension: 'csv',
+    mimeType: 'text/csv; charset=utf-8',
+    fileHolds: 'rundown',
+    options: [],
+    noOptionsNote: 'Every row with its page, times and clocks, as the rundown screen shows them.',
   },
 } as const satisfies Record<string, ExportFormatSpec>;
 

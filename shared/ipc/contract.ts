@@ -19,6 +19,8 @@ import {
 } from '../settings';
 import { ExportOptionsSchema } from '../export/options';
 import { EXPORT_FORMATS } from '../export/formats';
+import { rundownChannels } from '../rundown/channels';
+import { channel } from './channel';
 import { MAX_IMPORT_FILE_BYTES } from '../limits';
 import type {
   AppInfo,
@@ -33,14 +35,6 @@ import type {
   StorySummary,
   TagCount,
 } from './types';
-
-/**
- * The one contract between the renderer and main: every channel's name, the schema its input
- * must pass, and the type of its output. Electron IPC, browser mode and the CLI all serve it.
- */
-function channel<I extends z.ZodType>(input: I) {
-  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
-}
 
 /** Files arrive as base64 so the same bytes cross IPC, HTTP and the CLI; 8 MB each at most. */
 const ImportFileSchema = z.strictObject({
@@ -76,7 +70,42 @@ export const ExportSelectionSchema = z.union([
   z.strictObject({ ids: z.array(StoryIdSchema).min(1).max(5000) }),
   z.strictObject({ tag: TagSchema }),
   z.strictObject({ all: z.literal(true) }),
+  /** A rundown's stories in running order, floated rows and breaks left out. */
+  z.strictObject({ rundown: z.uuid() }),
 ]);
+
+/**
+ * The one contract between the renderer and main: every channel's name, the schema its input
+ * must pass, and the type of its output. Electron IPC, browser mode and the CLI all serve it.
+ * Features with many channels keep them beside their model (rundowns) and are spread in here.
+ */
+/** Where an error the renderer reports came from. */
+export const RENDERER_ERROR_SOURCES = [
+  /** A component threw while drawing: an error boundary caught it. */
+  'render',
+  /** An uncaught error (the window's `error` event). */
+  'error',
+  /** A promise rejected with no one to catch it (`unhandledrejection`). */
+  'rejection',
+  /** Main refused a call: the channel is the name, the error code the message. */
+  'call',
+] as const;
+export type RendererErrorSource = (typeof RENDERER_ERROR_SOURCES)[number];
+
+/**
+ * An error the renderer sends to the log: names and code locations only. Every field is capped;
+ * main scrubs quoted text and tokens again, keeps the first message line and a few frames, and
+ * writes a limited number a minute.
+ */
+export const RendererErrorSchema = z.strictObject({
+  source: z.enum(RENDERER_ERROR_SOURCES),
+  name: z.string().max(120),
+  message: z.string().max(2000),
+  stack: z.string().max(16_000).default(''),
+  /** For a render error, React's component stack: which components were drawing. */
+  componentStack: z.string().max(8000).default(''),
+});
+export type RendererError = z.input<typeof RendererErrorSchema>;
 
 export const contract = {
   'app.info': channel(z.strictObject({})).returns<AppInfo>(),
@@ -150,7 +179,13 @@ export const contract = {
     threadId: string;
     resolved: boolean;
   }>(),
-  'stories.delete': channel(z.strictObject({ id: StoryIdSchema })).returns<{ id: string }>(),
+  'stories.delete': channel(
+    z.strictObject({
+      id: StoryIdSchema,
+      /** Confirms taking the story out of the rundowns it sits in; without it, that is refused. */
+      fromRundowns: z.boolean().default(false),
+    }),
+  ).returns<{ id: string }>(),
   'tags.list': channel(z.strictObject({})).returns<TagCount[]>(),
   'tags.rename': channel(z.strictObject({ from: TagSchema, to: TagSchema })).returns<{
     stories: number;
@@ -223,6 +258,8 @@ export const contract = {
   'archive.openBackup': channel(
     z.strictObject({ path: z.string().min(1).max(4096) }),
   ).returns<ArchiveStatus>(),
+  /** The renderer's errors, for the desktop app's log file or browser mode's stderr. */
+  'log.rendererError': channel(RendererErrorSchema).returns<{ logged: boolean }>(),
   'export.stories': channel(
     z.strictObject({
       selection: ExportSelectionSchema,
@@ -230,6 +267,7 @@ export const contract = {
       options: ExportOptionsSchema.default(ExportOptionsSchema.parse({})),
     }),
   ).returns<ExportResult>(),
+  ...rundownChannels,
 } as const;
 
 export type Contract = typeof contract;

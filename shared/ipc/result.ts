@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'LOCKED',
+  /** A story that sits in a rundown is deleted only when the caller confirms it. */
+  'IN_RUNDOWN',
   'BAD_FILE',
   'TOO_LARGE',
   'ARCHIVE_TOO_NEW',

@@ -45,13 +45,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // Paragraphs are the unit of a script, so no text holds a line break; tabs and other control
 // characters are folded to spaces by the importer before they reach the model.
 
-const text = z
+/** One line of text as the model stores it: no line breaks or control characters. */
+export const LineTextSchema = z
   .string()
   .refine(
     (s) => !CONTROL_CHAR.test(s),
     'must not contain line breaks or control characters (such as NUL)',
   )
   .refine((s) => !LONE_SURROGATE.test(s), BROKEN_CHARACTER);
+const text = LineTextSchema;
 
 /** Multi-line text (a bite's transcript, a package track): line feeds allowed, nothing else. */
 const multilineText = z

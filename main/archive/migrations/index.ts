@@ -2,6 +2,7 @@ import init from './0001-init.sql?raw';
 import editor from './0002-editor.sql?raw';
 import review from './0003-review.sql?raw';
 import filterIndex from './0004-filter-index.sql?raw';
+import rundowns from './0005-rundowns.sql?raw';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-editor', sql: editor },
   { version: 3, name: '0003-review', sql: review },
   { version: 4, name: '0004-filter-index', sql: filterIndex },
+  { version: 5, name: '0005-rundowns', sql: rundowns },
 ];

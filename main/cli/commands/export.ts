@@ -5,7 +5,7 @@ import { ExportOptionsSchema, type ExportOptionName } from '../../../shared/expo
 import { EXPORT_FORMATS } from '../../../shared/export/formats';
 import { TagSchema } from '../../../shared/story/model';
 import type { ExportFile } from '../../../shared/ipc/types';
-import { flagValues, noExtra, type Command } from '../command';
+import { flagValues, noExtra, type Command, type CommandContext } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exitCodes';
 import { fileFailure } from '../fileErrors';
 import { flagsFromShape, schemaFlag, type Flag } from '../flags';
@@ -13,9 +13,14 @@ import { flagsFromShape, schemaFlag, type Flag } from '../flags';
 const storyFlag: Flag<string[]> = { name: 'story', type: 'string', multiple: true, metavar: 'ID' };
 const allFlag: Flag<boolean> = { name: 'all', type: 'boolean' };
 const tagFlag = schemaFlag('tag', TagSchema, 'TAG');
-const formatFlag = schemaFlag('format', contract['export.stories'].input.shape.format, 'FORMAT');
-const outFlag: Flag<string> = { name: 'out', type: 'string', metavar: 'PATH' };
-const forceFlag: Flag<boolean> = { name: 'force', type: 'boolean' };
+export const formatFlag = schemaFlag(
+  'format',
+  contract['export.stories'].input.shape.format,
+  'FORMAT',
+);
+export const outFlag: Flag<string> = { name: 'out', type: 'string', metavar: 'PATH' };
+/** Replace files already at --out; without it an export writes nothing over an existing file. */
+export const forceFlag: Flag<boolean> = { name: 'force', type: 'boolean' };
 
 /**
  * One flag per export option, from the options schema. Most are the option's name in kebab case;
@@ -88,42 +93,61 @@ export const exportCommand: Command = {
     const format = ctx.flag(formatFlag);
     if (format === undefined)
       throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
-    const options = flagValues(ctx, EXPORT_OPTION_FLAGS);
-    const { files } = await ctx.call('export.stories', { selection: chosen, format, options });
-
-    const out = ctx.flag(outFlag);
-    if (out === undefined) {
-      if (files.length > 1)
-        throw new UsageError(
-          `--format ${format} writes one file per story (${files.length} here): give --out FOLDER`,
-        );
-      const only = files[0]!;
-      if (only.encoding === 'base64')
-        throw new UsageError(`--format ${format} writes a binary file: give --out PATH`);
-      ctx.io.stdout(only.data);
-      return EXIT.ok;
-    }
-    const target = resolve(out);
-    const isFolder = files.length > 1 || (existsSync(target) && statSync(target).isDirectory());
-    try {
-      if (isFolder) mkdirSync(target, { recursive: true });
-    } catch (error) {
-      throw fileFailure('write', target, error);
-    }
-    const paths = files.map((file) => (isFolder ? join(target, file.fileName) : target));
-    const force = ctx.flag(forceFlag) ?? false;
-    if (!force) refuseToOverwrite(paths);
-    for (const [i, file] of files.entries()) {
-      const path = paths[i]!;
-      try {
-        // 'wx' fails on a file that appeared since the check rather than replacing it.
-        writeFileSync(path, bytes(file), { flag: force ? 'w' : 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') refuseToOverwrite([path]);
-        throw fileFailure('write', path, error);
-      }
-      ctx.io.stderr(`Wrote ${path}\n`);
-    }
-    return EXIT.ok;
+    const { files } = await ctx.call('export.stories', {
+      selection: chosen,
+      format,
+      options: exportOptionValues(ctx),
+    });
+    return writeExport(ctx, format, files, ctx.flag(outFlag));
   },
 };
+
+/** The export options given on the command line. */
+export function exportOptionValues(ctx: CommandContext) {
+  return flagValues(ctx, EXPORT_OPTION_FLAGS);
+}
+
+/**
+ * Writes exported files: to `out` (a file, or a folder for several), or a single text file to
+ * stdout when there is no `out`. Nothing is written over a file already there unless --force.
+ */
+export function writeExport(
+  ctx: CommandContext,
+  format: string,
+  files: readonly ExportFile[],
+  out: string | undefined,
+): number {
+  if (out === undefined) {
+    if (files.length > 1)
+      throw new UsageError(
+        `--format ${format} writes one file per story (${files.length} here): give --out FOLDER`,
+      );
+    const only = files[0]!;
+    if (only.encoding === 'base64')
+      throw new UsageError(`--format ${format} writes a binary file: give --out PATH`);
+    ctx.io.stdout(only.data);
+    return EXIT.ok;
+  }
+  const target = resolve(out);
+  const isFolder = files.length > 1 || (existsSync(target) && statSync(target).isDirectory());
+  try {
+    if (isFolder) mkdirSync(target, { recursive: true });
+  } catch (error) {
+    throw fileFailure('write', target, error);
+  }
+  const paths = files.map((file) => (isFolder ? join(target, file.fileName) : target));
+  const force = ctx.flag(forceFlag) ?? false;
+  if (!force) refuseToOverwrite(paths);
+  for (const [i, file] of files.entries()) {
+    const path = paths[i]!;
+    try {
+      // 'wx' fails on a file that appeared since the check rather than replacing it.
+      writeFileSync(path, bytes(file), { flag: force ? 'w' : 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') refuseToOverwrite([path]);
+      throw fileFailure('write', path, error);
+    }
+    ctx.io.stderr(`Wrote ${path}\n`);
+  }
+  return EXIT.ok;
+}

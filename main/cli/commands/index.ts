@@ -10,6 +10,7 @@ import { restoreCommand } from './restore';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { webCommand } from './web';
+import { rundownCommand } from './rundown';
 
 /** Every `copydesk` command, in the order the usage lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -23,5 +24,6 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   checkCommand,
   exportCommand,
+  rundownCommand,
   webCommand,
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MosModel, getMosTypes, xml2js } from '@mos-connection/helper';
+import { MosModel } from '@mos-connection/helper';
+import { readMos, str } from './testing/readMos';
 import { mosFile, mosMessages, mosRunningOrderId } from './mosXml';
 import { everyBlockStory, hostileStory } from '../../../shared/story/testing/scripts';
 import { makeStory } from '../../../shared/story/testing/makeStory';
@@ -8,10 +9,6 @@ import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../shared/expo
 import type { Story } from '../../../shared/story/model';
 import { DEFAULT_TIMING, storyTiming } from '../../../shared/story/timing';
 import { xmlSafeText } from '../xmlText';
-
-const str = (
-  v: Parameters<ReturnType<typeof getMosTypes>['mosString128']['stringify']>[0] | undefined,
-) => (v === undefined ? undefined : getMosTypes(true).mosString128.stringify(v));
 
 const options = (o: Partial<ExportOptions> = {}): ExportOptions => ({
   ...DEFAULT_EXPORT_OPTIONS,
@@ -26,34 +23,6 @@ type Element = {
   elements?: Element[];
   [key: string]: unknown;
 };
-
-/**
- * Splits a MOS stream into messages the way a MOS receiver does (each ends at `</mos>`) and
- * parses every one with NRK's @mos-connection/helper.
- */
-function readMos(stream: string) {
-  const messages = stream
-    .split(/(?<=<\/mos>)/)
-    .map((m) => m.trim())
-    .filter(Boolean);
-  return messages.map((message) => {
-    const xml = xml2js(message) as unknown as { mos: Record<string, unknown> };
-    const mos = xml.mos;
-    if (mos.roCreate)
-      return {
-        kind: 'roCreate' as const,
-        messageID: mos.messageID,
-        ro: MosModel.XMLRunningOrder.fromXML('roCreate', mos.roCreate as never, true),
-      };
-    if (mos.roStorySend)
-      return {
-        kind: 'roStorySend' as const,
-        messageID: mos.messageID,
-        story: MosModel.XMLROFullStory.fromXML('roStorySend', mos.roStorySend as never, true),
-      };
-    throw new Error(`unexpected message ${Object.keys(mos).join(',')}`);
-  });
-}
 
 /** The text of an element the helper parsed, its pieces in document order. */
 function pieces(

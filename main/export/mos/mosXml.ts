@@ -32,6 +32,13 @@ export function mosRunningOrderId(stories: readonly Story[]): string {
   return `copydesk-ro-${hash.slice(0, 24)}`;
 }
 
+/**
+ * A rundown sent as a running order: its id (the roID stays the same however the rows move, so
+ * a device replaces the running order it has) and its slug. Without one, the stories exported
+ * together make an ad-hoc running order.
+ */
+export type RunningOrder = { id: string; slug: string };
+
 /** A cue's id inside its story: stable while the story's cues stay where they are. */
 export function mosItemId(story: Story, cueIndex: number): string {
   return `${story.id}-cue-${cueIndex + 1}`;
@@ -209,12 +216,12 @@ export function mosMessages(
   stories: readonly Story[],
   options: ExportOptions,
   timing: TimingSettings = DEFAULT_TIMING,
-  roSlug?: string,
+  ro?: RunningOrder,
 ): string[] {
-  const roId = mosRunningOrderId(stories);
+  const roId = ro ? `copydesk-ro-${ro.id}` : mosRunningOrderId(stories);
   const messages: string[] = [];
-  if (stories.length > 1) {
-    const slug = roSlug ?? `${stories[0]!.slug || 'UNTITLED'} +${stories.length - 1}`;
+  if (stories.length > 1 || ro) {
+    const slug = ro?.slug ?? `${stories[0]!.slug || 'UNTITLED'} +${stories.length - 1}`;
     messages.push(roCreate(stories, roId, slug, timing));
   }
   stories.forEach((story, i) => messages.push(roStorySend(story, i, roId, options, timing)));
@@ -226,8 +233,9 @@ export function mosFile(
   stories: readonly Story[],
   options: ExportOptions,
   timing: TimingSettings = DEFAULT_TIMING,
+  ro?: RunningOrder,
 ): { data: string; encoding: 'utf8' | 'base64' } {
-  const text = mosMessages(stories, options, timing).join('');
+  const text = mosMessages(stories, options, timing, ro).join('');
   if (options.mosEncoding === 'utf-8') return { data: text, encoding: 'utf8' };
   const bytes = Buffer.alloc(text.length * 2);
   for (let i = 0; i < text.length; i++) bytes.writeUInt16BE(text.charCodeAt(i), i * 2);

@@ -1,3 +1,4 @@
+import type { RundownLine } from '../../../shared/rundown/view';
 import type { MediaBlock, Run, Story } from '../../../shared/story/model';
 import {
   DEFAULT_TIMING,
@@ -32,7 +33,11 @@ function runNsml(run: Run): string {
   return run.pronouncer ? `${inner} <pi>(${xmlEscape(run.pronouncer)})</pi>` : inner;
 }
 
-function field(kind: 'string' | 'duration' | 'date', id: string, value: string | number): string {
+function field(
+  kind: 'string' | 'duration' | 'date' | 'time',
+  id: string,
+  value: string | number,
+): string {
   return `<${kind} id="${id}">${xmlEscape(String(value))}</${kind}>`;
 }
 
@@ -43,7 +48,11 @@ function field(kind: 'string' | 'duration' | 'date', id: string, value: string |
  * a bite's or package's words are caption-only `cc` paragraphs under its anchor. Times are in
  * seconds, `modify-date` in epoch seconds.
  */
-export function storyToNsml(story: Story, settings: TimingSettings = DEFAULT_TIMING): string {
+export function storyToNsml(
+  story: Story,
+  settings: TimingSettings = DEFAULT_TIMING,
+  row?: Pick<RundownLine, 'page' | 'clock'>,
+): string {
   const timing = storyTiming(story, settings);
   const body: string[] = [];
   const anchored: string[] = [];
@@ -80,7 +89,7 @@ export function storyToNsml(story: Story, settings: TimingSettings = DEFAULT_TIM
   const rate = ratesFor(settings, story.presenter).wordsPerMinute;
   const fields = [
     field('string', 'title', story.slug),
-    field('string', 'page-number', story.page ?? ''),
+    field('string', 'page-number', row?.page ?? story.page ?? ''),
     field('string', 'presenter', story.presenter),
     field('string', 'writer', story.reporter),
     field('string', 'format', story.format),
@@ -91,6 +100,14 @@ export function storyToNsml(story: Story, settings: TimingSettings = DEFAULT_TIM
     field('duration', 'total-time', timing.totalSec),
     ...(story.targetSec === undefined ? [] : [field('duration', 'est-duration', story.targetSec)]),
     field('date', 'modify-date', Math.floor(Date.parse(story.updatedAt) / 1000)),
+    // From the rundown the story was exported from: back-time as a time of day in seconds from
+    // midnight (iNEWS shows it as a clock), cume-time as seconds from the top of the show.
+    ...(row?.clock
+      ? [
+          field('time', 'back-time', row.clock.backSec % (24 * 3600)),
+          field('duration', 'cume-time', row.clock.cumeSec),
+        ]
+      : []),
   ];
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

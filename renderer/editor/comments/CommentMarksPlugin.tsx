@@ -15,6 +15,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { isCtrlAlt } from '../shortcuts/ctrlAlt';
+import './comments.css';
 
 export const ADD_COMMENT_COMMAND = createCommand<void>('ADD_COMMENT_COMMAND');
 export const REMOVE_THREAD_COMMAND = createCommand<string>('REMOVE_THREAD_COMMAND');

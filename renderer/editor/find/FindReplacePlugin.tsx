@@ -8,6 +8,8 @@ import {
   type LexicalNode,
   type TextNode,
 } from 'lexical';
+import '../toolbar/toolbar.css';
+import './find.css';
 
 type Match = { key: string; start: number; end: number };
 
@@ -89,13 +91,19 @@ export function FindReplacePlugin({ open, onClose }: { open: boolean; onClose: (
     setCurrent((c) => (found.length === 0 ? 0 : Math.min(c, found.length - 1)));
   }, [editor, query, matchCase]);
 
+  // Only when the bar opens: run again on every key (as `refresh` changes), it selected what was
+  // typed, and the next key replaced it.
+  useEffect(() => {
+    if (!open) return;
+    findInput.current?.focus();
+    findInput.current?.select();
+  }, [open]);
+
   useEffect(() => {
     if (!open) {
       clearPaint();
       return;
     }
-    findInput.current?.focus();
-    findInput.current?.select();
     refresh();
     return editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size > 0 || dirtyLeaves.size > 0) refresh();

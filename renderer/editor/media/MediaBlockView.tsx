@@ -6,6 +6,7 @@ import { formatDuration, parseDuration } from '../../../shared/story/timing';
 import { firstWords, lastWords } from '../../../shared/import/scriptText';
 import { $isMediaNode } from './MediaNode';
 import { CONTROL_EXCEPT_LF_RUNS, foldControls } from '../../../shared/story/controlChars';
+import './media.css';
 
 const CUE_WORDS = 3;
 

@@ -15,6 +15,7 @@ import type { PronouncerEntry } from '../../../shared/settings';
 import { $pronounceRange } from './pronouncerEdits';
 import { $isPronouncerNode } from './PronouncerNode';
 import { $isPauseNode } from '../pause/PauseNode';
+import './pronouncer.css';
 
 type Hint = { term: string; phonetic: string };
 

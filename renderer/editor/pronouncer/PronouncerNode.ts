@@ -7,6 +7,7 @@ import {
   type EditorConfig,
   type LexicalNode,
 } from 'lexical';
+import './pronouncer.css';
 
 const pronouncerState = createState('pronouncer', {
   parse: (value: unknown): string => (typeof value === 'string' ? value : ''),

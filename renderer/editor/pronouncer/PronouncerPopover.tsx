@@ -16,6 +16,7 @@ import {
 } from './pronouncerEdits';
 import { $isPronouncerNode } from './PronouncerNode';
 import { isCtrlAlt } from '../shortcuts/ctrlAlt';
+import './pronouncer.css';
 
 export const OPEN_PRONOUNCER_COMMAND = createCommand<void>('OPEN_PRONOUNCER_COMMAND');
 export const PRONOUNCER_SHORTCUT = { shortcut: 'Ctrl+Alt+R', key: 'r' };

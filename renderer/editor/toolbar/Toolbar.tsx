@@ -4,6 +4,7 @@ import { $insertMediaBlock, $setTextKind, MEDIA_SHORTCUTS, TEXT_KINDS } from '..
 import { useToolbarState } from './useToolbarState';
 import { OPEN_PRONOUNCER_COMMAND, PRONOUNCER_SHORTCUT } from '../pronouncer/PronouncerPopover';
 import { ADD_COMMENT_COMMAND, COMMENT_SHORTCUT } from '../comments/CommentMarksPlugin';
+import './toolbar.css';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 export const MOD = IS_MAC ? '⌘' : 'Ctrl';

@@ -1,0 +1,265 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openArchive, type Archive } from '../archive/open';
+import { createServices, invokeService } from './serviceTable';
+import type { Channel, Input, Output } from '../../shared/ipc/contract';
+import { viewRundown } from '../../shared/rundown/view';
+import { describeChange } from '../../shared/rundown/history';
+import type { RundownDetail } from '../../shared/rundown/channels';
+
+const open: Archive[] = [];
+afterEach(() => open.splice(0).forEach((a) => a.close()));
+
+function setup() {
+  const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'copydesk-rd-')), 'a.sqlite'));
+  open.push(archive);
+  let clock = Date.parse('2026-11-30T10:00:00.000Z');
+  const services = createServices({
+    archive,
+    version: 'test',
+    now: () => new Date((clock += 1000)),
+  });
+  const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
+    const result = await invokeService(services, channel, input);
+    if (!result.ok)
+      throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value as Output<K>;
+  };
+  return { call, archive };
+}
+
+const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
+const SIX_PM = 18 * 3600;
+
+async function storyOf(call: ReturnType<typeof setup>['call'], slug: string, wordCount: number) {
+  const story = await call('stories.create', { slug });
+  return call('stories.save', {
+    story: { ...story, body: [{ type: 'paragraph', runs: [{ text: words(wordCount) }] }] },
+    baseUpdatedAt: story.updatedAt,
+  });
+}
+
+const view = (d: RundownDetail) => viewRundown(d.rundown, new Map(d.stories.map((s) => [s.id, s])));
+
+describe('rundowns', () => {
+  it('builds a show from stories, breaks and items, timed from the scripts', async () => {
+    const { call } = setup();
+    const fire = await storyOf(call, 'HARBOR FIRE', 180);
+    const budget = await storyOf(call, 'CITY BUDGET', 90);
+    let d = await call('rundowns.create', {
+      title: '6 PM NEWS',
+      airDate: '2026-11-30',
+      onAirSec: SIX_PM,
+      offAirSec: SIX_PM + 1800,
+    });
+    expect(d.rundown.lengthSec).toBe(1800);
+    d = await call('rundowns.addRow', {
+      id: d.rundown.id,
+      row: { kind: 'item', label: 'HEADLINES', estSec: 30 },
+    });
+    d = await call('rundowns.addRow', {
+      id: d.rundown.id,
+      row: { kind: 'story', storyId: fire.id },
+    });
+    d = await call('rundowns.addRow', {
+      id: d.rundown.id,
+      row: { kind: 'break', label: 'BREAK 1', estSec: 120 },
+    });
+    d = await call('rundowns.addRow', {
+      id: d.rundown.id,
+      row: { kind: 'story', storyId: budget.id },
+    });
+
+    const v = view(d);
+    expect(v.lines.map((l) => [l.page, l.slug, l.estSec])).toEqual([
+      ['A1', 'HEADLINES', 30],
+      ['A2', 'HARBOR FIRE', 60],
+      ['A3', 'BREAK 1', 120],
+      ['B1', 'CITY BUDGET', 30],
+    ]);
+    expect(v.overUnderSec).toBe(240 - 1800);
+  });
+
+  it('follows a story’s script: a longer story lengthens its row in every rundown holding it', async () => {
+    const { call } = setup();
+    const fire = await storyOf(call, 'HARBOR FIRE', 180);
+    const a = await call('rundowns.create', {
+      title: 'NOON',
+      airDate: '2026-11-30',
+      onAirSec: 12 * 3600,
+      lengthSec: 600,
+    });
+    const b = await call('rundowns.create', {
+      title: '6 PM',
+      airDate: '2026-11-30',
+      onAirSec: SIX_PM,
+      lengthSec: 600,
+    });
+    for (const r of [a, b])
+      await call('rundowns.addRow', { id: r.rundown.id, row: { kind: 'story', storyId: fire.id } });
+
+    await call('stories.save', {
+      story: { ...fire, body: [{ type: 'paragraph', runs: [{ text: words(360) }] }] },
+      baseUpdatedAt: fire.updatedAt,
+    });
+    for (const r of [a, b]) {
+      const d = await call('rundowns.get', { id: r.rundown.id });
+      expect(view(d).lines[0]!.estSec).toBe(120);
+    }
+  });
+
+  it('moves, floats, sets hits and actuals, removes — and records each with who and when', async () => {
+    const { call } = setup();
+    await call('settings.save', { displayName: 'Maya Chen' });
+    const stories = [];
+    for (const slug of ['ONE', 'TWO', 'THREE']) stories.push(await storyOf(call, slug, 90));
+    let d = await call('rundowns.create', {
+      title: 'LATE',
+      airDate: '2026-11-30',
+      onAirSec: SIX_PM,
+      lengthSec: 600,
+    });
+    for (const s of stories)
+      d = await call('rundowns.addRow', {
+        id: d.rundown.id,
+        row: { kind: 'story', storyId: s.id },
+      });
+    const [one, two, three] = d.rundown.rows.map((r) => r.id);
+
+    d = await call('rundowns.moveRow', { id: d.rundown.id, rowId: three!, to: 0 });
+    expect(view(d).lines.map((l) => l.slug)).toEqual(['THREE', 'ONE', 'TWO']);
+    d = await call('rundowns.setRow', { id: d.rundown.id, rowId: one!, floated: true });
+    expect(view(d).lines[1]!.clock).toBeNull();
+    d = await call('rundowns.setRow', { id: d.rundown.id, rowId: two!, hitSec: SIX_PM + 300 });
+    expect(view(d).lines[2]!.clock!.frontSec).toBe(SIX_PM + 300);
+    d = await call('rundowns.setRow', { id: d.rundown.id, rowId: three!, actualSec: 41 });
+    expect(view(d).lines[0]!.durSec).toBe(41);
+    d = await call('rundowns.removeRow', { id: d.rundown.id, rowId: two! });
+    expect(d.rundown.rows).toHaveLength(2);
+
+    const history = await call('rundowns.history', { id: d.rundown.id });
+    expect(history.every((h) => h.author === 'Maya Chen')).toBe(true);
+    expect(history.slice(0, 5).map(describeChange)).toEqual([
+      'Removed TWO (was 3)',
+      'Actual for THREE: 0:41',
+      'Set a hard hit at 18:05:00 on TWO',
+      'Floated ONE',
+      'Moved THREE from 3 to 1',
+    ]);
+  });
+
+  it('refuses a change made against an older version, and changes nothing', async () => {
+    const { call } = setup();
+    const s = await storyOf(call, 'ONE', 90);
+    const d = await call('rundowns.create', {
+      title: 'LATE',
+      airDate: '2026-11-30',
+      onAirSec: SIX_PM,
+      lengthSec: 600,
+    });
+    const stale = d.rundown.version;
+    await call('rundowns.addRow', {
+      id: d.rundown.id,
+      baseVersion: stale,
+      row: { kind: 'story', storyId: s.id },
+    });
+    await expect(
+      call('rundowns.addRow', {
+        id: d.rundown.id,
+        baseVersion: stale,
+        row: { kind: 'item', label: 'WX', estSec: 20 },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await call('rundowns.get', { id: d.rundown.id })).rundown.rows).toHaveLength(1);
+  });
+
+  it('asks before deleting a story a rundown uses, then takes it out of the rundown too', async () => {
+    const { call } = setup();
+    const s = await storyOf(call, 'ONE', 90);
+    const d = await call('rundowns.create', {
+      title: 'LATE',
+      airDate: '2026-11-30',
+      onAirSec: SIX_PM,
+      lengthSec: 600,
+    });
+    await call('rundowns.addRow', { id: d.rundown.id, row: { kind: 'story', storyId: s.id } });
+
+    await expect(call('stories.delete', { id: s.id })).rejects.toMatchObject({
+      code: 'IN_RUNDOWN',
+      message: expect.stringContaining('LATE (2026-11-30)'),
+    });
+    expect((await call('rundowns.get', { id: d.rundown.id })).rundown.rows).toHaveLength(1);
+
+    await call('stories.delete', { id: s.id, fromRundowns: true });
+    const after = await call('rundowns.get', { id: d.rundown.id });
+    expect(after.rundown.rows).toHaveLength(0);
+    expect((await call('rundowns.history', { id: d.rundown.id }))[0]).toMatchObject({
+      action: 'removed',
+    });
+  });
+
+  it('makes a rundown from a template, and a template from a rundown', async () => {
+    const { call } = setup();
+    const s = await storyOf(call, 'ONE', 90);
+    let d = await call('rundowns.create', {
+      title: '6 PM NEWS',
+      airDate: '2026-11-30',
+      onAirSec: SIX_PM,
+      lengthSec: 1800,
+    });
+    d = await call('rundowns.addRow', {
+      id: d.rundown.id,
+      row: { kind: 'item', label: 'HEADLINES', estSec: 30 },
+    });
+    d = await call('rundowns.addRow', { id: d.rundown.id, row: { kind: 'story', storyId: s.id } });
+    d = await call('rundowns.addRow', {
+      id: d.rundown.id,
+      row: { kind: 'break', label: 'BREAK 1', estSec: 120, hitSec: SIX_PM + 600 },
+    });
+    d = await call('rundowns.update', { id: d.rundown.id, blockBudgets: { A: 600 } });
+    await call('showTemplates.fromRundown', { id: d.rundown.id, name: 'Evening news' });
+
+    const next = await call('rundowns.create', {
+      airDate: '2026-12-01',
+      template: 'evening news',
+      onAirSec: 19 * 3600,
+    });
+    expect(next.rundown).toMatchObject({
+      title: '6 PM NEWS',
+      lengthSec: 1800,
+      blockBudgets: { A: 600 },
+    });
+    expect(next.rundown.rows.map((r) => [r.kind, r.label, r.estSec, r.hitSec])).toEqual([
+      ['item', 'HEADLINES', 30, null],
+      ['break', 'BREAK 1', 120, 19 * 3600 + 600],
+    ]);
+  });
+
+  it('lists rundowns by date', async () => {
+    const { call } = setup();
+    await call('rundowns.create', {
+      title: 'A',
+      airDate: '2026-11-29',
+      onAirSec: SIX_PM,
+      lengthSec: 60,
+    });
+    await call('rundowns.create', {
+      title: 'B',
+      airDate: '2026-11-30',
+      onAirSec: SIX_PM,
+      lengthSec: 60,
+    });
+    await call('rundowns.create', {
+      title: 'C',
+      airDate: '2026-11-30',
+      onAirSec: 12 * 3600,
+      lengthSec: 60,
+    });
+    expect((await call('rundowns.list', {})).map((r) => r.title)).toEqual(['C', 'B', 'A']);
+    expect(
+      (await call('rundowns.list', { from: '2026-11-30', to: '2026-11-30' })).map((r) => r.title),
+    ).toEqual(['C', 'B']);
+  });
+});

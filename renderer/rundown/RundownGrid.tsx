@@ -1,0 +1,443 @@
+import { memo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { formatClock, hitInShow, parseClock } from '../../shared/rundown/clock';
+import type { RundownLine, RundownView } from '../../shared/rundown/view';
+import { formatDuration } from '../../shared/story/timing';
+import { STATUS_BADGES } from '../../shared/story/workflow';
+import { DurationInput } from '../common/DurationInput';
+
+export type RowChange = {
+  floated?: boolean;
+  hitSec?: number | null;
+  actualSec?: number | null;
+  estSec?: number | null;
+  page?: string | null;
+  label?: string;
+};
+
+type Props = {
+  view: RundownView;
+  selectedRowId: string | null;
+  openStoryId: string | null;
+  /** With the story editor beside the grid: only the columns a producer needs while writing. */
+  compact: boolean;
+  onSelect: (rowId: string) => void;
+  onOpenStory: (storyId: string) => void;
+  onMove: (rowId: string, to: number) => void;
+  onRemove: (rowId: string) => void;
+  onSet: (rowId: string, change: RowChange) => void;
+};
+
+const DRAG_TYPE = 'application/x-copydesk-row';
+
+/**
+ * The running order: one row per story, break or item, with its page, times and clocks. Rows
+ * are moved by dragging or from the keyboard (Alt+Up/Down), floated with Alt+F, removed with
+ * Delete; Enter opens a story row's script beside the grid.
+ */
+export function RundownGrid(props: Props) {
+  const { view, selectedRowId, compact } = props;
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [drop, setDrop] = useState<{ rowId: string; after: boolean } | null>(null);
+  const dragged = useRef<string | null>(null);
+
+  const focusRow = (rowId: string) =>
+    requestAnimationFrame(() =>
+      body.current?.querySelector<HTMLElement>(`tr[data-row-id="${rowId}"]`)?.focus(),
+    );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, line: RundownLine, i: number) => {
+    if (e.target !== e.currentTarget) return; // typing in a cell's field
+    const rowId = line.row.id;
+    const lines = view.lines;
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      const to = e.key === 'ArrowUp' ? i - 1 : i + 1;
+      if (to < 0 || to >= lines.length) return;
+      props.onMove(rowId, to);
+      focusRow(rowId);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const next = lines[e.key === 'ArrowUp' ? i - 1 : i + 1];
+      if (next) {
+        props.onSelect(next.row.id);
+        focusRow(next.row.id);
+      }
+    } else if (e.altKey && e.code === 'KeyF') {
+      e.preventDefault();
+      props.onSet(rowId, { floated: !line.row.floated });
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      const next = lines[i + 1] ?? lines[i - 1];
+      props.onRemove(rowId);
+      if (next) {
+        props.onSelect(next.row.id);
+        focusRow(next.row.id);
+      }
+    } else if (e.key === 'Enter' && line.row.storyId) {
+      e.preventDefault();
+      props.onOpenStory(line.row.storyId);
+    }
+  };
+
+  const dropTarget = (e: DragEvent<HTMLTableRowElement>, rowId: string) => {
+    if (!dragged.current) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    const box = e.currentTarget.getBoundingClientRect();
+    const after = e.clientY > box.top + box.height / 2;
+    if (drop?.rowId !== rowId || drop.after !== after) setDrop({ rowId, after });
+  };
+
+  const onDrop = (e: DragEvent<HTMLTableRowElement>) => {
+    e.preventDefault();
+    const rowId = dragged.current;
+    dragged.current = null;
+    const target = drop;
+    setDrop(null);
+    if (!rowId || !target) return;
+    const ids = view.lines.map((l) => l.row.id);
+    const from = ids.indexOf(rowId);
+    let to = ids.indexOf(target.rowId) + (target.after ? 1 : 0);
+    if (to > from) to -= 1;
+    if (to !== from) props.onMove(rowId, to);
+  };
+
+  return (
+    <div className="cd-rundown-grid-scroll">
+      <table
+        className={`cd-rundown-grid${compact ? ' cd-rundown-compact' : ''}`}
+        aria-label="Running order"
+      >
+        <thead>
+          <tr>
+            <th scope="col" className="cd-rd-page">
+              Page
+            </th>
+            <th scope="col" className="cd-rd-slug">
+              Slug
+            </th>
+            <th scope="col">Format</th>
+            {!compact && <th scope="col">Presenter</th>}
+            {!compact && <th scope="col">Reporter</th>}
+            {!compact && <th scope="col">Status</th>}
+            <th scope="col" className="cd-rd-num">
+              Est
+            </th>
+            {!compact && (
+              <th scope="col" className="cd-rd-num">
+                Actual
+              </th>
+            )}
+            {!compact && (
+              <th scope="col" className="cd-rd-num">
+                Hit
+              </th>
+            )}
+            <th scope="col" className="cd-rd-num">
+              Front
+            </th>
+            <th scope="col" className="cd-rd-num">
+              Back
+            </th>
+            {!compact && (
+              <th scope="col" className="cd-rd-num">
+                Cume
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {view.lines.map((line, i) => (
+            <Row
+              key={line.row.id}
+              line={line}
+              onAirSec={view.onAirSec}
+              compact={compact}
+              selected={line.row.id === selectedRowId}
+              open={line.row.storyId !== null && line.row.storyId === props.openStoryId}
+              dropAbove={drop?.rowId === line.row.id && !drop.after}
+              dropBelow={drop?.rowId === line.row.id && drop.after}
+              onFocus={() => props.onSelect(line.row.id)}
+              onKeyDown={(e) => onKeyDown(e, line, i)}
+              onOpenStory={props.onOpenStory}
+              onSet={props.onSet}
+              onDragStart={(e) => {
+                dragged.current = line.row.id;
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData(DRAG_TYPE, line.row.id);
+              }}
+              onDragOver={(e) => dropTarget(e, line.row.id)}
+              onDrop={onDrop}
+              onDragEnd={() => {
+                dragged.current = null;
+                setDrop(null);
+              }}
+            />
+          ))}
+        </tbody>
+      </table>
+      {view.lines.length === 0 && (
+        <p className="cd-rundown-empty">
+          No rows yet. Add stories from the archive, a new story, a break or an item.
+        </p>
+      )}
+    </div>
+  );
+}
+
+type RowProps = {
+  line: RundownLine;
+  onAirSec: number;
+  compact: boolean;
+  selected: boolean;
+  open: boolean;
+  dropAbove: boolean;
+  dropBelow: boolean;
+  onFocus: () => void;
+  onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => void;
+  onOpenStory: (storyId: string) => void;
+  onSet: (rowId: string, change: RowChange) => void;
+  onDragStart: (e: DragEvent<HTMLTableRowElement>) => void;
+  onDragOver: (e: DragEvent<HTMLTableRowElement>) => void;
+  onDrop: (e: DragEvent<HTMLTableRowElement>) => void;
+  onDragEnd: () => void;
+};
+
+/** What a row shows; handlers are recreated with every render and do not count. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  const x = a.line;
+  const y = b.line;
+  return (
+    x.row === y.row &&
+    x.page === y.page &&
+    x.slug === y.slug &&
+    x.story === y.story &&
+    x.estSec === y.estSec &&
+    x.estEstimated === y.estEstimated &&
+    x.clock?.frontSec === y.clock?.frontSec &&
+    x.clock?.backSec === y.clock?.backSec &&
+    x.clock?.cumeSec === y.clock?.cumeSec &&
+    a.compact === b.compact &&
+    a.selected === b.selected &&
+    a.open === b.open &&
+    a.dropAbove === b.dropAbove &&
+    a.dropBelow === b.dropBelow &&
+    a.onAirSec === b.onAirSec
+  );
+}
+
+const Row = memo(function Row(props: RowProps) {
+  const { line, compact } = props;
+  const { row, story } = line;
+  const floated = row.floated;
+  const classes = [
+    'cd-rd-row',
+    `cd-rd-${row.kind}`,
+    floated && 'cd-rd-floated',
+    props.selected && 'cd-rd-selected',
+    props.open && 'cd-rd-open',
+    props.dropAbove && 'cd-rd-drop-above',
+    props.dropBelow && 'cd-rd-drop-below',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const name = line.slug || 'UNTITLED';
+  const set = (change: RowChange) => props.onSet(row.id, change);
+  return (
+    <tr
+      className={classes}
+      data-row-id={row.id}
+      data-testid="rundown-row"
+      tabIndex={props.selected ? 0 : -1}
+      aria-selected={props.selected}
+      aria-label={`${line.page} ${name}${floated ? ', floated' : ''}`}
+      draggable
+      onFocus={(e) => e.target === e.currentTarget && props.onFocus()}
+      onClick={props.onFocus}
+      onDoubleClick={() => row.storyId && props.onOpenStory(row.storyId)}
+      onKeyDown={props.onKeyDown}
+      onDragStart={props.onDragStart}
+      onDragOver={props.onDragOver}
+      onDrop={props.onDrop}
+      onDragEnd={props.onDragEnd}
+    >
+      <td className="cd-rd-page">
+        <PageCell line={line} onSet={set} />
+      </td>
+      <td className="cd-rd-slug">
+        {row.storyId ? (
+          <button
+            type="button"
+            className="cd-rd-slug-button"
+            tabIndex={-1}
+            onClick={() => props.onOpenStory(row.storyId!)}
+            title="Open the script beside the rundown"
+          >
+            {name}
+          </button>
+        ) : (
+          <span className="cd-rd-label">{name}</span>
+        )}
+        {floated && <span className="cd-badge cd-rd-float-badge">Float</span>}
+      </td>
+      <td>
+        {story ? (
+          <span className={`cd-badge cd-format-${story.format.replace('/', '-').toLowerCase()}`}>
+            {story.format}
+          </span>
+        ) : (
+          <span className="cd-rd-kind">{row.kind === 'break' ? 'BREAK' : 'ITEM'}</span>
+        )}
+      </td>
+      {!compact && <td className="cd-rd-person">{story?.presenter}</td>}
+      {!compact && <td className="cd-rd-person">{story?.reporter}</td>}
+      {!compact && (
+        <td>
+          {story && story.status !== 'draft' && (
+            <span className={`cd-badge cd-status-badge cd-status-${story.status}`}>
+              {STATUS_BADGES[story.status]}
+            </span>
+          )}
+        </td>
+      )}
+      <td className="cd-rd-num">
+        <EstCell line={line} onSet={set} />
+      </td>
+      {!compact && (
+        <td className="cd-rd-num">
+          <DurationInput
+            label={`Actual length of ${name}`}
+            placeholder=""
+            value={row.actualSec ?? undefined}
+            onChange={(s) => set({ actualSec: s ?? null })}
+          />
+        </td>
+      )}
+      {!compact && (
+        <td className="cd-rd-num">
+          <HitCell line={line} onAirSec={props.onAirSec} onSet={set} />
+        </td>
+      )}
+      <td className={`cd-rd-num cd-rd-clock${row.hitSec !== null && !floated ? ' cd-rd-hit' : ''}`}>
+        {line.clock ? formatClock(line.clock.frontSec) : ''}
+      </td>
+      <td className="cd-rd-num cd-rd-clock">{line.clock ? formatClock(line.clock.backSec) : ''}</td>
+      {!compact && (
+        <td className="cd-rd-num cd-rd-clock">
+          {line.clock ? formatDuration(line.clock.cumeSec) : ''}
+        </td>
+      )}
+    </tr>
+  );
+}, sameRow);
+
+function PageCell({ line, onSet }: { line: RundownLine; onSet: (c: RowChange) => void }) {
+  const [text, setText] = useState<string | null>(null);
+  const typed = line.row.page !== null;
+  const commit = () => {
+    if (text === null) return;
+    const page = text.trim();
+    setText(null);
+    if (page === (line.row.page ?? '')) return;
+    onSet({ page: page === '' ? null : page.slice(0, 12) });
+  };
+  return (
+    <input
+      className={`cd-rd-cell-input${typed ? ' cd-rd-typed' : ''}`}
+      aria-label={`Page of ${line.slug || 'UNTITLED'}`}
+      title={
+        typed ? 'Typed by hand: clear it to number the row by its place' : 'Numbered by its place'
+      }
+      value={text ?? line.page}
+      size={4}
+      maxLength={12}
+      onFocus={() => setText(line.row.page ?? '')}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      placeholder={line.page}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          e.currentTarget.blur();
+        } else if (e.key === 'Escape') {
+          setText(null);
+          e.currentTarget.blur();
+        }
+      }}
+    />
+  );
+}
+
+function EstCell({ line, onSet }: { line: RundownLine; onSet: (c: RowChange) => void }) {
+  const { row } = line;
+  const fromScript = row.kind === 'story' && row.estSec === null;
+  return (
+    <span
+      className={`cd-rd-est${fromScript ? ' cd-rd-from-script' : ''}${line.estEstimated ? ' cd-rd-estimated' : ''}`}
+      title={
+        fromScript
+          ? `From the script${line.estEstimated ? ' (some media has no duration yet)' : ''}: type a length to override it`
+          : 'Typed estimate'
+      }
+    >
+      <DurationInput
+        label={`Estimated length of ${line.slug || 'UNTITLED'}`}
+        placeholder={formatDuration(line.estSec)}
+        value={fromScript ? undefined : (row.estSec ?? 0)}
+        onChange={(s) => {
+          if (row.kind !== 'story' && s === undefined) return;
+          onSet({ estSec: s ?? null });
+        }}
+      />
+    </span>
+  );
+}
+
+function HitCell({
+  line,
+  onAirSec,
+  onSet,
+}: {
+  line: RundownLine;
+  onAirSec: number;
+  onSet: (c: RowChange) => void;
+}) {
+  const hit = line.row.hitSec;
+  const [text, setText] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const commit = () => {
+    if (text === null) return;
+    const typed = text.trim();
+    if (typed === '') {
+      setText(null);
+      setInvalid(false);
+      if (hit !== null) onSet({ hitSec: null });
+      return;
+    }
+    const clock = parseClock(typed);
+    setInvalid(clock === null);
+    if (clock === null) return;
+    setText(null);
+    const sec = hitInShow(clock, onAirSec);
+    if (sec !== hit) onSet({ hitSec: sec });
+  };
+  return (
+    <input
+      className={`cd-rd-cell-input${invalid ? ' cd-input-invalid' : ''}`}
+      aria-label={`Hard hit for ${line.slug || 'UNTITLED'}`}
+      aria-invalid={invalid}
+      title={invalid ? 'Type a clock time like 18:10:00' : 'The clock time this row must start at'}
+      value={text ?? (hit === null ? '' : formatClock(hit))}
+      size={8}
+      onFocus={() => setText(hit === null ? '' : formatClock(hit))}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        }
+      }}
+    />
+  );
+}

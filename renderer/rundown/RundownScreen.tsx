@@ -1,0 +1,413 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { parseDuration } from '../../shared/story/timing';
+import { describeChange, type RundownHistoryEntry } from '../../shared/rundown/history';
+import type { RundownRow } from '../../shared/rundown/model';
+import { call } from '../api/calls';
+import { Dialog } from '../common/Dialog';
+import { AddStoryDialog } from './AddStoryDialog';
+import { RundownGrid } from './RundownGrid';
+import { ShowClock } from './ShowClock';
+import { ShowDialog } from './ShowDialog';
+import { useRundown, type LiveStoryTime } from './useRundown';
+import './rundown.css';
+
+type Props = {
+  rundownId: string;
+  /** The live time of the story open in the editor, so its row follows the typing. */
+  live: LiveStoryTime;
+  openStoryId: string | null;
+  /** The open story's editor, shown beside the grid. */
+  storyPane: ReactNode;
+  onOpenStory: (storyId: string) => void;
+  onCloseStory: () => void;
+  onExport: (rundown: { id: string; title: string }) => void;
+  onDeleted: () => void;
+  onNotify: (message: string) => void;
+};
+
+type Panel = 'add-story' | 'add-break' | 'add-item' | 'show' | 'template' | 'history' | null;
+
+/**
+ * A show being built: its clocks, its running order and, beside it, the script of the story
+ * being written. Rows are added below the selected one.
+ */
+export function RundownScreen(props: Props) {
+  const { rundownId } = props;
+  const doc = useRundown(rundownId, props.live);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [undo, setUndo] = useState<{ row: RundownRow; index: number; slug: string } | null>(null);
+
+  const lines = doc.view?.lines ?? [];
+  const selectedIndex = lines.findIndex((l) => l.row.id === selected);
+  const insertAt = selectedIndex < 0 ? lines.length : selectedIndex + 1;
+
+  const add = useCallback(
+    async (row: Parameters<typeof doc.add>[0], at: number) => {
+      const rowId = await doc.add(row, at);
+      if (rowId) setSelected(rowId);
+      return rowId;
+    },
+    [doc],
+  );
+
+  const newStoryHere = async () => {
+    const created = await call('stories.create', { format: 'READER' });
+    if (!created.ok) return;
+    const rowId = await add({ kind: 'story', storyId: created.value.id }, insertAt);
+    if (rowId) props.onOpenStory(created.value.id);
+  };
+
+  const remove = async (rowId: string) => {
+    const line = lines.find((l) => l.row.id === rowId);
+    const removed = await doc.remove(rowId);
+    if (removed) setUndo({ ...removed, slug: line?.slug || 'UNTITLED' });
+  };
+
+  const undoRemove = useCallback(async () => {
+    if (!undo) return;
+    const { row, index } = undo;
+    setUndo(null);
+    await add({ ...row, storyId: row.storyId ?? undefined }, index);
+  }, [undo, add]);
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), 15_000);
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void undoRemove();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [undo, undoRemove]);
+
+  if (doc.problem) {
+    return (
+      <div className="cd-empty">
+        <h1>This rundown cannot be shown</h1>
+        <p>{doc.problem}</p>
+      </div>
+    );
+  }
+  if (!doc.detail || !doc.view) return <div className="cd-rundown-loading">Loading rundown…</div>;
+  const { rundown } = doc.detail;
+  const view = doc.view;
+  const compact = props.openStoryId !== null;
+  const openLine = lines.find((l) => l.row.storyId === props.openStoryId);
+
+  return (
+    <div
+      className={`cd-rundown${compact ? ' cd-rundown-with-story' : ''}`}
+      data-testid="rundown-screen"
+    >
+      <header className="cd-rundown-head">
+        <div className="cd-rundown-title">
+          <h1>{rundown.title}</h1>
+          <span className="cd-rundown-date">
+            {new Date(`${rundown.airDate}T12:00:00`).toLocaleDateString([], {
+              weekday: 'short',
+              year: 'numeric',
+              month: 'short',
+              day: 'numeric',
+            })}
+          </span>
+          <button
+            type="button"
+            className="cd-button cd-button-quiet"
+            onClick={() => setPanel('show')}
+          >
+            Show details…
+          </button>
+        </div>
+        <ShowClock airDate={rundown.airDate} view={view} />
+      </header>
+      <div className="cd-rundown-toolbar" role="toolbar" aria-label="Rundown">
+        <button type="button" className="cd-button" onClick={() => setPanel('add-story')}>
+          + Story…
+        </button>
+        <button type="button" className="cd-button" onClick={() => void newStoryHere()}>
+          + New story
+        </button>
+        <button type="button" className="cd-button" onClick={() => setPanel('add-break')}>
+          + Break
+        </button>
+        <button type="button" className="cd-button" onClick={() => setPanel('add-item')}>
+          + Item
+        </button>
+        <span className="cd-rundown-toolbar-gap" />
+        <button
+          type="button"
+          className="cd-button"
+          onClick={() => props.onExport({ id: rundown.id, title: rundown.title })}
+        >
+          Export…
+        </button>
+        <button
+          type="button"
+          className="cd-button cd-button-quiet"
+          onClick={() => setPanel('template')}
+        >
+          Save as template…
+        </button>
+        <button
+          type="button"
+          className="cd-button cd-button-quiet"
+          aria-pressed={panel === 'history'}
+          onClick={() => setPanel((p) => (p === 'history' ? null : 'history'))}
+        >
+          History
+        </button>
+      </div>
+      {undo && (
+        <div className="cd-rundown-undo" role="status">
+          Removed {undo.slug} from the rundown.
+          <button
+            type="button"
+            className="cd-button cd-button-quiet"
+            onClick={() => void undoRemove()}
+          >
+            Undo
+          </button>
+        </div>
+      )}
+      <div className="cd-rundown-body">
+        <RundownGrid
+          view={view}
+          selectedRowId={selected ?? lines[0]?.row.id ?? null}
+          openStoryId={props.openStoryId}
+          compact={compact}
+          onSelect={setSelected}
+          onOpenStory={props.onOpenStory}
+          onMove={(rowId, to) => void doc.move(rowId, to)}
+          onRemove={(rowId) => void remove(rowId)}
+          onSet={(rowId, change) => void doc.set(rowId, change)}
+        />
+        {panel === 'history' && (
+          <RundownHistory
+            rundownId={rundown.id}
+            version={rundown.version}
+            onClose={() => setPanel(null)}
+          />
+        )}
+        {compact && (
+          <section className="cd-rundown-story" aria-label="Story">
+            <div className="cd-rundown-story-bar">
+              <span>
+                {openLine ? `${openLine.page} · ` : ''}Script beside the rundown: its time flows
+                into the row as you type
+              </span>
+              <button
+                type="button"
+                className="cd-button cd-button-quiet"
+                onClick={props.onCloseStory}
+              >
+                Close script
+              </button>
+            </div>
+            {props.storyPane}
+          </section>
+        )}
+      </div>
+      {panel === 'add-story' && (
+        <AddStoryDialog
+          onClose={() => setPanel(null)}
+          onAdd={(story) => {
+            const at = insertAt;
+            void add({ kind: 'story', storyId: story.id }, at);
+          }}
+        />
+      )}
+      {(panel === 'add-break' || panel === 'add-item') && (
+        <RowDialog
+          kind={panel === 'add-break' ? 'break' : 'item'}
+          onClose={() => setPanel(null)}
+          onAdd={async (label, estSec) =>
+            (await add(
+              { kind: panel === 'add-break' ? 'break' : 'item', label, estSec },
+              insertAt,
+            )) !== null
+          }
+        />
+      )}
+      {panel === 'show' && (
+        <ShowDialog
+          rundown={rundown}
+          onClose={() => setPanel(null)}
+          onSubmit={(f) =>
+            doc.update({
+              title: f.title,
+              airDate: f.airDate,
+              onAirSec: f.onAirSec,
+              lengthSec: f.lengthSec,
+            })
+          }
+        />
+      )}
+      {panel === 'template' && (
+        <TemplateDialog
+          title={rundown.title}
+          onClose={() => setPanel(null)}
+          onSave={async (name) => {
+            const result = await call('showTemplates.fromRundown', { id: rundown.id, name });
+            if (!result.ok) return false;
+            props.onNotify(
+              `Saved “${name}” as a show template: breaks, items, times and budgets, no stories.`,
+            );
+            return true;
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function RowDialog({
+  kind,
+  onAdd,
+  onClose,
+}: {
+  kind: 'break' | 'item';
+  onAdd: (label: string, estSec: number) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const [label, setLabel] = useState(kind === 'break' ? 'BREAK' : '');
+  const [length, setLength] = useState(kind === 'break' ? '2:00' : '0:30');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <Dialog title={kind === 'break' ? 'Add a break' : 'Add an item'} onClose={onClose}>
+      <form
+        className="cd-rd-show-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const estSec = parseDuration(length);
+          if (!label.trim()) return setProblem(`Give the ${kind} a name.`);
+          if (estSec === null) return setProblem('Type the length as M:SS.');
+          void onAdd(label.trim(), estSec).then((done) => done && onClose());
+        }}
+      >
+        <label>
+          Name
+          <input
+            value={label}
+            data-autofocus
+            maxLength={120}
+            placeholder={kind === 'break' ? 'BREAK 1' : 'HEADLINES'}
+            onChange={(e) => setLabel(e.target.value)}
+          />
+        </label>
+        <label>
+          Length
+          <input value={length} onChange={(e) => setLength(e.target.value)} placeholder="m:ss" />
+        </label>
+        {problem && (
+          <p className="cd-form-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="cd-dialog-actions">
+          <button type="button" className="cd-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="cd-button cd-button-primary">
+            Add {kind}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function TemplateDialog({
+  title,
+  onSave,
+  onClose,
+}: {
+  title: string;
+  onSave: (name: string) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const [name, setName] = useState(title);
+  return (
+    <Dialog title="Save as show template" onClose={onClose}>
+      <form
+        className="cd-rd-show-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) void onSave(name.trim()).then((done) => done && onClose());
+        }}
+      >
+        <label>
+          Template name
+          <input
+            value={name}
+            data-autofocus
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <p className="cd-dialog-note">
+          The template keeps the show’s title, times, block budgets, breaks and standing items; a
+          template of the same name is replaced.
+        </p>
+        <div className="cd-dialog-actions">
+          <button type="button" className="cd-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="cd-button cd-button-primary">
+            Save template
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function RundownHistory({
+  rundownId,
+  version,
+  onClose,
+}: {
+  rundownId: string;
+  version: number;
+  onClose: () => void;
+}) {
+  const [entries, setEntries] = useState<RundownHistoryEntry[] | null>(null);
+  useEffect(() => {
+    void call('rundowns.history', { id: rundownId }).then((r) => r.ok && setEntries(r.value));
+  }, [rundownId, version]);
+  return (
+    <aside className="cd-rundown-history" aria-label="Rundown history">
+      <header>
+        <h2>History</h2>
+        <button
+          type="button"
+          className="cd-icon-button"
+          aria-label="Close history"
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </header>
+      <ol>
+        {(entries ?? []).map((e) => (
+          <li key={e.seq}>
+            <span className="cd-rd-history-what">{describeChange(e)}</span>
+            <span className="cd-rd-history-who">
+              {e.author || 'Unnamed user'} ·{' '}
+              {new Date(e.at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {entries?.length === 0 && <p>No changes yet.</p>}
+    </aside>
+  );
+}

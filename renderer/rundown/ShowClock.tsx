@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { DAY_SEC, formatClock, formatOverUnder } from '../../shared/rundown/clock';
+import type { RundownView } from '../../shared/rundown/view';
+import { formatDuration } from '../../shared/story/timing';
+
+/** Seconds from now to a clock time on the air date, in the viewer's time zone. */
+function secondsUntil(airDate: string, secOfDay: number, now: number): number {
+  const [y, m, d] = airDate.split('-').map(Number) as [number, number, number];
+  const midnight = new Date(y, m - 1, d).getTime();
+  return Math.round((midnight + secOfDay * 1000 - now) / 1000);
+}
+
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** Until air, on air, or off: the one clock a producer looks at besides over/under. */
+function AirCountdown({ airDate, view }: { airDate: string; view: RundownView }) {
+  const now = useNow();
+  const toAir = secondsUntil(airDate, view.onAirSec, now);
+  const toOff = secondsUntil(airDate, view.offAirSec, now);
+  if (toAir > DAY_SEC) return <span className="cd-rd-countdown">Airs {airDate}</span>;
+  if (toAir > 0)
+    return (
+      <span className="cd-rd-countdown" data-testid="time-to-air">
+        To air <strong>{formatDuration(toAir)}</strong>
+      </span>
+    );
+  if (toOff > 0)
+    return (
+      <span className="cd-rd-countdown cd-rd-on-air" data-testid="time-to-air">
+        On air · to off-air <strong>{formatDuration(toOff)}</strong>
+      </span>
+    );
+  return <span className="cd-rd-countdown">Off air</span>;
+}
+
+/**
+ * The show's clocks: on-air to off-air, where it would end, and over/under — red when heavy,
+ * as producers read it — with each block that has a budget.
+ */
+export function ShowClock({ airDate, view }: { airDate: string; view: RundownView }) {
+  const heavy = view.overUnderSec > 0;
+  const state = view.overUnderSec === 0 ? 'on time' : heavy ? 'heavy' : 'light';
+  return (
+    <div className="cd-rd-clocks">
+      <span className="cd-rd-times">
+        {formatClock(view.onAirSec)} – {formatClock(view.offAirSec)}
+      </span>
+      <span className="cd-rd-ends">Ends {formatClock(view.endSec)}</span>
+      <span
+        className={`cd-rd-overunder${heavy ? ' cd-rd-heavy' : view.overUnderSec < 0 ? ' cd-rd-light' : ''}`}
+        data-testid="show-over-under"
+        role="status"
+        aria-label={`Over/under ${formatOverUnder(view.overUnderSec)}, ${state}`}
+      >
+        <span className="cd-rd-ou-value">{formatOverUnder(view.overUnderSec)}</span>
+        <span className="cd-rd-ou-state">{state}</span>
+      </span>
+      {view.blocks
+        .filter((b) => b.budgetSec !== null)
+        .map((b) => (
+          <span
+            key={b.name}
+            className={`cd-rd-block-budget${b.overUnderSec! > 0 ? ' cd-rd-heavy' : ''}`}
+            title={`Block ${b.name}: ${formatDuration(b.totalSec)} of ${formatDuration(b.budgetSec!)}`}
+          >
+            {b.name} {formatOverUnder(b.overUnderSec!)}
+          </span>
+        ))}
+      <AirCountdown airDate={airDate} view={view} />
+    </div>
+  );
+}

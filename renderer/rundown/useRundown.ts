@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Input } from '../../shared/ipc/contract';
+import type { RundownDetail } from '../../shared/rundown/channels';
+import { viewRundown, type RowStory, type RundownView } from '../../shared/rundown/view';
+import type { RundownRow } from '../../shared/rundown/model';
+import { moveRow } from '../../shared/rundown/rows';
+import { call } from '../api/calls';
+import { onArchiveEvent, publishArchiveEvent } from '../api/archiveEvents';
+
+type RowChange = Omit<Input<'rundowns.setRow'>, 'id' | 'baseVersion' | 'rowId'>;
+type NewRow = Input<'rundowns.addRow'>['row'];
+
+function definedOnly<T extends object>(change: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(change).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}
+
+/** A story's live time while someone types in it: overrides what the archive last stored. */
+export type LiveStoryTime = { storyId: string; trtSec: number; trtEstimated: boolean } | null;
+
+export type RundownDoc = {
+  detail: RundownDetail | null;
+  view: RundownView | null;
+  /** Why the rundown could not be loaded, in words. */
+  problem: string | null;
+  reload: () => Promise<void>;
+  add: (row: NewRow, at?: number) => Promise<string | null>;
+  move: (rowId: string, to: number) => Promise<boolean>;
+  set: (rowId: string, change: RowChange) => Promise<boolean>;
+  remove: (rowId: string) => Promise<{ row: RundownRow; index: number } | null>;
+  update: (fields: Omit<Input<'rundowns.update'>, 'id' | 'baseVersion'>) => Promise<boolean>;
+};
+
+/**
+ * One open rundown: loaded from the archive, changed through the service layer with the version
+ * it was loaded at (a stale change is refused there and the rundown reloaded here), and timed
+ * with the live time of the story being typed in. Other windows hear of every change.
+ */
+export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
+  const [detail, setDetail] = useState<RundownDetail | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const current = useRef<RundownDetail | null>(null);
+  current.current = detail;
+
+  const reload = useCallback(async () => {
+    if (id === null) return;
+    // The screen says why it cannot show the rundown: no notice on top of that.
+    const result = await call('rundowns.get', { id }, { showsFailure: true });
+    if (result.ok) {
+      setDetail(result.value);
+      setProblem(null);
+    } else {
+      setDetail(null);
+      setProblem(result.error.message);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setDetail(null);
+    void reload();
+  }, [reload]);
+
+  // A story saved or a rundown changed anywhere in the app (this window or another) reloads it.
+  useEffect(
+    () =>
+      onArchiveEvent((event) => {
+        const shown = current.current;
+        if (!shown) return;
+        if (event.type === 'rundown' && event.id === shown.rundown.id) {
+          if (event.version !== shown.rundown.version) void reload();
+        } else if (event.type === 'story' && shown.stories.some((s) => s.id === event.id)) {
+          void reload();
+        }
+      }),
+    [reload],
+  );
+
+  const apply = useCallback(
+    async (
+      run: (
+        base: RundownDetail,
+      ) => Promise<
+        { ok: true; value: RundownDetail } | { ok: false; error: { code: string; message: string } }
+      >,
+      /** The change as it will look, shown at once so a drag or a key paints in its own frame. */
+      predict?: (rows: RundownRow[]) => RundownRow[],
+    ): Promise<RundownDetail | null> => {
+      const base = current.current;
+      if (!base) return null;
+      if (predict) {
+        const shown = { ...base, rundown: { ...base.rundown, rows: predict(base.rundown.rows) } };
+        current.current = shown;
+        setDetail(shown);
+      }
+      const result = await run(base);
+      if (!result.ok) {
+        if (predict) {
+          current.current = base;
+          setDetail(base);
+        }
+        if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND') await reload();
+        return null;
+      }
+      current.current = result.value;
+      setDetail(result.value);
+      publishArchiveEvent({
+        type: 'rundown',
+        id: result.value.rundown.id,
+        version: result.value.rundown.version,
+      });
+      return result.value;
+    },
+    [reload],
+  );
+
+  const add = useCallback(
+    async (row: NewRow, at?: number) => {
+      let rowId: string | null = null;
+      await apply(async (base) => {
+        const r = await call('rundowns.addRow', {
+          id: base.rundown.id,
+          baseVersion: base.rundown.version,
+          row,
+          ...(at !== undefined && { at }),
+        });
+        if (r.ok) rowId = r.value.rowId;
+        return r;
+      });
+      return rowId;
+    },
+    [apply],
+  );
+
+  const move = useCallback(
+    async (rowId: string, to: number) =>
+      (await apply(
+        (base) =>
+          call('rundowns.moveRow', {
+            id: base.rundown.id,
+            baseVersion: base.rundown.version,
+            rowId,
+            to,
+          }),
+        (rows) => moveRow(rows, rowId, to),
+      )) !== null,
+    [apply],
+  );
+
+  const set = useCallback(
+    async (rowId: string, change: RowChange) =>
+      (await apply(
+        (base) =>
+          call('rundowns.setRow', {
+            id: base.rundown.id,
+            baseVersion: base.rundown.version,
+            rowId,
+            ...change,
+          }),
+        (rows) => rows.map((r) => (r.id === rowId ? { ...r, ...definedOnly(change) } : r)),
+      )) !== null,
+    [apply],
+  );
+
+  const remove = useCallback(
+    async (rowId: string) => {
+      const base = current.current;
+      const index = base?.rundown.rows.findIndex((r) => r.id === rowId) ?? -1;
+      if (!base || index < 0) return null;
+      const row = base.rundown.rows[index]!;
+      const done = await apply((b) =>
+        call('rundowns.removeRow', { id: b.rundown.id, baseVersion: b.rundown.version, rowId }),
+      );
+      return done ? { row, index } : null;
+    },
+    [apply],
+  );
+
+  const update = useCallback(
+    async (fields: Omit<Input<'rundowns.update'>, 'id' | 'baseVersion'>) =>
+      (await apply((base) =>
+        call('rundowns.update', {
+          id: base.rundown.id,
+          baseVersion: base.rundown.version,
+          ...fields,
+        }),
+      )) !== null,
+    [apply],
+  );
+
+  const view = useMemo(() => {
+    if (!detail) return null;
+    const stories = new Map<string, RowStory>(detail.stories.map((s) => [s.id, s]));
+    const typed = live && stories.get(live.storyId);
+    if (live && typed)
+      stories.set(live.storyId, { ...typed, trtSec: live.trtSec, trtEstimated: live.trtEstimated });
+    return viewRundown(detail.rundown, stories);
+  }, [detail, live]);
+
+  return { detail, view, problem, reload, add, move, set, remove, update };
+}

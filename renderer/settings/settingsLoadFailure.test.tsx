@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fail, ok } from '../../shared/ipc/result';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import { fakeArchive } from '../testing/fakeApi';
+import { button, click, render, settle, unmountAll } from '../testing/dom';
+import { App } from '../app/App';
+
+vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeClient);
+
+const STORED: Settings = {
+  ...DEFAULT_SETTINGS,
+  displayName: 'Kim Min-ji',
+  presenters: [
+    {
+      name: 'Dana Reyes',
+      rates: { wordsPerMinute: 165, hangulSyllablesPerMinute: 340, cjkCharactersPerMinute: 300 },
+    },
+  ],
+};
+
+afterEach(() => {
+  unmountAll();
+  fakeArchive.reset();
+});
+
+function settingsDialog(): HTMLElement {
+  const dialog = document.querySelector<HTMLElement>('[data-testid="settings-dialog"]');
+  if (!dialog) throw new Error('the Settings dialog is not open');
+  return dialog;
+}
+
+describe('settings that could not be read', () => {
+  it('are never saved over the stored ones (the presenters were replaced by defaults)', async () => {
+    fakeArchive.answer({
+      'settings.get': () => fail('ARCHIVE_UNAVAILABLE', 'The archive cannot be read just now.'),
+      'settings.save': (input) => ok(input as Settings),
+    });
+    const page = render(<App />);
+    await settle();
+    click(button(page, 'Settings'));
+    await settle();
+    const form = settingsDialog().querySelector('form')!;
+    const save = button(settingsDialog(), 'Save settings');
+    click(save);
+    form.requestSubmit();
+    await settle();
+    expect(fakeArchive.callsTo('settings.save')).toEqual([]);
+    expect(settingsDialog().textContent).toContain('could not be read');
+  });
+
+  it('are read again when the dialog opens, and then saved as edited', async () => {
+    let reads = 0;
+    fakeArchive.answer({
+      'settings.get': () =>
+        ++reads === 1
+          ? fail('ARCHIVE_UNAVAILABLE', 'The archive cannot be read just now.')
+          : ok(STORED),
+      'settings.save': (input) => ok(input as Settings),
+    });
+    const page = render(<App />);
+    await settle();
+    click(button(page, 'Settings'));
+    await settle();
+    settingsDialog().querySelector('form')!.requestSubmit();
+    await settle();
+    expect(fakeArchive.callsTo('settings.save')).toEqual([STORED]);
+  });
+});
