@@ -11,22 +11,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from './run';
+import { runCaptured } from './testing/cliWorkspace';
 import { EXIT } from './exitCodes';
 
 const fixture = new URL('../../fixtures/harbor-bridge.txt', import.meta.url);
 
-async function cli(argv: string[], io: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCaptured;
 
 function place() {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-create-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliChild } from '../services/testing/childProcess';
 import { EXIT } from './exitCodes';
-import { runCli } from './run';
+import { runCaptured } from './testing/cliWorkspace';
 
 const MB = 2 ** 20;
 
@@ -24,17 +24,7 @@ function scripts(count: number) {
   return { dir, files, archive: join(dir, 'desk.sqlite') };
 }
 
-async function cli(argv: string[], stderrIsTTY = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-    stderrIsTTY,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], stderrIsTTY = false) => runCaptured(argv, { stderrIsTTY });
 
 describe('importing any number of files', () => {
   it('imports 5,000 scripts in batches, with progress lines on stderr and a summary', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openArchive } from '../archive/open';
 import { createServices, invokeService } from '../services/serviceTable';
 import { EXIT } from './exitCodes';
-import { runCli } from './run';
+import { runCaptured } from './testing/cliWorkspace';
 
 /** An archive holding stories with these slugs, and the CLI run on it. */
 async function desk(slugs: string[]) {
@@ -15,16 +15,7 @@ async function desk(slugs: string[]) {
   const services = createServices({ archive: open, version: 'test' });
   for (const slug of slugs) await invokeService(services, 'stories.create', { slug });
   open.close();
-  const run = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli([...argv, '--archive', archive], {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      env: {},
-    });
-    return { code, stdout, stderr };
-  };
+  const run = (...argv: string[]) => runCaptured([...argv, '--archive', archive]);
   return { dir, run };
 }
 
