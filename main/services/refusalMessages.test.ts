@@ -40,7 +40,7 @@ describe('every refusal says, in the user’s words, what was wrong', () => {
       }),
     ).toEqual({
       code: 'INVALID_INPUT',
-      message: 'Characters per caption line must be at least 20.',
+      message: 'A caption line is at least 20 characters.',
     });
   });
 
