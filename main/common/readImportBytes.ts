@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
@@ -102,5 +102,14 @@ export async function readImportBytes(
     return buffer.subarray(0, length);
   } finally {
     await handle.close();
+  }
+}
+
+/** A file's size, for planning import batches; one that cannot be read says so when read. */
+export function sizeOnDisk(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }

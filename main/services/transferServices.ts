@@ -9,7 +9,7 @@ import { mergeHandoff } from '../archive/handoff';
 import { renderExport, type ShowContext } from '../export';
 import { readImportFile } from '../import/readImportFile';
 import { timingSettings } from '../../shared/settings';
-import type { MergeResult } from '../../shared/package/handoff';
+import type { MergeResult } from '../../shared/exchange/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
@@ -111,8 +111,8 @@ export function transferServices({
           stories.push(checked.data);
         }
         if (p.handoff) continue;
-        for (const story of p.packaged) {
-          // A package story keeps its id; one already in the archive comes in as a copy.
+        for (const story of p.fromStoryFile) {
+          // A story-file story keeps its id; one already in the archive comes in as a copy.
           const taken = getStory(db, story.id) || stories.some((s) => s.id === story.id);
           stories.push(taken ? { ...story, id: newId() } : story);
         }

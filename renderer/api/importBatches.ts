@@ -1,4 +1,4 @@
-import { HTTP_IMPORT_BATCH, planBatches } from '../../shared/import/batches';
+import { HTTP_IMPORT_BATCH, importBatches, planBatches } from '../../shared/import/batches';
 import type { PickedFile } from '../../shared/ipc/api';
 import type { Result } from '../../shared/ipc/result';
 import type { ImportOutcome } from '../../shared/ipc/types';
@@ -8,41 +8,16 @@ export type ImportProgress = (step: 'checking' | 'importing', done: number, tota
 
 /**
  * Sends an import in batches the contract and browser mode's server take (at most 100 files and
- * 12 MB of base64 a request), instead of one request the server refuses as too large. With more
- * than one batch every batch is checked first, so one bad file still means nothing imported.
+ * 12 MB of base64 a request), instead of one request the server refuses as too large; with more
+ * than one batch every batch is checked first.
  */
-export async function importInBatches(
+export function importInBatches(
   files: readonly PickedFile[],
-  onProgress: ImportProgress = () => {},
+  onProgress?: ImportProgress,
 ): Promise<Result<ImportOutcome>> {
   const batches = planBatches(files, (f) => f.dataBase64.length + f.name.length, HTTP_IMPORT_BATCH);
   // The caller shows the failure, with what was imported before it.
-  const quiet = { showsFailure: true };
-  if (batches.length === 1) return call('import.files', { files: batches[0]! }, quiet);
-  let done = 0;
-  for (const batch of batches) {
-    const checked = await call('import.files', { files: batch, dryRun: true }, quiet);
-    if (!checked.ok) return checked;
-    onProgress('checking', (done += batch.length), files.length);
-  }
-  const outcome: ImportOutcome = { stories: [], merged: [], dropped: [] };
-  done = 0;
-  for (const batch of batches) {
-    const result = await call('import.files', { files: batch }, quiet);
-    if (!result.ok) {
-      if (done === 0) return result;
-      return {
-        ok: false,
-        error: {
-          ...result.error,
-          message: `${result.error.message} The first ${done} of ${files.length} files were imported; import the rest again, starting with “${batch[0]!.name}”.`,
-        },
-      };
-    }
-    outcome.stories.push(...result.value.stories);
-    outcome.merged.push(...result.value.merged);
-    outcome.dropped.push(...result.value.dropped);
-    onProgress('importing', (done += batch.length), files.length);
-  }
-  return { ok: true, value: outcome };
+  const send = (batch: readonly PickedFile[], dryRun: boolean) =>
+    call('import.files', { files: [...batch], dryRun }, { showsFailure: true });
+  return importBatches(batches, send, (f) => f.name, onProgress);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL_CHAR, CONTROL_EXCEPT_LF, CONTROL_EXCEPT_TAB } from './controlChars';
+import { foldCase } from '../text/foldCase';
 
 /**
  * The stored story: our own versioned document model. The editor's state is a view of it and
@@ -180,7 +181,7 @@ export const StorySchema = z
   .superRefine((story, ctx) => {
     const seen = new Set<string>();
     for (const tag of story.tags) {
-      const key = tag.toLocaleLowerCase();
+      const key = foldCase(tag);
       if (seen.has(key))
         ctx.addIssue({ code: 'custom', message: `the tag “${tag}” is there twice` });
       seen.add(key);
@@ -216,12 +217,12 @@ function storyCharCount(body: readonly Block[]): number {
   return n;
 }
 
-/** Adds tags not already present (compared without case), keeping the first spelling. */
+/** Adds tags not already present (compared by the one case fold), keeping the first spelling. */
 export function mergeTags(existing: readonly string[], added: readonly string[]): string[] {
   const out = [...existing];
-  const seen = new Set(existing.map((t) => t.toLocaleLowerCase()));
+  const seen = new Set(existing.map(foldCase));
   for (const tag of added) {
-    const key = tag.toLocaleLowerCase();
+    const key = foldCase(tag);
     if (!seen.has(key)) {
       seen.add(key);
       out.push(tag);

@@ -1,9 +1,8 @@
-import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CLI_IMPORT_BATCH, planBatches } from '../../../shared/import/batches';
 import type { ImportOutcome } from '../../../shared/ipc/types';
 import type { ErrorCode } from '../../../shared/ipc/result';
-import { readImportBytes } from '../../common/readImportBytes';
+import { readImportBytes, sizeOnDisk } from '../../common/readImportBytes';
 import type { Command, CommandContext } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exitCodes';
 import { print, summaryLine } from '../output';
@@ -23,14 +22,6 @@ const LIST_AT_MOST = 50;
 
 type Refusal = { code: ErrorCode; message: string };
 type Payload = { name: string; dataBase64: string };
-
-function sizeOnDisk(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
 
 async function read(file: string): Promise<Payload> {
   return { name: basename(file), dataBase64: (await readImportBytes(file)).toString('base64') };
