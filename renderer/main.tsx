@@ -5,9 +5,12 @@ import './common/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { ArchiveGate } from './archiveProblem/ArchiveGate';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ArchiveGate>
+      <App />
+    </ArchiveGate>
   </StrictMode>,
 );
