@@ -8,13 +8,16 @@ import { App } from './app/App';
 import { reportUncaughtErrors } from './api/errorReport';
 import { ErrorBoundary } from './recovery/ErrorBoundary';
 import { CrashScreen } from './recovery/CrashScreen';
+import { ArchiveGate } from './archiveProblem/ArchiveGate';
 
 reportUncaughtErrors();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary fallback={(startAgain) => <CrashScreen onStartAgain={startAgain} />}>
-      <App />
+      <ArchiveGate>
+        <App />
+      </ArchiveGate>
     </ErrorBoundary>
   </StrictMode>,
 );

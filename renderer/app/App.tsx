@@ -151,7 +151,7 @@ export function App() {
     await openStory(result.value.id);
   }, [newFormat, openStory, refresh, save]);
 
-  const { importFiles, startImport } = useImportFlow({
+  const { importFiles, startImport, importOpenedFile } = useImportFlow({
     fileInput,
     notify,
     showError,
@@ -209,7 +209,7 @@ export function App() {
     save,
     newStory,
     startImport,
-    importFiles,
+    importOpenedFile,
     openExport,
     saveNow,
     focusSearch,
