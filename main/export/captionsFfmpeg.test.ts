@@ -88,11 +88,9 @@ describe.skipIf(!HAVE_FFMPEG && !process.env.CI)('captions read by ffmpeg', () =
           got.forEach((line, i) => {
             // Split at ffmpeg's line breaks first: every backslash of ours carries a joiner, so a
             // bare \N is a break, while a line's last backslash next to it is text.
-            expect(
-              line
-                .split('\\N')
-                .map((l) => unescape(l).trim()),
-            ).toEqual(captions[i]!.lines.map((l) => spokenCaptionText(l)));
+            expect(line.split('\\N').map((l) => unescape(l).trim())).toEqual(
+              captions[i]!.lines.map((l) => spokenCaptionText(l)),
+            );
           });
         }
       }),
