@@ -12,6 +12,7 @@ import { StorySchema } from '../../shared/story/model';
 import { getStory } from './stories';
 import { getRundown } from './rundowns';
 import { statement } from './statements';
+import { writeTransaction } from './writeTransaction';
 
 /**
  * The desk as a replica of the newsroom: what was last agreed with the server (marks), which
@@ -67,7 +68,7 @@ export function replicaState(db: Database): ReplicaState {
  * agreed with the last one: the marks and the cursor start again, so every story here goes up.
  */
 export function setReplicaServer(db: Database, url: string, keepDays: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const state = replicaState(db);
     if (state.serverUrl !== url) {
       statement(db, 'DELETE FROM replica_marks').run();
@@ -78,7 +79,7 @@ export function setReplicaServer(db: Database, url: string, keepDays: number): v
       url,
       keepDays,
     );
-  })();
+  });
 }
 
 export function setCursor(db: Database, cursor: number, at: string): void {
@@ -214,11 +215,11 @@ export function outgoingStory(db: Database, id: string): PushStory {
 
 /** Records that the server took this story as sent (at `version`). */
 export function markStorySent(db: Database, sent: PushStory, version: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (sent.story) setMark(db, 'story', sent.id, sent.story.updatedAt, version);
     else dropMark(db, 'story', sent.id);
     for (const r of sent.revisions) setMark(db, 'revision', r.id, r.at);
-  })();
+  });
 }
 
 type CommentRow = {
@@ -306,7 +307,7 @@ export function outgoingRundown(db: Database, id: string): PushRundown {
 }
 
 export function markRundownSent(db: Database, sent: PushRundown, version: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (sent.rundown) {
       // The server may number the version past the desk's own count; the desk follows it.
       if (version !== sent.rundown.version)
@@ -318,7 +319,7 @@ export function markRundownSent(db: Database, sent: PushRundown, version: number
       setMark(db, 'rundown', sent.id, String(version), version);
     } else dropMark(db, 'rundown', sent.id);
     for (const h of sent.history) setMark(db, 'history', h.uid, '1');
-  })();
+  });
 }
 
 /** Pronouncers, story templates and show templates changed or deleted here. */
@@ -367,7 +368,7 @@ export function markDocSent(db: Database, doc: WireDoc): void {
  */
 export function evictOldStories(db: Database, keepDays: number, now: Date): number {
   const before = new Date(now.getTime() - keepDays * 86_400_000).toISOString();
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const ids = statement(
       db,
       `SELECT s.id FROM stories s JOIN replica_marks m ON m.kind = 'story' AND m.id = s.id AND m.mark = s.updated_at
@@ -382,5 +383,5 @@ export function evictOldStories(db: Database, keepDays: number, now: Date): numb
       statement(db, "DELETE FROM replica_marks WHERE kind = 'story' AND id = ?").run(id);
     }
     return ids.length;
-  })();
+  });
 }

@@ -20,6 +20,7 @@ import { deleteStory, getStory, putStory } from './stories';
 import { resetTemplate, saveTemplate } from './templates';
 import { z } from 'zod';
 import { sameDocument } from '../../shared/newsroom/sameDocument';
+import { writeTransaction } from './writeTransaction';
 
 /**
  * Changes from the newsroom, applied to the desk's archive. Nothing changed here and not yet sent
@@ -50,7 +51,7 @@ export function applyStory(
   change: StoryChange,
   timing: TimingSettings,
 ): StoryApplied {
-  return db.transaction((): StoryApplied => {
+  return writeTransaction(db, (): StoryApplied => {
     const mark = getMark(db, 'story', change.id);
     if (mark?.serverVersion != null && change.version <= mark.serverVersion) return 'unchanged';
     const local = getStory(db, change.id);
@@ -112,7 +113,7 @@ export function applyStory(
     statement(db, 'UPDATE stories SET conflict_revision = ? WHERE id = ?').run(theirs, change.id);
     setMark(db, 'story', change.id, mark?.mark ?? '', change.version);
     return 'conflict';
-  })();
+  });
 }
 
 /** A version of a story this desk holds; one still waiting to go up from here is left alone. */
@@ -165,7 +166,7 @@ export type RundownApplied =
   | { result: 'replaced' };
 
 export function applyRundown(db: Database, change: RundownChange): RundownApplied {
-  return db.transaction((): RundownApplied => {
+  return writeTransaction(db, (): RundownApplied => {
     const mark = getMark(db, 'rundown', change.id);
     if (mark?.serverVersion != null && change.version <= mark.serverVersion)
       return { result: 'unchanged' };
@@ -208,7 +209,7 @@ export function applyRundown(db: Database, change: RundownChange): RundownApplie
       return { result: 'replaced' };
     }
     return { result: 'applied' };
-  })();
+  });
 }
 
 /** Takes out this desk's history entries for changes the newsroom did not take. */
@@ -249,7 +250,7 @@ export function applyDoc(db: Database, change: DocChange): boolean {
   const mark = getMark(db, doc.docKind, doc.key);
   const local = docUpdatedAt(db, doc.docKind, doc.key);
   if (local !== null && mark?.mark !== local && local >= doc.updatedAt) return false;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     switch (doc.docKind) {
       case 'pronouncer': {
         const entry = doc.body === null ? null : PronouncerEntrySchema.safeParse(doc.body);
@@ -280,7 +281,7 @@ export function applyDoc(db: Database, change: DocChange): boolean {
     }
     if (doc.body === null) dropMark(db, doc.docKind, doc.key);
     else setMark(db, doc.docKind, doc.key, doc.updatedAt);
-  })();
+  });
   return true;
 }
 

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openArchive, type Archive } from '../archive/open';
-import { resolveArchivePath } from '../archive/location';
+import { prepareArchiveFolder, resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService, knownErrorValue } from '../services/serviceTable';
 import { deskSync, type DeskSync } from '../sync/deskSync';
@@ -28,22 +27,45 @@ const GLOBAL_FLAGS: readonly Flag[] = [
 
 const PARSE_OPTIONS = parseArgsOptions([...GLOBAL_FLAGS, ...COMMANDS.flatMap((c) => c.flags)]);
 
+/**
+ * `--font-size -5`: a flag that takes a value is given it, even one that starts with a dash
+ * (node's parser would call it ambiguous); the value's own check then says what is wrong.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = /^--([\w-]+)$/.exec(argv[i]!)?.[1];
+    const next = argv[i + 1];
+    if (flag && PARSE_OPTIONS[flag]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 function refuseForeignFlags(command: Command, given: readonly string[]): void {
   const allowed = new Set([...GLOBAL_FLAGS, ...command.flags].map((f) => f.name));
   const foreign = given.find((name) => !allowed.has(name));
   if (foreign !== undefined) throw new UsageError(`${command.name} does not take --${foreign}`);
 }
 
-/** The archive and the service table, made on first use and closed at the end. */
-function lazyArchive(path: string, io: CliIo) {
+/**
+ * The archive and the service table, made on first use and closed at the end. A command that
+ * only reads opens the archive read-only.
+ */
+function lazyArchive(path: string, named: boolean, io: CliIo) {
   let archive: Archive | undefined;
   let services: ServiceHandlers | undefined;
   let sync: DeskSync | undefined;
+  let access: 'read' | 'write' = 'write';
   const open = (): Archive => {
     if (archive) return archive;
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      archive = openArchive(path);
+      const existed = existsSync(path);
+      if (access === 'write') prepareArchiveFolder(path, { named });
+      archive = openArchive(path, { access });
+      if (!existed) io.stderr(`Created a new archive at ${path}.\n`);
     } catch (error) {
       if (error instanceof ArchiveError) throw error;
       throw new ArchiveError(
@@ -60,6 +82,7 @@ function lazyArchive(path: string, io: CliIo) {
   return {
     open,
     newsroom,
+    readOnly: () => (access = 'read'),
     services: (): ServiceHandlers =>
       (services ??= createServices({
         archive: open(),
@@ -102,7 +125,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       options: PARSE_OPTIONS,
       allowPositionals: true,
       strict: true,
@@ -123,15 +146,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const json = values.json === true;
-  const archive = lazyArchive(resolveArchivePath(values.archive as string | undefined, io.env), io);
+  const archivePath = resolveArchivePath(values.archive as string | undefined, io.env);
+  const archivePathNamed = values.archive !== undefined || Boolean(io.env.COPYDESK_ARCHIVE);
+  const archive = lazyArchive(archivePath, archivePathNamed, io);
   let keepOpen = false;
   try {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(`unknown command “${name}”`);
     refuseForeignFlags(command, Object.keys(values));
+    if (command.readsOnly) archive.readOnly();
     const call: Call = async (channel, input) => {
       const result = await invokeService(archive.services(), channel, input);
-      if (!result.ok) throw new CliFailure(result.error.code, result.error.message);
+      if (!result.ok) {
+        // A bug's details went to stderr just above: the CLI keeps no log file to point at.
+        const message =
+          result.error.code === 'INTERNAL'
+            ? 'Something went wrong inside Copydesk, and nothing was changed; the details are above.'
+            : result.error.message;
+        throw new CliFailure(result.error.code, message);
+      }
       return result.value as never;
     };
     const ctx: CommandContext = {
@@ -146,9 +179,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         readSecret: io.readSecret ?? readSecret,
         rendererDir: io.rendererDir,
         env: io.env,
+        stderrIsTTY: io.stderrIsTTY,
       },
       call,
       archive: archive.open,
+      archivePath,
+      archivePathNamed,
       services: archive.services,
       newsroom: archive.newsroom,
     };

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Archive } from '../archive/open';
 import { getStories, getStory, putStory } from '../archive/stories';
-import { pronouncersIn, upsertPronouncer } from '../archive/pronouncers';
+import { upsertPronouncer } from '../archive/pronouncers';
+import { pronouncersIn } from '../../shared/story/pronouncers';
 import { getSettings } from '../archive/settings';
 import { recordRevision } from '../archive/revisions';
 import { addHistory, getRundown, putRundown } from '../archive/rundowns';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
-import type { RevisionKind } from '../../shared/ipc/types';
+import type { ArchiveStatus, RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import type { Actor } from '../../shared/newsroom/roles';
 import { ServiceError } from '../common/errors';
 import type { ArchiveChange, NewsroomPort } from './newsroomPort';
+import { writeTransaction } from '../archive/writeTransaction';
 
 export type ServiceContext = {
   archive: Archive;
@@ -20,6 +22,8 @@ export type ServiceContext = {
   newId?: () => string;
   /** Progress of a long export, story by story (the CLI prints it on stderr). */
   onExportProgress?: (done: number, total: number, slug: string) => void;
+  /** The session that opened the archive (browser mode, the desktop app), for the archive.* channels. */
+  session?: ArchiveSessionControls;
   /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
   log?: (entry: string) => void;
   /**
@@ -30,6 +34,13 @@ export type ServiceContext = {
   onChange?: (change: ArchiveChange) => void;
   /** The desk's newsroom connection (main/sync); none when the desk works alone. */
   newsroom?: NewsroomPort;
+};
+
+/** What the archive.status / openReadOnly / openBackup channels ask of the app's session. */
+export type ArchiveSessionControls = {
+  status(): ArchiveStatus;
+  openReadOnly(): ArchiveStatus;
+  openBackup(path: string): ArchiveStatus;
 };
 
 /** What every group of services works with: the archive, the clock, and the shared rules. */
@@ -98,12 +109,20 @@ export function serviceKit(ctx: ServiceContext) {
    * archive's rates; the dictionary learns the story's pronouncers.
    */
   function store(story: Story, kind: RevisionKind, note = ''): void {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       putStory(db, story, timingSettings(getSettings(db)));
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
       recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
-    })();
+    });
     changed('story', story.id);
+  }
+
+  /**
+   * A service call that reads, decides and writes does it in one write transaction, so
+   * another process cannot change the story between the check and the write.
+   */
+  function write<T>(fn: () => T): T {
+    return writeTransaction(db, fn);
   }
 
   function refuseIfLocked(story: Story, doing: string): void {
@@ -148,6 +167,7 @@ export function serviceKit(ctx: ServiceContext) {
     requireStories,
     author,
     store,
+    write,
     refuseIfLocked,
     removeStoryFromRundown,
     changed,

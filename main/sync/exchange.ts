@@ -43,6 +43,7 @@ import type {
 } from '../../shared/newsroom/protocol';
 import { timingSettings } from '../../shared/settings';
 import type { NewsroomClient } from './client';
+import { writeTransaction } from '../archive/writeTransaction';
 
 /** Stories per push: a few hundred kilobytes, a short transaction on the server. */
 const STORIES_PER_PUSH = 50;
@@ -206,7 +207,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     const rundowns = new Map(request.rundowns.map((r) => [r.id, r]));
     const docs = new Map(request.docs.map((d) => [`${d.docKind}:${d.key}`, d]));
     const comments = new Map(request.comments.map((c) => [c.id, c]));
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const outcome of outcomes) {
         if (outcome.type === 'story') {
           const sent = stories.get(outcome.id)!;
@@ -285,7 +286,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
           }
         }
       }
-    })();
+    });
     return stale;
   }
 

@@ -20,9 +20,13 @@ import { EmptyState } from './EmptyState';
 import { StoryView } from './StoryView';
 import { ToolDialogs, type OpenDialog } from './ToolDialogs';
 import { useDesktopShell } from './useDesktopShell';
-import { usePasteMerge } from './usePasteMerge';
+import { usePasteNotices } from './usePasteNotices';
 import { usePronouncerDictionary } from './usePronouncerDictionary';
 import { useArchiveVersion } from './useArchiveVersion';
+import { ErrorBoundary } from '../recovery/ErrorBoundary';
+import { PartFailed } from '../recovery/PartFailed';
+import { StoryFailed } from '../recovery/StoryFailed';
+import { storyRecovery } from '../recovery/storyRecovery';
 import { useSettings } from './useSettings';
 import { RundownScreen } from '../rundown/RundownScreen';
 import { ShowDialog } from '../rundown/ShowDialog';
@@ -72,6 +76,8 @@ export function App() {
   );
   const doc = useStoryDocument(onSaved);
   const { story, open, save, openRequested } = doc;
+  // Kept outside React, so a crash screen can still save or offer the story.
+  useEffect(() => storyRecovery.track(story, doc.isDirty), [story, doc.isDirty]);
 
   const openStory = useCallback(
     async (id: string) => {
@@ -191,7 +197,7 @@ export function App() {
     await openStory(result.value.id);
   }, [newFormat, openStory, refresh, save]);
 
-  const { importFiles, startImport } = useImportFlow({
+  const { importFiles, startImport, importOpenedFile } = useImportFlow({
     fileInput,
     notify,
     showError,
@@ -216,7 +222,16 @@ export function App() {
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
   }, [doc, notify, refresh, story]);
 
-  const onPaste = usePasteMerge(doc, notify, showError);
+  const onPaste = usePasteNotices(notify, showError);
+
+  /** A dialog that stopped drawing is closed, and says so; the story stays as it was. */
+  const dialogFailed = useCallback(
+    (close: () => void) => {
+      close();
+      showError('The dialog stopped working and was closed; the details are in the error log.');
+    },
+    [showError],
+  );
 
   const saveNow = useCallback(async () => {
     await save('explicit');
@@ -240,7 +255,7 @@ export function App() {
     save,
     newStory,
     startImport,
-    importFiles,
+    importOpenedFile,
     openExport,
     saveNow,
     focusSearch,
@@ -249,7 +264,17 @@ export function App() {
 
   /** The open story's view, on its own or beside the rundown it was opened from. */
   const storyView = (shown: Story) => (
-    <>
+    <ErrorBoundary
+      resetKey={`${shown.id}:${doc.generation}`}
+      fallback={(retry) => (
+        <StoryFailed
+          onReopen={(saved) => {
+            if (saved) refresh();
+            void openStory(shown.id).then(retry);
+          }}
+        />
+      )}
+    >
       <LeaseBanner
         lease={lease}
         canTakeOver={role === 'editor' || role === 'admin'}
@@ -276,7 +301,7 @@ export function App() {
           void openStory(restored.id);
         }}
       />
-    </>
+    </ErrorBoundary>
   );
 
   return (
@@ -306,15 +331,17 @@ export function App() {
         }
       />
       <aside className="cd-sidebar">
-        <Sidebar
-          selectedId={story?.id ?? null}
-          version={archiveVersion}
-          onOpen={openFromList}
-          searchRef={searchRef}
-          onManageTags={manageTags}
-          rundowns={rundownsInSidebar}
-          newsroom={newsroomInSidebar}
-        />
+        <ErrorBoundary fallback={(retry) => <PartFailed what="The archive list" onRetry={retry} />}>
+          <Sidebar
+            selectedId={story?.id ?? null}
+            version={archiveVersion}
+            onOpen={openFromList}
+            searchRef={searchRef}
+            onManageTags={manageTags}
+            rundowns={rundownsInSidebar}
+            newsroom={newsroomInSidebar}
+          />
+        </ErrorBoundary>
       </aside>
       <main className="cd-main">
         {rundownId ? (
@@ -339,18 +366,24 @@ export function App() {
         )}
       </main>
       <SaveErrorBanner state={doc.saveState} onRetry={() => void saveNow()} />
-      <ToolDialogs
-        dialog={dialog}
-        onClose={() => setDialog(null)}
-        dictionary={dictionary}
-        onDictionaryChanged={loadDictionary}
-        current={
-          story ? { format: story.format, body: () => doc.editorBody() ?? story.body } : null
-        }
-        onTagsChanged={refresh}
-        settings={settings}
-        onSettingsRead={setSettings}
-      />
+      <ErrorBoundary
+        key={dialog ?? ''}
+        fallback={() => null}
+        onFailed={() => dialogFailed(() => setDialog(null))}
+      >
+        <ToolDialogs
+          dialog={dialog}
+          onClose={() => setDialog(null)}
+          dictionary={dictionary}
+          onDictionaryChanged={loadDictionary}
+          current={
+            story ? { format: story.format, body: () => doc.editorBody() ?? story.body } : null
+          }
+          onTagsChanged={refresh}
+          settings={settings}
+          onSettingsRead={setSettings}
+        />
+      </ErrorBoundary>
       <Notices notices={notices} onDismiss={dismiss} />
       {newsroomDialog === 'connect' && (
         <ConnectDialog
@@ -391,15 +424,20 @@ export function App() {
         />
       )}
       {exportOpen && (
-        <ExportDialog
-          storyId={story?.id ?? null}
-          storySlug={story?.slug ?? ''}
-          rundown={rundownId ? { id: rundownId, title: rundownTitle } : null}
-          onClose={() => setExportOpen(false)}
-          beforeExport={() => save('autosave')}
-          onDone={(m) => notify('info', m)}
-          onError={showError}
-        />
+        <ErrorBoundary
+          fallback={() => null}
+          onFailed={() => dialogFailed(() => setExportOpen(false))}
+        >
+          <ExportDialog
+            storyId={story?.id ?? null}
+            storySlug={story?.slug ?? ''}
+            rundown={rundownId ? { id: rundownId, title: rundownTitle } : null}
+            onClose={() => setExportOpen(false)}
+            beforeExport={() => save('autosave')}
+            onDone={(m) => notify('info', m)}
+            onError={showError}
+          />
+        </ErrorBoundary>
       )}
       <input
         ref={fileInput}

@@ -3,6 +3,7 @@ import editor from './0002-editor.sql?raw';
 import review from './0003-review.sql?raw';
 import filterIndex from './0004-filter-index.sql?raw';
 import rundowns from './0005-rundowns.sql?raw';
+import foldKeys from './0006-fold-keys.sql?raw';
 import replica from './0007-replica.sql?raw';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -14,6 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-review', sql: review },
   { version: 4, name: '0004-filter-index', sql: filterIndex },
   { version: 5, name: '0005-rundowns', sql: rundowns },
-  // 6 is arch2's (fold keys); this branch skips it until the two meet on main.
+  { version: 6, name: '0006-fold-keys', sql: foldKeys },
   { version: 7, name: '0007-replica', sql: replica },
 ];

@@ -146,3 +146,18 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
     },
   };
 }
+
+/** One query on a database by its URL, on a connection of its own: for tests that look inside. */
+export async function queryRows<T extends Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
