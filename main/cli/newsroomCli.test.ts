@@ -119,6 +119,76 @@ describe('the newsroom from the command line', () => {
     expect(refused.code).toBe(2);
   });
 
+  it('a forgotten password: the admin resets it, the old one and every session stop working, the person signs in with the new one-time password', async () => {
+    const databaseUrl = await cluster.createDatabase();
+    const { url } = await serverProcess(databaseUrl);
+    const once = await addUser(databaseUrl, 'lee', 'editor', 'Lee Su-bin');
+    const desk = cliWorkspace();
+    const first = [once, 'first-password-2026'];
+    const connected = await desk.runWith(
+      { readSecret: async () => first.shift() ?? '' },
+      'connect',
+      url,
+      '--user',
+      'lee',
+    );
+    expect(connected.code).toBe(0);
+
+    const reset = await cliWorkspace().run(
+      'server',
+      'user',
+      'reset',
+      'lee',
+      '--database',
+      databaseUrl,
+    );
+    expect(reset.code).toBe(0);
+    const fresh = reset.stdout.trim().split('\n').at(-1)!;
+    expect(reset.stdout).toContain('every session of lee has ended');
+    expect(fresh).not.toBe(once);
+
+    // The desk that was signed in is signed out; the old password no longer works.
+    const sync = await desk.run('sync', '--once');
+    expect(sync.code).not.toBe(0);
+    expect(sync.stderr).toMatch(/sign in/i);
+    const old = await cliWorkspace().runWith(
+      { readSecret: async () => 'first-password-2026' },
+      'connect',
+      url,
+      '--user',
+      'lee',
+    );
+    expect(old.stderr).toMatch(/The user name or the password is wrong\.\n$/);
+
+    const again = [fresh, 'second-password-2026'];
+    const back = await cliWorkspace().runWith(
+      { readSecret: async () => again.shift() ?? '' },
+      'connect',
+      url,
+      '--user',
+      'lee',
+    );
+    expect(back.stderr).toContain('That was a one-time password: choose a new password');
+    expect(back.code).toBe(0);
+
+    // Disabled, then enabled again: refused while disabled, welcome after.
+    const run = (action: string) =>
+      cliWorkspace().run('server', 'user', action, 'lee', '--database', databaseUrl);
+    expect((await run('disable')).code).toBe(0);
+    const signIn = () =>
+      cliWorkspace().runWith(
+        { readSecret: async () => 'second-password-2026' },
+        'connect',
+        url,
+        '--user',
+        'lee',
+      );
+    expect((await signIn()).code).not.toBe(0);
+    expect((await run('enable')).stdout).toBe('Enabled lee.\n');
+    expect((await signIn()).code).toBe(0);
+    expect((await run('reset-all')).code).toBe(2);
+  });
+
   it('a server killed with SIGKILL in the middle of a sync: nothing lost, nothing twice, no false conflict', async () => {
     const databaseUrl = await cluster.createDatabase();
     const first = await serverProcess(databaseUrl);

@@ -90,6 +90,31 @@ export async function disableUser(pool: Pool, name: string): Promise<number> {
   return revokeSessions(pool, user.id);
 }
 
+/** Lets a disabled account sign in again (its old sessions stay ended). */
+export async function enableUser(pool: Pool, name: string): Promise<void> {
+  const user = await findUser(pool, name);
+  if (!user) throw new NewsroomError('NOT_FOUND', `There is no user named ${name}.`);
+  await pool.query('UPDATE users SET disabled = false WHERE id = $1', [user.id]);
+}
+
+/**
+ * A forgotten password: a new one-time password replaces it (changed at the next sign-in), the
+ * lock after wrong guesses is lifted, and every session ends — whoever had the old password is
+ * signed out. Resolves to the one-time password.
+ */
+export async function resetPassword(pool: Pool, name: string): Promise<string> {
+  const user = await findUser(pool, name);
+  if (!user) throw new NewsroomError('NOT_FOUND', `There is no user named ${name}.`);
+  const password = oneTimePassword();
+  await pool.query(
+    `UPDATE users SET password_hash = $2, must_change_password = true, failed_logins = 0,
+       locked_until = NULL WHERE id = $1`,
+    [user.id, await hashPassword(password)],
+  );
+  await revokeSessions(pool, user.id);
+  return password;
+}
+
 /** Ends every session of a user (signed out everywhere). */
 export async function revokeSessions(pool: Pool, userId: string): Promise<number> {
   const { rowCount } = await pool.query(

@@ -459,3 +459,60 @@ describe('listening', () => {
     );
   });
 });
+
+describe('searching the whole newsroom', () => {
+  it('finds English words, phrases and prefixes, and Korean and Japanese inside longer words; never a deleted story; hostile queries find nothing without an error', async () => {
+    const { server } = await newsroom();
+    const park = await addPerson(server, 'park', 'reporter');
+    const token = await signInAs(server.url, park);
+    const harbor = makeStory({ slug: 'HARBOR BRIDGE', text: 'The Harbor Bridge closes tonight.' });
+    const korean = makeStory({ slug: '시의회', text: '김민지가 오늘 예산안을 발표했습니다.' });
+    const japanese = makeStory({ slug: 'TOKYO', text: '東京都知事は記者会見を開いた。' });
+    const gone = makeStory({ slug: 'SPIKED', text: 'The harbor ferry story nobody ran.' });
+    for (const story of [harbor, korean, japanese, gone]) {
+      const pushed = await api<PushResponse>(server.url, '/v1/push', {
+        token,
+        body: pushOne(story, null, 'create'),
+      });
+      expect(pushed.body.outcomes[0]).toMatchObject({ result: 'accepted' });
+    }
+    const deleted = await api<PushResponse>(server.url, '/v1/push', {
+      token,
+      body: {
+        stories: [{ id: gone.id, baseVersion: 1, story: null, headRevision: null, revisions: [] }],
+      },
+    });
+    expect(deleted.body.outcomes[0]).toMatchObject({ result: 'accepted' });
+
+    const slugs = async (query: string, status?: string) => {
+      const answer = await api<{ hits: { slug: string; snippet: string }[] }>(
+        server.url,
+        '/v1/search',
+        { token, body: { query, ...(status ? { status } : {}) } },
+      );
+      expect(answer.status, query).toBe(200);
+      return answer.body.hits.map((h) => h.slug).sort();
+    };
+    expect(await slugs('harbor')).toEqual(['HARBOR BRIDGE']);
+    expect(await slugs('"harbor bridge"')).toEqual(['HARBOR BRIDGE']);
+    expect(await slugs('"bridge harbor"')).toEqual([]);
+    expect(await slugs('brid*')).toEqual(['HARBOR BRIDGE']);
+    expect(await slugs('harbor -tonight')).toEqual([]);
+    expect(await slugs('김민지')).toEqual(['시의회']);
+    expect(await slugs('예산')).toEqual(['시의회']);
+    expect(await slugs('都知事')).toEqual(['TOKYO']);
+    expect(await slugs('ferry')).toEqual([]);
+    expect(await slugs('harbor', 'approved')).toEqual([]);
+    for (const hostile of ["'&|!:*()<->", '!!', '"', '-', '\\', 'a:* & !b', "x' OR 1=1 --"])
+      expect(await slugs(hostile)).toEqual([]);
+
+    const hit = await api<{ hits: { snippet: string }[] }>(server.url, '/v1/search', {
+      token,
+      body: { query: '김민지' },
+    });
+    expect(hit.body.hits[0]!.snippet).toContain('김민지');
+
+    const signedOut = await api(server.url, '/v1/search', { body: { query: 'harbor' } });
+    expect(signedOut.status).toBe(401);
+  });
+});

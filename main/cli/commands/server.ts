@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ROLES, ROLE_LABELS } from '../../../shared/newsroom/roles';
 import { UserNameSchema } from '../../../shared/newsroom/protocol';
 import { version } from '../../common/version';
-import { addUser, disableUser, listUsers } from '../../server/accounts';
+import { addUser, disableUser, enableUser, listUsers, resetPassword } from '../../server/accounts';
 import { NewsroomError } from '../../server/errors';
 import { DEFAULT_LISTEN, parseListen } from '../../server/listen';
 import { redactUrl, startNewsroomServer, withNewsroomDatabase } from '../../server/server';
@@ -25,7 +25,8 @@ const displayNameFlag = text('display-name', 'NAME');
 const SUBCOMMANDS = `  server [--database URL] [--listen HOST:PORT] [--tls-cert PATH --tls-key PATH] [--insecure-http]
   server user add NAME --role ${ROLES.join('|')} [--display-name NAME] [--database URL]
   server user list [--database URL]
-  server user disable NAME [--database URL]`;
+  server user disable|enable NAME [--database URL]
+  server user reset NAME [--database URL]   (a forgotten password: a new one-time password)`;
 
 /** The newsroom database: --database, else $COPYDESK_DATABASE_URL. */
 function databaseUrl(ctx: CommandContext): string {
@@ -143,10 +144,25 @@ async function user(ctx: CommandContext): Promise<number> {
         () => `Disabled ${who}; ${ended === 1 ? '1 session' : `${ended} sessions`} ended.\n`,
       );
     }
+    case 'enable': {
+      const who = needName();
+      await withDatabase(ctx, (pool) => enableUser(pool, who));
+      return print(ctx, { name: who, disabled: false }, () => `Enabled ${who}.\n`);
+    }
+    case 'reset': {
+      const who = needName();
+      const password = await withDatabase(ctx, (pool) => resetPassword(pool, who));
+      return print(
+        ctx,
+        { name: who, oneTimePassword: password },
+        () =>
+          `New one-time password for ${who} (shown once; every session of ${who} has ended, and ${who} chooses a new password at the next sign-in):\n${password}\n`,
+      );
+    }
     default:
       throw new UsageError(
         action === undefined
-          ? 'server user needs add, list or disable'
+          ? 'server user needs add, list, disable, enable or reset'
           : `server user has no “${action}”`,
       );
   }
@@ -159,7 +175,7 @@ function article(word: string): string {
 /** `copydesk server`: the newsroom server, and the people who may use it. */
 export const serverCommand: Command = {
   name: 'server',
-  synopsis: '[user add|list|disable] …  (see SERVER below)',
+  synopsis: '[user add|list|disable|enable|reset] …  (see SERVER below)',
   flags: [
     databaseFlag,
     listenFlag,
