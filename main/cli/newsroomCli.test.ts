@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows, startPgCluster, type PgCluster } from '../server/testing/pgCluster';
+import { selfSignedCertificate } from '../server/testing/newsroom';
 import { openDesk } from '../sync/testing/desk';
 import { makeStory } from '../../shared/story/testing/makeStory';
 import { cliWorkspace } from './testing/cliWorkspace';
@@ -27,10 +30,11 @@ afterEach(async () => {
 async function serverProcess(
   databaseUrl: string,
   listen = '127.0.0.1:0',
+  extra: readonly string[] = [],
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [CLI, 'server', '--database', databaseUrl, '--listen', listen],
+    [CLI, 'server', '--database', databaseUrl, '--listen', listen, ...extra],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -187,6 +191,67 @@ describe('the newsroom from the command line', () => {
     expect((await run('enable')).stdout).toBe('Enabled lee.\n');
     expect((await signIn()).code).toBe(0);
     expect((await run('reset-all')).code).toBe(2);
+  });
+
+  it("a desk over HTTPS: a certificate it does not trust is refused in words; given the station's CA, it connects and syncs", async () => {
+    const databaseUrl = await cluster.createDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-tls-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const tls = selfSignedCertificate();
+    writeFileSync(join(dir, 'cert.pem'), tls.cert);
+    writeFileSync(join(dir, 'key.pem'), tls.key);
+    const { url } = await serverProcess(databaseUrl, '127.0.0.1:0', [
+      '--tls-cert',
+      join(dir, 'cert.pem'),
+      '--tls-key',
+      join(dir, 'key.pem'),
+    ]);
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const once = await addUser(databaseUrl, 'park', 'reporter', 'Park Ji-won');
+
+    const untrusted = await cliWorkspace().runWith(
+      { readSecret: async () => once },
+      'connect',
+      url,
+      '--user',
+      'park',
+    );
+    expect(untrusted.code).not.toBe(0);
+    expect(untrusted.stderr).toContain('certificate is not trusted here');
+    expect(untrusted.stderr).toContain('NODE_EXTRA_CA_CERTS');
+
+    // NODE_EXTRA_CA_CERTS is read when Node starts: the desk is its own process, as on a laptop.
+    const desk = (...args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [CLI, ...args, '--archive', join(dir, 'desk.sqlite')],
+          {
+            env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') },
+            stdio: ['pipe', 'pipe', 'pipe'],
+          },
+        );
+        let stdout = '';
+        let stderr = '';
+        child.stdout!.on('data', (c: Buffer) => (stdout += String(c)));
+        child.stderr!.on('data', (c: Buffer) => (stderr += String(c)));
+        child.stdin!.end(`${once}\nharbor-fire-2026\n`);
+        child.once('exit', (code) => resolve({ code, stdout, stderr }));
+      });
+    const connected = await desk('connect', url, '--user', 'park');
+    expect(connected.stderr).not.toContain('not trusted');
+    expect(connected.code).toBe(0);
+    expect(connected.stdout).toContain(`Park Ji-won (park), a reporter, at ${url}`);
+    const imported = await desk(
+      'import',
+      new URL('../../fixtures/harbor-bridge.txt', import.meta.url).pathname,
+    );
+    expect(imported.code).toBe(0);
+    const synced = await desk('sync', '--once');
+    expect(synced.code).toBe(0);
+    expect(synced.stdout).toMatch(/^sent 1, received \d+\.$/m);
+    const stored = await queryRows(databaseUrl, 'SELECT count(*)::int AS n FROM stories');
+    expect(stored).toEqual([{ n: 1 }]);
   });
 
   it('a server killed with SIGKILL in the middle of a sync: nothing lost, nothing twice, no false conflict', async () => {
