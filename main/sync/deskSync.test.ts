@@ -101,6 +101,57 @@ describe('two desks, two server processes, one database', () => {
     expect((await reporter.call('newsroom.status', {})).pending).toBe(0);
   });
 
+  it('comments, the review state, the pronouncer dictionary and templates reach the other desk too', async () => {
+    const { one, two, park, kim } = await newsroom();
+    const reporter = await desk('reporter', one, park);
+    const editor = await desk('editor', two, kim);
+    const story = await write(reporter, 'COUNCIL BUDGET', 'Kim Min-ji reports from city hall.');
+    await reporter.call('comments.add', {
+      storyId: story.id,
+      threadId: crypto.randomUUID(),
+      body: 'Check the figure with the clerk.',
+      quote: 'city hall',
+    });
+    await reporter.call('stories.setStatus', { id: story.id, status: 'ready', note: '' });
+    await reporter.call('pronouncers.save', { term: 'Nguyen', phonetic: 'WIN' });
+    // Templates are the editors' and producers' (a reporter's would be refused).
+    const template = [{ type: 'paragraph' as const, runs: [{ text: 'AT CITY HALL TONIGHT' }] }];
+    await editor.call('templates.save', { format: 'LIVE', body: template });
+
+    await vi.waitFor(
+      async () => {
+        const seen = await editor.call('stories.get', { id: story.id });
+        expect(seen.status).toBe('ready');
+        const comments = await editor.call('comments.list', { storyId: story.id });
+        expect(comments).toMatchObject([
+          { body: 'Check the figure with the clerk.', quote: 'city hall', author: 'Park Ji-won' },
+        ]);
+        const pronouncers = await editor.call('pronouncers.list', {});
+        expect(pronouncers).toContainEqual(
+          expect.objectContaining({ term: 'Nguyen', phonetic: 'WIN' }),
+        );
+      },
+      { timeout: 10_000 },
+    );
+    await vi.waitFor(
+      async () => {
+        const templates = await reporter.call('templates.list', {});
+        expect(templates.find((t) => t.format === 'LIVE')).toMatchObject({
+          custom: true,
+          body: template,
+        });
+      },
+      { timeout: 10_000 },
+    );
+    // The editor approves; the reporter's desk has it, locked.
+    await editor.call('stories.setStatus', { id: story.id, status: 'approved', note: '' });
+    await vi.waitFor(
+      async () =>
+        expect((await reporter.call('stories.get', { id: story.id })).status).toBe('approved'),
+      { timeout: 10_000 },
+    );
+  });
+
   it('a desk offline for a while keeps working and sends its changes when the server is back', async () => {
     const { databaseUrl, one, park, kim } = await newsroom();
     const reporter = await desk('reporter', one, park);
