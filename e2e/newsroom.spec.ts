@@ -1,12 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { expect, test, unwrap } from './fixtures';
 import { retype } from './steps';
 import { startPgCluster, type PgCluster } from '../main/server/testing/pgCluster';
+import { spawnNewsroomServer } from '../main/server/testing/serverProcess';
 
 /**
  * Two desks and one newsroom server on PostgreSQL: a reporter connects from the app, writes a
@@ -47,15 +47,7 @@ function addUser(name: string, role: string, displayName: string): string {
 test.beforeAll(async () => {
   cluster = await startPgCluster();
   databaseUrl = await cluster.createDatabase('newsroom');
-  server = spawn(
-    process.execPath,
-    [BIN, 'server', '--database', databaseUrl, '--listen', '127.0.0.1:0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  serverUrl = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).once('line', resolve);
-    server.once('exit', (code) => reject(new Error(`the newsroom server exited with ${code}`)));
-  });
+  ({ url: serverUrl, child: server } = await spawnNewsroomServer(BIN, databaseUrl));
 });
 
 test.afterAll(async () => {

@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { Rundown } from '../../shared/rundown/model';
 import type { Story } from '../../shared/story/model';
 import { newsroomTsQuery } from '../../shared/newsroom/searchText';
 import { hashPassword } from '../../main/server/passwords';
 import { startPgCluster } from '../../main/server/testing/pgCluster';
+import { spawnNewsroomServer } from '../../main/server/testing/serverProcess';
 import type { BenchConfig } from '../config';
 import { repoRoot } from '../lib/files';
 import { row, type Row } from '../lib/report';
@@ -36,25 +36,7 @@ const PRODUCERS_EVERY = 10;
 async function serverProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const cli = join(repoRoot(), 'out/main/cli.js');
   if (!existsSync(cli)) throw new Error('the newsroom bench runs the built server: npm run build');
-  // Port 0: each process takes a free port, as two processes behind a load balancer would own two.
-  const args = [cli, 'server', '--database', databaseUrl, '--listen', '127.0.0.1:0'];
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env },
-  });
-  // Its log (a line per sign-in) is kept out of the table; the tail is shown if it dies.
-  const tail: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    tail.push(line);
-    if (tail.length > 20) tail.shift();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) =>
-      reject(new Error(`the newsroom server exited with ${code}:\n${tail.join('\n')}`)),
-    );
-  });
-  return { url, child };
+  return spawnNewsroomServer(cli, databaseUrl);
 }
 
 /** Resident memory of a process, in MB (Linux). */

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Comment } from '../../shared/ipc/types';
 
-type CommentRow = {
+export type CommentRow = {
   id: string;
   story_id: string;
   thread_id: string;
@@ -13,7 +13,7 @@ type CommentRow = {
   resolved_by: string | null;
 };
 
-function rowToComment(row: CommentRow): Comment {
+export function rowToComment(row: CommentRow): Comment {
   return {
     id: row.id,
     storyId: row.story_id,

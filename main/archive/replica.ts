@@ -13,6 +13,7 @@ import { getStory } from './stories';
 import { getRundown } from './rundowns';
 import { statement } from './statements';
 import { writeTransaction } from './writeTransaction';
+import { rowToComment, type CommentRow } from './comments';
 
 /**
  * The desk as a replica of the newsroom: what was last agreed with the server (marks), which
@@ -222,18 +223,6 @@ export function markStorySent(db: Database, sent: PushStory, version: number): v
   });
 }
 
-type CommentRow = {
-  id: string;
-  story_id: string;
-  thread_id: string;
-  author: string;
-  at: string;
-  body: string;
-  quote: string;
-  resolved_at: string | null;
-  resolved_by: string | null;
-};
-
 export function commentMark(c: Pick<WireComment, 'resolvedAt' | 'resolvedBy'>): string {
   return `${c.resolvedAt ?? ''}|${c.resolvedBy ?? ''}`;
 }
@@ -246,17 +235,7 @@ export function outgoingComments(db: Database, limit: number): WireComment[] {
       WHERE m.mark IS NULL OR m.mark <> (coalesce(c.resolved_at, '') || '|' || coalesce(c.resolved_by, ''))
       ORDER BY c.at LIMIT ?`,
   ).all(limit) as CommentRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    storyId: r.story_id,
-    threadId: r.thread_id,
-    author: r.author,
-    at: r.at,
-    body: r.body,
-    quote: r.quote,
-    resolvedAt: r.resolved_at,
-    resolvedBy: r.resolved_by,
-  }));
+  return rows.map(rowToComment);
 }
 
 /** Rundown ids changed (or deleted) here since the server last agreed. */

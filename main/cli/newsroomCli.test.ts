@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows, startPgCluster, type PgCluster } from '../server/testing/pgCluster';
+import { spawnNewsroomServer } from '../server/testing/serverProcess';
 import { selfSignedCertificate } from '../server/testing/newsroom';
 import { openDesk } from '../sync/testing/desk';
 import { makeStory } from '../../shared/story/testing/makeStory';
@@ -26,29 +26,18 @@ afterEach(async () => {
   for (const done of cleanup.splice(0).reverse()) await done();
 });
 
-/** `copydesk server` as its own process; resolves once it prints its URL. */
+/** `copydesk server` as its own process, killed after the test; resolves once it listens. */
 async function serverProcess(
   databaseUrl: string,
   listen = '127.0.0.1:0',
   extra: readonly string[] = [],
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'server', '--database', databaseUrl, '--listen', listen, ...extra],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const server = await spawnNewsroomServer(CLI, databaseUrl, ['--listen', listen, ...extra]);
   cleanup.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (server.child.exitCode === null && server.child.signalCode === null)
+      server.child.kill('SIGKILL');
   });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += String(c)));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
-  });
-  return { url, child };
+  return server;
 }
 
 async function addUser(

@@ -12,6 +12,7 @@ import type { Session } from './accounts';
 import { leaseJson, toLease } from './changes';
 import { inChange } from './db';
 import { NewsroomError } from './errors';
+import { insertRevision } from './revisions';
 
 /**
  * Never two writers on one script: a desk that opens a story to edit it takes its lease, renews
@@ -162,21 +163,7 @@ async function recordTakeOver(
     note,
     story,
   };
-  await tx.query(
-    `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story, user_id, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('change_seq'))`,
-    [
-      revision.id,
-      revision.storyId,
-      revision.parentId,
-      revision.at,
-      revision.author,
-      revision.kind,
-      revision.note,
-      JSON.stringify(story),
-      session.identity.userId,
-    ],
-  );
+  await insertRevision(tx, revision, session.identity.userId);
   await tx.query(
     `UPDATE stories SET version = version + 1, story = $2, head_revision = $3, updated_at = $4,
        seq = nextval('change_seq') WHERE id = $1`,

@@ -20,6 +20,7 @@ import { storySearchDocument } from '../../shared/newsroom/searchText';
 import { sameDocument } from '../../shared/newsroom/sameDocument';
 import type { Session } from './accounts';
 import { heldByOther, renewHeld } from './leases';
+import { insertRevision } from './revisions';
 
 /**
  * What the server does with what a desk sends. Each story and rundown is checked against the
@@ -171,26 +172,8 @@ export async function pushStory(
     ],
   );
   // After the story, so a desk reading the feed in order has the story when its versions come.
-  for (const revision of item.revisions) {
-    await tx.query(
-      `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story, user_id, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('change_seq'))
-       ON CONFLICT (id) DO UPDATE SET at = excluded.at, kind = excluded.kind, note = excluded.note,
-         story = excluded.story, seq = excluded.seq
-       WHERE revisions.user_id = excluded.user_id AND revisions.story_id = excluded.story_id`,
-      [
-        revision.id,
-        revision.storyId,
-        revision.parentId,
-        revision.at,
-        revision.author,
-        revision.kind,
-        revision.note,
-        JSON.stringify(revision.story),
-        session.identity.userId,
-      ],
-    );
-  }
+  for (const revision of item.revisions)
+    await insertRevision(tx, revision, session.identity.userId);
 
   // Saving is a sign of life: the desk editing it keeps its lease.
   await renewHeld(tx, item.id, session, leaseSeconds);
