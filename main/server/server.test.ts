@@ -27,7 +27,8 @@ const running: { close(): Promise<void> }[] = [];
 beforeAll(async () => {
   cluster = await startPgCluster();
 }, 60_000);
-afterAll(() => cluster.stop());
+// Stopping PostgreSQL waits for its processes to exit: seconds on a machine under load.
+afterAll(() => cluster.stop(), 60_000);
 afterEach(async () => {
   for (const s of running.splice(0).reverse()) await s.close();
 });

@@ -14,7 +14,8 @@ const cleanup: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   cluster = await startPgCluster();
 }, 60_000);
-afterAll(() => cluster.stop());
+// Stopping PostgreSQL waits for its processes to exit: seconds on a machine under load.
+afterAll(() => cluster.stop(), 60_000);
 afterEach(async () => {
   for (const done of cleanup.splice(0).reverse()) await done();
 });
