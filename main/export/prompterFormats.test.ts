@@ -8,7 +8,7 @@ import { prompterHtml } from './prompterHtml';
 import { prompterMarkdown } from './prompterMarkdown';
 import { prompterDocx } from './prompterDocx';
 import { prompterRtf } from './prompterRtf';
-import { prompterLines } from './prompterLayout';
+import { prompterLines } from '../../shared/prompter/lines';
 import { xmlSafeText } from './xmlText';
 import { everyBlockStory, hostileStory } from '../../shared/story/testing/scripts';
 import { makeStory } from '../../shared/story/testing/makeStory';

@@ -1,23 +1,22 @@
-import type { Run, Story } from '../../shared/story/model';
-import type { PrompterOptions } from '../../shared/export/options';
-import {
-  DEFAULT_TIMING,
-  formatDuration,
-  storyTiming,
-  type TimingSettings,
-} from '../../shared/story/timing';
+import type { Run, Story } from '../story/model';
+import type { PrompterOptions } from '../export/options';
+import { DEFAULT_TIMING, formatDuration, storyTiming, type TimingSettings } from '../story/timing';
 
 /**
- * What a prompter shows for a story, line by line, before any file format is chosen.
- * The text and RTF writers only decide how each kind of line looks.
+ * What a prompter shows for a story, line by line, before any file format is chosen: the
+ * prompter exports (main/export/prompter*.ts) and Copydesk's own prompter (renderer/prompter/)
+ * only decide how each kind of line looks. `block` is the index in the story's body the line
+ * comes from (-1 for the slug and the meta line), so a live prompter can tell which lines an
+ * edit touched.
  */
-export type PrompterLine =
+type LineContent =
   | { kind: 'slug'; text: string }
   | { kind: 'meta'; text: string }
   | { kind: 'read'; runs: Run[] }
   | { kind: 'cue'; text: string }
   | { kind: 'instruction'; text: string }
   | { kind: 'copy'; text: string };
+export type PrompterLine = LineContent & { block: number };
 
 function caps(text: string, options: PrompterOptions): string {
   return options.allCaps ? text.toUpperCase() : text;
@@ -36,7 +35,7 @@ export function prompterLines(
   const times = storyTiming(story, timing);
   // The page number leads the slug (`A3 HARBOR FIRE`): it is how a show's stories are called.
   const slug = `${story.page ? `${story.page} ` : ''}${story.slug || 'UNTITLED'}`;
-  const lines: PrompterLine[] = [{ kind: 'slug', text: caps(slug, options) }];
+  const lines: PrompterLine[] = [{ kind: 'slug', text: caps(slug, options), block: -1 }];
   if (cues) {
     const meta = [
       story.format,
@@ -44,29 +43,27 @@ export function prompterLines(
       `Read ${formatDuration(times.readSec)}`,
       `TRT ${formatDuration(times.totalSec)}`,
     ].filter(Boolean);
-    lines.push({ kind: 'meta', text: caps(meta.join(' · '), options) });
+    lines.push({ kind: 'meta', text: caps(meta.join(' · '), options), block: -1 });
   }
-  for (const block of story.body) {
+  for (const [index, block] of story.body.entries()) {
+    const push = (line: LineContent) => lines.push({ ...line, block: index });
     switch (block.type) {
       case 'paragraph':
-        lines.push({
+        // A pronouncer keeps its case even in capitals: its capitals mark the stressed syllables.
+        push({
           kind: 'read',
-          runs: block.runs.map((r) =>
-            r.pronouncer
-              ? { ...r, text: caps(r.text, options), pronouncer: caps(r.pronouncer, options) }
-              : { ...r, text: caps(r.text, options) },
-          ),
+          runs: block.runs.map((r) => ({ ...r, text: caps(r.text, options) })),
         });
         break;
       case 'cue':
-        if (cues) lines.push({ kind: 'cue', text: caps(block.text, options) });
+        if (cues) push({ kind: 'cue', text: caps(block.text, options) });
         break;
       case 'instruction':
-        lines.push({ kind: 'instruction', text: caps(parenthesised(block.text), options) });
+        push({ kind: 'instruction', text: caps(parenthesised(block.text), options) });
         break;
       case 'presenter':
         // The presenter needs to see the hand-over even when studio cues are hidden.
-        lines.push({
+        push({
           kind: 'instruction',
           text: caps(`(${block.name || 'NEXT PRESENTER'} READS)`, options),
         });
@@ -82,16 +79,16 @@ export function prompterLines(
           duration,
         ].filter(Boolean);
         if (cues) {
-          lines.push({ kind: 'cue', text: caps(parts.join(' · '), options) });
+          push({ kind: 'cue', text: caps(parts.join(' · '), options) });
           if (options.includePackageCopy) {
             for (const line of block.transcript.split('\n').filter(Boolean)) {
-              lines.push({ kind: 'copy', text: caps(line, options) });
+              push({ kind: 'copy', text: caps(line, options) });
             }
           }
         } else {
           // With cues hidden the presenter still has to know when to come back in.
           const outcue = block.outCue ? ` — OUT: “${block.outCue}”` : '';
-          lines.push({
+          push({
             kind: 'instruction',
             text: caps(`(${block.kind} ${duration.replace('DUR ', '')}${outcue})`, options),
           });
