@@ -1,15 +1,25 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { invokeService } from '../services/serviceTable';
-import { CONTENT_SECURITY_POLICY } from '../http/csp';
 import { contentTypeFor } from '../http/mime';
+import {
+  fromElsewhere,
+  hostIsOurs,
+  LOOPBACK,
+  MISDIRECTED,
+  readBody,
+  redactToken,
+  requestToken,
+  send,
+  sendText,
+  tokenMatches,
+} from '../http/guard';
 
-/** Browser mode binds here and nowhere else: the archive is never on the network. */
-export const LOOPBACK = '127.0.0.1';
+export { LOOPBACK, redactToken };
 const COOKIE = 'copydesk_token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -30,11 +40,6 @@ export type WebServer = {
   close(): Promise<void>;
 };
 
-/** The token as logs may show it: enough to tell two runs apart, never enough to use. */
-export function redactToken(token: string): string {
-  return `${token.slice(0, 4)}…`;
-}
-
 /**
  * The renderer and the service table over HTTP on 127.0.0.1. Every request must carry the
  * per-run token (cookie or bearer header); the Host header must name this server (DNS-rebinding)
@@ -44,7 +49,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(32).toString('base64url');
   const log = options.log ?? (() => {});
   let port = 0;
-  const hosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -57,33 +61,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return (url ?? '').replace(/token=[^&]*/g, `token=${redactToken(token)}`);
   }
 
-  function tokenMatches(candidate: string | undefined): boolean {
-    if (!candidate) return false;
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(token);
-    return a.length === b.length && timingSafeEqual(a, b);
-  }
-
-  function requestToken(req: IncomingMessage): string | undefined {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) return auth.slice(7);
-    for (const part of (req.headers.cookie ?? '').split(';')) {
-      const [name, ...value] = part.trim().split('=');
-      if (name === COOKIE) return value.join('=');
-    }
-    return undefined;
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = `http://${LOOPBACK}:${port}`;
-    if (!hosts().has(req.headers.host ?? '')) {
-      return send(
-        res,
-        421,
-        'text/plain; charset=utf-8',
-        'Misdirected request: this server answers only to 127.0.0.1.',
-      );
-    }
+    if (!hostIsOurs(req, port)) return sendText(res, 421, MISDIRECTED);
     const url = new URL(req.url ?? '/', origin);
     let pathname: string;
     try {
@@ -93,14 +73,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
-      if (!tokenMatches(queryToken))
+      if (!tokenMatches(token, queryToken))
         return send(res, 401, 'text/plain; charset=utf-8', 'Wrong or expired token.');
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.setHeader('Location', '/');
       return send(res, 303, 'text/plain; charset=utf-8', '');
     }
-    if (!tokenMatches(requestToken(req))) {
+    if (!tokenMatches(token, requestToken(req, COOKIE))) {
       return send(
         res,
         401,
@@ -110,18 +90,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
-      // A browser says where a request comes from twice; either one pointing elsewhere is refused.
-      const site = req.headers['sec-fetch-site'];
-      if (
-        (req.headers.origin !== undefined && req.headers.origin !== origin) ||
-        (site !== undefined && site !== 'same-origin' && site !== 'none')
-      ) {
+      if (fromElsewhere(req, origin)) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Cross-origin requests are refused.');
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
       }
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'Request too large.');
       let input: unknown;
       try {
@@ -169,32 +144,4 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.close(() => resolvePromise());
       }),
   };
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', type);
-  // Nothing the server sends — story text above all — may land in a disk cache.
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  res.end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolvePromise(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
