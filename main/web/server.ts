@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { invokeService } from '../services/serviceTable';
 import { contentTypeFor } from '../http/mime';
+import { createPrompterHub } from '../prompter/hub';
+import { createRemoteHost } from '../prompter/remoteHost';
+import { createOperatorSockets } from '../prompter/operatorLink';
+import { OPERATOR_LINK_PATH } from '../../shared/prompter/remote';
 import {
   fromElsewhere,
   hostIsOurs,
@@ -55,6 +59,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       log(`[web] ${req.method} ${redactUrl(req.url)} failed: ${(error as Error).message}`);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
     });
+  });
+
+  // The prompter's operator window links to main over a WebSocket on this server; remote
+  // controls reach it on a loopback server of their own, with a token of their own.
+  const hub = createPrompterHub();
+  const remote = createRemoteHost({ hub, log });
+  const operators = createOperatorSockets({ hub, remote });
+  server.on('upgrade', (req, socket, head) => {
+    const origin = `http://${LOOPBACK}:${port}`;
+    const path = new URL(req.url ?? '/', origin).pathname;
+    const allowed =
+      hostIsOurs(req, port) &&
+      !fromElsewhere(req, origin) &&
+      tokenMatches(token, requestToken(req, COOKIE)) &&
+      path === OPERATOR_LINK_PATH;
+    if (allowed) operators.accept(req, socket, head);
+    else socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
 
   function redactUrl(url: string | undefined): string {
@@ -140,6 +161,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     close: () =>
       new Promise((resolvePromise) => {
+        operators.close();
+        void remote.close();
         server.closeAllConnections();
         server.close(() => resolvePromise());
       }),

@@ -80,8 +80,12 @@ export type PrompterState = z.infer<typeof PrompterStateSchema>;
 /** Where the remote control answers, and the token it wants (shown to the operator). */
 export type RemoteAccess = { url: string; token: string };
 
-/** The operator's window to main: its state, and the outcome of each command main passed on. */
+/**
+ * The operator's window to main: hello (with the remote-control port it wants; 0 for any), its
+ * state after every change, and the outcome of each command main passed on.
+ */
 export const OperatorMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('hello'), remotePort: z.int().min(0).max(65535) }),
   z.strictObject({ type: z.literal('state'), state: PrompterStateSchema }),
   z.strictObject({
     type: z.literal('done'),
@@ -94,7 +98,12 @@ export const OperatorMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type OperatorMessage = z.infer<typeof OperatorMessageSchema>;
 
+/** Where browser mode's operator window opens its WebSocket to main (the page's own origin). */
+export const OPERATOR_LINK_PATH = '/prompter/link';
+
 /** Main to the operator's window: a command to apply, or where the remote control answers. */
 export type HubMessage =
   | { type: 'command'; id: string; command: RemoteCommand }
-  | { type: 'access'; access: RemoteAccess };
+  | { type: 'access'; access: RemoteAccess }
+  /** The remote control could not listen (the port is taken): why, in words. */
+  | { type: 'unavailable'; message: string };
