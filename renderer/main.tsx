@@ -5,9 +5,11 @@ import './common/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { PrompterOutput } from './prompter/PrompterOutput';
+
+// The same build serves the prompter's talent output, in a window of its own.
+const output = location.hash.startsWith('#/prompter/output');
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+  <StrictMode>{output ? <PrompterOutput /> : <App />}</StrictMode>,
 );

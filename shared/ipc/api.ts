@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel, Input, Output } from './contract';
 import type { Result } from './result';
+import type { HubMessage, OperatorMessage } from '../prompter/remote';
 
 /** The renderer's view of main: one async function per contract channel, errors as values. */
 export type CopydeskApi = { [K in Channel]: (input: Input<K>) => Promise<Result<Output<K>>> };
@@ -17,7 +18,26 @@ export const SHELL_CHANNELS = {
   openArchive: 'shell.openArchive',
   takePackage: 'shell.takePackage',
   request: 'shell.request',
+  /** The prompter's operator window to main (remote control), and main's messages back. */
+  prompterOperator: 'shell.prompterOperator',
+  prompterHub: 'shell.prompterHub',
+  prompterDisplays: 'shell.prompterDisplays',
+  openPrompterOutput: 'shell.openPrompterOutput',
 } as const;
+
+/** A screen the prompter's talent output can be put on. */
+export type PrompterDisplay = {
+  id: number;
+  label: string;
+  primary: boolean;
+  width: number;
+  height: number;
+};
+
+export const OpenPrompterOutputSchema = z.strictObject({
+  /** The display to fill; null for the one the operator's window is not on (or the only one). */
+  displayId: z.int().nullable(),
+});
 
 /** What File → Open Archive… and Open Recent ask main for: a recent archive, or a dialog. */
 export const OpenArchiveInputSchema = z.strictObject({
@@ -63,5 +83,13 @@ export type CopydeskBridge = {
     onRequest(listener: (request: ShellRequest) => void): () => void;
     /** The file behind an 'open-package' request, read by main (each request id answers once). */
     takePackage(input: { requestId: string }): Promise<Result<PickedFile>>;
+    /** The prompter's link to main for its remote control. */
+    prompterLink(listener: (message: HubMessage) => void): {
+      send(message: OperatorMessage): void;
+      close(): void;
+    };
+    prompterDisplays(): Promise<Result<PrompterDisplay[]>>;
+    /** Opens (or moves) the talent output window, full screen on the display. */
+    openPrompterOutput(input: { displayId: number | null }): Promise<Result<{ opened: boolean }>>;
   };
 };

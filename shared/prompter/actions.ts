@@ -25,6 +25,8 @@ export type PrompterAction =
   | { type: 'top' }
   | { type: 'end' }
   | { type: 'goto'; page: string }
+  /** A story by its place in the prompted order, from 0 (the operator's list of stories). */
+  | { type: 'story'; index: number }
   /** Moves the text by a number of pixels of the screen it happened on (a wheel, a drag). */
   | { type: 'scroll'; pixels: number };
 

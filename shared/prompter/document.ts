@@ -59,6 +59,8 @@ export type DocStory = {
   media: { block: number; sec: number }[];
   targetSec: number | null;
   updatedAt: string;
+  /** Blocks that changed while the show was being prompted, so the screens can mark them. */
+  changed?: number[];
 };
 
 export type PrompterDocument = { title: string; stories: DocStory[]; words: number };
