@@ -247,10 +247,11 @@ describe('the prompter’s remote control over WebSocket', () => {
 
   it('refuses a socket without the token or from a web page', async () => {
     const { port } = await setup();
-    for (const headers of [
+    const tries: Record<string, string>[] = [
       {},
       { authorization: `Bearer ${TOKEN}`, origin: 'http://127.0.0.1:1' },
-    ]) {
+    ];
+    for (const headers of tries) {
       const { ws } = socket(port, headers);
       const status = await new Promise<number>((resolve) =>
         ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),

@@ -25,7 +25,7 @@ function setup() {
 describe('prompter.show', () => {
   it('gives a rundown’s prompted stories in running order with their pages, never a floated one', async () => {
     const { call } = setup();
-    const made = [];
+    const made: Awaited<ReturnType<typeof call<'stories.create'>>>[] = [];
     for (const slug of ['FIRE', 'BUDGET', 'FLOOD'])
       made.push(await call('stories.create', { slug }));
     let d = await call('rundowns.create', {

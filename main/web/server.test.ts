@@ -239,11 +239,12 @@ describe('browser mode server', () => {
     expect(access.access.token).not.toBe(server.token);
     ws.close();
 
-    for (const headers of [
+    const tries: Record<string, string>[] = [
       { origin: server.origin },
       { cookie: cookie(), origin: 'http://evil.example' },
       { cookie: cookie(), origin: server.origin, host: `evil.example:${server.port}` },
-    ]) {
+    ];
+    for (const headers of tries) {
       const refused = link(headers);
       const status = await new Promise<number>((resolve) =>
         refused.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),

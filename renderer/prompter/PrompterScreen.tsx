@@ -100,7 +100,9 @@ export function PrompterScreen({
   const [remote, setRemote] = useState<RemoteAccess | { problem: string } | null>(null);
   const link = useRef<ReturnType<typeof openOperatorLink> | null>(null);
   const stateNow = useCallback(() => {
-    const { doc: d, motion: m } = latest.current;
+    // The engine's motion is current the moment an action is applied (React's state follows).
+    const d = latest.current.doc;
+    const m = engine.motionRef.current;
     if (!d || !m) return null;
     return prompterState(d, m, positionAt(m, sharedNow(), d.words), view, engine.elapsedSec());
   }, [view, engine]);
@@ -120,15 +122,12 @@ export function PrompterScreen({
     else {
       const action = commandAction(message.command);
       const outcome = action ? apply(action) : ({ ok: true } as const);
-      // The state after the change: wait for React to have applied it.
-      setTimeout(() =>
-        report({
-          type: 'done',
-          id: message.id,
-          ok: outcome.ok,
-          ...(!outcome.ok && { message: outcome.message }),
-        }),
-      );
+      report({
+        type: 'done',
+        id: message.id,
+        ok: outcome.ok,
+        ...(!outcome.ok && { message: outcome.message }),
+      });
     }
   };
   const remotePort = useRef(prefs.remotePort);

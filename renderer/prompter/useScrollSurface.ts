@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { PrompterDocument } from '../../shared/prompter/document';
 import { positionAt, type Motion } from '../../shared/prompter/motion';
 import { pixelAt, type Track } from '../../shared/prompter/track';
@@ -21,7 +21,13 @@ export function useScrollSurface(options: {
   onFrame?: (w: number) => void;
 }) {
   const regionRef = useRef<HTMLElement>(null);
-  const scrollerRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  // The text is drawn only once the show has loaded: measuring waits for it to be there.
+  const [scrollerElement, setScrollerElement] = useState<HTMLDivElement | null>(null);
+  const attachScroller = useCallback((el: HTMLDivElement | null) => {
+    scrollerRef.current = el;
+    setScrollerElement(el);
+  }, []);
   const ownTrack = useRef<Track | null>(null);
   const trackRef = options.track ?? ownTrack;
   const readingLine = useRef(options.readingLine);
@@ -33,7 +39,7 @@ export function useScrollSurface(options: {
   const { doc, layoutKey, motion } = options;
 
   useLayoutEffect(() => {
-    const scroller = scrollerRef.current;
+    const scroller = scrollerElement;
     if (!scroller || !doc) return;
     const measure = () => {
       trackRef.current = measureTrack(scroller);
@@ -50,7 +56,7 @@ export function useScrollSurface(options: {
     observer.observe(scroller);
     void document.fonts?.ready.then(measure);
     return () => observer.disconnect();
-  }, [doc, layoutKey, trackRef]);
+  }, [doc, layoutKey, trackRef, scrollerElement]);
 
   useEffect(() => {
     let frame = 0;
@@ -75,5 +81,5 @@ export function useScrollSurface(options: {
     return () => cancelAnimationFrame(frame);
   }, [motion, trackRef]);
 
-  return { regionRef, scrollerRef, trackRef };
+  return { regionRef, scrollerRef: attachScroller, trackRef };
 }
