@@ -72,6 +72,8 @@ export function outputWindowOptions(bounds: Rectangle): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
