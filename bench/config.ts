@@ -1,6 +1,14 @@
 import { DEFAULT_SEED } from './generate/stories';
 
-export const SUITES = ['import', 'search', 'open-list', 'export', 'editor', 'startup'] as const;
+export const SUITES = [
+  'import',
+  'search',
+  'open-list',
+  'export',
+  'editor',
+  'diff',
+  'startup',
+] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export type BenchConfig = {
@@ -19,6 +27,9 @@ export type BenchConfig = {
   /** Read words of the long story the editor bench types into. */
   editorWords: number;
   editorChars: number;
+  /** Read words of each version in the diff bench's rewritten story, and times it is compared. */
+  diffWords: number;
+  diffRuns: number;
   startupRuns: number;
   suites: readonly SuiteName[];
   /** Where archives and builds go; `results` gets the JSON. Both under bench/results by default. */
@@ -40,6 +51,8 @@ const FULL = {
   exportRuns: 5,
   editorWords: 10_000,
   editorChars: 200,
+  diffWords: 10_000,
+  diffRuns: 5,
   startupRuns: 5,
 };
 
@@ -53,6 +66,8 @@ const QUICK: typeof FULL = {
   exportRuns: 1,
   editorWords: 10_000,
   editorChars: 100,
+  diffWords: 10_000,
+  diffRuns: 3,
   startupRuns: 3,
 };
 

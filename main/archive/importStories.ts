@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { Story } from '../../shared/story/model';
 import type { TimingSettings } from '../../shared/story/timing';
 import { insertStories } from './stories';
-import { pronouncersIn, upsertPronouncer } from './pronouncers';
+import { upsertPronouncer } from './pronouncers';
+import { pronouncersIn } from '../../shared/story/pronouncers';
 import { statement } from './statements';
 
 export type ImportStoriesOptions = {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { foldCase } from '../../shared/text/foldCase';
 import { ArchiveError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -29,6 +30,11 @@ export function assertSchemaKnown(
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = assertSchemaKnown(db, migrations);
+  // Migrations that fill a case-folded key column call the same fold the code uses. Only they
+  // do: no trigger, index or view depends on it, so any SQLite can still read and write the file.
+  db.function('copydesk_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldCase(text) : text,
+  );
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {

@@ -4,7 +4,7 @@ import type { StorySummary } from '../../shared/ipc/types';
 import { FILTER_INDEX, filterConditions, type StoryFilters } from './storyFilters';
 import { statement } from './statements';
 import { rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './storyRows';
-import { tagsOf } from './tags';
+import { tagKey, tagsOf } from './tags';
 
 export function summariesFor(db: Database, rows: readonly SummaryRow[]): StorySummary[] {
   const tags = tagsOf(
@@ -52,8 +52,8 @@ export function listStories(
       ? (
           statement(
             db,
-            'SELECT count(*) AS n FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?',
-          ).get(options.tag) as { n: number }
+            'SELECT count(*) AS n FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name_key = ?',
+          ).get(tagKey(options.tag)) as { n: number }
         ).n
       : (
           statement(
@@ -62,4 +62,22 @@ export function listStories(
           ).get(params) as { n: number }
         ).n;
   return { total, items: summariesFor(db, rows) };
+}
+
+/**
+ * The ids of every story (or every story with a tag) in the order they were written: by creation
+ * time, and among stories created in the same millisecond (one import), in the order they were
+ * stored. A total order, so a show exports the same way every time.
+ */
+export function storyIdsInWritingOrder(db: Database, tag?: string): string[] {
+  const rows = (
+    tag === undefined
+      ? statement(db, 'SELECT id FROM stories ORDER BY created_at, seq').all()
+      : statement(
+          db,
+          `SELECT s.id FROM stories s JOIN story_tags st ON st.story_seq = s.seq
+           JOIN tags t ON t.id = st.tag_id WHERE t.name = ? ORDER BY s.created_at, s.seq`,
+        ).all(tag)
+  ) as { id: string }[];
+  return rows.map((r) => r.id);
 }

@@ -35,8 +35,10 @@ export function buildBridge(
   return {
     api,
     shell: {
-      saveFile: (file) => ipc.invoke(SHELL_CHANNELS.saveFile, file),
-      pickImportFiles: () => ipc.invoke(SHELL_CHANNELS.pickImportFiles),
+      exportTo: (input) => ipc.invoke(SHELL_CHANNELS.exportTo, input),
+      handoffTo: (input) => ipc.invoke(SHELL_CHANNELS.handoffTo, input),
+      importPicked: () => ipc.invoke(SHELL_CHANNELS.importPicked),
+      importOpened: (input) => ipc.invoke(SHELL_CHANNELS.importOpened, input),
       onMenuCommand: (listener: (command: MenuCommand) => void) => {
         const handler = (_event: IpcRendererEvent, command: unknown) => {
           if ((MENU_COMMANDS as readonly unknown[]).includes(command))
@@ -46,7 +48,6 @@ export function buildBridge(
         return () => ipc.removeListener(SHELL_CHANNELS.menuCommand, handler);
       },
       openArchive: (input) => ipc.invoke(SHELL_CHANNELS.openArchive, input),
-      takePackage: (input) => ipc.invoke(SHELL_CHANNELS.takePackage, input),
       prompterLink: (listener: (message: HubMessage) => void) => {
         // Main's messages to the prompter (commands, where the remote control answers).
         const handler = (_event: IpcRendererEvent, message: unknown) =>

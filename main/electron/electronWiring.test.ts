@@ -7,7 +7,7 @@ import { CHANNELS } from '../../shared/ipc/contract';
 import { SHELL_CHANNELS } from '../../shared/ipc/api';
 import { openArchive } from '../archive/open';
 import { createServices } from '../services/serviceTable';
-import { createSenderCheck, registerIpc, type ShellActions } from './ipc';
+import { createSenderCheck, registerIpc, SHELL_INVOKE_CHANNELS, type ShellActions } from './ipc';
 import { buildBridge } from './bridge';
 import { menuTemplate, type MenuSetup } from './menu';
 import { contextMenuTemplate } from './contextMenu';
@@ -38,17 +38,12 @@ const archive = openArchive(join(dir, 'a.sqlite'));
 afterAll(() => archive.close());
 const services = createServices({ archive, version: 'test' });
 const shell: ShellActions = {
-  saveFile: async () => ({ saved: true, path: '/tmp/x' }),
-  pickImportFiles: async () => [],
+  exportTo: async () => ({ saved: true, paths: ['/tmp/x.rtf'], folder: null }),
+  handoffTo: async () => ({ saved: false }),
+  importPicked: async () => null,
+  importOpened: async () => ({ stories: [], merged: [], dropped: [] }),
   openArchive: async () => ({ opened: false }),
-  takePackage: async () => ({ name: 'story.copydesk', dataBase64: '' }),
 };
-const SHELL_INVOKE_CHANNELS = [
-  SHELL_CHANNELS.saveFile,
-  SHELL_CHANNELS.pickImportFiles,
-  SHELL_CHANNELS.openArchive,
-  SHELL_CHANNELS.takePackage,
-];
 
 function wired() {
   const ipc = fakeIpcMain();
@@ -102,15 +97,13 @@ describe('IPC wiring', () => {
       value: { version: 'test' },
     });
     expect(
-      await ipc.handlers.get(SHELL_CHANNELS.saveFile)!(trusted, {
-        fileName: 'a.txt',
-        mimeType: 'text/plain',
-        encoding: 'utf8',
-        data: 'x',
+      await ipc.handlers.get(SHELL_CHANNELS.exportTo)!(trusted, {
+        selection: { all: true },
+        format: 'prompter-rtf',
       }),
     ).toEqual({
       ok: true,
-      value: { saved: true, path: '/tmp/x' },
+      value: { saved: true, paths: ['/tmp/x.rtf'], folder: null },
     });
   });
 });

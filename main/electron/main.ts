@@ -27,9 +27,11 @@ import { getSettings } from '../archive/settings';
 import { contextMenuTemplate } from './contextMenu';
 import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
 import { readPickedFile, nativeDialogs } from './dialogs';
+import { createDesktopFiles } from './desktopFiles';
 import { captureConsole, createErrorLog } from './errorLog';
 import { createSenderCheck, registerIpc } from './ipc';
-import { createPackageRequests, PACKAGE_EXTENSION, packagePathsIn } from './launchFiles';
+import { createHandoffRequests, handoffPathsIn } from './launchFiles';
+import { HANDOFF_EXTENSION } from '../../shared/exchange/handoff';
 import { menuTemplate, type SpellingMenu } from './menu';
 import { chooseNativeBinding, type RuntimeFacts } from './nativeBinding';
 import { createOpenArchiveAction } from './openArchiveAction';
@@ -105,7 +107,7 @@ async function openPrompterOutput(displayId: number | null): Promise<void> {
 }
 const sendRequest = (request: ShellRequest) =>
   mainWindow?.webContents.send(SHELL_CHANNELS.request, request);
-const packages = createPackageRequests(sendRequest);
+const handoffs = createHandoffRequests(sendRequest);
 
 const runtime = (): RuntimeFacts => ({
   isPackaged: app.isPackaged,
@@ -186,11 +188,11 @@ function createWindow(): BrowserWindow {
   window.on('close', () => state.update((s) => ({ ...s, window: captureWindowState(window) })));
   window.on('closed', () => {
     mainWindow = null;
-    packages.notReady();
+    handoffs.notReady();
     outputWindow?.close();
   });
   // The preload holds requests until the page listens, so the page may be told once it loaded.
-  window.webContents.on('did-finish-load', () => packages.ready());
+  window.webContents.on('did-finish-load', () => handoffs.ready());
   window.webContents.on('context-menu', (_event, params) => {
     const items = contextMenuTemplate(params, {
       replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
@@ -258,18 +260,18 @@ async function start(): Promise<void> {
       state.update((s) => ({ ...s, lastFolders: { ...s.lastFolders, [kind]: folder } })),
   });
   const archives = holder;
+  const files = createDesktopFiles({
+    services: () => archives.services(),
+    dialogs,
+    readImportFile: readPickedFile,
+    openedPath: (requestId) => handoffs.take(requestId),
+  });
   registerIpc(
     ipcMain,
     () => archives.services(),
     createSenderCheck(() => mainWindow?.webContents ?? null),
     {
-      saveFile: dialogs.saveFile,
-      pickImportFiles: dialogs.pickImportFiles,
-      takePackage: async (requestId) => {
-        const path = packages.take(requestId);
-        if (!path) throw new Error('that request was already answered or never made');
-        return readPickedFile(path);
-      },
+      ...files,
       openArchive: createOpenArchiveAction({
         holder: archives,
         pickArchive: dialogs.pickArchive,
@@ -296,7 +298,7 @@ async function start(): Promise<void> {
   );
 
   mainWindow = createWindow();
-  packagePathsIn(process.argv, process.cwd()).forEach((path) => packages.open(path));
+  handoffPathsIn(process.argv, process.cwd()).forEach((path) => handoffs.open(path));
   await mainWindow.loadURL(APP_ENTRY);
 }
 
@@ -312,12 +314,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusWindow();
-    packagePathsIn(argv, workingDirectory).forEach((path) => packages.open(path));
+    handoffPathsIn(argv, workingDirectory).forEach((path) => handoffs.open(path));
   });
   // macOS hands files over by event, possibly before the app is ready.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (path.toLowerCase().endsWith(PACKAGE_EXTENSION)) packages.open(path);
+    if (path.toLowerCase().endsWith(HANDOFF_EXTENSION)) handoffs.open(path);
     focusWindow();
   });
   app.on('web-contents-created', (_event, contents) =>

@@ -3,7 +3,7 @@ import type { ExportOptions } from '../../shared/export/options';
 import { EXPORT_FORMAT_SPECS, type ExportFormat } from '../../shared/export/formats';
 import type { ExportFile } from '../../shared/ipc/types';
 import type { TimingSettings } from '../../shared/story/timing';
-import { makeStoryPackage, serializeStoryPackage } from '../../shared/package/storyPackage';
+import { makeStoryFile, serializeStoryFile } from '../../shared/exchange/storyFile';
 import { prompterRtf } from './prompterRtf';
 import { prompterText } from './prompterText';
 import { prompterHtml } from './prompterHtml';
@@ -31,7 +31,7 @@ export type ShowContext = {
 };
 
 export type ExportContext = {
-  /** `Copydesk 0.1.0`, written into the story package. */
+  /** `Copydesk 0.1.0`, written into the story file. */
   generator: string;
   now: () => Date;
   /** The archive's read rates (defaults and each presenter's). */
@@ -89,11 +89,20 @@ export const EXPORT_WRITERS: { [F in ExportFormat]: WriterFor<F> } = {
       ctx.show && { id: ctx.show.id, slug: `${ctx.show.title} ${ctx.show.airDate}` },
     ),
   nsml: (story, _options, ctx, index) => storyToNsml(story, ctx.timing, ctx.show?.lines[index]),
-  pdf: (stories, options, ctx) => scriptPdf(stories, options, ctx.timing),
-  srt: (story, options, ctx) => storySrt(story, options.captionLineChars, ctx.timing),
-  vtt: (story, options, ctx) => storyVtt(story, options.captionLineChars, ctx.timing),
+  // A rundown prints under its own title and air date unless a show name was typed.
+  pdf: (stories, options, ctx) =>
+    ctx.show
+      ? scriptPdf(
+          stories,
+          { ...options, showName: options.showName.trim() || ctx.show.title },
+          ctx.timing,
+          new Date(`${ctx.show.airDate}T12:00:00Z`),
+        )
+      : scriptPdf(stories, options, ctx.timing, ctx.now()),
+  srt: (story, options, ctx) => storySrt(story, options, ctx.timing),
+  vtt: (story, options, ctx) => storyVtt(story, options, ctx.timing),
   json: (stories, _options, ctx) =>
-    serializeStoryPackage(makeStoryPackage(stories, ctx.generator, ctx.now())),
+    serializeStoryFile(makeStoryFile(stories, ctx.generator, ctx.now())),
   'rundown-pdf': (show, options, ctx) =>
     rundownPdf({ ...show, printedAt: ctx.now() }, options.paper),
   'rundown-csv': (show) => rundownCsv(show.view),

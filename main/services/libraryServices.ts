@@ -1,5 +1,5 @@
 import { retimeStories } from '../archive/stories';
-import { deleteTag, listTags, renameTag } from '../archive/tags';
+import { deleteTag, findTagId, listTags, renameTag } from '../archive/tags';
 import { listTemplates, resetTemplate, saveTemplate } from '../archive/templates';
 import { deletePronouncer, listPronouncers, upsertPronouncer } from '../archive/pronouncers';
 import { getSettings, saveSettings } from '../archive/settings';
@@ -37,16 +37,14 @@ export function libraryServices({
     'tags.list': () => listTags(db),
 
     'tags.rename': ({ from, to }) => {
-      const existing = listTags(db);
-      if (!existing.some((t) => t.name.toLocaleLowerCase() === from.toLocaleLowerCase())) {
+      const source = findTagId(db, from);
+      if (source === undefined)
         throw new ServiceError('NOT_FOUND', `No story is tagged “${from}”.`);
-      }
-      const merged = existing.some(
-        (t) =>
-          t.name.toLocaleLowerCase() === to.toLocaleLowerCase() &&
-          t.name.toLocaleLowerCase() !== from.toLocaleLowerCase(),
-      );
-      return { stories: renameTag(db, from, to), merged };
+      const target = findTagId(db, to);
+      return {
+        stories: renameTag(db, from, to),
+        merged: target !== undefined && target !== source,
+      };
     },
 
     'tags.delete': ({ name }) => {

@@ -3,7 +3,7 @@ import { insertComment, listComments, setThreadResolved } from '../archive/comme
 import { buildHandoff } from '../archive/handoff';
 import { exportFileName } from '../export';
 import { STATUS_LABELS, transition } from '../../shared/story/workflow';
-import { HANDOFF_EXTENSION } from '../../shared/package/handoff';
+import { HANDOFF_EXTENSION } from '../../shared/exchange/handoff';
 import type { Story } from '../../shared/story/model';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
@@ -91,14 +91,14 @@ export function reviewServices({
     },
 
     'stories.handoff': ({ id }) => {
-      const pkg = buildHandoff(db, id, `Copydesk ${ctx.version}`, now());
-      if (!pkg) throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
-      const base = exportFileName([pkg.story], 'x').replace(/\.x$/, '');
+      const handoff = buildHandoff(db, id, `Copydesk ${ctx.version}`, now());
+      if (!handoff) throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
+      const base = exportFileName([handoff.story], 'x').replace(/\.x$/, '');
       return {
         fileName: `${base}${HANDOFF_EXTENSION}`,
         mimeType: 'application/x-copydesk',
         encoding: 'utf8' as const,
-        data: `${JSON.stringify(pkg, null, 2)}\n`,
+        data: `${JSON.stringify(handoff, null, 2)}\n`,
       };
     },
 

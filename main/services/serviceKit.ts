@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Archive } from '../archive/open';
 import { getStories, getStory, putStory } from '../archive/stories';
-import { pronouncersIn, upsertPronouncer } from '../archive/pronouncers';
+import { upsertPronouncer } from '../archive/pronouncers';
+import { pronouncersIn } from '../../shared/story/pronouncers';
 import { getSettings } from '../archive/settings';
 import { recordRevision } from '../archive/revisions';
 import { addHistory, getRundown, putRundown } from '../archive/rundowns';

@@ -115,6 +115,56 @@ describe('pronouncer dictionary', () => {
   });
 });
 
+describe('one case fold for names, in JavaScript and in the archive', () => {
+  const pronounced = (text: string, pronouncer: string): Story['body'] => [
+    { type: 'paragraph', runs: [{ text: 'Hello ' }, { text, pronouncer }] },
+  ];
+
+  // SQLite's NOCASE folds ASCII only: these were two dictionary entries and two tags.
+  it('“Émile” and “émile” are one pronouncer, the latest spelling winning', async () => {
+    const { call } = setup();
+    const first = await call('stories.create', {});
+    await call('stories.save', { story: { ...first, body: pronounced('Émile', 'ay-MEEL') } });
+    const second = await call('stories.create', {});
+    await call('stories.save', { story: { ...second, body: pronounced('émile', 'ay-MEAL') } });
+    expect((await call('pronouncers.list', {})).map((p) => [p.term, p.phonetic])).toEqual([
+      ['émile', 'ay-MEAL'],
+    ]);
+    await call('pronouncers.delete', { term: 'E\u0301MILE' });
+    expect(await call('pronouncers.list', {})).toEqual([]);
+  });
+
+  it('“Élection” and “élection” are one tag, renamed and filtered by either spelling', async () => {
+    const { call } = setup();
+    for (const tags of [['Élection'], ['élection', 'budget']]) {
+      const s = await call('stories.create', {});
+      await call('stories.save', { story: { ...s, tags } });
+    }
+    expect(await call('tags.list', {})).toEqual([
+      { name: 'Élection', count: 2 },
+      { name: 'budget', count: 1 },
+    ]);
+    expect((await call('stories.list', { tag: 'ÉLECTION' })).total).toBe(2);
+    expect(await call('tags.rename', { from: 'élection', to: 'Vote' })).toEqual({
+      stories: 2,
+      merged: false,
+    });
+    expect(await call('tags.rename', { from: 'VOTE', to: 'Budget' })).toEqual({
+      stories: 2,
+      merged: true,
+    });
+    expect(await call('tags.list', {})).toEqual([{ name: 'budget', count: 2 }]);
+  });
+
+  it('refuses a story tagged twice with one name, by the same fold', async () => {
+    const { call } = setup();
+    const s = await call('stories.create', {});
+    await expect(
+      call('stories.save', { story: { ...s, tags: ['Straße', 'STRASSE'] } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
 describe('settings', () => {
   it('stores presenters and re-times stored stories at their rates', async () => {
     const { call } = setup();

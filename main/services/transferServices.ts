@@ -1,13 +1,13 @@
 import { exportFormatSpec } from '../../shared/export/formats';
 import { getStory, StoryExistsError } from '../archive/stories';
-import { listStories, summariesByIds } from '../archive/storySummaries';
+import { storyIdsInWritingOrder, summariesByIds } from '../archive/storySummaries';
 import { importStories } from '../archive/importStories';
 import { getSettings } from '../archive/settings';
 import { mergeHandoff } from '../archive/handoff';
 import { renderExport, type ShowContext } from '../export';
 import { readImportFile } from '../import/readImportFile';
 import { timingSettings } from '../../shared/settings';
-import type { MergeResult } from '../../shared/package/handoff';
+import type { MergeResult } from '../../shared/exchange/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
@@ -32,14 +32,10 @@ export function transferServices(kit: ServiceKit): Pick<ServiceHandlers, Transfe
     selection: Exclude<ParsedInput<'export.stories'>['selection'], { rundown: string }>,
   ): Story[] {
     if ('ids' in selection) return requireStories(selection.ids);
-    const page = listStories(db, {
-      tag: 'tag' in selection ? selection.tag : undefined,
-      limit: 100_000,
-      offset: 0,
-    });
     // A show runs in the order the stories were written, not the order they were last touched.
-    const ordered = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return requireStories(ordered.map((s) => s.id));
+    return requireStories(
+      storyIdsInWritingOrder(db, 'tag' in selection ? selection.tag : undefined),
+    );
   }
 
   return {
@@ -82,8 +78,8 @@ export function transferServices(kit: ServiceKit): Pick<ServiceHandlers, Transfe
           );
         }
         if (p.handoff) continue;
-        for (const story of p.packaged) {
-          // A package story keeps its id; one already in the archive comes in as a copy.
+        for (const story of p.fromStoryFile) {
+          // A story-file story keeps its id; one already in the archive comes in as a copy.
           const taken = getStory(db, story.id) || stories.some((s) => s.id === story.id);
           stories.push(taken ? { ...story, id: newId() } : story);
         }

@@ -20,7 +20,7 @@ import { EmptyState } from './EmptyState';
 import { StoryView } from './StoryView';
 import { ToolDialogs, type OpenDialog } from './ToolDialogs';
 import { useDesktopShell } from './useDesktopShell';
-import { usePasteMerge } from './usePasteMerge';
+import { usePasteNotices } from './usePasteNotices';
 import { usePronouncerDictionary } from './usePronouncerDictionary';
 import { useArchiveVersion } from './useArchiveVersion';
 import { useSettings } from './useSettings';
@@ -149,7 +149,7 @@ export function App() {
     await openStory(result.value.id);
   }, [newFormat, openStory, refresh, save]);
 
-  const { importFiles, startImport } = useImportFlow({
+  const { importFiles, startImport, importOpenedFile } = useImportFlow({
     fileInput,
     notify,
     showError,
@@ -174,7 +174,7 @@ export function App() {
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
   }, [doc, notify, refresh, story]);
 
-  const onPaste = usePasteMerge(doc, notify, showError);
+  const onPaste = usePasteNotices(notify, showError);
 
   const saveNow = useCallback(async () => {
     await save('explicit');
@@ -198,7 +198,7 @@ export function App() {
     save,
     newStory,
     startImport,
-    importFiles,
+    importOpenedFile,
     openExport,
     saveNow,
     focusSearch,

@@ -4,7 +4,7 @@ import type { Story } from '../../shared/story/model';
 import type { Comment, RevisionSummary } from '../../shared/ipc/types';
 import type { Transition } from '../../shared/story/workflow';
 import { call } from '../api/calls';
-import { saveFile } from '../api/platform';
+import { saveHandoff } from '../api/platform';
 import {
   REMOVE_THREAD_COMMAND,
   REVEAL_THREAD_COMMAND,
@@ -163,9 +163,7 @@ export function useReview({
   const sendPackage = useCallback(async () => {
     if (!storyId) return;
     if (isDirty() && !(await save('explicit'))) return;
-    const file = await call('stories.handoff', { id: storyId });
-    if (!file.ok) return;
-    const saved = await saveFile(file.value);
+    const saved = await saveHandoff({ id: storyId });
     if (!saved.ok) onError(saved.error.message);
   }, [storyId, isDirty, save, onError]);
 

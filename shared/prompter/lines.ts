@@ -1,6 +1,14 @@
 import type { Run, Story } from '../story/model';
 import type { PrompterOptions } from '../export/options';
-import { DEFAULT_TIMING, formatDuration, storyTiming, type TimingSettings } from '../story/timing';
+import {
+  DEFAULT_TIMING,
+  formatDuration,
+  formatEstimated,
+  mediaDurationLabel,
+  storyTiming,
+  type TimingSettings,
+} from '../story/timing';
+import { replaceNoncharacters } from '../story/noncharacters';
 
 /**
  * What a prompter shows for a story, line by line, before any file format is chosen: the
@@ -18,8 +26,14 @@ type LineContent =
   | { kind: 'copy'; text: string };
 export type PrompterLine = LineContent & { block: number };
 
+/**
+ * Text as the prompter shows it: upper case when asked, and Unicode non-characters (which
+ * prompters and players choke on) replaced with U+FFFD. Never a pronouncer's case: its capitals
+ * mark the stressed syllables.
+ */
 function caps(text: string, options: PrompterOptions): string {
-  return options.allCaps ? text.toUpperCase() : text;
+  const safe = replaceNoncharacters(text);
+  return options.allCaps ? safe.toUpperCase() : safe;
 }
 
 function parenthesised(text: string): string {
@@ -41,7 +55,7 @@ export function prompterLines(
       story.format,
       story.presenter && `Presenter: ${story.presenter}`,
       `Read ${formatDuration(times.readSec)}`,
-      `TRT ${formatDuration(times.totalSec)}`,
+      `TRT ${formatEstimated(times.totalSec, times.estimatedMedia > 0)}`,
     ].filter(Boolean);
     lines.push({ kind: 'meta', text: caps(meta.join(' · '), options), block: -1 });
   }
@@ -49,10 +63,17 @@ export function prompterLines(
     const push = (line: LineContent) => lines.push({ ...line, block: index });
     switch (block.type) {
       case 'paragraph':
-        // A pronouncer keeps its case even in capitals: its capitals mark the stressed syllables.
         push({
           kind: 'read',
-          runs: block.runs.map((r) => ({ ...r, text: caps(r.text, options) })),
+          runs: block.runs.map((r) =>
+            r.pronouncer
+              ? {
+                  ...r,
+                  text: caps(r.text, options),
+                  pronouncer: replaceNoncharacters(r.pronouncer),
+                }
+              : { ...r, text: caps(r.text, options) },
+          ),
         });
         break;
       case 'cue':
@@ -69,8 +90,8 @@ export function prompterLines(
         });
         break;
       case 'media': {
-        const duration =
-          block.durationSec === null ? 'DUR ?' : `DUR ${formatDuration(block.durationSec)}`;
+        const time = mediaDurationLabel(block, timing.defaults);
+        const duration = `DUR ${time}`;
         const parts = [
           block.kind,
           [block.speaker, block.title].filter(Boolean).join(', '),
@@ -90,7 +111,7 @@ export function prompterLines(
           const outcue = block.outCue ? ` — OUT: “${block.outCue}”` : '';
           push({
             kind: 'instruction',
-            text: caps(`(${block.kind} ${duration.replace('DUR ', '')}${outcue})`, options),
+            text: caps(`(${block.kind} ${time}${outcue})`, options),
           });
         }
         break;
