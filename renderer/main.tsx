@@ -5,11 +5,33 @@ import './common/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { reportUncaughtErrors } from './api/errorReport';
+import { ErrorBoundary } from './recovery/ErrorBoundary';
+import { CrashScreen } from './recovery/CrashScreen';
+import { PartFailed } from './recovery/PartFailed';
+import { ArchiveGate } from './archiveProblem/ArchiveGate';
 import { PrompterOutput } from './prompter/PrompterOutput';
 
-// The same build serves the prompter's talent output, in a window of its own.
+reportUncaughtErrors();
+
+// The same build serves the prompter's talent output, in a window of its own. It holds no story
+// to rescue and opens no archive: when it fails it offers to draw again, nothing more.
 const output = location.hash.startsWith('#/prompter/output');
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>{output ? <PrompterOutput /> : <App />}</StrictMode>,
+  <StrictMode>
+    {output ? (
+      <ErrorBoundary
+        fallback={(retry) => <PartFailed what="The prompter output" onRetry={retry} />}
+      >
+        <PrompterOutput />
+      </ErrorBoundary>
+    ) : (
+      <ErrorBoundary fallback={(startAgain) => <CrashScreen onStartAgain={startAgain} />}>
+        <ArchiveGate>
+          <App />
+        </ArchiveGate>
+      </ErrorBoundary>
+    )}
+  </StrictMode>,
 );

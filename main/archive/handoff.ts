@@ -15,6 +15,7 @@ import {
   isAncestor,
 } from './revisions';
 import { insertComment, listComments } from './comments';
+import { writeTransaction } from './writeTransaction';
 
 /** Everything the archive knows about one story, as a hand-off package. */
 export function buildHandoff(
@@ -52,7 +53,7 @@ export function buildHandoff(
  * package's as a conflict for a person to settle.
  */
 export function mergeHandoff(db: Database, handoff: Handoff, timing: TimingSettings): MergeResult {
-  return db.transaction((): MergeResult => {
+  return writeTransaction(db, (): MergeResult => {
     const local = getStory(db, handoff.story.id);
     const localHead = local ? headRevisionId(db, handoff.story.id) : null;
     if (!local) putStory(db, handoff.story, timing);
@@ -92,5 +93,5 @@ export function mergeHandoff(db: Database, handoff: Handoff, timing: TimingSetti
     }
     setHead(localHead, hasRevision(db, handoff.head) ? handoff.head : null);
     return 'conflict';
-  })();
+  });
 }

@@ -5,6 +5,7 @@ import { insertStories } from './stories';
 import { upsertPronouncer } from './pronouncers';
 import { pronouncersIn } from '../../shared/story/pronouncers';
 import { statement } from './statements';
+import { writeTransaction } from './writeTransaction';
 
 export type ImportStoriesOptions = {
   timing: TimingSettings;
@@ -30,7 +31,7 @@ export function importStories(
     `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json)
      VALUES (?, ?, NULL, ?, ?, 'import', '', ?)`,
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     insertStories(db, stories, options.timing, revisionIds);
     stories.forEach((story, i) => {
       insertRevision.run(
@@ -42,5 +43,5 @@ export function importStories(
       );
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
     });
-  })();
+  });
 }

@@ -2,9 +2,15 @@ import type { Database } from 'better-sqlite3';
 import { foldCase } from '../../shared/text/foldCase';
 import { ArchiveError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
+import { writeTransaction } from './writeTransaction';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** The schema version this build writes. */
+export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.at(-1)?.version ?? 0;
 }
 
 /** Refuses a file written by a newer Copydesk; returns its schema version otherwise. Reads only. */
@@ -12,7 +18,7 @@ export function assertSchemaKnown(
   db: Database,
   migrations: readonly Migration[] = MIGRATIONS,
 ): number {
-  const latest = migrations.at(-1)?.version ?? 0;
+  const latest = latestSchemaVersion(migrations);
   const current = schemaVersion(db);
   if (current > latest) {
     throw new ArchiveError(
@@ -37,10 +43,12 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   );
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      // Another process opening the same archive may have applied it while this one waited.
+      if (schemaVersion(db) >= migration.version) return;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
   return schemaVersion(db);
 }

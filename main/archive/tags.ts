@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { foldCase } from '../../shared/text/foldCase';
 import { statement } from './statements';
+import { writeTransaction } from './writeTransaction';
 
 /**
  * Tag names are one name without case (the one case fold, shared/text/foldCase.ts), and each is
@@ -85,7 +86,7 @@ export function listTags(db: Database): { name: string; count: number }[] {
  * keep their tag order, and a story that had both keeps one. Returns how many stories it touched.
  */
 export function renameTag(db: Database, from: string, to: string): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const source = findTagId(db, from);
     if (source === undefined) return 0;
     const touched = (
@@ -104,16 +105,16 @@ export function renameTag(db: Database, from: string, to: string): number {
     ).run({ source, target });
     db.prepare('DELETE FROM tags WHERE id = ?').run(source);
     return touched;
-  })();
+  });
 }
 
 /** Takes a tag off every story. Returns how many stories had it. */
 export function deleteTag(db: Database, name: string): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const tag = findTagId(db, name);
     if (tag === undefined) return 0;
     const touched = db.prepare('DELETE FROM story_tags WHERE tag_id = ?').run(tag).changes;
     db.prepare('DELETE FROM tags WHERE id = ?').run(tag);
     return touched;
-  })();
+  });
 }

@@ -226,6 +226,25 @@ describe('importing in the desktop app', () => {
     expect((await call('stories.list', {})).total).toBe(0);
   });
 
+  it('imports more files than one call takes, checking every batch before the first goes in', async () => {
+    const { dir, files, answers, call } = setup();
+    const names = Array.from({ length: 230 }, (_, i) => `story-${String(i).padStart(3, '0')}.txt`);
+    names.forEach((name, i) => writeFileSync(join(dir, name), `STORY-${i}\n\nRead copy ${i}.`));
+    answers.picked = names.map((n) => join(dir, n));
+    const outcome = await files.importPicked();
+    expect(outcome?.stories).toHaveLength(230);
+    expect(outcome?.stories.at(-1)?.slug).toMatch(/^STORY-229/);
+    expect((await call('stories.list', {})).total).toBe(230);
+
+    // A broken file in the last batch: nothing of the first two batches goes in either.
+    const { dir: other, files: again, answers: picking, call: listing } = setup();
+    names.forEach((name, i) => writeFileSync(join(other, name), `STORY-${i}\n\nRead copy ${i}.`));
+    writeFileSync(join(other, names[229]!), Buffer.from([0xff, 0x00, 0xfe, 0x00, 0x00, 0x00]));
+    picking.picked = names.map((n) => join(other, n));
+    await expect(again.importPicked()).rejects.toThrow(/story-229\.txt/);
+    expect((await listing('stories.list', {})).total).toBe(0);
+  });
+
   it('imports a hand-off the OS opened, once per request', async () => {
     const exporter = setup();
     const s = await exporter.story('HARBOR BRIDGE');

@@ -4,7 +4,10 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { PickedFile, SavedFiles } from '../../shared/ipc/api';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
+import { CLI_IMPORT_BATCH, importBatches, planBatches } from '../../shared/import/batches';
+import type { Result } from '../../shared/ipc/result';
 import type { ExportFile, ImportOutcome } from '../../shared/ipc/types';
+import { sizeOnDisk } from '../common/readImportBytes';
 import { invokeService } from '../services/serviceTable';
 import type { NativeDialogs } from './dialogs';
 import { ShellError } from './ipc';
@@ -124,8 +127,22 @@ export function createDesktopFiles({
     return { saved: true, paths: targets.map((t) => t.path), folder };
   }
 
-  async function importFiles(files: PickedFile[]): Promise<ImportOutcome> {
-    return call('import.files', { files });
+  /**
+   * Any number of picked files, read a batch at a time within the contract's limits: every
+   * batch is checked before the first is imported, as the CLI and browser mode do.
+   */
+  async function importPaths(paths: readonly string[]): Promise<ImportOutcome> {
+    const send = async (batch: readonly string[], dryRun: boolean) => {
+      const files: PickedFile[] = [];
+      for (const path of batch) files.push(await readImportFile(path));
+      return invokeService(services(), 'import.files', { files, dryRun }) as Promise<
+        Result<ImportOutcome>
+      >;
+    };
+    const batches = planBatches(paths, sizeOnDisk, CLI_IMPORT_BATCH);
+    const result = await importBatches(batches, send, (path) => basename(path));
+    if (!result.ok) throw new ShellError(result.error.code, result.error.message);
+    return result.value;
   }
 
   return {
@@ -135,13 +152,13 @@ export function createDesktopFiles({
     async importPicked() {
       const paths = await dialogs.pickImportPaths();
       if (paths.length === 0) return null;
-      return importFiles(await Promise.all(paths.map(readImportFile)));
+      return importPaths(paths);
     },
     async importOpened(requestId) {
       const path = openedPath(requestId);
       if (!path)
         throw new ShellError('NOT_FOUND', 'That file was already imported, or never opened.');
-      return importFiles([await readImportFile(path)]);
+      return importPaths([path]);
     },
   };
 }

@@ -5,10 +5,9 @@ import type {
   OpenDialogOptions,
   SaveDialogOptions,
 } from 'electron';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { PickedFile } from '../../shared/ipc/api';
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
+import { readImportBytes } from '../common/readImportBytes';
 import type { DialogKind } from './desktopState';
 
 /** The folder each kind of dialog opened in last time, kept in the desktop state file. */
@@ -31,11 +30,12 @@ export type NativeDialogs = {
   pickArchive(): Promise<string | null>;
 };
 
-/** A file for the importer: its name and bytes, refused past the import size limit. */
+/**
+ * A file for the importer: its name and bytes. Whatever the dialog or the OS handed us — a link
+ * to a device, a pipe, a huge file — only a regular file within the import limit is read.
+ */
 export async function readPickedFile(path: string): Promise<PickedFile> {
-  if ((await stat(path)).size > MAX_IMPORT_FILE_BYTES)
-    throw new Error(`${basename(path)} is larger than 8 MB`);
-  return { name: basename(path), dataBase64: (await readFile(path)).toString('base64') };
+  return { name: basename(path), dataBase64: (await readImportBytes(path)).toString('base64') };
 }
 
 /** How many names a replace question lists before it says "and N more". */
@@ -66,6 +66,8 @@ export function nativeDialogs(
       const result = await save({
         defaultPath: folder ? join(folder, fileName) : fileName,
         filters: extension ? [{ name: 'Export', extensions: [extension] }] : [],
+        // Windows and macOS always ask before replacing a file; Linux asks only when told to.
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
       });
       if (result.canceled || !result.filePath) return null;
       folders.remember('export', dirname(result.filePath));

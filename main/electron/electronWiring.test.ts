@@ -202,6 +202,35 @@ describe('window and web contents hardening', () => {
       expect(isExternalWebLink(url), url).toBe(false);
   });
 
+  it('never hands a link to this machine (localhost, 127.0.0.1 in any spelling) to the system browser', () => {
+    const opened: string[] = [];
+    let openHandler: ((d: { url: string; disposition: string }) => { action: string }) | undefined;
+    hardenWebContents(
+      { on: () => undefined, setWindowOpenHandler: (h: never) => (openHandler = h) } as never,
+      (url) => opened.push(url),
+    );
+    const loopback = [
+      'http://localhost:5173/',
+      'http://LOCALHOST./api/stories.delete',
+      'https://app.localhost/',
+      'http://127.0.0.1:4242/?token=x',
+      'http://127.1/',
+      'http://2130706433/',
+      'http://0x7f.0.0.1/',
+      'http://0.0.0.0:8080/',
+      'http://[::1]:3000/',
+      'http://[0:0:0:0:0:0:0:1]/',
+      'http://[::ffff:127.0.0.1]/',
+    ];
+    for (const url of loopback) {
+      expect(isExternalWebLink(url), url).toBe(false);
+      expect(openHandler!({ url, disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual([]);
+    for (const url of ['https://localhost.example.org/', 'http://127.0.0.1.nip.example/'])
+      expect(isExternalWebLink(url), url).toBe(true);
+  });
+
   it('denies every permission request', () => {
     let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;

@@ -7,6 +7,7 @@ import {
   type OpenArchiveInput,
 } from '../../shared/ipc/api';
 import { fail, ok, type ErrorCode, type Result } from '../../shared/ipc/result';
+import { describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import { ArchiveError } from '../archive/errors';
 import { ServiceError } from '../common/errors';
 import { invokeService } from '../services/serviceTable';
@@ -55,10 +56,6 @@ export const SHELL_INVOKE_CHANNELS = [
 
 const refused = () => fail('FORBIDDEN', 'This request did not come from Copydesk’s own window.');
 
-function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'rejected';
-}
-
 /**
  * Registers one handler per contract channel, plus the shell's. Services are looked up on every
  * call, so switching archives takes effect at once. Returns the channels registered.
@@ -84,9 +81,8 @@ export function registerIpc(
   ): void {
     ipcMain.handle(channel, async (event, input: unknown): Promise<Result<O>> => {
       if (!isTrusted(event)) return refused();
-      const parsed = schema.safeParse(input);
-      if (!parsed.success)
-        return fail('INVALID_INPUT', `Invalid input for ${channel}: ${firstIssue(parsed.error)}.`);
+      const parsed = schema.safeParse(input, HUMAN_PARSE);
+      if (!parsed.success) return fail('INVALID_INPUT', describeInvalidInput(parsed.error));
       try {
         return ok(await action(parsed.data));
       } catch (error) {

@@ -12,6 +12,7 @@ import { openArchive } from '../archive/open';
 import { createServices, invokeService } from '../services/serviceTable';
 import { createSenderCheck, registerIpc, SHELL_INVOKE_CHANNELS, type ShellActions } from './ipc';
 import { APP_ENTRY } from './protocol';
+import { expectUserWords } from '../services/testing/userWords';
 
 // Throws malformed input at every channel, through the real registerIpc and the real services
 // over a real archive, and expects a clean error value every time — never a throw, never a hang,
@@ -128,7 +129,9 @@ describe('IPC fuzz: malformed input on every channel', () => {
         fc.pre(!isValid(channel, input));
         const result = await handler(trusted, input);
         expectCleanError(result, channel);
-        expect((result as { error: { code: string } }).error.code).toBe('INVALID_INPUT');
+        const { error } = result as { error: { code: string; message: string } };
+        expect(error.code).toBe('INVALID_INPUT');
+        expectUserWords(error.message, channel);
       }),
       { numRuns: RUNS },
     );

@@ -21,9 +21,9 @@ import { version } from '../common/version';
 import { SHELL_CHANNELS, type MenuCommand, type ShellRequest } from '../../shared/ipc/api';
 import { aboutPanelOptions } from './about';
 import { createAppProtocolHandler } from './appProtocol';
-import { createArchiveHolder, type ArchiveHolder } from './archiveHolder';
-import { startAutoBackups } from '../archive/autoBackup';
-import { getSettings } from '../archive/settings';
+import type { ArchiveHolder } from './archiveHolder';
+import { createArchiveSession } from '../services/archiveSession';
+import { backupsWhileOpen } from '../archive/autoBackup';
 import { contextMenuTemplate } from './contextMenu';
 import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
 import { readPickedFile, nativeDialogs } from './dialogs';
@@ -215,19 +215,17 @@ async function start(): Promise<void> {
   const archivePath = resolveArchivePath(archiveOption(process.argv), process.env, userData);
   try {
     if ('problem' in binding) throw new Error(binding.problem);
-    const openAt = (path: string) => openArchive(path, { nativeBinding: binding.path });
+    const nativeBinding = binding.path;
     mkdirSync(dirname(archivePath), { recursive: true });
-    holder = createArchiveHolder(
-      openAt(archivePath),
-      openAt,
-      (archive) => createServices({ archive, version, log: (entry) => log.write(entry) }),
-      (archive) =>
-        startAutoBackups({
-          archive,
-          schedule: () => getSettings(archive.db).backups,
-          log: (line) => log.write('backup', { message: line }),
-        }).stop,
-    );
+    // An archive that cannot be opened (newer, damaged, read-only here) opens the window anyway:
+    // the page says which and offers the way forward.
+    holder = createArchiveSession(archivePath, {
+      open: (path, options) => openArchive(path, { ...options, nativeBinding }),
+      makeServices: (archive, session) =>
+        createServices({ archive, version, session, log: (entry) => log.write(entry) }),
+      whileOpen: (archive) =>
+        backupsWhileOpen(archive, (line) => log.write('backup', { message: line })),
+    });
   } catch (error) {
     log.error('archive not opened', error);
     dialog.showErrorBox(

@@ -24,15 +24,28 @@ import {
 } from '../http/guard';
 
 export { LOOPBACK, redactToken };
-const COOKIE = 'copydesk_token';
+/** Browsers keep cookies per host, not per port: each server's cookie carries its port. */
+export function tokenCookieName(port: number): string {
+  return `copydesk_token_${port}`;
+}
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+/**
+ * A client gets this long to send its headers, and this long for the whole request; the server
+ * looks for overdue sockets every second. (Node's defaults hold a slow-header socket ~80 s.)
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 export type WebServerOptions = {
-  services: ServiceHandlers;
+  /** The service table, or a way to get the current one (the archive can change while serving). */
+  services: ServiceHandlers | (() => ServiceHandlers);
   rendererDir: string;
   port?: number;
   /** Fixed only in tests; a fresh random token is made for every run otherwise. */
   token?: string;
+  /** Shorter only in tests. */
+  timeouts?: { headersMs: number; requestMs: number };
   log?: (line: string) => void;
 };
 
@@ -53,13 +66,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(32).toString('base64url');
   const log = options.log ?? (() => {});
   let port = 0;
+  const cookie = () => tokenCookieName(port);
+  const timeouts = options.timeouts ?? {
+    headersMs: HEADERS_TIMEOUT_MS,
+    requestMs: REQUEST_TIMEOUT_MS,
+  };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`[web] ${req.method} ${redactUrl(req.url)} failed: ${(error as Error).message}`);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.min(1000, timeouts.headersMs / 2),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        log(`[web] ${req.method} ${redactUrl(req.url)} failed: ${(error as Error).message}`);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      });
+    },
+  );
 
   // The prompter's operator window links to main over a WebSocket on this server; remote
   // controls reach it on a loopback server of their own, with a token of their own.
@@ -67,12 +92,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const remote = createRemoteHost({ hub, log });
   const operators = createOperatorSockets({ hub, remote });
   server.on('upgrade', (req, socket, head) => {
-    const origin = `http://${LOOPBACK}:${port}`;
-    const path = new URL(req.url ?? '/', origin).pathname;
+    // The page's own origin, as for the API: 127.0.0.1:PORT or localhost:PORT.
+    const origin = `http://${req.headers.host}`;
+    const path = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`).pathname;
     const allowed =
       hostIsOurs(req, port) &&
       !fromElsewhere(req, origin) &&
-      tokenMatches(token, requestToken(req, COOKIE)) &&
+      tokenMatches(token, requestToken(req, cookie())) &&
       path === OPERATOR_LINK_PATH;
     if (allowed) operators.accept(req, socket, head);
     else socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -83,8 +109,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const origin = `http://${LOOPBACK}:${port}`;
     if (!hostIsOurs(req, port)) return sendText(res, 421, MISDIRECTED);
+    // The page's own origin: a page opened at localhost:PORT is as much ours as 127.0.0.1:PORT.
+    const origin = `http://${req.headers.host}`;
     const url = new URL(req.url ?? '/', origin);
     let pathname: string;
     try {
@@ -97,11 +124,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!tokenMatches(token, queryToken))
         return send(res, 401, 'text/plain; charset=utf-8', 'Wrong or expired token.');
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Set-Cookie', `${cookie()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.setHeader('Location', '/');
       return send(res, 303, 'text/plain; charset=utf-8', '');
     }
-    if (!tokenMatches(token, requestToken(req, COOKIE))) {
+    if (!tokenMatches(token, requestToken(req, cookie()))) {
       return send(
         res,
         401,
@@ -114,7 +141,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (fromElsewhere(req, origin)) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Cross-origin requests are refused.');
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (!isJsonContentType(req.headers['content-type'])) {
         return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
       }
       const body = await readBody(req, MAX_BODY_BYTES);
@@ -126,7 +153,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return send(res, 400, 'text/plain; charset=utf-8', 'The request body is not JSON.');
       }
       const channel = pathname.slice('/api/'.length);
-      const result = await invokeService(options.services, channel, input);
+      const services =
+        typeof options.services === 'function' ? options.services() : options.services;
+      const result = await invokeService(services, channel, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -167,4 +196,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.close(() => resolvePromise());
       }),
   };
+}
+
+/** `application/json`, with at most a UTF-8 charset: not a prefix such as `application/jsonx`. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type, ...parameters] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return parameters.every((p) => p === '' || /^charset="?utf-8"?$/.test(p));
 }

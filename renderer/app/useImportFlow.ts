@@ -2,7 +2,7 @@ import { useCallback, type RefObject } from 'react';
 import type { PickedFile } from '../../shared/ipc/api';
 import type { Result } from '../../shared/ipc/result';
 import type { ImportOutcome } from '../../shared/ipc/types';
-import { call } from '../api/calls';
+import { importInBatches } from '../api/importBatches';
 import { importOpened, importPicked } from '../api/platform';
 import type { Notice } from './Notices';
 
@@ -59,11 +59,13 @@ export function useImportFlow({ fileInput, notify, showError, refresh, openStory
     [notify, openStory, refresh, showError],
   );
 
-  /** Browser mode's file input: the files go to the importer as the contract carries them. */
+  /**
+   * Browser mode's file input: the files go to the importer in batches the server takes, all
+   * checked before any is imported.
+   */
   const importFiles = useCallback(
     async (files: PickedFile[]) => {
-      if (files.length > 0)
-        await report(await call('import.files', { files }, { showsFailure: true }));
+      if (files.length > 0) await report(await importInBatches(files));
     },
     [report],
   );
