@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import WebSocket from 'ws';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, test, unwrap, type CallService } from './fixtures';
 import { saveWithKeyboard, selectPhrase } from './steps';
@@ -236,6 +237,34 @@ function mirroredMatch(a: PNG, b: PNG): number {
   return same / (a.width * a.height);
 }
 
+type SocketMessage = { type: string } & Record<string, unknown>;
+
+/** The messages a WebSocket receives, in order: each call waits for the next that matches. */
+function messagesOf(socket: WebSocket) {
+  const queue: SocketMessage[] = [];
+  let waiting: (() => void) | null = null;
+  socket.on('message', (data) => {
+    queue.push(JSON.parse(data.toString()) as SocketMessage);
+    waiting?.();
+  });
+  return async (matches: (m: SocketMessage) => boolean = () => true): Promise<SocketMessage> => {
+    for (;;) {
+      const at = queue.findIndex(matches);
+      if (at >= 0) return queue.splice(0, at + 1).pop()!;
+      await new Promise<void>((resolve) => (waiting = resolve));
+    }
+  };
+}
+
+/** The HTTP status a WebSocket's handshake was refused with. */
+function refusedWith(socket: WebSocket): Promise<number> {
+  return new Promise((resolve, reject) => {
+    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.once('open', () => reject(new Error('the socket opened without a token')));
+    socket.once('error', reject);
+  });
+}
+
 /** Where the reading line is on a screen, against the top of an element of the text. */
 async function fromReadingLine(output: Page, element: Locator): Promise<number> {
   const line = await output.locator('.cd-pr-reading-line').boundingBox();
@@ -304,12 +333,14 @@ test('an operator mirrors the output, jumps by key and by remote control, and th
       .toBeLessThan(4);
   });
 
+  let url = '';
+  let token = '';
   await test.step('a Stream Deck drives it through the remote control', async () => {
     await operator.getByText('Remote control', { exact: true }).click();
     const remote = operator.getByTestId('prompter-remote');
     await remote.getByRole('button', { name: 'Show' }).click();
-    const url = (await remote.getByTestId('remote-url').textContent())!;
-    const token = (await remote.getByTestId('remote-token').textContent())!;
+    url = (await remote.getByTestId('remote-url').textContent())!;
+    token = (await remote.getByTestId('remote-token').textContent())!;
     const send = async (command: string, body?: unknown) => {
       const response = await fetch(`${url}${command}`, {
         method: command === 'state' ? 'GET' : 'POST',
@@ -346,6 +377,32 @@ test('an operator mirrors the output, jumps by key and by remote control, and th
     expect((await send('previous')).json.state.story.page).toBe('A2');
   });
 
+  await test.step('a second operator drives it over the WebSocket, with the same token', async () => {
+    const socketUrl = `${url.replace(/^http/, 'ws')}socket`;
+    const refused = new WebSocket(socketUrl);
+    expect(await refusedWith(refused)).toBe(401);
+    const socket = new WebSocket(socketUrl, { headers: { authorization: `Bearer ${token}` } });
+    const next = messagesOf(socket);
+    // Whoever connects is told the state at once, and again after every change.
+    expect(await next()).toMatchObject({ type: 'state', state: { story: { page: 'A2' } } });
+    socket.send(JSON.stringify({ id: 7, type: 'goto', page: 'b3' }));
+    expect(await next((m) => m.type === 'done')).toMatchObject({
+      id: 7,
+      ok: true,
+      state: { story: { page: 'B3', slug: 'WEATHER', number: 4 } },
+    });
+    await expect(operator.getByTestId('prompter-current-story')).toHaveText('B3 WEATHER');
+    socket.send(JSON.stringify({ id: 8, type: 'goto', page: 'A2' }));
+    expect(await next((m) => m.type === 'done')).toMatchObject({
+      id: 8,
+      state: { story: { page: 'A2' } },
+    });
+    socket.send('next please');
+    expect(await next((m) => m.type === 'error')).toMatchObject({ message: /JSON/ });
+    socket.close();
+    await expect(operator.getByTestId('prompter-current-story')).toHaveText('A2 CITY BUDGET');
+  });
+
   await test.step('a word changed in the editor reaches the talent without moving the place', async () => {
     const budget = talent.locator('.cd-pr-story', { hasText: 'CITY BUDGET' });
     const firstLine = budget.locator('.pw').first();
@@ -364,5 +421,29 @@ test('an operator mirrors the output, jumps by key and by remote control, and th
       lineHeight,
     );
     await expect(stories.getByRole('button', { name: /CITY BUDGET/ })).toContainText('changed');
+  });
+  await test.step('a story floated in the rundown leaves the prompter at once, the place kept', async () => {
+    const firstLine = talent
+      .locator('.cd-pr-story', { hasText: 'CITY BUDGET' })
+      .locator('.pw')
+      .first();
+    const before = await fromReadingLine(output, firstLine);
+    const producer = await signIn(context, app.url);
+    await producer.getByTestId('rundowns-tab').click();
+    await producer.getByRole('button', { name: /6 PM NEWS/ }).click();
+    const weather = producer
+      .getByRole('table', { name: 'Running order' })
+      .getByTestId('rundown-row')
+      .filter({ hasText: 'WEATHER' });
+    await weather.click();
+    await producer.keyboard.press('Alt+f');
+    await expect(weather).toHaveAttribute('aria-label', /floated/);
+    await expect(stories.getByRole('listitem')).toHaveCount(3);
+    await expect(stories).not.toContainText('WEATHER');
+    await expect(talent.locator('.cd-pr-marker', { hasText: 'WEATHER' })).toHaveCount(0);
+    expect(Math.abs((await fromReadingLine(output, firstLine)) - before)).toBeLessThanOrEqual(
+      72 * 1.35,
+    );
+    await expect(operator.getByTestId('prompter-current-story')).toHaveText('A2 CITY BUDGET');
   });
 });

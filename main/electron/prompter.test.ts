@@ -1,4 +1,4 @@
-import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { SHELL_CHANNELS } from '../../shared/ipc/api';
 import type { HubMessage, PrompterState } from '../../shared/prompter/remote';
@@ -58,16 +58,20 @@ describe('the talent output window', () => {
   });
 });
 
+/** A recorded ipcMain: what was registered, and a way to call it as a frame would. */
 function fakeIpcMain() {
-  const handlers = new Map<string, (event: unknown, input?: unknown) => unknown>();
-  const listeners = new Map<string, (event: unknown, input?: unknown) => void>();
+  type Handler = (event: IpcMainInvokeEvent, input?: unknown) => unknown;
+  type Listener = (event: IpcMainEvent, message: unknown) => void;
+  const handlers = new Map<string, Handler>();
+  const listeners = new Map<string, Listener>();
   return {
     handlers,
     listeners,
-    handle: (channel: string, h: (event: unknown, input?: unknown) => unknown) =>
-      handlers.set(channel, h),
-    on: (channel: string, l: (event: unknown, input?: unknown) => void) =>
-      listeners.set(channel, l),
+    handle: (channel: string, h: Handler) => void handlers.set(channel, h),
+    on(channel: string, l: Listener) {
+      listeners.set(channel, l);
+      return this as unknown as IpcMain;
+    },
   };
 }
 
@@ -176,9 +180,12 @@ describe('the prompter’s IPC', () => {
       await ipc.handlers.get(SHELL_CHANNELS.openPrompterOutput)!(trusted, { displayId: 'two' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(
-      await ipc.handlers.get(SHELL_CHANNELS.openPrompterOutput)!(fakeContents().event, {
-        displayId: null,
-      }),
+      await ipc.handlers.get(SHELL_CHANNELS.openPrompterOutput)!(
+        fakeContents().event as unknown as IpcMainInvokeEvent,
+        {
+          displayId: null,
+        },
+      ),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(opened).toEqual([2]);
   });
