@@ -115,6 +115,7 @@ try {
       const story = await call('stories.create', { slug: script.slug });
       await call('stories.save', {
         story: { ...story, presenter: script.presenter, body: script.body },
+        baseUpdatedAt: story.updatedAt,
       });
       await call('rundowns.addRow', { id, row: { kind: 'story', storyId: story.id } });
     }

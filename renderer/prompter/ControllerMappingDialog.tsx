@@ -7,38 +7,43 @@ import {
   type MidiMapping,
 } from '../../shared/prompter/controllers';
 import type { PrompterPrefs } from '../../shared/prompter/prefs';
+import { MAX_WPM, MIN_WPM } from '../../shared/prompter/motion';
 import { Dialog } from '../common/Dialog';
+import { NumberSetting, Switch } from './SettingFields';
 
-function Field({
-  label,
-  value,
-  min,
-  max,
-  step = 1,
+/** How a stick or a pedal drives speed: its neutral zone and its range. */
+function DriveFields({
+  mapping,
   onChange,
 }: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step?: number;
-  onChange: (v: number) => void;
+  mapping: { neutral: number; minWpm: number; maxWpm: number };
+  onChange: (change: Partial<{ neutral: number; minWpm: number; maxWpm: number }>) => void;
 }) {
   return (
-    <label className="cd-pr-setting">
-      <span>{label}</span>
-      <input
-        type="number"
-        value={value}
-        min={min}
-        max={max}
-        step={step}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          if (e.target.value !== '' && v >= min && v <= max) onChange(v);
-        }}
+    <>
+      <NumberSetting
+        label="Neutral zone"
+        value={mapping.neutral}
+        min={0}
+        max={0.9}
+        step={0.01}
+        onChange={(neutral) => onChange({ neutral })}
       />
-    </label>
+      <NumberSetting
+        label="Slowest (wpm)"
+        value={mapping.minWpm}
+        min={MIN_WPM}
+        max={MAX_WPM}
+        onChange={(minWpm) => onChange({ minWpm })}
+      />
+      <NumberSetting
+        label="Fastest (wpm)"
+        value={mapping.maxWpm}
+        min={MIN_WPM}
+        max={MAX_WPM}
+        onChange={(maxWpm) => onChange({ maxWpm })}
+      />
+    </>
   );
 }
 
@@ -146,51 +151,24 @@ export function ControllerMappingDialog({
       <div className="cd-pr-map-columns">
         <fieldset>
           <legend>Gamepad</legend>
-          <label className="cd-pr-switch">
-            <input
-              type="checkbox"
-              checked={pad.enabled}
-              onChange={(e) => setPad({ enabled: e.target.checked })}
-            />
-            <span>Use a gamepad</span>
-          </label>
-          <Field
+          <Switch
+            label="Use a gamepad"
+            checked={pad.enabled}
+            onChange={(enabled) => setPad({ enabled })}
+          />
+          <NumberSetting
             label="Speed stick axis"
             value={pad.axis}
             min={0}
             max={15}
             onChange={(axis) => setPad({ axis })}
           />
-          <label className="cd-pr-switch">
-            <input
-              type="checkbox"
-              checked={pad.invert}
-              onChange={(e) => setPad({ invert: e.target.checked })}
-            />
-            <span>Push forward to run forward</span>
-          </label>
-          <Field
-            label="Neutral zone"
-            value={pad.neutral}
-            min={0}
-            max={0.9}
-            step={0.01}
-            onChange={(neutral) => setPad({ neutral })}
+          <Switch
+            label="Push forward to run forward"
+            checked={pad.invert}
+            onChange={(invert) => setPad({ invert })}
           />
-          <Field
-            label="Slowest (wpm)"
-            value={pad.minWpm}
-            min={20}
-            max={600}
-            onChange={(minWpm) => setPad({ minWpm })}
-          />
-          <Field
-            label="Fastest (wpm)"
-            value={pad.maxWpm}
-            min={20}
-            max={600}
-            onChange={(maxWpm) => setPad({ maxWpm })}
-          />
+          <DriveFields mapping={pad} onChange={setPad} />
           <ButtonMap
             what="Button"
             max={31}
@@ -207,22 +185,19 @@ export function ControllerMappingDialog({
         </fieldset>
         <fieldset>
           <legend>MIDI pedal</legend>
-          <label className="cd-pr-switch">
-            <input
-              type="checkbox"
-              checked={midi.enabled}
-              onChange={(e) => setMidi({ enabled: e.target.checked })}
-            />
-            <span>Use MIDI</span>
-          </label>
-          <Field
+          <Switch
+            label="Use MIDI"
+            checked={midi.enabled}
+            onChange={(enabled) => setMidi({ enabled })}
+          />
+          <NumberSetting
             label="Channel (0: any)"
             value={midi.channel}
             min={0}
             max={16}
             onChange={(channel) => setMidi({ channel })}
           />
-          <Field
+          <NumberSetting
             label="Controller number"
             value={midi.controller}
             min={0}
@@ -239,28 +214,7 @@ export function ControllerMappingDialog({
               <option value="centered">Middle stopped, heel reverse</option>
             </select>
           </label>
-          <Field
-            label="Neutral zone"
-            value={midi.neutral}
-            min={0}
-            max={0.9}
-            step={0.01}
-            onChange={(neutral) => setMidi({ neutral })}
-          />
-          <Field
-            label="Slowest (wpm)"
-            value={midi.minWpm}
-            min={20}
-            max={600}
-            onChange={(minWpm) => setMidi({ minWpm })}
-          />
-          <Field
-            label="Fastest (wpm)"
-            value={midi.maxWpm}
-            min={20}
-            max={600}
-            onChange={(maxWpm) => setMidi({ maxWpm })}
-          />
+          <DriveFields mapping={midi} onChange={setMidi} />
           <ButtonMap
             what="Note"
             max={127}

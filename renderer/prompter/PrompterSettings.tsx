@@ -11,6 +11,7 @@ import type { PrompterDisplay } from '../../shared/ipc/api';
 import { bridge } from '../api/client';
 import { ControllerMappingDialog } from './ControllerMappingDialog';
 import type { ControllerStatus } from './useControllers';
+import { NumberSetting, Switch } from './SettingFields';
 
 type Update = (change: Partial<PrompterPrefs>) => void;
 
@@ -20,61 +21,6 @@ const CUE_LABELS: Record<(typeof CUE_STYLES)[number], string> = {
   reverse: 'Reverse video',
   red: 'Red',
 };
-
-function NumberSetting({
-  label,
-  value,
-  min,
-  max,
-  step = 1,
-  onChange,
-}: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step?: number;
-  onChange: (value: number) => void;
-}) {
-  return (
-    <label className="cd-pr-setting">
-      <span>{label}</span>
-      <input
-        type="number"
-        min={min}
-        max={max}
-        step={step}
-        value={value}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          if (e.target.value !== '' && v >= min && v <= max) onChange(v);
-        }}
-      />
-    </label>
-  );
-}
-
-function Switch({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (on: boolean) => void;
-}) {
-  return (
-    <label className="cd-pr-switch">
-      <input
-        type="checkbox"
-        role="switch"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <span>{label}</span>
-    </label>
-  );
-}
 
 /** The talent output: where it opens, and the mirroring its glass needs. */
 function OutputSettings({ prefs, update }: { prefs: PrompterPrefs; update: Update }) {
