@@ -1,6 +1,7 @@
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import type { PrompterDisplay } from '../../shared/ipc/api';
 import { APP_ENTRY } from './protocol';
+import { SECURE_WEB_PREFERENCES } from './window';
 
 /** What the output window needs of Electron's `Display`. */
 export type DisplayLike = { id: number; label?: string; bounds: Rectangle };
@@ -63,21 +64,6 @@ export function outputWindowOptions(bounds: Rectangle): BrowserWindowConstructor
     fullscreen: true,
     backgroundColor: '#000000',
     autoHideMenuBar: true,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      enableBlinkFeatures: '',
-      disableBlinkFeatures: 'Auxclick',
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, spellcheck: false },
   };
 }
