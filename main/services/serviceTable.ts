@@ -12,6 +12,7 @@ import { transferServices } from './transferServices';
 import { rundownServices } from './rundownServices';
 import { logServices } from './logServices';
 import { newsroomServices } from './newsroomServices';
+import { prompterServices } from './prompterServices';
 import { sessionServices } from './sessionServices';
 
 export type { ServiceContext };
@@ -27,6 +28,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...rundownServices(kit),
     ...logServices(kit),
     ...newsroomServices(kit),
+    ...prompterServices(kit),
     ...sessionServices(kit),
   };
 }

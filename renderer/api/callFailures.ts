@@ -64,6 +64,7 @@ const ACTIONS: Record<Channel, string> = {
   'newsroom.leases': 'read who is editing what',
   'newsroom.search': 'search the whole newsroom',
   'newsroom.open': 'bring the story from the newsroom',
+  'prompter.show': 'open the prompter',
 };
 
 /** `Invalid input for settings.save: Too big (at defaults.wordsPerMinute).` → `Too big.` */
