@@ -52,7 +52,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { notices, notify, showError, dismiss } = useNotices();
+  const { notices, notify, showError, dismiss, keepAbout } = useNotices();
   // Every failed call to main is shown here (see api/calls.ts), from the first one on.
   useEffect(() => showFailuresWith(showError), [showError]);
   const { settings, setSettings, loadSettings } = useSettings();
@@ -71,6 +71,13 @@ export function App() {
   );
   const doc = useStoryDocument(onSaved);
   const { story, open, save, openRequested } = doc;
+  // What was said about a story goes with it.
+  const openId = story?.id ?? null;
+  useEffect(() => keepAbout(openId), [keepAbout, openId]);
+  const storyError = useCallback(
+    (message: string) => notify('error', message, openId ?? undefined),
+    [notify, openId],
+  );
   // Kept outside React, so a crash screen can still save or offer the story.
   useEffect(() => storyRecovery.track(story, doc.isDirty), [story, doc.isDirty]);
 
@@ -124,7 +131,7 @@ export function App() {
     isDirty: doc.isDirty,
     reopen: openStory,
     onArchiveChanged: refresh,
-    onError: showError,
+    onError: storyError,
   });
   const locked = story !== null && LOCKED_STATUSES.has(story.status);
 
@@ -176,7 +183,7 @@ export function App() {
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
   }, [doc, notify, refresh, story]);
 
-  const onPaste = usePasteNotices(notify, showError);
+  const onPaste = usePasteNotices(notify, openId);
 
   /** A dialog that stopped drawing is closed, and says so; the story stays as it was. */
   const dialogFailed = useCallback(
@@ -300,6 +307,7 @@ export function App() {
         ) : (
           <EmptyState onNewStory={() => void newStory()} onImport={() => void startImport()} />
         )}
+        <Notices notices={notices} onDismiss={dismiss} />
       </main>
       <SaveErrorBanner state={doc.saveState} onRetry={() => void saveNow()} />
       <ErrorBoundary
@@ -320,7 +328,6 @@ export function App() {
           onSettingsRead={setSettings}
         />
       </ErrorBoundary>
-      <Notices notices={notices} onDismiss={dismiss} />
       {newRundownOpen && (
         <ShowDialog
           onClose={() => setNewRundownOpen(false)}
