@@ -271,7 +271,6 @@ export function App() {
         onExport={openExport}
         onSave={() => void saveNow()}
         canSave={story !== null}
-        archivePath={archivePath}
         onOpenDialog={setDialog}
       />
       <aside className="cd-sidebar">
@@ -285,6 +284,10 @@ export function App() {
             rundowns={rundownsInSidebar}
           />
         </ErrorBoundary>
+        {/* Under the list it names, where it has room to be read whole at any window size. */}
+        <p className="cd-archive-path" title={archivePath} data-testid="archive-name">
+          {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
+        </p>
       </aside>
       <main className="cd-main">
         {rundownId ? (

@@ -21,7 +21,6 @@ type Props = {
   onExport: () => void;
   onSave: () => void;
   canSave: boolean;
-  archivePath: string;
   onOpenDialog: (dialog: ToolDialog) => void;
 };
 
@@ -35,7 +34,6 @@ export function TopBar({
   onExport,
   onSave,
   canSave,
-  archivePath,
   onOpenDialog,
 }: Props) {
   return (
@@ -93,9 +91,7 @@ export function TopBar({
           Save
         </button>
       </div>
-      <div className="cd-archive-path" title={archivePath}>
-        {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
-      </div>
+      <div className="cd-topbar-gap" />
       <div className="cd-topbar-tools">
         {TOOL_DIALOGS.map(({ dialog, label }) => (
           <button
