@@ -204,6 +204,28 @@ try {
     }
     await page.close();
   }
+
+  // A laptop's 1024×700: the script keeps most of the window; More filters fit the sidebar.
+  const small = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+  await small.goto(app.url);
+  await small.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();
+  await small.getByTestId('script-editor').waitFor();
+  await small.waitForTimeout(800);
+  await small.screenshot({ path: join(OUT, 'editor-1024.png') });
+  await small.getByTestId('more-filters').click();
+  await small.waitForTimeout(300);
+  await small.screenshot({ path: join(OUT, 'filters-1024.png') });
+  await small.close();
+
+  // Focus mode: the page and the clock.
+  const focus = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await focus.goto(app.url);
+  await focus.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();
+  await focus.getByTestId('script-editor').waitFor();
+  await focus.keyboard.press('Control+Alt+f');
+  await focus.waitForTimeout(500);
+  await focus.screenshot({ path: join(OUT, 'focus-mode.png') });
+  await focus.close();
 } finally {
   await browser.close();
   await app.stop();
