@@ -1,13 +1,10 @@
 import { expect, test } from './fixtures';
+import { startStoryWith } from './steps';
 
 test.describe('focus mode (issue 12, item 7)', () => {
   test('leaves only the page and the clock, and Escape brings the rest back', async ({ page }) => {
-    await page.getByTestId('new-story').click();
+    await startStoryWith(page, 'The bridge closes tonight.');
     const editor = page.getByTestId('script-editor');
-    await expect(editor).toBeFocused();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.type('The bridge closes tonight.');
-    await page.keyboard.press('Control+Alt+1');
     const chrome = [
       page.getByRole('toolbar', { name: 'Script formatting' }),
       page.getByTestId('workflow'),

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { startStoryWith } from './steps';
 
 /** The label the page shows beside a line (its ::before), as a person reads it. */
 function gutterLabel(line: Element): string {
@@ -9,11 +10,8 @@ test.describe('one name for each kind of line (issue 12, item 9)', () => {
   test('the toolbar button and the label beside the page name each kind of line alike', async ({
     page,
   }) => {
-    await page.getByTestId('new-story').click();
+    await startStoryWith(page, 'Ferries add sailings tonight.');
     const editor = page.getByTestId('script-editor');
-    await expect(editor).toBeFocused();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.type('Ferries add sailings tonight.');
     const kinds = page.getByRole('group', { name: 'Kind of line' });
 
     for (const [key, kind, name, full] of [

@@ -1,15 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { paste } from './steps';
-
-/** A new story with a line of read text, the caret at its end. */
-async function newStory(page: Page, text: string) {
-  await page.getByTestId('new-story').click();
-  await expect(page.getByTestId('script-editor')).toBeFocused();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Control+Alt+1');
-}
+import { paste, startStoryWith } from './steps';
 
 /** Pastes a line of copy with web-page residue under it: the app says what it left out. */
 async function pasteWithResidue(page: Page, comments: number) {
@@ -37,7 +28,7 @@ test.describe('notices (issue 12, item 5)', () => {
   test('a few at a time, never over the page or a field, gone with their story', async ({
     page,
   }) => {
-    await newStory(page, 'The bridge closes tonight.');
+    await startStoryWith(page, 'The bridge closes tonight.');
     for (const n of [3, 4, 5, 6]) await pasteWithResidue(page, n);
     const notices = page.locator('.cd-notices').locator('.cd-notice');
     // A bounded stack: the newest three, the oldest pushed out.
@@ -72,7 +63,7 @@ test.describe('notices (issue 12, item 5)', () => {
     page,
   }) => {
     await page.clock.install();
-    await newStory(page, 'The bridge closes tonight.');
+    await startStoryWith(page, 'The bridge closes tonight.');
     await pasteWithResidue(page, 12);
     // A paste far longer than any script is refused, with an error notice.
     await paste(page, { 'text/plain': 'word '.repeat(500_000) });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { startStoryWith } from './steps';
 
 /** True when the element shows all of its content: nothing cut off or scrolled away. */
 const whole = (locator: Locator) =>
@@ -22,13 +23,17 @@ async function filtersFit(page: Page) {
 }
 
 async function writeAStory(page: Page) {
-  await page.getByTestId('new-story').click();
-  const editor = page.getByTestId('script-editor');
-  await expect(editor).toBeFocused();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type('Ferries add sailings tonight while the bridge is shut.');
-  await page.keyboard.press('Control+Alt+1');
+  await startStoryWith(page, 'Ferries add sailings tonight while the bridge is shut.');
   await expect(page.getByTestId('words')).toHaveText('9');
+}
+
+/** The archive's name and the sidebar's tabs show whole. */
+async function namesWhole(page: Page) {
+  const archive = page.getByTestId('archive-name');
+  await expect(archive).toHaveText(/^Archive: \S+\.sqlite$/);
+  expect(await whole(archive)).toBe(true);
+  await expect(page.getByRole('tab')).toHaveCount(3);
+  for (const tab of await page.getByRole('tab').all()) expect(await whole(tab)).toBe(true);
 }
 
 test.describe('small windows (issue 12, item 11)', () => {
@@ -50,11 +55,7 @@ test.describe('small windows (issue 12, item 11)', () => {
         expect(box.x + box.width).toBeLessThanOrEqual(toolbar.x + toolbar.width);
         expect(box.y + box.height).toBeLessThanOrEqual(toolbar.y + toolbar.height);
       }
-      const archive = page.getByTestId('archive-name');
-      await expect(archive).toHaveText(/^Archive: \S+\.sqlite$/);
-      expect(await whole(archive)).toBe(true);
-      await expect(page.getByRole('tab')).toHaveCount(3);
-      for (const tab of await page.getByRole('tab').all()) expect(await whole(tab)).toBe(true);
+      await namesWhole(page);
       await filtersFit(page);
     });
   });
@@ -66,11 +67,7 @@ test.describe('small windows (issue 12, item 11)', () => {
       await writeAStory(page);
       const script = (await page.locator('.cd-page-scroll').boundingBox())!;
       expect(script.height).toBeGreaterThanOrEqual(600 * 0.45);
-      const archive = page.getByTestId('archive-name');
-      await expect(archive).toHaveText(/^Archive: \S+\.sqlite$/);
-      expect(await whole(archive)).toBe(true);
-      await expect(page.getByRole('tab')).toHaveCount(3);
-      for (const tab of await page.getByRole('tab').all()) expect(await whole(tab)).toBe(true);
+      await namesWhole(page);
       await filtersFit(page);
     });
   });

@@ -1,21 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** A new READER story with the caret in its script, its template's text selected away. */
-async function newStory(page: Page, text: string) {
-  await page.getByTestId('new-story').click();
-  await expect(page.getByTestId('script-editor')).toBeFocused();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Control+Alt+1');
-}
+import { startStoryWith } from './steps';
 
 const colour = (page: Page, testId: string) =>
   page.getByTestId(testId).evaluate((el) => getComputedStyle(el).color);
 
 test.describe('the timing display says what is true (issue 12, item 8)', () => {
   test('TRT is red only when over a target, and says what its colours mean', async ({ page }) => {
-    await newStory(page, 'The bridge closes tonight for repairs to two of its supports.');
+    await startStoryWith(page, 'The bridge closes tonight for repairs to two of its supports.');
     await expect(page.getByTestId('words')).toHaveText('11');
     const trtRow = page.locator('[data-row="trt"]');
     await expect(trtRow).toHaveAttribute('title', /Red when over the story’s target/);
@@ -42,7 +34,7 @@ test.describe('the timing display says what is true (issue 12, item 8)', () => {
   test('a DUR counts as it is typed, and one that is not a time says what is accepted', async ({
     page,
   }) => {
-    await newStory(page, 'The minister spoke this morning.');
+    await startStoryWith(page, 'The minister spoke this morning.');
     await page.keyboard.press('Control+Alt+s');
     const bite = page.getByRole('region', { name: 'Sound bite' });
     const dur = bite.getByRole('textbox', { name: /^Dur/ });
@@ -69,7 +61,7 @@ test.describe('the timing display says what is true (issue 12, item 8)', () => {
   });
 
   test('the character count follows undoing a Replace all', async ({ page }) => {
-    await newStory(page, 'The board met. The board voted.');
+    await startStoryWith(page, 'The board met. The board voted.');
     await expect(page.getByTestId('chars')).toHaveText('31');
     await page.keyboard.press('Control+f');
     const find = page.getByRole('textbox', { name: 'Find', exact: true });

@@ -205,11 +205,17 @@ try {
     await page.close();
   }
 
+  /** A page of the given size with the showcase story open. */
+  const showcaseAt = async (width: number, height: number) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(app.url);
+    await page.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();
+    await page.getByTestId('script-editor').waitFor();
+    return page;
+  };
+
   // A laptop's 1024×700: the script keeps most of the window; More filters fit the sidebar.
-  const small = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-  await small.goto(app.url);
-  await small.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();
-  await small.getByTestId('script-editor').waitFor();
+  const small = await showcaseAt(1024, 700);
   await small.waitForTimeout(800);
   await small.screenshot({ path: join(OUT, 'editor-1024.png') });
   await small.getByTestId('more-filters').click();
@@ -218,10 +224,7 @@ try {
   await small.close();
 
   // Focus mode: the page and the clock.
-  const focus = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await focus.goto(app.url);
-  await focus.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();
-  await focus.getByTestId('script-editor').waitFor();
+  const focus = await showcaseAt(1440, 900);
   await focus.keyboard.press('Control+Alt+f');
   await focus.waitForTimeout(500);
   await focus.screenshot({ path: join(OUT, 'focus-mode.png') });
