@@ -61,7 +61,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { notices, notify, showError, dismiss } = useNotices();
+  const { notices, notify, showError, dismiss, keepAbout } = useNotices();
   // Every failed call to main is shown here (see api/calls.ts), from the first one on.
   useEffect(() => showFailuresWith(showError), [showError]);
   const { settings, setSettings, loadSettings } = useSettings();
@@ -80,6 +80,13 @@ export function App() {
   );
   const doc = useStoryDocument(onSaved);
   const { story, open, save, openRequested } = doc;
+  // What was said about a story goes with it.
+  const openId = story?.id ?? null;
+  useEffect(() => keepAbout(openId), [keepAbout, openId]);
+  const storyError = useCallback(
+    (message: string) => notify('error', message, openId ?? undefined),
+    [notify, openId],
+  );
   // Kept outside React, so a crash screen can still save or offer the story.
   useEffect(() => storyRecovery.track(story, doc.isDirty), [story, doc.isDirty]);
 
@@ -133,7 +140,7 @@ export function App() {
     isDirty: doc.isDirty,
     reopen: openStory,
     onArchiveChanged: refresh,
-    onError: showError,
+    onError: storyError,
   });
   const newsroom = useNewsroom({
     storyId: story?.id ?? null,
@@ -226,7 +233,7 @@ export function App() {
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
   }, [doc, notify, refresh, story]);
 
-  const onPaste = usePasteNotices(notify, showError);
+  const onPaste = usePasteNotices(notify, openId);
 
   /** A dialog that stopped drawing is closed, and says so; the story stays as it was. */
   const dialogFailed = useCallback(
@@ -328,7 +335,6 @@ export function App() {
               : undefined
         }
         canSave={story !== null}
-        archivePath={archivePath}
         onOpenDialog={setDialog}
         newsroom={
           <NewsroomButton
@@ -355,6 +361,10 @@ export function App() {
             newsroom={newsroomInSidebar}
           />
         </ErrorBoundary>
+        {/* Under the list it names, where it has room to be read whole at any window size. */}
+        <p className="cd-archive-path" title={archivePath} data-testid="archive-name">
+          {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
+        </p>
       </aside>
       <main className="cd-main">
         {prompting ? (
@@ -379,6 +389,7 @@ export function App() {
         ) : (
           <EmptyState onNewStory={() => void newStory()} onImport={() => void startImport()} />
         )}
+        <Notices notices={notices} onDismiss={dismiss} />
       </main>
       <SaveErrorBanner state={doc.saveState} onRetry={() => void saveNow()} />
       <ErrorBoundary
@@ -399,7 +410,6 @@ export function App() {
           onSettingsRead={setSettings}
         />
       </ErrorBoundary>
-      <Notices notices={notices} onDismiss={dismiss} />
       {newsroomDialog === 'connect' && (
         <ConnectDialog
           status={newsroom.status}

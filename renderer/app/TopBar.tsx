@@ -23,7 +23,6 @@ type Props = {
   /** Opens the prompter on the rundown or story on screen; absent when there is neither. */
   onPrompt?: () => void;
   canSave: boolean;
-  archivePath: string;
   onOpenDialog: (dialog: ToolDialog) => void;
   /** The newsroom connection's button, when the app shows one. */
   newsroom?: ReactNode;
@@ -40,7 +39,6 @@ export function TopBar({
   onSave,
   onPrompt,
   canSave,
-  archivePath,
   onOpenDialog,
   newsroom,
 }: Props) {
@@ -108,9 +106,7 @@ export function TopBar({
           Save
         </button>
       </div>
-      <div className="cd-archive-path" title={archivePath}>
-        {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
-      </div>
+      <div className="cd-topbar-gap" />
       <div className="cd-topbar-tools">
         {newsroom}
         {TOOL_DIALOGS.map(({ dialog, label }) => (
