@@ -154,6 +154,7 @@ export function StoryView({
                   canComment={!locked}
                   onPost={(threadId, body, quote) => void review.post(threadId, body, quote)}
                   onCancelPending={review.cancelPending}
+                  onReturnToScript={review.returnToScript}
                   onResolve={(threadId, resolved) => void review.resolve(threadId, resolved)}
                   onReveal={review.reveal}
                   onClose={() => review.setPanel(null)}

@@ -7,6 +7,7 @@ import { call } from '../api/calls';
 import { saveHandoff } from '../api/platform';
 import {
   REMOVE_THREAD_COMMAND,
+  RETURN_TO_THREAD_COMMAND,
   REVEAL_THREAD_COMMAND,
 } from '../editor/comments/CommentMarksPlugin';
 
@@ -109,10 +110,24 @@ export function useReview({
     setPanel('comments');
   }, []);
 
+  /** The keyboard goes back to the script, the caret just after the thread's words. */
+  const returnToScript = useCallback(
+    (threadId: string) => {
+      const current = editor();
+      if (!current) return;
+      current.dispatchCommand(RETURN_TO_THREAD_COMMAND, threadId);
+      current.focus();
+    },
+    [editor],
+  );
+
   const cancelPending = useCallback(() => {
-    if (pending) editor()?.dispatchCommand(REMOVE_THREAD_COMMAND, pending.threadId);
+    if (pending) {
+      returnToScript(pending.threadId);
+      editor()?.dispatchCommand(REMOVE_THREAD_COMMAND, pending.threadId);
+    }
     setPending(null);
-  }, [editor, pending]);
+  }, [editor, pending, returnToScript]);
 
   const post = useCallback(
     async (threadId: string, body: string, quote: string) => {
@@ -121,12 +136,13 @@ export function useReview({
       if (!result.ok) return;
       if (pending?.threadId === threadId) {
         setPending(null);
+        returnToScript(threadId);
         // The new anchor is part of the story text: keep it with an explicit save.
         await save('explicit');
       }
       await loadComments();
     },
-    [storyId, pending, save, loadComments],
+    [storyId, pending, save, loadComments, returnToScript],
   );
 
   const resolve = useCallback(
@@ -198,6 +214,7 @@ export function useReview({
     resolvedThreads,
     startThread,
     cancelPending,
+    returnToScript,
     post,
     resolve,
     reveal,
