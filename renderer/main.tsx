@@ -9,6 +9,7 @@ import { reportUncaughtErrors } from './api/errorReport';
 import { ErrorBoundary } from './recovery/ErrorBoundary';
 import { CrashScreen } from './recovery/CrashScreen';
 import { ArchiveGate } from './archiveProblem/ArchiveGate';
+import { ConfirmHost } from './common/confirm';
 
 reportUncaughtErrors();
 
@@ -19,5 +20,6 @@ createRoot(document.getElementById('root')!).render(
         <App />
       </ArchiveGate>
     </ErrorBoundary>
+    <ConfirmHost />
   </StrictMode>,
 );

@@ -32,6 +32,7 @@ import { RundownScreen } from '../rundown/RundownScreen';
 import { ShowDialog } from '../rundown/ShowDialog';
 import { useLiveStoryTime } from '../rundown/useLiveStoryTime';
 import { publishArchiveEvent } from '../api/archiveEvents';
+import { askToConfirm } from '../common/confirm';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -161,14 +162,25 @@ export function App() {
 
   const deleteStory = useCallback(async () => {
     if (!story) return;
-    if (!confirm(`Delete “${story.slug || 'UNTITLED'}” from the archive? This cannot be undone.`))
-      return;
+    const name = story.slug || 'UNTITLED';
+    const sure = await askToConfirm({
+      title: 'Delete story',
+      message: `Delete “${name}” from the archive? This cannot be undone.`,
+      action: 'Delete',
+      danger: true,
+    });
+    if (!sure) return;
     let result = await call('stories.delete', { id: story.id }, { showsFailure: true });
     // A story a show uses is deleted only when the producer says so: it leaves the rundowns too.
-    if (!result.ok && result.error.code === 'IN_RUNDOWN' && confirm(result.error.message))
-      result = await call('stories.delete', { id: story.id, fromRundowns: true });
-    else if (!result.ok && result.error.code !== 'IN_RUNDOWN')
-      result = await call('stories.delete', { id: story.id });
+    if (!result.ok && result.error.code === 'IN_RUNDOWN') {
+      const fromShows = await askToConfirm({
+        title: 'Delete a story a show uses',
+        message: result.error.message,
+        action: 'Delete from the shows too',
+        danger: true,
+      });
+      if (fromShows) result = await call('stories.delete', { id: story.id, fromRundowns: true });
+    } else if (!result.ok) result = await call('stories.delete', { id: story.id });
     if (!result.ok) return;
     setRundownStory(false);
     doc.close();
