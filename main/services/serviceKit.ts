@@ -11,6 +11,7 @@ import type { ArchiveStatus, RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from '../common/errors';
+import { UNNAMED_USER } from '../../shared/story/approval';
 import { writeTransaction } from '../archive/writeTransaction';
 
 export type ServiceContext = {
@@ -24,6 +25,11 @@ export type ServiceContext = {
   session?: ArchiveSessionControls;
   /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
   log?: (entry: string) => void;
+  /**
+   * The name of the person a server signed in, when there is one: it is then the name on every
+   * version, comment and status change, whatever Settings say.
+   */
+  signedInUser?: () => string;
 };
 
 /** What the archive.status / openReadOnly / openBackup channels ask of the app's session. */
@@ -67,9 +73,14 @@ export function serviceKit(ctx: ServiceContext) {
     return stories;
   }
 
-  /** Who is working: the display name from the settings. */
+  /** Who is working: the signed-in name, or the display name from the settings ('' if none). */
+  function userName(): string {
+    return ctx.signedInUser?.() ?? getSettings(db).displayName;
+  }
+
+  /** The name recorded on what this person does. */
   function author(): string {
-    return getSettings(db).displayName || 'Unnamed user';
+    return userName() || UNNAMED_USER;
   }
 
   /**
@@ -131,6 +142,7 @@ export function serviceKit(ctx: ServiceContext) {
     stamp,
     requireStory,
     requireStories,
+    userName,
     author,
     store,
     write,

@@ -25,6 +25,7 @@ export function storyServices({
   stamp,
   newId,
   requireStory,
+  userName,
   store,
   write,
   refuseIfLocked,
@@ -35,6 +36,7 @@ export function storyServices({
       version: ctx.version,
       archivePath: ctx.archive.path,
       schemaVersion: schemaVersion(db),
+      user: { name: userName(), signedIn: ctx.signedInUser !== undefined },
     }),
 
     'stories.list': (filters) => listStories(db, filters),

@@ -33,6 +33,9 @@ import { ShowDialog } from '../rundown/ShowDialog';
 import { useLiveStoryTime } from '../rundown/useLiveStoryTime';
 import { publishArchiveEvent } from '../api/archiveEvents';
 import { askToConfirm } from '../common/confirm';
+import { approvalRefusal } from '../../shared/story/approval';
+import type { AppInfo } from '../../shared/ipc/types';
+import { NameDialog } from '../settings/NameDialog';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -45,6 +48,9 @@ export function App() {
   const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
   const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
   const [archivePath, setArchivePath] = useState('');
+  /** Who is working, as main says (a server's sign-in, or Settings' name). */
+  const [user, setUser] = useState<AppInfo['user'] | null>(null);
+  const [nameLater, setNameLater] = useState(false);
   /** The show on screen, if any; a story opened from it shows beside its running order. */
   const [rundownId, setRundownId] = useState<string | null>(null);
   const [rundownStory, setRundownStory] = useState(false);
@@ -128,12 +134,23 @@ export function App() {
     onError: showError,
   });
   const locked = story !== null && LOCKED_STATUSES.has(story.status);
+  const me = user?.signedIn ? user.name : (settings?.displayName ?? '');
+  const approveRefusal = useMemo(
+    () =>
+      settings && story?.status === 'ready'
+        ? approvalRefusal(me, review.revisions, settings.allowSelfApproval)
+        : null,
+    [me, review.revisions, settings, story?.status],
+  );
+  const askName =
+    user !== null && !user.signedIn && settings !== null && !settings.displayName.trim();
 
   useEffect(() => {
     void (async () => {
       const info = await call('app.info', {});
       if (!info.ok) return;
       setArchivePath(info.value.archivePath);
+      setUser(info.value.user);
       await loadSettings();
       loadDictionary();
       const latest = await call('stories.list', { limit: 1 });
@@ -261,6 +278,7 @@ export function App() {
           refresh();
           void openStory(restored.id);
         }}
+        approveRefusal={approveRefusal}
       />
     </ErrorBoundary>
   );
@@ -330,9 +348,13 @@ export function App() {
           onTagsChanged={refresh}
           settings={settings}
           onSettingsRead={setSettings}
+          signedInAs={user?.signedIn ? user.name : null}
         />
       </ErrorBoundary>
       <Notices notices={notices} onDismiss={dismiss} />
+      {askName && !nameLater && settings && (
+        <NameDialog settings={settings} onSaved={setSettings} onClose={() => setNameLater(true)} />
+      )}
       {newRundownOpen && (
         <ShowDialog
           onClose={() => setNewRundownOpen(false)}

@@ -35,6 +35,8 @@ type Props = {
   onToggleFocus: () => void;
   onDelete: () => void;
   onRestored: (story: Story) => void;
+  /** Why the person at this desk may not approve the story, or null. */
+  approveRefusal: string | null;
 };
 
 /** One part of the story's column: if it stops drawing, the rest (and autosave) carries on. */
@@ -78,6 +80,7 @@ export function StoryView({
   onToggleFocus,
   onDelete,
   onRestored,
+  approveRefusal,
 }: Props) {
   const { setEditor } = doc;
   const storyId = story.id;
@@ -110,6 +113,7 @@ export function StoryView({
           conflict={review.conflict?.theirs ?? null}
           onCompareConflict={review.compareConflict}
           onSettleConflict={(keep) => void review.settleConflict(keep)}
+          approveRefusal={approveRefusal}
         />
       </Part>
       <div className="cd-editor-area">

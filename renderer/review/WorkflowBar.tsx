@@ -21,6 +21,8 @@ type Props = {
   conflict: RevisionSummary | null;
   onCompareConflict: () => void;
   onSettleConflict: (keep: 'mine' | 'theirs') => void;
+  /** Why this person may not approve the story (the four-eyes rule), or null when they may. */
+  approveRefusal: string | null;
 };
 
 function when(iso: string): string {
@@ -43,6 +45,7 @@ export function WorkflowBar({
   conflict,
   onCompareConflict,
   onSettleConflict,
+  approveRefusal,
 }: Props) {
   const [asking, setAsking] = useState<Transition | null>(null);
   const locked = LOCKED_STATUSES.has(story.status);
@@ -60,12 +63,23 @@ export function WorkflowBar({
       )}
       {locked && <span className="cd-locked-note">Locked: reopen to edit.</span>}
       <span className="cd-workflow-actions">
+        {approveRefusal && story.status === 'ready' && (
+          <span className="cd-approve-why" id="cd-approve-why" data-testid="approve-why">
+            {approveRefusal}
+          </span>
+        )}
         {TRANSITIONS[story.status].map((step) => (
           <button
             key={step.to}
             type="button"
             className={`cd-button${step.to === 'approved' || step.to === 'ready' ? ' cd-button-primary' : ''}${step.to === 'killed' ? ' cd-danger' : ''}`}
             onClick={() => (step.needsNote ? setAsking(step) : onTransition(step, ''))}
+            {...(step.to === 'approved' &&
+              approveRefusal && {
+                disabled: true,
+                title: approveRefusal,
+                'aria-describedby': 'cd-approve-why',
+              })}
           >
             {step.action}
             {step.needsNote ? '…' : ''}

@@ -47,6 +47,8 @@ export function useReview({
   const [panel, setPanel] = useState<SidePanel>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const [lastStatusChange, setLastStatusChange] = useState<RevisionSummary | null>(null);
+  /** The open story's versions, newest first: who wrote and last changed it. */
+  const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   /** A diverging version a package brought in, and the story's own head, when they wait to be settled. */
   const [conflict, setConflict] = useState<{ theirs: RevisionSummary; mine: string | null } | null>(
     null,
@@ -69,6 +71,7 @@ export function useReview({
     // Another story's threads go at once, even if this one's cannot be read.
     setComments([]);
     setLastStatusChange(null);
+    setRevisions([]);
     setConflict(null);
   }, [storyId]);
 
@@ -82,6 +85,7 @@ export function useReview({
     void call('stories.history', { id: storyId }).then((r) => {
       if (!r.ok || !current) return;
       setLastStatusChange(r.value.revisions.find((x) => x.kind === 'status') ?? null);
+      setRevisions(r.value.revisions);
       const theirs = r.value.conflict
         ? r.value.revisions.find((x) => x.id === r.value.conflict)
         : undefined;
@@ -211,6 +215,7 @@ export function useReview({
     setPanel,
     historyVersion,
     lastStatusChange,
+    revisions,
     resolvedThreads,
     startThread,
     cancelPending,
