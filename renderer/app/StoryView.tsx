@@ -100,6 +100,7 @@ export function StoryView({
           presenters={presenters}
           onChange={doc.updateMeta}
           onDelete={onDelete}
+          locked={locked}
         />
       </Part>
       <Part what="The workflow bar">

@@ -61,7 +61,12 @@ export function WorkflowBar({
           {by.note && <span className="cd-status-note"> — “{by.note}”</span>}
         </span>
       )}
-      {locked && <span className="cd-locked-note">Locked: reopen to edit.</span>}
+      {locked && (
+        <span className="cd-locked-note" data-testid="locked-why">
+          {STATUS_LABELS[story.status]} and locked: nothing in it changes until someone reopens it,
+          with a reason.
+        </span>
+      )}
       <span className="cd-workflow-actions">
         {approveRefusal && story.status === 'ready' && (
           <span className="cd-approve-why" id="cd-approve-why" data-testid="approve-why">
