@@ -22,7 +22,7 @@ test.describe('a new desk', () => {
   test('asks the name first; the writer cannot approve their own story, another editor can', async ({
     page,
   }) => {
-    const dialog = page.getByTestId('name-dialog');
+    const dialog = page.getByTestId('name-prompt');
     await expect(dialog.getByLabel('Your name')).toBeFocused();
     await page.keyboard.type('Kim Reporter');
     await page.keyboard.press('Enter');

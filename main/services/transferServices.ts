@@ -1,3 +1,5 @@
+import { getTemplate } from '../archive/templates';
+import { storyHasContent } from '../../shared/story/content';
 import { getRundown, rowStories } from '../archive/rundowns';
 import { viewRundown } from '../../shared/rundown/view';
 import { exportFormatSpec } from '../../shared/export/formats';
@@ -58,9 +60,10 @@ export function transferServices({
   ): Story[] {
     if ('ids' in selection) return requireStories(selection.ids);
     // A show runs in the order the stories were written, not the order they were last touched.
+    // Empty stories an older Copydesk stored at "New story" are left out of every-story exports.
     return requireStories(
       storyIdsInWritingOrder(db, 'tag' in selection ? selection.tag : undefined),
-    );
+    ).filter((story) => storyHasContent(story, getTemplate(db, story.format)));
   }
 
   return {

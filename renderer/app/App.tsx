@@ -35,7 +35,7 @@ import { publishArchiveEvent } from '../api/archiveEvents';
 import { askToConfirm } from '../common/confirm';
 import { approvalRefusal } from '../../shared/story/approval';
 import type { AppInfo } from '../../shared/ipc/types';
-import { NameDialog } from '../settings/NameDialog';
+import { NamePrompt } from '../settings/NamePrompt';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -124,7 +124,8 @@ export function App() {
   const manageTags = useCallback(() => setDialog('tags'), []);
 
   const review = useReview({
-    story,
+    // A new story not yet stored has no history or comments to read.
+    story: doc.stored ? story : null,
     generation: doc.generation,
     editor: doc.editor,
     save,
@@ -160,14 +161,17 @@ export function App() {
     })();
   }, [openStory, openRequested, loadSettings, loadDictionary]);
 
+  // A new story is not stored until it has content: one left empty never reaches the archive.
+  const { openDraft } = doc;
   const newStory = useCallback(async () => {
     if (!(await save('autosave'))) return;
-    const result = await call('stories.create', { format: newFormat });
+    const result = await call('stories.draft', { format: newFormat });
     if (!result.ok) return;
-    refresh();
+    setRundownId(null);
     setFreshStoryId(result.value.id);
-    await openStory(result.value.id);
-  }, [newFormat, openStory, refresh, save]);
+    const problem = await openDraft(result.value);
+    if (problem) showError(problem);
+  }, [newFormat, openDraft, save, showError]);
 
   const { importFiles, startImport, importOpenedFile } = useImportFlow({
     fileInput,
@@ -179,6 +183,11 @@ export function App() {
 
   const deleteStory = useCallback(async () => {
     if (!story) return;
+    if (!doc.stored) {
+      // Never stored: there is nothing in the archive to delete, only the page to close.
+      doc.close();
+      return;
+    }
     const name = story.slug || 'UNTITLED';
     const sure = await askToConfirm({
       title: 'Delete story',
@@ -310,6 +319,13 @@ export function App() {
         </ErrorBoundary>
       </aside>
       <main className="cd-main">
+        {askName && !nameLater && settings && (
+          <NamePrompt
+            settings={settings}
+            onSaved={setSettings}
+            onClose={() => setNameLater(true)}
+          />
+        )}
         {rundownId ? (
           <RundownScreen
             rundownId={rundownId}
@@ -352,9 +368,6 @@ export function App() {
         />
       </ErrorBoundary>
       <Notices notices={notices} onDismiss={dismiss} />
-      {askName && !nameLater && settings && (
-        <NameDialog settings={settings} onSaved={setSettings} onClose={() => setNameLater(true)} />
-      )}
       {newRundownOpen && (
         <ShowDialog
           onClose={() => setNewRundownOpen(false)}
@@ -379,7 +392,7 @@ export function App() {
           onFailed={() => dialogFailed(() => setExportOpen(false))}
         >
           <ExportDialog
-            storyId={story?.id ?? null}
+            storyId={story && doc.stored ? story.id : null}
             storySlug={story?.slug ?? ''}
             rundown={rundownId ? { id: rundownId, title: rundownTitle } : null}
             onClose={() => setExportOpen(false)}

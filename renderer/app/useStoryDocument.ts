@@ -5,11 +5,14 @@ import type { Story } from '../../shared/story/model';
 import { call } from '../api/calls';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
 import type { MetadataPatch } from '../metadata/MetadataBar';
+import { storyHasContent } from '../../shared/story/content';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'dirty' }
   | { kind: 'saving' }
+  /** A new story with nothing of its own in it yet: not stored, and nothing to lose. */
+  | { kind: 'empty' }
   | { kind: 'error'; message: string };
 
 /** Autosave shortly after typing pauses, and at least once a second while it does not. */
@@ -38,6 +41,12 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const firstUnsavedAt = useRef<number | null>(null);
   const [generation, setGeneration] = useState(0);
+  /**
+   * A new story not stored yet, and the template it started from: it is stored by the first
+   * save that finds content in it, and an empty one is never stored.
+   */
+  const draftTemplate = useRef<Story['body'] | null>(null);
+  const [stored, setStored] = useState(true);
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -59,12 +68,19 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       if (!current || !editor || revision.current === savedRevision.current) return true;
       const rev = revision.current;
       const body = editor.getEditorState().read($lexicalToStoryBody);
+      const isNew = draftTemplate.current !== null;
+      if (isNew && !storyHasContent({ ...current, body }, draftTemplate.current!)) {
+        // Nothing of the person's own yet: nothing to store, and nothing lost.
+        savedRevision.current = rev;
+        setSaveState({ kind: 'empty' });
+        return true;
+      }
       setSaveState({ kind: 'saving' });
       const attempt = (async () => {
         // A failure is shown by the save banner; the call logs it.
         const result = await call(
           'stories.save',
-          { story: { ...current, body }, baseUpdatedAt: current.updatedAt, mode },
+          { story: { ...current, body }, baseUpdatedAt: current.updatedAt, mode, isNew },
           { showsFailure: true },
         );
         if (!result.ok) {
@@ -72,6 +88,10 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
           return false;
         }
         savedRevision.current = rev;
+        if (isNew && storyRef.current?.id === result.value.id) {
+          draftTemplate.current = null;
+          setStored(true);
+        }
         const latest = storyRef.current;
         if (latest && latest.id === result.value.id) {
           storyRef.current = {
@@ -151,10 +171,32 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       }
       revision.current = 0;
       savedRevision.current = 0;
+      draftTemplate.current = null;
+      setStored(true);
       replaceStory(result.value);
       setGeneration((g) => g + 1);
       setEditorLoad((n) => n + 1);
       setSaveState({ kind: 'saved', at: result.value.updatedAt });
+      return null;
+    },
+    [replaceStory, save, setSaveState],
+  );
+
+  /** Shows a new story from `stories.draft`, stored once it has content (see `save`). */
+  const openDraft = useCallback(
+    async (draft: Story): Promise<string | null> => {
+      const request = ++openRequest.current;
+      if (!(await save('autosave')))
+        return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
+      if (request !== openRequest.current) return null;
+      revision.current = 0;
+      savedRevision.current = 0;
+      draftTemplate.current = draft.body;
+      setStored(false);
+      replaceStory(draft);
+      setGeneration((g) => g + 1);
+      setEditorLoad((n) => n + 1);
+      setSaveState({ kind: 'empty' });
       return null;
     },
     [replaceStory, save, setSaveState],
@@ -167,6 +209,8 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     openRequest.current++;
     revision.current = 0;
     savedRevision.current = 0;
+    draftTemplate.current = null;
+    setStored(true);
     replaceStory(null);
   }, [replaceStory]);
 
@@ -190,6 +234,9 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     /** Key for the editor: changes only when it must be filled again from the archive. */
     editorKey: story ? `${story.id}:${editorLoad}` : '',
     openRequested,
+    /** False while the open story is a new one with nothing in it yet (not in the archive). */
+    stored,
+    openDraft,
     editor,
     saveState,
     open,
