@@ -10,7 +10,7 @@ import {
   type Story,
   type StoryFormat,
 } from '../../shared/story/model';
-import { storyHasContent } from '../../shared/story/content';
+import { sameApartFromComments, storyHasContent } from '../../shared/story/content';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
@@ -117,6 +117,12 @@ export function storyServices({
           );
         }
         refuseIfLocked(existing, 'editing it');
+        // In review the text holds still for the editor: only comment anchors may change.
+        if (existing.status === 'ready' && !sameApartFromComments(existing, story))
+          throw new ServiceError(
+            'LOCKED',
+            `“${existing.slug || 'Untitled'}” is with an editor for review: withdraw it (back to Draft) before changing it. Comments can still be added.`,
+          );
         if (existing.updatedAt !== baseUpdatedAt) {
           throw new ServiceError(
             'CONFLICT',

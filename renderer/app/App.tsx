@@ -76,7 +76,20 @@ export function App() {
     },
     [refreshAfterSave, learnFrom],
   );
-  const doc = useStoryDocument(onSaved);
+  // A story waiting for an editor holds still: changing it withdraws it from review, if the
+  // person says so (the archive refuses the change otherwise).
+  const editInReview = useCallback(async (waiting: Story): Promise<Story | null> => {
+    const withdraw = await askToConfirm({
+      title: 'Withdraw from review?',
+      message: `“${waiting.slug || 'UNTITLED'}” is waiting for an editor. Changing it takes it back out of review, to Draft: submit it again when it is ready. Keeping it in review takes this change back.`,
+      action: 'Withdraw and edit',
+      cancel: 'Keep it in review',
+    });
+    if (!withdraw) return null;
+    const result = await call('stories.setStatus', { id: waiting.id, status: 'draft' });
+    return result.ok ? result.value : null;
+  }, []);
+  const doc = useStoryDocument(onSaved, editInReview);
   const { story, open, save, openRequested } = doc;
   // Kept outside React, so a crash screen can still save or offer the story.
   useEffect(() => storyRecovery.track(story, doc.isDirty), [story, doc.isDirty]);

@@ -5,7 +5,7 @@ import type { Story } from '../../shared/story/model';
 import { call } from '../api/calls';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
 import type { MetadataPatch } from '../metadata/MetadataBar';
-import { storyHasContent } from '../../shared/story/content';
+import { sameApartFromComments, storyHasContent } from '../../shared/story/content';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -24,7 +24,14 @@ const AUTOSAVE_MAX_WAIT_MS = 1000;
  * a save records which revision it wrote, so typing during a save is never marked saved.
  * A failed save keeps everything in the editor and says why.
  */
-export function useStoryDocument(onSaved: (story: Story) => void) {
+/**
+ * Asked when a story waiting in review is about to be saved with changed text or details: the
+ * story withdrawn to Draft (its new status and time), or null to keep it in review (the edit is
+ * then taken back).
+ */
+export type EditInReview = (story: Story) => Promise<Story | null>;
+
+export function useStoryDocument(onSaved: (story: Story) => void, onEditInReview?: EditInReview) {
   const [story, setStory] = useState<Story | null>(null);
   // Held outside React state: it changes around every autosave, and only the status bar shows it.
   const [saveState] = useState(() => createValueStore<SaveState>({ kind: 'saved', at: '' }));
@@ -48,9 +55,14 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   const draftTemplate = useRef<Story['body'] | null>(null);
   const [stored, setStored] = useState(true);
   const onSavedRef = useRef(onSaved);
+  const onEditInReviewRef = useRef(onEditInReview);
   useEffect(() => {
     onSavedRef.current = onSaved;
-  }, [onSaved]);
+    onEditInReviewRef.current = onEditInReview;
+  }, [onSaved, onEditInReview]);
+  const discardRef = useRef<((id: string) => Promise<string | null>) | null>(null);
+  /** The story as last loaded or saved: what a story in review may differ from only in comments. */
+  const savedStory = useRef<Story | null>(null);
 
   const replaceStory = useCallback((next: Story | null) => {
     storyRef.current = next;
@@ -77,10 +89,31 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       }
       setSaveState({ kind: 'saving' });
       const attempt = (async () => {
+        let base = current;
+        const inReview =
+          base.status === 'ready' &&
+          savedStory.current?.id === base.id &&
+          !sameApartFromComments(savedStory.current, { ...base, body });
+        if (inReview) {
+          const withdrawn = (await onEditInReviewRef.current?.(base)) ?? null;
+          if (!withdrawn) {
+            // Kept in review: the edit is taken back, once this attempt is over.
+            const id = base.id;
+            setTimeout(() => void discardRef.current?.(id), 0);
+            return false;
+          }
+          base = {
+            ...(storyRef.current ?? base),
+            status: withdrawn.status,
+            updatedAt: withdrawn.updatedAt,
+          };
+          storyRef.current = base;
+          setStory(base);
+        }
         // A failure is shown by the save banner; the call logs it.
         const result = await call(
           'stories.save',
-          { story: { ...current, body }, baseUpdatedAt: current.updatedAt, mode, isNew },
+          { story: { ...base, body }, baseUpdatedAt: base.updatedAt, mode, isNew },
           { showsFailure: true },
         );
         if (!result.ok) {
@@ -88,6 +121,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
           return false;
         }
         savedRevision.current = rev;
+        savedStory.current = result.value;
         if (isNew && storyRef.current?.id === result.value.id) {
           draftTemplate.current = null;
           setStored(true);
@@ -173,6 +207,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       savedRevision.current = 0;
       draftTemplate.current = null;
       setStored(true);
+      savedStory.current = result.value;
       replaceStory(result.value);
       setGeneration((g) => g + 1);
       setEditorLoad((n) => n + 1);
@@ -181,6 +216,26 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     },
     [replaceStory, save, setSaveState],
   );
+
+  /** Shows the story as the archive holds it, whatever the editor holds now (an edit taken back). */
+  const discardAndReload = useCallback(
+    async (id: string): Promise<string | null> => {
+      revision.current = 0;
+      savedRevision.current = 0;
+      const result = await call('stories.get', { id }, { showsFailure: true });
+      if (!result.ok) return result.error.message;
+      savedStory.current = result.value;
+      replaceStory(result.value);
+      setGeneration((g) => g + 1);
+      setEditorLoad((n) => n + 1);
+      setSaveState({ kind: 'saved', at: result.value.updatedAt });
+      return null;
+    },
+    [replaceStory, setSaveState],
+  );
+  useEffect(() => {
+    discardRef.current = discardAndReload;
+  }, [discardAndReload]);
 
   /** Shows a new story from `stories.draft`, stored once it has content (see `save`). */
   const openDraft = useCallback(
@@ -237,6 +292,7 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     /** False while the open story is a new one with nothing in it yet (not in the archive). */
     stored,
     openDraft,
+    discardAndReload,
     editor,
     saveState,
     open,

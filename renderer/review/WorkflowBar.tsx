@@ -61,6 +61,11 @@ export function WorkflowBar({
           {by.note && <span className="cd-status-note"> — “{by.note}”</span>}
         </span>
       )}
+      {story.status === 'ready' && (
+        <span className="cd-status-by" data-testid="review-hold">
+          Waiting for an editor: changing the text withdraws it from review (you are asked first).
+        </span>
+      )}
       {locked && (
         <span className="cd-locked-note" data-testid="locked-why">
           {STATUS_LABELS[story.status]} and locked: nothing in it changes until someone reopens it,

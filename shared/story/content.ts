@@ -35,3 +35,38 @@ export function storyHasContent(story: Story, template: readonly Block[]): boole
   const starting = new Set(texts(template));
   return texts(story.body).some((t) => !starting.has(t));
 }
+
+/** The body with comment anchors taken out, and the runs they split joined again. */
+function withoutCommentAnchors(body: readonly Block[]): Block[] {
+  return body.map((block) => {
+    if (block.type !== 'paragraph') return block;
+    const runs: (typeof block.runs)[number][] = [];
+    for (const run of block.runs) {
+      const { comments: _comments, ...plain } = run;
+      const last = runs.at(-1);
+      const { text: _a, ...lastStyle } = last ?? { text: '' };
+      const { text: _b, ...style } = plain;
+      if (last && JSON.stringify(lastStyle) === JSON.stringify(style))
+        runs[runs.length - 1] = { ...last, text: last.text + plain.text };
+      else runs.push(plain);
+    }
+    return { ...block, runs };
+  });
+}
+
+/**
+ * Whether two versions of a story say the same, apart from where comments are anchored: what an
+ * editor may save while a story waits in review (a comment's mark) and a reporter may not (a
+ * change of text or details).
+ */
+export function sameApartFromComments(a: Story, b: Story): boolean {
+  const comparable = (s: Story) =>
+    JSON.stringify({
+      ...s,
+      body: withoutCommentAnchors(s.body),
+      status: null,
+      createdAt: null,
+      updatedAt: null,
+    });
+  return comparable(a) === comparable(b);
+}
