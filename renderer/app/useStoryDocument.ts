@@ -181,6 +181,22 @@ export function useStoryDocument(onSaved: (story: Story) => void, onEditInReview
   const openRequest = useRef(0);
   const [editorLoad, setEditorLoad] = useState(0);
 
+  /** Fills the editor with a story as the archive holds it: nothing unsaved, nothing new. */
+  const showStored = useCallback(
+    (stored: Story) => {
+      revision.current = 0;
+      savedRevision.current = 0;
+      draftTemplate.current = null;
+      setStored(true);
+      savedStory.current = stored;
+      replaceStory(stored);
+      setGeneration((g) => g + 1);
+      setEditorLoad((n) => n + 1);
+      setSaveState({ kind: 'saved', at: stored.updatedAt });
+    },
+    [replaceStory, setSaveState],
+  );
+
   const open = useCallback(
     async (id: string): Promise<string | null> => {
       const request = ++openRequest.current;
@@ -203,35 +219,21 @@ export function useStoryDocument(onSaved: (story: Story) => void, onEditInReview
         setGeneration((g) => g + 1);
         return null;
       }
-      revision.current = 0;
-      savedRevision.current = 0;
-      draftTemplate.current = null;
-      setStored(true);
-      savedStory.current = result.value;
-      replaceStory(result.value);
-      setGeneration((g) => g + 1);
-      setEditorLoad((n) => n + 1);
-      setSaveState({ kind: 'saved', at: result.value.updatedAt });
+      showStored(result.value);
       return null;
     },
-    [replaceStory, save, setSaveState],
+    [showStored, save],
   );
 
   /** Shows the story as the archive holds it, whatever the editor holds now (an edit taken back). */
   const discardAndReload = useCallback(
     async (id: string): Promise<string | null> => {
-      revision.current = 0;
-      savedRevision.current = 0;
       const result = await call('stories.get', { id }, { showsFailure: true });
       if (!result.ok) return result.error.message;
-      savedStory.current = result.value;
-      replaceStory(result.value);
-      setGeneration((g) => g + 1);
-      setEditorLoad((n) => n + 1);
-      setSaveState({ kind: 'saved', at: result.value.updatedAt });
+      showStored(result.value);
       return null;
     },
-    [replaceStory, setSaveState],
+    [showStored],
   );
   useEffect(() => {
     discardRef.current = discardAndReload;
