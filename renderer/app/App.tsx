@@ -36,6 +36,8 @@ import { askToConfirm } from '../common/confirm';
 import { approvalRefusal } from '../../shared/story/approval';
 import type { AppInfo } from '../../shared/ipc/types';
 import { NamePrompt } from '../settings/NamePrompt';
+import { PrompterScreen } from '../prompter/PrompterScreen';
+import type { PrompterSource } from '../../shared/prompter/channels';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -56,6 +58,8 @@ export function App() {
   const [rundownStory, setRundownStory] = useState(false);
   const [rundownTitle, setRundownTitle] = useState('');
   const [newRundownOpen, setNewRundownOpen] = useState(false);
+  /** The show (or story) being prompted: the prompter takes the window until it is closed. */
+  const [prompting, setPrompting] = useState<PrompterSource | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -306,7 +310,9 @@ export function App() {
   );
 
   return (
-    <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>
+    <div
+      className={`cd-app${focusMode ? ' cd-focus-mode' : ''}${prompting ? ' cd-prompter-open' : ''}`}
+    >
       <TopBar
         newFormat={newFormat}
         onNewFormat={setNewFormat}
@@ -315,6 +321,13 @@ export function App() {
         onImport={() => void startImport()}
         onExport={openExport}
         onSave={() => void saveNow()}
+        onPrompt={
+          rundownId
+            ? () => setPrompting({ rundown: rundownId })
+            : story
+              ? () => void save('autosave').then((ok) => ok && setPrompting({ story: story.id }))
+              : undefined
+        }
         canSave={story !== null}
         archivePath={archivePath}
         onOpenDialog={setDialog}
@@ -339,7 +352,9 @@ export function App() {
             onClose={() => setNameLater(true)}
           />
         )}
-        {rundownId ? (
+        {prompting ? (
+          <PrompterScreen source={prompting} onClose={() => setPrompting(null)} />
+        ) : rundownId ? (
           <RundownScreen
             rundownId={rundownId}
             live={liveStoryTime}
