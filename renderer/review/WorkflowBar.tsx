@@ -73,11 +73,6 @@ export function WorkflowBar({
         </span>
       )}
       <span className="cd-workflow-actions">
-        {approveRefusal && story.status === 'ready' && (
-          <span className="cd-approve-why" id="cd-approve-why" data-testid="approve-why">
-            {approveRefusal}
-          </span>
-        )}
         {TRANSITIONS[story.status].map((step) => (
           <button
             key={step.to}
@@ -114,6 +109,11 @@ export function WorkflowBar({
           History
         </button>
       </span>
+      {approveRefusal && story.status === 'ready' && (
+        <span className="cd-approve-why" id="cd-approve-why" data-testid="approve-why">
+          {approveRefusal}
+        </span>
+      )}
       {conflict && (
         <div className="cd-conflict" role="alert" data-testid="conflict">
           <strong>Changed in two places.</strong> A package brought {conflict.author || 'someone'}’s
