@@ -92,3 +92,15 @@ export async function download(
   await file.saveAs(path);
   return { path, name };
 }
+
+/**
+ * Starts a story from the top bar and writes a line of read text in it by keyboard, in place of
+ * the template's lines; the caret stays at its end.
+ */
+export async function startStoryWith(page: Page, text: string): Promise<void> {
+  await page.getByTestId('new-story').click();
+  await expect(page.getByTestId('script-editor')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Control+Alt+1');
+}

@@ -204,6 +204,31 @@ try {
     }
     await page.close();
   }
+
+  /** A page of the given size with the showcase story open. */
+  const showcaseAt = async (width: number, height: number) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(app.url);
+    await page.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();
+    await page.getByTestId('script-editor').waitFor();
+    return page;
+  };
+
+  // A laptop's 1024×700: the script keeps most of the window; More filters fit the sidebar.
+  const small = await showcaseAt(1024, 700);
+  await small.waitForTimeout(800);
+  await small.screenshot({ path: join(OUT, 'editor-1024.png') });
+  await small.getByTestId('more-filters').click();
+  await small.waitForTimeout(300);
+  await small.screenshot({ path: join(OUT, 'filters-1024.png') });
+  await small.close();
+
+  // Focus mode: the page and the clock.
+  const focus = await showcaseAt(1440, 900);
+  await focus.keyboard.press('Control+Alt+f');
+  await focus.waitForTimeout(500);
+  await focus.screenshot({ path: join(OUT, 'focus-mode.png') });
+  await focus.close();
 } finally {
   await browser.close();
   await app.stop();

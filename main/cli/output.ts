@@ -4,7 +4,7 @@ import {
   type SearchHit,
   type StorySummary,
 } from '../../shared/ipc/types';
-import { formatDuration } from '../../shared/story/timing';
+import { formatDuration, formatEstimated } from '../../shared/story/timing';
 import { runsScriptText } from '../../shared/story/text';
 import type { Story } from '../../shared/story/model';
 import type { CommandContext } from './command';
@@ -56,6 +56,37 @@ export function highlights(snippet: string): string[] {
 /** The snippet with its matches in «guillemets», for a terminal. */
 export function markedSnippet(hit: SearchHit): string {
   return hit.snippet.replaceAll(SNIPPET_OPEN, '«').replaceAll(SNIPPET_CLOSE, '»');
+}
+
+/** A story's timing as `show` prints it (seconds; counts of what the presenter reads). */
+export type ShownTiming = {
+  words: number;
+  hangulSyllables: number;
+  cjkCharacters: number;
+  readSec: number;
+  /** Sound bites and packages, with estimates for those without a duration. */
+  mediaSec: number;
+  /** The part of mediaSec estimated from transcripts, not timed. */
+  estimatedMediaSec: number;
+  totalSec: number;
+  targetSec: number | null;
+  /** TRT minus the target: positive is over; null without a target. */
+  overUnderSec: number | null;
+};
+
+/** One line: words, read, media, TRT and over/under, as the editor's status bar says them. */
+export function timingText(t: ShownTiming): string {
+  const estimated = t.estimatedMediaSec > 0;
+  const counts = [
+    plural(t.words, 'word', 'words'),
+    t.hangulSyllables > 0 && plural(t.hangulSyllables, 'Hangul syllable', 'Hangul syllables'),
+    t.cjkCharacters > 0 && plural(t.cjkCharacters, 'CJK character', 'CJK characters'),
+  ].filter(Boolean);
+  const against =
+    t.overUnderSec === null || t.targetSec === null
+      ? ''
+      : `   target ${formatDuration(t.targetSec)}, ${t.overUnderSec === 0 ? 'on time' : `${t.overUnderSec > 0 ? 'over' : 'under'} ${formatDuration(Math.abs(t.overUnderSec))}`}`;
+  return `${counts.join(', ')}   read ${formatDuration(t.readSec)}   media ${formatEstimated(t.mediaSec, estimated)}   TRT ${formatEstimated(t.totalSec, estimated)}${against}`;
 }
 
 /** A story as plain text: its details, then each block as a script shows it. */

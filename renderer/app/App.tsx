@@ -63,7 +63,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { notices, notify, showError, dismiss } = useNotices();
+  const { notices, notify, showError, dismiss, keepAbout } = useNotices();
   // Every failed call to main is shown here (see api/calls.ts), from the first one on.
   useEffect(() => showFailuresWith(showError), [showError]);
   const { settings, setSettings, loadSettings } = useSettings();
@@ -95,6 +95,13 @@ export function App() {
   }, []);
   const doc = useStoryDocument(onSaved, editInReview);
   const { story, open, save, openRequested } = doc;
+  // What was said about a story goes with it.
+  const openId = story?.id ?? null;
+  useEffect(() => keepAbout(openId), [keepAbout, openId]);
+  const storyError = useCallback(
+    (message: string) => notify('error', message, openId ?? undefined),
+    [notify, openId],
+  );
   // Kept outside React, so a crash screen can still save or offer the story.
   useEffect(() => storyRecovery.track(story, doc.isDirty), [story, doc.isDirty]);
 
@@ -149,7 +156,7 @@ export function App() {
     isDirty: doc.isDirty,
     reopen: openStory,
     onArchiveChanged: refresh,
-    onError: showError,
+    onError: storyError,
   });
   const locked = story !== null && LOCKED_STATUSES.has(story.status);
   const me = user?.signedIn ? user.name : (settings?.displayName ?? '');
@@ -231,7 +238,7 @@ export function App() {
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
   }, [doc, notify, refresh, story]);
 
-  const onPaste = usePasteNotices(notify, showError);
+  const onPaste = usePasteNotices(notify, openId);
 
   /** A dialog that stopped drawing is closed, and says so; the story stays as it was. */
   const dialogFailed = useCallback(
@@ -329,7 +336,6 @@ export function App() {
               : undefined
         }
         canSave={story !== null}
-        archivePath={archivePath}
         onOpenDialog={setDialog}
       />
       <aside className="cd-sidebar">
@@ -343,6 +349,10 @@ export function App() {
             rundowns={rundownsInSidebar}
           />
         </ErrorBoundary>
+        {/* Under the list it names, where it has room to be read whole at any window size. */}
+        <p className="cd-archive-path" title={archivePath} data-testid="archive-name">
+          {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
+        </p>
       </aside>
       <main className="cd-main">
         {askName && !nameLater && settings && (
@@ -374,6 +384,7 @@ export function App() {
         ) : (
           <EmptyState onNewStory={() => void newStory()} onImport={() => void startImport()} />
         )}
+        <Notices notices={notices} onDismiss={dismiss} />
       </main>
       <SaveErrorBanner state={doc.saveState} onRetry={() => void saveNow()} />
       <ErrorBoundary
@@ -395,7 +406,6 @@ export function App() {
           signedInAs={user?.signedIn ? user.name : null}
         />
       </ErrorBoundary>
-      <Notices notices={notices} onDismiss={dismiss} />
       {newRundownOpen && (
         <ShowDialog
           onClose={() => setNewRundownOpen(false)}

@@ -1,7 +1,16 @@
 import './notices.css';
-export type Notice = { id: number; kind: 'info' | 'error'; text: string };
+export type Notice = {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+  /** The story the notice is about, if it is about one: it goes when that story closes. */
+  about?: string;
+};
 
-/** Messages for the user: information fades on its own, errors stay until dismissed. */
+/**
+ * Messages for the user, in a strip of their own at the foot of the window: they take their own
+ * room instead of floating over the page, so they never cover a field someone is typing in.
+ */
 export function Notices({
   notices,
   onDismiss,
@@ -10,7 +19,7 @@ export function Notices({
   onDismiss: (id: number) => void;
 }) {
   return (
-    <div className="cd-notices" aria-live="polite">
+    <div className="cd-notices" aria-live="polite" data-testid="notices">
       {notices.map((n) => (
         <div
           key={n.id}

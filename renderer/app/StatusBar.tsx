@@ -22,6 +22,10 @@ function saveLabel(state: SaveState): string {
   }
 }
 
+/** What the TRT's colours say, on hovering it. */
+const TRT_HELP =
+  'TRT: read time plus media. Red when over the story’s target length, green when under; no colour without a target (set it in Target, m:ss).';
+
 type Props = {
   timing: ValueStore<LiveTiming | null>;
   targetSec: number | undefined;
@@ -79,7 +83,12 @@ export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFoc
         delta === null ? '' : `Target ${formatDuration(target.current!)}`,
       );
       const overUnder = element.querySelector<HTMLElement>('[data-row="over-under"]')!;
-      overUnder.className = delta !== null && delta > 0 ? 'cd-over' : 'cd-under';
+      const against = delta === null ? '' : delta > 0 ? 'cd-over' : 'cd-under';
+      overUnder.className = against;
+      // Red means over to a producer: TRT takes a colour only against a target.
+      const trt = element.querySelector<HTMLElement>('[data-row="trt"]')!;
+      const trtClass = `cd-trt${against ? ` ${against}` : ''}`;
+      if (trt.className !== trtClass) trt.className = trtClass;
       overUnder.querySelector('dt')!.textContent = delta !== null && delta > 0 ? 'Over' : 'Under';
       show(element, 'chars', t.characters.toLocaleString());
       show(
@@ -118,7 +127,7 @@ export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFoc
           <dt>Media</dt>
           <dd data-testid="media-time" />
         </div>
-        <div className="cd-trt" data-row="trt">
+        <div className="cd-trt" data-row="trt" title={TRT_HELP}>
           <dt>TRT</dt>
           <dd data-testid="trt" />
         </div>

@@ -23,7 +23,6 @@ type Props = {
   /** Opens the prompter on the rundown or story on screen; absent when there is neither. */
   onPrompt?: () => void;
   canSave: boolean;
-  archivePath: string;
   onOpenDialog: (dialog: ToolDialog) => void;
 };
 
@@ -38,7 +37,6 @@ export function TopBar({
   onSave,
   onPrompt,
   canSave,
-  archivePath,
   onOpenDialog,
 }: Props) {
   return (
@@ -105,9 +103,7 @@ export function TopBar({
           Save
         </button>
       </div>
-      <div className="cd-archive-path" title={archivePath}>
-        {archivePath ? `Archive: ${archivePath.split(/[\\/]/).pop()}` : ''}
-      </div>
+      <div className="cd-topbar-gap" />
       <div className="cd-topbar-tools">
         {TOOL_DIALOGS.map(({ dialog, label }) => (
           <button

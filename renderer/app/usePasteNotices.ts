@@ -7,16 +7,21 @@ import type { Notice } from './Notices';
  * the shared merge rule (shared/import/scriptMerge) that file imports follow too.
  */
 export function usePasteNotices(
-  notify: (kind: Notice['kind'], text: string) => void,
-  showError: (message: string) => void,
+  notify: (kind: Notice['kind'], text: string, about?: string) => void,
+  storyId: string | null,
 ) {
   return useCallback(
     (outcome: PasteOutcome) => {
-      if ('refused' in outcome) return showError(outcome.refused);
+      const about = storyId ?? undefined;
+      if ('refused' in outcome) return notify('error', outcome.refused, about);
       const { dropped } = outcome.script;
       if (dropped.length > 0)
-        notify('info', `Left out as web-page residue: ${dropped.map((l) => `“${l}”`).join(', ')}.`);
+        notify(
+          'info',
+          `Left out as web-page residue: ${dropped.map((l) => `“${l}”`).join(', ')}.`,
+          about,
+        );
     },
-    [notify, showError],
+    [notify, storyId],
   );
 }

@@ -16,16 +16,34 @@ import type { MediaKind } from '../../shared/story/model';
 /** The kinds of line a script has: the three kinds of text, and the presenter cue. */
 export type TextKind = 'read' | 'cue' | 'instruction' | 'presenter';
 
+/**
+ * One name for each kind of line, the one newsrooms use (docs: DOMAIN.md): the toolbar button, the
+ * label beside the page (editor.css, upper case), the tooltip, the README and the export options
+ * all say it. `name` is the short form the toolbar and the page show; `label` the full name.
+ */
 export const TEXT_KINDS: readonly {
   kind: TextKind;
+  name: string;
   label: string;
   shortcut: string;
   key: string;
 }[] = [
-  { kind: 'read', label: 'Read text', shortcut: 'Ctrl+Alt+1', key: '1' },
-  { kind: 'cue', label: 'Production cue', shortcut: 'Ctrl+Alt+2', key: '2' },
-  { kind: 'instruction', label: 'Presenter instruction', shortcut: 'Ctrl+Alt+3', key: '3' },
-  { kind: 'presenter', label: 'Presenter cue (who reads next)', shortcut: 'Ctrl+Alt+4', key: '4' },
+  { kind: 'read', name: 'Read', label: 'Read text', shortcut: 'Ctrl+Alt+1', key: '1' },
+  { kind: 'cue', name: 'Cue', label: 'Production cue', shortcut: 'Ctrl+Alt+2', key: '2' },
+  {
+    kind: 'instruction',
+    name: 'Instruction',
+    label: 'Presenter instruction',
+    shortcut: 'Ctrl+Alt+3',
+    key: '3',
+  },
+  {
+    kind: 'presenter',
+    name: 'Presenter cue',
+    label: 'Presenter cue (who reads from here on)',
+    shortcut: 'Ctrl+Alt+4',
+    key: '4',
+  },
 ];
 
 export const MEDIA_SHORTCUTS: Record<MediaKind, { shortcut: string; key: string }> = {

@@ -22,7 +22,7 @@ function blockLine(block: Block): { kind: string; text: string } {
     case 'instruction':
       return { kind: 'instruction', text: block.text || '(instruction)' };
     case 'presenter':
-      return { kind: 'presenter', text: `PRESENTER: ${block.name}` };
+      return { kind: 'presenter', text: `Presenter cue: ${block.name}` };
     case 'media':
       return {
         kind: 'media',

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { $getNodeByKey, type NodeKey } from 'lexical';
@@ -42,6 +42,7 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
     media.durationSec === null ? '' : formatDuration(media.durationSec),
   );
   const [durationInvalid, setDurationInvalid] = useState(false);
+  const durationErrorId = useId();
 
   const update = (change: (m: MediaBlock) => MediaBlock) => {
     editor.update(() => {
@@ -56,16 +57,33 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
       update((m) => ({ ...m, [key]: value }));
     },
   });
+  const setDuration = (seconds: number | null) => {
+    if (seconds !== media.durationSec) update((m) => ({ ...m, durationSec: seconds }));
+  };
+  // The duration counts as it is typed: each keystroke that makes a time (or empties the field)
+  // times the block at once; a half-typed one ("1:4") waits for the next key.
+  const typeDuration = (value: string) => {
+    setDurationText(value);
+    const text = value.trim();
+    const seconds = text === '' ? null : parseDuration(text);
+    if (text === '' || seconds !== null) {
+      setDurationInvalid(false);
+      setDuration(seconds);
+    }
+  };
+  // Leaving the field with something that is not a time says so, and the block no longer claims
+  // the old duration: it is timed from its words (est.) until a time is typed.
   const commitDuration = () => {
     const text = durationText.trim();
     const seconds = text === '' ? null : parseDuration(text);
     if (text !== '' && seconds === null) {
       setDurationInvalid(true);
+      setDuration(null);
       return;
     }
     setDurationInvalid(false);
     setDurationText(seconds === null ? '' : formatDuration(seconds));
-    update((m) => ({ ...m, durationSec: seconds }));
+    setDuration(seconds);
   };
   const remove = () => {
     editor.update(() => $getNodeByKey(nodeKey)?.remove());
@@ -78,6 +96,12 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
       className={`cd-media cd-media-${media.kind.toLowerCase()}`}
       aria-label={label}
       data-block="media"
+      onKeyDown={(e) => {
+        // Ctrl+A in a field selects the field's text, not the whole script around it.
+        const inField =
+          e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+        if (inField && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') e.stopPropagation();
+      }}
     >
       <fieldset className="cd-media-fields" disabled={!editable}>
         <header className="cd-media-head">
@@ -111,8 +135,9 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
               placeholder="m:ss"
               inputMode="numeric"
               aria-invalid={durationInvalid}
-              title={durationInvalid ? 'Type a duration like 1:45 or 0:20' : 'Duration (m:ss)'}
-              onChange={(e) => setDurationText(e.target.value)}
+              aria-describedby={durationInvalid ? durationErrorId : undefined}
+              title="Duration: minutes and seconds (1:45) or seconds (20)"
+              onChange={(e) => typeDuration(e.target.value)}
               onBlur={commitDuration}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
@@ -132,6 +157,13 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
             ×
           </button>
         </header>
+        {durationInvalid && (
+          <p className="cd-media-error" role="alert" id={durationErrorId}>
+            “{durationText.trim()}” is not a duration. Type minutes and seconds, like 1:45 or 0:20,
+            or seconds, like 20. Until then this {isPackage ? 'package' : 'sound bite'} is timed
+            from its words (est.).
+          </p>
+        )}
         <div className="cd-media-cues">
           <label className="cd-field cd-field-grow">
             <span>In</span>

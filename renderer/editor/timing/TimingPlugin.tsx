@@ -10,6 +10,7 @@ import {
   type EditorState,
   type LexicalNode,
   type NodeKey,
+  HISTORIC_TAG,
 } from 'lexical';
 import {
   addCounts,
@@ -162,8 +163,13 @@ export function TimingPlugin({
     };
     schedule(latest);
     const unregister = editor.registerUpdateListener(
-      ({ editorState, dirtyElements, dirtyLeaves }) => {
-        invalidate(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
+      ({ editorState, dirtyElements, dirtyLeaves, tags }) => {
+        // Undo, redo and a whole new state (setEditorState) report only the root as dirty,
+        // though any line may differ: the counts of every line are stale then.
+        const wholeState =
+          dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root');
+        if (tags.has(HISTORIC_TAG) || wholeState) cache.clear();
+        else invalidate(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
         schedule(editorState);
       },
     );

@@ -56,13 +56,6 @@ const CHARACTER_FORMATS = [
   { format: 'underline', label: 'Underline', shortcut: 'Ctrl+U' },
 ] as const;
 
-const KIND_LABELS = {
-  read: 'Read',
-  cue: 'Cue',
-  instruction: 'Instr.',
-  presenter: 'Presenter',
-} as const;
-
 /** The editor's toolbar, in groups: history, character format, kind of line, media blocks. */
 export function Toolbar({ readOnly }: { readOnly: boolean }) {
   const [editor] = useLexicalComposerContext();
@@ -110,7 +103,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         ))}
       </div>
       <div className="cd-tool-group" role="group" aria-label="Kind of line">
-        {TEXT_KINDS.map(({ kind, label, shortcut }) => (
+        {TEXT_KINDS.map(({ kind, name, label, shortcut }) => (
           <ToolButton
             key={kind}
             label={label}
@@ -119,7 +112,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
             onClick={() => editor.update(() => $setTextKind(kind))}
             className={`cd-tool-kind cd-tool-${kind}`}
           >
-            {KIND_LABELS[kind]}
+            {name}
           </ToolButton>
         ))}
       </div>
