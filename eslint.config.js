@@ -36,6 +36,25 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // The browser's own boxes block the page, look like nothing in the app, and do nothing
+      // where a browser suppresses them: ask with askToConfirm (common/confirm.tsx) instead.
+      'no-restricted-globals': [
+        'error',
+        ...['confirm', 'alert', 'prompt'].map((name) => ({
+          name,
+          message: 'Use the in-app dialog: askToConfirm from common/confirm.tsx.',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].flatMap((object) =>
+          ['confirm', 'alert', 'prompt'].map((property) => ({
+            object,
+            property,
+            message: 'Use the in-app dialog: askToConfirm from common/confirm.tsx.',
+          })),
+        ),
+      ],
     },
     languageOptions: { globals: globals.browser },
   },

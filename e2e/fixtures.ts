@@ -17,6 +17,11 @@ type Options = {
    * (An object, not a bare array: Playwright reads `[value, options]` in `test.use` as a fixture.)
    */
   seed: { stories: readonly Story[] };
+  /**
+   * The name this desk's user gave (null: none yet, so the app asks for it on opening). Set
+   * through the settings service before the page opens, as a returning user's would be.
+   */
+  userName: string | null;
 };
 
 type Fixtures = {
@@ -67,6 +72,7 @@ async function runApp(use: (app: RunningApp) => Promise<void>): Promise<void> {
  */
 export const test = base.extend<Options & Fixtures>({
   seed: [{ stories: [] }, { option: true }],
+  userName: ['Robin Desk', { option: true }],
 
   // Playwright reads a fixture's dependencies from its first parameter's pattern; this has none.
   // eslint-disable-next-line no-empty-pattern
@@ -74,7 +80,9 @@ export const test = base.extend<Options & Fixtures>({
 
   call: async ({ app }, use) => use(callService(app)),
 
-  page: async ({ page, app, call, seed }, use) => {
+  page: async ({ page, app, call, seed, userName }, use) => {
+    if (userName !== null)
+      expect(await call('settings.save', { displayName: userName })).toMatchObject({ ok: true });
     for (let start = 0; start < seed.stories.length; start += SEED_BATCH) {
       const stories = seed.stories.slice(start, start + SEED_BATCH);
       expect(await call('import.stories', { stories: [...stories] })).toEqual({
@@ -89,7 +97,11 @@ export const test = base.extend<Options & Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   otherApp: async ({}, use) => runApp(use),
 
-  otherPage: async ({ browser, viewport, otherApp }, use) => {
+  otherPage: async ({ browser, viewport, otherApp, userName }, use) => {
+    if (userName !== null)
+      expect(await callService(otherApp)('settings.save', { displayName: userName })).toMatchObject(
+        { ok: true },
+      );
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await page.goto(otherApp.url);

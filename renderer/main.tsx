@@ -10,6 +10,7 @@ import { ErrorBoundary } from './recovery/ErrorBoundary';
 import { CrashScreen } from './recovery/CrashScreen';
 import { PartFailed } from './recovery/PartFailed';
 import { ArchiveGate } from './archiveProblem/ArchiveGate';
+import { ConfirmHost } from './common/confirm';
 import { PrompterOutput } from './prompter/PrompterOutput';
 
 reportUncaughtErrors();
@@ -33,5 +34,6 @@ createRoot(document.getElementById('root')!).render(
         </ArchiveGate>
       </ErrorBoundary>
     )}
+    <ConfirmHost />
   </StrictMode>,
 );

@@ -22,6 +22,11 @@ export const SettingsSchema = z
     displayName: z.string().trim().max(80).default(''),
     defaults: ReadRatesSchema.default(DEFAULT_READ_RATES),
     presenters: z.array(PresenterSchema).max(200).default([]),
+    /**
+     * A one-person desk: the person who wrote or last changed a story may approve it too. Off by
+     * default, so that a second pair of eyes reads every script before it airs.
+     */
+    allowSelfApproval: z.boolean().default(false),
     /** Automatic backups beside the archive: how often, and how many to keep. */
     backups: z
       .strictObject({

@@ -68,8 +68,12 @@ describe('copydesk exit codes', () => {
     writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02, 0xff]));
     expect((await run(['import', binary])).code).toBe(EXIT.refused);
     expect((await run(['status', id, 'returned'])).code).toBe(EXIT.refused);
-    for (const status of ['ready', 'approved', 'aired'])
-      expect((await run(['status', id, status])).code).toBe(EXIT.ok);
+    expect((await run(['status', id, 'ready'])).code).toBe(EXIT.ok);
+    // The one who imported it may not approve it; another editor, named at the terminal, may.
+    expect((await run(['status', id, 'approved'])).code).toBe(EXIT.refused);
+    const editor = { env: { COPYDESK_USER: 'Sam Editor' } };
+    for (const status of ['approved', 'aired'])
+      expect((await run(['status', id, status], editor)).code).toBe(EXIT.ok);
     expect((await run(['status', id, 'ready'])).code).toBe(EXIT.refused);
     expect(
       JSON.parse((await run(['show', id, '--json'])).stdout) as { status: string },

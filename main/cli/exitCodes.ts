@@ -27,6 +27,7 @@ const EXIT_FOR_ERROR: Record<ErrorCode, ExitCode> = {
   CONFLICT: EXIT.refused,
   LOCKED: EXIT.refused,
   IN_RUNDOWN: EXIT.refused,
+  OWN_STORY: EXIT.refused,
   BAD_FILE: EXIT.refused,
   TOO_LARGE: EXIT.refused,
   FORBIDDEN: EXIT.refused,

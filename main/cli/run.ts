@@ -94,12 +94,19 @@ function lazyArchive(path: string, named: boolean, io: CliIo) {
         },
         // Browser mode's renderer errors go where its server logs: stderr.
         log: (entry) => io.stderr(`${entry}\n`),
+        // Who is at the terminal, for the history and the four-eyes rule; else Settings' name.
+        ...(cliUser(io) !== '' && { signedInUser: () => cliUser(io) }),
       })),
     close: async () => {
       await sync?.stop();
       if (archive?.db.open) archive.close();
     },
   };
+}
+
+/** The name COPYDESK_USER gives the person running the command ('' when unset). */
+function cliUser(io: CliIo): string {
+  return (io.env.COPYDESK_USER ?? '').trim().slice(0, 80);
 }
 
 /** Prints why the command failed and picks the exit status from the error's code. */

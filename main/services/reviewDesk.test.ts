@@ -117,6 +117,8 @@ describe('versions', () => {
 describe('review workflow', () => {
   it('allows exactly the transitions of the workflow, and asks for a reason where one is due', async () => {
     const { call } = setup();
+    // One person walks every path here: a one-person desk.
+    await call('settings.save', { displayName: 'Kim Reporter', allowSelfApproval: true });
     for (const from of STORY_STATUSES) {
       for (const to of STORY_STATUSES) {
         const story = await call('stories.create', {});
@@ -202,6 +204,99 @@ describe('review workflow', () => {
     expect((await call('stories.list', { status: 'ready' })).items.map((s) => s.slug)).toEqual([
       'A',
     ]);
+  });
+});
+
+describe('four eyes: who may approve', () => {
+  async function submitted(call: ReturnType<typeof setup>['call'], as: (n: string) => unknown) {
+    await as('Kim Reporter');
+    const story = await call('stories.create', {});
+    await call('stories.save', {
+      story: withText(story, 'Ready to go.'),
+      baseUpdatedAt: story.updatedAt,
+    });
+    await call('stories.setStatus', { id: story.id, status: 'ready' });
+    return story.id;
+  }
+
+  it('refuses the writer, and lets another editor approve', async () => {
+    const { call, as } = setup();
+    const id = await submitted(call, as);
+    await expect(call('stories.setStatus', { id, status: 'approved' })).rejects.toMatchObject({
+      code: 'OWN_STORY',
+      message: expect.stringContaining('You wrote this story'),
+    });
+    expect((await call('stories.get', { id })).status).toBe('ready');
+    await as('Sam Editor');
+    await expect(call('stories.setStatus', { id, status: 'approved' })).resolves.toMatchObject({
+      status: 'approved',
+    });
+  });
+
+  it('refuses the editor who made the last change to the text, but not one who only returned it', async () => {
+    const { call, as } = setup();
+    const id = await submitted(call, as);
+    await as('Sam Editor');
+    await call('stories.setStatus', { id, status: 'returned', note: 'Check the figure.' });
+    await call('stories.setStatus', { id, status: 'ready' });
+    // A status change is not a change of text: Sam may still approve.
+    await expect(call('stories.setStatus', { id, status: 'approved' })).resolves.toMatchObject({
+      status: 'approved',
+    });
+
+    const other = await submitted(call, as);
+    await as('Sam Editor');
+    await call('stories.setStatus', { id: other, status: 'returned', note: 'Shorter.' });
+    const current = await call('stories.get', { id: other });
+    await call('stories.save', {
+      story: withText(current, 'Shorter.'),
+      baseUpdatedAt: current.updatedAt,
+    });
+    await call('stories.setStatus', { id: other, status: 'ready' });
+    await expect(
+      call('stories.setStatus', { id: other, status: 'approved' }),
+    ).rejects.toMatchObject({
+      code: 'OWN_STORY',
+      message: expect.stringContaining('You made the last change'),
+    });
+  });
+
+  it('refuses a person with no name, and lets a one-person desk approve its own story', async () => {
+    const { call, as } = setup();
+    const id = await submitted(call, as);
+    await as('');
+    await expect(call('stories.setStatus', { id, status: 'approved' })).rejects.toMatchObject({
+      code: 'OWN_STORY',
+      message: expect.stringContaining('Give your name'),
+    });
+    await call('settings.save', { displayName: 'Kim Reporter', allowSelfApproval: true });
+    await expect(call('stories.setStatus', { id, status: 'approved' })).resolves.toMatchObject({
+      status: 'approved',
+    });
+  });
+
+  it('takes the signed-in name over the one in Settings, on every record', async () => {
+    const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'copydesk-review-')), 'a.sqlite'));
+    open.push(archive);
+    let user = 'Kim Reporter';
+    const services = createServices({ archive, version: 'test', signedInUser: () => user });
+    const call = async <K extends Channel>(channel: K, input: Input<K>) => {
+      const result = await invokeService(services, channel, input);
+      return result as { ok: boolean; value: Output<K>; error?: { code: string } };
+    };
+    await call('settings.save', { displayName: 'Whoever Settings Says' });
+    const story = (await call('stories.create', {})).value;
+    await call('stories.setStatus', { id: story.id, status: 'ready' });
+    expect((await call('stories.setStatus', { id: story.id, status: 'approved' })).error).toEqual(
+      expect.objectContaining({ code: 'OWN_STORY' }),
+    );
+    user = 'Sam Editor';
+    expect((await call('stories.setStatus', { id: story.id, status: 'approved' })).ok).toBe(true);
+    expect((await call('app.info', {})).value.user).toEqual({ name: 'Sam Editor', signedIn: true });
+    const authors = (await call('stories.history', { id: story.id })).value.revisions.map(
+      (r) => r.author,
+    );
+    expect(authors).toEqual(['Sam Editor', 'Kim Reporter', 'Kim Reporter']);
   });
 });
 

@@ -8,6 +8,8 @@ import { HANDOFF_EXTENSION } from '../../shared/exchange/handoff';
 import type { Story } from '../../shared/story/model';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
+import { getSettings } from '../archive/settings';
+import { approvalRefusal } from '../../shared/story/approval';
 import type { ServiceKit } from './serviceKit';
 
 type ReviewChannels =
@@ -29,6 +31,7 @@ export function reviewServices({
   stamp,
   newId,
   requireStory,
+  userName,
   author,
   store,
   write,
@@ -47,6 +50,14 @@ export function reviewServices({
             'INVALID_INPUT',
             `A story that is ${STATUS_LABELS[story.status].toLowerCase()} cannot become ${STATUS_LABELS[status].toLowerCase()}.`,
           );
+        }
+        if (status === 'approved') {
+          const refusal = approvalRefusal(
+            userName(),
+            listRevisions(db, id),
+            getSettings(db).allowSelfApproval,
+          );
+          if (refusal) throw new ServiceError('OWN_STORY', refusal);
         }
         if (step.needsNote && note === '') {
           throw new ServiceError(

@@ -13,6 +13,7 @@ import type { Story } from '../../shared/story/model';
 import type { Actor } from '../../shared/newsroom/roles';
 import { ServiceError } from '../common/errors';
 import type { ArchiveChange, NewsroomPort } from './newsroomPort';
+import { UNNAMED_USER } from '../../shared/story/approval';
 import { writeTransaction } from '../archive/writeTransaction';
 
 export type ServiceContext = {
@@ -34,6 +35,11 @@ export type ServiceContext = {
   onChange?: (change: ArchiveChange) => void;
   /** The desk's newsroom connection (main/sync); none when the desk works alone. */
   newsroom?: NewsroomPort;
+  /**
+   * The name this process works for when no newsroom signed anyone in (the CLI's COPYDESK_USER):
+   * it is then the name on every version, comment and status change, whatever Settings say.
+   */
+  signedInUser?: () => string;
 };
 
 /** What the archive.status / openReadOnly / openBackup channels ask of the app's session. */
@@ -77,9 +83,19 @@ export function serviceKit(ctx: ServiceContext) {
     return stories;
   }
 
-  /** Who is working: the name the newsroom knows them by, else the display name from the settings. */
+  /**
+   * Who is working: the name the newsroom signed them in as, else the name this process was
+   * started for (the CLI's COPYDESK_USER), else the display name from the settings ('' if none).
+   */
+  function userName(): string {
+    return (
+      ctx.newsroom?.actor()?.displayName || ctx.signedInUser?.() || getSettings(db).displayName
+    );
+  }
+
+  /** The name recorded on what this person does. */
   function author(): string {
-    return ctx.newsroom?.actor()?.displayName || getSettings(db).displayName || 'Unnamed user';
+    return userName() || UNNAMED_USER;
   }
 
   function changed(kind: ArchiveChange['kind'], id: string): void {
@@ -165,6 +181,7 @@ export function serviceKit(ctx: ServiceContext) {
     stamp,
     requireStory,
     requireStories,
+    userName,
     author,
     store,
     write,

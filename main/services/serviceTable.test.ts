@@ -33,6 +33,46 @@ function setup() {
 const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
 
 describe('stories', () => {
+  it('stores a new story only once it has content, as its first version', async () => {
+    const { call } = setup();
+    const draft = await call('stories.draft', { format: 'PKG' });
+    expect(draft.body).toEqual(DEFAULT_TEMPLATES.PKG);
+    expect((await call('stories.list', {})).total).toBe(0);
+    await expect(
+      call('stories.save', { story: draft, baseUpdatedAt: draft.updatedAt, isNew: true }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('empty') });
+    expect((await call('stories.list', {})).total).toBe(0);
+
+    const stored = await call('stories.save', {
+      story: { ...draft, slug: 'FERRY FIRE' },
+      baseUpdatedAt: draft.updatedAt,
+      isNew: true,
+    });
+    expect((await call('stories.get', { id: draft.id })).slug).toBe('FERRY FIRE');
+    const { revisions } = await call('stories.history', { id: draft.id });
+    expect(revisions.map((r) => r.kind)).toEqual(['create']);
+    // From then on it saves as any story does.
+    await call('stories.save', { story: stored, baseUpdatedAt: stored.updatedAt });
+  });
+
+  it('leaves stories with nothing in them out of every-story exports', async () => {
+    const { call } = setup();
+    const empty = await call('stories.create', {});
+    const full = await call('stories.create', { slug: 'FERRY FIRE' });
+    const { files } = await call('export.stories', { selection: { all: true }, format: 'json' });
+    const ids = (JSON.parse(files[0]!.data) as { stories: { id: string }[] }).stories.map(
+      (s) => s.id,
+    );
+    expect(ids).toEqual([full.id]);
+    expect(ids).not.toContain(empty.id);
+    // Asked for by id, it is exported: someone chose it.
+    const chosen = await call('export.stories', {
+      selection: { ids: [empty.id] },
+      format: 'json',
+    });
+    expect(chosen.files).toHaveLength(1);
+  });
+
   it('starts a new story from its format’s template', async () => {
     const { call } = setup();
     const story = await call('stories.create', { format: 'PKG' });

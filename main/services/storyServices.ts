@@ -4,7 +4,13 @@ import { listStories } from '../archive/storySummaries';
 import { searchStories } from '../archive/search';
 import { getTemplate } from '../archive/templates';
 import { rundownsHolding } from '../archive/rundowns';
-import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
+import {
+  STORY_SCHEMA_VERSION,
+  StorySchema,
+  type Story,
+  type StoryFormat,
+} from '../../shared/story/model';
+import { sameApartFromComments, storyHasContent } from '../../shared/story/content';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
@@ -15,6 +21,7 @@ type StoryChannels =
   | 'stories.search'
   | 'stories.get'
   | 'stories.create'
+  | 'stories.draft'
   | 'stories.save'
   | 'stories.delete';
 
@@ -25,6 +32,7 @@ export function storyServices({
   stamp,
   newId,
   requireStory,
+  userName,
   store,
   write,
   refuseIfLocked,
@@ -32,11 +40,34 @@ export function storyServices({
   changed,
   refuseIfEditedElsewhere,
 }: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
+  /** A story of a format as its template starts it, not stored. */
+  function newStory(format: StoryFormat = 'READER'): Story {
+    const at = stamp();
+    return {
+      schemaVersion: STORY_SCHEMA_VERSION,
+      id: newId(),
+      slug: '',
+      format,
+      presenter: '',
+      reporter: '',
+      tags: [],
+      status: 'draft',
+      createdAt: at,
+      updatedAt: at,
+      body: getTemplate(db, format),
+    };
+  }
+
   return {
     'app.info': () => ({
       version: ctx.version,
       archivePath: ctx.archive.path,
       schemaVersion: schemaVersion(db),
+      // Signed in: a newsroom (or the CLI's COPYDESK_USER) names the person, not Settings.
+      user: {
+        name: userName(),
+        signedIn: ctx.newsroom?.actor() != null || ctx.signedInUser !== undefined,
+      },
     }),
 
     'stories.list': (filters) => listStories(db, filters),
@@ -55,27 +86,35 @@ export function storyServices({
     'stories.get': ({ id }) => requireStory(id),
 
     'stories.create': ({ format, slug }) => {
-      const at = stamp();
-      const story: Story = {
-        schemaVersion: STORY_SCHEMA_VERSION,
-        id: newId(),
-        slug: slug?.trim() ?? '',
-        format: format ?? 'READER',
-        presenter: '',
-        reporter: '',
-        tags: [],
-        status: 'draft',
-        createdAt: at,
-        updatedAt: at,
-        body: getTemplate(db, format ?? 'READER'),
-      };
+      const story = { ...newStory(format), slug: slug?.trim() ?? '' };
       store(StorySchema.parse(story), 'create');
       return story;
     },
 
-    'stories.save': ({ story, baseUpdatedAt, mode }) =>
+    'stories.draft': ({ format }) => {
+      // Nothing written here could ever be stored: say so now, not after the reporter typed.
+      if (ctx.archive.readOnly)
+        throw new ServiceError(
+          'ARCHIVE_READ_ONLY',
+          'The archive is open read-only here (its file or its folder cannot be written): a new story could not be saved.',
+        );
+      return newStory(format);
+    },
+
+    'stories.save': ({ story, baseUpdatedAt, mode, isNew }) =>
       write(() => {
         const existing = getStory(db, story.id);
+        if (!existing && isNew) {
+          if (!storyHasContent(story, getTemplate(db, story.format)))
+            throw new ServiceError(
+              'INVALID_INPUT',
+              'An empty story is not stored: give it a slug or some text first.',
+            );
+          const at = stamp();
+          const first: Story = { ...story, status: 'draft', createdAt: at, updatedAt: at };
+          store(first, 'create');
+          return first;
+        }
         // A save never brings back a story someone deleted while it was open.
         if (!existing) {
           throw new ServiceError(
@@ -85,6 +124,12 @@ export function storyServices({
         }
         refuseIfLocked(existing, 'editing it');
         refuseIfEditedElsewhere(existing);
+        // In review the text holds still for the editor: only comment anchors may change.
+        if (existing.status === 'ready' && !sameApartFromComments(existing, story))
+          throw new ServiceError(
+            'LOCKED',
+            `“${existing.slug || 'Untitled'}” is with an editor for review: withdraw it (back to Draft) before changing it. Comments can still be added.`,
+          );
         if (existing.updatedAt !== baseUpdatedAt) {
           throw new ServiceError(
             'CONFLICT',

@@ -1,3 +1,5 @@
+import { getTemplate } from '../archive/templates';
+import { storyHasContent } from '../../shared/story/content';
 import { exportFormatSpec } from '../../shared/export/formats';
 import { getStory, StoryExistsError } from '../archive/stories';
 import { storyIdsInWritingOrder, summariesByIds } from '../archive/storySummaries';
@@ -35,9 +37,10 @@ export function transferServices(kit: ServiceKit): Pick<ServiceHandlers, Transfe
   ): Story[] {
     if ('ids' in selection) return requireStories(selection.ids);
     // A show runs in the order the stories were written, not the order they were last touched.
+    // Empty stories an older Copydesk stored at "New story" are left out of every-story exports.
     return requireStories(
       storyIdsInWritingOrder(db, 'tag' in selection ? selection.tag : undefined),
-    );
+    ).filter((story) => storyHasContent(story, getTemplate(db, story.format)));
   }
 
   return {

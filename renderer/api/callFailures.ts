@@ -8,6 +8,7 @@ const ACTIONS: Record<Channel, string> = {
   'stories.search': 'search the archive',
   'stories.get': 'open the story',
   'stories.create': 'create the story',
+  'stories.draft': 'start a new story',
   'stories.save': 'save the story',
   'stories.setStatus': 'change the story’s status',
   'stories.history': 'read the story’s history',

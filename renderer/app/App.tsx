@@ -37,6 +37,10 @@ import { LeaseBanner } from '../newsroom/LeaseBanner';
 import { NewsroomButton } from '../newsroom/NewsroomButton';
 import { ConnectDialog } from '../newsroom/ConnectDialog';
 import { NewsroomDialog } from '../newsroom/NewsroomDialog';
+import { askToConfirm } from '../common/confirm';
+import { approvalRefusal } from '../../shared/story/approval';
+import type { AppInfo } from '../../shared/ipc/types';
+import { NamePrompt } from '../settings/NamePrompt';
 import { PrompterScreen } from '../prompter/PrompterScreen';
 import type { PrompterSource } from '../../shared/prompter/channels';
 import './app.css';
@@ -51,6 +55,9 @@ export function App() {
   const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
   const [newFormat, setNewFormat] = useState<StoryFormat>('READER');
   const [archivePath, setArchivePath] = useState('');
+  /** Who is working, as main says (a server's sign-in, or Settings' name). */
+  const [user, setUser] = useState<AppInfo['user'] | null>(null);
+  const [nameLater, setNameLater] = useState(false);
   /** The show on screen, if any; a story opened from it shows beside its running order. */
   const [rundownId, setRundownId] = useState<string | null>(null);
   const [rundownStory, setRundownStory] = useState(false);
@@ -78,7 +85,20 @@ export function App() {
     },
     [refreshAfterSave, learnFrom],
   );
-  const doc = useStoryDocument(onSaved);
+  // A story waiting for an editor holds still: changing it withdraws it from review, if the
+  // person says so (the archive refuses the change otherwise).
+  const editInReview = useCallback(async (waiting: Story): Promise<Story | null> => {
+    const withdraw = await askToConfirm({
+      title: 'Withdraw from review?',
+      message: `“${waiting.slug || 'UNTITLED'}” is waiting for an editor. Changing it takes it back out of review, to Draft: submit it again when it is ready. Keeping it in review takes this change back.`,
+      action: 'Withdraw and edit',
+      cancel: 'Keep it in review',
+    });
+    if (!withdraw) return null;
+    const result = await call('stories.setStatus', { id: waiting.id, status: 'draft' });
+    return result.ok ? result.value : null;
+  }, []);
+  const doc = useStoryDocument(onSaved, editInReview);
   const { story, open, save, openRequested } = doc;
   // What was said about a story goes with it.
   const openId = story?.id ?? null;
@@ -133,7 +153,8 @@ export function App() {
   const manageTags = useCallback(() => setDialog('tags'), []);
 
   const review = useReview({
-    story,
+    // A new story not yet stored has no history or comments to read.
+    story: doc.stored ? story : null,
     generation: doc.generation,
     editor: doc.editor,
     save,
@@ -184,12 +205,30 @@ export function App() {
       newsroom.status && newsroom.status.state !== 'alone' ? { onOpen: openFromNewsroom } : null,
     [newsroom.status, openFromNewsroom],
   );
+  // The newsroom's signed-in name first, as the services record it.
+  const me =
+    newsroom.status?.identity?.displayName ??
+    (user?.signedIn ? user.name : (settings?.displayName ?? ''));
+  const approveRefusal = useMemo(
+    () =>
+      settings && story?.status === 'ready'
+        ? approvalRefusal(me, review.revisions, settings.allowSelfApproval)
+        : null,
+    [me, review.revisions, settings, story?.status],
+  );
+  const askName =
+    user !== null &&
+    !user.signedIn &&
+    !newsroom.status?.identity &&
+    settings !== null &&
+    !settings.displayName.trim();
 
   useEffect(() => {
     void (async () => {
       const info = await call('app.info', {});
       if (!info.ok) return;
       setArchivePath(info.value.archivePath);
+      setUser(info.value.user);
       await loadSettings();
       loadDictionary();
       const latest = await call('stories.list', { limit: 1 });
@@ -199,14 +238,17 @@ export function App() {
     })();
   }, [openStory, openRequested, loadSettings, loadDictionary]);
 
+  // A new story is not stored until it has content: one left empty never reaches the archive.
+  const { openDraft } = doc;
   const newStory = useCallback(async () => {
     if (!(await save('autosave'))) return;
-    const result = await call('stories.create', { format: newFormat });
+    const result = await call('stories.draft', { format: newFormat });
     if (!result.ok) return;
-    refresh();
+    setRundownId(null);
     setFreshStoryId(result.value.id);
-    await openStory(result.value.id);
-  }, [newFormat, openStory, refresh, save]);
+    const problem = await openDraft(result.value);
+    if (problem) showError(problem);
+  }, [newFormat, openDraft, save, showError]);
 
   const { importFiles, startImport, importOpenedFile } = useImportFlow({
     fileInput,
@@ -218,14 +260,30 @@ export function App() {
 
   const deleteStory = useCallback(async () => {
     if (!story) return;
-    if (!confirm(`Delete “${story.slug || 'UNTITLED'}” from the archive? This cannot be undone.`))
+    if (!doc.stored) {
+      // Never stored: there is nothing in the archive to delete, only the page to close.
+      doc.close();
       return;
+    }
+    const name = story.slug || 'UNTITLED';
+    const sure = await askToConfirm({
+      title: 'Delete story',
+      message: `Delete “${name}” from the archive? This cannot be undone.`,
+      action: 'Delete',
+      danger: true,
+    });
+    if (!sure) return;
     let result = await call('stories.delete', { id: story.id }, { showsFailure: true });
     // A story a show uses is deleted only when the producer says so: it leaves the rundowns too.
-    if (!result.ok && result.error.code === 'IN_RUNDOWN' && confirm(result.error.message))
-      result = await call('stories.delete', { id: story.id, fromRundowns: true });
-    else if (!result.ok && result.error.code !== 'IN_RUNDOWN')
-      result = await call('stories.delete', { id: story.id });
+    if (!result.ok && result.error.code === 'IN_RUNDOWN') {
+      const fromShows = await askToConfirm({
+        title: 'Delete a story a show uses',
+        message: result.error.message,
+        action: 'Delete from the shows too',
+        danger: true,
+      });
+      if (fromShows) result = await call('stories.delete', { id: story.id, fromRundowns: true });
+    } else if (!result.ok) result = await call('stories.delete', { id: story.id });
     if (!result.ok) return;
     setRundownStory(false);
     doc.close();
@@ -311,6 +369,7 @@ export function App() {
           refresh();
           void openStory(restored.id);
         }}
+        approveRefusal={approveRefusal}
       />
     </ErrorBoundary>
   );
@@ -367,6 +426,13 @@ export function App() {
         </p>
       </aside>
       <main className="cd-main">
+        {askName && !nameLater && settings && (
+          <NamePrompt
+            settings={settings}
+            onSaved={setSettings}
+            onClose={() => setNameLater(true)}
+          />
+        )}
         {prompting ? (
           <PrompterScreen source={prompting} onClose={() => setPrompting(null)} />
         ) : rundownId ? (
@@ -408,6 +474,7 @@ export function App() {
           onTagsChanged={refresh}
           settings={settings}
           onSettingsRead={setSettings}
+          signedInAs={user?.signedIn ? user.name : null}
         />
       </ErrorBoundary>
       {newsroomDialog === 'connect' && (
@@ -454,7 +521,7 @@ export function App() {
           onFailed={() => dialogFailed(() => setExportOpen(false))}
         >
           <ExportDialog
-            storyId={story?.id ?? null}
+            storyId={story && doc.stored ? story.id : null}
             storySlug={story?.slug ?? ''}
             rundown={rundownId ? { id: rundownId, title: rundownTitle } : null}
             onClose={() => setExportOpen(false)}

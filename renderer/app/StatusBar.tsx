@@ -17,6 +17,8 @@ function saveLabel(state: SaveState): string {
       return 'Saving…';
     case 'error':
       return 'Not saved';
+    case 'empty':
+      return 'New: stored once it has a slug or text';
   }
 }
 

@@ -35,6 +35,8 @@ type Props = {
   onToggleFocus: () => void;
   onDelete: () => void;
   onRestored: (story: Story) => void;
+  /** Why the person at this desk may not approve the story, or null. */
+  approveRefusal: string | null;
 };
 
 /** One part of the story's column: if it stops drawing, the rest (and autosave) carries on. */
@@ -78,6 +80,7 @@ export function StoryView({
   onToggleFocus,
   onDelete,
   onRestored,
+  approveRefusal,
 }: Props) {
   const { setEditor } = doc;
   const storyId = story.id;
@@ -97,6 +100,7 @@ export function StoryView({
           presenters={presenters}
           onChange={doc.updateMeta}
           onDelete={onDelete}
+          locked={locked}
         />
       </Part>
       <Part what="The workflow bar">
@@ -110,6 +114,7 @@ export function StoryView({
           conflict={review.conflict?.theirs ?? null}
           onCompareConflict={review.compareConflict}
           onSettleConflict={(keep) => void review.settleConflict(keep)}
+          approveRefusal={approveRefusal}
         />
       </Part>
       <div className="cd-editor-area">
@@ -154,6 +159,7 @@ export function StoryView({
                   canComment={!locked}
                   onPost={(threadId, body, quote) => void review.post(threadId, body, quote)}
                   onCancelPending={review.cancelPending}
+                  onReturnToScript={review.returnToScript}
                   onResolve={(threadId, resolved) => void review.resolve(threadId, resolved)}
                   onReveal={review.reveal}
                   onClose={() => review.setPanel(null)}

@@ -19,6 +19,7 @@ type Props = {
   /** Null when they could not be read: the dialog then reads them itself. */
   settings: Settings | null;
   onSettingsRead: (settings: Settings) => void;
+  signedInAs: string | null;
 };
 
 /** The dialogs the top bar and the sidebar open: one at a time. */
@@ -31,6 +32,7 @@ export function ToolDialogs({
   onTagsChanged,
   settings,
   onSettingsRead,
+  signedInAs,
 }: Props) {
   switch (dialog) {
     case 'pronouncers':
@@ -52,6 +54,7 @@ export function ToolDialogs({
           onLoaded={onSettingsRead}
           onSaved={onSettingsRead}
           onClose={onClose}
+          signedInAs={signedInAs}
           onArchiveRestored={() => {
             // Everything on screen may have changed: start over from the restored archive.
             location.reload();

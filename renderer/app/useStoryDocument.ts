@@ -5,11 +5,14 @@ import type { Story } from '../../shared/story/model';
 import { call } from '../api/calls';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
 import type { MetadataPatch } from '../metadata/MetadataBar';
+import { sameApartFromComments, storyHasContent } from '../../shared/story/content';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'dirty' }
   | { kind: 'saving' }
+  /** A new story with nothing of its own in it yet: not stored, and nothing to lose. */
+  | { kind: 'empty' }
   | { kind: 'error'; message: string };
 
 /** Autosave shortly after typing pauses, and at least once a second while it does not. */
@@ -21,7 +24,14 @@ const AUTOSAVE_MAX_WAIT_MS = 1000;
  * a save records which revision it wrote, so typing during a save is never marked saved.
  * A failed save keeps everything in the editor and says why.
  */
-export function useStoryDocument(onSaved: (story: Story) => void) {
+/**
+ * Asked when a story waiting in review is about to be saved with changed text or details: the
+ * story withdrawn to Draft (its new status and time), or null to keep it in review (the edit is
+ * then taken back).
+ */
+export type EditInReview = (story: Story) => Promise<Story | null>;
+
+export function useStoryDocument(onSaved: (story: Story) => void, onEditInReview?: EditInReview) {
   const [story, setStory] = useState<Story | null>(null);
   // Held outside React state: it changes around every autosave, and only the status bar shows it.
   const [saveState] = useState(() => createValueStore<SaveState>({ kind: 'saved', at: '' }));
@@ -38,10 +48,21 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const firstUnsavedAt = useRef<number | null>(null);
   const [generation, setGeneration] = useState(0);
+  /**
+   * A new story not stored yet, and the template it started from: it is stored by the first
+   * save that finds content in it, and an empty one is never stored.
+   */
+  const draftTemplate = useRef<Story['body'] | null>(null);
+  const [stored, setStored] = useState(true);
   const onSavedRef = useRef(onSaved);
+  const onEditInReviewRef = useRef(onEditInReview);
   useEffect(() => {
     onSavedRef.current = onSaved;
-  }, [onSaved]);
+    onEditInReviewRef.current = onEditInReview;
+  }, [onSaved, onEditInReview]);
+  const discardRef = useRef<((id: string) => Promise<string | null>) | null>(null);
+  /** The story as last loaded or saved: what a story in review may differ from only in comments. */
+  const savedStory = useRef<Story | null>(null);
 
   const replaceStory = useCallback((next: Story | null) => {
     storyRef.current = next;
@@ -59,12 +80,40 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
       if (!current || !editor || revision.current === savedRevision.current) return true;
       const rev = revision.current;
       const body = editor.getEditorState().read($lexicalToStoryBody);
+      const isNew = draftTemplate.current !== null;
+      if (isNew && !storyHasContent({ ...current, body }, draftTemplate.current!)) {
+        // Nothing of the person's own yet: nothing to store, and nothing lost.
+        savedRevision.current = rev;
+        setSaveState({ kind: 'empty' });
+        return true;
+      }
       setSaveState({ kind: 'saving' });
       const attempt = (async () => {
+        let base = current;
+        const inReview =
+          base.status === 'ready' &&
+          savedStory.current?.id === base.id &&
+          !sameApartFromComments(savedStory.current, { ...base, body });
+        if (inReview) {
+          const withdrawn = (await onEditInReviewRef.current?.(base)) ?? null;
+          if (!withdrawn) {
+            // Kept in review: the edit is taken back, once this attempt is over.
+            const id = base.id;
+            setTimeout(() => void discardRef.current?.(id), 0);
+            return false;
+          }
+          base = {
+            ...(storyRef.current ?? base),
+            status: withdrawn.status,
+            updatedAt: withdrawn.updatedAt,
+          };
+          storyRef.current = base;
+          setStory(base);
+        }
         // A failure is shown by the save banner; the call logs it.
         const result = await call(
           'stories.save',
-          { story: { ...current, body }, baseUpdatedAt: current.updatedAt, mode },
+          { story: { ...base, body }, baseUpdatedAt: base.updatedAt, mode, isNew },
           { showsFailure: true },
         );
         if (!result.ok) {
@@ -72,6 +121,11 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
           return false;
         }
         savedRevision.current = rev;
+        savedStory.current = result.value;
+        if (isNew && storyRef.current?.id === result.value.id) {
+          draftTemplate.current = null;
+          setStored(true);
+        }
         const latest = storyRef.current;
         if (latest && latest.id === result.value.id) {
           storyRef.current = {
@@ -127,6 +181,22 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
   const openRequest = useRef(0);
   const [editorLoad, setEditorLoad] = useState(0);
 
+  /** Fills the editor with a story as the archive holds it: nothing unsaved, nothing new. */
+  const showStored = useCallback(
+    (stored: Story) => {
+      revision.current = 0;
+      savedRevision.current = 0;
+      draftTemplate.current = null;
+      setStored(true);
+      savedStory.current = stored;
+      replaceStory(stored);
+      setGeneration((g) => g + 1);
+      setEditorLoad((n) => n + 1);
+      setSaveState({ kind: 'saved', at: stored.updatedAt });
+    },
+    [replaceStory, setSaveState],
+  );
+
   const open = useCallback(
     async (id: string): Promise<string | null> => {
       const request = ++openRequest.current;
@@ -149,12 +219,41 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
         setGeneration((g) => g + 1);
         return null;
       }
+      showStored(result.value);
+      return null;
+    },
+    [showStored, save],
+  );
+
+  /** Shows the story as the archive holds it, whatever the editor holds now (an edit taken back). */
+  const discardAndReload = useCallback(
+    async (id: string): Promise<string | null> => {
+      const result = await call('stories.get', { id }, { showsFailure: true });
+      if (!result.ok) return result.error.message;
+      showStored(result.value);
+      return null;
+    },
+    [showStored],
+  );
+  useEffect(() => {
+    discardRef.current = discardAndReload;
+  }, [discardAndReload]);
+
+  /** Shows a new story from `stories.draft`, stored once it has content (see `save`). */
+  const openDraft = useCallback(
+    async (draft: Story): Promise<string | null> => {
+      const request = ++openRequest.current;
+      if (!(await save('autosave')))
+        return 'The current story could not be saved, so it stays open. Fix the problem shown below first.';
+      if (request !== openRequest.current) return null;
       revision.current = 0;
       savedRevision.current = 0;
-      replaceStory(result.value);
+      draftTemplate.current = draft.body;
+      setStored(false);
+      replaceStory(draft);
       setGeneration((g) => g + 1);
       setEditorLoad((n) => n + 1);
-      setSaveState({ kind: 'saved', at: result.value.updatedAt });
+      setSaveState({ kind: 'empty' });
       return null;
     },
     [replaceStory, save, setSaveState],
@@ -167,6 +266,8 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     openRequest.current++;
     revision.current = 0;
     savedRevision.current = 0;
+    draftTemplate.current = null;
+    setStored(true);
     replaceStory(null);
   }, [replaceStory]);
 
@@ -190,6 +291,10 @@ export function useStoryDocument(onSaved: (story: Story) => void) {
     /** Key for the editor: changes only when it must be filled again from the archive. */
     editorKey: story ? `${story.id}:${editorLoad}` : '',
     openRequested,
+    /** False while the open story is a new one with nothing in it yet (not in the archive). */
+    stored,
+    openDraft,
+    discardAndReload,
     editor,
     saveState,
     open,

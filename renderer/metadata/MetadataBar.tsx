@@ -17,81 +17,86 @@ type Props = {
   presenters: readonly string[];
   onChange: (patch: MetadataPatch) => void;
   onDelete: () => void;
+  /** An approved or aired story: every detail is shown, none can change. */
+  locked: boolean;
 };
 
 /** Slug, format, presenter, reporter and tags: what rundowns and exports show about a story. */
-export function MetadataBar({ story, presenters, onChange, onDelete }: Props) {
+export function MetadataBar({ story, presenters, onChange, onDelete, locked }: Props) {
   return (
     <section className="cd-meta" aria-label="Story details">
-      <div className="cd-meta-row">
-        <label className="cd-meta-slug">
-          <span className="cd-sr-only">Slug</span>
-          <input
-            value={story.slug}
-            placeholder="SLUG"
-            maxLength={MAX_SLUG_CHARS}
-            onChange={(e) => onChange({ slug: e.target.value })}
-            spellCheck={false}
-            data-testid="slug"
-          />
-        </label>
-        <label className="cd-meta-field">
-          <span>Format</span>
-          <select
-            value={story.format}
-            onChange={(e) => onChange({ format: e.target.value as StoryFormat })}
-            data-testid="format"
+      {/* A disabled fieldset disables every field and button in it, the tags too. */}
+      <fieldset className="cd-meta-fields" disabled={locked}>
+        <div className="cd-meta-row">
+          <label className="cd-meta-slug">
+            <span className="cd-sr-only">Slug</span>
+            <input
+              value={story.slug}
+              placeholder="SLUG"
+              maxLength={MAX_SLUG_CHARS}
+              onChange={(e) => onChange({ slug: e.target.value })}
+              spellCheck={false}
+              data-testid="slug"
+            />
+          </label>
+          <label className="cd-meta-field">
+            <span>Format</span>
+            <select
+              value={story.format}
+              onChange={(e) => onChange({ format: e.target.value as StoryFormat })}
+              data-testid="format"
+            >
+              {STORY_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="cd-meta-field">
+            <span>Presenter</span>
+            <input
+              value={story.presenter}
+              placeholder="Anchor"
+              maxLength={120}
+              list="cd-presenters"
+              onChange={(e) => onChange({ presenter: e.target.value })}
+              data-testid="presenter"
+            />
+            <datalist id="cd-presenters">
+              {presenters.map((p) => (
+                <option key={p} value={p} />
+              ))}
+            </datalist>
+          </label>
+          <label className="cd-meta-field">
+            <span>Reporter</span>
+            <input
+              value={story.reporter}
+              placeholder="Writer"
+              maxLength={120}
+              onChange={(e) => onChange({ reporter: e.target.value })}
+            />
+          </label>
+          <label className="cd-meta-field cd-meta-target">
+            <span>Target</span>
+            <DurationInput
+              label="Target length"
+              value={story.targetSec}
+              onChange={(targetSec) => onChange({ targetSec })}
+            />
+          </label>
+          <button
+            type="button"
+            className="cd-button cd-button-quiet cd-danger"
+            onClick={onDelete}
+            title="Delete this story from the archive"
           >
-            {STORY_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="cd-meta-field">
-          <span>Presenter</span>
-          <input
-            value={story.presenter}
-            placeholder="Anchor"
-            maxLength={120}
-            list="cd-presenters"
-            onChange={(e) => onChange({ presenter: e.target.value })}
-            data-testid="presenter"
-          />
-          <datalist id="cd-presenters">
-            {presenters.map((p) => (
-              <option key={p} value={p} />
-            ))}
-          </datalist>
-        </label>
-        <label className="cd-meta-field">
-          <span>Reporter</span>
-          <input
-            value={story.reporter}
-            placeholder="Writer"
-            maxLength={120}
-            onChange={(e) => onChange({ reporter: e.target.value })}
-          />
-        </label>
-        <label className="cd-meta-field cd-meta-target">
-          <span>Target</span>
-          <DurationInput
-            label="Target length"
-            value={story.targetSec}
-            onChange={(targetSec) => onChange({ targetSec })}
-          />
-        </label>
-        <button
-          type="button"
-          className="cd-button cd-button-quiet cd-danger"
-          onClick={onDelete}
-          title="Delete this story from the archive"
-        >
-          Delete
-        </button>
-      </div>
-      <TagInput tags={story.tags} onChange={(tags) => onChange({ tags })} />
+            Delete
+          </button>
+        </div>
+        <TagInput tags={story.tags} onChange={(tags) => onChange({ tags })} />
+      </fieldset>
     </section>
   );
 }

@@ -21,7 +21,7 @@ export function CrashScreen({ onStartAgain }: { onStartAgain: () => void }) {
         <button
           type="button"
           className="cd-button"
-          onClick={() => confirmLosingChanges() && onStartAgain()}
+          onClick={() => void confirmLosingChanges().then((go) => go && onStartAgain())}
         >
           Start again
         </button>

@@ -19,7 +19,7 @@ export function StoryFailed({ onReopen }: { onReopen: (saved: Story | null) => v
         <button
           type="button"
           className="cd-button"
-          onClick={() => confirmLosingChanges() && onReopen(null)}
+          onClick={() => void confirmLosingChanges().then((go) => go && onReopen(null))}
         >
           Open the story again
         </button>

@@ -1,6 +1,7 @@
 import type { LexicalEditor } from 'lexical';
 import type { Block, Story } from '../../shared/story/model';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
+import { askToConfirm } from '../common/confirm';
 
 /**
  * The open story, held outside React so that it outlives a crash: when the window (or the
@@ -43,9 +44,15 @@ export const storyRecovery = {
 };
 
 /** True when nothing unsaved would be lost, or the user agrees to lose it. */
-export function confirmLosingChanges(): boolean {
+export async function confirmLosingChanges(): Promise<boolean> {
   return (
     !storyRecovery.recover()?.unsaved ||
-    confirm('Leave the unsaved changes behind? Copy the text first if you need it.')
+    askToConfirm({
+      title: 'Leave unsaved changes',
+      message: 'Leave the unsaved changes behind? Copy the text first if you need it.',
+      action: 'Leave them',
+      cancel: 'Stay',
+      danger: true,
+    })
   );
 }

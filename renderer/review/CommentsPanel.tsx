@@ -13,6 +13,8 @@ type Props = {
   canComment: boolean;
   onPost: (threadId: string, body: string, quote: string) => void;
   onCancelPending: () => void;
+  /** Escape in a reply box: back to the script, just after the thread's words. */
+  onReturnToScript: (threadId: string) => void;
   onResolve: (threadId: string, resolved: boolean) => void;
   onReveal: (threadId: string) => void;
   onClose: () => void;
@@ -24,12 +26,15 @@ function Composer({
   autoFocus,
   onSubmit,
   onCancel,
+  onEscape,
 }: {
   placeholder: string;
   action: string;
   autoFocus?: boolean;
   onSubmit: (body: string) => void;
   onCancel?: () => void;
+  /** Escape without cancelling (a reply box keeps what was typed). */
+  onEscape?: () => void;
 }) {
   const [body, setBody] = useState('');
   return (
@@ -57,7 +62,10 @@ function Composer({
               onSubmit(body.trim());
               setBody('');
             }
-          } else if (e.key === 'Escape' && onCancel) onCancel();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            (onCancel ?? onEscape)?.();
+          }
         }}
       />
       <div className="cd-composer-actions">
@@ -82,6 +90,7 @@ export function CommentsPanel({
   canComment,
   onPost,
   onCancelPending,
+  onReturnToScript,
   onResolve,
   onReveal,
   onClose,
@@ -126,6 +135,7 @@ export function CommentsPanel({
         <article className="cd-thread cd-thread-new" data-testid="new-thread">
           <blockquote>{pending.quote}</blockquote>
           <Composer
+            key={pending.threadId}
             placeholder="Your comment"
             action="Comment"
             autoFocus
@@ -176,6 +186,7 @@ export function CommentsPanel({
               placeholder="Reply"
               action="Reply"
               onSubmit={(body) => onPost(thread.threadId, body, thread.quote)}
+              onEscape={() => onReturnToScript(thread.threadId)}
             />
           )}
           <button

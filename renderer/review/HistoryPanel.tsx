@@ -9,6 +9,7 @@ import {
   type FieldChange,
 } from '../../shared/diff/storyChanges';
 import { call } from '../api/calls';
+import { askToConfirm } from '../common/confirm';
 import { compareText } from './compareText';
 import './review.css';
 
@@ -90,12 +91,12 @@ export function HistoryPanel({ story, version, locked, initialPair, onRestored, 
   const toggle = (id: string) =>
     setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
   const restore = async (revision: RevisionSummary) => {
-    if (
-      !confirm(
-        `Restore version ${revision.number} (${KIND_LABELS[revision.kind].toLowerCase()} ${new Date(revision.at).toLocaleString()})? It becomes a new version; nothing is lost.`,
-      )
-    )
-      return;
+    const sure = await askToConfirm({
+      title: `Restore version ${revision.number}`,
+      message: `Restore version ${revision.number} (${KIND_LABELS[revision.kind].toLowerCase()} ${new Date(revision.at).toLocaleString()})? It becomes a new version; nothing is lost.`,
+      action: 'Restore',
+    });
+    if (!sure) return;
     const result = await call('stories.restore', { id: story.id, revisionId: revision.id });
     if (!result.ok) return;
     onRestored(result.value);

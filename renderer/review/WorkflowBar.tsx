@@ -21,6 +21,8 @@ type Props = {
   conflict: RevisionSummary | null;
   onCompareConflict: () => void;
   onSettleConflict: (keep: 'mine' | 'theirs') => void;
+  /** Why this person may not approve the story (the four-eyes rule), or null when they may. */
+  approveRefusal: string | null;
 };
 
 function when(iso: string): string {
@@ -43,6 +45,7 @@ export function WorkflowBar({
   conflict,
   onCompareConflict,
   onSettleConflict,
+  approveRefusal,
 }: Props) {
   const [asking, setAsking] = useState<Transition | null>(null);
   const locked = LOCKED_STATUSES.has(story.status);
@@ -58,7 +61,17 @@ export function WorkflowBar({
           {by.note && <span className="cd-status-note"> — “{by.note}”</span>}
         </span>
       )}
-      {locked && <span className="cd-locked-note">Locked: reopen to edit.</span>}
+      {story.status === 'ready' && (
+        <span className="cd-status-by" data-testid="review-hold">
+          Waiting for an editor: changing the text withdraws it from review (you are asked first).
+        </span>
+      )}
+      {locked && (
+        <span className="cd-locked-note" data-testid="locked-why">
+          {STATUS_LABELS[story.status]} and locked: nothing in it changes until someone reopens it,
+          with a reason.
+        </span>
+      )}
       <span className="cd-workflow-actions">
         {TRANSITIONS[story.status].map((step) => (
           <button
@@ -66,6 +79,12 @@ export function WorkflowBar({
             type="button"
             className={`cd-button${step.to === 'approved' || step.to === 'ready' ? ' cd-button-primary' : ''}${step.to === 'killed' ? ' cd-danger' : ''}`}
             onClick={() => (step.needsNote ? setAsking(step) : onTransition(step, ''))}
+            {...(step.to === 'approved' &&
+              approveRefusal && {
+                disabled: true,
+                title: approveRefusal,
+                'aria-describedby': 'cd-approve-why',
+              })}
           >
             {step.action}
             {step.needsNote ? '…' : ''}
@@ -90,6 +109,11 @@ export function WorkflowBar({
           History
         </button>
       </span>
+      {approveRefusal && story.status === 'ready' && (
+        <span className="cd-approve-why" id="cd-approve-why" data-testid="approve-why">
+          {approveRefusal}
+        </span>
+      )}
       {conflict && (
         <div className="cd-conflict" role="alert" data-testid="conflict">
           <strong>Changed in two places.</strong> A package brought {conflict.author || 'someone'}’s

@@ -8,7 +8,10 @@ import { transition } from '../../shared/story/workflow';
 import { fakeArchive } from '../testing/fakeApi';
 import { mount, settle, unmountAll } from '../testing/dom';
 import { testStory } from '../testing/stories';
-import { REMOVE_THREAD_COMMAND } from '../editor/comments/CommentMarksPlugin';
+import {
+  REMOVE_THREAD_COMMAND,
+  RETURN_TO_THREAD_COMMAND,
+} from '../editor/comments/CommentMarksPlugin';
 import { useReview } from './useReview';
 
 vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeClient);
@@ -76,6 +79,7 @@ const editor = {
     deps.dispatched.push([command, payload]);
     return true;
   },
+  focus: () => void deps.dispatched.push(['focus', null]),
 } as unknown as LexicalEditor;
 
 function Harness(p: { story: Story | null; generation: number }) {
@@ -175,7 +179,12 @@ describe('comments', () => {
     await showStory(B);
     act(() => review.startThread({ threadId: THREAD, quote: 'noon' }));
     act(() => review.cancelPending());
-    expect(deps.dispatched).toEqual([[REMOVE_THREAD_COMMAND, THREAD]]);
+    // The caret goes back after the words first, then their mark goes.
+    expect(deps.dispatched).toEqual([
+      [RETURN_TO_THREAD_COMMAND, THREAD],
+      ['focus', null],
+      [REMOVE_THREAD_COMMAND, THREAD],
+    ]);
     expect(review.pending).toBe(null);
   });
 

@@ -7,6 +7,7 @@ import { call } from '../api/calls';
 import { saveHandoff } from '../api/platform';
 import {
   REMOVE_THREAD_COMMAND,
+  RETURN_TO_THREAD_COMMAND,
   REVEAL_THREAD_COMMAND,
 } from '../editor/comments/CommentMarksPlugin';
 
@@ -46,6 +47,8 @@ export function useReview({
   const [panel, setPanel] = useState<SidePanel>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const [lastStatusChange, setLastStatusChange] = useState<RevisionSummary | null>(null);
+  /** The open story's versions, newest first: who wrote and last changed it. */
+  const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   /** A diverging version a package brought in, and the story's own head, when they wait to be settled. */
   const [conflict, setConflict] = useState<{ theirs: RevisionSummary; mine: string | null } | null>(
     null,
@@ -68,6 +71,7 @@ export function useReview({
     // Another story's threads go at once, even if this one's cannot be read.
     setComments([]);
     setLastStatusChange(null);
+    setRevisions([]);
     setConflict(null);
   }, [storyId]);
 
@@ -81,6 +85,7 @@ export function useReview({
     void call('stories.history', { id: storyId }).then((r) => {
       if (!r.ok || !current) return;
       setLastStatusChange(r.value.revisions.find((x) => x.kind === 'status') ?? null);
+      setRevisions(r.value.revisions);
       const theirs = r.value.conflict
         ? r.value.revisions.find((x) => x.id === r.value.conflict)
         : undefined;
@@ -109,10 +114,24 @@ export function useReview({
     setPanel('comments');
   }, []);
 
+  /** The keyboard goes back to the script, the caret just after the thread's words. */
+  const returnToScript = useCallback(
+    (threadId: string) => {
+      const current = editor();
+      if (!current) return;
+      current.dispatchCommand(RETURN_TO_THREAD_COMMAND, threadId);
+      current.focus();
+    },
+    [editor],
+  );
+
   const cancelPending = useCallback(() => {
-    if (pending) editor()?.dispatchCommand(REMOVE_THREAD_COMMAND, pending.threadId);
+    if (pending) {
+      returnToScript(pending.threadId);
+      editor()?.dispatchCommand(REMOVE_THREAD_COMMAND, pending.threadId);
+    }
     setPending(null);
-  }, [editor, pending]);
+  }, [editor, pending, returnToScript]);
 
   const post = useCallback(
     async (threadId: string, body: string, quote: string) => {
@@ -121,12 +140,13 @@ export function useReview({
       if (!result.ok) return;
       if (pending?.threadId === threadId) {
         setPending(null);
+        returnToScript(threadId);
         // The new anchor is part of the story text: keep it with an explicit save.
         await save('explicit');
       }
       await loadComments();
     },
-    [storyId, pending, save, loadComments],
+    [storyId, pending, save, loadComments, returnToScript],
   );
 
   const resolve = useCallback(
@@ -195,9 +215,11 @@ export function useReview({
     setPanel,
     historyVersion,
     lastStatusChange,
+    revisions,
     resolvedThreads,
     startThread,
     cancelPending,
+    returnToScript,
     post,
     resolve,
     reveal,

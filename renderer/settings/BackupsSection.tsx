@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api/calls';
+import { askToConfirm } from '../common/confirm';
 import './settings.css';
 
 type Backup = { path: string; at: string; bytes: number };
@@ -31,12 +32,13 @@ export function BackupsSection({ onRestored }: { onRestored: () => void }) {
   };
   const restore = async (backup: Backup) => {
     const when = new Date(backup.at).toLocaleString();
-    if (
-      !confirm(
-        `Replace everything in the archive with the backup of ${when}? Stories written since then will be gone from the archive (a copy of it as it is now is kept beside the backups).`,
-      )
-    )
-      return;
+    const sure = await askToConfirm({
+      title: 'Restore a backup',
+      message: `Replace everything in the archive with the backup of ${when}? Stories written since then will be gone from the archive (a copy of it as it is now is kept beside the backups).`,
+      action: 'Restore this backup',
+      danger: true,
+    });
+    if (!sure) return;
     setBusy(true);
     const result = await call('archive.restore', { path: backup.path });
     setBusy(false);

@@ -15,6 +15,8 @@ type Props = {
   onSaved: (settings: Settings) => void;
   onClose: () => void;
   onArchiveRestored: () => void;
+  /** The name a newsroom server signed this person in with: then it is not theirs to change. */
+  signedInAs: string | null;
 };
 
 /**
@@ -22,7 +24,14 @@ type Props = {
  * dialog saves only settings it has read: when they cannot be read it says so and offers to try
  * again, and never writes defaults over the stored presenters.
  */
-export function SettingsDialog({ settings, onLoaded, onSaved, onClose, onArchiveRestored }: Props) {
+export function SettingsDialog({
+  settings,
+  onLoaded,
+  onSaved,
+  onClose,
+  onArchiveRestored,
+  signedInAs,
+}: Props) {
   const [draft, setDraft] = useState<Settings | null>(settings);
   const [unread, setUnread] = useState('');
   const [error, setError] = useState('');
@@ -62,12 +71,28 @@ export function SettingsDialog({ settings, onLoaded, onSaved, onClose, onArchive
         {draft ? (
           <>
             <label className="cd-stacked">
-              <span>Your name (shown on reviews and history)</span>
+              <span>
+                {signedInAs === null
+                  ? 'Your name (shown on reviews and history)'
+                  : 'Your name (the newsroom server signed you in)'}
+              </span>
               <input
-                value={draft.displayName}
+                value={signedInAs ?? draft.displayName}
                 maxLength={80}
+                readOnly={signedInAs !== null}
                 onChange={(e) => edit((d) => ({ ...d, displayName: e.target.value }))}
               />
+            </label>
+            <label className="cd-check">
+              <input
+                type="checkbox"
+                checked={draft.allowSelfApproval}
+                onChange={(e) => edit((d) => ({ ...d, allowSelfApproval: e.target.checked }))}
+              />
+              <span>
+                One-person desk: let whoever wrote or last changed a story approve it (otherwise
+                another editor must)
+              </span>
             </label>
             <h3>Read rates</h3>
             <p className="cd-dialog-note">

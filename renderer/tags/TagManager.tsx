@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TagCount } from '../../shared/ipc/types';
 import { sameFolded } from '../../shared/text/foldCase';
 import { call } from '../api/calls';
+import { askToConfirm } from '../common/confirm';
 import { Dialog } from '../common/Dialog';
 
 type Props = { onChanged: () => void; onClose: () => void };
@@ -23,9 +24,11 @@ export function TagManager({ onChanged, onClose }: Props) {
     const into = tags.find((t) => sameFolded(t.name, target) && t.name !== from);
     if (
       into &&
-      !confirm(
-        `Merge #${from} into #${into.name}? The ${tags.find((t) => t.name === from)?.count ?? 0} stories tagged #${from} will be tagged #${into.name}.`,
-      )
+      !(await askToConfirm({
+        title: 'Merge tags',
+        message: `Merge #${from} into #${into.name}? The ${tags.find((t) => t.name === from)?.count ?? 0} stories tagged #${from} will be tagged #${into.name}.`,
+        action: 'Merge',
+      }))
     )
       return;
     const result = await call('tags.rename', { from, to: target });
@@ -38,8 +41,13 @@ export function TagManager({ onChanged, onClose }: Props) {
     onChanged();
   };
   const remove = async (tag: TagCount) => {
-    if (!confirm(`Take #${tag.name} off ${tag.count} ${tag.count === 1 ? 'story' : 'stories'}?`))
-      return;
+    const sure = await askToConfirm({
+      title: 'Remove tag',
+      message: `Take #${tag.name} off ${tag.count} ${tag.count === 1 ? 'story' : 'stories'}?`,
+      action: 'Remove tag',
+      danger: true,
+    });
+    if (!sure) return;
     const result = await call('tags.delete', { name: tag.name });
     if (!result.ok) return;
     setMessage(

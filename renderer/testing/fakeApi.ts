@@ -10,9 +10,15 @@ export type FakeHandlers = { [K in Channel]?: Handler<K> };
 
 /** What an empty archive answers: enough for the app to start with nothing open. */
 const EMPTY_ARCHIVE: FakeHandlers = {
+  // A desk whose user already gave a name: the first-run question does not come up.
   'app.info': () =>
-    ok({ version: '0.0.0-test', archivePath: '/tmp/test.sqlite', schemaVersion: 1 }),
-  'settings.get': () => ok(DEFAULT_SETTINGS),
+    ok({
+      version: '0.0.0-test',
+      archivePath: '/tmp/test.sqlite',
+      schemaVersion: 1,
+      user: { name: 'Test Desk', signedIn: false },
+    }),
+  'settings.get': () => ok({ ...DEFAULT_SETTINGS, displayName: 'Test Desk' }),
   'pronouncers.list': () => ok([]),
   'stories.list': () => ok({ items: [], total: 0 }),
   'tags.list': () => ok([]),

@@ -132,9 +132,22 @@ export const contract = {
       slug: SlugSchema.optional(),
     }),
   ).returns<Story>(),
+  /**
+   * A new story to write, from its format's template, not yet stored: the first save that gives
+   * it content (a slug, a detail or text of its own) stores it (`isNew`). One left empty never
+   * reaches the archive.
+   */
+  'stories.draft': channel(
+    z.strictObject({ format: z.enum(STORY_FORMATS).optional() }),
+  ).returns<Story>(),
   'stories.save': channel(
     z.strictObject({
       story: StorySchema,
+      /**
+       * The first save of a story from `stories.draft`: stored now, as its first version, if it
+       * has content (refused when empty). Once stored, it saves as any other story.
+       */
+      isNew: z.boolean().default(false),
       /**
        * The updatedAt of the version the editor loaded, always: a different one in the archive
        * means someone else saved since, and the save is refused as a conflict.

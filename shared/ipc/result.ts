@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'LOCKED',
   /** A story that sits in a rundown is deleted only when the caller confirms it. */
   'IN_RUNDOWN',
+  /** Approving a story you wrote or last changed (the four-eyes rule; Settings can lift it). */
+  'OWN_STORY',
   'BAD_FILE',
   'TOO_LARGE',
   'ARCHIVE_TOO_NEW',

@@ -64,7 +64,16 @@ export type ExportFile = {
 /** One file for a show where the format holds several stories, else one file per story. */
 export type ExportResult = { files: ExportFile[] };
 
-export type AppInfo = { version: string; archivePath: string; schemaVersion: number };
+export type AppInfo = {
+  version: string;
+  archivePath: string;
+  schemaVersion: number;
+  /**
+   * Who is working. On a desk of its own the name comes from Settings (empty until given); where
+   * a newsroom server signs people in, it is the signed-in name and Settings cannot change it.
+   */
+  user: { name: string; signedIn: boolean };
+};
 
 export type RevisionKind =
   'create' | 'save' | 'autosave' | 'restore' | 'status' | 'import' | 'merge';

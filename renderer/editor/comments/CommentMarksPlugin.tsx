@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
 import {
+  $addUpdateTag,
   $getNodeByKey,
   $getRoot,
   $getSelection,
@@ -12,6 +13,7 @@ import {
   createCommand,
   KEY_DOWN_COMMAND,
   mergeRegister,
+  SKIP_DOM_SELECTION_TAG,
   type LexicalNode,
 } from 'lexical';
 import { isCtrlAlt } from '../shortcuts/ctrlAlt';
@@ -20,6 +22,8 @@ import './comments.css';
 export const ADD_COMMENT_COMMAND = createCommand<void>('ADD_COMMENT_COMMAND');
 export const REMOVE_THREAD_COMMAND = createCommand<string>('REMOVE_THREAD_COMMAND');
 export const REVEAL_THREAD_COMMAND = createCommand<string>('REVEAL_THREAD_COMMAND');
+/** Puts the caret back in the script, just after the thread's words, and the keyboard with it. */
+export const RETURN_TO_THREAD_COMMAND = createCommand<string>('RETURN_TO_THREAD_COMMAND');
 export const COMMENT_SHORTCUT = { shortcut: 'Ctrl+Alt+M', key: 'm' };
 
 type Props = {
@@ -65,6 +69,9 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
       if (!quote) return true;
       const threadId = crypto.randomUUID();
       $wrapSelectionInMarkNode(selection, selection.isBackward(), threadId);
+      // The keyboard goes to the comment box: the script must not pull the caret back after
+      // this update, or the note would be typed into the read copy.
+      $addUpdateTag(SKIP_DOM_SELECTION_TAG);
       callbacks.current.onStartThread({ threadId, quote: quote.slice(0, 500) });
       return true;
     };
@@ -89,6 +96,15 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
             mark.deleteID(threadId);
             if (mark.getIDs().length === 0) $unwrapMarkNode(mark);
           }
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        RETURN_TO_THREAD_COMMAND,
+        (threadId) => {
+          const marks = $marks().filter((m) => m.hasID(threadId));
+          marks.at(-1)?.selectEnd();
           return true;
         },
         COMMAND_PRIORITY_LOW,

@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import type { MediaBlock } from '../../../shared/story/model';
 import { formatDuration, parseDuration } from '../../../shared/story/timing';
@@ -35,6 +36,8 @@ function oneLine(value: string): string {
 
 export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: MediaBlock }) {
   const [editor] = useLexicalComposerContext();
+  // A locked story's editor is not editable: neither are the block's fields and buttons.
+  const editable = useLexicalEditable();
   const [durationText, setDurationText] = useState(
     media.durationSec === null ? '' : formatDuration(media.durationSec),
   );
@@ -100,86 +103,92 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
         if (inField && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') e.stopPropagation();
       }}
     >
-      <header className="cd-media-head">
-        <button
-          type="button"
-          className="cd-media-kind"
-          title="Switch between sound bite (SOT) and package (PKG)"
-          onClick={() => update((m) => ({ ...m, kind: m.kind === 'PKG' ? 'SOT' : 'PKG' }))}
-        >
-          {media.kind}
-        </button>
-        <label className="cd-field cd-field-grow">
-          <span>{isPackage ? 'Reporter' : 'Speaker'}</span>
-          <input {...field('speaker')} placeholder="Name, as the super reads" spellCheck={false} />
-        </label>
-        <label className="cd-field cd-field-grow">
-          <span>Title</span>
-          <input
-            {...field('title')}
-            placeholder={isPackage ? 'e.g. Harbor City News' : 'e.g. Transport Minister'}
-          />
-        </label>
-        <label className={`cd-field cd-field-dur${durationInvalid ? ' cd-invalid' : ''}`}>
-          <span>Dur</span>
-          <input
-            value={durationText}
-            placeholder="m:ss"
-            inputMode="numeric"
-            aria-invalid={durationInvalid}
-            aria-describedby={durationInvalid ? durationErrorId : undefined}
-            title="Duration: minutes and seconds (1:45) or seconds (20)"
-            onChange={(e) => typeDuration(e.target.value)}
-            onBlur={commitDuration}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                commitDuration();
-              }
+      <fieldset className="cd-media-fields" disabled={!editable}>
+        <header className="cd-media-head">
+          <button
+            type="button"
+            className="cd-media-kind"
+            title="Switch between sound bite (SOT) and package (PKG)"
+            onClick={() => update((m) => ({ ...m, kind: m.kind === 'PKG' ? 'SOT' : 'PKG' }))}
+          >
+            {media.kind}
+          </button>
+          <label className="cd-field cd-field-grow">
+            <span>{isPackage ? 'Reporter' : 'Speaker'}</span>
+            <input
+              {...field('speaker')}
+              placeholder="Name, as the super reads"
+              spellCheck={false}
+            />
+          </label>
+          <label className="cd-field cd-field-grow">
+            <span>Title</span>
+            <input
+              {...field('title')}
+              placeholder={isPackage ? 'e.g. Harbor City News' : 'e.g. Transport Minister'}
+            />
+          </label>
+          <label className={`cd-field cd-field-dur${durationInvalid ? ' cd-invalid' : ''}`}>
+            <span>Dur</span>
+            <input
+              value={durationText}
+              placeholder="m:ss"
+              inputMode="numeric"
+              aria-invalid={durationInvalid}
+              aria-describedby={durationInvalid ? durationErrorId : undefined}
+              title="Duration: minutes and seconds (1:45) or seconds (20)"
+              onChange={(e) => typeDuration(e.target.value)}
+              onBlur={commitDuration}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  commitDuration();
+                }
+              }}
+            />
+          </label>
+          <button
+            type="button"
+            className="cd-icon-button"
+            aria-label={`Remove ${label.toLowerCase()}`}
+            title={`Remove ${label.toLowerCase()}`}
+            onClick={remove}
+          >
+            ×
+          </button>
+        </header>
+        {durationInvalid && (
+          <p className="cd-media-error" role="alert" id={durationErrorId}>
+            “{durationText.trim()}” is not a duration. Type minutes and seconds, like 1:45 or 0:20,
+            or seconds, like 20. Until then this {isPackage ? 'package' : 'sound bite'} is timed
+            from its words (est.).
+          </p>
+        )}
+        <div className="cd-media-cues">
+          <label className="cd-field cd-field-grow">
+            <span>In</span>
+            <input {...field('inCue')} placeholder="First words" />
+          </label>
+          <label className="cd-field cd-field-grow">
+            <span>Out</span>
+            <input {...field('outCue')} placeholder="Last words" />
+          </label>
+        </div>
+        <label className="cd-field cd-media-transcript">
+          <span>{isPackage ? 'Track (not read by the anchor)' : 'Transcript'}</span>
+          <textarea
+            value={media.transcript}
+            rows={Math.min(12, Math.max(2, media.transcript.split('\n').length))}
+            placeholder={isPackage ? 'Paste the package track' : 'Paste what the speaker says'}
+            onChange={(e) => {
+              const transcript = e.target.value
+                .replace(/\r\n?/g, '\n')
+                .replace(CONTROL_EXCEPT_LF_RUNS, ' ');
+              update((m) => withTranscript(m, transcript));
             }}
           />
         </label>
-        <button
-          type="button"
-          className="cd-icon-button"
-          aria-label={`Remove ${label.toLowerCase()}`}
-          title={`Remove ${label.toLowerCase()}`}
-          onClick={remove}
-        >
-          ×
-        </button>
-      </header>
-      {durationInvalid && (
-        <p className="cd-media-error" role="alert" id={durationErrorId}>
-          “{durationText.trim()}” is not a duration. Type minutes and seconds, like 1:45 or 0:20, or
-          seconds, like 20. Until then this {isPackage ? 'package' : 'sound bite'} is timed from its
-          words (est.).
-        </p>
-      )}
-      <div className="cd-media-cues">
-        <label className="cd-field cd-field-grow">
-          <span>In</span>
-          <input {...field('inCue')} placeholder="First words" />
-        </label>
-        <label className="cd-field cd-field-grow">
-          <span>Out</span>
-          <input {...field('outCue')} placeholder="Last words" />
-        </label>
-      </div>
-      <label className="cd-field cd-media-transcript">
-        <span>{isPackage ? 'Track (not read by the anchor)' : 'Transcript'}</span>
-        <textarea
-          value={media.transcript}
-          rows={Math.min(12, Math.max(2, media.transcript.split('\n').length))}
-          placeholder={isPackage ? 'Paste the package track' : 'Paste what the speaker says'}
-          onChange={(e) => {
-            const transcript = e.target.value
-              .replace(/\r\n?/g, '\n')
-              .replace(CONTROL_EXCEPT_LF_RUNS, ' ');
-            update((m) => withTranscript(m, transcript));
-          }}
-        />
-      </label>
+      </fieldset>
     </section>
   );
 }

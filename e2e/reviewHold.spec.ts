@@ -1,0 +1,56 @@
+import { makeStory } from '../shared/story/testing/makeStory';
+import { expect, test, unwrap } from './fixtures';
+
+const TEXT = 'The harbor bridge closes tonight for forty days.';
+const waiting = makeStory({ slug: 'BRIDGE CLOSES', status: 'ready', text: TEXT });
+const other = makeStory({
+  slug: 'FERRY STRIKE',
+  status: 'ready',
+  text: 'Ferry crews walk out.',
+  updatedAt: '2026-11-28T08:00:00.000Z',
+});
+
+test.use({ seed: { stories: [waiting, other] } });
+
+test('changing a story in review asks first: keep it in review takes the change back, withdraw keeps it', async ({
+  page,
+  call,
+}) => {
+  await page.getByTestId('story-list').getByText('BRIDGE CLOSES').click();
+  await expect(page.getByTestId('status')).toHaveText('Ready for review');
+  await expect(page.getByTestId('review-hold')).toContainText(
+    'changing the text withdraws it from review',
+  );
+  const editor = page.getByTestId('script-editor');
+  const dialog = page.getByTestId('confirm-dialog');
+
+  await editor.getByText(TEXT).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Divers start Monday.');
+  await expect(dialog).toContainText('is waiting for an editor');
+  await dialog.getByRole('button', { name: 'Keep it in review' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(editor).toHaveText(TEXT);
+  await expect(page.getByTestId('status')).toHaveText('Ready for review');
+  expect(unwrap(await call('stories.get', { id: waiting.id })).body).toEqual(waiting.body);
+
+  await editor.getByText(TEXT).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Divers start Monday.');
+  await expect(dialog).toContainText('is waiting for an editor');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status')).toHaveText('Draft');
+  await expect(page.getByTestId('save-state')).toHaveText(/^Saved/);
+  await expect(editor).toHaveText(`${TEXT} Divers start Monday.`);
+  const stored = unwrap(await call('stories.get', { id: waiting.id }));
+  expect(stored.status).toBe('draft');
+  expect(JSON.stringify(stored.body)).toContain('Divers start Monday.');
+
+  // The archive holds the rule too: a changed text for a story in review is refused.
+  const held = unwrap(await call('stories.get', { id: other.id }));
+  const refused = await call('stories.save', {
+    story: { ...held, body: [{ type: 'paragraph', runs: [{ text: 'Changed behind its back.' }] }] },
+    baseUpdatedAt: held.updatedAt,
+  });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+});
