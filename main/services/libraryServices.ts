@@ -32,6 +32,7 @@ export function libraryServices({
   db,
   now,
   stamp,
+  notify,
 }: ServiceKit): Pick<ServiceHandlers, LibraryChannels> {
   return {
     'tags.list': () => listTags(db),
@@ -87,6 +88,7 @@ export function libraryServices({
       saveSettings(db, settings);
       // Stored read times depend on the rates: bring every story's up to date.
       retimeStories(db, timingSettings(settings));
+      notify({ kind: 'settings', id: 'settings', action: 'saved' });
       return settings;
     },
 

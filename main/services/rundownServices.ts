@@ -36,6 +36,7 @@ export function rundownServices({
   stamp,
   newId,
   author,
+  notify,
 }: ServiceKit): Pick<ServiceHandlers, RundownChannels> {
   function detail(rundown: Rundown): RundownDetail {
     const ids = rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
@@ -93,6 +94,7 @@ export function rundownServices({
         });
         putRundown(db, next);
         for (const c of changes) addHistory(db, id, { ...c, at, author: author() });
+        notify({ kind: 'rundown', id, action: 'saved' });
         return detail(next);
       })
       .immediate();
@@ -165,6 +167,7 @@ export function rundownServices({
           detail: { to: template?.name ?? '' },
         });
       }).immediate();
+      notify({ kind: 'rundown', id: rundown.id, action: 'saved' });
       return detail(rundown);
     },
 
@@ -194,6 +197,7 @@ export function rundownServices({
     'rundowns.delete': ({ id }) => {
       if (!deleteRundown(db, id))
         throw new ServiceError('NOT_FOUND', 'That rundown is not in the archive.');
+      notify({ kind: 'rundown', id, action: 'deleted' });
       return { id };
     },
 

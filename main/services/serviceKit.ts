@@ -7,9 +7,11 @@ import { recordRevision } from '../archive/revisions';
 import { addHistory, getRundown, putRundown } from '../archive/rundowns';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
 import type { RevisionKind } from '../../shared/ipc/types';
+import type { MosControl } from './mosControl';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from '../common/errors';
+import { createChangeFeed, type ArchiveChange, type ChangeFeed } from '../common/changes';
 
 export type ServiceContext = {
   archive: Archive;
@@ -20,6 +22,14 @@ export type ServiceContext = {
   onExportProgress?: (done: number, total: number, slug: string) => void;
   /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
   log?: (entry: string) => void;
+  /**
+   * Hears every committed change the services make (rundowns, stories, settings, MOS devices),
+   * whichever transport asked: the MOS links follow a sent rundown through it. None: a private
+   * feed nobody listens to.
+   */
+  changes?: ChangeFeed;
+  /** The MOS links of this process (see main/mos); none where nothing hosts them. */
+  mos?: MosControl;
 };
 
 /** What every group of services works with: the archive, the clock, and the shared rules. */
@@ -29,6 +39,12 @@ export function serviceKit(ctx: ServiceContext) {
   const { db } = ctx.archive;
   const now = ctx.now ?? (() => new Date());
   const newId = ctx.newId ?? randomUUID;
+  const changes = ctx.changes ?? createChangeFeed();
+
+  /** Tells the process what changed; call it after the write (it is heard once committed). */
+  function notify(change: ArchiveChange): void {
+    changes.emit(change);
+  }
 
   /** A timestamp later than `after`, so saves always move updatedAt forward. */
   function stamp(after?: string): string {
@@ -71,6 +87,7 @@ export function serviceKit(ctx: ServiceContext) {
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
       recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
     })();
+    notify({ kind: 'story', id: story.id, action: 'saved' });
   }
 
   function refuseIfLocked(story: Story, doing: string): void {
@@ -102,6 +119,7 @@ export function serviceKit(ctx: ServiceContext) {
       return false;
     });
     putRundown(db, { ...rundown, rows, updatedAt: at, version: rundown.version + 1 });
+    notify({ kind: 'rundown', id: rundownId, action: 'saved' });
   }
 
   return {
@@ -109,6 +127,7 @@ export function serviceKit(ctx: ServiceContext) {
     db,
     now,
     newId,
+    notify,
     stamp,
     requireStory,
     requireStories,

@@ -28,6 +28,7 @@ export function storyServices({
   store,
   refuseIfLocked,
   removeStoryFromRundown,
+  notify,
 }: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
   return {
     'app.info': () => ({
@@ -106,6 +107,7 @@ export function storyServices({
         if (!deleteStory(db, id))
           throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
       }).immediate();
+      notify({ kind: 'story', id, action: 'deleted' });
       return { id };
     },
   };

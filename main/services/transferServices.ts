@@ -26,6 +26,7 @@ export function transferServices({
   newId,
   requireStories,
   author,
+  notify,
   store,
 }: ServiceKit): Pick<ServiceHandlers, TransferChannels> {
   /**
@@ -124,6 +125,7 @@ export function transferServices({
             });
         }
       })();
+      for (const { id } of merged) notify({ kind: 'story', id, action: 'saved' });
       return {
         merged,
         stories: summariesByIds(
