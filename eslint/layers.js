@@ -62,20 +62,25 @@ export const LAYERS = {
     imports: ['shared', 'main/common', 'main/archive', 'main/import', 'main/export'],
     packages: [NODE, 'zod'],
   },
+  // Live MOS: the links to prompters and graphics devices, driven by the services' change feed.
+  'main/mos': {
+    imports: ['shared', 'main/common', 'main/archive', 'main/export'],
+    packages: [NODE, 'zod', 'better-sqlite3', '@mos-connection/connector'],
+  },
   // What browser mode and Electron's app:// protocol both send: content types, the CSP.
   'main/http': { imports: ['shared', 'main/common'], packages: [NODE, 'zod'] },
   'main/web': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],
+    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http', 'main/mos'],
     packages: [NODE, 'zod'],
   },
   // The CLI hosts browser mode (`copydesk web`), so it may start the web server.
   'main/cli': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/web'],
+    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/web', 'main/mos'],
     packages: [NODE, 'zod'],
     testsAlsoImport: { 'main/export': 'reading back what the CLI exported' },
   },
   'main/electron': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],
+    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http', 'main/mos'],
     packages: [NODE, 'zod', 'electron'],
   },
 };

@@ -1,4 +1,5 @@
 import type { Archive } from '../archive/open';
+import type { MosHub } from '../mos/mosHub';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
 import type { Flag } from './flags';
 import { UsageError } from './exitCodes';
@@ -29,6 +30,8 @@ export type CommandContext = {
   /** The archive, opened on first use: a usage error never creates or touches it. */
   archive: () => Archive;
   services: () => ServiceHandlers;
+  /** This run's MOS links (what `mos send` and browser mode send through). */
+  mos: () => MosHub;
 };
 
 /** One `copydesk` command: its name, what the usage says of it, its flags, and what it does. */

@@ -5,6 +5,8 @@ import { openArchive, type Archive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService, knownErrorValue } from '../services/serviceTable';
+import { createChangeFeed } from '../common/changes';
+import { createMosHub, type MosHub } from '../mos/mosHub';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { version } from '../common/version';
 import type { Call, CliIo, Command, CommandContext } from './command';
@@ -37,6 +39,11 @@ function refuseForeignFlags(command: Command, given: readonly string[]): void {
 function lazyArchive(path: string, io: CliIo) {
   let archive: Archive | undefined;
   let services: ServiceHandlers | undefined;
+  let mos: MosHub | undefined;
+  const changes = createChangeFeed();
+  /** The MOS links of this run: no socket opens until a command sends to a device. */
+  const hub = (): MosHub =>
+    (mos ??= createMosHub({ archive: open(), changes, version, watchMs: 500 }));
   const open = (): Archive => {
     if (archive) return archive;
     try {
@@ -63,8 +70,12 @@ function lazyArchive(path: string, io: CliIo) {
         },
         // Browser mode's renderer errors go where its server logs: stderr.
         log: (entry) => io.stderr(`${entry}\n`),
+        changes,
+        mos: hub(),
       })),
-    close: () => {
+    mos: hub,
+    close: async () => {
+      await mos?.close();
       if (archive?.db.open) archive.close();
     },
   };
@@ -139,6 +150,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       call,
       archive: archive.open,
       services: archive.services,
+      mos: archive.mos,
     };
     const code = await command.run(ctx);
     keepOpen = code === null;
@@ -146,6 +158,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     return report(error, json, io);
   } finally {
-    if (!keepOpen) archive.close();
+    if (!keepOpen) await archive.close();
   }
 }

@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { openArchive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { createServices } from '../services/serviceTable';
+import { createChangeFeed, type ChangeFeed } from '../common/changes';
+import { createMosHub, type MosHub } from '../mos/mosHub';
 import { version } from '../common/version';
 import { SHELL_CHANNELS, type MenuCommand, type ShellRequest } from '../../shared/ipc/api';
 import { aboutPanelOptions } from './about';
@@ -169,6 +171,18 @@ function focusWindow(): void {
   mainWindow.focus();
 }
 
+/** Each open archive's MOS links and the change feed its services tell them through. */
+const mosHubs = new WeakMap<Archive, { changes: ChangeFeed; mos: MosHub }>();
+function mosOf(archive: Archive): { changes: ChangeFeed; mos: MosHub } {
+  let found = mosHubs.get(archive);
+  if (!found) {
+    const changes = createChangeFeed();
+    found = { changes, mos: createMosHub({ archive, changes, version }) };
+    mosHubs.set(archive, found);
+  }
+  return found;
+}
+
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const binding = chooseNativeBinding(runtime());
@@ -180,13 +194,27 @@ async function start(): Promise<void> {
     holder = createArchiveHolder(
       openAt(archivePath),
       openAt,
-      (archive) => createServices({ archive, version, log: (entry) => log.write(entry) }),
       (archive) =>
-        startAutoBackups({
+        createServices({
+          archive,
+          version,
+          log: (entry) => log.write(entry),
+          ...mosOf(archive),
+        }),
+      (archive) => {
+        const backups = startAutoBackups({
           archive,
           schedule: () => getSettings(archive.db).backups,
           log: (line) => log.write('backup', { message: line }),
-        }).stop,
+        });
+        // Rundowns already on MOS devices are followed again.
+        const { mos } = mosOf(archive);
+        mos.resume();
+        return () => {
+          backups.stop();
+          void mos.close();
+        };
+      },
     );
   } catch (error) {
     log.error('archive not opened', error);

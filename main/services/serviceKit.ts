@@ -7,7 +7,7 @@ import { recordRevision } from '../archive/revisions';
 import { addHistory, getRundown, putRundown } from '../archive/rundowns';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
 import type { RevisionKind } from '../../shared/ipc/types';
-import type { MosControl } from './mosControl';
+import type { MosControl } from '../../shared/mos/control';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from '../common/errors';

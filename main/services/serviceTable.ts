@@ -9,6 +9,7 @@ import { libraryServices } from './libraryServices';
 import { transferServices } from './transferServices';
 import { rundownServices } from './rundownServices';
 import { logServices } from './logServices';
+import { mosServices } from './mosServices';
 
 export type { ServiceContext };
 
@@ -22,6 +23,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...transferServices(kit),
     ...rundownServices(kit),
     ...logServices(kit),
+    ...mosServices(kit),
   };
 }
 

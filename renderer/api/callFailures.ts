@@ -52,6 +52,16 @@ const ACTIONS: Record<Channel, string> = {
   'showTemplates.save': 'save the show template',
   'showTemplates.fromRundown': 'save the rundown as a template',
   'showTemplates.delete': 'delete the show template',
+  'mos.devices.list': 'list the MOS devices',
+  'mos.devices.save': 'save the MOS device',
+  'mos.devices.remove': 'remove the MOS device',
+  'mos.settings.get': 'read the MOS settings',
+  'mos.settings.save': 'save the MOS settings',
+  'mos.send': 'send the rundown to the device',
+  'mos.withdraw': 'take the rundown off the device',
+  'mos.ready': 'mark the show ready',
+  'mos.status': 'read the MOS devices’ status',
+  'mos.rundownStatus': 'read what the devices say of the rundown',
 };
 
 /** `Invalid input for settings.save: Too big (at defaults.wordsPerMinute).` → `Too big.` */

@@ -19,6 +19,7 @@ import {
 import { ExportOptionsSchema } from '../export/options';
 import { EXPORT_FORMATS } from '../export/formats';
 import { rundownChannels } from '../rundown/channels';
+import { mosChannels } from '../mos/channels';
 import { channel } from './channel';
 import { MAX_IMPORT_FILE_BYTES } from '../limits';
 import type {
@@ -241,6 +242,7 @@ export const contract = {
     }),
   ).returns<ExportResult>(),
   ...rundownChannels,
+  ...mosChannels,
 } as const;
 
 export type Contract = typeof contract;

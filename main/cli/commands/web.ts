@@ -22,6 +22,9 @@ export const webCommand: Command = {
     const archive = ctx.archive();
     const log = (line: string) => ctx.io.stderr(`${line}\n`);
     const server = await startWebServer({ services: ctx.services(), rendererDir, port, log });
+    // Rundowns already on MOS devices are followed again, as the desktop app does.
+    const mos = ctx.mos();
+    mos.resume();
     ctx.io.stdout(`${server.url}\n`);
     const backups = startAutoBackups({
       archive,
@@ -33,7 +36,7 @@ export const webCommand: Command = {
     );
     const stop = () => {
       backups.stop();
-      void server.close().then(() => {
+      void Promise.all([server.close(), mos.close()]).then(() => {
         archive.close();
         process.exit(0);
       });

@@ -33,7 +33,11 @@ export function applyRoMessage(device: DeviceModel, message: RoMessage): void {
   switch (message.type) {
     case 'roCreate':
       if (device.ros.has(message.ro.id)) throw new Error('running order exists');
-    // falls through: a create is a replace of nothing
+      device.ros.set(message.ro.id, {
+        slug: message.ro.slug,
+        stories: message.ro.stories.map(bare),
+      });
+      return;
     case 'roReplace':
       device.ros.set(message.ro.id, {
         slug: message.ro.slug,
