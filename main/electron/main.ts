@@ -14,7 +14,7 @@ import {
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openArchive } from '../archive/open';
+import { openArchive, type Archive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { createServices } from '../services/serviceTable';
 import { createChangeFeed, type ChangeFeed } from '../common/changes';
