@@ -14,6 +14,8 @@ export type CliIo = {
   confirm?: (question: string) => Promise<boolean>;
   /** The built renderer that `web` serves (the bin knows where the build put it). */
   rendererDir?: string;
+  /** Settles when a command that keeps running should stop (default: Ctrl+C, SIGTERM). */
+  interrupted?: Promise<unknown>;
 };
 
 /** A service call that returns its value, or throws a CliFailure carrying the service's code. */
@@ -25,7 +27,8 @@ export type CommandContext = {
   /** A flag's value, checked against its schema; undefined when not given. */
   flag: <T>(flag: Flag<T>) => T | undefined;
   json: boolean;
-  io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm'>> & Pick<CliIo, 'rendererDir'>;
+  io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm'>> &
+    Pick<CliIo, 'rendererDir' | 'interrupted'>;
   call: Call;
   /** The archive, opened on first use: a usage error never creates or touches it. */
   archive: () => Archive;

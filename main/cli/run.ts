@@ -146,6 +146,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         isTTY: io.isTTY ?? false,
         confirm: io.confirm ?? askOnTerminal,
         rendererDir: io.rendererDir,
+        interrupted: io.interrupted,
       },
       call,
       archive: archive.open,

@@ -5,6 +5,7 @@ import { EXPORT_OPTION_FLAGS, optionFlagName } from './commands/export';
 import { FILTER_FLAGS } from './commands/filters';
 import { STATUS_VALUES } from './commands/status';
 import { RUNDOWN_USAGE } from './commands/rundown';
+import { MOS_USAGE } from './commands/mos';
 import { EXIT_SUMMARY } from './exitCodes';
 import { flagHelp } from './flags';
 
@@ -58,6 +59,10 @@ text file goes to stdout.
 RUNDOWN (a show's running order; RID and ROW are ids as \`rundown list\` and \`rundown show\`
 print them, or their first characters; N counts rows from 1):
 ${RUNDOWN_USAGE.replaceAll('  rundown', '  copydesk rundown')}
+
+MOS (live running orders to prompters and graphics devices; ports default to 10540/10541/10542;
+NAME is a device's name as \`mos device list\` prints it; --follow sends every change until Ctrl+C):
+${MOS_USAGE.replaceAll('  mos', '  copydesk mos')}
 
 OPTIONS (export, rundown export):
 ${wrap(Object.values(EXPORT_OPTION_FLAGS).map(flagHelp), '', 2, '   ')}

@@ -273,14 +273,10 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
         if (entry.message.type === 'roDelete' && follow?.withdrawn) follows.delete(entry.rundownId);
         return 'next';
       case 'nack': {
-        const said = problem(
-          `${device.name} refused ${messageLabel(entry.message)}: ${reply.reason || 'no reason given'}`,
-        );
-        lastError = said;
-        if (follow) follow.problem = said;
         const { message } = entry;
         if (isWhole(message) && !entry.triedOtherVerb) {
-          // It had the running order already (or had lost it): the other verb says the same.
+          // It had the running order already (or had lost it): the other verb says the same,
+          // and only its refusal is worth telling.
           entry.message = {
             ...message,
             type: message.type === 'roCreate' ? 'roReplace' : 'roCreate',
@@ -288,6 +284,11 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
           entry.triedOtherVerb = true;
           return 'next';
         }
+        const said = problem(
+          `${device.name} refused ${messageLabel(message)}: ${reply.reason || 'no reason given'}`,
+        );
+        lastError = said;
+        if (follow) follow.problem = said;
         remove();
         if (message.type === 'roDelete') {
           if (follow?.withdrawn) follows.delete(entry.rundownId);

@@ -30,8 +30,13 @@ export type MosHubOptions = {
 };
 
 export type MosHub = MosControl & {
-  /** Follows again every rundown the archive says is on a device (the app starting). */
+  /**
+   * Follows again every rundown the archive says is on a device (the app starting), and from
+   * then on every rundown another process sends.
+   */
   resume: () => void;
+  /** Hears changes other processes write to the archive (the rundowns this hub follows). */
+  watch: () => void;
   /** Resolves when the rundown is on the device and every change acknowledged, or refused. */
   settled: (deviceId: string, rundownId: string) => Promise<SentRundown | null>;
   /** Hears every update of a link (state, queue, status); returns a function that stops. */
@@ -56,6 +61,7 @@ export function createMosHub(options: MosHubOptions): MosHub {
   let opening: Promise<void> | null = null;
   let closed = false;
   let stopWatching: (() => void) | null = null;
+  let followAll = false;
 
   const update = () => {
     for (const listener of [...listeners]) listener();
@@ -197,8 +203,9 @@ export function createMosHub(options: MosHubOptions): MosHub {
   /** Another process (a CLI, a second window's server) wrote the archive: catch up. */
   function otherWriter(): void {
     const sends = listMosSends(db);
-    for (const send of sends)
-      if (!links.get(send.deviceId)?.following(send.rundownId)) follow(send, false);
+    if (followAll)
+      for (const send of sends)
+        if (!links.get(send.deviceId)?.following(send.rundownId)) follow(send, false);
     for (const link of links.values()) {
       for (const rundownId of link.followed())
         if (!sends.some((s) => s.deviceId === link.device.id && s.rundownId === rundownId))
@@ -257,7 +264,11 @@ export function createMosHub(options: MosHubOptions): MosHub {
     },
     rundownStatus,
     resume() {
+      followAll = true;
       for (const send of listMosSends(db)) follow(send, false);
+      this.watch();
+    },
+    watch() {
       if (options.watchMs !== 0 && !stopWatching)
         stopWatching = watchOtherWriters(db, otherWriter, options.watchMs ?? 500);
     },

@@ -11,6 +11,7 @@ import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { webCommand } from './web';
 import { rundownCommand } from './rundown';
+import { mosCommand } from './mos';
 
 /** Every `copydesk` command, in the order the usage lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -25,5 +26,6 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   exportCommand,
   rundownCommand,
+  mosCommand,
   webCommand,
 ];

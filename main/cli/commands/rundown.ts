@@ -86,7 +86,7 @@ function resolveId(kind: string, given: string, ids: readonly string[]): string 
   );
 }
 
-async function rundownId(ctx: CommandContext, given: string | undefined): Promise<string> {
+export async function rundownId(ctx: CommandContext, given: string | undefined): Promise<string> {
   if (!given) throw new UsageError('give the rundown’s id (RID), as `rundown list` prints it');
   if (/^[0-9a-f-]{36}$/i.test(given)) return given;
   const all = await ctx.call('rundowns.list', {});
