@@ -66,6 +66,10 @@ export const LAYERS = {
   'main/mos': {
     imports: ['shared', 'main/common', 'main/archive', 'main/export'],
     packages: [NODE, 'zod', 'better-sqlite3', '@mos-connection/connector'],
+    testsAlsoImport: {
+      'main/services':
+        'a device follows changes made through the service layer, as the app makes them',
+    },
   },
   // What browser mode and Electron's app:// protocol both send: content types, the CSP.
   'main/http': { imports: ['shared', 'main/common'], packages: [NODE, 'zod'] },

@@ -71,18 +71,18 @@ async function newsroom(refuse?: (type: string, storyId: string | null) => strin
   };
 
   // Tonight's show: HEADLINES, three stories, a break, two more stories.
-  let detail = await call('rundowns.create', {
+  const { rundown } = await call('rundowns.create', {
     title: '6 PM NEWS',
     airDate: '2026-11-30',
     onAirSec: 18 * 3600,
     lengthSec: 1800,
   });
-  const id = detail.rundown.id;
+  const id = rundown.id;
   const storyIds: string[] = [];
-  detail = await call('rundowns.addRow', { id, row: { kind: 'item', label: 'HEADLINES' } });
+  await call('rundowns.addRow', { id, row: { kind: 'item', label: 'HEADLINES' } });
   for (const slug of ['HARBOR FIRE', 'CITY BUDGET', 'LOST DOG', 'BREAK', 'WEATHER', 'SPORTS']) {
     if (slug === 'BREAK') {
-      detail = await call('rundowns.addRow', { id, row: { kind: 'break', label: 'BREAK 1' } });
+      await call('rundowns.addRow', { id, row: { kind: 'break', label: 'BREAK 1' } });
       continue;
     }
     const story = await call('stories.create', { slug });
@@ -98,7 +98,7 @@ async function newsroom(refuse?: (type: string, storyId: string | null) => strin
       baseUpdatedAt: story.updatedAt,
     });
     storyIds.push(saved.id);
-    detail = await call('rundowns.addRow', { id, row: { kind: 'story', storyId: saved.id } });
+    await call('rundowns.addRow', { id, row: { kind: 'story', storyId: saved.id } });
   }
   return {
     call,
