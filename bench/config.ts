@@ -1,6 +1,14 @@
 import { DEFAULT_SEED } from './generate/stories';
 
-export const SUITES = ['import', 'search', 'open-list', 'export', 'editor', 'startup'] as const;
+export const SUITES = [
+  'import',
+  'search',
+  'open-list',
+  'export',
+  'editor',
+  'startup',
+  'mos',
+] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export type BenchConfig = {

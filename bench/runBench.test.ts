@@ -38,7 +38,7 @@ describe('the bench on a tiny archive', () => {
     const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
     expect(saved.rows).toEqual(report.rows);
     expect(new Set(report.rows.map((r) => r.suite))).toEqual(
-      new Set(['import', 'search', 'open/list', 'export', 'editor', 'start-up']),
+      new Set(['import', 'search', 'open/list', 'export', 'editor', 'start-up', 'mos']),
     );
     // Every query in the mix and every export format has its own row.
     expect(report.rows.filter((r) => r.suite === 'search')).toHaveLength(SEARCH_MIX.length + 3);

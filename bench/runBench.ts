@@ -13,6 +13,7 @@ import { openListBench } from './suites/openListBench';
 import { exportBench } from './suites/exportBench';
 import { editorBench } from './suites/editorBench';
 import { startupBench } from './suites/startupBench';
+import { mosBench } from './suites/mosBench';
 
 export type BenchOutcome = { report: Report; jsonPath: string };
 
@@ -27,8 +28,8 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const rows: Row[] = [];
   const wants = (suite: SuiteName) => config.suites.includes(suite);
 
-  // Every suite but the editor's reads the generated archive; a kept one is reused.
-  const needsArchive = config.suites.some((s) => s !== 'editor');
+  // Every suite but the editor's and MOS's reads the generated archive; a kept one is reused.
+  const needsArchive = config.suites.some((s) => s !== 'editor' && s !== 'mos');
   const stamp = readStamp(stampPath);
   const reusable =
     stamp !== null &&
@@ -57,6 +58,7 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   }
   if (wants('editor')) rows.push(...(await editorBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
+  if (wants('mos')) rows.push(...(await mosBench(config)));
 
   // An archive this run made is removed unless --keep asked for it; a kept one is left alone.
   if (generated && !config.keep) {

@@ -223,8 +223,33 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
     host.onUpdate();
   }
 
+  /**
+   * Running-order messages go before story texts already waiting: a producer's move reaches the
+   * prompter without waiting behind forty texts. Among themselves each kind keeps its order. A
+   * newer text of a story replaces one still waiting, and a deleted story's waiting text goes.
+   */
+  function nextEntry(): Entry | undefined {
+    return queue.find((e) => e.message.type !== 'roStorySend') ?? queue[0];
+  }
+
+  function dropTexts(rundownId: string, storyIds: ReadonlySet<string>): void {
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const { message } = queue[i]!;
+      if (
+        queue[i]!.rundownId === rundownId &&
+        message.type === 'roStorySend' &&
+        storyIds.has(message.story.id)
+      )
+        queue.splice(i, 1);
+    }
+  }
+
   function enqueue(rundownId: string, messages: readonly RoMessage[]): void {
-    for (const message of messages) queue.push({ rundownId, message });
+    for (const message of messages) {
+      if (message.type === 'roStorySend') dropTexts(rundownId, new Set([message.story.id]));
+      if (message.type === 'roStoryDelete') dropTexts(rundownId, new Set(message.storyIds));
+      queue.push({ rundownId, message });
+    }
     const waiting = queue.filter((e) => e.rundownId === rundownId).length;
     const follow = follows.get(rundownId);
     if (follow && !follow.withdrawn && waiting > timing.staleQueue) resync(follow);
@@ -317,7 +342,7 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
     pumping = true;
     try {
       while (queue.length > 0 && state === 'connected' && mos && !stopped) {
-        const entry = queue[0]!;
+        const entry = nextEntry()!;
         const reply = await sendMessage(mos, entry.message);
         if (stopped) return;
         const next = handle(entry, reply);

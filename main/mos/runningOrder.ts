@@ -1,16 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { getRundown } from '../archive/rundowns';
-import { getStories } from '../archive/stories';
+import { getStories, storyVersions } from '../archive/stories';
 import { getSettings } from '../archive/settings';
 import { mosRoId, mosStoryText } from '../export/mos/mosXml';
 import { blocksOf, pagesOf } from '../../shared/rundown/blocks';
 import type { MosDevice } from '../../shared/mos/model';
 import type { MosRunningOrder } from '../../shared/mos/runningOrder';
 import { timingSettings } from '../../shared/settings';
-import type { Story } from '../../shared/story/model';
 
-/** The story text, written once per version of the story and of the read rates. */
-export type TextCache = Map<string, string>;
+/** The story text and slug, written once per version of the story and of the read rates. */
+export type TextCache = Map<string, { slug: string; text: string }>;
 
 /** A show has about a hundred stories; past this many texts the cache starts again. */
 const MAX_CACHED_TEXTS = 4000;
@@ -34,26 +33,25 @@ export function buildRunningOrder(
       ? [{ row, storyId: row.storyId, page: pages[i]! }]
       : [],
   );
-  const stories = new Map<string, Story>(
-    getStories(db, [...new Set(onAir.map((r) => r.storyId))]).map((s) => [s.id, s]),
-  );
   const settings = getSettings(db);
   const timing = timingSettings(settings);
   const ratesKey = JSON.stringify(settings.defaults) + JSON.stringify(settings.presenters);
   if (cache.size > MAX_CACHED_TEXTS) cache.clear();
+  // Only stories changed since they were last written are read and written again.
+  const versions = storyVersions(db, [...new Set(onAir.map((r) => r.storyId))]);
+  const keyOf = (storyId: string) => `${storyId}|${versions.get(storyId)}|${cues}|${ratesKey}`;
+  const stale = [...versions.keys()].filter((id) => !cache.has(keyOf(id)));
+  for (const story of getStories(db, stale))
+    cache.set(keyOf(story.id), {
+      slug: story.slug || 'UNTITLED',
+      text: mosStoryText(story, { mosCues: cues }, timing),
+    });
   return {
     id: mosRoId(rundown.id),
     slug: `${rundown.title} ${rundown.airDate}`,
     stories: onAir.flatMap(({ row, storyId, page }) => {
-      const story = stories.get(storyId);
-      if (!story) return [];
-      const key = `${story.id}|${story.updatedAt}|${cues}|${ratesKey}`;
-      let text = cache.get(key);
-      if (text === undefined) {
-        text = mosStoryText(story, { mosCues: cues }, timing);
-        cache.set(key, text);
-      }
-      return [{ id: row.id, storyId, slug: story.slug || 'UNTITLED', num: page, text }];
+      const written = versions.has(storyId) ? cache.get(keyOf(storyId)) : undefined;
+      return written ? [{ id: row.id, storyId, num: page, ...written }] : [];
     }),
   };
 }

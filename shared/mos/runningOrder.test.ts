@@ -55,9 +55,11 @@ describe('diffRunningOrders', () => {
       fc.property(runningOrderArb, runningOrderArb, (prev, next) => {
         expect(diffRunningOrders(prev, prev)).toEqual([]);
         const messages = diffRunningOrders(prev, next);
-        const structural = messages.filter((m) => m.type !== 'roStorySend');
-        if (structural[0]?.type === 'roReplace') expect(structural).toHaveLength(1);
-        else expect(structural.length).toBeLessThanOrEqual(MAX_INCREMENTAL_MESSAGES);
+        const reorders = messages.filter(
+          (m) => m.type !== 'roStorySend' && m.type !== 'roStoryReplace',
+        );
+        if (reorders[0]?.type === 'roReplace') expect(reorders).toHaveLength(1);
+        else expect(reorders.length).toBeLessThanOrEqual(MAX_INCREMENTAL_MESSAGES);
       }),
     );
   });
@@ -99,7 +101,7 @@ describe('diffRunningOrders', () => {
     ]);
   });
 
-  it('many rows changing at once become one roReplace with every text', () => {
+  it('many rows renumbered are a roStoryReplace each, with no text sent again', () => {
     const prev: MosRunningOrder = {
       id: 'ro',
       slug: 'SHOW',
@@ -107,8 +109,20 @@ describe('diffRunningOrders', () => {
     };
     const next = { ...prev, stories: prev.stories.map((s) => ({ ...s, num: `${s.num}X` })) };
     const messages = diffRunningOrders(prev, next);
+    expect(messages).toHaveLength(ids.length);
+    expect(messages.every((m) => m.type === 'roStoryReplace')).toBe(true);
+  });
+
+  it('many separate insertions become one roReplace with every text', () => {
+    const old = ids.slice(0, 12).map((id) => story(id, 0));
+    const prev: MosRunningOrder = { id: 'ro', slug: 'SHOW', stories: old };
+    const next = {
+      ...prev,
+      stories: old.flatMap((s, i) => [story(`new-${i}`, 0), s]),
+    };
+    const messages = diffRunningOrders(prev, next);
     expect(messages[0]).toEqual({ type: 'roReplace', ro: next });
     expect(messages.slice(1).every((m) => m.type === 'roStorySend')).toBe(true);
-    expect(messages).toHaveLength(1 + ids.length);
+    expect(messages).toHaveLength(1 + next.stories.length);
   });
 });

@@ -39,9 +39,11 @@ export type RoMessage =
 export type RoMessageType = RoMessage['type'];
 
 /**
- * Above this many running-order messages for one change, a device gets the whole running order
- * again (`roReplace`) instead: one message is quicker to apply than a long list, and leaves no
- * room for a device to drift.
+ * Above this many messages that change the order (inserts, moves, deletions) for one change, a
+ * device gets the whole running order again (`roReplace`) instead: one message is quicker to
+ * apply than a long list, and leaves no room for a device to drift. New slugs and page numbers
+ * (`roStoryReplace`) do not count: a move across a break renumbers a block, and a replace per
+ * story is still cheaper than a whole running order and every story's text again.
  */
 export const MAX_INCREMENTAL_MESSAGES = 10;
 
@@ -135,6 +137,8 @@ export function diffRunningOrders(
     i = start - 1;
   }
 
+  if (order.length > maxIncremental) return fullRunningOrder(next, 'roReplace');
+
   const texts: RoMessage[] = [];
   for (const story of stories) {
     const was = prevById.get(story.id);
@@ -143,7 +147,5 @@ export function diffRunningOrders(
     if (!was || was.text !== story.text || was.slug !== story.slug)
       texts.push({ type: 'roStorySend', roId, story });
   }
-
-  if (order.length > maxIncremental) return fullRunningOrder(next, 'roReplace');
   return [...order, ...texts];
 }
