@@ -64,6 +64,22 @@ class AsNcs extends MosModel.MosMessage {
   }
 }
 
+/**
+ * A message as it goes on the wire from Copydesk to a device (what the connector writes, after
+ * it fills in the ids and the messageID the way it does for every message it sends).
+ */
+export function wireText(
+  message: RoMessage,
+  ids: { ncsId: string; mosId: string },
+  id = 1,
+): string {
+  const sent = new AsNcs(connectorMessage(message));
+  sent.mosID = ids.ncsId;
+  sent.ncsID = ids.mosId;
+  sent.prepare(id);
+  return sent.toString();
+}
+
 /** The connector's message for one of ours. */
 export function connectorMessage(message: RoMessage): MosModel.MosMessage {
   const roId = 'roId' in message ? s128(message.roId) : s128(message.ro.id);
