@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openArchive, type Archive } from '../archive/open';
+import { getRundown } from '../archive/rundowns';
+import { createChangeFeed, type ArchiveChange } from '../common/changes';
+import { createServices, invokeService } from './serviceTable';
+import type { Channel, Input, Output } from '../../shared/ipc/contract';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+
+const open: Archive[] = [];
+afterEach(() => open.splice(0).forEach((a) => a.close()));
+
+function setup() {
+  const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'copydesk-feed-')), 'a.sqlite'));
+  open.push(archive);
+  const changes = createChangeFeed();
+  const heard: (ArchiveChange & { version?: number })[] = [];
+  changes.onChange((change) =>
+    heard.push(
+      change.kind === 'rundown'
+        ? { ...change, version: getRundown(archive.db, change.id)?.version }
+        : change,
+    ),
+  );
+  const services = createServices({ archive, version: 'test', changes });
+  const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
+    const result = await invokeService(services, channel, input);
+    if (!result.ok)
+      throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value as Output<K>;
+  };
+  return { call, heard };
+}
+
+describe('the change feed: every committed change, whichever transport made it', () => {
+  it('tells stories, rundowns, settings and MOS devices after their transaction, and nothing for a refused change', async () => {
+    const { call, heard } = setup();
+    const story = await call('stories.create', { slug: 'FIRE' });
+    const { rundown } = await call('rundowns.create', {
+      title: 'NEWS',
+      airDate: '2026-11-30',
+      onAirSec: 64800,
+      lengthSec: 1800,
+    });
+    await call('rundowns.addRow', { id: rundown.id, row: { kind: 'story', storyId: story.id } });
+    await expect(
+      call('rundowns.addRow', {
+        id: rundown.id,
+        baseVersion: 0,
+        row: { kind: 'item', label: 'X' },
+      }),
+    ).rejects.toThrow(/changed/);
+    await call('settings.save', DEFAULT_SETTINGS);
+    const device = await call('mos.devices.save', {
+      name: 'P1',
+      mosId: 'p1.mos',
+      host: '127.0.0.1',
+    });
+    await call('stories.delete', { id: story.id, fromRundowns: true });
+    await Promise.resolve();
+    expect(heard).toEqual([
+      { kind: 'story', id: story.id, action: 'saved' },
+      { kind: 'rundown', id: rundown.id, action: 'saved', version: 0 },
+      // Heard once committed: the listener reads the new version.
+      { kind: 'rundown', id: rundown.id, action: 'saved', version: 1 },
+      { kind: 'settings', id: 'settings', action: 'saved' },
+      { kind: 'mosDevice', id: device.id, action: 'saved' },
+      { kind: 'rundown', id: rundown.id, action: 'saved', version: 2 },
+      { kind: 'story', id: story.id, action: 'deleted' },
+    ]);
+  });
+});
