@@ -94,7 +94,7 @@ test.describe('a reporter in browser mode', () => {
 
     await test.step('TXT: BOM, CRLF, the edited line, the package as a cue, no residue', async () => {
       const txt = (await exportAs(page, app.dir, 'Teleprompter text (.txt)')).toString('utf8');
-      expect(txt.startsWith('\uFEFF## ')).toBe(true);
+      expect(txt.startsWith('\uFEFF[')).toBe(true);
       expect(txt).toContain('\r\n');
       expect(txt.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
       expect(txt).toContain(`forty years.${EDIT}`);

@@ -55,7 +55,7 @@ export const LAYERS = {
   },
   'main/export': {
     imports: ['shared', 'main/common'],
-    packages: [NODE, 'zod', 'docx', 'pdfkit', 'fontkit'],
+    packages: [NODE, 'zod', 'docx', 'pdfkit', 'fontkit', 'bidi-js', 'get-east-asian-width'],
     testsAlsoImport: { 'main/import': 'round trips: export a story, read it back' },
   },
   'main/services': {

@@ -22,6 +22,79 @@ const hangul = {
 
 type ExportFile = { fileName: string; encoding: 'utf8' | 'base64'; data: string };
 
+const read = (text: string) => ({ type: 'paragraph', runs: [{ text }] });
+const PRINT_ARABIC = {
+  slug: 'CAIRO TALKS',
+  format: 'PKG',
+  page: 'B2',
+  presenter: 'Dana Reyes',
+  reporter: 'Leila Haddad',
+  body: [
+    { type: 'cue', text: 'ANCHOR ON CAM' },
+    read('Talks on the harbor agreement resume in Cairo tomorrow (round 3), officials said.'),
+    read('قال وزير الخارجية إن المحادثات ستستمر غداً في القاهرة (الجولة الثالثة) مع الوفد.'),
+    read('وأضاف أن الطرفين اتفقا على جدول أعمال من 12 بنداً.'),
+    { type: 'cue', text: 'TAKE PKG' },
+    {
+      type: 'media',
+      kind: 'PKG',
+      speaker: 'Leila Haddad',
+      title: 'Harbor City News',
+      inCue: 'The delegations met',
+      outCue: 'Harbor City News.',
+      durationSec: null,
+      transcript:
+        'The delegations met behind closed doors for six hours.\nأكد المتحدث أن الأجواء كانت إيجابية.\nLeila Haddad, Harbor City News.',
+    },
+    read('In Jerusalem, the talks were front-page news: השיחות יימשכו מחר.'),
+    read('Viewers sent 📺 and 👏 by the thousand.'),
+  ],
+};
+const PRINT_KOREAN = {
+  slug: '부산 여객선 화재',
+  format: 'VO/SOT',
+  page: 'B3',
+  presenter: 'Lee Sun',
+  reporter: '김민지',
+  body: [
+    { type: 'cue', text: 'ANCHOR ON CAM' },
+    read(
+      '부산항에 정박해 있던 여객선에서 밤새 불이 났습니다,... 승객 300여 명은 모두 무사히 대피했습니다.',
+    ),
+    { type: 'cue', text: 'TAKE VO' },
+    read('소방관 120명이 투입돼 불길을 잡는 데 여섯 시간이 걸렸습니다.'),
+    {
+      type: 'media',
+      kind: 'SOT',
+      speaker: '박준호',
+      title: '부산소방본부 대장',
+      inCue: '새벽 세 시쯤',
+      outCue: '다행입니다.',
+      durationSec: 14,
+      transcript: '새벽 세 시쯤 신고가 들어왔고, 인명 피해가 없어서 다행입니다.',
+    },
+    read('해경은 정확한 화재 원인을 조사하고 있습니다.'),
+  ],
+};
+
+/** The first pages of an exported PDF as PNGs in docs/screenshots, drawn by pdftoppm at 90 dpi. */
+function pdfPages(file: ExportFile, names: readonly string[]): void {
+  const pdf = join(work, 'export.pdf');
+  writeFileSync(pdf, Buffer.from(file.data, 'base64'));
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '90',
+    '-f',
+    '1',
+    '-l',
+    String(names.length),
+    pdf,
+    join(work, 'page'),
+  ]);
+  names.forEach((name, i) => renameSync(join(work, `page-${i + 1}.png`), join(OUT, name)));
+}
+
 const app = await startBrowserMode();
 const browser = await launchBrowser();
 const work = mkdtempSync(join(tmpdir(), 'copydesk-shots-'));
@@ -30,52 +103,42 @@ try {
   // tsx names functions with an `__name` helper that the page does not have.
   await page.addInitScript('globalThis.__name = (f) => f');
   await page.goto(app.url);
-  const exportStory = async (format: string, options: Record<string, unknown>) =>
+  /** One call to browser mode's API, made from the page as the app makes it. */
+  const call = async (channel: string, input: unknown): Promise<Record<string, unknown>> =>
     page.evaluate(
-      async ([fields, extra, fmt, opts]) => {
-        const call = async (channel: string, input: unknown) => {
-          const response = await fetch(`api/${channel}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(input),
-          });
-          const result = (await response.json()) as { ok: boolean; value: never };
-          if (!result.ok) throw new Error(JSON.stringify(result));
-          return result.value as Record<string, unknown>;
-        };
-        const stories = (await call('stories.list', {})) as { items: { id: string }[] };
-        let id = stories.items[0]?.id;
-        if (!id) {
-          const story = await call('stories.create', { format: 'VO/SOT' });
-          const body = [...(fields.body as unknown[])];
-          body.splice(3, 0, extra);
-          await call('stories.save', { story: { ...story, ...fields, page: 'A3', body } });
-          id = story.id as string;
-        }
-        const out = (await call('export.stories', {
-          selection: { ids: [id] },
-          format: fmt,
-          options: opts,
-        })) as { files: ExportFile[] };
-        return out.files[0]!;
+      async ([c, i]) => {
+        const response = await fetch(`api/${c}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(i),
+        });
+        const result = (await response.json()) as { ok: boolean; value: never };
+        if (!result.ok) throw new Error(JSON.stringify(result));
+        return result.value as Record<string, unknown>;
       },
-      [showcase, hangul, format, options] as const,
+      [channel, input] as const,
     );
+  const exportStories = async (ids: string[], format: string, options: Record<string, unknown>) =>
+    (
+      (await call('export.stories', { selection: { ids }, format, options })) as {
+        files: ExportFile[];
+      }
+    ).files[0]!;
+  const exportStory = async (format: string, options: Record<string, unknown>) => {
+    const stories = (await call('stories.list', {})) as { items: { id: string }[] };
+    let id = stories.items[0]?.id;
+    if (!id) {
+      const story = await call('stories.create', { format: 'VO/SOT' });
+      const body = [...(showcase.body as unknown[])];
+      body.splice(3, 0, hangul);
+      await call('stories.save', { story: { ...story, ...showcase, page: 'A3', body } });
+      id = story.id as string;
+    }
+    return exportStories([id], format, options);
+  };
 
   const pdf = await exportStory('pdf', {});
-  writeFileSync(join(work, 'script.pdf'), Buffer.from(pdf.data, 'base64'));
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '90',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    join(work, 'script.pdf'),
-    join(work, 'page'),
-  ]);
-  renameSync(join(work, 'page-1.png'), join(OUT, 'print-script.png'));
+  pdfPages(pdf, ['print-script.png']);
 
   const rtf = await exportStory('prompter-rtf', { cues: 'red', fontSizePt: 28 });
   const reader = await browser.newPage({ viewport: { width: 900, height: 1100 } });
@@ -92,6 +155,17 @@ try {
   }, rtf.data);
   await reader.screenshot({ path: join(OUT, 'prompter-rtf.png') });
   await reader.close();
+
+  // A printed show in other scripts: an Arabic story (with Hebrew, an English line quoting
+  // Arabic, and an emoji) and a Korean one, each on its own page under the show's header.
+  const ids: string[] = [];
+  for (const fields of [PRINT_ARABIC, PRINT_KOREAN]) {
+    const story = await call('stories.create', { format: fields.format });
+    await call('stories.save', { story: { ...story, ...fields } });
+    ids.push(story.id as string);
+  }
+  const show = await exportStories(ids, 'pdf', { showName: 'World Tonight' });
+  pdfPages(show, ['print-arabic.png', 'print-korean.png']);
 
   await page.reload();
   await page.getByTestId('story-list').getByText('HARBOR BRIDGE CLOSES').click();

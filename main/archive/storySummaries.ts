@@ -63,3 +63,21 @@ export function listStories(
         ).n;
   return { total, items: summariesFor(db, rows) };
 }
+
+/**
+ * The ids of every story (or every story with a tag) in the order they were written: by creation
+ * time, and among stories created in the same millisecond (one import), in the order they were
+ * stored. A total order, so a show exports the same way every time.
+ */
+export function storyIdsInWritingOrder(db: Database, tag?: string): string[] {
+  const rows = (
+    tag === undefined
+      ? statement(db, 'SELECT id FROM stories ORDER BY created_at, seq').all()
+      : statement(
+          db,
+          `SELECT s.id FROM stories s JOIN story_tags st ON st.story_seq = s.seq
+           JOIN tags t ON t.id = st.tag_id WHERE t.name = ? ORDER BY s.created_at, s.seq`,
+        ).all(tag)
+  ) as { id: string }[];
+  return rows.map((r) => r.id);
+}

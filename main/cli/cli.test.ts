@@ -208,3 +208,62 @@ describe('copydesk review and safety commands', () => {
     expect(archive).toContain('test.sqlite');
   });
 });
+
+describe('copydesk export refuses bad options in the user’s words, before rendering anything', () => {
+  async function withTwoStories() {
+    const w = workspace();
+    const script = join(w.dir, 'harbor-bridge.txt');
+    copyFileSync(fixture, script);
+    expect((await w.run('import', script, script)).code).toBe(0);
+    return w;
+  }
+
+  it('--font-size -5 names the flag and its limits (it got a parser message)', async () => {
+    const { run } = await withTwoStories();
+    const result = await run('export', '--all', '--format', 'prompter-rtf', '--font-size', '-5');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--font-size takes a whole number from 10 to 144');
+    expect(result.stderr).not.toMatch(/fontSizePt|ambiguous|Invalid input/);
+    const cps = await run(
+      'export',
+      '--all',
+      '--format',
+      'srt',
+      '--out',
+      'x',
+      '--caption-cps',
+      '99',
+    );
+    expect(cps.code).toBe(2);
+    expect(cps.stderr).toContain('--caption-cps takes a whole number from 8 to 40');
+    expect(cps.stderr).not.toMatch(/captionMaxCps/);
+    const name = await run(
+      'export',
+      '--all',
+      '--format',
+      'pdf',
+      '--out',
+      'x.pdf',
+      '--show-name',
+      'x'.repeat(81),
+    );
+    expect(name.code).toBe(2);
+    expect(name.stderr).toContain('--show-name: the show name is at most 80 characters');
+  });
+
+  it('--all --format srt without --out is refused before any story is rendered', async () => {
+    const { run } = await withTwoStories();
+    const result = await run('export', '--all', '--format', 'srt');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '--format srt writes one file per story (2 here): give --out FOLDER',
+    );
+    // Nothing was rendered: no progress line was printed.
+    expect(result.stderr).not.toMatch(/\[\d+\/\d+\]/);
+    // One story to stdout is fine.
+    const listed = JSON.parse((await run('list', '--json')).stdout) as { items: { id: string }[] };
+    const one = await run('export', '--story', listed.items[0]!.id, '--format', 'srt');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^1\r\n00:00:00,000 --> /);
+  });
+});

@@ -29,6 +29,23 @@ const GLOBAL_FLAGS: readonly Flag[] = [
 
 const PARSE_OPTIONS = parseArgsOptions([...GLOBAL_FLAGS, ...COMMANDS.flatMap((c) => c.flags)]);
 
+/**
+ * `--font-size -5`: a flag that takes a value is given it, even one that starts with a dash
+ * (node's parser would call it ambiguous); the value's own check then says what is wrong.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = /^--([\w-]+)$/.exec(argv[i]!)?.[1];
+    const next = argv[i + 1];
+    if (flag && PARSE_OPTIONS[flag]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 function refuseForeignFlags(command: Command, given: readonly string[]): void {
   const allowed = new Set([...GLOBAL_FLAGS, ...command.flags].map((f) => f.name));
   const foreign = given.find((name) => !allowed.has(name));
@@ -104,7 +121,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       options: PARSE_OPTIONS,
       allowPositionals: true,
       strict: true,

@@ -1,11 +1,42 @@
-import { AlignmentType, Document, Packer, Paragraph, ShadingType, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  NoBreakHyphen,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Tab,
+  TextRun,
+} from 'docx';
 import type { Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
 import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
 import { prompterLines, type PrompterLine } from './prompterLayout';
 import { xmlSafeText } from './xmlText';
 
-const FONT = 'Arial';
+/**
+ * Arial for Latin and for complex scripts (Arabic, Hebrew), Malgun Gothic for Korean and other
+ * East Asian text; each with its size, so right-to-left copy is as large as the rest.
+ */
+const FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: 'Malgun Gothic' };
+const RTL_START = /^[^\p{L}]*[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
+/** Text with its tabs as Word's tab elements. */
+function withTabs(text: string): (string | Tab)[] {
+  return xmlSafeText(text)
+    .split('\t')
+    .flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part]))
+    .filter((part) => part !== '');
+}
+
+/** A pronouncer on one line: non-breaking hyphens and spaces. */
+function pronouncerChildren(pronouncer: string): (string | NoBreakHyphen)[] {
+  return xmlSafeText(pronouncer)
+    .replace(/ /g, '\u00A0')
+    .split('-')
+    .flatMap((part, i) => (i === 0 ? [part] : [new NoBreakHyphen(), part]))
+    .filter((part) => part !== '');
+}
 const GREY = '606060';
 const RED = 'CC0000';
 
@@ -16,6 +47,8 @@ function run(text: string, size: number, look: Look, marks: Partial<Look> = {}):
     text: xmlSafeText(text),
     font: FONT,
     size,
+    sizeComplexScript: size,
+    rightToLeft: RTL_START.test(text) || undefined,
     bold: look.bold || marks.bold,
     italics: look.italics || marks.italics,
     color: look.reverse ? 'FFFFFF' : look.color,
@@ -54,17 +87,28 @@ function paragraph(line: PrompterLine, options: PrompterOptions, newPage: boolea
     case 'read':
       return new Paragraph({
         ...base,
+        bidirectional: RTL_START.test(line.runs.map((r) => r.text).join('')) || undefined,
         children: line.runs.flatMap((r) => {
           const word = new TextRun({
-            text: xmlSafeText(r.text),
+            children: withTabs(r.text),
             font: FONT,
             size,
+            sizeComplexScript: size,
+            rightToLeft: RTL_START.test(r.text) || undefined,
             bold: r.bold,
             italics: r.italic,
             underline: r.underline ? {} : undefined,
           });
           return r.pronouncer
-            ? [word, new TextRun({ text: ` (${xmlSafeText(r.pronouncer)})`, font: FONT, size })]
+            ? [
+                word,
+                new TextRun({
+                  children: [' (', ...pronouncerChildren(r.pronouncer), ')'],
+                  font: FONT,
+                  size,
+                  sizeComplexScript: size,
+                }),
+              ]
             : [word];
         }),
       });

@@ -132,7 +132,9 @@ describe('prompter text', () => {
     );
     const b = story([{ type: 'paragraph', runs: [{ text: 'Two.' }] }], { slug: 'B' });
     const text = prompterText([a, b], options({ cues: 'bracketed' }));
-    expect(text.startsWith('\uFEFF## A\r\n')).toBe(true);
+    // The slug in brackets like everything not read: no Markdown heading (it began `## A`).
+    expect(text.startsWith('\uFEFF[A]\r\n')).toBe(true);
+    expect(text).not.toContain('#');
     expect(text).toContain('\r\n\r\n[TAKE SOT]\r\n\r\nOne.');
     expect(text).toContain(`\r\n${TEXT_STORY_SEPARATOR}\r\n`);
     expect(text).not.toMatch(/[^\r]\n/);
@@ -146,13 +148,12 @@ describe('prompter text', () => {
       })),
     );
     const parsed = parseScriptText(prompterText([s], options({ cues: 'hidden' })));
-    const read = parsed.body.map((b) =>
-      b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : '',
-    );
-    expect(read).toEqual([
-      '## HOSTILE {TEXT} \\ 한국',
-      ...HOSTILE.map((t) => t.replace('\t', ' ')),
-    ]);
+    // The bracketed slug comes back as a cue, never as read text.
+    expect(parsed.body[0]).toEqual({ type: 'cue', text: 'HOSTILE {TEXT} \\ 한국' });
+    const read = parsed.body
+      .slice(1)
+      .map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : ''));
+    expect(read).toEqual(HOSTILE.map((t) => t.replace('\t', ' ')));
   });
 
   it('shows a package as a cue with IN, OUT and duration, or as an instruction when cues are hidden', () => {

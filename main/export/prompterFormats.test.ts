@@ -8,9 +8,10 @@ import { prompterHtml } from './prompterHtml';
 import { prompterMarkdown } from './prompterMarkdown';
 import { prompterDocx } from './prompterDocx';
 import { prompterRtf } from './prompterRtf';
+import { prompterText } from './prompterText';
 import { prompterLines } from './prompterLayout';
 import { xmlSafeText } from './xmlText';
-import { everyBlockStory, hostileStory } from '../../shared/story/testing/scripts';
+import { everyBlockStory, hostileStory, packageStory } from '../../shared/story/testing/scripts';
 import { makeStory } from '../../shared/story/testing/makeStory';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../shared/export/options';
 import type { Story } from '../../shared/story/model';
@@ -66,8 +67,20 @@ async function readDocx(bytes: Buffer): Promise<{ lines: string[]; xml: Document
   const xml = new DOMParser().parseFromString(xmlText, 'application/xml');
   expect(xml.getElementsByTagName('parsererror')).toHaveLength(0);
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  // As Word reads a run: its text, tabs and non-breaking hyphens in order.
   const lines = [...xml.getElementsByTagNameNS(W, 'p')].map((p) =>
-    [...p.getElementsByTagNameNS(W, 't')].map((t) => t.textContent).join(''),
+    [...p.getElementsByTagNameNS(W, 'r')]
+      .flatMap((r) => [...r.children])
+      .map((n) =>
+        n.localName === 't'
+          ? n.textContent
+          : n.localName === 'tab'
+            ? '\t'
+            : n.localName === 'noBreakHyphen'
+              ? '-'
+              : '',
+      )
+      .join(''),
   );
   return { lines, xml };
 }
@@ -76,7 +89,10 @@ async function readRtf(rtf: string): Promise<string[]> {
   const elements = await new RtfDocument(
     new TextEncoder().encode(rtf).buffer as ArrayBuffer,
   ).render();
-  return elements.map((e) => e.textContent ?? '').filter((t) => t !== '');
+  // A non-breaking hyphen (`\_`, how a pronouncer is kept on one line) reads as a hyphen.
+  return elements
+    .map((e) => (e.textContent ?? '').replace(/\u2011/gu, '-'))
+    .filter((t) => t !== '');
 }
 
 const show = () => [everyBlockStory(), makeStory({ slug: 'WEATHER', text: 'Rain by noon.' })];
@@ -169,5 +185,134 @@ describe('RTF prompter conventions read by rtf.js', () => {
     expect(rtf).not.toContain('\\emdash');
     const reverse = prompterRtf(show(), options({ cues: 'reverse' }));
     expect(reverse).toContain('\\cf2\\highlight1\\chcbpat1 [TAKE VO]');
+  });
+});
+
+describe('what reaches the prompter', () => {
+  const pronounced = makeStory({
+    body: [
+      {
+        type: 'paragraph',
+        runs: [
+          { text: '\tThe envoy ' },
+          { text: 'Raghunathan', pronouncer: 'RAH-goo-NAH-tun' },
+          { text: ' arrived at 0:11,... (3-2) after the vote.' },
+        ],
+      },
+    ],
+  });
+
+  it('ALL CAPS leaves a pronouncer’s case alone in every format (RAH-goo-NAH-tun became RAH-GOO-NAH-TUN)', async () => {
+    const o = options({ allCaps: true });
+    const line =
+      '\tTHE ENVOY RAGHUNATHAN (RAH-goo-NAH-tun) ARRIVED AT 0:11,... (3-2) AFTER THE VOTE.';
+    expect(readHtml(prompterHtml([pronounced], o)).lines).toContain(line);
+    expect(readMarkdown(prompterMarkdown([pronounced], o))).toContain(line);
+    expect((await readDocx(await prompterDocx([pronounced], o))).lines).toContain(line);
+    expect(prompterText([pronounced], o)).toContain(line);
+    const rtf = await readRtf(prompterRtf([pronounced], o));
+    expect(rtf.some((l) => l.includes('(RAH-goo-NAH-tun)'))).toBe(true);
+  });
+
+  it('keeps a pronouncer on one line: nowrap in HTML, non-breaking hyphens in DOCX and RTF', async () => {
+    const html = prompterHtml([pronounced], options());
+    expect(html).toContain('.pronouncer{font-weight:normal;font-style:normal;white-space:nowrap}');
+    const { xml } = await readDocx(await prompterDocx([pronounced], options()));
+    const raw = new XMLSerializer().serializeToString(xml);
+    expect(raw).toMatch(/RAH<\/w:t><w:noBreakHyphen\/><w:t[^>]*>goo<\/w:t><w:noBreakHyphen\/>/);
+    expect(prompterRtf([pronounced], options())).toContain('(RAH\\_goo\\_NAH\\_tun)');
+  });
+
+  it('Markdown escapes only what CommonMark would misread, so it reads as plain text (0\\:11 was escaped)', () => {
+    const md = prompterMarkdown([pronounced], options());
+    expect(md).toContain(
+      '&#9;The envoy Raghunathan (RAH-goo-NAH-tun) arrived at 0:11,... (3-2) after the vote.',
+    );
+    const risky = makeStory({
+      body: [
+        '# not a heading',
+        '- not a list',
+        '1. not a list either',
+        '> not a quote',
+        '---',
+        'snake_case stays, _emphasis_ does not, nor *stars* or `code`',
+        '[link](x) and [ref]: y and <b>tags</b> and &amp; and ~~strike~~',
+      ].map((text) => ({ type: 'paragraph' as const, runs: [{ text }] })),
+    });
+    const out = prompterMarkdown([risky], options({ cues: 'hidden' }));
+    expect(out).toContain('snake_case stays');
+    expect(readMarkdown(out).slice(1)).toEqual(
+      risky.body.map((b) => (b.type === 'paragraph' ? b.runs[0]!.text : '')),
+    );
+  });
+
+  it('a tab that indents copy reaches every format', async () => {
+    expect(prompterText([pronounced], options())).toContain('\r\n\tThe envoy');
+    expect(prompterRtf([pronounced], options())).toContain('\\tab The envoy');
+    const { doc } = readHtml(prompterHtml([pronounced], options()));
+    expect(doc.querySelector('p.read')!.textContent!.startsWith('\tThe envoy')).toBe(true);
+    expect(doc.querySelector('style')!.textContent).toContain('.read{white-space:pre-wrap');
+    const { xml } = await readDocx(await prompterDocx([pronounced], options()));
+    expect(new XMLSerializer().serializeToString(xml)).toMatch(/<w:tab\/><w:t[^>]*>The envoy/);
+  });
+
+  it('RTF sizes right-to-left text and declares fonts for the scripts it holds', async () => {
+    const story = makeStory({
+      body: [
+        { type: 'paragraph', runs: [{ text: 'مرحبا بالعالم and English' }] },
+        { type: 'paragraph', runs: [{ text: '부산 소방본부는 진화를 마쳤습니다.' }] },
+      ],
+    });
+    const rtf = prompterRtf([story], options({ fontSizePt: 36 }));
+    // Every size for Latin text has its size for complex scripts (Arabic printed at 12 pt).
+    const sizes = rtf.match(/\\fs\d+/g)!;
+    expect(rtf.match(/\\afs72/g)).toHaveLength(sizes.length);
+    expect(rtf).toMatch(
+      /\{\\fonttbl\{\\f0\\fswiss\\fcharset0 Arial;\}.*\\fcharset129 Malgun Gothic\{\\\*\\falt Apple SD Gothic Neo\};/,
+    );
+    expect(rtf).toMatch(/\\rtlpar[^ ]*\\afs72 \{\\rtlch\\f\d\\af\d \\u1605\?/);
+    expect(await readRtf(rtf)).toEqual([
+      'HARBOR BRIDGE',
+      expect.stringMatching(/^\[READER/),
+      'مرحبا بالعالم and English',
+      '부산 소방본부는 진화를 마쳤습니다.',
+    ]);
+  });
+
+  it('HTML says the language of its text (a Korean story said lang="und")', () => {
+    const korean = makeStory({ text: '부산 소방본부는 오늘 아침 진화를 마쳤습니다.' });
+    const english = makeStory({ text: 'Firefighters worked through the night to save the ferry.' });
+    const one = readHtml(prompterHtml([korean], options())).doc;
+    expect(one.documentElement.getAttribute('lang')).toBe('ko');
+    const both = readHtml(prompterHtml([korean, english], options())).doc;
+    expect(both.documentElement.getAttribute('lang')).toBe('und');
+    expect([...both.querySelectorAll('article')].map((a) => a.getAttribute('lang'))).toEqual([
+      'ko',
+      'en',
+    ]);
+  });
+
+  it('marks an estimated package as an estimate, as the PDF does (TXT printed TRT 1:52 as a fact)', () => {
+    const story = packageStory({ title: '', inCue: '' });
+    const text = prompterText([story], options());
+    expect(text).toMatch(/TRT 0:\d\d est\.\]/);
+    expect(text).toMatch(/DUR 0:\d\d est\.\]/);
+    expect(prompterText([story], options({ cues: 'hidden' }))).toMatch(
+      /\(PKG 0:\d\d est\. — OUT: “Harbor City News\.”\)/,
+    );
+    expect(readMarkdown(prompterMarkdown([story], options())).join('\n')).toMatch(
+      /TRT 0:\d\d est\./,
+    );
+    expect(readHtml(prompterHtml([story], options())).lines.join('\n')).toMatch(/DUR 0:\d\d est\./);
+  });
+
+  it('replaces Unicode non-characters in prompter text', () => {
+    const story = makeStory({ text: 'Broken \uFFFE and \uFFFF text.' });
+    for (const out of [
+      prompterText([story], options()),
+      prompterMarkdown([story], options()),
+      prompterHtml([story], options()),
+    ])
+      expect(out).toContain('Broken \uFFFD and \uFFFD text.');
   });
 });

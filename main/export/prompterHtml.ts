@@ -2,6 +2,7 @@ import type { Run, Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
 import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
 import { prompterLines, type PrompterLine } from './prompterLayout';
+import { storyLanguage, textLanguage } from '../../shared/story/language';
 
 /** Text for HTML content and double-quoted attributes. */
 export function htmlEscape(text: string): string {
@@ -34,7 +35,9 @@ function styles(options: PrompterOptions): string {
     '.copy{font-style:italic}',
     `.cue{${cue}}`,
     `.instruction{${instruction}}`,
-    '.pronouncer{font-weight:normal;font-style:normal}',
+    // A pronouncer is never broken at its hyphens or spaces; tabs that indent copy are kept.
+    '.pronouncer{font-weight:normal;font-style:normal;white-space:nowrap}',
+    '.read{white-space:pre-wrap;tab-size:4}',
     storyBreak,
   ].join('\n');
 }
@@ -49,7 +52,13 @@ function runHtml(run: Run): string {
     : inner;
 }
 
-function lineHtml(line: PrompterLine): string {
+/** `lang` on a line whose language is plainly not the story's (an Arabic quote in English copy). */
+function langAttribute(text: string, storyLang: string | null): string {
+  const lang = textLanguage(text);
+  return lang && lang !== storyLang ? ` lang="${lang}"` : '';
+}
+
+function lineHtml(line: PrompterLine, storyLang: string | null): string {
   switch (line.kind) {
     case 'slug':
       return `<h1 class="slug" dir="auto">${htmlEscape(line.text)}</h1>`;
@@ -59,8 +68,10 @@ function lineHtml(line: PrompterLine): string {
       return `<p class="${line.kind}" dir="auto">[${htmlEscape(line.text)}]</p>`;
     case 'instruction':
       return `<p class="instruction" dir="auto">${htmlEscape(line.text)}</p>`;
-    case 'read':
-      return `<p class="read" dir="auto">${line.runs.map(runHtml).join('')}</p>`;
+    case 'read': {
+      const lang = langAttribute(line.runs.map((r) => r.text).join(''), storyLang);
+      return `<p class="read" dir="auto"${lang}>${line.runs.map(runHtml).join('')}</p>`;
+    }
   }
 }
 
@@ -75,12 +86,21 @@ export function prompterHtml(
   timing: TimingSettings = DEFAULT_TIMING,
 ): string {
   const title = stories.length === 1 ? stories[0]!.slug || 'UNTITLED' : 'Copydesk show';
+  const langs = stories.map(storyLanguage);
+  // The page's language is the stories' when they share one; each story says its own.
+  const pageLang = langs.every((l) => l !== null && l === langs[0]) ? langs[0]! : 'und';
   const articles = stories.map(
-    (story) =>
-      `<article class="story">\n${prompterLines(story, options, timing).map(lineHtml).join('\n')}\n</article>`,
+    (story, i) =>
+      `<article class="story"${langs[i] ? ` lang="${langs[i]}"` : ''}>\n${prompterLines(
+        story,
+        options,
+        timing,
+      )
+        .map((line) => lineHtml(line, langs[i] ?? null))
+        .join('\n')}\n</article>`,
   );
   return (
-    '<!DOCTYPE html>\n<html lang="und">\n<head>\n<meta charset="utf-8">\n' +
+    `<!DOCTYPE html>\n<html lang="${pageLang}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="generator" content="Copydesk">\n<title>${htmlEscape(title)}</title>\n` +
     `<style>\n${styles(options)}\n</style>\n</head>\n<body>\n${articles.join('\n')}\n</body>\n</html>\n`
   );

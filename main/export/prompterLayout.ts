@@ -3,9 +3,12 @@ import type { PrompterOptions } from '../../shared/export/options';
 import {
   DEFAULT_TIMING,
   formatDuration,
+  formatEstimated,
+  mediaDurationLabel,
   storyTiming,
   type TimingSettings,
 } from '../../shared/story/timing';
+import { replaceNoncharacters } from '../../shared/story/noncharacters';
 
 /**
  * What a prompter shows for a story, line by line, before any file format is chosen.
@@ -19,8 +22,14 @@ export type PrompterLine =
   | { kind: 'instruction'; text: string }
   | { kind: 'copy'; text: string };
 
+/**
+ * Text as the prompter shows it: upper case when asked, and Unicode non-characters (which
+ * prompters and players choke on) replaced with U+FFFD. Never a pronouncer's case: its capitals
+ * mark the stressed syllables.
+ */
 function caps(text: string, options: PrompterOptions): string {
-  return options.allCaps ? text.toUpperCase() : text;
+  const safe = replaceNoncharacters(text);
+  return options.allCaps ? safe.toUpperCase() : safe;
 }
 
 function parenthesised(text: string): string {
@@ -42,7 +51,7 @@ export function prompterLines(
       story.format,
       story.presenter && `Presenter: ${story.presenter}`,
       `Read ${formatDuration(times.readSec)}`,
-      `TRT ${formatDuration(times.totalSec)}`,
+      `TRT ${formatEstimated(times.totalSec, times.estimatedMedia > 0)}`,
     ].filter(Boolean);
     lines.push({ kind: 'meta', text: caps(meta.join(' · '), options) });
   }
@@ -53,7 +62,11 @@ export function prompterLines(
           kind: 'read',
           runs: block.runs.map((r) =>
             r.pronouncer
-              ? { ...r, text: caps(r.text, options), pronouncer: caps(r.pronouncer, options) }
+              ? {
+                  ...r,
+                  text: caps(r.text, options),
+                  pronouncer: replaceNoncharacters(r.pronouncer),
+                }
               : { ...r, text: caps(r.text, options) },
           ),
         });
@@ -72,8 +85,8 @@ export function prompterLines(
         });
         break;
       case 'media': {
-        const duration =
-          block.durationSec === null ? 'DUR ?' : `DUR ${formatDuration(block.durationSec)}`;
+        const time = mediaDurationLabel(block, timing.defaults);
+        const duration = `DUR ${time}`;
         const parts = [
           block.kind,
           [block.speaker, block.title].filter(Boolean).join(', '),
@@ -93,7 +106,7 @@ export function prompterLines(
           const outcue = block.outCue ? ` — OUT: “${block.outCue}”` : '';
           lines.push({
             kind: 'instruction',
-            text: caps(`(${block.kind} ${duration.replace('DUR ', '')}${outcue})`, options),
+            text: caps(`(${block.kind} ${time}${outcue})`, options),
           });
         }
         break;

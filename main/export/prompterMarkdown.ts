@@ -4,13 +4,43 @@ import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
 import { prompterLines, type PrompterLine } from './prompterLayout';
 
 /**
- * Escapes text so CommonMark reads it back literally: every ASCII punctuation character gets a
- * backslash (CommonMark allows that for all of them), and spaces at either end of a line, which
- * Markdown would drop, become `&#32;`.
+ * Escapes what CommonMark (and markdown-it, with its strikethrough) would read as markup, and
+ * nothing else, so the file also reads as plain text: `0:11` and `,...` stay as written.
+ * Everywhere: backslashes, backticks, `*`, `<`, `_` that could open or close emphasis, `~~`, an
+ * `&` that would start an entity, and a `]` that could close a link. At the start of a line: the
+ * marks of headings, block quotes, lists, rules and fences, and indentation (a tab or four
+ * spaces would make code).
  */
-export function markdownEscape(text: string): string {
-  const escaped = text.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
-  return escaped.replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
+export function markdownEscape(text: string, lineStart = true): string {
+  let out = text
+    .replace(/[\\`*<]/gu, (c) => `\\${c}`)
+    // Inside a word (`snake_case`) an underscore opens nothing.
+    .replace(/_/gu, (c, at: number, whole: string) =>
+      /[\p{L}\p{N}]/u.test(whole[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(whole[at + 1] ?? '')
+        ? c
+        : '\\_',
+    )
+    .replace(/~(?=~)|(?<=~)~/gu, '\\~')
+    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&')
+    .replace(/\](?=[([:])/gu, '\\]');
+  if (lineStart) out = escapeLineStart(out);
+  return out.replace(/^[ \t]+|[ \t]+$/g, (edge) =>
+    [...edge].map((c) => (c === '\t' ? '&#9;' : '&#32;')).join(''),
+  );
+}
+
+/** Block markup a line could open with, when its text starts it. */
+function escapeLineStart(line: string): string {
+  const lead = /^[ \t]*/.exec(line)![0];
+  const rest = line.slice(lead.length);
+  let escaped = rest;
+  if (/^(?:[-+=_](?:[ \t]*[-+=_])*)[ \t]*$/u.test(rest) && rest.trim().length >= 1)
+    escaped = `\\${rest}`;
+  else if (/^(?:#{1,6}|>|[-+]|~~~)(?=[ \t]|$|~)/u.test(rest)) escaped = `\\${rest}`;
+  else if (/^\d{1,9}[.)](?=[ \t]|$)/u.test(rest))
+    escaped = rest.replace(/^(\d{1,9})([.)])/u, '$1\\$2');
+  else if (/^\[[^\]]*\\?\]:/u.test(rest)) escaped = `\\${rest}`;
+  return lead + escaped;
 }
 
 // A run whose ends are letters or digits can take `**`/`*`; others would break CommonMark's
@@ -21,11 +51,11 @@ function wrap(text: string, md: string, html: string, safe: boolean): string {
   return safe ? `${md}${text}${md}` : `<${html}>${text}</${html}>`;
 }
 
-function runMarkdown(run: Run): string {
-  const lead = /^ */.exec(run.text)![0];
-  const trail = run.text.length > lead.length ? / *$/.exec(run.text)![0] : '';
+function runMarkdown(run: Run, first: boolean): string {
+  const lead = /^[ \t]*/.exec(run.text)![0];
+  const trail = run.text.length > lead.length ? /[ \t]*$/.exec(run.text)![0] : '';
   const core = run.text.slice(lead.length, run.text.length - trail.length);
-  let inner = core.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  let inner = markdownEscape(core, first && lead === '');
   if (core !== '') {
     const safe = SAFE_ENDS.test(core);
     if (run.underline) inner = `<u>${inner}</u>`;
@@ -33,23 +63,26 @@ function runMarkdown(run: Run): string {
     if (run.bold) inner = wrap(inner, '**', 'strong', safe && !run.underline);
   }
   const word = `${lead}${inner}${trail}`;
-  return run.pronouncer ? `${word} \\(${markdownEscape(run.pronouncer)}\\)` : word;
+  return run.pronouncer ? `${word} (${markdownEscape(run.pronouncer, false)})` : word;
 }
 
 function lineMarkdown(line: PrompterLine): string {
   switch (line.kind) {
     case 'slug':
-      return `# ${markdownEscape(line.text)}`;
+      // A heading's closing `#`s would be dropped: a trailing one is escaped.
+      return `# ${markdownEscape(line.text, false).replace(/(^| )(#+)$/u, '$1\\$2')}`;
     case 'meta':
     case 'cue':
       return markdownEscape(`[${line.text}]`);
     case 'copy':
-      return `*${markdownEscape(`[${line.text}]`)}*`;
+      return `*${markdownEscape(`[${line.text}]`, false)}*`;
     case 'instruction':
       return `> ${markdownEscape(line.text)}`;
     case 'read': {
-      const text = line.runs.map(runMarkdown).join('');
-      return text.replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
+      const text = line.runs.map((run, i) => runMarkdown(run, i === 0)).join('');
+      return text.replace(/^[ \t]+|[ \t]+$/g, (edge) =>
+        [...edge].map((c) => (c === '\t' ? '&#9;' : '&#32;')).join(''),
+      );
     }
   }
 }

@@ -25,7 +25,8 @@ export function prompterText(
 function lineText(line: PrompterLine): string {
   switch (line.kind) {
     case 'slug':
-      return `## ${line.text}`;
+      // In brackets, as everything the presenter does not read: no Markdown heading marks.
+      return `[${line.text}]`;
     case 'meta':
     case 'cue':
     case 'copy':

@@ -89,9 +89,18 @@ export const EXPORT_WRITERS: { [F in ExportFormat]: WriterFor<F> } = {
       ctx.show && { id: ctx.show.id, slug: `${ctx.show.title} ${ctx.show.airDate}` },
     ),
   nsml: (story, _options, ctx, index) => storyToNsml(story, ctx.timing, ctx.show?.lines[index]),
-  pdf: (stories, options, ctx) => scriptPdf(stories, options, ctx.timing),
-  srt: (story, options, ctx) => storySrt(story, options.captionLineChars, ctx.timing),
-  vtt: (story, options, ctx) => storyVtt(story, options.captionLineChars, ctx.timing),
+  // A rundown prints under its own title and air date unless a show name was typed.
+  pdf: (stories, options, ctx) =>
+    ctx.show
+      ? scriptPdf(
+          stories,
+          { ...options, showName: options.showName.trim() || ctx.show.title },
+          ctx.timing,
+          new Date(`${ctx.show.airDate}T12:00:00Z`),
+        )
+      : scriptPdf(stories, options, ctx.timing, ctx.now()),
+  srt: (story, options, ctx) => storySrt(story, options, ctx.timing),
+  vtt: (story, options, ctx) => storyVtt(story, options, ctx.timing),
   json: (stories, _options, ctx) =>
     serializeStoryPackage(makeStoryPackage(stories, ctx.generator, ctx.now())),
   'rundown-pdf': (show, options, ctx) =>

@@ -1,6 +1,7 @@
 import { decodeScriptFile } from './decodeFile';
 import { looksLikeNsml, parseNsml } from './nsml/nsmlImport';
 import { parseScriptText } from '../../shared/import/scriptText';
+import { scriptStoryFields } from '../../shared/import/scriptMerge';
 import { looksLikeStoryPackage, parseStoryPackage } from '../../shared/package/storyPackage';
 import { looksLikeHandoff, parseHandoff, type Handoff } from '../../shared/package/handoff';
 import type { Story } from '../../shared/story/model';
@@ -50,16 +51,8 @@ export function readImportFile(name: string, dataBase64: string): ParsedFile {
   const script = parseScriptText(text);
   return {
     file: name,
-    drafts: [
-      {
-        slug: script.slug,
-        format: script.format,
-        presenter: script.presenter,
-        reporter: script.reporter,
-        tags: script.tags,
-        body: script.body,
-      },
-    ],
+    // The same rule a paste into an unwritten story follows, so both give the same story.
+    drafts: [scriptStoryFields(script)],
     packaged: [],
     handoff: null,
     dropped: script.dropped,

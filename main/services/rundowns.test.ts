@@ -1,34 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openArchive, type Archive } from '../archive/open';
-import { createServices, invokeService } from './serviceTable';
-import type { Channel, Input, Output } from '../../shared/ipc/contract';
 import { viewRundown } from '../../shared/rundown/view';
 import { describeChange } from '../../shared/rundown/history';
 import type { RundownDetail } from '../../shared/rundown/channels';
+import { closeArchives, serviceCaller as setup } from './testing/rundownShow';
 
-const open: Archive[] = [];
-afterEach(() => open.splice(0).forEach((a) => a.close()));
-
-function setup() {
-  const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'copydesk-rd-')), 'a.sqlite'));
-  open.push(archive);
-  let clock = Date.parse('2026-11-30T10:00:00.000Z');
-  const services = createServices({
-    archive,
-    version: 'test',
-    now: () => new Date((clock += 1000)),
-  });
-  const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
-    const result = await invokeService(services, channel, input);
-    if (!result.ok)
-      throw Object.assign(new Error(result.error.message), { code: result.error.code });
-    return result.value as Output<K>;
-  };
-  return { call, archive };
-}
+afterEach(closeArchives);
 
 const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
 const SIX_PM = 18 * 3600;

@@ -119,3 +119,26 @@ describe('import.files decides by content', () => {
     expect(list.ok && list.value.total).toBe(3);
   });
 });
+
+describe('the order of a show', () => {
+  it('is the order the stories were written, even when they were created in one millisecond (it came out A, C, B, E, D)', async () => {
+    const at = '2026-11-28T10:00:00.000Z';
+    const slugs = ['A', 'B', 'C', 'D', 'E'];
+    // Last touched in another order than they were written.
+    const stories = slugs.map((slug, i) =>
+      makeStory({
+        slug,
+        tags: ['show'],
+        createdAt: at,
+        updatedAt: `2026-11-28T1${[3, 1, 4, 0, 2][i]}:00:00.000Z`,
+      }),
+    );
+    const { call } = archiveWith(stories);
+    for (const selection of [{ all: true as const }, { tag: 'show' }]) {
+      const exported = await call('export.stories', { selection, format: 'json' });
+      if (!exported.ok) throw new Error(exported.error.message);
+      const pkg = parseStoryPackage(exported.value.files[0]!.data);
+      expect(pkg.ok && pkg.value.stories.map((s) => s.slug)).toEqual(slugs);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { getRundown, rowStories } from '../archive/rundowns';
 import { viewRundown } from '../../shared/rundown/view';
 import { exportFormatSpec } from '../../shared/export/formats';
 import { getStory, StoryExistsError } from '../archive/stories';
-import { listStories, summariesByIds } from '../archive/storySummaries';
+import { storyIdsInWritingOrder, summariesByIds } from '../archive/storySummaries';
 import { importStories } from '../archive/importStories';
 import { getSettings } from '../archive/settings';
 import { mergeHandoff } from '../archive/handoff';
@@ -56,14 +56,10 @@ export function transferServices({
     selection: Exclude<ParsedInput<'export.stories'>['selection'], { rundown: string }>,
   ): Story[] {
     if ('ids' in selection) return requireStories(selection.ids);
-    const page = listStories(db, {
-      tag: 'tag' in selection ? selection.tag : undefined,
-      limit: 100_000,
-      offset: 0,
-    });
     // A show runs in the order the stories were written, not the order they were last touched.
-    const ordered = [...page.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return requireStories(ordered.map((s) => s.id));
+    return requireStories(
+      storyIdsInWritingOrder(db, 'tag' in selection ? selection.tag : undefined),
+    );
   }
 
   return {

@@ -20,7 +20,7 @@ import { EmptyState } from './EmptyState';
 import { StoryView } from './StoryView';
 import { ToolDialogs, type OpenDialog } from './ToolDialogs';
 import { useDesktopShell } from './useDesktopShell';
-import { usePasteMerge } from './usePasteMerge';
+import { usePasteNotices } from './usePasteNotices';
 import { usePronouncerDictionary } from './usePronouncerDictionary';
 import { useArchiveVersion } from './useArchiveVersion';
 import { useSettings } from './useSettings';
@@ -170,7 +170,7 @@ export function App() {
     notify('info', `Deleted “${story.slug || 'UNTITLED'}”.`);
   }, [doc, notify, refresh, story]);
 
-  const onPaste = usePasteMerge(doc, notify, showError);
+  const onPaste = usePasteNotices(notify, showError);
 
   const saveNow = useCallback(async () => {
     await save('explicit');

@@ -88,6 +88,8 @@ export function StoryView({
           onChange={doc.changed}
           onTiming={liveTiming.set}
           onPaste={onPaste}
+          storyMeta={story}
+          onMeta={doc.updateMeta}
           resolvedThreads={review.resolvedThreads}
           onStartThread={review.startThread}
           onThreadOrder={review.setThreadOrder}

@@ -1,12 +1,14 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { createEmptyHistoryState } from '@lexical/history';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import type { Block } from '../../shared/story/model';
+import type { ScriptMeta } from '../../shared/import/scriptMerge';
 import type { TimingSettings } from '../../shared/story/timing';
 import type { PronouncerEntry } from '../../shared/settings';
 import { SCRIPT_NODES } from './nodes';
@@ -48,6 +50,9 @@ type Props = {
   onChange: () => void;
   onTiming: (timing: LiveTiming) => void;
   onPaste: (outcome: PasteOutcome) => void;
+  /** The story's metadata and how to change it: a paste sets it, its undo takes it back. */
+  storyMeta: ScriptMeta;
+  onMeta: (patch: Partial<ScriptMeta>) => void;
 };
 
 /** Approved and aired stories are locked: the editor shows them but takes no typing. */
@@ -84,6 +89,8 @@ function EditorBridge({ onEditor, onChange }: Pick<Props, 'onEditor' | 'onChange
  */
 export function ScriptEditor(props: Props) {
   const { initialBody, readOnly = false } = props;
+  // The paste plugin reads the undo stack to take a paste's metadata back with its text.
+  const [history] = useState(createEmptyHistoryState);
   const initialState = useCallback(
     (_editor: LexicalEditor) => $storyBodyToLexical(initialBody),
     [initialBody],
@@ -128,11 +135,16 @@ export function ScriptEditor(props: Props) {
         </div>
         {props.side}
       </div>
-      <HistoryPlugin />
+      <HistoryPlugin externalHistoryState={history} />
       <ModelGuardPlugin />
       <PauseMarksPlugin />
       <ScriptShortcutsPlugin />
-      <ScriptPastePlugin onPaste={props.onPaste} />
+      <ScriptPastePlugin
+        history={history}
+        storyMeta={props.storyMeta}
+        onMeta={props.onMeta}
+        onPaste={props.onPaste}
+      />
       <TimingPlugin settings={props.timing} presenter={props.presenter} onTiming={props.onTiming} />
       <EditorBridge onEditor={props.onEditor} onChange={props.onChange} />
       <EditablePlugin editable={!readOnly} />

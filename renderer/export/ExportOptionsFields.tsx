@@ -10,6 +10,33 @@ type Props = {
 const clamp = (value: string, min: number, max: number, fallback: number) =>
   Math.min(max, Math.max(min, Number(value) || fallback));
 
+/** A whole-number option: typed values outside its limits are brought within them. */
+function NumberField(props: {
+  label: string;
+  unit: string;
+  name: 'fontSizePt' | 'captionLineChars' | 'captionLineWideChars' | 'captionMaxCps';
+  min: number;
+  max: number;
+  fallback: number;
+  options: ExportOptions;
+  onChange: (patch: Partial<ExportOptions>) => void;
+}) {
+  const { label, unit, name, min, max, fallback } = props;
+  return (
+    <label className="cd-inline-field">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={props.options[name]}
+        onChange={(e) => props.onChange({ [name]: clamp(e.target.value, min, max, fallback) })}
+      />
+      {unit}
+    </label>
+  );
+}
+
 /** The options that apply to the chosen format, in small groups. */
 export function ExportOptionsFields({ format, options, onChange }: Props) {
   const spec = exportFormatSpec(format);
@@ -84,21 +111,23 @@ export function ExportOptionsFields({ format, options, onChange }: Props) {
           )}
         </fieldset>
       )}
-      {(applies('fontSizePt') || applies('storyBreak') || applies('paper')) && (
+      {(applies('fontSizePt') ||
+        applies('storyBreak') ||
+        applies('paper') ||
+        applies('printStoryBreak')) && (
         <fieldset>
           <legend>Page</legend>
           {applies('fontSizePt') && (
-            <label className="cd-inline-field">
-              Type size
-              <input
-                type="number"
-                min={10}
-                max={144}
-                value={options.fontSizePt}
-                onChange={(e) => onChange({ fontSizePt: clamp(e.target.value, 10, 144, 36) })}
-              />
-              pt
-            </label>
+            <NumberField
+              label="Type size"
+              unit="pt"
+              name="fontSizePt"
+              min={10}
+              max={144}
+              fallback={36}
+              options={options}
+              onChange={onChange}
+            />
           )}
           {applies('paper') && (
             <label className="cd-inline-field">
@@ -110,6 +139,32 @@ export function ExportOptionsFields({ format, options, onChange }: Props) {
                 <option value="A4">A4</option>
                 <option value="LETTER">US Letter</option>
               </select>
+            </label>
+          )}
+          {applies('printStoryBreak') && (
+            <label className="cd-inline-field">
+              Between stories
+              <select
+                value={options.printStoryBreak}
+                onChange={(e) =>
+                  onChange({ printStoryBreak: e.target.value as ExportOptions['printStoryBreak'] })
+                }
+              >
+                <option value="page">Each story on its own page</option>
+                <option value="separator">A rule, stories running on</option>
+              </select>
+            </label>
+          )}
+          {applies('showName') && (
+            <label className="cd-inline-field">
+              Show name
+              <input
+                type="text"
+                maxLength={80}
+                value={options.showName}
+                placeholder="Evening News"
+                onChange={(e) => onChange({ showName: e.target.value.replace(/[\n\r\t]/g, ' ') })}
+              />
             </label>
           )}
           {applies('storyBreak') && (
@@ -158,17 +213,36 @@ export function ExportOptionsFields({ format, options, onChange }: Props) {
       {applies('captionLineChars') && (
         <fieldset>
           <legend>Captions</legend>
-          <label className="cd-inline-field">
-            Longest line
-            <input
-              type="number"
-              min={20}
-              max={60}
-              value={options.captionLineChars}
-              onChange={(e) => onChange({ captionLineChars: clamp(e.target.value, 20, 60, 37) })}
-            />
-            characters, two lines a caption
-          </label>
+          <NumberField
+            label="Longest line"
+            unit="characters, two lines a caption"
+            name="captionLineChars"
+            min={20}
+            max={60}
+            fallback={37}
+            options={options}
+            onChange={onChange}
+          />
+          <NumberField
+            label="Korean, Chinese, Japanese"
+            unit="characters a line"
+            name="captionLineWideChars"
+            min={8}
+            max={30}
+            fallback={20}
+            options={options}
+            onChange={onChange}
+          />
+          <NumberField
+            label="Reading speed"
+            unit="characters a second at most"
+            name="captionMaxCps"
+            min={8}
+            max={40}
+            fallback={20}
+            options={options}
+            onChange={onChange}
+          />
         </fieldset>
       )}
     </>

@@ -113,7 +113,7 @@ export const EXPORT_FORMAT_SPECS = {
     extension: 'pdf',
     mimeType: 'application/pdf',
     fileHolds: 'selection',
-    options: ['paper', 'storyBreak'],
+    options: ['paper', 'printStoryBreak', 'showName'],
   },
   srt: {
     label: 'Captions, SubRip (.srt)',
@@ -121,7 +121,7 @@ export const EXPORT_FORMAT_SPECS = {
     extension: 'srt',
     mimeType: 'application/x-subrip',
     fileHolds: 'story',
-    options: ['captionLineChars'],
+    options: ['captionLineChars', 'captionLineWideChars', 'captionMaxCps'],
   },
   vtt: {
     label: 'Captions, WebVTT (.vtt)',
@@ -129,7 +129,7 @@ export const EXPORT_FORMAT_SPECS = {
     extension: 'vtt',
     mimeType: 'text/vtt; charset=utf-8',
     fileHolds: 'story',
-    options: ['captionLineChars'],
+    options: ['captionLineChars', 'captionLineWideChars', 'captionMaxCps'],
   },
   json: {
     label: 'Copydesk stories, lossless (.json)',

@@ -271,3 +271,41 @@ describe('sound bites and pronouncers in imported scripts', () => {
     }
   });
 });
+
+describe('regressions from reading scripts as they reach air', () => {
+  it('a leading tab on a line of copy is kept (it was dropped on import)', () => {
+    const parsed = parseScriptText('\tIndented first line.\n\t\tTwice indented.\nNot indented.');
+    expect(parsed.body).toEqual([
+      { type: 'paragraph', runs: [{ text: '\tIndented first line.' }] },
+      { type: 'paragraph', runs: [{ text: '\t\tTwice indented.' }] },
+      { type: 'paragraph', runs: [{ text: 'Not indented.' }] },
+    ]);
+    // Cues, headers and tags are read without their indent; a tab inside a line is a space.
+    const other = parseScriptText('\tSLUG: TABS\n\t[TAKE VO]\nOne\ttab inside.\n\t#tabs');
+    expect(other.slug).toBe('TABS');
+    expect(other.tags).toEqual(['tabs']);
+    expect(other.body).toEqual([
+      { type: 'cue', text: 'TAKE VO' },
+      { type: 'paragraph', runs: [{ text: 'One tab inside.' }] },
+    ]);
+  });
+
+  it('an indented package track keeps no tab (a track is plain lines)', () => {
+    const parsed = parseScriptText(
+      'Intro line.\nPark Ji-won reports.\n\tThe track, indented.\nPark Ji-won, Harbor City News.',
+    );
+    const pkg = parsed.body.find((b) => b.type === 'media');
+    expect(pkg?.type === 'media' && pkg.transcript).toBe(
+      'The track, indented.\nPark Ji-won, Harbor City News.',
+    );
+  });
+
+  it('the station in a recognised sign-off titles the package (the title stayed empty)', () => {
+    const en = parseScriptText(harbor).body.find((b) => b.type === 'media');
+    expect(en).toMatchObject({ speaker: 'Park Ji-won', title: 'Harbor City News' });
+    const ko = parseScriptText(
+      '앵커가 읽는 문장입니다.\n김민지 기자가 보도합니다.\n리포트 첫 문장입니다.\n아리랑뉴스 김민지입니다.',
+    ).body.find((b) => b.type === 'media');
+    expect(ko).toMatchObject({ speaker: '김민지', title: '아리랑뉴스' });
+  });
+});

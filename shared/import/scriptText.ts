@@ -2,6 +2,8 @@ import type { Block, MediaBlock, Run, StoryFormat } from '../story/model';
 import { parseDuration } from '../story/timing';
 import { MAX_SLUG_CHARS, MAX_TAG_CHARS, STORY_FORMATS } from '../story/model';
 import { CONTROL_RUNS } from '../story/controlChars';
+import { residueOf } from './residueRules';
+import { storyCopyText } from '../story/text';
 
 /**
  * Turns a script as a reporter pastes or saves it into structured blocks and metadata.
@@ -19,6 +21,9 @@ export type ParsedScript = {
   /** The toss and standard outcue lines, when the script has them. */
   toss: string | null;
   outcue: string | null;
+  /** Whether the slug and format came from `SLUG:`/`FORMAT:` lines rather than being guessed. */
+  statedSlug: boolean;
+  statedFormat: boolean;
 };
 
 type Item =
@@ -59,16 +64,6 @@ const OUTCUE_KO = new RegExp(
 
 const HASHTAG_LINE = /^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,]*)+$/u;
 const HASHTAG = /#([\p{L}\p{N}_][\p{L}\p{N}_-]*)/gu;
-const SOCIAL =
-  /^(?:[\p{L}\p{N}&.'’ -]{0,40}\s)?(?:Facebook|Twitter|X|Instagram|YouTube|TikTok|Threads|LinkedIn|KakaoTalk|Telegram)\s*:?\s*$/iu;
-const RESIDUE: readonly RegExp[] = [
-  SOCIAL,
-  /^\d[\d,.]*\s*(?:Comments?|Shares?|Likes?|Views?|댓글)$/iu,
-  /^(?:Comments?|댓글)\s*\(?\d*\)?$/iu,
-  /^(?:Subscribe|Follow us|Share(?: this)?|Like us|Sign up|Advertisement|Read more|Related (?:articles|stories)|Click here|Download (?:our|the) app|Watch more|More from)\b.{0,80}$/iu,
-  /^(?:Copyright|©|\(c\)\s)/iu,
-  /^(?:구독|좋아요|공유하기|기사 ?제보)/u,
-];
 const HEADER = /^(SLUG|FORMAT|ANCHOR|PRESENTER|REPORTER|WRITER|TAGS?)\s*:\s*(.*)$/i;
 
 export function parseScriptText(input: string): ParsedScript {
@@ -79,7 +74,7 @@ export function parseScriptText(input: string): ParsedScript {
   const items: Item[] = [];
   let inHeader = true;
 
-  for (const line of lines) {
+  for (const { line, indent } of lines) {
     if (line === '') continue;
     const header = inHeader ? HEADER.exec(line) : null;
     if (header) {
@@ -100,17 +95,18 @@ export function parseScriptText(input: string): ParsedScript {
       );
       continue;
     }
-    if (line.length <= 120 && RESIDUE.some((re) => re.test(line))) {
+    if (residueOf(line)) {
       dropped.push(line);
       continue;
     }
-    items.push(classify(line));
+    const item = classify(line);
+    // A tab that indents a line of copy is the writer's layout: the prompter keeps it.
+    items.push(item.kind === 'text' && indent ? { ...item, text: indent + item.text } : item);
   }
 
   const { body, toss, outcue, reporter, station } = assemble(groupSoundBites(items));
-  const format = (STORY_FORMATS as readonly string[]).includes(meta.format)
-    ? (meta.format as StoryFormat)
-    : inferFormat(body);
+  const statedFormat = (STORY_FORMATS as readonly string[]).includes(meta.format);
+  const format = statedFormat ? (meta.format as StoryFormat) : inferFormat(body);
   return {
     slug: (meta.slug || proposeSlug(body, tags, reporter, station)).slice(0, MAX_SLUG_CHARS),
     format,
@@ -121,23 +117,26 @@ export function parseScriptText(input: string): ParsedScript {
     dropped,
     toss,
     outcue,
+    statedSlug: meta.slug !== '',
+    statedFormat,
   };
 }
 
-function normalizeLines(input: string): string[] {
-  return (
-    input
-      .replace(/^\uFEFF/, '')
-      .split(/\r\n|\r|\n|\u2028|\u2029/)
-      // Tabs and stray control characters become spaces: the model keeps none of them.
-      .map((l) =>
-        l
-          .replace(/\u00A0/g, ' ')
-          .replace(CONTROL_RUNS, ' ')
-          .replace(/ {2,}/g, ' ')
-          .trim(),
-      )
-  );
+/** Each line with control characters folded to spaces, trimmed, and the tabs that indented it. */
+function normalizeLines(input: string): { line: string; indent: string }[] {
+  return input
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((raw) => {
+      const tabs = /^[\t \u00A0]*/.exec(raw)![0].replace(/[^\t]/g, '');
+      // Tabs and stray control characters inside a line become spaces: the model keeps none.
+      const line = raw
+        .replace(/\u00A0/g, ' ')
+        .replace(CONTROL_RUNS, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+      return { line, indent: tabs };
+    });
 }
 
 function addTags(tags: string[], candidates: readonly string[]): void {
@@ -204,12 +203,13 @@ function assemble(items: readonly Item[]): {
     const spoken = item.kind === 'text' || item.kind === 'toss' || item.kind === 'outcue';
     if (i > tossAt && i <= trackEnd && spoken) {
       if (packageAt < 0) packageAt = body.push(null) - 1;
-      track.push((item as { text: string }).text);
+      track.push((item as { text: string }).text.replace(/^\t+/, ''));
     } else {
       body.push(toBlock(item));
     }
   });
-  if (packageAt >= 0) body[packageAt] = packageBlock(toss.name, track, outcue?.text ?? null);
+  if (packageAt >= 0)
+    body[packageAt] = packageBlock(toss.name, station, track, outcue?.text ?? null);
   return {
     body: body.filter((b): b is Block => b !== null),
     toss: toss.text,
@@ -373,8 +373,10 @@ function groupSoundBites(items: readonly Item[]): Item[] {
   return out;
 }
 
+/** The package: the reporter as its speaker and, from the sign-off, the station as the title. */
 function packageBlock(
   speaker: string,
+  station: string,
   track: readonly string[],
   outcue: string | null,
 ): MediaBlock {
@@ -383,7 +385,7 @@ function packageBlock(
     type: 'media',
     kind: 'PKG',
     speaker,
-    title: '',
+    title: station,
     inCue: firstWords(transcript, 3),
     outCue: outcue ?? lastWords(track[track.length - 1] ?? '', 3),
     durationSec: null,
@@ -433,15 +435,7 @@ export function proposeSlug(
   reporter: string,
   station = '',
 ): string {
-  let text = body
-    .map((b) =>
-      b.type === 'paragraph'
-        ? b.runs.map((r) => r.text).join('')
-        : b.type === 'media'
-          ? b.transcript
-          : '',
-    )
-    .join('\n');
+  let text = storyCopyText(body);
   // The reporter and the station are in every script they file: never the story.
   for (const name of [reporter, station]) if (name) text = text.replaceAll(name, ' ');
   const exclude = new Set([...reporter.split(/\s+/), ...reporter.split(/[\s-]+/)].filter(Boolean));

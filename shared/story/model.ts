@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_CHAR, CONTROL_EXCEPT_LF } from './controlChars';
+import { CONTROL_CHAR, CONTROL_EXCEPT_LF, CONTROL_EXCEPT_TAB } from './controlChars';
 
 /**
  * The stored story: our own versioned document model. The editor's state is a view of it and
@@ -39,8 +39,9 @@ export const MAX_TAG_CHARS = 40;
 export const MAX_TAGS = 30;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// Paragraphs are the unit of a script, so no text holds a line break; tabs and other control
-// characters are folded to spaces by the importer before they reach the model.
+// Paragraphs are the unit of a script, so no text holds a line break; control characters are
+// folded to spaces by the importer before they reach the model, except a tab that indents read
+// text.
 
 /** One line of text as the model stores it: no line breaks or control characters. */
 export const LineTextSchema = z
@@ -49,6 +50,15 @@ export const LineTextSchema = z
   .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
 const text = LineTextSchema;
 
+/** Read text: as `text`, but a tab (a writer's indent, which prompters keep) is allowed. */
+const runText = z
+  .string()
+  .refine(
+    (s) => !CONTROL_EXCEPT_TAB.test(s),
+    'text must not contain line breaks or control characters other than tabs',
+  )
+  .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+
 /** Multi-line text (a bite's transcript, a package track): line feeds allowed, nothing else. */
 const multilineText = z
   .string()
@@ -56,7 +66,7 @@ const multilineText = z
   .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
 
 export const RunSchema = z.strictObject({
-  text: text.min(1),
+  text: runText.min(1),
   bold: z.literal(true).optional(),
   italic: z.literal(true).optional(),
   underline: z.literal(true).optional(),

@@ -61,3 +61,28 @@ export const DEFAULT_TEMPLATES: Readonly<Record<StoryFormat, readonly Block[]>> 
   INTRO: [cue('ANCHOR ON CAM — INTRO'), read()],
   TAG: [cue('ANCHOR ON CAM — TAG'), read()],
 };
+
+/**
+ * Whether a body holds nothing a person wrote: only cues, instructions and presenter cues (what a
+ * template starts with) and empty read lines, sound bites and packages. A script pasted into such
+ * a story replaces it, as importing the script would.
+ */
+export function isUnwrittenBody(body: readonly Block[]): boolean {
+  return body.every((block) => {
+    switch (block.type) {
+      case 'paragraph':
+        return block.runs.every((r) => r.text.trim() === '');
+      case 'media':
+        return (
+          !block.speaker &&
+          !block.title &&
+          !block.inCue &&
+          !block.outCue &&
+          block.durationSec === null &&
+          block.transcript.trim() === ''
+        );
+      default:
+        return true;
+    }
+  });
+}

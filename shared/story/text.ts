@@ -75,3 +75,12 @@ export function storyReadText(story: Pick<Story, 'body'>): string {
     .map((b) => runsText(b.runs))
     .join('\n');
 }
+
+/** The copy of a story, one line per block: its read text and the words of its bites and packages. */
+export function storyCopyText(body: readonly Block[]): string {
+  return body
+    .map((b) =>
+      b.type === 'paragraph' ? runsText(b.runs) : b.type === 'media' ? b.transcript : '',
+    )
+    .join('\n');
+}

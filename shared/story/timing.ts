@@ -112,6 +112,10 @@ export type StoryTiming = {
   mediaSec: number;
   /** How many media blocks have no duration and were estimated from their transcript. */
   estimatedMedia: number;
+  /** The part of mediaSec that is estimated, not timed. */
+  estimatedMediaSec: number;
+  /** Read time before rounding, for rates that must reproduce it. */
+  readExactSec: number;
   totalSec: number;
 };
 
@@ -134,6 +138,7 @@ export function storyTiming(
   let readExact = 0;
   let mediaSec = 0;
   let estimatedMedia = 0;
+  let estimatedMediaSec = 0;
   for (const block of story.body) {
     if (block.type === 'presenter') rates = ratesFor(settings, block.name);
     else if (block.type === 'paragraph') {
@@ -142,12 +147,37 @@ export function storyTiming(
       readExact += secondsToRead(count, rates);
     } else if (block.type === 'media') {
       // A package's track is read by its reporter, so an estimate uses the default rates.
-      mediaSec += mediaSeconds(block, settings.defaults);
-      if (block.durationSec === null) estimatedMedia++;
+      const sec = mediaSeconds(block, settings.defaults);
+      mediaSec += sec;
+      if (block.durationSec === null) {
+        estimatedMedia++;
+        estimatedMediaSec += sec;
+      }
     }
   }
   const readSec = Math.round(readExact);
-  return { read, readSec, mediaSec, estimatedMedia, totalSec: readSec + mediaSec };
+  return {
+    read,
+    readSec,
+    mediaSec,
+    estimatedMedia,
+    estimatedMediaSec,
+    readExactSec: readExact,
+    totalSec: readSec + mediaSec,
+  };
+}
+
+/**
+ * The one rate, in counted units a minute (words, plus Hangul syllables, plus Chinese and
+ * Japanese characters: what NSML's `words` counts), that times this text as our rates do. A
+ * system that knows only words per minute (iNEWS's `rate`, MOS's `storyPresenterRR`) then
+ * computes the same read time: 68 Hangul syllables at 340 a minute go out as rate 340, not 180.
+ */
+export function equivalentRate(count: TextCount, rates: ReadRates, exactSec?: number): number {
+  const units = count.words + count.hangul + count.cjk;
+  const sec = exactSec ?? secondsToRead(count, rates);
+  if (units === 0 || sec <= 0) return rates.wordsPerMinute;
+  return Math.max(1, Math.round((units * 60) / sec));
 }
 
 /** Over (positive) or under (negative) the target, in seconds; null without a target. */
@@ -162,6 +192,29 @@ export function formatDuration(totalSeconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const ss = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/**
+ * A time that includes an estimate (a package or bite whose duration is not known yet, timed from
+ * its words) is written with this mark after it, in every format that prints times: `TRT 1:52 est.`
+ */
+export const ESTIMATE_MARK = 'est.';
+
+export function formatEstimated(totalSeconds: number, estimated: boolean): string {
+  return `${formatDuration(totalSeconds)}${estimated ? ` ${ESTIMATE_MARK}` : ''}`;
+}
+
+/**
+ * A sound bite's or package's length as scripts print it: `1:45` when timed, `1:52 est.` when
+ * estimated from its words, `?` when it has neither.
+ */
+export function mediaDurationLabel(
+  block: Extract<Block, { type: 'media' }>,
+  rates: ReadRates,
+): string {
+  const sec = mediaSeconds(block, rates);
+  if (block.durationSec === null && sec === 0) return '?';
+  return formatEstimated(sec, block.durationSec === null);
 }
 
 /** Reads `1:45`, `0:08`, `:20`, `1:02:03` or a bare number of seconds; null when it is not a time. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract } from '../../../shared/ipc/contract';
 import { ExportOptionsSchema, type ExportOptionName } from '../../../shared/export/options';
-import { EXPORT_FORMATS } from '../../../shared/export/formats';
+import { EXPORT_FORMATS, exportFormatSpec } from '../../../shared/export/formats';
 import { TagSchema } from '../../../shared/story/model';
 import type { ExportFile } from '../../../shared/ipc/types';
 import { flagValues, noExtra, type Command, type CommandContext } from '../command';
@@ -31,8 +31,16 @@ export const EXPORT_OPTION_FLAGS = flagsFromShape(
     includePackageCopy: 'package-copy',
     fontSizePt: 'font-size',
     captionLineChars: 'caption-chars',
+    captionLineWideChars: 'caption-wide-chars',
+    captionMaxCps: 'caption-cps',
   },
-  { fontSizePt: 'PT', captionLineChars: 'N' },
+  {
+    fontSizePt: 'PT',
+    captionLineChars: 'N',
+    captionLineWideChars: 'N',
+    captionMaxCps: 'N',
+    showName: 'NAME',
+  },
 );
 
 export function optionFlagName(option: ExportOptionName): string {
@@ -62,12 +70,29 @@ export const exportCommand: Command = {
     const format = ctx.flag(formatFlag);
     if (format === undefined)
       throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
+    const out = ctx.flag(outFlag);
+    if (out === undefined && exportFormatSpec(format).fileHolds === 'story') {
+      // One file per story: refused before anything is rendered when there is more than one.
+      const count =
+        'ids' in chosen
+          ? chosen.ids!.length
+          : (
+              await ctx.call('stories.list', {
+                limit: 1,
+                ...('tag' in chosen ? { tag: chosen.tag } : {}),
+              })
+            ).total;
+      if (count > 1)
+        throw new UsageError(
+          `--format ${format} writes one file per story (${count} here): give --out FOLDER`,
+        );
+    }
     const { files } = await ctx.call('export.stories', {
       selection: chosen,
       format,
       options: exportOptionValues(ctx),
     });
-    return writeExport(ctx, format, files, ctx.flag(outFlag));
+    return writeExport(ctx, format, files, out);
   },
 };
 

@@ -3,11 +3,21 @@ import fc from 'fast-check';
 import { MosModel } from '@mos-connection/helper';
 import { readMos, str } from './testing/readMos';
 import { mosFile, mosMessages, mosRunningOrderId } from './mosXml';
-import { everyBlockStory, hostileStory } from '../../../shared/story/testing/scripts';
+import { everyBlockStory, hostileStory, packageStory } from '../../../shared/story/testing/scripts';
 import { makeStory } from '../../../shared/story/testing/makeStory';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../shared/export/options';
 import type { Story } from '../../../shared/story/model';
-import { DEFAULT_TIMING, storyTiming } from '../../../shared/story/timing';
+import {
+  DEFAULT_TIMING,
+  ZERO_COUNT,
+  addCounts,
+  countText,
+  ratesFor,
+  secondsToRead,
+  storyTiming,
+  type TimingSettings,
+} from '../../../shared/story/timing';
+import { runsText } from '../../../shared/story/text';
 import { xmlSafeText } from '../xmlText';
 
 const options = (o: Partial<ExportOptions> = {}): ExportOptions => ({
@@ -80,9 +90,31 @@ function bodyView(story: ReturnType<typeof MosModel.XMLROFullStory.fromXML>): Bo
   });
 }
 
+/**
+ * Each presenter's read rate as the one rate that times their stretch of copy as we do (180 a
+ * minute for English alone; more when Hangul, read at 340 syllables a minute, is mixed in).
+ */
+function stretchRates(story: Story, timing: TimingSettings = DEFAULT_TIMING): string[] {
+  const stretches = [{ rates: ratesFor(timing, story.presenter), count: ZERO_COUNT }];
+  for (const b of story.body) {
+    if (b.type === 'presenter')
+      stretches.push({ rates: ratesFor(timing, b.name), count: ZERO_COUNT });
+    if (b.type === 'paragraph') {
+      const last = stretches[stretches.length - 1]!;
+      last.count = addCounts(last.count, countText(runsText(b.runs)));
+    }
+  }
+  return stretches.map(({ rates, count }) => {
+    const units = count.words + count.hangul + count.cjk;
+    const sec = secondsToRead(count, rates);
+    return String(units === 0 ? rates.wordsPerMinute : Math.round((units * 60) / sec));
+  });
+}
+
 function expectedView(story: Story, cuesAs: ExportOptions['mosCues']): BodyView[] {
+  const rates = stretchRates(story);
   const out: BodyView[] = [{ kind: 'storyPresenter', text: story.presenter }];
-  out.push({ kind: 'storyPresenterRR', text: '180' });
+  out.push({ kind: 'storyPresenterRR', text: rates.shift()! });
   for (const b of story.body) {
     switch (b.type) {
       case 'paragraph':
@@ -98,7 +130,7 @@ function expectedView(story: Story, cuesAs: ExportOptions['mosCues']): BodyView[
       case 'presenter':
         out.push(
           { kind: 'storyPresenter', text: b.name },
-          { kind: 'storyPresenterRR', text: '180' },
+          { kind: 'storyPresenterRR', text: rates.shift()! },
         );
         break;
       case 'cue':
@@ -191,7 +223,7 @@ describe('MOS read back by @mos-connection/helper', () => {
     const rates = bodyView(sent!)
       .filter((b) => b.kind === 'storyPresenterRR')
       .map((b) => b.text);
-    expect(rates).toEqual(['180', '150']);
+    expect(rates).toEqual(stretchRates(story, timing));
     const payload = sent!.MosExternalMetaData![0]!.MosPayload as Record<string, unknown>;
     expect(payload.readSec).toBe(String(storyTiming(story, timing).readSec));
     expect(storyTiming(story, timing).readSec).toBeGreaterThan(storyTiming(story).readSec);
@@ -266,5 +298,36 @@ describe('MOS read back by @mos-connection/helper', () => {
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('what a MOS prompter recomputes from the file', () => {
+  it('a Korean story goes out at the syllable rate that times it (it went out as 180)', () => {
+    const korean = makeStory({
+      presenter: '',
+      text: '정부는 오늘 오후 국가안전보장회의를 열고 마지막까지 일본의 태도 변화를 지켜보기로 했습니다.',
+    });
+    const [msg] = readMos(mosMessages([korean], options()).join(''));
+    const sent = msg!.kind === 'roStorySend' ? msg!.story : undefined;
+    const rr = bodyView(sent!).find((b) => b.kind === 'storyPresenterRR')!.text;
+    expect(rr).toBe('340');
+    const t = storyTiming(korean);
+    const syllables = t.read.hangul;
+    expect(Math.abs((syllables * 60) / Number(rr) - t.readExactSec)).toBeLessThan(0.5);
+  });
+
+  it('an estimated package is named as an estimate, not counted as timed media', () => {
+    const story = packageStory();
+    const [msg] = readMos(mosMessages([story], options()).join(''));
+    const sent = msg!.kind === 'roStorySend' ? msg!.story : undefined;
+    const payload = sent!.MosExternalMetaData![0]!.MosPayload as Record<string, unknown>;
+    const t = storyTiming(story);
+    expect(payload.mediaSec).toBe('0');
+    expect(payload.estimatedMediaSec).toBe(String(t.mediaSec));
+    expect(payload.totalSec).toBe(String(t.readSec));
+    expect(payload.estimatedTotalSec).toBe(String(t.totalSec));
+    const item = bodyView(sent!).find((b) => b.kind === 'storyItem')!;
+    expect(item.item?.abstract).toMatch(/DUR 0:0\d est\.$/u);
+    expect(item.item?.duration).toBeUndefined();
   });
 });

@@ -3,9 +3,16 @@ import type { MediaBlock, Run, Story } from '../../../shared/story/model';
 import type { ExportOptions } from '../../../shared/export/options';
 import {
   DEFAULT_TIMING,
+  ZERO_COUNT,
+  addCounts,
+  countText,
+  equivalentRate,
   formatDuration,
+  mediaDurationLabel,
+  paragraphSpokenText,
   ratesFor,
   storyTiming,
+  type TextCount,
   type TimingSettings,
 } from '../../../shared/story/timing';
 import { xmlElement, xmlEscape } from '../xmlText';
@@ -87,8 +94,11 @@ function externalMetadata(story: Story, timing: TimingSettings): string {
     `<tags>${story.tags.map((tag) => xmlElement('tag', tag)).join('')}</tags>`,
     xmlElement('readTime', formatDuration(t.readSec)),
     xmlElement('readSec', t.readSec),
-    xmlElement('mediaSec', t.mediaSec),
-    xmlElement('totalSec', t.totalSec),
+    // Timed media and the read time are facts; an estimate is named as one.
+    xmlElement('mediaSec', t.mediaSec - t.estimatedMediaSec),
+    xmlElement('totalSec', t.totalSec - t.estimatedMediaSec),
+    t.estimatedMedia > 0 && xmlElement('estimatedMediaSec', t.estimatedMediaSec),
+    t.estimatedMedia > 0 && xmlElement('estimatedTotalSec', t.totalSec),
     story.targetSec !== undefined && xmlElement('targetSec', story.targetSec),
     xmlElement('modified', story.updatedAt),
   ]
@@ -102,7 +112,8 @@ function externalMetadata(story: Story, timing: TimingSettings): string {
 }
 
 function runXml(run: Run): string {
-  let inner = xmlEscape(run.text);
+  // A tab is an element of its own in MOS and NSML paragraphs.
+  let inner = xmlEscape(run.text).replace(/\t/g, '<tab/>');
   if (run.underline) inner = `<u>${inner}</u>`;
   if (run.italic) inner = `<i>${inner}</i>`;
   if (run.bold) inner = `<b>${inner}</b>`;
@@ -110,13 +121,13 @@ function runXml(run: Run): string {
   return run.pronouncer ? `${inner} <pi>(${xmlEscape(run.pronouncer)})</pi>` : inner;
 }
 
-export function mediaSummary(block: MediaBlock): string {
+export function mediaSummary(block: MediaBlock, timing: TimingSettings = DEFAULT_TIMING): string {
   return [
     block.kind,
     [block.speaker, block.title].filter(Boolean).join(', '),
     block.inCue && `IN: “${block.inCue}”`,
     block.outCue && `OUT: “${block.outCue}”`,
-    block.durationSec === null ? 'DUR ?' : `DUR ${formatDuration(block.durationSec)}`,
+    `DUR ${mediaDurationLabel(block, timing.defaults)}`,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -148,9 +159,11 @@ function storyBody(
   timing: TimingSettings,
 ): string {
   const out: string[] = [];
+  // Each presenter's read rate as the one rate that times their stretch of copy as we do.
+  const stretches: { at: number; name: string; count: TextCount }[] = [];
   const presenter = (name: string) => {
     out.push(xmlElement('storyPresenter', name));
-    out.push(xmlElement('storyPresenterRR', ratesFor(timing, name).wordsPerMinute));
+    stretches.push({ at: out.push('') - 1, name, count: ZERO_COUNT });
   };
   presenter(story.presenter);
   let cueIndex = 0;
@@ -162,9 +175,12 @@ function storyBody(
   };
   for (const block of story.body) {
     switch (block.type) {
-      case 'paragraph':
+      case 'paragraph': {
         out.push(`<p>${block.runs.map(runXml).join('')}</p>`);
+        const stretch = stretches[stretches.length - 1]!;
+        stretch.count = addCounts(stretch.count, countText(paragraphSpokenText(block)));
         break;
+      }
       case 'instruction':
         out.push(`<p><pi>${xmlEscape(block.text)}</pi></p>`);
         break;
@@ -175,7 +191,7 @@ function storyBody(
         presenter(block.name);
         break;
       case 'media': {
-        const summary = mediaSummary(block);
+        const summary = mediaSummary(block, timing);
         cue(`${block.kind} ${block.speaker}`.trim(), summary, block.durationSec);
         // The track or the bite's words: package copy the presenter does not read.
         for (const line of block.transcript.split('\n')) {
@@ -184,6 +200,9 @@ function storyBody(
         break;
       }
     }
+  }
+  for (const { at, name, count } of stretches) {
+    out[at] = xmlElement('storyPresenterRR', equivalentRate(count, ratesFor(timing, name)));
   }
   return `<storyBody>\n${out.join('\n')}\n</storyBody>`;
 }

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { storyToNsml } from './nsmlXml';
 import { parseNsml } from '../../import/nsml/nsmlImport';
-import { everyBlockStory, hostileStory } from '../../../shared/story/testing/scripts';
+import { everyBlockStory, hostileStory, packageStory } from '../../../shared/story/testing/scripts';
 import { xmlSafeText } from '../xmlText';
 import type { Story } from '../../../shared/story/model';
 import { storyTiming } from '../../../shared/story/timing';
+import { makeStory } from '../../../shared/story/testing/makeStory';
 
 // Vitest runs from the project root; jsdom's URL cannot resolve file: URLs.
 const FIXTURES = resolve(process.cwd(), 'fixtures/nsml') + '/';
@@ -95,7 +96,11 @@ describe('NSML 4.1 export read by an XML parser', () => {
     });
     const meta = all(doc, 'meta')[0]!;
     expect(Number(meta.getAttribute('words'))).toBe(t.read.words + t.read.hangul + t.read.cjk);
-    expect(meta.getAttribute('rate')).toBe('180');
+    // words ÷ rate is our read time, though the copy mixes words and Hangul syllables.
+    const rate = Number(meta.getAttribute('rate'));
+    expect(
+      Math.abs((Number(meta.getAttribute('words')) * 60) / rate - t.readExactSec),
+    ).toBeLessThan(0.5);
     expect(Number(meta.getAttribute('wordlength'))).toBeGreaterThan(0);
     expect(bodyView(doc)).toEqual(expectedView(story));
     // Anchored elements are numbered from 0, each referenced once.
@@ -215,7 +220,35 @@ describe('NSML import', () => {
     expect(story.slug).toBe('A < B &eacute;');
     expect(story.body).toEqual([
       { type: 'paragraph', runs: [{ text: 'one < two' }] },
-      { type: 'paragraph', runs: [{ text: ' three 한📺' }] },
+      { type: 'paragraph', runs: [{ text: '\tthree 한📺' }] },
     ]);
+  });
+});
+
+describe('what iNEWS recomputes from the file', () => {
+  it('a Korean story’s rate reproduces its read time (rate 180 made iNEWS recompute 23 s for 12)', () => {
+    const story = makeStory({
+      presenter: '',
+      text: '정부는 오늘 오후 국가안전보장회의를 열고 마지막까지 일본의 태도 변화를 지켜보기로 했습니다. 일본 정부는 수출 규제와 지소미아는 별개의 문제라는 입장입니다.',
+    });
+    const doc = readXml(storyToNsml(story));
+    const meta = all(doc, 'meta')[0]!;
+    const words = Number(meta.getAttribute('words'));
+    const rate = Number(meta.getAttribute('rate'));
+    expect(rate).toBe(340);
+    expect(Math.round((words * 60) / rate)).toBe(Number(fieldsOf(doc)['audio-time']));
+  });
+
+  it('an estimated package is marked est. in its anchor and kept out of the tape time', () => {
+    const story = packageStory();
+    const doc = readXml(storyToNsml(story));
+    const t = storyTiming(story);
+    expect(fieldsOf(doc)['tape-time']).toBe('0');
+    expect(fieldsOf(doc)['total-time']).toBe(String(t.readSec));
+    const anchor = bodyView(doc).find((p) => p.kind === 'anchor')!;
+    expect(anchor.text).toMatch(/DUR: 0:0\d est\.$/u);
+    // Read back, the estimate is no duration: the story is as it was.
+    const back = parseNsml(storyToNsml(story), 'est');
+    expect(back.body.find((b) => b.type === 'media')).toMatchObject({ durationSec: null });
   });
 });

@@ -2,7 +2,8 @@ import type { RundownLine } from '../../../shared/rundown/view';
 import type { MediaBlock, Run, Story } from '../../../shared/story/model';
 import {
   DEFAULT_TIMING,
-  formatDuration,
+  equivalentRate,
+  mediaDurationLabel,
   ratesFor,
   storyTiming,
   type TimingSettings,
@@ -14,19 +15,27 @@ export const NSML_VERSION = '4.1';
 /** The presenter-cue convention inside a `pi`: `PRESENTER: name`. */
 export const NSML_PRESENTER_PREFIX = 'PRESENTER: ';
 
-/** The anchored element text for a sound bite or package: one `ap` line per field. */
-export function mediaAnchorLines(block: MediaBlock): string[] {
+/**
+ * The anchored element text for a sound bite or package: one `ap` line per field. A duration
+ * estimated from the words is written `1:52 est.` (read back as no duration), as every format
+ * marks an estimate.
+ */
+export function mediaAnchorLines(
+  block: MediaBlock,
+  settings: TimingSettings = DEFAULT_TIMING,
+): string[] {
   return [
     `${block.kind}: ${block.speaker}`,
     `TITLE: ${block.title}`,
     `IN: ${block.inCue}`,
     `OUT: ${block.outCue}`,
-    `DUR: ${block.durationSec === null ? '?' : formatDuration(block.durationSec)}`,
+    `DUR: ${mediaDurationLabel(block, settings.defaults)}`,
   ];
 }
 
 function runNsml(run: Run): string {
-  let inner = xmlEscape(run.text);
+  // A tab is an element of its own in MOS and NSML paragraphs.
+  let inner = xmlEscape(run.text).replace(/\t/g, '<tab/>');
   if (run.underline) inner = `<u>${inner}</u>`;
   if (run.italic) inner = `<i>${inner}</i>`;
   if (run.bold) inner = `<b>${inner}</b>`;
@@ -77,7 +86,7 @@ export function storyToNsml(
         anchor([block.text]);
         break;
       case 'media':
-        anchor(mediaAnchorLines(block));
+        anchor(mediaAnchorLines(block, settings));
         if (block.transcript !== '') {
           for (const line of block.transcript.split('\n'))
             body.push(`<p><cc>${xmlEscape(line)}</cc></p>`);
@@ -86,7 +95,14 @@ export function storyToNsml(
     }
   }
   const counted = timing.read.words + timing.read.hangul + timing.read.cjk;
-  const rate = ratesFor(settings, story.presenter).wordsPerMinute;
+  // words ÷ rate gives back our read time, whatever mix of words and syllables the copy is.
+  const rate = equivalentRate(
+    timing.read,
+    ratesFor(settings, story.presenter),
+    counted > 0 ? timing.readExactSec : undefined,
+  );
+  // Times are facts: an estimated package is in its anchor's DUR line, not in tape time.
+  const tapeSec = timing.mediaSec - timing.estimatedMediaSec;
   const fields = [
     field('string', 'title', story.slug),
     field('string', 'page-number', row?.page ?? story.page ?? ''),
@@ -95,9 +111,9 @@ export function storyToNsml(
     field('string', 'format', story.format),
     field('string', 'keywords', story.tags.join(', ')),
     field('duration', 'audio-time', timing.readSec),
-    field('duration', 'tape-time', timing.mediaSec),
-    field('duration', 'runs-time', timing.totalSec),
-    field('duration', 'total-time', timing.totalSec),
+    field('duration', 'tape-time', tapeSec),
+    field('duration', 'runs-time', timing.readSec + tapeSec),
+    field('duration', 'total-time', timing.readSec + tapeSec),
     ...(story.targetSec === undefined ? [] : [field('duration', 'est-duration', story.targetSec)]),
     field('date', 'modify-date', Math.floor(Date.parse(story.updatedAt) / 1000)),
     // From the rundown the story was exported from: back-time as a time of day in seconds from

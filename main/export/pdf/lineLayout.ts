@@ -45,7 +45,8 @@ export function layoutLines(content: ColumnContent, width: number, measure: Meas
   const place = (unit: Piece) => {
     const w = measure(unit.text.trimEnd(), unit.style);
     if (used > 0 && used + w > width) flush();
-    if (used === 0 && /^\s+$/u.test(unit.text)) return;
+    // Spaces never start a line; an indent (em spaces, from a tab) does.
+    if (used === 0 && /^ +$/u.test(unit.text)) return;
     if (w > width) {
       let part = '';
       for (const ch of unit.text) {

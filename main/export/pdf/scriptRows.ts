@@ -1,5 +1,5 @@
 import type { Story } from '../../../shared/story/model';
-import { formatDuration } from '../../../shared/story/timing';
+import { mediaDurationLabel, type ReadRates } from '../../../shared/story/timing';
 import { printableText } from './pdfFonts';
 import type { ColumnContent, Piece, PieceStyle } from './lineLayout';
 
@@ -12,11 +12,12 @@ export type ScriptRow = {
 
 const GREY = '#555555';
 
+/** A tab that indents copy prints as two em spaces. */
 function piece(text: string, style: PieceStyle = {}): Piece {
-  return { text: printableText(text), style };
+  return { text: printableText(text).replace(/\t/g, '\u2003\u2003'), style };
 }
 
-export function scriptRows(story: Story): ScriptRow[] {
+export function scriptRows(story: Story, rates: ReadRates): ScriptRow[] {
   const rows: ScriptRow[] = [];
   for (const block of story.body) {
     switch (block.type) {
@@ -48,8 +49,8 @@ export function scriptRows(story: Story): ScriptRow[] {
         });
         break;
       case 'media': {
-        const duration =
-          block.durationSec === null ? 'no duration yet' : formatDuration(block.durationSec);
+        const label = mediaDurationLabel(block, rates);
+        const duration = label === '?' ? 'no duration yet' : label;
         const left: ColumnContent = [piece(`${block.kind} · ${duration}`, { bold: true })];
         if (block.speaker) left.push(null, piece(block.speaker));
         if (block.title) left.push(null, piece(block.title, { color: GREY }));

@@ -215,7 +215,8 @@ function readTextParagraph(
       case 'u':
         return node.children.forEach((c) => walk(c, { ...mark, underline: true }));
       case 'tab':
-        runs.push({ text: ' ', ...mark });
+        // Read text keeps its tabs (a writer's indent).
+        runs.push({ text: '\t', ...mark });
         return;
       case 'a': {
         const lines = anchors.get(node.attrs.idref ?? '');

@@ -18,7 +18,7 @@ import { $createInstructionNode, $isInstructionNode } from '../instruction/Instr
 import { $createMediaNode, $isMediaNode } from '../media/MediaNode';
 import { $createPresenterNode, $isPresenterNode } from '../presenter/PresenterNode';
 import { $createPronouncerNode, $isPronouncerNode } from '../pronouncer/PronouncerNode';
-import { CONTROL_RUNS } from '../../../shared/story/controlChars';
+import { CONTROL_EXCEPT_TAB_RUNS, CONTROL_RUNS } from '../../../shared/story/controlChars';
 
 /**
  * The editor is a view of the story model. These two functions are the whole mapping:
@@ -98,7 +98,7 @@ function $nodeToBlocks(node: LexicalNode): Block[] {
   return [
     {
       type: 'paragraph',
-      runs: normalizeRuns([{ text: node.getTextContent().replace(CONTROL_RUNS, ' ') }]),
+      runs: normalizeRuns([{ text: node.getTextContent().replace(CONTROL_EXCEPT_TAB_RUNS, ' ') }]),
     },
   ];
 }
@@ -115,7 +115,8 @@ function $readParagraphs(element: ElementNode): Block[] {
       else if ($isMarkNode(child))
         walk(child, [...comments, ...child.getIDs().filter((id) => !comments.includes(id))]);
       else if ($isTextNode(child)) {
-        const run: Run = { text: child.getTextContent().replace(CONTROL_RUNS, ' ') };
+        // Read text keeps its tabs (a writer's indent); nothing else outside the model survives.
+        const run: Run = { text: child.getTextContent().replace(CONTROL_EXCEPT_TAB_RUNS, ' ') };
         if (child.hasFormat('bold')) run.bold = true;
         if (child.hasFormat('italic')) run.italic = true;
         if (child.hasFormat('underline')) run.underline = true;

@@ -131,3 +131,31 @@ export const hostileStory: fc.Arbitrary<Story> = fc
   .map(({ slug, body }) =>
     StorySchema.parse(makeStory({ slug: [...slug].slice(0, 60).join(''), body })),
   );
+
+/**
+ * A read line and a package after it, by default with no duration yet (timed from its words, so
+ * every format must mark its time as an estimate).
+ */
+export function packageStory(
+  pkg: Partial<Extract<Block, { type: 'media' }>> = {},
+  overrides: Partial<Story> = {},
+): Story {
+  return makeStory({
+    body: [
+      { type: 'paragraph', runs: [{ text: 'The anchor reads this line.' }] },
+      {
+        type: 'media',
+        kind: 'PKG',
+        speaker: 'Park Ji-won',
+        title: 'Harbor City News',
+        inCue: 'City officials',
+        outCue: 'Harbor City News.',
+        durationSec: null,
+        transcript:
+          'City officials met through the night to keep one lane open.\nPark Ji-won, Harbor City News.',
+        ...pkg,
+      },
+    ],
+    ...overrides,
+  });
+}
