@@ -66,6 +66,28 @@ export function onlyArgument(args: readonly string[], message: string): string {
   return arg;
 }
 
+/** What a command with subcommands (`rundown add`, `mos send`) runs for each. */
+export type Subcommands = Record<
+  string,
+  (ctx: CommandContext, args: string[]) => Promise<number | null>
+>;
+
+/** Runs the subcommand the first word names; a usage error when it names none. */
+export function runSubcommand(
+  name: string,
+  subs: Subcommands,
+  ctx: CommandContext,
+  args: readonly string[],
+): Promise<number | null> {
+  const [sub, ...rest] = args;
+  const run = sub === undefined ? undefined : subs[sub];
+  if (!run)
+    throw new UsageError(
+      sub === undefined ? `${name} needs a subcommand` : `${name} has no subcommand “${sub}”`,
+    );
+  return run(ctx, rest);
+}
+
 /** Refuses words the command does not take. */
 export function noExtra(args: readonly string[]): void {
   if (args.length > 0) throw new UsageError(`unexpected argument “${args[0]}”`);

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliWorkspace } from './testing/cliWorkspace';
 import { freePorts, startTestDevice, type TestDevice } from '../mos/testing/testDevice';
+import type { MosPorts } from '../../shared/mos/model';
 
 const stops: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
 });
+
+const portFlags = (p: MosPorts) =>
+  (['lower', 'upper', 'query'] as const).flatMap((which) => [`--${which}`, String(p[which])]);
 
 async function showWithDevice() {
   const ws = cliWorkspace();
@@ -16,18 +20,7 @@ async function showWithDevice() {
   };
   const ncs = await freePorts();
   const ports = await freePorts();
-  await json(
-    'mos',
-    'settings',
-    '--ncs-id',
-    'copydesk.cli',
-    '--lower',
-    `${ncs.lower}`,
-    '--upper',
-    `${ncs.upper}`,
-    '--query',
-    `${ncs.query}`,
-  );
+  await json('mos', 'settings', '--ncs-id', 'copydesk.cli', ...portFlags(ncs));
   const added = await json(
     'mos',
     'device',
@@ -37,12 +30,7 @@ async function showWithDevice() {
     'prompter.cli.mos',
     '--host',
     '127.0.0.1',
-    '--lower',
-    `${ports.lower}`,
-    '--upper',
-    `${ports.upper}`,
-    '--query',
-    `${ports.query}`,
+    ...portFlags(ports),
   );
   const show = await json(
     'rundown',

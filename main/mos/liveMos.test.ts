@@ -1,11 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openArchive } from '../archive/open';
 import { createChangeFeed } from '../common/changes';
-import { createServices, invokeService } from '../services/serviceTable';
-import type { Channel, Input, Output } from '../../shared/ipc/contract';
+import { closeArchives, serviceCaller } from '../services/testing/rundownShow';
 import type { RundownDetail } from '../../shared/rundown/channels';
 import { blocksOf, pagesOf } from '../../shared/rundown/blocks';
 import { createMosHub, type MosHub } from './mosHub';
@@ -37,18 +32,14 @@ afterEach(async () => {
 });
 
 async function newsroom(refuse?: (type: string, storyId: string | null) => string | null) {
-  const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'copydesk-mos-')), 'a.sqlite'));
-  const changes = createChangeFeed();
-  const hub = createMosHub({ archive, changes, version: 'test', timing: QUICK, watchMs: 0 });
-  cleanup.push(() => archive.close());
+  let hub!: MosHub;
+  const { call } = serviceCaller((archive) => {
+    const changes = createChangeFeed();
+    hub = createMosHub({ archive, changes, version: 'test', timing: QUICK, watchMs: 0 });
+    return { changes, mos: hub };
+  });
+  cleanup.push(closeArchives);
   cleanup.push(() => hub.close());
-  const services = createServices({ archive, version: 'test', changes, mos: hub });
-  const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
-    const result = await invokeService(services, channel, input);
-    if (!result.ok)
-      throw Object.assign(new Error(result.error.message), { code: result.error.code });
-    return result.value as Output<K>;
-  };
   const ncsPorts = await freePorts();
   const devicePorts = await freePorts();
   await call('mos.settings.save', { ncsId: NCS_ID, listen: true, ports: ncsPorts });
@@ -100,15 +91,15 @@ async function newsroom(refuse?: (type: string, storyId: string | null) => strin
     storyIds.push(saved.id);
     await call('rundowns.addRow', { id, row: { kind: 'story', storyId: saved.id } });
   }
-  return {
-    call,
-    hub,
-    prompter,
-    startDevice,
-    id,
-    storyIds,
-    rows: () => call('rundowns.get', { id }),
+  const rows = () => call('rundowns.get', { id });
+  /** Sends the show to the device and resolves once the device has all of it. */
+  const send = async (device: TestDevice) => {
+    await call('mos.send', { rundownId: id, deviceId: prompter.id });
+    const detail = await rows();
+    await inStep(device, detail);
+    return detail;
   };
+  return { call, hub, prompter, startDevice, id, storyIds, rows, send };
 }
 
 /** What a device should hold of the rundown: story rows not floated, in order, with pages. */
@@ -153,9 +144,7 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
   it('sends the running order with roCreate: story rows in order, pages as storyNum, every story’s text', async () => {
     const show = await newsroom();
     const device = await show.startDevice();
-    await show.call('mos.send', { rundownId: show.id, deviceId: show.prompter.id });
-    const detail = await show.rows();
-    await inStep(device, detail);
+    const detail = await show.send(device);
     expect(device.memory.log.slice(0, 1)).toEqual(['roCreate']);
     expect(device.memory.ros.get(roOf(show.id))!.slug).toBe('6 PM NEWS 2026-11-30');
     const nums = expected(detail).map((s) => s.num);
@@ -171,9 +160,7 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
   it('follows moves, floats, deletes and additions made through the services, one message each', async () => {
     const show = await newsroom();
     const device = await show.startDevice();
-    await show.call('mos.send', { rundownId: show.id, deviceId: show.prompter.id });
-    let detail = await show.rows();
-    await inStep(device, detail);
+    let detail = await show.send(device);
     const created = device.memory.log.length;
     const storyRows = detail.rundown.rows.filter((r) => r.kind === 'story');
 
@@ -205,9 +192,7 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
   it('re-sends a story’s text when it is edited, and only that story', async () => {
     const show = await newsroom();
     const device = await show.startDevice();
-    await show.call('mos.send', { rundownId: show.id, deviceId: show.prompter.id });
-    const detail = await show.rows();
-    await inStep(device, detail);
+    const detail = await show.send(device);
     const sends = device.memory.log.filter((t) => t === 'roStorySend').length;
     const story = await show.call('stories.get', { id: show.storyIds[2]! });
     await show.call('stories.save', {
@@ -226,9 +211,7 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
     const show = await newsroom();
     const memory = deviceMemory();
     let device = await show.startDevice(memory);
-    await show.call('mos.send', { rundownId: show.id, deviceId: show.prompter.id });
-    let detail = await show.rows();
-    await inStep(device, detail);
+    let detail = await show.send(device);
     // Its last acknowledgement has reached Copydesk: nothing is in flight when it stops.
     await hubSays(show.hub, () => !!show.hub.rundownStatus(show.id).devices[0]?.sent?.inStep);
 
@@ -261,8 +244,7 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
       refusing && type === 'roStoryInsert' ? 'Story insert not allowed while on air' : null,
     );
     const device = await show.startDevice();
-    await show.call('mos.send', { rundownId: show.id, deviceId: show.prompter.id });
-    await inStep(device, await show.rows());
+    await show.send(device);
     const late = await show.call('stories.create', { slug: 'LATE NEWS' });
     await show.call('rundowns.addRow', {
       id: show.id,
@@ -283,9 +265,7 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
   it('shows what the device says of a story on its row, and sends roReadyToAir', async () => {
     const show = await newsroom();
     const device = await show.startDevice();
-    await show.call('mos.send', { rundownId: show.id, deviceId: show.prompter.id });
-    const detail = await show.rows();
-    await inStep(device, detail);
+    const detail = await show.send(device);
     const rowId = expected(detail)[1]!.id;
     await device.storyStatus(roOf(show.id), rowId, IMOSObjectStatus.READY);
     const rows = (await show.call('mos.rundownStatus', { rundownId: show.id })).rows;

@@ -1,21 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openArchive, type Archive } from '../archive/open';
 import { getRundown } from '../archive/rundowns';
 import { createChangeFeed, type ArchiveChange } from '../common/changes';
-import { createServices, invokeService } from './serviceTable';
-import type { Channel, Input, Output } from '../../shared/ipc/contract';
+import { closeArchives, serviceCaller } from './testing/rundownShow';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 
-const open: Archive[] = [];
-afterEach(() => open.splice(0).forEach((a) => a.close()));
+afterEach(closeArchives);
 
 function setup() {
-  const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'copydesk-feed-')), 'a.sqlite'));
-  open.push(archive);
   const changes = createChangeFeed();
+  const { call, archive } = serviceCaller(() => ({ changes }));
   const heard: (ArchiveChange & { version?: number })[] = [];
   changes.onChange((change) =>
     heard.push(
@@ -24,13 +17,6 @@ function setup() {
         : change,
     ),
   );
-  const services = createServices({ archive, version: 'test', changes });
-  const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
-    const result = await invokeService(services, channel, input);
-    if (!result.ok)
-      throw Object.assign(new Error(result.error.message), { code: result.error.code });
-    return result.value as Output<K>;
-  };
   return { call, heard };
 }
 

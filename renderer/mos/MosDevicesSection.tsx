@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { call } from '../api/calls';
 import {
   MOS_DEFAULT_PORTS,
@@ -18,6 +18,13 @@ const EMPTY: DeviceDraft = {
   host: '',
   ports: { ...MOS_DEFAULT_PORTS },
   cues: 'storyItem',
+};
+
+/** Enter in a field saves this part, not the whole Settings form around it. */
+const enterSaves = (save: () => Promise<unknown>) => (e: KeyboardEvent) => {
+  if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
+  e.preventDefault();
+  void save();
 };
 
 function PortFields({
@@ -184,12 +191,7 @@ export function MosDevicesSection() {
           className="cd-mos-form"
           role="group"
           aria-label="MOS device"
-          onKeyDown={(e) => {
-            // Enter saves the device, not the whole Settings form around it.
-            if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
-            e.preventDefault();
-            void saveDevice();
-          }}
+          onKeyDown={enterSaves(saveDevice)}
         >
           <label className="cd-stacked">
             <span>Name</span>
@@ -245,14 +247,7 @@ export function MosDevicesSection() {
       {ncs && (
         <details>
           <summary>Copydesk on MOS links: {ncs.ncsId}</summary>
-          <div
-            className="cd-mos-form"
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
-              e.preventDefault();
-              void saveNcs();
-            }}
-          >
+          <div className="cd-mos-form" onKeyDown={enterSaves(saveNcs)}>
             <label className="cd-stacked">
               <span>Copydesk’s ncsID</span>
               <input

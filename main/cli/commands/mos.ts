@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract } from '../../../shared/ipc/contract';
 import type { MosDevice, SentRundown } from '../../../shared/mos/model';
-import type { CommandContext, Command } from '../command';
+import { runSubcommand, type CommandContext, type Command, type Subcommands } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exitCodes';
 import { schemaFlag, type Flag } from '../flags';
 import { displayPad, displayWidth, print } from '../output';
@@ -60,9 +60,7 @@ function sentLine(device: string, title: string, sent: SentRundown | null): stri
   return `${device} · “${title}”: ${state}${sent.ready ? ', ready to air' : ''}${problem}\n`;
 }
 
-type Sub = (ctx: CommandContext, args: string[]) => Promise<number | null>;
-
-const DEVICE_SUBS: Record<string, Sub> = {
+const DEVICE_SUBS: Subcommands = {
   async add(ctx, [name, ...rest]) {
     if (!name) throw new UsageError('mos device add needs the device’s NAME');
     if (rest.length) throw new UsageError(`unexpected argument “${rest[0]}”`);
@@ -101,17 +99,8 @@ const DEVICE_SUBS: Record<string, Sub> = {
   },
 };
 
-const SUBS: Record<string, Sub> = {
-  async device(ctx, [sub, ...args]) {
-    const run = sub === undefined ? undefined : DEVICE_SUBS[sub];
-    if (!run)
-      throw new UsageError(
-        sub === undefined
-          ? 'mos device needs add, list or remove'
-          : `mos device has no subcommand “${sub}”`,
-      );
-    return run(ctx, args);
-  },
+const SUBS: Subcommands = {
+  device: (ctx, args) => runSubcommand('mos device', DEVICE_SUBS, ctx, args),
 
   async send(ctx, [rid, ...rest]) {
     if (rest.length) throw new UsageError(`unexpected argument “${rest[0]}”`);
@@ -248,15 +237,7 @@ export const mosCommand: Command = {
     listenFlag,
     noListenFlag,
   ],
-  async run(ctx) {
-    const [sub, ...args] = ctx.args;
-    const run = sub === undefined ? undefined : SUBS[sub];
-    if (!run)
-      throw new UsageError(
-        sub === undefined ? 'mos needs a subcommand' : `mos has no subcommand “${sub}”`,
-      );
-    return run(ctx, args);
-  },
+  run: (ctx) => runSubcommand('mos', SUBS, ctx, ctx.args),
 };
 
 /** The subcommands, for the usage text. */

@@ -3,7 +3,7 @@ import type { RundownDetail } from '../../../shared/rundown/channels';
 import { formatClock, formatOverUnder, hitInShow, parseClock } from '../../../shared/rundown/clock';
 import { viewRundown, type RundownView } from '../../../shared/rundown/view';
 import { formatDuration, parseDuration } from '../../../shared/story/timing';
-import type { CommandContext, Command } from '../command';
+import { runSubcommand, type CommandContext, type Command, type Subcommands } from '../command';
 import { UsageError } from '../exitCodes';
 import { schemaFlag, type Flag } from '../flags';
 import { displayPad, displayWidth, print } from '../output';
@@ -172,7 +172,7 @@ function rundownText(detail: RundownDetail): string {
   return `${head}${lines.join('\n')}\n`;
 }
 
-const SUBS: Record<string, (ctx: CommandContext, args: string[]) => Promise<number>> = {
+const SUBS: Subcommands = {
   async new(ctx, [title, ...rest]) {
     if (!title || rest.length)
       throw new UsageError('rundown new needs the show’s TITLE (quote it if it has spaces)');
@@ -354,15 +354,7 @@ export const rundownCommand: Command = {
     outFlag,
     ...Object.values(EXPORT_OPTION_FLAGS),
   ],
-  async run(ctx) {
-    const [sub, ...args] = ctx.args;
-    const run = sub === undefined ? undefined : SUBS[sub];
-    if (!run)
-      throw new UsageError(
-        sub === undefined ? 'rundown needs a subcommand' : `rundown has no subcommand “${sub}”`,
-      );
-    return run(ctx, args);
-  },
+  run: (ctx) => runSubcommand('rundown', SUBS, ctx, ctx.args),
 };
 
 /** The subcommands, for the usage text. */
