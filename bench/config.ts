@@ -6,6 +6,7 @@ export const SUITES = [
   'open-list',
   'export',
   'editor',
+  'diff',
   'startup',
   'mos',
 ] as const;
@@ -27,6 +28,9 @@ export type BenchConfig = {
   /** Read words of the long story the editor bench types into. */
   editorWords: number;
   editorChars: number;
+  /** Read words of each version in the diff bench's rewritten story, and times it is compared. */
+  diffWords: number;
+  diffRuns: number;
   startupRuns: number;
   suites: readonly SuiteName[];
   /** Where archives and builds go; `results` gets the JSON. Both under bench/results by default. */
@@ -48,6 +52,8 @@ const FULL = {
   exportRuns: 5,
   editorWords: 10_000,
   editorChars: 200,
+  diffWords: 10_000,
+  diffRuns: 5,
   startupRuns: 5,
 };
 
@@ -61,6 +67,8 @@ const QUICK: typeof FULL = {
   exportRuns: 1,
   editorWords: 10_000,
   editorChars: 100,
+  diffWords: 10_000,
+  diffRuns: 3,
   startupRuns: 3,
 };
 

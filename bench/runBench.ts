@@ -12,6 +12,7 @@ import { searchBench } from './suites/searchBench';
 import { openListBench } from './suites/openListBench';
 import { exportBench } from './suites/exportBench';
 import { editorBench } from './suites/editorBench';
+import { diffBench } from './suites/diffBench';
 import { startupBench } from './suites/startupBench';
 import { mosBench } from './suites/mosBench';
 
@@ -28,8 +29,9 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const rows: Row[] = [];
   const wants = (suite: SuiteName) => config.suites.includes(suite);
 
-  // Every suite but the editor's and MOS's reads the generated archive; a kept one is reused.
-  const needsArchive = config.suites.some((s) => s !== 'editor' && s !== 'mos');
+  // Every suite but the editor's, the diff's and MOS's reads the generated archive; a kept one is
+  // reused.
+  const needsArchive = config.suites.some((s) => !['editor', 'diff', 'mos'].includes(s));
   const stamp = readStamp(stampPath);
   const reusable =
     stamp !== null &&
@@ -57,6 +59,7 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
     }
   }
   if (wants('editor')) rows.push(...(await editorBench(config)));
+  if (wants('diff')) rows.push(...(await diffBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
   if (wants('mos')) rows.push(...(await mosBench(config)));
 

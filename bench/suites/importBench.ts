@@ -5,7 +5,8 @@ import { openArchive } from '../../main/archive/open';
 import { createServices, invokeService } from '../../main/services/serviceTable';
 import { storySearchText } from '../../shared/story/text';
 import { storyTiming } from '../../shared/story/timing';
-import { pronouncersIn } from '../../main/archive/pronouncers';
+import { foldCase } from '../../shared/text/foldCase';
+import { pronouncerKey, pronouncersIn } from '../../shared/story/pronouncers';
 import type { Story } from '../../shared/story/model';
 import { generateStory } from '../generate/stories';
 import type { BenchConfig } from '../config';
@@ -55,7 +56,8 @@ async function importThroughServices(config: BenchConfig, path: string): Promise
 
 type BareRow = {
   story: (string | number | null)[];
-  tags: readonly string[];
+  /** Each tag with the key it is stored under (the one case fold). */
+  tags: (readonly [string, string])[];
   revision: string[];
   pronouncers: string[][];
 };
@@ -83,15 +85,15 @@ async function importBare(
        updated_at, body_json, search_text, read_sec, total_sec, page, target_sec, head_revision)
      VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) RETURNING id');
+  const insertTag = db.prepare('INSERT INTO tags (name, name_key) VALUES (?, ?) RETURNING id');
   const link = db.prepare('INSERT INTO story_tags (story_seq, tag_id, position) VALUES (?, ?, ?)');
   const insertRevision = db.prepare(
     `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json)
      VALUES (?, ?, NULL, ?, 'Unnamed user', 'import', '', ?)`,
   );
   const learn = db.prepare(
-    `INSERT INTO pronouncers (term, phonetic, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (term) DO UPDATE SET term = excluded.term, phonetic = excluded.phonetic,
+    `INSERT INTO pronouncers (term, term_key, phonetic, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (term_key) DO UPDATE SET term = excluded.term, phonetic = excluded.phonetic,
        updated_at = excluded.updated_at`,
   );
   const tagIds = new Map<string, number>();
@@ -122,9 +124,14 @@ async function importBare(
               s.targetSec ?? null,
               revision,
             ],
-            tags: s.tags,
+            tags: s.tags.map((t) => [t, foldCase(t)] as const),
             revision: [revision, s.id, s.updatedAt, JSON.stringify(s)],
-            pronouncers: pronouncersIn(s).map((p) => [p.term, p.phonetic, s.updatedAt]),
+            pronouncers: pronouncersIn(s).map((p) => [
+              p.term,
+              pronouncerKey(p.term),
+              p.phonetic,
+              s.updatedAt,
+            ]),
           };
         }),
       );
@@ -139,11 +146,10 @@ async function importBare(
   function insertRows(rows: readonly BareRow[]): void {
     for (const r of rows) {
       const seq = insertStory.run(...r.story).lastInsertRowid;
-      r.tags.forEach((tag, position) => {
-        const key = tag.toLowerCase();
+      r.tags.forEach(([tag, key], position) => {
         let id = tagIds.get(key);
         if (id === undefined) {
-          id = (insertTag.get(tag) as { id: number }).id;
+          id = (insertTag.get(tag, key) as { id: number }).id;
           tagIds.set(key, id);
         }
         link.run(seq, id, position);

@@ -34,7 +34,7 @@ function rawSearch(db: Database, tagged: boolean) {
   const statement = db.prepare(
     `SELECT stories_fts.rowid, snippet(stories_fts, 1, char(2), char(3), '…', 16) AS snippet
      FROM stories_fts
-     ${tagged ? 'JOIN story_tags st ON st.story_seq = stories_fts.rowid JOIN tags t ON t.id = st.tag_id AND t.name = @tag' : ''}
+     ${tagged ? 'JOIN story_tags st ON st.story_seq = stories_fts.rowid JOIN tags t ON t.id = st.tag_id AND t.name_key = @tag' : ''}
      WHERE stories_fts MATCH @match
      ORDER BY bm25(stories_fts, 8.0, 1.0) LIMIT ${PAGE}`,
   );

@@ -11,6 +11,8 @@ export type CliIo = {
   env: NodeJS.ProcessEnv;
   /** Whether a person is at the terminal to answer a question. */
   isTTY?: boolean;
+  /** Whether stderr is a terminal: progress draws a bar there, plain lines elsewhere. */
+  stderrIsTTY?: boolean;
   confirm?: (question: string) => Promise<boolean>;
   /** The built renderer that `web` serves (the bin knows where the build put it). */
   rendererDir?: string;
@@ -28,10 +30,14 @@ export type CommandContext = {
   flag: <T>(flag: Flag<T>) => T | undefined;
   json: boolean;
   io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm'>> &
-    Pick<CliIo, 'rendererDir' | 'interrupted'>;
+    Pick<CliIo, 'rendererDir' | 'stderrIsTTY' | 'interrupted'>;
   call: Call;
   /** The archive, opened on first use: a usage error never creates or touches it. */
   archive: () => Archive;
+  /** Where the archive is (--archive, $COPYDESK_ARCHIVE or the user's data folder). */
+  archivePath: string;
+  /** The path was named (--archive, $COPYDESK_ARCHIVE): a missing folder is not created. */
+  archivePathNamed: boolean;
   services: () => ServiceHandlers;
   /** This run's MOS links (what `mos send` and browser mode send through). */
   mos: () => MosHub;
@@ -44,6 +50,11 @@ export type Command = {
   synopsis: string;
   /** The flags it reads besides the global ones (--archive, --json, --help). */
   flags: readonly Flag[];
+  /**
+   * It only reads the archive: it opens it read-only, so it works on a read-only drive, and
+   * refuses (creating nothing) when there is no archive.
+   */
+  readsOnly?: true;
   /** Resolves to the exit code, or null while the command keeps running (`web`). */
   run: (ctx: CommandContext) => Promise<number | null>;
 };

@@ -14,24 +14,25 @@ import {
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openArchive, type Archive } from '../archive/open';
+import { openArchive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { createServices } from '../services/serviceTable';
-import { createChangeFeed, type ChangeFeed } from '../common/changes';
-import { createMosHub, type MosHub } from '../mos/mosHub';
+import { archiveMos } from '../mos/archiveMos';
 import { version } from '../common/version';
 import { SHELL_CHANNELS, type MenuCommand, type ShellRequest } from '../../shared/ipc/api';
 import { aboutPanelOptions } from './about';
 import { createAppProtocolHandler } from './appProtocol';
-import { createArchiveHolder, type ArchiveHolder } from './archiveHolder';
-import { startAutoBackups } from '../archive/autoBackup';
-import { getSettings } from '../archive/settings';
+import type { ArchiveHolder } from './archiveHolder';
+import { allWhileOpen, createArchiveSession } from '../services/archiveSession';
+import { backupsWhileOpen } from '../archive/autoBackup';
 import { contextMenuTemplate } from './contextMenu';
 import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
 import { readPickedFile, nativeDialogs } from './dialogs';
+import { createDesktopFiles } from './desktopFiles';
 import { captureConsole, createErrorLog } from './errorLog';
 import { createSenderCheck, registerIpc } from './ipc';
-import { createPackageRequests, PACKAGE_EXTENSION, packagePathsIn } from './launchFiles';
+import { createHandoffRequests, handoffPathsIn } from './launchFiles';
+import { HANDOFF_EXTENSION } from '../../shared/exchange/handoff';
 import { menuTemplate, type SpellingMenu } from './menu';
 import { chooseNativeBinding, type RuntimeFacts } from './nativeBinding';
 import { createOpenArchiveAction } from './openArchiveAction';
@@ -70,7 +71,7 @@ let mainWindow: BrowserWindow | null = null;
 let holder: ArchiveHolder | null = null;
 const sendRequest = (request: ShellRequest) =>
   mainWindow?.webContents.send(SHELL_CHANNELS.request, request);
-const packages = createPackageRequests(sendRequest);
+const handoffs = createHandoffRequests(sendRequest);
 
 const runtime = (): RuntimeFacts => ({
   isPackaged: app.isPackaged,
@@ -151,10 +152,10 @@ function createWindow(): BrowserWindow {
   window.on('close', () => state.update((s) => ({ ...s, window: captureWindowState(window) })));
   window.on('closed', () => {
     mainWindow = null;
-    packages.notReady();
+    handoffs.notReady();
   });
   // The preload holds requests until the page listens, so the page may be told once it loaded.
-  window.webContents.on('did-finish-load', () => packages.ready());
+  window.webContents.on('did-finish-load', () => handoffs.ready());
   window.webContents.on('context-menu', (_event, params) => {
     const items = contextMenuTemplate(params, {
       replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
@@ -171,51 +172,33 @@ function focusWindow(): void {
   mainWindow.focus();
 }
 
-/** Each open archive's MOS links and the change feed its services tell them through. */
-const mosHubs = new WeakMap<Archive, { changes: ChangeFeed; mos: MosHub }>();
-function mosOf(archive: Archive): { changes: ChangeFeed; mos: MosHub } {
-  let found = mosHubs.get(archive);
-  if (!found) {
-    const changes = createChangeFeed();
-    found = { changes, mos: createMosHub({ archive, changes, version }) };
-    mosHubs.set(archive, found);
-  }
-  return found;
-}
-
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const binding = chooseNativeBinding(runtime());
   const archivePath = resolveArchivePath(archiveOption(process.argv), process.env, userData);
   try {
     if ('problem' in binding) throw new Error(binding.problem);
-    const openAt = (path: string) => openArchive(path, { nativeBinding: binding.path });
+    const nativeBinding = binding.path;
     mkdirSync(dirname(archivePath), { recursive: true });
-    holder = createArchiveHolder(
-      openAt(archivePath),
-      openAt,
-      (archive) =>
+    // An archive that cannot be opened (newer, damaged, read-only here) opens the window anyway:
+    // the page says which and offers the way forward.
+    const mos = archiveMos({ version });
+    holder = createArchiveSession(archivePath, {
+      open: (path, options) => openArchive(path, { ...options, nativeBinding }),
+      makeServices: (archive, session) =>
         createServices({
           archive,
           version,
+          session,
           log: (entry) => log.write(entry),
-          ...mosOf(archive),
+          ...mos.contextFor(archive),
         }),
-      (archive) => {
-        const backups = startAutoBackups({
-          archive,
-          schedule: () => getSettings(archive.db).backups,
-          log: (line) => log.write('backup', { message: line }),
-        });
-        // Rundowns already on MOS devices are followed again.
-        const { mos } = mosOf(archive);
-        mos.resume();
-        return () => {
-          backups.stop();
-          void mos.close();
-        };
-      },
-    );
+      // Rundowns already on MOS devices are followed again.
+      whileOpen: allWhileOpen(
+        (archive) => backupsWhileOpen(archive, (line) => log.write('backup', { message: line })),
+        mos.whileOpen,
+      ),
+    });
   } catch (error) {
     log.error('archive not opened', error);
     dialog.showErrorBox(
@@ -248,18 +231,18 @@ async function start(): Promise<void> {
       state.update((s) => ({ ...s, lastFolders: { ...s.lastFolders, [kind]: folder } })),
   });
   const archives = holder;
+  const files = createDesktopFiles({
+    services: () => archives.services(),
+    dialogs,
+    readImportFile: readPickedFile,
+    openedPath: (requestId) => handoffs.take(requestId),
+  });
   registerIpc(
     ipcMain,
     () => archives.services(),
     createSenderCheck(() => mainWindow?.webContents ?? null),
     {
-      saveFile: dialogs.saveFile,
-      pickImportFiles: dialogs.pickImportFiles,
-      takePackage: async (requestId) => {
-        const path = packages.take(requestId);
-        if (!path) throw new Error('that request was already answered or never made');
-        return readPickedFile(path);
-      },
+      ...files,
       openArchive: createOpenArchiveAction({
         holder: archives,
         pickArchive: dialogs.pickArchive,
@@ -276,7 +259,7 @@ async function start(): Promise<void> {
   );
 
   mainWindow = createWindow();
-  packagePathsIn(process.argv, process.cwd()).forEach((path) => packages.open(path));
+  handoffPathsIn(process.argv, process.cwd()).forEach((path) => handoffs.open(path));
   await mainWindow.loadURL(APP_ENTRY);
 }
 
@@ -292,12 +275,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusWindow();
-    packagePathsIn(argv, workingDirectory).forEach((path) => packages.open(path));
+    handoffPathsIn(argv, workingDirectory).forEach((path) => handoffs.open(path));
   });
   // macOS hands files over by event, possibly before the app is ready.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (path.toLowerCase().endsWith(PACKAGE_EXTENSION)) packages.open(path);
+    if (path.toLowerCase().endsWith(HANDOFF_EXTENSION)) handoffs.open(path);
     focusWindow();
   });
   app.on('web-contents-created', (_event, contents) =>

@@ -16,6 +16,7 @@ import {
 import { getRundown } from '../archive/rundowns';
 import { ServiceError } from '../common/errors';
 import type { ServiceKit } from './serviceKit';
+import { sameFolded } from '../../shared/text/foldCase';
 
 type MosChannels = Extract<keyof ServiceHandlers, `mos.${string}`>;
 
@@ -26,6 +27,7 @@ export function mosServices({
   stamp,
   newId,
   notify,
+  write,
 }: ServiceKit): Pick<ServiceHandlers, MosChannels> {
   function links(): MosControl {
     if (!ctx.mos)
@@ -61,9 +63,7 @@ export function mosServices({
       const device = MosDeviceSchema.parse({ ...input, id: input.id ?? newId() });
       if (input.id !== undefined) requireDevice(input.id);
       const others = listMosDevices(db).filter((d) => d.id !== device.id);
-      const sameName = others.find(
-        (d) => d.name.toLocaleLowerCase() === device.name.toLocaleLowerCase(),
-      );
+      const sameName = others.find((d) => sameFolded(d.name, device.name));
       if (sameName)
         throw new ServiceError('CONFLICT', `There is already a device named “${sameName.name}”.`);
       const sameId = others.find((d) => d.mosId === device.mosId);
@@ -72,14 +72,14 @@ export function mosServices({
           'CONFLICT',
           `“${sameId.name}” already has the mosID ${device.mosId}: each device has its own.`,
         );
-      db.transaction(() => putMosDevice(db, device, stamp())).immediate();
+      write(() => putMosDevice(db, device, stamp()));
       notify({ kind: 'mosDevice', id: device.id, action: 'saved' });
       return device;
     },
 
     'mos.devices.remove': ({ id }) => {
       const device = requireDevice(id);
-      db.transaction(() => deleteMosDevice(db, device.id)).immediate();
+      write(() => deleteMosDevice(db, device.id));
       notify({ kind: 'mosDevice', id, action: 'deleted' });
       return { id };
     },
@@ -87,7 +87,7 @@ export function mosServices({
     'mos.settings.get': () => getMosSettings(db),
 
     'mos.settings.save': (settings) => {
-      db.transaction(() => saveMosSettings(db, settings)).immediate();
+      write(() => saveMosSettings(db, settings));
       notify({ kind: 'settings', id: 'mos', action: 'saved' });
       return settings;
     },
@@ -96,7 +96,7 @@ export function mosServices({
       const control = links();
       requireDevice(deviceId);
       requireRundown(rundownId);
-      db.transaction(() => putMosSend(db, deviceId, rundownId, stamp())).immediate();
+      write(() => putMosSend(db, deviceId, rundownId, stamp()));
       control.send(deviceId, rundownId);
       return control.rundownStatus(rundownId).devices.find((d) => d.id === deviceId)?.sent ?? null;
     },
@@ -105,7 +105,7 @@ export function mosServices({
       const control = links();
       if (!listMosSends(db).some((s) => s.deviceId === deviceId && s.rundownId === rundownId))
         throw new ServiceError('NOT_FOUND', 'That rundown is not on that device.');
-      db.transaction(() => deleteMosSend(db, deviceId, rundownId)).immediate();
+      write(() => deleteMosSend(db, deviceId, rundownId));
       control.withdraw(deviceId, rundownId);
       return { rundownId, deviceId };
     },
@@ -113,7 +113,7 @@ export function mosServices({
     'mos.ready': ({ rundownId, ready }) => {
       const control = links();
       requireRundown(rundownId);
-      const devices = db.transaction(() => setMosReady(db, rundownId, ready)).immediate();
+      const devices = write(() => setMosReady(db, rundownId, ready));
       if (devices === 0)
         throw new ServiceError(
           'NOT_FOUND',

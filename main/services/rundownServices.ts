@@ -37,6 +37,7 @@ export function rundownServices({
   newId,
   author,
   notify,
+  write,
 }: ServiceKit): Pick<ServiceHandlers, RundownChannels> {
   function detail(rundown: Rundown): RundownDetail {
     const ids = rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
@@ -77,27 +78,25 @@ export function rundownServices({
     baseVersion: number | undefined,
     apply: (rundown: Rundown) => { rundown: Rundown; changes: Change[] },
   ): RundownDetail {
-    return db
-      .transaction(() => {
-        const current = requireRundown(id);
-        if (baseVersion !== undefined && baseVersion !== current.version)
-          throw new ServiceError(
-            'CONFLICT',
-            `Someone changed “${current.title}” since you opened it: your change was not made. Look at the rundown again and redo it.`,
-          );
-        const { rundown, changes } = apply(current);
-        const at = stamp(current.updatedAt);
-        const next = RundownSchema.parse({
-          ...rundown,
-          updatedAt: at,
-          version: current.version + 1,
-        });
-        putRundown(db, next);
-        for (const c of changes) addHistory(db, id, { ...c, at, author: author() });
-        notify({ kind: 'rundown', id, action: 'saved' });
-        return detail(next);
-      })
-      .immediate();
+    return write(() => {
+      const current = requireRundown(id);
+      if (baseVersion !== undefined && baseVersion !== current.version)
+        throw new ServiceError(
+          'CONFLICT',
+          `Someone changed “${current.title}” since you opened it: your change was not made. Look at the rundown again and redo it.`,
+        );
+      const { rundown, changes } = apply(current);
+      const at = stamp(current.updatedAt);
+      const next = RundownSchema.parse({
+        ...rundown,
+        updatedAt: at,
+        version: current.version + 1,
+      });
+      putRundown(db, next);
+      for (const c of changes) addHistory(db, id, { ...c, at, author: author() });
+      notify({ kind: 'rundown', id, action: 'saved' });
+      return detail(next);
+    });
   }
 
   function requireStoryFor(storyId: string): void {
@@ -157,7 +156,7 @@ export function rundownServices({
         updatedAt: at,
         version: 0,
       });
-      db.transaction(() => {
+      write(() => {
         putRundown(db, rundown);
         addHistory(db, rundown.id, {
           at,
@@ -166,8 +165,8 @@ export function rundownServices({
           rowId: null,
           detail: { to: template?.name ?? '' },
         });
-      }).immediate();
-      notify({ kind: 'rundown', id: rundown.id, action: 'saved' });
+        notify({ kind: 'rundown', id: rundown.id, action: 'saved' });
+      });
       return detail(rundown);
     },
 

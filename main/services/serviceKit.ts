@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Archive } from '../archive/open';
 import { getStories, getStory, putStory } from '../archive/stories';
-import { pronouncersIn, upsertPronouncer } from '../archive/pronouncers';
+import { upsertPronouncer } from '../archive/pronouncers';
+import { pronouncersIn } from '../../shared/story/pronouncers';
 import { getSettings } from '../archive/settings';
 import { recordRevision } from '../archive/revisions';
 import { addHistory, getRundown, putRundown } from '../archive/rundowns';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
-import type { RevisionKind } from '../../shared/ipc/types';
+import type { ArchiveStatus, RevisionKind } from '../../shared/ipc/types';
 import type { MosControl } from '../../shared/mos/control';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from '../common/errors';
 import { createChangeFeed, type ArchiveChange, type ChangeFeed } from '../common/changes';
+import { writeTransaction } from '../archive/writeTransaction';
 
 export type ServiceContext = {
   archive: Archive;
@@ -20,6 +22,8 @@ export type ServiceContext = {
   newId?: () => string;
   /** Progress of a long export, story by story (the CLI prints it on stderr). */
   onExportProgress?: (done: number, total: number, slug: string) => void;
+  /** The session that opened the archive (browser mode, the desktop app), for the archive.* channels. */
+  session?: ArchiveSessionControls;
   /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
   log?: (entry: string) => void;
   /**
@@ -32,6 +36,13 @@ export type ServiceContext = {
   mos?: MosControl;
 };
 
+/** What the archive.status / openReadOnly / openBackup channels ask of the app's session. */
+export type ArchiveSessionControls = {
+  status(): ArchiveStatus;
+  openReadOnly(): ArchiveStatus;
+  openBackup(path: string): ArchiveStatus;
+};
+
 /** What every group of services works with: the archive, the clock, and the shared rules. */
 export type ServiceKit = ReturnType<typeof serviceKit>;
 
@@ -41,9 +52,13 @@ export function serviceKit(ctx: ServiceContext) {
   const newId = ctx.newId ?? randomUUID;
   const changes = ctx.changes ?? createChangeFeed();
 
-  /** Tells the process what changed; call it after the write (it is heard once committed). */
+  /** What the write transaction under way has changed; told only once it commits. */
+  let pending: ArchiveChange[] | null = null;
+
+  /** Tells the process what changed. Inside write() it waits for the commit, and a rollback drops it. */
   function notify(change: ArchiveChange): void {
-    changes.emit(change);
+    if (pending) pending.push(change);
+    else changes.emit(change);
   }
 
   /** A timestamp later than `after`, so saves always move updatedAt forward. */
@@ -82,12 +97,31 @@ export function serviceKit(ctx: ServiceContext) {
    * archive's rates; the dictionary learns the story's pronouncers.
    */
   function store(story: Story, kind: RevisionKind, note = ''): void {
-    db.transaction(() => {
+    write(() => {
       putStory(db, story, timingSettings(getSettings(db)));
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
       recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
-    })();
-    notify({ kind: 'story', id: story.id, action: 'saved' });
+      notify({ kind: 'story', id: story.id, action: 'saved' });
+    });
+  }
+
+  /**
+   * A service call that reads, decides and writes does it in one write transaction, so
+   * another process cannot change the story between the check and the write. The changes it
+   * notifies are told once it has committed.
+   */
+  function write<T>(fn: () => T): T {
+    if (pending) return writeTransaction(db, fn);
+    const told: ArchiveChange[] = [];
+    pending = told;
+    let result: T;
+    try {
+      result = writeTransaction(db, fn);
+    } finally {
+      pending = null;
+    }
+    for (const change of told) changes.emit(change);
+    return result;
   }
 
   function refuseIfLocked(story: Story, doing: string): void {
@@ -133,6 +167,7 @@ export function serviceKit(ctx: ServiceContext) {
     requireStories,
     author,
     store,
+    write,
     refuseIfLocked,
     removeStoryFromRundown,
   };
