@@ -25,6 +25,7 @@ import {
   mosText,
   roAckOk as ack,
   sendMessage,
+  setReconnectDelay,
   type Reply,
 } from './wire';
 import { describeProblem, messageLabel } from './words';
@@ -39,7 +40,10 @@ export type LinkTiming = {
   staleAfterMs: number;
   /** More messages than this waiting for one running order: it is sent whole instead. */
   staleQueue: number;
-  /** The first and the longest wait before trying again after a failed send, ms. */
+  /**
+   * The first and the longest wait before trying again after a failed send, and between
+   * attempts to reach a device that dropped (doubling while it stays away), ms.
+   */
   retryMinMs: number;
   retryMaxMs: number;
 };
@@ -107,6 +111,9 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
   let stopped = false;
   let retryMs = timing.retryMinMs;
   let retryTimer: NodeJS.Timeout | null = null;
+  let reconnectMs = timing.retryMinMs;
+  let backOffTimer: NodeJS.Timeout | null = null;
+  let firstAnswerTimer: NodeJS.Timeout | null = null;
 
   const stamp = () => now().toISOString();
   const problem = (message: string): LinkProblem => ({ at: stamp(), message });
@@ -129,7 +136,18 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
           return;
         }
         mos = connected;
+        setReconnectDelay(connected, reconnectMs);
         listen(connected);
+        // The connector tells a change of connection only: a device that never answered is
+        // never told. By the end of the first heartbeat's two tries, it has answered or not.
+        firstAnswerTimer = setTimeout(
+          () => {
+            if (state === 'connecting' && mos === connected)
+              connectionChanged(connected.getConnectionStatus());
+          },
+          2 * timing.commandTimeoutMs + 100,
+        );
+        firstAnswerTimer.unref?.();
       })
       .catch((error: unknown) => {
         state = 'disconnected';
@@ -204,6 +222,7 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
         for (const follow of follows.values()) if (!follow.withdrawn) resync(follow);
       awaySince = null;
       retryMs = timing.retryMinMs;
+      stopBackingOff();
       mos
         ?.requestMachineInfo()
         .then((info) => {
@@ -219,8 +238,33 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
     } else if (state !== 'stopped') {
       if (state === 'connected') awaySince = now().getTime();
       state = 'disconnected';
+      backOff();
     }
     host.onUpdate();
+  }
+
+  /**
+   * While the device is away, the wait between attempts to reach it doubles, up to the longest:
+   * a prompter switched off for the night is not knocked on every few seconds until morning.
+   */
+  function backOff(): void {
+    if (backOffTimer || stopped) return;
+    backOffTimer = setTimeout(() => {
+      backOffTimer = null;
+      if (state !== 'disconnected' || !mos) return;
+      reconnectMs = Math.min(reconnectMs * 2, timing.retryMaxMs);
+      setReconnectDelay(mos, reconnectMs);
+      host.onUpdate();
+      backOff();
+    }, reconnectMs);
+    backOffTimer.unref?.();
+  }
+
+  function stopBackingOff(): void {
+    if (backOffTimer) clearTimeout(backOffTimer);
+    backOffTimer = null;
+    reconnectMs = timing.retryMinMs;
+    if (mos) setReconnectDelay(mos, reconnectMs);
   }
 
   /**
@@ -465,6 +509,7 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
         state,
         detail,
         lastHeartbeatAt,
+        retryEveryMs: state === 'disconnected' ? reconnectMs : null,
         machine,
         lastError,
         rundowns: [...follows.keys()].flatMap((id) => {
@@ -478,6 +523,8 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
       stopped = true;
       state = 'stopped';
       if (retryTimer) clearTimeout(retryTimer);
+      if (backOffTimer) clearTimeout(backOffTimer);
+      if (firstAnswerTimer) clearTimeout(firstAnswerTimer);
       const connected = mos;
       mos = null;
       if (connected) await connection.disposeMosDevice(connected).catch(() => undefined);

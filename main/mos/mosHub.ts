@@ -255,6 +255,7 @@ export function createMosHub(options: MosHubOptions): MosHub {
               state: 'stopped',
               detail: 'Nothing sent to it',
               lastHeartbeatAt: null,
+              retryEveryMs: null,
               machine: null,
               lastError: null,
               rundowns: [],

@@ -180,6 +180,24 @@ export async function sendMessage(device: ConnectorDevice, message: RoMessage): 
   return { kind: 'ack' };
 }
 
+type SocketInternals = {
+  _primaryConnection: { _clients: Record<string, { client: { autoReconnectInterval: number } }> };
+};
+
+/**
+ * How long the connector's sockets to a device wait between attempts to connect again. Its
+ * MosDevice keeps its sockets to itself and tries every 3 s for ever; the link backs off through
+ * the sockets' own setter (the connector is pinned; reconnect.test.ts fails if this stops
+ * reaching them).
+ */
+export function setReconnectDelay(device: ConnectorDevice, ms: number): number {
+  const clients = Object.values(
+    (device as unknown as Partial<SocketInternals>)._primaryConnection?._clients ?? {},
+  );
+  for (const { client } of clients) client.autoReconnectInterval = ms;
+  return clients.length;
+}
+
 /** What Copydesk says it is when a device asks (reqMachInfo). */
 export function copydeskMachineInfo(ncsId: string, version: string): IMOSListMachInfo {
   const now = Date.now();

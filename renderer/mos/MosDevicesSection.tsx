@@ -6,7 +6,7 @@ import {
   type MosPorts,
   type MosSettings,
 } from '../../shared/mos/model';
-import { clockTime, LINK_STATE_WORDS } from './linkWords';
+import { clockTime, LINK_STATE_WORDS, retryWords } from './linkWords';
 import { usePolled } from './usePolled';
 import './mos.css';
 
@@ -150,6 +150,9 @@ export function MosDevicesSection() {
                     <span title={words.meaning}>{words.label}</span>
                     {d.state !== 'stopped' && d.detail !== words.label && ` (${d.detail})`}
                     {d.lastHeartbeatAt && <div>Last heartbeat {clockTime(d.lastHeartbeatAt)}</div>}
+                    {d.retryEveryMs !== null && (
+                      <div>Trying again every {retryWords(d.retryEveryMs)}</div>
+                    )}
                     {d.machine && (
                       <div>
                         {d.machine.manufacturer} {d.machine.model} {d.machine.softwareRevision}

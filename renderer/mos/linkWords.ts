@@ -25,3 +25,6 @@ export function statusTone(status: string): 'good' | 'live' | 'warn' {
 
 export const clockTime = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** How often Copydesk knocks on a device that is away, in words: “2 s”, “30 s”. */
+export const retryWords = (ms: number) => `${Math.max(1, Math.round(ms / 1000))} s`;

@@ -103,6 +103,8 @@ export type DeviceLinkStatus = {
   /** The connector's words for the connection (which port has no heartbeats). */
   detail: string;
   lastHeartbeatAt: string | null;
+  /** While it is away: how long Copydesk waits between attempts to reach it, ms. */
+  retryEveryMs: number | null;
   /** What the device says it is (listMachInfo), once it answered. */
   machine: { manufacturer: string; model: string; softwareRevision: string } | null;
   lastError: LinkProblem | null;
