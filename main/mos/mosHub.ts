@@ -18,6 +18,7 @@ import {
   type LinkTiming,
 } from './deviceLink';
 import { watchOtherWriters } from './otherWriters';
+import { acceptOnlyFrom } from './incomingGuard';
 
 export type MosHubOptions = {
   archive: Archive;
@@ -62,6 +63,7 @@ export function createMosHub(options: MosHubOptions): MosHub {
   let closed = false;
   let stopWatching: (() => void) | null = null;
   let followAll = false;
+  let refused: { at: string; from: string } | null = null;
 
   const update = () => {
     for (const listener of [...listeners]) listener();
@@ -79,6 +81,15 @@ export function createMosHub(options: MosHubOptions): MosHub {
         debug: false,
       }),
     );
+    if (listen)
+      acceptOnlyFrom(
+        mos,
+        () => listMosDevices(db).map((d) => d.host),
+        (from) => {
+          refused = { at: now().toISOString(), from };
+          update();
+        },
+      );
     mos.on('error', (error: unknown) => attribute(String(error)));
     mos.on('warning', () => undefined);
     mos.on('info', () => undefined);
@@ -247,6 +258,7 @@ export function createMosHub(options: MosHubOptions): MosHub {
         listening: {
           ports: connection && settings.listen && !connection.problem ? settings.ports : null,
           problem: connection?.problem ?? null,
+          refused,
         },
         devices: listMosDevices(db).map(
           (device) =>

@@ -274,6 +274,12 @@ export function MosDevicesSection() {
             {status.value?.listening.problem && (
               <span className="cd-mos-problem">{status.value.listening.problem}</span>
             )}
+            {status.value?.listening.refused && (
+              <span className="cd-mos-problem" data-testid="mos-refused">
+                {clockTime(status.value.listening.refused.at)}: refused a MOS connection from{' '}
+                {status.value.listening.refused.from}, which is none of these devices.
+              </span>
+            )}
             <button type="button" className="cd-button" onClick={() => void saveNcs()}>
               Save MOS settings
             </button>

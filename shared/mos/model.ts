@@ -114,7 +114,12 @@ export type DeviceLinkStatus = {
 export type MosStatus = {
   ncsId: string;
   /** Where Copydesk listens for device status, or why it cannot. */
-  listening: { ports: MosPorts | null; problem: string | null };
+  listening: {
+    ports: MosPorts | null;
+    problem: string | null;
+    /** The last connection refused because it came from no configured device's host. */
+    refused: { at: string; from: string } | null;
+  };
   devices: DeviceLinkStatus[];
 };
 

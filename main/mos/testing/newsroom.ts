@@ -96,7 +96,7 @@ export async function newsroom(refuse?: (type: string, storyId: string | null) =
     await inStep(device, detail);
     return detail;
   };
-  return { call, hub, prompter, devicePorts, startDevice, id, storyIds, rows, send };
+  return { call, hub, prompter, ncsPorts, devicePorts, startDevice, id, storyIds, rows, send };
 }
 
 /** What a device should hold of the rundown: story rows not floated, in order, with pages. */
