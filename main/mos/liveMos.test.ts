@@ -104,9 +104,10 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
 
   it('shows a device’s NACK to the producer, then sends the running order whole', async () => {
     let refusing = true;
-    const show = await newsroom((type) =>
-      refusing && type === 'roStoryInsert' ? 'Story insert not allowed while on air' : null,
-    );
+    const show = await newsroom({
+      refuse: (type) =>
+        refusing && type === 'roStoryInsert' ? 'Story insert not allowed while on air' : null,
+    });
     const device = await show.startDevice();
     await show.send(device);
     const late = await show.call('stories.create', { slug: 'LATE NEWS' });

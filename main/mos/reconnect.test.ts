@@ -1,6 +1,16 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanUp, cleanup, hubSays, inStep, newsroom, QUICK } from './testing/newsroom';
+import {
+  cleanUp,
+  cleanup,
+  expected,
+  hubSays,
+  inStep,
+  newsroom,
+  QUICK,
+  roOf,
+} from './testing/newsroom';
+import { deviceMemory } from './testing/testDevice';
 import type { MosPorts } from '../../shared/mos/model';
 
 afterEach(cleanUp);
@@ -62,4 +72,27 @@ describe('a device that is away', () => {
     await hubSays(show.hub, () => link().state === 'connected');
     expect(link().retryEveryMs).toBeNull();
   }, 20_000);
+
+  it('gets the whole running order once when more changes piled up than are worth sending one by one', async () => {
+    const show = await newsroom({ timing: { staleQueue: 3 } });
+    const memory = deviceMemory();
+    let device = await show.startDevice(memory);
+    const sent = await show.send(device);
+    await hubSays(show.hub, () => !!show.hub.rundownStatus(show.id).devices[0]?.sent?.inStep);
+
+    await device.stop();
+    await hubSays(show.hub, () => show.hub.status().devices[0]!.state === 'disconnected');
+    const storyRows = sent.rundown.rows.filter((r) => r.kind === 'story');
+    // Five moves, one at a time: the bottom story to the top, again and again.
+    for (const row of storyRows.slice(-5).reverse())
+      await show.call('rundowns.moveRow', { id: show.id, rowId: row.id, to: 1 });
+    const whileAway = memory.log.length;
+
+    device = await show.startDevice(memory);
+    const detail = await show.rows();
+    await inStep(device, detail);
+    expect(memory.log.slice(whileAway)).toContain('roReplace');
+    expect(memory.log.slice(whileAway)).not.toContain('roStoryMove');
+    expect(device.order(roOf(show.id))).toEqual(expected(detail).map((s) => s.id));
+  }, 30_000);
 });

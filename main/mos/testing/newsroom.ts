@@ -3,6 +3,8 @@ import { closeArchives, serviceCaller } from '../../services/testing/rundownShow
 import type { RundownDetail } from '../../../shared/rundown/channels';
 import { blocksOf, pagesOf } from '../../../shared/rundown/blocks';
 import { createMosHub, type MosHub } from '../mosHub';
+import type { LinkTiming } from '../deviceLink';
+import type { MosPorts } from '../../../shared/mos/model';
 import { freePorts, startTestDevice, type DeviceMemory, type TestDevice } from './testDevice';
 
 /** Quick enough that a device stopped mid-show is noticed within a couple of seconds. */
@@ -28,11 +30,19 @@ export async function cleanUp(): Promise<void> {
  * Tonight's show in a fresh archive, the services with a MOS hub, Copydesk listening on free
  * ports and one device (PROMPTER 1) configured but not started.
  */
-export async function newsroom(refuse?: (type: string, storyId: string | null) => string | null) {
+export async function newsroom(
+  options: {
+    /** The device's refusals (see startTestDevice). */
+    refuse?: (type: string, storyId: string | null) => string | null;
+    timing?: Partial<LinkTiming>;
+  } = {},
+) {
+  const { refuse } = options;
   let hub!: MosHub;
   const { call } = serviceCaller((archive) => {
     const changes = createChangeFeed();
-    hub = createMosHub({ archive, changes, version: 'test', timing: QUICK, watchMs: 0 });
+    const timing = { ...QUICK, ...options.timing };
+    hub = createMosHub({ archive, changes, version: 'test', timing, watchMs: 0 });
     return { changes, mos: hub };
   });
   cleanup.push(closeArchives);
@@ -46,10 +56,11 @@ export async function newsroom(refuse?: (type: string, storyId: string | null) =
     host: '127.0.0.1',
     ports: devicePorts,
   });
-  const startDevice = async (memory?: DeviceMemory) => {
+  /** Starts the device (on its configured ports, or `ports` behind something in between). */
+  const startDevice = async (memory?: DeviceMemory, ports: MosPorts = devicePorts) => {
     const device = await startTestDevice({
       mosId: DEVICE_MOS_ID,
-      ports: devicePorts,
+      ports,
       ncs: { id: NCS_ID, ports: ncsPorts },
       memory,
       refuse,
