@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyText, deviceMemory, IMOSObjectStatus } from './testing/testDevice';
-import { cleanUp, expected, hubSays, inStep, newsroom, roOf } from './testing/newsroom';
+import { mosText } from './wire';
+import { cleanUp, expected, hubSays, inStep, NCS_ID, newsroom, roOf } from './testing/newsroom';
 
 afterEach(cleanUp);
 
@@ -142,5 +143,33 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
     await device.until((m) => m.ready.get(roOf(show.id)) === 'READY');
     await show.call('mos.withdraw', { rundownId: show.id, deviceId: show.prompter.id });
     await device.until((m) => !m.ros.has(roOf(show.id)));
+  });
+
+  it('shows an item’s status beside the story’s, the running order’s own status, and tells a device what Copydesk is', async () => {
+    const show = await newsroom();
+    const device = await show.startDevice();
+    const detail = await show.send(device);
+    const rowId = expected(detail)[0]!.id;
+    const ro = roOf(show.id);
+    await device.storyStatus(ro, rowId, IMOSObjectStatus.READY);
+    await device.itemStatus(ro, rowId, 'cg-1', IMOSObjectStatus.PLAY);
+    await device.runningOrderStatus(ro, IMOSObjectStatus.READY);
+    const status = await show.call('mos.rundownStatus', { rundownId: show.id });
+    expect(status.rows[rowId]!.map((s) => [s.itemId, s.status])).toEqual([
+      [null, 'READY'],
+      ['cg-1', 'PLAY'],
+    ]);
+    expect(status.devices[0]!.sent!.deviceStatus).toBe('READY');
+
+    const info = await device.machineInfo();
+    expect(mosText(info.manufacturer)).toBe('Copydesk');
+    expect(mosText(info.ID)).toBe(NCS_ID);
+    expect(mosText(info.mosRev)).toBe('2.8.5');
+    expect(info.supportedProfiles).toMatchObject({
+      deviceType: 'NCS',
+      profile0: true,
+      profile2: true,
+      profile4: true,
+    });
   });
 });

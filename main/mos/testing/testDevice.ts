@@ -251,6 +251,18 @@ export async function startTestDevice(options: {
     changed();
   });
 
+  /** Resolves once Copydesk's NCS ports answer this device. */
+  const ncsAnswers = () =>
+    new Promise<void>((resolve) => {
+      const test = () => {
+        if (!ncsUp) return;
+        waiters.delete(test);
+        resolve();
+      };
+      waiters.add(test);
+      test();
+    });
+
   return {
     memory,
     /** Resolves when the memory passes the check (checked now and after every message). */
@@ -269,21 +281,38 @@ export async function startTestDevice(options: {
     order: (roId: string) => memory.ros.get(roId)?.stories.map((s) => s.id) ?? null,
     /** Says a story's status (roElementStat STORY) to Copydesk, once its NCS port answers. */
     async storyStatus(roId: string, storyId: string, status: IMOSObjectStatus) {
-      await new Promise<void>((resolve) => {
-        const test = () => {
-          if (!ncsUp) return;
-          waiters.delete(test);
-          resolve();
-        };
-        waiters.add(test);
-        test();
-      });
+      await ncsAnswers();
       return device.sendStoryStatus({
         RunningOrderId: types.mosString128.create(roId),
         ID: types.mosString128.create(storyId),
         Status: status,
         Time: types.mosTime.create(Date.now()),
       });
+    },
+    /** Says an item's status (roItemStat): a graphic of a story PLAYs. */
+    async itemStatus(roId: string, storyId: string, itemId: string, status: IMOSObjectStatus) {
+      await ncsAnswers();
+      return device.sendItemStatus({
+        RunningOrderId: types.mosString128.create(roId),
+        StoryId: types.mosString128.create(storyId),
+        ID: types.mosString128.create(itemId),
+        Status: status,
+        Time: types.mosTime.create(Date.now()),
+      });
+    },
+    /** Says the running order's status (roElementStat RO). */
+    async runningOrderStatus(roId: string, status: IMOSObjectStatus) {
+      await ncsAnswers();
+      return device.sendRunningOrderStatus({
+        ID: types.mosString128.create(roId),
+        Status: status,
+        Time: types.mosTime.create(Date.now()),
+      });
+    },
+    /** Asks Copydesk what it is (reqMachInfo). */
+    async machineInfo() {
+      await ncsAnswers();
+      return device.requestMachineInfo();
     },
     stop: () => mos.dispose(),
   };
