@@ -77,11 +77,8 @@ describe('live MOS: Copydesk as the NCS, a device built from the same connector'
     const memory = deviceMemory();
     let device = await show.startDevice(memory);
     let detail = await show.send(device);
-    // Its last acknowledgement has reached Copydesk: nothing is in flight when it stops.
-    await hubSays(show.hub, () => !!show.hub.rundownStatus(show.id).devices[0]?.sent?.inStep);
 
-    await device.stop();
-    await hubSays(show.hub, () => show.hub.status().devices[0]!.state === 'disconnected');
+    await show.stopDevice(device);
     const storyRows = detail.rundown.rows.filter((r) => r.kind === 'story');
     await show.call('rundowns.moveRow', { id: show.id, rowId: storyRows[0]!.id, to: 7 });
     await show.call('rundowns.removeRow', { id: show.id, rowId: storyRows[2]!.id });

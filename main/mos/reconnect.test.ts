@@ -78,10 +78,8 @@ describe('a device that is away', () => {
     const memory = deviceMemory();
     let device = await show.startDevice(memory);
     const sent = await show.send(device);
-    await hubSays(show.hub, () => !!show.hub.rundownStatus(show.id).devices[0]?.sent?.inStep);
 
-    await device.stop();
-    await hubSays(show.hub, () => show.hub.status().devices[0]!.state === 'disconnected');
+    await show.stopDevice(device);
     const storyRows = sent.rundown.rows.filter((r) => r.kind === 'story');
     // Five moves, one at a time: the bottom story to the top, again and again.
     for (const row of storyRows.slice(-5).reverse())

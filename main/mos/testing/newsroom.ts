@@ -107,7 +107,26 @@ export async function newsroom(
     await inStep(device, detail);
     return detail;
   };
-  return { call, hub, prompter, ncsPorts, devicePorts, startDevice, id, storyIds, rows, send };
+  /** Stops the device once it has acknowledged everything, and waits until Copydesk notices. */
+  const stopDevice = async (device: TestDevice) => {
+    // Its last acknowledgement has reached Copydesk: nothing is in flight when it stops.
+    await hubSays(hub, () => !!hub.rundownStatus(id).devices[0]?.sent?.inStep);
+    await device.stop();
+    await hubSays(hub, () => hub.status().devices[0]!.state === 'disconnected');
+  };
+  return {
+    call,
+    hub,
+    prompter,
+    ncsPorts,
+    devicePorts,
+    startDevice,
+    stopDevice,
+    id,
+    storyIds,
+    rows,
+    send,
+  };
 }
 
 /** What a device should hold of the rundown: story rows not floated, in order, with pages. */
