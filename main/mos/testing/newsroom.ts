@@ -39,7 +39,7 @@ export async function newsroom(
 ) {
   const { refuse } = options;
   let hub!: MosHub;
-  const { call } = serviceCaller((archive) => {
+  const { call, archive } = serviceCaller((archive) => {
     const changes = createChangeFeed();
     const timing = { ...QUICK, ...options.timing };
     hub = createMosHub({ archive, changes, version: 'test', timing, watchMs: 0 });
@@ -116,6 +116,7 @@ export async function newsroom(
   };
   return {
     call,
+    archive,
     hub,
     prompter,
     ncsPorts,
