@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRundown } from '../archive/rundowns';
 import { createChangeFeed, type ArchiveChange } from '../common/changes';
 import { closeArchives, serviceCaller } from './testing/rundownShow';
+import { serviceKit } from './serviceKit';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 
 afterEach(closeArchives);
@@ -56,5 +57,28 @@ describe('the change feed: every committed change, whichever transport made it',
       { kind: 'rundown', id: rundown.id, action: 'saved', version: 2 },
       { kind: 'story', id: story.id, action: 'deleted' },
     ]);
+  });
+
+  it('tells what a write transaction notified only once it commits, and nothing when it rolls back', async () => {
+    const changes = createChangeFeed();
+    const { archive } = serviceCaller(() => ({ changes }));
+    const kit = serviceKit({ archive, version: 'test', changes });
+    const heard: string[] = [];
+    changes.onChange((c) => heard.push(c.id));
+
+    expect(() =>
+      kit.write(() => {
+        kit.notify({ kind: 'story', id: 'rolled-back', action: 'saved' });
+        throw new Error('refused half-way');
+      }),
+    ).toThrow('refused half-way');
+    kit.write(() => {
+      kit.notify({ kind: 'story', id: 'outer', action: 'saved' });
+      kit.write(() => kit.notify({ kind: 'story', id: 'nested', action: 'saved' }));
+      // Nothing is told while the transaction is open, not even a microtask later.
+      expect(archive.db.inTransaction).toBe(true);
+    });
+    await Promise.resolve();
+    expect(heard).toEqual(['outer', 'nested']);
   });
 });
