@@ -87,6 +87,44 @@ describe('copydesk mos', () => {
     expect((await run('mos', 'send', 'abcd', '--device', 'nobody')).code).toBe(2);
   });
 
+  it('says at once when the device is not there (exit 1), and the show stays sent to it for later', async () => {
+    const { run } = cliWorkspace();
+    const json = async (...argv: string[]) =>
+      JSON.parse((await run(...argv, '--json')).stdout) as Record<string, unknown>;
+    const nobody = await freePorts();
+    await json('mos', 'settings', '--no-listen');
+    await json(
+      'mos',
+      'device',
+      'add',
+      'PROMPTER 2',
+      '--mos-id',
+      'p2.mos',
+      '--host',
+      '127.0.0.1',
+      ...portFlags(nobody),
+    );
+    const show = await json(
+      'rundown',
+      'new',
+      'LATE NEWS',
+      '--date',
+      '2026-11-30',
+      '--on-air',
+      '22:00',
+      '--length',
+      '30:00',
+    );
+    const sent = await run('mos', 'send', show.id as string, '--device', 'PROMPTER 2');
+    expect(sent.code).toBe(1);
+    expect(sent.stderr).toContain(
+      `“LATE NEWS” did not reach PROMPTER 2: Nothing answers at 127.0.0.1 on the MOS ports`,
+    );
+    // Said as soon as the connection is refused, well inside the test's time, not after the
+    // 30 s the command gives a device that is there to answer.
+    expect(sent.stderr).toContain('The show stays marked as sent to it');
+  });
+
   it('sends a rundown, waits for the device to take it, and --follow sends what other commands change', async () => {
     const { ws, json, id, device } = await showWithDevice();
     const story = await json(

@@ -251,9 +251,9 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
     if (backOffTimer || stopped) return;
     backOffTimer = setTimeout(() => {
       backOffTimer = null;
-      if (state !== 'disconnected' || !mos) return;
+      if (state !== 'disconnected') return;
       reconnectMs = Math.min(reconnectMs * 2, timing.retryMaxMs);
-      setReconnectDelay(mos, reconnectMs);
+      if (mos) setReconnectDelay(mos, reconnectMs);
       host.onUpdate();
       backOff();
     }, reconnectMs);
@@ -481,6 +481,12 @@ export function createDeviceLink(device: MosDevice, host: LinkHost, timing: Link
 
     noteError(text: string): void {
       lastError = problem(describeProblem(text, device));
+      // A refused connection before the device ever answered: it is not there (yet).
+      if (state === 'connecting') {
+        state = 'disconnected';
+        detail = 'Not answering';
+        backOff();
+      }
       host.onUpdate();
     },
 

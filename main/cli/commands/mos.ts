@@ -150,21 +150,39 @@ const SUBS: Subcommands = {
       });
       return null;
     }
+    const linkOf = () => hub.status().devices.find((d) => d.device.id === device.id);
     let timer: NodeJS.Timeout | undefined;
+    let stopLooking = () => {};
     const sent = await Promise.race([
       hub.settled(device.id, rundown),
       new Promise<null>((resolve) => {
         timer = setTimeout(() => resolve(null), SEND_WAIT_MS);
       }),
+      // A device that is not there is said at once, not after the whole wait.
+      new Promise<null>((resolve) => {
+        const look = () => linkOf()?.state === 'disconnected' && resolve(null);
+        stopLooking = hub.onUpdate(look);
+        look();
+      }),
     ]);
     clearTimeout(timer);
+    stopLooking();
     if (!sent || !sent.inStep) {
-      const status = hub.status().devices.find((d) => d.device.id === device.id);
+      const status = linkOf();
       const why =
         sent?.lastProblem?.message ??
         status?.lastError?.message ??
-        `${device.name} did not answer within ${SEND_WAIT_MS / 1000} seconds`;
-      throw new CliFailure('FORBIDDEN', `“${title}” did not reach ${device.name}: ${why}`);
+        (status?.state === 'disconnected'
+          ? `${device.name} is not answering (${status.detail})`
+          : `${device.name} did not answer within ${SEND_WAIT_MS / 1000} seconds`);
+      const after = sent?.lastProblem
+        ? ''
+        : ` The show stays marked as sent to it: Copydesk sends it when ${device.name} answers, while the app or \`copydesk mos send --follow\` runs.`;
+      const stop = /[.?!]$/.test(why) ? '' : '.';
+      throw new CliFailure(
+        'FORBIDDEN',
+        `“${title}” did not reach ${device.name}: ${why}${stop}${after}`,
+      );
     }
     report(sent);
     return EXIT.ok;
