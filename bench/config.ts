@@ -7,6 +7,7 @@ export const SUITES = [
   'export',
   'editor',
   'diff',
+  'prompter',
   'startup',
   'mos',
 ] as const;
@@ -31,6 +32,9 @@ export type BenchConfig = {
   /** Read words of each version in the diff bench's rewritten story, and times it is compared. */
   diffWords: number;
   diffRuns: number;
+  /** Read words of the show the prompter bench scrolls, and seconds it scrolls a round. */
+  prompterWords: number;
+  prompterSeconds: number;
   startupRuns: number;
   suites: readonly SuiteName[];
   /** Where archives and builds go; `results` gets the JSON. Both under bench/results by default. */
@@ -54,6 +58,8 @@ const FULL = {
   editorChars: 200,
   diffWords: 10_000,
   diffRuns: 5,
+  prompterWords: 10_000,
+  prompterSeconds: 10,
   startupRuns: 5,
 };
 
@@ -69,6 +75,8 @@ const QUICK: typeof FULL = {
   editorChars: 100,
   diffWords: 10_000,
   diffRuns: 3,
+  prompterWords: 10_000,
+  prompterSeconds: 4,
   startupRuns: 3,
 };
 

@@ -13,6 +13,7 @@ import { openListBench } from './suites/openListBench';
 import { exportBench } from './suites/exportBench';
 import { editorBench } from './suites/editorBench';
 import { diffBench } from './suites/diffBench';
+import { prompterBench } from './suites/prompterBench';
 import { startupBench } from './suites/startupBench';
 import { mosBench } from './suites/mosBench';
 
@@ -29,9 +30,11 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const rows: Row[] = [];
   const wants = (suite: SuiteName) => config.suites.includes(suite);
 
-  // Every suite but the editor's, the diff's and MOS's reads the generated archive; a kept one is
-  // reused.
-  const needsArchive = config.suites.some((s) => !['editor', 'diff', 'mos'].includes(s));
+  // Every suite but the editor's, the diff's, the prompter's and MOS's reads the generated
+  // archive; a kept one is reused.
+  const needsArchive = config.suites.some(
+    (s) => !['editor', 'diff', 'prompter', 'mos'].includes(s),
+  );
   const stamp = readStamp(stampPath);
   const reusable =
     stamp !== null &&
@@ -60,6 +63,7 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   }
   if (wants('editor')) rows.push(...(await editorBench(config)));
   if (wants('diff')) rows.push(...(await diffBench(config)));
+  if (wants('prompter')) rows.push(...(await prompterBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
   if (wants('mos')) rows.push(...(await mosBench(config)));
 

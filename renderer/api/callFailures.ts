@@ -65,6 +65,7 @@ const ACTIONS: Record<Channel, string> = {
   'mos.ready': 'mark the show ready',
   'mos.status': 'read the MOS devices’ status',
   'mos.rundownStatus': 'read what the devices say of the rundown',
+  'prompter.show': 'open the prompter',
 };
 
 /** `Invalid input for settings.save: Too big (at defaults.wordsPerMinute).` → `Too big.` */
