@@ -10,6 +10,7 @@ export const SUITES = [
   'prompter',
   'startup',
   'newsroom',
+  'mos',
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
 

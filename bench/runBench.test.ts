@@ -54,6 +54,7 @@ describe('the bench on a tiny archive', () => {
         'prompter',
         'start-up',
         'newsroom',
+        'mos',
       ]),
     );
     // Every query in the mix and every export format has its own row.

@@ -16,6 +16,7 @@ import { diffBench } from './suites/diffBench';
 import { prompterBench } from './suites/prompterBench';
 import { startupBench } from './suites/startupBench';
 import { newsroomBench } from './suites/newsroomBench';
+import { mosBench } from './suites/mosBench';
 
 export type BenchOutcome = { report: Report; jsonPath: string };
 
@@ -30,10 +31,10 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const rows: Row[] = [];
   const wants = (suite: SuiteName) => config.suites.includes(suite);
 
-  // Every suite but the editor's, the diff's, the prompter's and the newsroom's reads the
+  // Every suite but the editor's, the diff's, the prompter's, the newsroom's and MOS's reads the
   // generated archive; a kept one is reused.
   const needsArchive = config.suites.some(
-    (s) => !['editor', 'diff', 'prompter', 'newsroom'].includes(s),
+    (s) => !['editor', 'diff', 'prompter', 'newsroom', 'mos'].includes(s),
   );
   const stamp = readStamp(stampPath);
   const reusable =
@@ -66,6 +67,7 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   if (wants('prompter')) rows.push(...(await prompterBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
   if (wants('newsroom')) rows.push(...(await newsroomBench(config)));
+  if (wants('mos')) rows.push(...(await mosBench(config)));
 
   // An archive this run made is removed unless --keep asked for it; a kept one is left alone.
   if (generated && !config.keep) {

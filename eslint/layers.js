@@ -67,6 +67,15 @@ export const LAYERS = {
     imports: ['shared', 'main/common', 'main/archive', 'main/import', 'main/export'],
     packages: [NODE, 'zod'],
   },
+  // Live MOS: the links to prompters and graphics devices, driven by the services' change feed.
+  'main/mos': {
+    imports: ['shared', 'main/common', 'main/archive', 'main/export'],
+    packages: [NODE, 'zod', 'better-sqlite3', '@mos-connection/connector'],
+    testsAlsoImport: {
+      'main/services':
+        'a device follows changes made through the service layer, as the app makes them',
+    },
+  },
   // What browser mode and Electron's app:// protocol both send: content types, the CSP.
   'main/http': { imports: ['shared', 'main/common'], packages: [NODE, 'zod'] },
   // The prompter's remote control: the relay between the operator's window and remote clients,
@@ -84,6 +93,7 @@ export const LAYERS = {
       'main/http',
       'main/prompter',
       'main/sync',
+      'main/mos',
     ],
     packages: [NODE, 'zod'],
   },
@@ -106,6 +116,7 @@ export const LAYERS = {
       'main/web',
       'main/server',
       'main/sync',
+      'main/mos',
     ],
     packages: [NODE, 'zod'],
     testsAlsoImport: { 'main/export': 'reading back what the CLI exported' },
@@ -119,6 +130,7 @@ export const LAYERS = {
       'main/http',
       'main/prompter',
       'main/sync',
+      'main/mos',
     ],
     packages: [NODE, 'zod', 'electron'],
   },

@@ -40,6 +40,18 @@ export function getStories(db: Database, ids: readonly string[]): Story[] {
 }
 
 /**
+ * Which version of each story the archive holds (its `updatedAt`), by id, without reading the
+ * stories: enough to tell whether a copy made earlier is still current.
+ */
+export function storyVersions(db: Database, ids: readonly string[]): Map<string, string> {
+  const rows = statement(
+    db,
+    'SELECT id, updated_at FROM stories WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as { id: string; updated_at: string }[];
+  return new Map(rows.map((r) => [r.id, r.updated_at]));
+}
+
+/**
  * Inserts or replaces a story and its tags in one transaction. The story must already be valid.
  * The stored read and total times use the archive's presenters and rates.
  */

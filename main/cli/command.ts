@@ -1,5 +1,6 @@
 import type { Archive } from '../archive/open';
 import type { DeskSync } from '../sync/deskSync';
+import type { MosHub } from '../mos/mosHub';
 import type { Channel, Input, Output, ServiceHandlers } from '../../shared/ipc/contract';
 import type { Flag } from './flags';
 import { UsageError } from './exitCodes';
@@ -18,6 +19,8 @@ export type CliIo = {
   readSecret?: (prompt: string) => Promise<string>;
   /** The built renderer that `web` serves (the bin knows where the build put it). */
   rendererDir?: string;
+  /** Settles when a command that keeps running should stop (default: Ctrl+C, SIGTERM). */
+  interrupted?: Promise<unknown>;
 };
 
 /** A service call that returns its value, or throws a CliFailure carrying the service's code. */
@@ -30,7 +33,7 @@ export type CommandContext = {
   flag: <T>(flag: Flag<T>) => T | undefined;
   json: boolean;
   io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm' | 'readSecret'>> &
-    Pick<CliIo, 'rendererDir' | 'env' | 'stderrIsTTY'>;
+    Pick<CliIo, 'rendererDir' | 'env' | 'stderrIsTTY' | 'interrupted'>;
   call: Call;
   /** The archive, opened on first use: a usage error never creates or touches it. */
   archive: () => Archive;
@@ -41,6 +44,8 @@ export type CommandContext = {
   services: () => ServiceHandlers;
   /** The desk's newsroom connection (keeps it live for `sync` and `web`). */
   newsroom: () => DeskSync;
+  /** This run's MOS links (what `mos send` and browser mode send through). */
+  mos: () => MosHub;
 };
 
 /** One `copydesk` command: its name, what the usage says of it, its flags, and what it does. */
@@ -75,6 +80,28 @@ export function onlyArgument(args: readonly string[], message: string): string {
   if (!arg) throw new UsageError(message);
   noExtra(rest);
   return arg;
+}
+
+/** What a command with subcommands (`rundown add`, `mos send`) runs for each. */
+export type Subcommands = Record<
+  string,
+  (ctx: CommandContext, args: string[]) => Promise<number | null>
+>;
+
+/** Runs the subcommand the first word names; a usage error when it names none. */
+export function runSubcommand(
+  name: string,
+  subs: Subcommands,
+  ctx: CommandContext,
+  args: readonly string[],
+): Promise<number | null> {
+  const [sub, ...rest] = args;
+  const run = sub === undefined ? undefined : subs[sub];
+  if (!run)
+    throw new UsageError(
+      sub === undefined ? `${name} needs a subcommand` : `${name} has no subcommand “${sub}”`,
+    );
+  return run(ctx, rest);
 }
 
 /** Refuses words the command does not take. */

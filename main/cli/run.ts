@@ -5,6 +5,8 @@ import { prepareArchiveFolder, resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService, knownErrorValue } from '../services/serviceTable';
 import { deskSync, type DeskSync } from '../sync/deskSync';
+import { createChangeFeed } from '../common/changes';
+import { createMosHub, type MosHub } from '../mos/mosHub';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { version } from '../common/version';
 import type { Call, CliIo, Command, CommandContext } from './command';
@@ -59,6 +61,11 @@ function lazyArchive(path: string, named: boolean, io: CliIo) {
   let services: ServiceHandlers | undefined;
   let sync: DeskSync | undefined;
   let access: 'read' | 'write' = 'write';
+  let mos: MosHub | undefined;
+  const changes = createChangeFeed();
+  /** The MOS links of this run: no socket opens until a command sends to a device. */
+  const hub = (): MosHub =>
+    (mos ??= createMosHub({ archive: open(), changes, version, watchMs: 500 }));
   const open = (): Archive => {
     if (archive) return archive;
     try {
@@ -96,9 +103,13 @@ function lazyArchive(path: string, named: boolean, io: CliIo) {
         log: (entry) => io.stderr(`${entry}\n`),
         // Who is at the terminal, for the history and the four-eyes rule; else Settings' name.
         ...(cliUser(io) !== '' && { signedInUser: () => cliUser(io) }),
+        changes,
+        mos: hub(),
       })),
+    mos: hub,
     close: async () => {
       await sync?.stop();
+      await mos?.close();
       if (archive?.db.open) archive.close();
     },
   };
@@ -187,6 +198,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         rendererDir: io.rendererDir,
         env: io.env,
         stderrIsTTY: io.stderrIsTTY,
+        interrupted: io.interrupted,
       },
       call,
       archive: archive.open,
@@ -194,6 +206,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       archivePathNamed,
       services: archive.services,
       newsroom: archive.newsroom,
+      mos: archive.mos,
     };
     const code = await command.run(ctx);
     keepOpen = code === null;

@@ -6,6 +6,7 @@ import { FILTER_FLAGS } from './commands/filters';
 import { STATUS_VALUES } from './commands/status';
 import { RUNDOWN_USAGE } from './commands/rundown';
 import { SERVER_USAGE } from './commands/server';
+import { MOS_USAGE } from './commands/mos';
 import { EXIT_SUMMARY } from './exitCodes';
 import { flagHelp } from './flags';
 
@@ -63,6 +64,10 @@ ${RUNDOWN_USAGE.replaceAll('  rundown', '  copydesk rundown')}
 SERVER (the newsroom server: PostgreSQL from --database URL or $COPYDESK_DATABASE_URL; it listens
 on 127.0.0.1:7433 unless --listen says otherwise, and only over TLS beyond this machine):
 ${SERVER_USAGE.replaceAll('  server', '  copydesk server')}
+
+MOS (live running orders to prompters and graphics devices; ports default to 10540/10541/10542;
+NAME is a device's name as \`mos device list\` prints it; --follow sends every change until Ctrl+C):
+${MOS_USAGE.replaceAll('  mos', '  copydesk mos')}
 
 OPTIONS (export, rundown export):
 ${wrap(Object.values(EXPORT_OPTION_FLAGS).map(flagHelp), '', 2, '   ')}

@@ -17,12 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { openArchive } from '../archive/open';
 import { resolveArchivePath } from '../archive/location';
 import { createServices } from '../services/serviceTable';
+import { archiveMos } from '../mos/archiveMos';
 import { version } from '../common/version';
 import { SHELL_CHANNELS, type MenuCommand, type ShellRequest } from '../../shared/ipc/api';
 import { aboutPanelOptions } from './about';
 import { createAppProtocolHandler } from './appProtocol';
 import type { ArchiveHolder } from './archiveHolder';
-import { createArchiveSession } from '../services/archiveSession';
+import { allWhileOpen, createArchiveSession } from '../services/archiveSession';
 import { backupsWhileOpen } from '../archive/autoBackup';
 import { newsroomDesks } from '../sync/deskSessions';
 import { contextMenuTemplate } from './contextMenu';
@@ -220,8 +221,9 @@ async function start(): Promise<void> {
     mkdirSync(dirname(archivePath), { recursive: true });
     // An archive that cannot be opened (newer, damaged, read-only here) opens the window anyway:
     // the page says which and offers the way forward. Each archive has its newsroom connection
-    // (idle when the desk works alone).
+    // (idle when the desk works alone) and its MOS links.
     const newsroom = newsroomDesks((line) => log.write('newsroom', { message: line }));
+    const mos = archiveMos({ version });
     holder = createArchiveSession(archivePath, {
       open: (path, options) => openArchive(path, { ...options, nativeBinding }),
       makeServices: (archive, session) =>
@@ -231,11 +233,16 @@ async function start(): Promise<void> {
           session,
           log: (entry) => log.write(entry),
           ...newsroom.serviceOptions(archive),
+          ...mos.contextFor(archive),
         }),
-      whileOpen: (archive) =>
-        newsroom.whileOpen(archive, [
-          backupsWhileOpen(archive, (line) => log.write('backup', { message: line })),
-        ]),
+      // Backups and the newsroom's live feed; rundowns already on MOS devices are followed again.
+      whileOpen: allWhileOpen(
+        (archive) =>
+          newsroom.whileOpen(archive, [
+            backupsWhileOpen(archive, (line) => log.write('backup', { message: line })),
+          ]),
+        mos.whileOpen,
+      ),
     });
   } catch (error) {
     log.error('archive not opened', error);

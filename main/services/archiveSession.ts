@@ -26,6 +26,16 @@ export type ArchiveSession = ArchiveSessionControls & {
   close(): void;
 };
 
+/** Several kinds of work that run while an archive is open, started in order and stopped together. */
+export function allWhileOpen(
+  ...works: ((archive: Archive) => () => void)[]
+): (archive: Archive) => () => void {
+  return (archive) => {
+    const stops = works.map((work) => work(archive));
+    return () => stops.forEach((stop) => stop());
+  };
+}
+
 type Problem = { path: string; code: ArchiveProblemCode; message: string };
 
 /**

@@ -36,6 +36,7 @@ export function libraryServices({
   changed,
   refuseUnlessAllowed,
   write,
+  notify,
 }: ServiceKit): Pick<ServiceHandlers, LibraryChannels> {
   return {
     'tags.list': () => listTags(db),
@@ -97,6 +98,7 @@ export function libraryServices({
         saveSettings(db, settings);
         // Stored read times depend on the rates: bring every story's up to date.
         retimeStories(db, timingSettings(settings));
+        notify({ kind: 'settings', id: 'settings', action: 'saved' });
         return settings;
       }),
 

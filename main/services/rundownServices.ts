@@ -39,6 +39,8 @@ export function rundownServices({
   author,
   changed,
   refuseUnlessAllowed,
+  notify,
+  write,
 }: ServiceKit): Pick<ServiceHandlers, RundownChannels> {
   function detail(rundown: Rundown): RundownDetail {
     const ids = rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
@@ -80,28 +82,26 @@ export function rundownServices({
     apply: (rundown: Rundown) => { rundown: Rundown; changes: Change[] },
   ): RundownDetail {
     refuseUnlessAllowed(rundownRefusal);
-    const result = db
-      .transaction(() => {
-        const current = requireRundown(id);
-        if (baseVersion !== undefined && baseVersion !== current.version)
-          throw new ServiceError(
-            'CONFLICT',
-            `Someone changed “${current.title}” since you opened it: your change was not made. Look at the rundown again and redo it.`,
-          );
-        const { rundown, changes } = apply(current);
-        const at = stamp(current.updatedAt);
-        const next = RundownSchema.parse({
-          ...rundown,
-          updatedAt: at,
-          version: current.version + 1,
-        });
-        putRundown(db, next);
-        for (const c of changes) addHistory(db, id, { ...c, at, author: author() });
-        return detail(next);
-      })
-      .immediate();
-    changed('rundown', id);
-    return result;
+    return write(() => {
+      const current = requireRundown(id);
+      if (baseVersion !== undefined && baseVersion !== current.version)
+        throw new ServiceError(
+          'CONFLICT',
+          `Someone changed “${current.title}” since you opened it: your change was not made. Look at the rundown again and redo it.`,
+        );
+      const { rundown, changes } = apply(current);
+      const at = stamp(current.updatedAt);
+      const next = RundownSchema.parse({
+        ...rundown,
+        updatedAt: at,
+        version: current.version + 1,
+      });
+      putRundown(db, next);
+      for (const c of changes) addHistory(db, id, { ...c, at, author: author() });
+      notify({ kind: 'rundown', id, action: 'saved' });
+      changed('rundown', id);
+      return detail(next);
+    });
   }
 
   function requireStoryFor(storyId: string): void {
@@ -162,7 +162,7 @@ export function rundownServices({
         updatedAt: at,
         version: 0,
       });
-      db.transaction(() => {
+      write(() => {
         putRundown(db, rundown);
         addHistory(db, rundown.id, {
           at,
@@ -171,8 +171,9 @@ export function rundownServices({
           rowId: null,
           detail: { to: template?.name ?? '' },
         });
-      }).immediate();
-      changed('rundown', rundown.id);
+        notify({ kind: 'rundown', id: rundown.id, action: 'saved' });
+        changed('rundown', rundown.id);
+      });
       return detail(rundown);
     },
 
@@ -203,6 +204,7 @@ export function rundownServices({
       refuseUnlessAllowed(rundownRefusal);
       if (!deleteRundown(db, id))
         throw new ServiceError('NOT_FOUND', 'That rundown is not in the archive.');
+      notify({ kind: 'rundown', id, action: 'deleted' });
       changed('rundown', id);
       return { id };
     },

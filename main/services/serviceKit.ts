@@ -8,12 +8,14 @@ import { recordRevision } from '../archive/revisions';
 import { addHistory, getRundown, putRundown } from '../archive/rundowns';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
 import type { ArchiveStatus, RevisionKind } from '../../shared/ipc/types';
+import type { MosControl } from '../../shared/mos/control';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import type { Actor } from '../../shared/newsroom/roles';
 import { ServiceError } from '../common/errors';
-import type { ArchiveChange, NewsroomPort } from './newsroomPort';
+import type { ArchiveChange as NewsroomChange, NewsroomPort } from './newsroomPort';
 import { UNNAMED_USER } from '../../shared/story/approval';
+import { createChangeFeed, type ArchiveChange, type ChangeFeed } from '../common/changes';
 import { writeTransaction } from '../archive/writeTransaction';
 
 export type ServiceContext = {
@@ -32,7 +34,7 @@ export type ServiceContext = {
    * newsroom sync can send it up and windows can redraw. Listeners must not act synchronously:
    * it may be called inside the change's transaction.
    */
-  onChange?: (change: ArchiveChange) => void;
+  onChange?: (change: NewsroomChange) => void;
   /** The desk's newsroom connection (main/sync); none when the desk works alone. */
   newsroom?: NewsroomPort;
   /**
@@ -40,6 +42,14 @@ export type ServiceContext = {
    * it is then the name on every version, comment and status change, whatever Settings say.
    */
   signedInUser?: () => string;
+  /**
+   * Hears every committed change the services make (rundowns, stories, settings, MOS devices),
+   * whichever transport asked: the MOS links follow a sent rundown through it. None: a private
+   * feed nobody listens to.
+   */
+  changes?: ChangeFeed;
+  /** The MOS links of this process (see main/mos); none where nothing hosts them. */
+  mos?: MosControl;
 };
 
 /** What the archive.status / openReadOnly / openBackup channels ask of the app's session. */
@@ -56,6 +66,16 @@ export function serviceKit(ctx: ServiceContext) {
   const { db } = ctx.archive;
   const now = ctx.now ?? (() => new Date());
   const newId = ctx.newId ?? randomUUID;
+  const changes = ctx.changes ?? createChangeFeed();
+
+  /** What the write transaction under way has changed; told only once it commits. */
+  let pending: ArchiveChange[] | null = null;
+
+  /** Tells the process what changed. Inside write() it waits for the commit, and a rollback drops it. */
+  function notify(change: ArchiveChange): void {
+    if (pending) pending.push(change);
+    else changes.emit(change);
+  }
 
   /** A timestamp later than `after`, so saves always move updatedAt forward. */
   function stamp(after?: string): string {
@@ -98,7 +118,7 @@ export function serviceKit(ctx: ServiceContext) {
     return userName() || UNNAMED_USER;
   }
 
-  function changed(kind: ArchiveChange['kind'], id: string): void {
+  function changed(kind: NewsroomChange['kind'], id: string): void {
     ctx.onChange?.({ kind, id });
   }
 
@@ -125,20 +145,32 @@ export function serviceKit(ctx: ServiceContext) {
    * archive's rates; the dictionary learns the story's pronouncers.
    */
   function store(story: Story, kind: RevisionKind, note = ''): void {
-    writeTransaction(db, () => {
+    write(() => {
       putStory(db, story, timingSettings(getSettings(db)));
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
       recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
+      notify({ kind: 'story', id: story.id, action: 'saved' });
     });
     changed('story', story.id);
   }
 
   /**
    * A service call that reads, decides and writes does it in one write transaction, so
-   * another process cannot change the story between the check and the write.
+   * another process cannot change the story between the check and the write. The changes it
+   * notifies are told once it has committed.
    */
   function write<T>(fn: () => T): T {
-    return writeTransaction(db, fn);
+    if (pending) return writeTransaction(db, fn);
+    const told: ArchiveChange[] = [];
+    pending = told;
+    let result: T;
+    try {
+      result = writeTransaction(db, fn);
+    } finally {
+      pending = null;
+    }
+    for (const change of told) changes.emit(change);
+    return result;
   }
 
   function refuseIfLocked(story: Story, doing: string): void {
@@ -171,6 +203,7 @@ export function serviceKit(ctx: ServiceContext) {
     });
     putRundown(db, { ...rundown, rows, updatedAt: at, version: rundown.version + 1 });
     changed('rundown', rundownId);
+    notify({ kind: 'rundown', id: rundownId, action: 'saved' });
   }
 
   return {
@@ -178,6 +211,7 @@ export function serviceKit(ctx: ServiceContext) {
     db,
     now,
     newId,
+    notify,
     stamp,
     requireStory,
     requireStories,

@@ -14,6 +14,7 @@ import { logServices } from './logServices';
 import { newsroomServices } from './newsroomServices';
 import { prompterServices } from './prompterServices';
 import { sessionServices } from './sessionServices';
+import { mosServices } from './mosServices';
 
 export type { ServiceContext };
 
@@ -30,6 +31,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...newsroomServices(kit),
     ...prompterServices(kit),
     ...sessionServices(kit),
+    ...mosServices(kit),
   };
 }
 

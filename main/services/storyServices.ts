@@ -39,6 +39,7 @@ export function storyServices({
   removeStoryFromRundown,
   changed,
   refuseIfEditedElsewhere,
+  notify,
 }: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
   /** A story of a format as its template starts it, not stored. */
   function newStory(format: StoryFormat = 'READER'): Story {
@@ -163,6 +164,7 @@ export function storyServices({
         for (const rundown of holding) removeStoryFromRundown(rundown.id, id, story?.slug ?? '');
         if (!deleteStory(db, id))
           throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
+        notify({ kind: 'story', id, action: 'deleted' });
         return { id };
       });
       changed('story', id);

@@ -16,13 +16,12 @@ import { ServiceError } from '../common/errors';
 import { asClause, describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import type { ServiceKit } from './serviceKit';
 import { showStories } from './showStories';
-import { writeTransaction } from '../archive/writeTransaction';
 
 type TransferChannels = 'import.stories' | 'import.files' | 'export.stories';
 
 /** Stories in (files, packages, bulk) and out (every export format). */
 export function transferServices(kit: ServiceKit): Pick<ServiceHandlers, TransferChannels> {
-  const { ctx, db, now, stamp, newId, requireStories, author, store, changed } = kit;
+  const { ctx, db, now, stamp, newId, requireStories, author, notify, write, store, changed } = kit;
   /** A rundown's stories with the show, for the writers (MOS, NSML and the rundown formats). */
   function selectShow(rundownId: string): { stories: Story[]; show: ShowContext } {
     const { rundown, view, lines, stories } = showStories(kit, rundownId);
@@ -104,7 +103,7 @@ export function transferServices(kit: ServiceKit): Pick<ServiceHandlers, Transfe
       // Checked as the import would, and nothing written.
       if (dryRun) return { merged: [], stories: [], dropped };
       const merged: { id: string; slug: string; result: MergeResult }[] = [];
-      writeTransaction(db, () => {
+      write(() => {
         stories.forEach((s) => store(s, 'import'));
         const timing = timingSettings(getSettings(db));
         for (const { handoff } of parsed) {
@@ -115,6 +114,7 @@ export function transferServices(kit: ServiceKit): Pick<ServiceHandlers, Transfe
               result: mergeHandoff(db, handoff, timing),
             });
         }
+        for (const { id } of merged) notify({ kind: 'story', id, action: 'saved' });
       });
       for (const m of merged) changed('story', m.id);
       return {

@@ -65,6 +65,16 @@ const ACTIONS: Record<Channel, string> = {
   'newsroom.leases': 'read who is editing what',
   'newsroom.search': 'search the whole newsroom',
   'newsroom.open': 'bring the story from the newsroom',
+  'mos.devices.list': 'list the MOS devices',
+  'mos.devices.save': 'save the MOS device',
+  'mos.devices.remove': 'remove the MOS device',
+  'mos.settings.get': 'read the MOS settings',
+  'mos.settings.save': 'save the MOS settings',
+  'mos.send': 'send the rundown to the device',
+  'mos.withdraw': 'take the rundown off the device',
+  'mos.ready': 'mark the show ready',
+  'mos.status': 'read the MOS devices’ status',
+  'mos.rundownStatus': 'read what the devices say of the rundown',
   'prompter.show': 'open the prompter',
 };
 

@@ -4,6 +4,8 @@ import type { RundownLine, RundownView } from '../../shared/rundown/view';
 import { formatDuration } from '../../shared/story/timing';
 import { STATUS_BADGES } from '../../shared/story/workflow';
 import { DurationInput } from '../common/DurationInput';
+import type { RowDeviceStatus } from '../../shared/mos/model';
+import { clockTime, statusTone } from '../mos/linkWords';
 
 export type RowChange = {
   floated?: boolean;
@@ -25,6 +27,8 @@ type Props = {
   onMove: (rowId: string, to: number) => void;
   onRemove: (rowId: string) => void;
   onSet: (rowId: string, change: RowChange) => void;
+  /** What MOS devices said of each row (roElementStat, roItemStat), by row id. */
+  deviceStatus?: Record<string, RowDeviceStatus[]>;
 };
 
 const DRAG_TYPE = 'application/x-copydesk-row';
@@ -161,6 +165,7 @@ export function RundownGrid(props: Props) {
               onKeyDown={(e) => onKeyDown(e, line, i)}
               onOpenStory={props.onOpenStory}
               onSet={props.onSet}
+              devices={props.deviceStatus?.[line.row.id]}
               onDragStart={(e) => {
                 dragged.current = line.row.id;
                 e.dataTransfer.effectAllowed = 'move';
@@ -197,6 +202,7 @@ type RowProps = {
   onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => void;
   onOpenStory: (storyId: string) => void;
   onSet: (rowId: string, change: RowChange) => void;
+  devices: RowDeviceStatus[] | undefined;
   onDragStart: (e: DragEvent<HTMLTableRowElement>) => void;
   onDragOver: (e: DragEvent<HTMLTableRowElement>) => void;
   onDrop: (e: DragEvent<HTMLTableRowElement>) => void;
@@ -222,7 +228,8 @@ function sameRow(a: RowProps, b: RowProps): boolean {
     a.open === b.open &&
     a.dropAbove === b.dropAbove &&
     a.dropBelow === b.dropBelow &&
-    a.onAirSec === b.onAirSec
+    a.onAirSec === b.onAirSec &&
+    JSON.stringify(a.devices) === JSON.stringify(b.devices)
   );
 }
 
@@ -279,6 +286,16 @@ const Row = memo(function Row(props: RowProps) {
           <span className="cd-rd-label">{name}</span>
         )}
         {floated && <span className="cd-badge cd-rd-float-badge">Float</span>}
+        {props.devices?.map((d) => (
+          <span
+            key={`${d.deviceId}-${d.itemId ?? ''}`}
+            className={`cd-badge cd-rd-device cd-rd-device-${statusTone(d.status)}`}
+            data-testid="row-device-status"
+            title={`${d.deviceName}${d.itemId ? ` (item ${d.itemId})` : ''}: ${d.status} at ${clockTime(d.at)}`}
+          >
+            {d.deviceName} {d.status}
+          </span>
+        ))}
       </td>
       <td>
         {story ? (

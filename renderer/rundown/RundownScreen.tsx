@@ -9,6 +9,8 @@ import { RundownGrid } from './RundownGrid';
 import { ShowClock } from './ShowClock';
 import { ShowDialog } from './ShowDialog';
 import { useRundown, type LiveStoryTime } from './useRundown';
+import { MosDevicesBar } from '../mos/MosDevicesBar';
+import { usePolled } from '../mos/usePolled';
 import './rundown.css';
 
 type Props = {
@@ -34,6 +36,8 @@ type Panel = 'add-story' | 'add-break' | 'add-item' | 'show' | 'template' | 'his
 export function RundownScreen(props: Props) {
   const { rundownId } = props;
   const doc = useRundown(rundownId, props.live);
+  // What the MOS devices have of this show, and say of its rows.
+  const devices = usePolled('mos.rundownStatus', { rundownId }, 1000);
   const [selected, setSelected] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
   const [undo, setUndo] = useState<{ row: RundownRow; index: number; slug: string } | null>(null);
@@ -166,6 +170,13 @@ export function RundownScreen(props: Props) {
           History
         </button>
       </div>
+      {devices.value && (
+        <MosDevicesBar
+          rundownId={rundown.id}
+          status={devices.value}
+          onChanged={() => void devices.refresh()}
+        />
+      )}
       {undo && (
         <div className="cd-rundown-undo" role="status">
           Removed {undo.slug} from the rundown.
@@ -189,6 +200,7 @@ export function RundownScreen(props: Props) {
           onMove={(rowId, to) => void doc.move(rowId, to)}
           onRemove={(rowId) => void remove(rowId)}
           onSet={(rowId, change) => void doc.set(rowId, change)}
+          deviceStatus={devices.value?.rows}
         />
         {panel === 'history' && (
           <RundownHistory

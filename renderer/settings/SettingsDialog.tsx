@@ -4,6 +4,7 @@ import { DEFAULT_READ_RATES } from '../../shared/story/timing';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 import { BackupsSection } from './BackupsSection';
+import { MosDevicesSection } from '../mos/MosDevicesSection';
 import { ReadRatesTable } from './ReadRatesTable';
 import './settings.css';
 
@@ -156,6 +157,7 @@ export function SettingsDialog({
           <SettingsUnread problem={unread} onRetry={() => void read()} />
         )}
         <BackupsSection onRestored={onArchiveRestored} />
+        <MosDevicesSection />
         {error && (
           <p className="cd-form-error" role="alert">
             {error}

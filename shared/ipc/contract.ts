@@ -21,6 +21,7 @@ import { ExportOptionsSchema } from '../export/options';
 import { EXPORT_FORMATS } from '../export/formats';
 import { rundownChannels } from '../rundown/channels';
 import { newsroomChannels } from '../newsroom/channels';
+import { mosChannels } from '../mos/channels';
 import { prompterChannels } from '../prompter/channels';
 import { channel } from './channel';
 import { MAX_IMPORT_FILE_BYTES } from '../limits';
@@ -284,6 +285,7 @@ export const contract = {
   ).returns<ExportResult>(),
   ...rundownChannels,
   ...newsroomChannels,
+  ...mosChannels,
   ...prompterChannels,
 } as const;
 

@@ -5,10 +5,11 @@ import filterIndex from './0004-filter-index.sql?raw';
 import rundowns from './0005-rundowns.sql?raw';
 import foldKeys from './0006-fold-keys.sql?raw';
 import replica from './0007-replica.sql?raw';
+import mos from './0008-mos.sql?raw';
 
 export type Migration = { version: number; name: string; sql: string };
 
-/** Every schema change, in order. A migration's version is its position: never reorder or edit one that shipped. */
+/** Every schema change, in order; a migration's version is its file's number. Never reorder or edit one that shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-init', sql: init },
   { version: 2, name: '0002-editor', sql: editor },
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-rundowns', sql: rundowns },
   { version: 6, name: '0006-fold-keys', sql: foldKeys },
   { version: 7, name: '0007-replica', sql: replica },
+  { version: 8, name: '0008-mos', sql: mos },
 ];

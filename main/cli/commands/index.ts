@@ -13,6 +13,7 @@ import { webCommand } from './web';
 import { rundownCommand } from './rundown';
 import { serverCommand } from './server';
 import { connectCommand, disconnectCommand, syncCommand, whoamiCommand } from './newsroom';
+import { mosCommand } from './mos';
 
 /** Every `copydesk` command, in the order the usage lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   exportCommand,
   rundownCommand,
+  mosCommand,
   webCommand,
   serverCommand,
   connectCommand,

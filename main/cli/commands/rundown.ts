@@ -3,7 +3,7 @@ import type { RundownDetail } from '../../../shared/rundown/channels';
 import { formatClock, formatOverUnder, hitInShow, parseClock } from '../../../shared/rundown/clock';
 import { viewRundown, type RundownView } from '../../../shared/rundown/view';
 import { formatDuration, parseDuration } from '../../../shared/story/timing';
-import type { CommandContext, Command } from '../command';
+import { runSubcommand, type CommandContext, type Command, type Subcommands } from '../command';
 import { UsageError } from '../exitCodes';
 import { schemaFlag, type Flag } from '../flags';
 import { displayPad, displayWidth, print } from '../output';
@@ -87,7 +87,7 @@ function resolveId(kind: string, given: string, ids: readonly string[]): string 
   );
 }
 
-async function rundownId(ctx: CommandContext, given: string | undefined): Promise<string> {
+export async function rundownId(ctx: CommandContext, given: string | undefined): Promise<string> {
   if (!given) throw new UsageError('give the rundown’s id (RID), as `rundown list` prints it');
   if (/^[0-9a-f-]{36}$/i.test(given)) return given;
   const all = await ctx.call('rundowns.list', {});
@@ -173,7 +173,7 @@ function rundownText(detail: RundownDetail): string {
   return `${head}${lines.join('\n')}\n`;
 }
 
-const SUBS: Record<string, (ctx: CommandContext, args: string[]) => Promise<number>> = {
+const SUBS: Subcommands = {
   async new(ctx, [title, ...rest]) {
     if (!title || rest.length)
       throw new UsageError('rundown new needs the show’s TITLE (quote it if it has spaces)');
@@ -356,15 +356,7 @@ export const rundownCommand: Command = {
     forceFlag,
     ...Object.values(EXPORT_OPTION_FLAGS),
   ],
-  async run(ctx) {
-    const [sub, ...args] = ctx.args;
-    const run = sub === undefined ? undefined : SUBS[sub];
-    if (!run)
-      throw new UsageError(
-        sub === undefined ? 'rundown needs a subcommand' : `rundown has no subcommand “${sub}”`,
-      );
-    return run(ctx, args);
-  },
+  run: (ctx) => runSubcommand('rundown', SUBS, ctx, ctx.args),
 };
 
 /** The subcommands, for the usage text. */

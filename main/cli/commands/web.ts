@@ -3,10 +3,15 @@ import { z } from 'zod';
 import { backupsWhileOpen } from '../../archive/autoBackup';
 import { openArchive } from '../../archive/open';
 import { prepareArchiveFolder } from '../../archive/location';
-import { createArchiveSession, type ArchiveSession } from '../../services/archiveSession';
+import {
+  allWhileOpen,
+  createArchiveSession,
+  type ArchiveSession,
+} from '../../services/archiveSession';
 import { createServices } from '../../services/serviceTable';
 import { version } from '../../common/version';
 import { newsroomDesks } from '../../sync/deskSessions';
+import { archiveMos } from '../../mos/archiveMos';
 import { startWebServer } from '../../web/server';
 import { noExtra, type Command } from '../command';
 import { CliFailure } from '../exitCodes';
@@ -34,6 +39,7 @@ export const webCommand: Command = {
     // A folder named by hand that is not there is refused before anything else happens.
     if (ctx.archivePathNamed) prepareArchiveFolder(path, { named: true });
     const current: { session?: ArchiveSession } = {};
+    const mos = archiveMos({ version, watchMs: 500 });
     const server = await startWebServer({
       // Requests are answered only once the server listens, by which time the session exists.
       services: () => current.session!.services(),
@@ -63,8 +69,14 @@ export const webCommand: Command = {
           version,
           session: controls,
           ...newsroom.serviceOptions(archive),
+          ...mos.contextFor(archive),
         }),
-      whileOpen: (archive) => newsroom.whileOpen(archive, [backupsWhileOpen(archive, log)]),
+      // Backups, the newsroom's live feed, and rundowns already on MOS devices followed again,
+      // as the desktop app does.
+      whileOpen: allWhileOpen(
+        (archive) => newsroom.whileOpen(archive, [backupsWhileOpen(archive, log)]),
+        mos.whileOpen,
+      ),
     });
     current.session = session;
     ctx.io.stdout(`${server.url}\n`);

@@ -46,6 +46,14 @@ export function mosRunningOrderId(stories: readonly Story[]): string {
  */
 export type RunningOrder = { id: string; slug: string };
 
+/**
+ * The roID a rundown has in the MOS files and on every live MOS link (main/mos): the same show
+ * exported and sent is one running order.
+ */
+export function mosRoId(rundownId: string): string {
+  return `copydesk-ro-${rundownId}`;
+}
+
 /** A cue's id inside its story: stable while the story's cues stay where they are. */
 export function mosItemId(story: Story, cueIndex: number): string {
   return `${story.id}-cue-${cueIndex + 1}`;
@@ -56,9 +64,17 @@ function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function mos(messageId: number, body: string): string {
+/** Who a message is between: the device (mosID) and the newsroom system (ncsID). */
+export type MosPeers = { mosId: string; ncsId: string };
+
+/** One message as it travels: the `<mos>` envelope around a message body. */
+export function mosEnvelope(
+  messageId: number,
+  body: string,
+  peers: MosPeers = { mosId: MOS_DEVICE_ID, ncsId: MOS_NCS_ID },
+): string {
   return (
-    `<mos>\n<mosID>${MOS_DEVICE_ID}</mosID>\n<ncsID>${MOS_NCS_ID}</ncsID>\n` +
+    `<mos>\n${xmlElement('mosID', peers.mosId)}\n${xmlElement('ncsID', peers.ncsId)}\n` +
     `<messageID>${messageId}</messageID>\n${body}\n</mos>\n`
   );
 }
@@ -137,7 +153,11 @@ function storyItem(
   );
 }
 
-function storyBody(story: Story, options: ExportOptions, timing: TimingSettings): string {
+function storyBody(
+  story: Story,
+  options: Pick<ExportOptions, 'mosCues'>,
+  timing: TimingSettings,
+): string {
   const out: string[] = [];
   // Each presenter's read rate as the one rate that times their stretch of copy as we do.
   const stretches: { at: number; name: string; count: TextCount }[] = [];
@@ -187,6 +207,30 @@ function storyBody(story: Story, options: ExportOptions, timing: TimingSettings)
   return `<storyBody>\n${out.join('\n')}\n</storyBody>`;
 }
 
+/**
+ * What `roStorySend` carries of a story besides its ids: the `storyBody` and our metadata. The
+ * live MOS link sends the same text as the files.
+ */
+export function mosStoryText(
+  story: Story,
+  options: Pick<ExportOptions, 'mosCues'>,
+  timing: TimingSettings,
+): string {
+  return `${storyBody(story, options, timing)}\n${externalMetadata(story, timing)}`;
+}
+
+/** Where a story sits: its running order, its storyID there, its slug and number. */
+export type StoryPlace = { roId: string; storyId: string; slug: string; num: string };
+
+/** The `roStorySend` message body for a story's text (from mosStoryText) at its place. */
+export function roStorySendXml(place: StoryPlace, text: string): string {
+  return (
+    `<roStorySend>\n${xmlElement('roID', place.roId)}\n${xmlElement('storyID', place.storyId)}\n` +
+    `${xmlElement('storySlug', truncate(place.slug || 'UNTITLED', MOS_STRING_MAX))}\n` +
+    `${xmlElement('storyNum', place.num)}\n${text}\n</roStorySend>`
+  );
+}
+
 function roStorySend(
   story: Story,
   index: number,
@@ -194,11 +238,9 @@ function roStorySend(
   options: ExportOptions,
   timing: TimingSettings,
 ): string {
-  return (
-    `<roStorySend>\n<roID>${roId}</roID>\n<storyID>${story.id}</storyID>\n` +
-    `${xmlElement('storySlug', story.slug || 'UNTITLED')}\n` +
-    `${xmlElement('storyNum', storyNumber(story, index))}\n` +
-    `${storyBody(story, options, timing)}\n${externalMetadata(story, timing)}\n</roStorySend>`
+  return roStorySendXml(
+    { roId, storyId: story.id, slug: story.slug, num: storyNumber(story, index) },
+    mosStoryText(story, options, timing),
   );
 }
 
@@ -237,14 +279,14 @@ export function mosMessages(
   timing: TimingSettings = DEFAULT_TIMING,
   ro?: RunningOrder,
 ): string[] {
-  const roId = ro ? `copydesk-ro-${ro.id}` : mosRunningOrderId(stories);
+  const roId = ro ? mosRoId(ro.id) : mosRunningOrderId(stories);
   const messages: string[] = [];
   if (stories.length > 1 || ro) {
     const slug = ro?.slug ?? `${stories[0]!.slug || 'UNTITLED'} +${stories.length - 1}`;
     messages.push(roCreate(stories, roId, slug, timing));
   }
   stories.forEach((story, i) => messages.push(roStorySend(story, i, roId, options, timing)));
-  return messages.map((body, i) => mos(i + 1, body));
+  return messages.map((body, i) => mosEnvelope(i + 1, body));
 }
 
 /** The file: the messages in UTF-8, or as the wire carries them (UTF-16BE, no BOM). */

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive, type Archive } from '../../archive/open';
-import { createServices, invokeService } from '../serviceTable';
+import { createServices, invokeService, type ServiceContext } from '../serviceTable';
 import type { Channel, Input, Output } from '../../../shared/ipc/contract';
 import type { ExportFile } from '../../../shared/ipc/types';
 
@@ -12,8 +12,11 @@ export function closeArchives(): void {
   for (const archive of open.splice(0)) archive.close();
 }
 
-/** The service table on a fresh archive file, called as the transports call it. */
-export function serviceCaller() {
+/**
+ * The service table on a fresh archive file, called as the transports call it; `extra` adds to
+ * its context (a change feed, MOS links).
+ */
+export function serviceCaller(extra: (archive: Archive) => Partial<ServiceContext> = () => ({})) {
   const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'copydesk-rdx-')), 'a.sqlite'));
   open.push(archive);
   let clock = Date.parse('2026-11-30T10:00:00.000Z');
@@ -21,6 +24,7 @@ export function serviceCaller() {
     archive,
     version: 'test',
     now: () => new Date((clock += 1000)),
+    ...extra(archive),
   });
   const call = async <K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> => {
     const result = await invokeService(services, channel, input);
@@ -28,7 +32,7 @@ export function serviceCaller() {
       throw Object.assign(new Error(result.error.message), { code: result.error.code });
     return result.value as Output<K>;
   };
-  return { call };
+  return { call, archive };
 }
 
 /** An exported file's text, whichever way it is encoded. */
