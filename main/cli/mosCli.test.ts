@@ -92,7 +92,7 @@ describe('copydesk mos', () => {
     const json = async (...argv: string[]) =>
       JSON.parse((await run(...argv, '--json')).stdout) as Record<string, unknown>;
     const nobody = await freePorts();
-    await json('mos', 'settings', '--no-listen');
+    await json('mos', 'settings', '--no-listen-ports');
     await json(
       'mos',
       'device',

@@ -51,6 +51,8 @@ export function reviewServices({
             `A story that is ${STATUS_LABELS[story.status].toLowerCase()} cannot become ${STATUS_LABELS[status].toLowerCase()}.`,
           );
         }
+        // In a newsroom the server decides who may take the step; the desk says no first.
+        refuseUnlessAllowed((actor) => statusRefusal(actor, story.status, status));
         if (status === 'approved') {
           const refusal = approvalRefusal(
             userName(),
@@ -65,8 +67,6 @@ export function reviewServices({
             `${step.action} needs a reason; it stays in the story's history.`,
           );
         }
-        // In a newsroom the server decides who may take the step; the desk says no first.
-        refuseUnlessAllowed((actor) => statusRefusal(actor, story.status, status));
         refuseIfEditedElsewhere(story);
         const changed: Story = { ...story, status, updatedAt: stamp(story.updatedAt) };
         store(changed, 'status', note);

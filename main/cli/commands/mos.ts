@@ -19,8 +19,8 @@ const deviceFlag: Flag<string> = { name: 'device', type: 'string', metavar: 'NAM
 const followFlag: Flag<boolean> = { name: 'follow', type: 'boolean' };
 const notReadyFlag: Flag<boolean> = { name: 'not-ready', type: 'boolean' };
 const ncsIdFlag = schemaFlag('ncs-id', input.shape.mosId, 'ID');
-const listenFlag: Flag<boolean> = { name: 'listen', type: 'boolean' };
-const noListenFlag: Flag<boolean> = { name: 'no-listen', type: 'boolean' };
+const listenFlag: Flag<boolean> = { name: 'listen-ports', type: 'boolean' };
+const noListenFlag: Flag<boolean> = { name: 'no-listen-ports', type: 'boolean' };
 
 /** How long a one-off `mos send` waits for the device to take the whole show. */
 const SEND_WAIT_MS = 30_000;
@@ -28,7 +28,7 @@ const SEND_WAIT_MS = 30_000;
 const SUBCOMMANDS = `  mos device add NAME --mos-id ID --host H [--lower P --upper P --query P] [--cues storyItem|pi]
   mos device list
   mos device remove NAME
-  mos settings [--ncs-id ID] [--listen | --no-listen] [--lower P --upper P --query P]
+  mos settings [--ncs-id ID] [--listen-ports | --no-listen-ports] [--lower P --upper P --query P]
   mos send RID --device NAME [--follow]
   mos ready RID [--not-ready]
   mos withdraw RID --device NAME`;
@@ -191,7 +191,7 @@ const SUBS: Subcommands = {
   async settings(ctx, rest) {
     if (rest.length) throw new UsageError(`unexpected argument “${rest[0]}”`);
     if (ctx.flag(listenFlag) && ctx.flag(noListenFlag))
-      throw new UsageError('give --listen or --no-listen, not both');
+      throw new UsageError('give --listen-ports or --no-listen-ports, not both');
     const current = await ctx.call('mos.settings.get', {});
     const change = {
       ...(ctx.flag(ncsIdFlag) !== undefined && { ncsId: ctx.flag(ncsIdFlag)! }),
