@@ -20,6 +20,13 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          // A deferred transaction upgrades to a write lock late and gets BUSY at once when
+          // another process writes; writeTransaction() takes the lock first and waits its turn.
+          selector:
+            "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
+          message: 'Start write transactions with writeTransaction(db, fn) (IMMEDIATE).',
+        },
       ],
     },
   },

@@ -1,6 +1,14 @@
 import { DEFAULT_SEED } from './generate/stories';
 
-export const SUITES = ['import', 'search', 'open-list', 'export', 'editor', 'startup'] as const;
+export const SUITES = [
+  'import',
+  'search',
+  'open-list',
+  'export',
+  'editor',
+  'diff',
+  'startup',
+] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export type BenchConfig = {
@@ -30,6 +38,9 @@ export type BenchConfig = {
   /** Rows of the rundown whose rows are moved, and the moves made, over all blocks. */
   rundownRows: number;
   rundownMoves: number;
+  /** Read words of each version in the diff bench's rewritten story, and times it is compared. */
+  diffWords: number;
+  diffRuns: number;
   startupRuns: number;
   suites: readonly SuiteName[];
   /** Where archives and builds go; `results` gets the JSON. Both under bench/results by default. */
@@ -55,6 +66,8 @@ const FULL = {
   editorRundownRows: 60,
   rundownRows: 200,
   rundownMoves: 200,
+  diffWords: 10_000,
+  diffRuns: 5,
   startupRuns: 5,
 };
 
@@ -72,6 +85,8 @@ const QUICK: typeof FULL = {
   editorRundownRows: 60,
   rundownRows: 200,
   rundownMoves: 60,
+  diffWords: 10_000,
+  diffRuns: 3,
   startupRuns: 3,
 };
 

@@ -27,6 +27,8 @@ describe('the bench on a tiny archive', () => {
         exportRuns: 1,
         editorWords: 300,
         editorChars: 6,
+        diffWords: 300,
+        diffRuns: 1,
         startupRuns: 1,
       },
       workDir: join(dir, 'work'),
@@ -39,7 +41,7 @@ describe('the bench on a tiny archive', () => {
     const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
     expect(saved.rows).toEqual(report.rows);
     expect(new Set(report.rows.map((r) => r.suite))).toEqual(
-      new Set(['import', 'search', 'open/list', 'export', 'editor', 'start-up']),
+      new Set(['import', 'search', 'open/list', 'export', 'editor', 'diff', 'start-up']),
     );
     // Every query in the mix and every export format has its own row.
     expect(report.rows.filter((r) => r.suite === 'search')).toHaveLength(SEARCH_MIX.length + 3);

@@ -12,6 +12,7 @@ import { searchBench } from './suites/searchBench';
 import { openListBench } from './suites/openListBench';
 import { exportBench } from './suites/exportBench';
 import { editorBench } from './suites/editorBench';
+import { diffBench } from './suites/diffBench';
 import { startupBench } from './suites/startupBench';
 
 export type BenchOutcome = { report: Report; jsonPath: string };
@@ -27,8 +28,8 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const rows: Row[] = [];
   const wants = (suite: SuiteName) => config.suites.includes(suite);
 
-  // Every suite but the editor's reads the generated archive; a kept one is reused.
-  const needsArchive = config.suites.some((s) => s !== 'editor');
+  // Every suite but the editor's and the diff's reads the generated archive; a kept one is reused.
+  const needsArchive = config.suites.some((s) => s !== 'editor' && s !== 'diff');
   const stamp = readStamp(stampPath);
   const reusable =
     stamp !== null &&
@@ -56,6 +57,7 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
     }
   }
   if (wants('editor')) rows.push(...(await editorBench(config)));
+  if (wants('diff')) rows.push(...(await diffBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
 
   // An archive this run made is removed unless --keep asked for it; a kept one is left alone.

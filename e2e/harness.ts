@@ -59,17 +59,27 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
-/** Starts `copydesk web` from the built bin, exactly as a user would, on a fresh archive. */
-export async function startBrowserMode(archive?: string): Promise<RunningApp> {
+/**
+ * Starts `copydesk web` from the built bin, exactly as a user would, on a fresh archive (or the
+ * one given). A launcher runs it inside another command (e.g. one that makes a folder read-only).
+ */
+export async function startBrowserMode(
+  archive?: string,
+  options: { launcher?: readonly string[] } = {},
+): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'));
   const archivePath = archive ?? join(dir, 'archive.sqlite');
-  const child: ChildProcess = spawn(
+  const [command, ...args] = [
+    ...(options.launcher ?? []),
     process.execPath,
-    [join(ROOT, 'bin/copydesk.mjs'), 'web', '--archive', archivePath],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+    join(ROOT, 'bin/copydesk.mjs'),
+    'web',
+    '--archive',
+    archivePath,
+  ];
+  const child: ChildProcess = spawn(command!, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {

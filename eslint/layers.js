@@ -39,7 +39,10 @@ const MAIN_TEST_PACKAGES = [
  */
 /** @type {Record<string, {imports: string[], packages: string[], testsAlsoImport?: Record<string, string>}>} */
 export const LAYERS = {
-  shared: { imports: [], packages: ['zod'] },
+  // shared/ runs in every process, so each package here is bundled into main, the window and
+  // its workers alike: add one only on purpose. zod for the schemas; diff (jsdiff, no
+  // dependencies) for the history's word diff, which the renderer runs in a worker.
+  shared: { imports: [], packages: ['zod', 'diff'] },
   renderer: {
     imports: ['shared'],
     packages: ['react', 'react-dom', 'lexical', '@lexical/*', 'zod'],

@@ -5,9 +5,19 @@ import './common/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { reportUncaughtErrors } from './api/errorReport';
+import { ErrorBoundary } from './recovery/ErrorBoundary';
+import { CrashScreen } from './recovery/CrashScreen';
+import { ArchiveGate } from './archiveProblem/ArchiveGate';
+
+reportUncaughtErrors();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={(startAgain) => <CrashScreen onStartAgain={startAgain} />}>
+      <ArchiveGate>
+        <App />
+      </ArchiveGate>
+    </ErrorBoundary>
   </StrictMode>,
 );

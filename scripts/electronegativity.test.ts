@@ -7,7 +7,10 @@ import {
   readAccepted,
   readFindings,
   TornReportError,
+  windowOptionProblems,
+  windowOptionsSource,
 } from './electronegativity.mjs';
+import { mainWindowOptions } from '../main/electron/window';
 
 // The header and quoting of a real Electronegativity 1.10.3 CSV report.
 const REPORT = [
@@ -64,8 +67,8 @@ describe('reading Electronegativity’s CSV report', () => {
     const accepted = readAccepted(
       [
         '# comment',
-        'CONTEXT_ISOLATION_JS_CHECK\tmain/electron/main.ts\tconst window = new BrowserWindow(\tset in window.ts',
-        'SANDBOX_JS_CHECK\tmain/electron/main.ts\tconst window = new BrowserWindow(\tgone since',
+        'CONTEXT_ISOLATION_JS_CHECK\tmain/electron/main.ts\t137:17\tconst window = new BrowserWindow(\tset in window.ts',
+        'SANDBOX_JS_CHECK\tmain/electron/main.ts\t137:17\tconst window = new BrowserWindow(\tgone since',
       ].join('\n'),
     );
     const { unexplained, stale } = compare(readFindings(REPORT), accepted);
@@ -73,8 +76,55 @@ describe('reading Electronegativity’s CSV report', () => {
     expect(stale.map((a) => a.check)).toEqual(['SANDBOX_JS_CHECK']);
   });
 
-  it('refuses an accepted line without a reason', () => {
-    expect(() => readAccepted('X\tmain/a.ts\tsample\t  ')).toThrow(/line 1/);
+  it('refuses an accepted line without a reason or a location', () => {
+    expect(() => readAccepted('X\tmain/a.ts\t1:2\tsample\t  ')).toThrow(/line 1/);
+    expect(() => readAccepted('X\tmain/a.ts\tsample\tbecause it is fine')).toThrow(/line:column/);
+  });
+
+  it('fails on a finding that moved, and on one more of the same finding than was accepted', () => {
+    const [finding] = readFindings(REPORT);
+    const accepted = readAccepted(
+      'CONTEXT_ISOLATION_JS_CHECK\tmain/electron/main.ts\t137:17\tconst window = new BrowserWindow(\tset in window.ts',
+    );
+    expect(compare([finding!], accepted)).toEqual({ unexplained: [], stale: [] });
+    const moved = { ...finding!, location: '140:17' };
+    expect(compare([moved], accepted)).toEqual({ unexplained: [moved], stale: accepted });
+    const twice = compare([finding!, finding!], accepted);
+    expect(twice.unexplained).toEqual([finding]);
+    expect(twice.stale).toEqual([]);
+  });
+
+  it('checks the window options themselves: the app’s pass, an insecure set is named point by point', () => {
+    const options = mainWindowOptions({ preload: '/p/preload.cjs', dark: false });
+    expect(windowOptionProblems(options)).toEqual([]);
+    const insecure = {
+      ...options,
+      webPreferences: {
+        ...options.webPreferences,
+        contextIsolation: false,
+        sandbox: false,
+        nodeIntegration: true,
+        webSecurity: false,
+        disableBlinkFeatures: '',
+      },
+    };
+    expect(windowOptionProblems(insecure)).toEqual([
+      'webPreferences.contextIsolation is false, must be true',
+      'webPreferences.sandbox is false, must be true',
+      'webPreferences.nodeIntegration is true, must be false',
+      'webPreferences.webSecurity is false, must be true',
+      'webPreferences.disableBlinkFeatures must include Auxclick',
+    ]);
+    expect(windowOptionProblems({ ...options, webPreferences: undefined })).toContain(
+      'webPreferences.contextIsolation is undefined, must be true',
+    );
+  });
+
+  it('hands the scanner the window options written out in a new BrowserWindow call', () => {
+    const source = windowOptionsSource(mainWindowOptions({ preload: 'preload.cjs', dark: true }));
+    expect(source).toContain('new BrowserWindow({');
+    expect(source).toContain('"contextIsolation": true');
+    expect(source).toContain('"sandbox": true');
   });
 
   it('the checked-in file justifies every line in one line each', () => {

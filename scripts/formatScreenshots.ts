@@ -131,7 +131,10 @@ try {
       const story = await call('stories.create', { format: 'VO/SOT' });
       const body = [...(showcase.body as unknown[])];
       body.splice(3, 0, hangul);
-      await call('stories.save', { story: { ...story, ...showcase, page: 'A3', body } });
+      await call('stories.save', {
+        story: { ...story, ...showcase, page: 'A3', body },
+        baseUpdatedAt: story.updatedAt,
+      });
       id = story.id as string;
     }
     return exportStories([id], format, options);
@@ -161,7 +164,7 @@ try {
   const ids: string[] = [];
   for (const fields of [PRINT_ARABIC, PRINT_KOREAN]) {
     const story = await call('stories.create', { format: fields.format });
-    await call('stories.save', { story: { ...story, ...fields } });
+    await call('stories.save', { story: { ...story, ...fields }, baseUpdatedAt: story.updatedAt });
     ids.push(story.id as string);
   }
   const show = await exportStories(ids, 'pdf', { showName: 'World Tonight' });

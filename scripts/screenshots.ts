@@ -41,7 +41,10 @@ try {
     await call('settings.save', { displayName: 'Kim Min-ji', presenters });
     await call('pronouncers.save', { term: 'Nguyen', phonetic: 'WIN' });
     const story = await call('stories.create', { format: 'VO/SOT' });
-    const saved = await call('stories.save', { story: { ...story, ...fields } });
+    const saved = await call('stories.save', {
+      story: { ...story, ...fields },
+      baseUpdatedAt: story.updatedAt,
+    });
     // A second version, submitted, with an editor's comment anchored to a phrase: the review desk.
     const body = JSON.parse(JSON.stringify(saved.body)) as {
       type: string;
@@ -55,7 +58,7 @@ try {
       { text: 'forty years', comments: [thread] },
       { text: '.' },
     ];
-    await call('stories.save', { story: { ...saved, body } });
+    await call('stories.save', { story: { ...saved, body }, baseUpdatedAt: saved.updatedAt });
     await call('stories.setStatus', { id: story.id, status: 'ready' });
     await call('settings.save', { displayName: 'Sam Okafor', presenters });
     await call('comments.add', {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_READ_RATES, type TimingSettings } from './story/timing';
+import { foldCase } from './text/foldCase';
 
 const rate = (min: number, max: number) => z.number().min(min).max(max);
 
@@ -35,7 +36,7 @@ export const SettingsSchema = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     for (const p of s.presenters) {
-      const key = p.name.toLocaleLowerCase();
+      const key = foldCase(p.name);
       if (seen.has(key))
         ctx.addIssue({ code: 'custom', message: `“${p.name}” is in the presenter list twice` });
       seen.add(key);

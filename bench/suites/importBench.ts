@@ -5,7 +5,8 @@ import { openArchive } from '../../main/archive/open';
 import { createServices, invokeService } from '../../main/services/serviceTable';
 import { storySearchText } from '../../shared/story/text';
 import { storyTiming } from '../../shared/story/timing';
-import { pronouncersIn } from '../../main/archive/pronouncers';
+import { foldCase } from '../../shared/text/foldCase';
+import { pronouncerKey, pronouncersIn } from '../../shared/story/pronouncers';
 import type { Story } from '../../shared/story/model';
 import { generateStory } from '../generate/stories';
 import type { BenchConfig } from '../config';
@@ -26,9 +27,9 @@ async function measure<T>(clock: Clock, fn: () => T | Promise<T>): Promise<T> {
   return value;
 }
 
-function makeBatch(config: BenchConfig, index: number): Story[] {
-  const start = index * config.importBatch;
-  const end = Math.min(config.stories, start + config.importBatch);
+function makeBatch(config: BenchConfig, size: number, index: number): Story[] {
+  const start = index * size;
+  const end = Math.min(config.stories, start + size);
   const batch: Story[] = [];
   for (let i = start; i < end; i++) batch.push(generateStory(config.seed, i, config.stories));
   return batch;
@@ -52,7 +53,8 @@ function importThroughServices(path: string) {
 
 type BareRow = {
   story: (string | number | null)[];
-  tags: readonly string[];
+  /** Each tag with the key it is stored under (the one case fold). */
+  tags: (readonly [string, string])[];
   revision: string[];
   pronouncers: string[][];
 };
@@ -77,15 +79,15 @@ function importBare(path: string) {
        updated_at, body_json, search_text, read_sec, total_sec, page, target_sec, head_revision)
      VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) RETURNING id');
+  const insertTag = db.prepare('INSERT INTO tags (name, name_key) VALUES (?, ?) RETURNING id');
   const link = db.prepare('INSERT INTO story_tags (story_seq, tag_id, position) VALUES (?, ?, ?)');
   const insertRevision = db.prepare(
     `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json)
      VALUES (?, ?, NULL, ?, 'Unnamed user', 'import', '', ?)`,
   );
   const learn = db.prepare(
-    `INSERT INTO pronouncers (term, phonetic, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (term) DO UPDATE SET term = excluded.term, phonetic = excluded.phonetic,
+    `INSERT INTO pronouncers (term, term_key, phonetic, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (term_key) DO UPDATE SET term = excluded.term, phonetic = excluded.phonetic,
        updated_at = excluded.updated_at`,
   );
   const tagIds = new Map<string, number>();
@@ -95,11 +97,10 @@ function importBare(path: string) {
   function insertRows(rows: readonly BareRow[]): void {
     for (const r of rows) {
       const seq = insertStory.run(...r.story).lastInsertRowid;
-      r.tags.forEach((tag, position) => {
-        const key = tag.toLowerCase();
+      r.tags.forEach(([tag, key], position) => {
         let id = tagIds.get(key);
         if (id === undefined) {
-          id = (insertTag.get(tag) as { id: number }).id;
+          id = (insertTag.get(tag, key) as { id: number }).id;
           tagIds.set(key, id);
         }
         link.run(seq, id, position);
@@ -133,9 +134,14 @@ function importBare(path: string) {
               s.targetSec ?? null,
               revision,
             ],
-            tags: s.tags,
+            tags: s.tags.map((t) => [t, foldCase(t)] as const),
             revision: [revision, s.id, s.updatedAt, JSON.stringify(s)],
-            pronouncers: pronouncersIn(s).map((p) => [p.term, p.phonetic, s.updatedAt]),
+            pronouncers: pronouncersIn(s).map((p) => [
+              p.term,
+              pronouncerKey(p.term),
+              p.phonetic,
+              s.updatedAt,
+            ]),
           };
         }),
       );
@@ -177,8 +183,11 @@ export async function importBench(
   archivePath: string,
   baselinePath: string,
 ): Promise<Row[]> {
-  const batches = Math.ceil(config.stories / config.importBatch);
-  const sizes = blockSizes(batches, Math.max(MIN_BLOCKS, config.blocks * 2));
+  // Enough batches for every block to hold at least one (a small archive takes smaller batches).
+  const wantBlocks = Math.max(MIN_BLOCKS, config.blocks * 2);
+  const batchSize = Math.min(config.importBatch, Math.ceil(config.stories / wantBlocks));
+  const batches = Math.ceil(config.stories / batchSize);
+  const sizes = blockSizes(batches, wantBlocks);
   config.log(
     `import: ${config.stories.toLocaleString('en')} stories, ours and a bare better-sqlite3 script in ${sizes.length} alternating blocks…`,
   );
@@ -201,7 +210,7 @@ export async function importBench(
         const cpu: number[] = [];
         for (let i = 0; i < sizes[block]!; i++) {
           const clock: Clock = { wallMs: 0, cpuMs: 0 };
-          await ours.run(clock, makeBatch(config, firstBatch[block]! + i));
+          await ours.run(clock, makeBatch(config, batchSize, firstBatch[block]! + i));
           add(oursTotal, clock);
           times.push(clock.wallMs);
           cpu.push(clock.cpuMs);
@@ -214,7 +223,7 @@ export async function importBench(
         const cpu: number[] = [];
         for (let i = 0; i < sizes[block]!; i++) {
           const clock: Clock = { wallMs: 0, cpuMs: 0 };
-          await bare.run(clock, makeBatch(config, firstBatch[block]! + i));
+          await bare.run(clock, makeBatch(config, batchSize, firstBatch[block]! + i));
           add(bareTotal, clock);
           times.push(clock.wallMs);
           cpu.push(clock.cpuMs);
@@ -247,7 +256,7 @@ export async function importBench(
   return [
     row({
       suite: 'import',
-      name: `${config.stories.toLocaleString('en')} stories, service layer in batches of ${config.importBatch}`,
+      name: `${config.stories.toLocaleString('en')} stories, service layer in batches of ${batchSize}`,
       unit: 's',
       ours: seconds,
       baseline: bareMs / 1000,

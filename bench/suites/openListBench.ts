@@ -79,7 +79,7 @@ export async function openListBench(
   const rawTagged = db.prepare(
     `SELECT ${SUMMARY} FROM stories s
      WHERE EXISTS (SELECT 1 FROM story_tags st JOIN tags t ON t.id = st.tag_id
-                   WHERE st.story_seq = s.seq AND t.name = ?)
+                   WHERE st.story_seq = s.seq AND t.name_key = ?)
      ORDER BY updated_at DESC, seq DESC LIMIT 100`,
   );
   const tagged = await paired(

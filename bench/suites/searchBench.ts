@@ -28,7 +28,7 @@ const GOAL_MS = 20;
 const FAIR_WINDOW = 5000;
 const SNIPPET = "snippet(stories_fts, 1, char(2), char(3), '…', 16)";
 const TAG_JOIN =
-  'JOIN story_tags st ON st.story_seq = stories_fts.rowid JOIN tags t ON t.id = st.tag_id AND t.name = @tag';
+  'JOIN story_tags st ON st.story_seq = stories_fts.rowid JOIN tags t ON t.id = st.tag_id AND t.name_key = @tag';
 
 const NAIVE_LABEL = 'raw FTS5 + snippet()';
 const FAIR_LABEL = 'raw FTS5, same windowed work';

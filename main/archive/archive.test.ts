@@ -56,13 +56,13 @@ describe('migrations', () => {
     const broken = [
       ...MIGRATIONS,
       {
-        version: MIGRATIONS.length + 1,
+        version: MIGRATIONS.at(-1)!.version + 1,
         name: 'broken',
         sql: 'CREATE TABLE x (a); SELECT nope FROM nowhere;',
       },
     ];
     expect(() => migrate(db, broken)).toThrow();
-    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'x'").get()).toEqual({
       n: 0,
     });

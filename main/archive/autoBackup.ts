@@ -1,5 +1,6 @@
 import type { Archive } from './open';
 import { rotateBackup } from './backup';
+import { getSettings } from './settings';
 
 export type AutoBackupOptions = {
   archive: Archive;
@@ -51,4 +52,13 @@ export function startAutoBackups({
   const timer = setInterval(() => void tick(), 60_000);
   timer.unref();
   return { stop: () => clearInterval(timer), tick };
+}
+
+/**
+ * Automatic backups for an archive the app has open, on the schedule in its settings, as a stop
+ * function. An archive open read-only changes nothing, so it gets none.
+ */
+export function backupsWhileOpen(archive: Archive, log: (line: string) => void): () => void {
+  if (archive.readOnly) return () => {};
+  return startAutoBackups({ archive, schedule: () => getSettings(archive.db).backups, log }).stop;
 }

@@ -1,6 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openReadOnly, type ReadOnlyConnection } from './readOnly';
 import { APPLICATION_ID } from './identity';
 import { ArchiveError } from './errors';
 import { assertSchemaKnown } from './migrate';
@@ -22,20 +31,20 @@ function stampName(archivePath: string, at: Date): string {
 export function verifyArchiveFile(path: string, options: { nativeBinding?: string } = {}): void {
   if (!existsSync(path))
     throw new ArchiveError('ARCHIVE_UNAVAILABLE', `There is no file at ${path}.`);
-  let db: Database;
+  let connection: ReadOnlyConnection;
   try {
-    db = new BetterSqlite3(path, {
-      readonly: true,
-      fileMustExist: true,
-      nativeBinding: options.nativeBinding,
-    });
+    // Read-only even where its -shm index cannot be made (a backup on a read-only drive).
+    connection = openReadOnly(path, options.nativeBinding);
   } catch (cause) {
     throw new ArchiveError(
       'NOT_AN_ARCHIVE',
-      `${path} cannot be opened as an archive: ${(cause as Error).message}`,
+      (cause as { code?: string }).code === 'SQLITE_NOTADB'
+        ? `${path} is not a Copydesk archive (not a SQLite database).`
+        : `${path} cannot be opened as an archive: ${(cause as Error).message}`,
       { cause },
     );
   }
+  const { db } = connection;
   try {
     if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
       throw new ArchiveError('NOT_AN_ARCHIVE', `${path} is not a Copydesk archive.`);
@@ -63,7 +72,7 @@ export function verifyArchiveFile(path: string, options: { nativeBinding?: strin
       cause: error,
     });
   } finally {
-    db.close();
+    connection.close();
   }
 }
 
@@ -128,12 +137,35 @@ export async function restoreArchive(
     `before-restore-${stampName(archivePath, now)}`,
   );
   await backupArchive(db, safetyCopy);
-  const source = new BetterSqlite3(backupPath, { readonly: true, fileMustExist: true });
+  const source = openReadOnly(backupPath);
   try {
     db.pragma('wal_checkpoint(TRUNCATE)');
-    await source.backup(archivePath);
+    await source.db.backup(archivePath);
   } finally {
     source.close();
   }
   return { safetyCopy };
+}
+
+/**
+ * Puts a backup in the place of an archive that cannot be opened (damaged), without opening
+ * the damaged file: it is renamed beside the archive (with its -wal and -shm), never deleted,
+ * and the verified backup is copied to the archive's path. Returns where the damaged file went.
+ */
+export function replaceDamagedArchive(
+  archivePath: string,
+  backupPath: string,
+  now = new Date(),
+): { damagedCopy: string } {
+  verifyArchiveFile(backupPath);
+  const stem = basename(archivePath).replace(/\.[^.]*$/, '');
+  const damagedCopy = join(
+    dirname(archivePath),
+    `${stem}-damaged-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`,
+  );
+  if (existsSync(archivePath)) renameSync(archivePath, damagedCopy);
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(archivePath + suffix)) renameSync(archivePath + suffix, damagedCopy + suffix);
+  copyFileSync(backupPath, archivePath);
+  return { damagedCopy };
 }

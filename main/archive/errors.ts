@@ -1,6 +1,7 @@
-export type ArchiveErrorCode =
-  'ARCHIVE_TOO_NEW' | 'NOT_AN_ARCHIVE' | 'ARCHIVE_CORRUPT' | 'ARCHIVE_UNAVAILABLE';
+import type { ArchiveProblemCode } from '../../shared/ipc/types';
 
+/** Why the archive file cannot be used; the app offers a way forward for each. */
+export type ArchiveErrorCode = ArchiveProblemCode;
 /** A problem with the archive file itself, with a message a reporter can act on. */
 export class ArchiveError extends Error {
   readonly code: ArchiveErrorCode;

@@ -4,7 +4,7 @@ import {
   HANDOFF_VERSION,
   type Handoff,
   type MergeResult,
-} from '../../shared/package/handoff';
+} from '../../shared/exchange/handoff';
 import type { TimingSettings } from '../../shared/story/timing';
 import { getStory, putStory } from './stories';
 import {
@@ -15,6 +15,7 @@ import {
   isAncestor,
 } from './revisions';
 import { insertComment, listComments } from './comments';
+import { writeTransaction } from './writeTransaction';
 
 /** Everything the archive knows about one story, as a hand-off package. */
 export function buildHandoff(
@@ -51,15 +52,15 @@ export function buildHandoff(
  * when both changed it since they last shared a version, the archive keeps its own and records the
  * package's as a conflict for a person to settle.
  */
-export function mergeHandoff(db: Database, pkg: Handoff, timing: TimingSettings): MergeResult {
-  return db.transaction((): MergeResult => {
-    const local = getStory(db, pkg.story.id);
-    const localHead = local ? headRevisionId(db, pkg.story.id) : null;
-    if (!local) putStory(db, pkg.story, timing);
-    for (const r of pkg.revisions) {
+export function mergeHandoff(db: Database, handoff: Handoff, timing: TimingSettings): MergeResult {
+  return writeTransaction(db, (): MergeResult => {
+    const local = getStory(db, handoff.story.id);
+    const localHead = local ? headRevisionId(db, handoff.story.id) : null;
+    if (!local) putStory(db, handoff.story, timing);
+    for (const r of handoff.revisions) {
       insertForeignRevision(db, {
         id: r.id,
-        storyId: pkg.story.id,
+        storyId: handoff.story.id,
         parentId: r.parentId,
         at: r.at,
         author: r.author,
@@ -68,29 +69,29 @@ export function mergeHandoff(db: Database, pkg: Handoff, timing: TimingSettings)
         story: r.story,
       });
     }
-    for (const c of pkg.comments) insertComment(db, { ...c, storyId: pkg.story.id });
+    for (const c of handoff.comments) insertComment(db, { ...c, storyId: handoff.story.id });
     const setHead = (head: string | null, conflict: string | null) =>
       db
         .prepare('UPDATE stories SET head_revision = ?, conflict_revision = ? WHERE id = ?')
-        .run(head, conflict, pkg.story.id);
+        .run(head, conflict, handoff.story.id);
 
     if (!local) {
-      setHead(pkg.head, null);
+      setHead(handoff.head, null);
       return 'added';
     }
     if (
-      pkg.head === null ||
-      pkg.head === localHead ||
-      (localHead !== null && isAncestor(db, pkg.head, localHead))
+      handoff.head === null ||
+      handoff.head === localHead ||
+      (localHead !== null && isAncestor(db, handoff.head, localHead))
     ) {
-      return pkg.head === localHead ? 'unchanged' : 'kept-local';
+      return handoff.head === localHead ? 'unchanged' : 'kept-local';
     }
-    if (localHead === null || isAncestor(db, localHead, pkg.head)) {
-      putStory(db, pkg.story, timing);
-      setHead(pkg.head, null);
+    if (localHead === null || isAncestor(db, localHead, handoff.head)) {
+      putStory(db, handoff.story, timing);
+      setHead(handoff.head, null);
       return 'updated';
     }
-    setHead(localHead, hasRevision(db, pkg.head) ? pkg.head : null);
+    setHead(localHead, hasRevision(db, handoff.head) ? handoff.head : null);
     return 'conflict';
-  })();
+  });
 }

@@ -2,8 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { Story } from '../../shared/story/model';
 import type { TimingSettings } from '../../shared/story/timing';
 import { insertStories } from './stories';
-import { pronouncersIn, upsertPronouncer } from './pronouncers';
+import { upsertPronouncer } from './pronouncers';
+import { pronouncersIn } from '../../shared/story/pronouncers';
 import { statement } from './statements';
+import { writeTransaction } from './writeTransaction';
 
 export type ImportStoriesOptions = {
   timing: TimingSettings;
@@ -29,7 +31,7 @@ export function importStories(
     `INSERT INTO revisions (id, story_id, parent_id, at, author, kind, note, story_json)
      VALUES (?, ?, NULL, ?, ?, 'import', '', ?)`,
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     insertStories(db, stories, options.timing, revisionIds);
     stories.forEach((story, i) => {
       insertRevision.run(
@@ -41,5 +43,5 @@ export function importStories(
       );
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
     });
-  })();
+  });
 }

@@ -1,5 +1,7 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { ArchiveError } from './errors';
 
 export const PRODUCT_NAME = 'Copydesk';
 export const ARCHIVE_FILE_NAME = 'copydesk-archive.sqlite';
@@ -35,4 +37,21 @@ export function resolveArchivePath(
   if (option) return resolve(option);
   if (env.COPYDESK_ARCHIVE) return resolve(env.COPYDESK_ARCHIVE);
   return join(defaultDir, ARCHIVE_FILE_NAME);
+}
+
+/**
+ * Makes sure the archive's folder is there before an archive is created in it. The user's data
+ * folder is made when missing (a first run); a folder named by hand (--archive, the environment)
+ * is not, since a missing one is most likely a typo, and nothing is created.
+ */
+export function prepareArchiveFolder(path: string, options: { named: boolean }): void {
+  const folder = dirname(path);
+  if (existsSync(folder)) return;
+  if (options.named) {
+    throw new ArchiveError(
+      'ARCHIVE_MISSING',
+      `The folder ${folder} does not exist, so no archive was created at ${path}. Check the path, or create the folder first.`,
+    );
+  }
+  mkdirSync(folder, { recursive: true });
 }

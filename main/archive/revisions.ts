@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { StorySchema, type Story } from '../../shared/story/model';
 import type { RevisionKind, RevisionSummary } from '../../shared/ipc/types';
 import { ArchiveError } from './errors';
+import { writeTransaction } from './writeTransaction';
 
 type RevisionRow = {
   id: string;
@@ -55,7 +56,7 @@ export function headRevisionId(db: Database, storyId: string): string | null {
  * save, a status change or a restore always stays.
  */
 export function recordRevision(db: Database, revision: NewRevision): string {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const head = headRevisionId(db, revision.story.id);
     const latest = head
       ? (db
@@ -97,7 +98,7 @@ export function recordRevision(db: Database, revision: NewRevision): string {
     }
     db.prepare('UPDATE stories SET head_revision = ? WHERE id = ?').run(id, revision.story.id);
     return id;
-  })();
+  });
 }
 
 /** Every version of a story, newest first, numbered from the first (1) up. */

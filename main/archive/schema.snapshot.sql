@@ -16,7 +16,8 @@ CREATE TABLE pronouncers (
   term       TEXT NOT NULL UNIQUE COLLATE NOCASE,
   phonetic   TEXT NOT NULL,
   updated_at TEXT NOT NULL
-);
+, term_key TEXT NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX pronouncers_by_key ON pronouncers (term_key);
 CREATE TABLE revisions (
   id         TEXT PRIMARY KEY,
   story_id   TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
@@ -133,7 +134,8 @@ CREATE INDEX story_tags_by_tag ON story_tags (tag_id, story_seq);
 CREATE TABLE tags (
   id   INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE
-);
+, name_key TEXT NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX tags_by_key ON tags (name_key);
 CREATE TABLE templates (
   format     TEXT PRIMARY KEY,
   body_json  TEXT NOT NULL CHECK (json_valid(body_json)),

@@ -5,6 +5,7 @@ import { leadSnippet, makeSnippet } from './snippet';
 import { statement } from './statements';
 import { SUMMARY_COLUMNS, type SummaryRow } from './storyRows';
 import { summariesFor } from './storySummaries';
+import { findTagId } from './tags';
 import { FILTER_INDEX, filterConditions, type StoryFilters } from './storyFilters';
 
 export type SearchOptions = StoryFilters & {
@@ -70,12 +71,11 @@ function filtersFor(db: Database, options: SearchOptions): Filter[] | null {
   const filters: Filter[] = [];
   const { tag, ...rest } = options;
   if (tag) {
-    const found = statement(db, 'SELECT id FROM tags WHERE name = ?').get(tag) as
-      { id: number } | undefined;
-    if (!found) return null;
+    const tagId = findTagId(db, tag);
+    if (tagId === undefined) return null;
     filters.push({
       sql: 'EXISTS (SELECT 1 FROM story_tags WHERE story_seq = stories_fts.rowid AND tag_id = @tagId)',
-      params: { tagId: found.id },
+      params: { tagId },
     });
   }
   const { conditions, params } = filterConditions(

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Story } from '../../shared/story/model';
 import { DEFAULT_TIMING, storyTiming, type TimingSettings } from '../../shared/story/timing';
 import { statement } from './statements';
+import { writeTransaction } from './writeTransaction';
 import { INSERT_STORY, insertValues, rowToStory, storyToRow, type StoryRow } from './storyRows';
 import { dropUnusedTags, linkTags, tagsOf } from './tags';
 
@@ -48,7 +49,7 @@ export function putStory(
   timingSettings: TimingSettings = DEFAULT_TIMING,
 ): void {
   const row = storyToRow(story, timingSettings);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const existing = getStorySeq(db, story.id);
     let seq: number;
     if (existing === null) {
@@ -68,7 +69,7 @@ export function putStory(
     linkTags(db, seq, story.tags, new Map());
     // Tags no story uses any more would linger in the tag list and filters.
     if (existing !== null) dropUnusedTags(db);
-  })();
+  });
 }
 
 /** Thrown by insertStories when a story's id is already in the archive; nothing was written. */
@@ -99,14 +100,14 @@ export function insertStories(
   const tagIds = new Map<string, number>();
   const seqs: number[] = [];
   try {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       stories.forEach((story, i) => {
         const row = storyToRow(story, timingSettings);
         const seq = Number(insert.run(insertValues(row, headRevisions?.[i])).lastInsertRowid);
         linkTags(db, seq, story.tags, tagIds);
         seqs.push(seq);
       });
-    })();
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       const taken = stories.find((s) => getStorySeq(db, s.id) !== null);
@@ -141,12 +142,14 @@ export function retimeStories(db: Database, timingSettings: TimingSettings): num
       changes.push([timing.readSec, timing.totalSec, row.seq]);
   }
   const update = db.prepare('UPDATE stories SET read_sec = ?, total_sec = ? WHERE seq = ?');
-  db.transaction(() => changes.forEach((c) => update.run(...c)))();
+  writeTransaction(db, () => changes.forEach((c) => update.run(...c)));
   return changes.length;
 }
 
 export function deleteStory(db: Database, id: string): boolean {
-  const deleted = statement(db, 'DELETE FROM stories WHERE id = ?').run(id).changes > 0;
-  if (deleted) dropUnusedTags(db);
-  return deleted;
+  return writeTransaction(db, () => {
+    const deleted = statement(db, 'DELETE FROM stories WHERE id = ?').run(id).changes > 0;
+    if (deleted) dropUnusedTags(db);
+    return deleted;
+  });
 }

@@ -4,7 +4,7 @@ import type { StorySummary } from '../../shared/ipc/types';
 import { FILTER_INDEX, filterConditions, type StoryFilters } from './storyFilters';
 import { statement } from './statements';
 import { rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './storyRows';
-import { tagsOf } from './tags';
+import { tagKey, tagsOf } from './tags';
 
 export function summariesFor(db: Database, rows: readonly SummaryRow[]): StorySummary[] {
   const tags = tagsOf(
@@ -52,8 +52,8 @@ export function listStories(
       ? (
           statement(
             db,
-            'SELECT count(*) AS n FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?',
-          ).get(options.tag) as { n: number }
+            'SELECT count(*) AS n FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name_key = ?',
+          ).get(tagKey(options.tag)) as { n: number }
         ).n
       : (
           statement(

@@ -1,26 +1,47 @@
 // Tags: linking them to stories, reading them back, and renaming, merging and deleting them.
 import type { Database } from 'better-sqlite3';
+import { foldCase } from '../../shared/text/foldCase';
 import { statement } from './statements';
+import { writeTransaction } from './writeTransaction';
 
-/** `tagIds` remembers ids by lower-cased name (tag names are unique without case). */
+/**
+ * Tag names are one name without case (the one case fold, shared/text/foldCase.ts), and each is
+ * stored once under that key, in the spelling it first came in.
+ */
+export function tagKey(name: string): string {
+  return foldCase(name);
+}
+
+/** The id of a tag, by any spelling of its name; undefined when no tag has it. */
+export function findTagId(db: Database, name: string): number | undefined {
+  return (
+    statement(db, 'SELECT id FROM tags WHERE name_key = ?').get(tagKey(name)) as
+      { id: number } | undefined
+  )?.id;
+}
+
+/** `tagIds` remembers ids by key, so a batch looks each tag up once. */
 export function linkTags(
   db: Database,
   seq: number,
   tags: readonly string[],
   tagIds: Map<string, number>,
 ): void {
-  const ensure = statement(db, 'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
-  const find = statement(db, 'SELECT id FROM tags WHERE name = ?');
+  if (tags.length === 0) return;
+  const ensure = statement(
+    db,
+    'INSERT INTO tags (name, name_key) VALUES (?, ?) ON CONFLICT (name_key) DO NOTHING',
+  );
   const link = statement(
     db,
     'INSERT INTO story_tags (story_seq, tag_id, position) VALUES (?, ?, ?)',
   );
   tags.forEach((tag, position) => {
-    const key = tag.toLocaleLowerCase();
+    const key = tagKey(tag);
     let id = tagIds.get(key);
     if (id === undefined) {
-      ensure.run(tag);
-      id = (find.get(tag) as { id: number }).id;
+      ensure.run(tag, key);
+      id = findTagId(db, tag)!;
       tagIds.set(key, id);
     }
     link.run(seq, id, position);
@@ -53,9 +74,10 @@ export function listTags(db: Database): { name: string; count: number }[] {
   return statement(
     db,
     `SELECT name, count FROM (
-       SELECT t.name AS name, (SELECT count(*) FROM story_tags st WHERE st.tag_id = t.id) AS count
+       SELECT t.name AS name, t.name_key AS name_key,
+         (SELECT count(*) FROM story_tags st WHERE st.tag_id = t.id) AS count
        FROM tags t)
-     WHERE count > 0 ORDER BY count DESC, name COLLATE NOCASE`,
+     WHERE count > 0 ORDER BY count DESC, name_key, name`,
   ).all() as { name: string; count: number }[];
 }
 
@@ -64,38 +86,35 @@ export function listTags(db: Database): { name: string; count: number }[] {
  * keep their tag order, and a story that had both keeps one. Returns how many stories it touched.
  */
 export function renameTag(db: Database, from: string, to: string): number {
-  return db.transaction(() => {
-    const source = db.prepare('SELECT id FROM tags WHERE name = ?').get(from) as
-      { id: number } | undefined;
-    if (!source) return 0;
+  return writeTransaction(db, () => {
+    const source = findTagId(db, from);
+    if (source === undefined) return 0;
     const touched = (
-      db.prepare('SELECT count(*) AS n FROM story_tags WHERE tag_id = ?').get(source.id) as {
+      db.prepare('SELECT count(*) AS n FROM story_tags WHERE tag_id = ?').get(source) as {
         n: number;
       }
     ).n;
-    const target = db.prepare('SELECT id FROM tags WHERE name = ?').get(to) as
-      { id: number } | undefined;
-    if (!target || target.id === source.id) {
-      db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(to, source.id);
+    const target = findTagId(db, to);
+    if (target === undefined || target === source) {
+      db.prepare('UPDATE tags SET name = ?, name_key = ? WHERE id = ?').run(to, tagKey(to), source);
       return touched;
     }
     db.prepare(
       `UPDATE story_tags SET tag_id = @target WHERE tag_id = @source
          AND story_seq NOT IN (SELECT story_seq FROM story_tags WHERE tag_id = @target)`,
-    ).run({ source: source.id, target: target.id });
-    db.prepare('DELETE FROM tags WHERE id = ?').run(source.id);
+    ).run({ source, target });
+    db.prepare('DELETE FROM tags WHERE id = ?').run(source);
     return touched;
-  })();
+  });
 }
 
 /** Takes a tag off every story. Returns how many stories had it. */
 export function deleteTag(db: Database, name: string): number {
-  return db.transaction(() => {
-    const tag = db.prepare('SELECT id FROM tags WHERE name = ?').get(name) as
-      { id: number } | undefined;
-    if (!tag) return 0;
-    const touched = db.prepare('DELETE FROM story_tags WHERE tag_id = ?').run(tag.id).changes;
-    db.prepare('DELETE FROM tags WHERE id = ?').run(tag.id);
+  return writeTransaction(db, () => {
+    const tag = findTagId(db, name);
+    if (tag === undefined) return 0;
+    const touched = db.prepare('DELETE FROM story_tags WHERE tag_id = ?').run(tag).changes;
+    db.prepare('DELETE FROM tags WHERE id = ?').run(tag);
     return touched;
-  })();
+  });
 }

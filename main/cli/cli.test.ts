@@ -114,7 +114,7 @@ describe('copydesk CLI round trip on a temporary archive', () => {
   });
 
   it('says what is wrong with a command line', async () => {
-    const { run } = workspace();
+    const { dir, run } = workspace();
     expect(await run('frobnicate')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('unknown command'),
@@ -123,9 +123,12 @@ describe('copydesk CLI round trip on a temporary archive', () => {
       code: 2,
       stderr: expect.stringContaining('--format'),
     });
+    const script = join(dir, 'harbor-bridge.txt');
+    copyFileSync(fixture, script);
+    await run('import', script);
     expect(await run('show', 'not-a-uuid')).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('Invalid input'),
+      stderr: expect.stringContaining('is not named by a valid id'),
     });
     expect(await run('import', '/nonexistent/file.txt')).toMatchObject({
       code: 3,

@@ -10,6 +10,8 @@ export type CliIo = {
   env: NodeJS.ProcessEnv;
   /** Whether a person is at the terminal to answer a question. */
   isTTY?: boolean;
+  /** Whether stderr is a terminal: progress draws a bar there, plain lines elsewhere. */
+  stderrIsTTY?: boolean;
   confirm?: (question: string) => Promise<boolean>;
   /** The built renderer that `web` serves (the bin knows where the build put it). */
   rendererDir?: string;
@@ -24,10 +26,15 @@ export type CommandContext = {
   /** A flag's value, checked against its schema; undefined when not given. */
   flag: <T>(flag: Flag<T>) => T | undefined;
   json: boolean;
-  io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm'>> & Pick<CliIo, 'rendererDir'>;
+  io: Required<Pick<CliIo, 'stdout' | 'stderr' | 'isTTY' | 'confirm'>> &
+    Pick<CliIo, 'rendererDir' | 'stderrIsTTY'>;
   call: Call;
   /** The archive, opened on first use: a usage error never creates or touches it. */
   archive: () => Archive;
+  /** Where the archive is (--archive, $COPYDESK_ARCHIVE or the user's data folder). */
+  archivePath: string;
+  /** The path was named (--archive, $COPYDESK_ARCHIVE): a missing folder is not created. */
+  archivePathNamed: boolean;
   services: () => ServiceHandlers;
 };
 
@@ -38,6 +45,11 @@ export type Command = {
   synopsis: string;
   /** The flags it reads besides the global ones (--archive, --json, --help). */
   flags: readonly Flag[];
+  /**
+   * It only reads the archive: it opens it read-only, so it works on a read-only drive, and
+   * refuses (creating nothing) when there is no archive.
+   */
+  readsOnly?: true;
   /** Resolves to the exit code, or null while the command keeps running (`web`). */
   run: (ctx: CommandContext) => Promise<number | null>;
 };

@@ -52,7 +52,8 @@ describe('copydesk exit codes', () => {
   });
 
   it('keeps the service’s code in the JSON a script reads', async () => {
-    const { run } = workspace();
+    const { run, imported } = workspace();
+    await imported();
     const result = await run(['show', randomUUID(), '--json']);
     expect(result.code).toBe(EXIT.notFound);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -135,7 +136,8 @@ describe('copydesk exit codes', () => {
   });
 
   it('exits 5 on a failure nobody expected, with the details on stderr', async () => {
-    const { run } = workspace();
+    const { run, imported } = workspace();
+    await imported();
     const result = await run(['list'], {
       stdout: () => {
         throw new TypeError('the terminal went away');

@@ -35,6 +35,9 @@ const EXIT_FOR_ERROR: Record<ErrorCode, ExitCode> = {
   NOT_AN_ARCHIVE: EXIT.archive,
   ARCHIVE_CORRUPT: EXIT.archive,
   ARCHIVE_UNAVAILABLE: EXIT.archive,
+  ARCHIVE_BUSY: EXIT.archive,
+  ARCHIVE_READ_ONLY: EXIT.archive,
+  ARCHIVE_MISSING: EXIT.notFound,
   UNKNOWN_CHANNEL: EXIT.internal,
   INTERNAL: EXIT.internal,
 };

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openArchive, type Archive } from '../archive/open';
-import { resolveArchivePath } from '../archive/location';
+import { prepareArchiveFolder, resolveArchivePath } from '../archive/location';
 import { ArchiveError } from '../archive/errors';
 import { createServices, invokeService, knownErrorValue } from '../services/serviceTable';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
@@ -50,15 +49,21 @@ function refuseForeignFlags(command: Command, given: readonly string[]): void {
   if (foreign !== undefined) throw new UsageError(`${command.name} does not take --${foreign}`);
 }
 
-/** The archive and the service table, made on first use and closed at the end. */
-function lazyArchive(path: string, io: CliIo) {
+/**
+ * The archive and the service table, made on first use and closed at the end. A command that
+ * only reads opens the archive read-only.
+ */
+function lazyArchive(path: string, named: boolean, io: CliIo) {
   let archive: Archive | undefined;
   let services: ServiceHandlers | undefined;
+  let access: 'read' | 'write' = 'write';
   const open = (): Archive => {
     if (archive) return archive;
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      archive = openArchive(path);
+      const existed = existsSync(path);
+      if (access === 'write') prepareArchiveFolder(path, { named });
+      archive = openArchive(path, { access });
+      if (!existed) io.stderr(`Created a new archive at ${path}.\n`);
     } catch (error) {
       if (error instanceof ArchiveError) throw error;
       throw new ArchiveError(
@@ -71,6 +76,7 @@ function lazyArchive(path: string, io: CliIo) {
   };
   return {
     open,
+    readOnly: () => (access = 'read'),
     services: (): ServiceHandlers =>
       (services ??= createServices({
         archive: open(),
@@ -131,15 +137,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const json = values.json === true;
-  const archive = lazyArchive(resolveArchivePath(values.archive as string | undefined, io.env), io);
+  const archivePath = resolveArchivePath(values.archive as string | undefined, io.env);
+  const archivePathNamed = values.archive !== undefined || Boolean(io.env.COPYDESK_ARCHIVE);
+  const archive = lazyArchive(archivePath, archivePathNamed, io);
   let keepOpen = false;
   try {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(`unknown command “${name}”`);
     refuseForeignFlags(command, Object.keys(values));
+    if (command.readsOnly) archive.readOnly();
     const call: Call = async (channel, input) => {
       const result = await invokeService(archive.services(), channel, input);
-      if (!result.ok) throw new CliFailure(result.error.code, result.error.message);
+      if (!result.ok) {
+        // A bug's details went to stderr just above: the CLI keeps no log file to point at.
+        const message =
+          result.error.code === 'INTERNAL'
+            ? 'Something went wrong inside Copydesk, and nothing was changed; the details are above.'
+            : result.error.message;
+        throw new CliFailure(result.error.code, message);
+      }
       return result.value as never;
     };
     const ctx: CommandContext = {
@@ -152,9 +168,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         isTTY: io.isTTY ?? false,
         confirm: io.confirm ?? askOnTerminal,
         rendererDir: io.rendererDir,
+        stderrIsTTY: io.stderrIsTTY,
       },
       call,
       archive: archive.open,
+      archivePath,
+      archivePathNamed,
       services: archive.services,
     };
     const code = await command.run(ctx);

@@ -25,6 +25,7 @@ function expectLockedDown(policy: string): void {
   const csp = directives(policy);
   expect(csp.get('default-src')).toEqual(["'none'"]);
   expect(csp.get('script-src')).toEqual(["'self'"]);
+  expect(csp.get('worker-src')).toEqual(["'self'"]);
   expect(csp.get('style-src')).toEqual(["'self'"]);
   expect(csp.get('connect-src')).toEqual(["'self'"]);
   expect(csp.get('object-src')).toEqual(["'none'"]);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openArchive } from '../archive/open';
 import { createServices } from '../services/serviceTable';
-import { createArchiveHolder, type ArchiveHolder } from './archiveHolder';
+import type { ArchiveHolder } from './archiveHolder';
+import { createArchiveSession } from '../services/archiveSession';
 import { createOpenArchiveAction } from './openArchiveAction';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'copydesk-switch-'));
@@ -12,9 +13,10 @@ const holders: ArchiveHolder[] = [];
 afterEach(() => holders.splice(0).forEach((h) => h.close()));
 
 function holderAt(path: string): ArchiveHolder {
-  const holder = createArchiveHolder(openArchive(path), openArchive, (archive) =>
-    createServices({ archive, version: 'test' }),
-  );
+  const holder = createArchiveSession(path, {
+    open: openArchive,
+    makeServices: (archive, session) => createServices({ archive, version: 'test', session }),
+  });
   holders.push(holder);
   return holder;
 }

@@ -34,8 +34,10 @@ export function buildBridge(
   return {
     api,
     shell: {
-      saveFile: (file) => ipc.invoke(SHELL_CHANNELS.saveFile, file),
-      pickImportFiles: () => ipc.invoke(SHELL_CHANNELS.pickImportFiles),
+      exportTo: (input) => ipc.invoke(SHELL_CHANNELS.exportTo, input),
+      handoffTo: (input) => ipc.invoke(SHELL_CHANNELS.handoffTo, input),
+      importPicked: () => ipc.invoke(SHELL_CHANNELS.importPicked),
+      importOpened: (input) => ipc.invoke(SHELL_CHANNELS.importOpened, input),
       onMenuCommand: (listener: (command: MenuCommand) => void) => {
         const handler = (_event: IpcRendererEvent, command: unknown) => {
           if ((MENU_COMMANDS as readonly unknown[]).includes(command))
@@ -45,7 +47,6 @@ export function buildBridge(
         return () => ipc.removeListener(SHELL_CHANNELS.menuCommand, handler);
       },
       openArchive: (input) => ipc.invoke(SHELL_CHANNELS.openArchive, input),
-      takePackage: (input) => ipc.invoke(SHELL_CHANNELS.takePackage, input),
       onRequest: (listener: (request: ShellRequest) => void) => {
         listeners.add(listener);
         waiting.splice(0).forEach(listener);

@@ -8,7 +8,7 @@ import { aboutPanelOptions } from './about';
 import { buildBridge } from './bridge';
 import type { DialogKind } from './desktopState';
 import { nativeDialogs } from './dialogs';
-import { createPackageRequests, packagePathsIn } from './launchFiles';
+import { createHandoffRequests, handoffPathsIn } from './launchFiles';
 import { appIconPath } from './resources';
 import { defaultSpellcheckLanguage, spellcheckLanguages } from './spellcheck';
 import { mainWindowOptions, WINDOW_BACKGROUND, windowBackground } from './window';
@@ -107,7 +107,7 @@ describe('spell-check language', () => {
 describe('.copydesk files handed over by the OS', () => {
   it('finds package paths on a command line, made absolute, switches ignored', () => {
     expect(
-      packagePathsIn(
+      handoffPathsIn(
         [
           '/opt/Copydesk/copydesk',
           '--no-sandbox',
@@ -120,13 +120,13 @@ describe('.copydesk files handed over by the OS', () => {
         '/home/desk',
       ),
     ).toEqual(['/home/desk/story.copydesk', '/abs/B.COPYDESK']);
-    expect(packagePathsIn(['electron', '.'], '/x')).toEqual([]);
+    expect(handoffPathsIn(['electron', '.'], '/x')).toEqual([]);
   });
 
-  it('sends an open-package request with the name only, once the window listens', () => {
+  it('sends an open-handoff request with the name only, once the window listens', () => {
     const sent: ShellRequest[] = [];
     let n = 0;
-    const requests = createPackageRequests(
+    const requests = createHandoffRequests(
       (r) => sent.push(r),
       () => `00000000-0000-4000-8000-00000000000${++n}`,
     );
@@ -137,12 +137,12 @@ describe('.copydesk files handed over by the OS', () => {
     requests.open('/news/late.copydesk');
     expect(sent).toEqual([
       {
-        type: 'open-package',
+        type: 'open-handoff',
         requestId: '00000000-0000-4000-8000-000000000001',
         fileName: 'early.copydesk',
       },
       {
-        type: 'open-package',
+        type: 'open-handoff',
         requestId: '00000000-0000-4000-8000-000000000002',
         fileName: 'late.copydesk',
       },
@@ -165,12 +165,12 @@ describe('.copydesk files handed over by the OS', () => {
       removeListener: () => undefined,
     } as never);
     const early = {
-      type: 'open-package',
+      type: 'open-handoff',
       requestId: '00000000-0000-4000-8000-000000000001',
       fileName: 'a.copydesk',
     };
     deliver!({}, early);
-    deliver!({}, { type: 'open-package', requestId: 'not-a-uuid', fileName: 'b.copydesk' });
+    deliver!({}, { type: 'open-handoff', requestId: 'not-a-uuid', fileName: 'b.copydesk' });
     deliver!({}, { type: 'run', command: 'rm -rf /' });
     deliver!({}, { type: 'open-archive', path: '/news/a.sqlite', extra: 1 });
     const seen: ShellRequest[] = [];
@@ -183,8 +183,8 @@ describe('.copydesk files handed over by the OS', () => {
 });
 
 describe('native dialogs remember the last folder', () => {
-  function fakeDialog(answers: { open?: string[]; save?: string }) {
-    const asked: { kind: string; defaultPath?: string }[] = [];
+  function fakeDialog(answers: { open?: string[]; save?: string; button?: number }) {
+    const asked: { kind: string; defaultPath?: string; message?: string }[] = [];
     return {
       asked,
       dialog: {
@@ -195,6 +195,10 @@ describe('native dialogs remember the last folder', () => {
         showSaveDialog: async (options: { defaultPath?: string }) => (
           asked.push({ kind: 'save', defaultPath: options.defaultPath }),
           { canceled: !answers.save, filePath: answers.save ?? '' }
+        ),
+        showMessageBox: async (options: { message: string }) => (
+          asked.push({ kind: 'question', message: options.message }),
+          { response: answers.button ?? 1, checkboxChecked: false }
         ),
       },
     };
@@ -215,61 +219,63 @@ describe('native dialogs remember the last folder', () => {
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'scripts', 'a.txt'), 'HARBOR BRIDGE');
     const folders = memory();
+    const dialogs = (fake: ReturnType<typeof fakeDialog>) =>
+      nativeDialogs(fake.dialog as never, () => null, folders);
 
     const importing = fakeDialog({ open: [join(dir, 'scripts', 'a.txt')] });
-    const picked = await nativeDialogs(
-      importing.dialog as never,
-      () => null,
-      folders,
-    ).pickImportFiles();
-    expect(picked).toEqual([
-      { name: 'a.txt', dataBase64: Buffer.from('HARBOR BRIDGE').toString('base64') },
-    ]);
+    expect(await dialogs(importing).pickImportPaths()).toEqual([join(dir, 'scripts', 'a.txt')]);
     expect(folders.folders.get('import')).toBe(join(dir, 'scripts'));
-
     const again = fakeDialog({});
-    await nativeDialogs(again.dialog as never, () => null, folders).pickImportFiles();
+    await dialogs(again).pickImportPaths();
     expect(again.asked).toEqual([{ kind: 'open', defaultPath: join(dir, 'scripts') }]);
 
     const exporting = fakeDialog({ save: join(dir, 'out', 'show.rtf') });
-    const saved = await nativeDialogs(exporting.dialog as never, () => null, folders).saveFile({
-      fileName: 'show.rtf',
-      mimeType: 'application/rtf',
-      encoding: 'utf8',
-      data: '{\\rtf1}',
-    });
-    expect(saved).toEqual({ saved: true, path: join(dir, 'out', 'show.rtf') });
-    expect(readFileSync(join(dir, 'out', 'show.rtf'), 'utf8')).toBe('{\\rtf1}');
+    expect(await dialogs(exporting).chooseSaveFile('show.rtf')).toBe(join(dir, 'out', 'show.rtf'));
     const exportAgain = fakeDialog({});
-    await nativeDialogs(exportAgain.dialog as never, () => null, folders).saveFile({
-      fileName: 'next.txt',
-      mimeType: 'text/plain',
-      encoding: 'utf8',
-      data: '',
-    });
+    await dialogs(exportAgain).chooseSaveFile('next.txt');
     expect(exportAgain.asked).toEqual([
       { kind: 'save', defaultPath: join(dir, 'out', 'next.txt') },
     ]);
+    // A folder for one file per story opens where the last export went, and becomes the last.
+    const perStory = fakeDialog({ open: [join(dir, 'scripts')] });
+    expect(await dialogs(perStory).chooseFolder(3)).toBe(join(dir, 'scripts'));
+    expect(perStory.asked).toEqual([{ kind: 'open', defaultPath: join(dir, 'out') }]);
+    expect(folders.folders.get('export')).toBe(join(dir, 'scripts'));
 
     const archive = fakeDialog({ open: [join(dir, 'desk.sqlite')] });
-    expect(await nativeDialogs(archive.dialog as never, () => null, folders).pickArchive()).toBe(
-      join(dir, 'desk.sqlite'),
-    );
+    expect(await dialogs(archive).pickArchive()).toBe(join(dir, 'desk.sqlite'));
     expect(folders.folders.get('archive')).toBe(dir);
     expect(folders.folders.get('import')).toBe(join(dir, 'scripts'));
+  });
+
+  it('asks before replacing files, naming them, and takes Cancel as no', async () => {
+    const folders = memory();
+    const yes = fakeDialog({ button: 0 });
+    expect(
+      await nativeDialogs(yes.dialog as never, () => null, folders).confirmReplace('/x/out', [
+        'A.nsml',
+      ]),
+    ).toBe(true);
+    expect(yes.asked).toEqual([
+      { kind: 'question', message: 'out already has a file named A.nsml. Replace it?' },
+    ]);
+    const no = fakeDialog({});
+    expect(
+      await nativeDialogs(no.dialog as never, () => null, folders).confirmReplace('/x/out', [
+        'A.nsml',
+        'B.nsml',
+      ]),
+    ).toBe(false);
   });
 
   it('a cancelled dialog changes nothing', async () => {
     const folders = memory();
     const cancelled = fakeDialog({});
     const dialogs = nativeDialogs(cancelled.dialog as never, () => null, folders);
-    expect(await dialogs.pickImportFiles()).toEqual([]);
+    expect(await dialogs.pickImportPaths()).toEqual([]);
     expect(await dialogs.pickArchive()).toBeNull();
-    expect(
-      await dialogs.saveFile({ fileName: 'a.txt', mimeType: 't', encoding: 'utf8', data: '' }),
-    ).toEqual({
-      saved: false,
-    });
+    expect(await dialogs.chooseSaveFile('a.txt')).toBeNull();
+    expect(await dialogs.chooseFolder(2)).toBeNull();
     expect(folders.folders.size).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { CHANNELS } from '../../shared/ipc/contract';
 import { SHELL_CHANNELS } from '../../shared/ipc/api';
 import { openArchive } from '../archive/open';
 import { createServices } from '../services/serviceTable';
-import { createSenderCheck, registerIpc, type ShellActions } from './ipc';
+import { createSenderCheck, registerIpc, SHELL_INVOKE_CHANNELS, type ShellActions } from './ipc';
 import { buildBridge } from './bridge';
 import { menuTemplate, type MenuSetup } from './menu';
 import { contextMenuTemplate } from './contextMenu';
@@ -38,17 +38,12 @@ const archive = openArchive(join(dir, 'a.sqlite'));
 afterAll(() => archive.close());
 const services = createServices({ archive, version: 'test' });
 const shell: ShellActions = {
-  saveFile: async () => ({ saved: true, path: '/tmp/x' }),
-  pickImportFiles: async () => [],
+  exportTo: async () => ({ saved: true, paths: ['/tmp/x.rtf'], folder: null }),
+  handoffTo: async () => ({ saved: false }),
+  importPicked: async () => null,
+  importOpened: async () => ({ stories: [], merged: [], dropped: [] }),
   openArchive: async () => ({ opened: false }),
-  takePackage: async () => ({ name: 'story.copydesk', dataBase64: '' }),
 };
-const SHELL_INVOKE_CHANNELS = [
-  SHELL_CHANNELS.saveFile,
-  SHELL_CHANNELS.pickImportFiles,
-  SHELL_CHANNELS.openArchive,
-  SHELL_CHANNELS.takePackage,
-];
 
 function wired() {
   const ipc = fakeIpcMain();
@@ -102,15 +97,13 @@ describe('IPC wiring', () => {
       value: { version: 'test' },
     });
     expect(
-      await ipc.handlers.get(SHELL_CHANNELS.saveFile)!(trusted, {
-        fileName: 'a.txt',
-        mimeType: 'text/plain',
-        encoding: 'utf8',
-        data: 'x',
+      await ipc.handlers.get(SHELL_CHANNELS.exportTo)!(trusted, {
+        selection: { all: true },
+        format: 'prompter-rtf',
       }),
     ).toEqual({
       ok: true,
-      value: { saved: true, path: '/tmp/x' },
+      value: { saved: true, paths: ['/tmp/x.rtf'], folder: null },
     });
   });
 });
@@ -207,6 +200,35 @@ describe('window and web contents hardening', () => {
     expect(opened).toEqual(['https://example.org/', 'http://example.org/a']);
     for (const url of ['smb://server/share', 'mailto:a@b.c', 'app://copydesk/index.html'])
       expect(isExternalWebLink(url), url).toBe(false);
+  });
+
+  it('never hands a link to this machine (localhost, 127.0.0.1 in any spelling) to the system browser', () => {
+    const opened: string[] = [];
+    let openHandler: ((d: { url: string; disposition: string }) => { action: string }) | undefined;
+    hardenWebContents(
+      { on: () => undefined, setWindowOpenHandler: (h: never) => (openHandler = h) } as never,
+      (url) => opened.push(url),
+    );
+    const loopback = [
+      'http://localhost:5173/',
+      'http://LOCALHOST./api/stories.delete',
+      'https://app.localhost/',
+      'http://127.0.0.1:4242/?token=x',
+      'http://127.1/',
+      'http://2130706433/',
+      'http://0x7f.0.0.1/',
+      'http://0.0.0.0:8080/',
+      'http://[::1]:3000/',
+      'http://[0:0:0:0:0:0:0:1]/',
+      'http://[::ffff:127.0.0.1]/',
+    ];
+    for (const url of loopback) {
+      expect(isExternalWebLink(url), url).toBe(false);
+      expect(openHandler!({ url, disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual([]);
+    for (const url of ['https://localhost.example.org/', 'http://127.0.0.1.nip.example/'])
+      expect(isExternalWebLink(url), url).toBe(true);
   });
 
   it('denies every permission request', () => {

@@ -1,32 +1,23 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { z } from 'zod';
-import { CHANNELS, type ServiceHandlers } from '../../shared/ipc/contract';
+import { CHANNELS, contract, type ServiceHandlers } from '../../shared/ipc/contract';
 import {
   OpenArchiveInputSchema,
   SHELL_CHANNELS,
   type OpenArchiveInput,
-  type PickedFile,
 } from '../../shared/ipc/api';
 import { fail, ok, type ErrorCode, type Result } from '../../shared/ipc/result';
-import type { ExportFile } from '../../shared/ipc/types';
+import { describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import { ArchiveError } from '../archive/errors';
+import { ServiceError } from '../common/errors';
 import { invokeService } from '../services/serviceTable';
+import type { DesktopFiles } from './desktopFiles';
 import { isAppUrl } from './protocol';
 
 /** What the shell channels need from Electron, injected so tests can use fakes. */
-export type ShellActions = {
-  saveFile(file: ExportFile): Promise<{ saved: boolean; path?: string }>;
-  pickImportFiles(): Promise<PickedFile[]>;
+export type ShellActions = DesktopFiles & {
   openArchive(input: OpenArchiveInput): Promise<{ opened: boolean; path?: string }>;
-  takePackage(requestId: string): Promise<PickedFile>;
 };
-
-const ExportFileSchema = z.strictObject({
-  fileName: z.string().min(1).max(255),
-  mimeType: z.string().max(100),
-  encoding: z.enum(['utf8', 'base64']),
-  data: z.string().max(64 * 1024 * 1024),
-});
 
 /** An error a shell action throws on purpose, with the code the renderer should see. */
 export class ShellError extends Error {
@@ -54,11 +45,16 @@ export function createSenderCheck(getMainContents: () => WebContents | null) {
 
 export type SenderCheck = ReturnType<typeof createSenderCheck>;
 
-const refused = () => fail('FORBIDDEN', 'This request did not come from Copydesk’s own window.');
+/** The shell channels the renderer invokes (the others are main's messages to it). */
+export const SHELL_INVOKE_CHANNELS = [
+  SHELL_CHANNELS.exportTo,
+  SHELL_CHANNELS.handoffTo,
+  SHELL_CHANNELS.importPicked,
+  SHELL_CHANNELS.importOpened,
+  SHELL_CHANNELS.openArchive,
+] as const;
 
-function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'rejected';
-}
+const refused = () => fail('FORBIDDEN', 'This request did not come from Copydesk’s own window.');
 
 /**
  * Registers one handler per contract channel, plus the shell's. Services are looked up on every
@@ -85,42 +81,46 @@ export function registerIpc(
   ): void {
     ipcMain.handle(channel, async (event, input: unknown): Promise<Result<O>> => {
       if (!isTrusted(event)) return refused();
-      const parsed = schema.safeParse(input);
-      if (!parsed.success)
-        return fail('INVALID_INPUT', `Invalid input for ${channel}: ${firstIssue(parsed.error)}.`);
+      const parsed = schema.safeParse(input, HUMAN_PARSE);
+      if (!parsed.success) return fail('INVALID_INPUT', describeInvalidInput(parsed.error));
       try {
         return ok(await action(parsed.data));
       } catch (error) {
-        if (error instanceof ShellError || error instanceof ArchiveError)
+        if (
+          error instanceof ShellError ||
+          error instanceof ArchiveError ||
+          error instanceof ServiceError
+        )
           return fail(error.code, error.message);
         return fail(failure.code, `${failure.prefix}: ${(error as Error).message}`);
       }
     });
   }
 
-  shellChannel(SHELL_CHANNELS.saveFile, ExportFileSchema, (file) => shell.saveFile(file), {
-    code: 'INTERNAL',
-    prefix: 'The file could not be written',
-  });
-  shellChannel(SHELL_CHANNELS.pickImportFiles, z.undefined(), () => shell.pickImportFiles(), {
-    code: 'BAD_FILE',
-    prefix: 'The files could not be read',
-  });
+  const writing = { code: 'BAD_FILE', prefix: 'The files could not be written' } as const;
+  const reading = { code: 'BAD_FILE', prefix: 'The files could not be read' } as const;
+  shellChannel(
+    SHELL_CHANNELS.exportTo,
+    contract['export.stories'].input,
+    (input) => shell.exportTo(input),
+    writing,
+  );
+  shellChannel(
+    SHELL_CHANNELS.handoffTo,
+    contract['stories.handoff'].input,
+    (input) => shell.handoffTo(input),
+    writing,
+  );
+  shellChannel(SHELL_CHANNELS.importPicked, z.undefined(), () => shell.importPicked(), reading);
+  shellChannel(
+    SHELL_CHANNELS.importOpened,
+    z.strictObject({ requestId: z.uuid() }),
+    ({ requestId }) => shell.importOpened(requestId),
+    reading,
+  );
   shellChannel(SHELL_CHANNELS.openArchive, OpenArchiveInputSchema, (i) => shell.openArchive(i), {
     code: 'ARCHIVE_UNAVAILABLE',
     prefix: 'The archive could not be opened',
   });
-  shellChannel(
-    SHELL_CHANNELS.takePackage,
-    z.strictObject({ requestId: z.uuid() }),
-    ({ requestId }) => shell.takePackage(requestId),
-    { code: 'BAD_FILE', prefix: 'The package could not be read' },
-  );
-  return [
-    ...CHANNELS,
-    SHELL_CHANNELS.saveFile,
-    SHELL_CHANNELS.pickImportFiles,
-    SHELL_CHANNELS.openArchive,
-    SHELL_CHANNELS.takePackage,
-  ];
+  return [...CHANNELS, ...SHELL_INVOKE_CHANNELS];
 }

@@ -5,12 +5,14 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { CHANNELS, contract, type Channel } from '../../shared/ipc/contract';
+import { z } from 'zod';
 import { OpenArchiveInputSchema, SHELL_CHANNELS } from '../../shared/ipc/api';
 import { ERROR_CODES } from '../../shared/ipc/result';
 import { openArchive } from '../archive/open';
 import { createServices, invokeService } from '../services/serviceTable';
-import { createSenderCheck, registerIpc, type ShellActions } from './ipc';
+import { createSenderCheck, registerIpc, SHELL_INVOKE_CHANNELS, type ShellActions } from './ipc';
 import { APP_ENTRY } from './protocol';
+import { expectUserWords } from '../services/testing/userWords';
 
 // Throws malformed input at every channel, through the real registerIpc and the real services
 // over a real archive, and expects a clean error value every time — never a throw, never a hang,
@@ -27,11 +29,13 @@ const archive = openArchive(join(dir, 'fuzz.sqlite'));
 afterAll(() => archive.close());
 const services = createServices({ archive, version: 'fuzz' });
 const shellCalls: string[] = [];
+const nothingImported = { stories: [], merged: [], dropped: [] };
 const shell: ShellActions = {
-  saveFile: async () => (shellCalls.push('saveFile'), { saved: false }),
-  pickImportFiles: async () => (shellCalls.push('pickImportFiles'), []),
+  exportTo: async () => (shellCalls.push('exportTo'), { saved: false }),
+  handoffTo: async () => (shellCalls.push('handoffTo'), { saved: false }),
+  importPicked: async () => (shellCalls.push('importPicked'), null),
+  importOpened: async () => (shellCalls.push('importOpened'), nothingImported),
   openArchive: async () => (shellCalls.push('openArchive'), { opened: false }),
-  takePackage: async () => (shellCalls.push('takePackage'), { name: 'x.copydesk', dataBase64: '' }),
 };
 registerIpc(
   { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as never,
@@ -40,12 +44,7 @@ registerIpc(
   shell,
 );
 
-const SHELL_INVOKE = [
-  SHELL_CHANNELS.saveFile,
-  SHELL_CHANNELS.pickImportFiles,
-  SHELL_CHANNELS.openArchive,
-];
-const ALL = [...CHANNELS, ...SHELL_INVOKE];
+const ALL = [...CHANNELS, ...SHELL_INVOKE_CHANNELS];
 const RUNS = 150;
 
 /** Anything structured clone can carry across IPC: Electron delivers nothing else. */
@@ -100,10 +99,14 @@ const KEYS = [
 const nearMiss = fc.dictionary(fc.constantFrom(...KEYS), hostileValue, { maxKeys: 5 });
 
 function isValid(channel: string, input: unknown): boolean {
-  if (channel === SHELL_CHANNELS.pickImportFiles) return input === undefined;
+  if (channel === SHELL_CHANNELS.importPicked) return input === undefined;
   if (channel === SHELL_CHANNELS.openArchive)
     return OpenArchiveInputSchema.safeParse(input).success;
-  if (channel === SHELL_CHANNELS.saveFile) return false; // checked by the cases below
+  if (channel === SHELL_CHANNELS.importOpened)
+    return z.strictObject({ requestId: z.uuid() }).safeParse(input).success;
+  // The shell's file channels take the same input as the contract channel they stand in for.
+  if (channel === SHELL_CHANNELS.exportTo) return isValid('export.stories', input);
+  if (channel === SHELL_CHANNELS.handoffTo) return isValid('stories.handoff', input);
   return contract[channel as Channel].input.safeParse(input).success;
 }
 
@@ -126,7 +129,9 @@ describe('IPC fuzz: malformed input on every channel', () => {
         fc.pre(!isValid(channel, input));
         const result = await handler(trusted, input);
         expectCleanError(result, channel);
-        expect((result as { error: { code: string } }).error.code).toBe('INVALID_INPUT');
+        const { error } = result as { error: { code: string; message: string } };
+        expect(error.code).toBe('INVALID_INPUT');
+        expectUserWords(error.message, channel);
       }),
       { numRuns: RUNS },
     );
@@ -176,8 +181,10 @@ describe('IPC fuzz: malformed input on every channel', () => {
       ['export.stories', { selection: { tag: 'nothing-here' }, format: 'prompter-txt' }],
       ['import.files', { files: [{ name: 'empty.txt', dataBase64: '' }] }],
       ['import.files', { files: [{ name: 'bin.txt', dataBase64: 'AAECAwQFBgcICQ==' }] }],
-      [SHELL_CHANNELS.saveFile, { fileName: '', mimeType: 'x', encoding: 'utf8', data: '' }],
-      [SHELL_CHANNELS.saveFile, { fileName: 'a.txt', mimeType: 'x', encoding: 'hex', data: '' }],
+      [SHELL_CHANNELS.exportTo, { selection: { ids: [] }, format: 'prompter-txt' }],
+      [SHELL_CHANNELS.exportTo, { selection: { all: true }, format: 'exe' }],
+      [SHELL_CHANNELS.handoffTo, { id: 'not-a-story' }],
+      [SHELL_CHANNELS.importOpened, { requestId: 'x', path: '/etc/passwd' }],
     ];
     for (const [channel, input] of cases)
       expectCleanError(await handlers.get(channel)!(trusted, input), channel);

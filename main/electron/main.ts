@@ -21,15 +21,17 @@ import { version } from '../common/version';
 import { SHELL_CHANNELS, type MenuCommand, type ShellRequest } from '../../shared/ipc/api';
 import { aboutPanelOptions } from './about';
 import { createAppProtocolHandler } from './appProtocol';
-import { createArchiveHolder, type ArchiveHolder } from './archiveHolder';
-import { startAutoBackups } from '../archive/autoBackup';
-import { getSettings } from '../archive/settings';
+import type { ArchiveHolder } from './archiveHolder';
+import { createArchiveSession } from '../services/archiveSession';
+import { backupsWhileOpen } from '../archive/autoBackup';
 import { contextMenuTemplate } from './contextMenu';
 import { createDesktopStateStore, STATE_FILE_NAME } from './desktopState';
 import { readPickedFile, nativeDialogs } from './dialogs';
+import { createDesktopFiles } from './desktopFiles';
 import { captureConsole, createErrorLog } from './errorLog';
 import { createSenderCheck, registerIpc } from './ipc';
-import { createPackageRequests, PACKAGE_EXTENSION, packagePathsIn } from './launchFiles';
+import { createHandoffRequests, handoffPathsIn } from './launchFiles';
+import { HANDOFF_EXTENSION } from '../../shared/exchange/handoff';
 import { menuTemplate, type SpellingMenu } from './menu';
 import { chooseNativeBinding, type RuntimeFacts } from './nativeBinding';
 import { createOpenArchiveAction } from './openArchiveAction';
@@ -68,7 +70,7 @@ let mainWindow: BrowserWindow | null = null;
 let holder: ArchiveHolder | null = null;
 const sendRequest = (request: ShellRequest) =>
   mainWindow?.webContents.send(SHELL_CHANNELS.request, request);
-const packages = createPackageRequests(sendRequest);
+const handoffs = createHandoffRequests(sendRequest);
 
 const runtime = (): RuntimeFacts => ({
   isPackaged: app.isPackaged,
@@ -149,10 +151,10 @@ function createWindow(): BrowserWindow {
   window.on('close', () => state.update((s) => ({ ...s, window: captureWindowState(window) })));
   window.on('closed', () => {
     mainWindow = null;
-    packages.notReady();
+    handoffs.notReady();
   });
   // The preload holds requests until the page listens, so the page may be told once it loaded.
-  window.webContents.on('did-finish-load', () => packages.ready());
+  window.webContents.on('did-finish-load', () => handoffs.ready());
   window.webContents.on('context-menu', (_event, params) => {
     const items = contextMenuTemplate(params, {
       replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
@@ -175,19 +177,17 @@ async function start(): Promise<void> {
   const archivePath = resolveArchivePath(archiveOption(process.argv), process.env, userData);
   try {
     if ('problem' in binding) throw new Error(binding.problem);
-    const openAt = (path: string) => openArchive(path, { nativeBinding: binding.path });
+    const nativeBinding = binding.path;
     mkdirSync(dirname(archivePath), { recursive: true });
-    holder = createArchiveHolder(
-      openAt(archivePath),
-      openAt,
-      (archive) => createServices({ archive, version, log: (entry) => log.write(entry) }),
-      (archive) =>
-        startAutoBackups({
-          archive,
-          schedule: () => getSettings(archive.db).backups,
-          log: (line) => log.write('backup', { message: line }),
-        }).stop,
-    );
+    // An archive that cannot be opened (newer, damaged, read-only here) opens the window anyway:
+    // the page says which and offers the way forward.
+    holder = createArchiveSession(archivePath, {
+      open: (path, options) => openArchive(path, { ...options, nativeBinding }),
+      makeServices: (archive, session) =>
+        createServices({ archive, version, session, log: (entry) => log.write(entry) }),
+      whileOpen: (archive) =>
+        backupsWhileOpen(archive, (line) => log.write('backup', { message: line })),
+    });
   } catch (error) {
     log.error('archive not opened', error);
     dialog.showErrorBox(
@@ -220,18 +220,18 @@ async function start(): Promise<void> {
       state.update((s) => ({ ...s, lastFolders: { ...s.lastFolders, [kind]: folder } })),
   });
   const archives = holder;
+  const files = createDesktopFiles({
+    services: () => archives.services(),
+    dialogs,
+    readImportFile: readPickedFile,
+    openedPath: (requestId) => handoffs.take(requestId),
+  });
   registerIpc(
     ipcMain,
     () => archives.services(),
     createSenderCheck(() => mainWindow?.webContents ?? null),
     {
-      saveFile: dialogs.saveFile,
-      pickImportFiles: dialogs.pickImportFiles,
-      takePackage: async (requestId) => {
-        const path = packages.take(requestId);
-        if (!path) throw new Error('that request was already answered or never made');
-        return readPickedFile(path);
-      },
+      ...files,
       openArchive: createOpenArchiveAction({
         holder: archives,
         pickArchive: dialogs.pickArchive,
@@ -248,7 +248,7 @@ async function start(): Promise<void> {
   );
 
   mainWindow = createWindow();
-  packagePathsIn(process.argv, process.cwd()).forEach((path) => packages.open(path));
+  handoffPathsIn(process.argv, process.cwd()).forEach((path) => handoffs.open(path));
   await mainWindow.loadURL(APP_ENTRY);
 }
 
@@ -264,12 +264,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusWindow();
-    packagePathsIn(argv, workingDirectory).forEach((path) => packages.open(path));
+    handoffPathsIn(argv, workingDirectory).forEach((path) => handoffs.open(path));
   });
   // macOS hands files over by event, possibly before the app is ready.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (path.toLowerCase().endsWith(PACKAGE_EXTENSION)) packages.open(path);
+    if (path.toLowerCase().endsWith(HANDOFF_EXTENSION)) handoffs.open(path);
     focusWindow();
   });
   app.on('web-contents-created', (_event, contents) =>

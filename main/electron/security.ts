@@ -4,8 +4,27 @@ import { isAppUrl } from './protocol';
 const MAX_EXTERNAL_URL = 2048;
 
 /**
+ * This machine, however the address spells it (the URL parser has already turned 2130706433,
+ * 0x7f.1 and 127.1 into 127.0.0.1, and shortened IPv6 forms).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === '0.0.0.0' ||
+    host === '[::1]' ||
+    host === '[::]' ||
+    /^\[::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|0:0|127\.[\d.]+)\]$/.test(host)
+  );
+}
+
+/**
  * What may be handed to the system browser: a plain http(s) address of sane length, with no
- * user name or password in it (those are a phishing trick, and a way to leak credentials).
+ * user name or password in it (those are a phishing trick, and a way to leak credentials), on
+ * another machine: a link to localhost would let a script's text drive a local server (a
+ * browser-mode Copydesk, a developer's tools) from the user's signed-in browser.
  */
 export function isExternalWebLink(url: string): boolean {
   if (url.length > MAX_EXTERNAL_URL) return false;
@@ -15,7 +34,8 @@ export function isExternalWebLink(url: string): boolean {
       (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
       parsed.username === '' &&
       parsed.password === '' &&
-      parsed.hostname !== ''
+      parsed.hostname !== '' &&
+      !isLoopbackHost(parsed.hostname)
     );
   } catch {
     return false;

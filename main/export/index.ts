@@ -14,7 +14,14 @@ import {
 export type { ExportContext };
 export type { ShowContext } from './writers';
 
-/** A file name from slugs: letters and digits of any script kept, the rest made safe. */
+// Names Windows keeps for devices, whatever follows the first dot: CON.nsml opens the console.
+// Superscript digits count too (COM¹), and the sanitiser keeps them as digits.
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/**
+ * A file name from slugs: letters and digits of any script kept, the rest made safe, and never
+ * a name Windows keeps for a device (`CON` becomes `CON-story`).
+ */
 export function exportFileName(stories: readonly Story[], extension: string): string {
   return safeFileName(
     stories.length === 1
@@ -30,7 +37,20 @@ function safeFileName(base: string, extension: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${safe || 'story'}.${extension}`;
+  const stem = safe || 'story';
+  return `${WINDOWS_RESERVED.test(stem) ? `${stem}-story` : stem}.${extension}`;
+}
+
+/**
+ * `name`, or `name` with -2, -3… before its extension, so that no two files of one export differ
+ * only in case: Harbor.nsml and HARBOR.nsml are one file on Windows and macOS.
+ */
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; used.has(candidate.toLocaleLowerCase('en')); n++)
+    candidate = name.replace(/\./, `-${n}.`);
+  used.add(candidate.toLocaleLowerCase('en'));
+  return candidate;
 }
 
 /** A rundown's file is named after the show and its air date. */
@@ -93,14 +113,13 @@ export async function renderExport(
   let done = 0;
   for (const [index, group] of groups.entries()) {
     const rendered = encoded(await write(format, group, index, options, ctx));
-    let fileName =
+    // Two stories with one slug, in any case, must not overwrite each other's file.
+    const fileName = uniqueName(
       spec.fileHolds !== 'story' && ctx.show
         ? showFileName(ctx.show, spec.extension)
-        : exportFileName(group, spec.extension);
-    // Two stories with one slug must not overwrite each other's file.
-    for (let n = 2; used.has(fileName); n++)
-      fileName = exportFileName(group, spec.extension).replace(/\./, `-${n}.`);
-    used.add(fileName);
+        : exportFileName(group, spec.extension),
+      used,
+    );
     files.push({ fileName, mimeType: spec.mimeType, ...rendered });
     done += group.length;
     ctx.onProgress?.(done, stories.length, group[group.length - 1]!);

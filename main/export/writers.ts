@@ -3,7 +3,7 @@ import type { ExportOptions } from '../../shared/export/options';
 import { EXPORT_FORMAT_SPECS, type ExportFormat } from '../../shared/export/formats';
 import type { ExportFile } from '../../shared/ipc/types';
 import type { TimingSettings } from '../../shared/story/timing';
-import { makeStoryPackage, serializeStoryPackage } from '../../shared/package/storyPackage';
+import { makeStoryFile, serializeStoryFile } from '../../shared/exchange/storyFile';
 import { prompterRtf } from './prompterRtf';
 import { prompterText } from './prompterText';
 import { prompterHtml } from './prompterHtml';
@@ -31,7 +31,7 @@ export type ShowContext = {
 };
 
 export type ExportContext = {
-  /** `Copydesk 0.1.0`, written into the story package. */
+  /** `Copydesk 0.1.0`, written into the story file. */
   generator: string;
   now: () => Date;
   /** The archive's read rates (defaults and each presenter's). */
@@ -102,7 +102,7 @@ export const EXPORT_WRITERS: { [F in ExportFormat]: WriterFor<F> } = {
   srt: (story, options, ctx) => storySrt(story, options, ctx.timing),
   vtt: (story, options, ctx) => storyVtt(story, options, ctx.timing),
   json: (stories, _options, ctx) =>
-    serializeStoryPackage(makeStoryPackage(stories, ctx.generator, ctx.now())),
+    serializeStoryFile(makeStoryFile(stories, ctx.generator, ctx.now())),
   'rundown-pdf': (show, options, ctx) =>
     rundownPdf({ ...show, printedAt: ctx.now() }, options.paper),
   'rundown-csv': (show) => rundownCsv(show.view),

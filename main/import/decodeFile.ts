@@ -1,5 +1,6 @@
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
 import { ServiceError } from '../common/errors';
+import { tooLargeMessage } from '../common/readImportBytes';
 import { STRAY_CONTROL } from '../../shared/story/controlChars';
 
 const MAGIC: readonly { bytes: number[]; what: string }[] = [
@@ -22,12 +23,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
  */
 export function decodeScriptFile(name: string, bytes: Uint8Array): string {
   const label = `“${name}”`;
-  if (bytes.length > MAX_IMPORT_FILE_BYTES) {
-    throw new ServiceError(
-      'TOO_LARGE',
-      `${label} is larger than 8 MB; a script file is far smaller. Nothing was imported.`,
-    );
-  }
+  if (bytes.length > MAX_IMPORT_FILE_BYTES)
+    throw new ServiceError('TOO_LARGE', tooLargeMessage(label));
   if (bytes.length === 0)
     throw new ServiceError('BAD_FILE', `${label} is empty. Nothing was imported.`);
   for (const { bytes: magic, what } of MAGIC) {

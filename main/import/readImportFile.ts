@@ -2,8 +2,8 @@ import { decodeScriptFile } from './decodeFile';
 import { looksLikeNsml, parseNsml } from './nsml/nsmlImport';
 import { parseScriptText } from '../../shared/import/scriptText';
 import { scriptStoryFields } from '../../shared/import/scriptMerge';
-import { looksLikeStoryPackage, parseStoryPackage } from '../../shared/package/storyPackage';
-import { looksLikeHandoff, parseHandoff, type Handoff } from '../../shared/package/handoff';
+import { looksLikeStoryFile, parseStoryFile } from '../../shared/exchange/storyFile';
+import { looksLikeHandoff, parseHandoff, type Handoff } from '../../shared/exchange/handoff';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from '../common/errors';
 
@@ -11,8 +11,8 @@ export type ParsedFile = {
   file: string;
   /** New stories' fields; the service adds id, status and timestamps. */
   drafts: Omit<Story, 'id' | 'schemaVersion' | 'status' | 'createdAt' | 'updatedAt'>[];
-  /** Stories from a story package, kept exactly as they were written. */
-  packaged: Story[];
+  /** Stories from a Copydesk story file, kept exactly as they were written. */
+  fromStoryFile: Story[];
   /** A `.copydesk` hand-off package: a story with its versions and comments, to merge. */
   handoff: Handoff | null;
   dropped: string[];
@@ -20,40 +20,46 @@ export type ParsedFile = {
 
 /**
  * One import file, decided by its content: an NSML story (4.x XML or the SGML-like 1.0), a
- * Copydesk story package, or a plain-text script. Throws a BAD_FILE error naming the file.
+ * Copydesk story file, or a plain-text script. Throws a BAD_FILE error naming the file.
  */
 export function readImportFile(name: string, dataBase64: string): ParsedFile {
   const text = decodeScriptFile(name, Buffer.from(dataBase64, 'base64'));
   const label = `“${name}”`;
   if (looksLikeHandoff(text)) {
-    const pkg = parseHandoff(text);
-    if (!pkg.ok) {
+    const handoff = parseHandoff(text);
+    if (!handoff.ok) {
       throw new ServiceError(
         'BAD_FILE',
-        `${label} looks like a Copydesk package, but ${pkg.message}. Nothing was imported.`,
+        `${label} looks like a Copydesk package, but ${handoff.message}. Nothing was imported.`,
       );
     }
-    return { file: name, drafts: [], packaged: [], handoff: pkg.value, dropped: [] };
+    return { file: name, drafts: [], fromStoryFile: [], handoff: handoff.value, dropped: [] };
   }
-  if (looksLikeStoryPackage(text)) {
-    const pkg = parseStoryPackage(text);
-    if (!pkg.ok)
+  if (looksLikeStoryFile(text)) {
+    const storyFile = parseStoryFile(text);
+    if (!storyFile.ok)
       throw new ServiceError(
         'BAD_FILE',
-        `${label} looks like a Copydesk story package, but ${pkg.message}. Nothing was imported.`,
+        `${label} looks like a Copydesk story file, but ${storyFile.message}. Nothing was imported.`,
       );
-    return { file: name, drafts: [], packaged: pkg.value.stories, handoff: null, dropped: [] };
+    return {
+      file: name,
+      drafts: [],
+      fromStoryFile: storyFile.value.stories,
+      handoff: null,
+      dropped: [],
+    };
   }
   if (looksLikeNsml(text)) {
     const { fieldTimes: _, ...story } = parseNsml(text, label);
-    return { file: name, drafts: [story], packaged: [], handoff: null, dropped: [] };
+    return { file: name, drafts: [story], fromStoryFile: [], handoff: null, dropped: [] };
   }
   const script = parseScriptText(text);
   return {
     file: name,
     // The same rule a paste into an unwritten story follows, so both give the same story.
     drafts: [scriptStoryFields(script)],
-    packaged: [],
+    fromStoryFile: [],
     handoff: null,
     dropped: script.dropped,
   };

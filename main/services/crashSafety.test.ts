@@ -92,6 +92,7 @@ describe('a full disk or a read-only archive', () => {
     ).value;
     const first = await invokeService(services, 'stories.save', {
       story: { ...created, body: [{ type: 'paragraph', runs: [{ text: 'What was saved.' }] }] },
+      baseUpdatedAt: created.updatedAt,
     });
     expect(first.ok).toBe(true);
     // SQLite's own "disk full": the file may not grow by another page.
@@ -125,16 +126,17 @@ describe('a full disk or a read-only archive', () => {
     const readOnly = {
       db: new BetterSqlite3(path, { readonly: true }),
       path,
+      readOnly: true,
       close: () => undefined,
     };
     const refused = await invokeService(
       createServices({ archive: readOnly, version: 'test' }),
       'stories.save',
-      { story: big },
+      { story: big, baseUpdatedAt: big.updatedAt },
     );
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'ARCHIVE_UNAVAILABLE', message: expect.stringContaining('cannot be written') },
+      error: { code: 'ARCHIVE_READ_ONLY', message: expect.stringContaining('read-only') },
     });
     readOnly.db.close();
   });

@@ -54,6 +54,7 @@ describe('hand-off packages between two machines', () => {
     const draft = await reporter.call('stories.create', { slug: 'BRIDGE VOTE' });
     const v1 = await reporter.call('stories.save', {
       story: text(draft, 'The council voted to close the bridge.'),
+      baseUpdatedAt: draft.updatedAt,
     });
     const thread = '7b0a4c1e-2f3d-4e5a-8b6c-9d0e1f2a3b4c';
     await reporter.call('comments.add', {
@@ -84,6 +85,7 @@ describe('hand-off packages between two machines', () => {
     const atEditor = await editor.call('stories.get', { id: draft.id });
     await editor.call('stories.save', {
       story: text(atEditor, 'The council voted 7-2 to close the bridge.'),
+      baseUpdatedAt: atEditor.updatedAt,
     });
     await editor.call('comments.resolve', { storyId: draft.id, threadId: thread, resolved: true });
     expect((await reporter.receive(await editor.send(draft.id)))[0]!.result).toBe('updated');
@@ -102,14 +104,21 @@ describe('hand-off packages between two machines', () => {
     const atReporter = await reporter.call('stories.get', { id: draft.id });
     await reporter.call('stories.save', {
       story: text(atReporter, 'The council voted 7-2; the bridge closes Monday.'),
+      baseUpdatedAt: atReporter.updatedAt,
     });
     expect((await reporter.receive(stale))[0]!.result).toBe('kept-local');
 
     // Both change it before the next hand-off: a conflict, the receiving side's text kept.
     const mine = await reporter.call('stories.get', { id: draft.id });
-    await reporter.call('stories.save', { story: text(mine, 'Reporter wording.') });
+    await reporter.call('stories.save', {
+      story: text(mine, 'Reporter wording.'),
+      baseUpdatedAt: mine.updatedAt,
+    });
     const theirsBase = await editor.call('stories.get', { id: draft.id });
-    await editor.call('stories.save', { story: text(theirsBase, 'Editor wording.') });
+    await editor.call('stories.save', {
+      story: text(theirsBase, 'Editor wording.'),
+      baseUpdatedAt: theirsBase.updatedAt,
+    });
     expect((await reporter.receive(await editor.send(draft.id)))[0]!.result).toBe('conflict');
     expect(readText(await reporter.call('stories.get', { id: draft.id }))).toBe(
       'Reporter wording.',

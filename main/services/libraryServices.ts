@@ -1,5 +1,5 @@
 import { retimeStories } from '../archive/stories';
-import { deleteTag, listTags, renameTag } from '../archive/tags';
+import { deleteTag, findTagId, listTags, renameTag } from '../archive/tags';
 import { listTemplates, resetTemplate, saveTemplate } from '../archive/templates';
 import { deletePronouncer, listPronouncers, upsertPronouncer } from '../archive/pronouncers';
 import { getSettings, saveSettings } from '../archive/settings';
@@ -32,22 +32,22 @@ export function libraryServices({
   db,
   now,
   stamp,
+  write,
 }: ServiceKit): Pick<ServiceHandlers, LibraryChannels> {
   return {
     'tags.list': () => listTags(db),
 
-    'tags.rename': ({ from, to }) => {
-      const existing = listTags(db);
-      if (!existing.some((t) => t.name.toLocaleLowerCase() === from.toLocaleLowerCase())) {
-        throw new ServiceError('NOT_FOUND', `No story is tagged “${from}”.`);
-      }
-      const merged = existing.some(
-        (t) =>
-          t.name.toLocaleLowerCase() === to.toLocaleLowerCase() &&
-          t.name.toLocaleLowerCase() !== from.toLocaleLowerCase(),
-      );
-      return { stories: renameTag(db, from, to), merged };
-    },
+    'tags.rename': ({ from, to }) =>
+      write(() => {
+        const source = findTagId(db, from);
+        if (source === undefined)
+          throw new ServiceError('NOT_FOUND', `No story is tagged “${from}”.`);
+        const target = findTagId(db, to);
+        return {
+          stories: renameTag(db, from, to),
+          merged: target !== undefined && target !== source,
+        };
+      }),
 
     'tags.delete': ({ name }) => {
       const stories = deleteTag(db, name);
@@ -83,12 +83,13 @@ export function libraryServices({
 
     'settings.get': () => getSettings(db),
 
-    'settings.save': (settings) => {
-      saveSettings(db, settings);
-      // Stored read times depend on the rates: bring every story's up to date.
-      retimeStories(db, timingSettings(settings));
-      return settings;
-    },
+    'settings.save': (settings) =>
+      write(() => {
+        saveSettings(db, settings);
+        // Stored read times depend on the rates: bring every story's up to date.
+        retimeStories(db, timingSettings(settings));
+        return settings;
+      }),
 
     'archive.backup': async () =>
       rotateBackup(db, ctx.archive.path, getSettings(db).backups.keep, now()),

@@ -40,24 +40,36 @@ describe('versions', () => {
   it('keeps every explicit save and coalesces autosaves by the same person', async () => {
     const { call, advance } = setup();
     const story = await call('stories.create', {});
-    let current = await call('stories.save', { story: withText(story, 'one'), mode: 'autosave' });
-    current = await call('stories.save', { story: withText(current, 'one two'), mode: 'autosave' });
+    let current = await call('stories.save', {
+      story: withText(story, 'one'),
+      mode: 'autosave',
+      baseUpdatedAt: story.updatedAt,
+    });
+    current = await call('stories.save', {
+      story: withText(current, 'one two'),
+      mode: 'autosave',
+      baseUpdatedAt: current.updatedAt,
+    });
     current = await call('stories.save', {
       story: withText(current, 'one two three'),
       mode: 'autosave',
+      baseUpdatedAt: current.updatedAt,
     });
     current = await call('stories.save', {
       story: withText(current, 'explicit'),
       mode: 'explicit',
+      baseUpdatedAt: current.updatedAt,
     });
     current = await call('stories.save', {
       story: withText(current, 'explicit again'),
       mode: 'explicit',
+      baseUpdatedAt: current.updatedAt,
     });
     advance(11 * 60 * 1000);
     await call('stories.save', {
       story: withText(current, 'later autosave'),
       mode: 'autosave',
+      baseUpdatedAt: current.updatedAt,
     });
     const { revisions, head } = await call('stories.history', { id: story.id });
     expect(revisions.map((r) => r.kind)).toEqual([
@@ -80,8 +92,14 @@ describe('versions', () => {
   it('restores an old version as a new one, keeping the workflow status', async () => {
     const { call } = setup();
     const story = await call('stories.create', {});
-    const v2 = await call('stories.save', { story: withText(story, 'The first wording.') });
-    await call('stories.save', { story: withText(v2, 'A second wording.') });
+    const v2 = await call('stories.save', {
+      story: withText(story, 'The first wording.'),
+      baseUpdatedAt: story.updatedAt,
+    });
+    await call('stories.save', {
+      story: withText(v2, 'A second wording.'),
+      baseUpdatedAt: v2.updatedAt,
+    });
     const history = await call('stories.history', { id: story.id });
     const first = history.revisions.find((r) => r.number === 2)!;
     const restored = await call('stories.restore', { id: story.id, revisionId: first.id });
@@ -127,7 +145,10 @@ describe('review workflow', () => {
     const { call, as } = setup();
     await as('Kim Reporter');
     const story = await call('stories.create', {});
-    const saved = await call('stories.save', { story: withText(story, 'Ready to go.') });
+    const saved = await call('stories.save', {
+      story: withText(story, 'Ready to go.'),
+      baseUpdatedAt: story.updatedAt,
+    });
     await call('stories.setStatus', { id: story.id, status: 'ready' });
     await as('Sam Editor');
     const approved = await call('stories.setStatus', { id: story.id, status: 'approved' });
@@ -136,7 +157,10 @@ describe('review workflow', () => {
     expect(latest!.at).toBe(approved.updatedAt);
 
     await expect(
-      call('stories.save', { story: withText(approved, 'Sneaky edit.') }),
+      call('stories.save', {
+        story: withText(approved, 'Sneaky edit.'),
+        baseUpdatedAt: approved.updatedAt,
+      }),
     ).rejects.toMatchObject({ code: 'LOCKED' });
     await expect(call('stories.delete', { id: story.id })).rejects.toMatchObject({
       code: 'LOCKED',
@@ -153,14 +177,20 @@ describe('review workflow', () => {
       status: 'draft',
     });
     await expect(
-      call('stories.save', { story: withText(reopened, 'New quote.') }),
+      call('stories.save', {
+        story: withText(reopened, 'New quote.'),
+        baseUpdatedAt: reopened.updatedAt,
+      }),
     ).resolves.toMatchObject({ status: 'draft' });
   });
 
   it('ignores a status smuggled into a save', async () => {
     const { call } = setup();
     const story = await call('stories.create', {});
-    const saved = await call('stories.save', { story: { ...story, status: 'approved' } });
+    const saved = await call('stories.save', {
+      story: { ...story, status: 'approved' },
+      baseUpdatedAt: story.updatedAt,
+    });
     expect(saved.status).toBe('draft');
   });
 

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Archive } from '../archive/open';
 import { getStories, getStory, putStory } from '../archive/stories';
-import { pronouncersIn, upsertPronouncer } from '../archive/pronouncers';
+import { upsertPronouncer } from '../archive/pronouncers';
+import { pronouncersIn } from '../../shared/story/pronouncers';
 import { getSettings } from '../archive/settings';
 import { recordRevision } from '../archive/revisions';
 import { addHistory, getRundown, putRundown } from '../archive/rundowns';
 import { LOCKED_STATUSES, STATUS_LABELS } from '../../shared/story/workflow';
-import type { RevisionKind } from '../../shared/ipc/types';
+import type { ArchiveStatus, RevisionKind } from '../../shared/ipc/types';
 import { timingSettings } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
 import { ServiceError } from '../common/errors';
+import { writeTransaction } from '../archive/writeTransaction';
 
 export type ServiceContext = {
   archive: Archive;
@@ -18,8 +20,17 @@ export type ServiceContext = {
   newId?: () => string;
   /** Progress of a long export, story by story (the CLI prints it on stderr). */
   onExportProgress?: (done: number, total: number, slug: string) => void;
+  /** The session that opened the archive (browser mode, the desktop app), for the archive.* channels. */
+  session?: ArchiveSessionControls;
   /** Where the renderer's errors are written, one scrubbed entry at a time (none: not kept). */
   log?: (entry: string) => void;
+};
+
+/** What the archive.status / openReadOnly / openBackup channels ask of the app's session. */
+export type ArchiveSessionControls = {
+  status(): ArchiveStatus;
+  openReadOnly(): ArchiveStatus;
+  openBackup(path: string): ArchiveStatus;
 };
 
 /** What every group of services works with: the archive, the clock, and the shared rules. */
@@ -66,11 +77,19 @@ export function serviceKit(ctx: ServiceContext) {
    * archive's rates; the dictionary learns the story's pronouncers.
    */
   function store(story: Story, kind: RevisionKind, note = ''): void {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       putStory(db, story, timingSettings(getSettings(db)));
       for (const entry of pronouncersIn(story)) upsertPronouncer(db, entry, story.updatedAt);
       recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
-    })();
+    });
+  }
+
+  /**
+   * A service call that reads, decides and writes does it in one write transaction, so
+   * another process cannot change the story between the check and the write.
+   */
+  function write<T>(fn: () => T): T {
+    return writeTransaction(db, fn);
   }
 
   function refuseIfLocked(story: Story, doing: string): void {
@@ -114,6 +133,7 @@ export function serviceKit(ctx: ServiceContext) {
     requireStories,
     author,
     store,
+    write,
     refuseIfLocked,
     removeStoryFromRundown,
   };

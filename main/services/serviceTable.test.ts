@@ -54,11 +54,37 @@ describe('stories', () => {
     expect(first.updatedAt > story.updatedAt).toBe(true);
   });
 
+  it('refuses a save that does not say which version it was based on, and keeps the stored one', async () => {
+    const { call } = setup();
+    const story = await call('stories.create', {});
+    await call('stories.save', {
+      story: { ...story, slug: 'MINE' },
+      baseUpdatedAt: story.updatedAt,
+    });
+    await expect(
+      call('stories.save', { story: { ...story, slug: 'BLIND' } } as never),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await call('stories.get', { id: story.id })).slug).toBe('MINE');
+  });
+
+  it('refuses to bring back, by saving it, a story deleted while it was open', async () => {
+    const { call } = setup();
+    const story = await call('stories.create', { slug: 'GONE' });
+    await call('stories.delete', { id: story.id });
+    await expect(
+      call('stories.save', { story, baseUpdatedAt: story.updatedAt }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('deleted elsewhere'),
+    });
+    expect((await call('stories.list', {})).total).toBe(0);
+  });
+
   it('keeps createdAt and moves updatedAt forward on every save', async () => {
     const { call } = setup();
     const story = await call('stories.create', {});
-    const a = await call('stories.save', { story });
-    const b = await call('stories.save', { story: a });
+    const a = await call('stories.save', { story, baseUpdatedAt: story.updatedAt });
+    const b = await call('stories.save', { story: a, baseUpdatedAt: a.updatedAt });
     expect(b.createdAt).toBe(story.createdAt);
     expect(b.updatedAt > a.updatedAt).toBe(true);
   });
@@ -97,6 +123,7 @@ describe('pronouncer dictionary', () => {
           },
         ],
       },
+      baseUpdatedAt: story.updatedAt,
     });
     expect(await call('pronouncers.list', {})).toEqual([
       expect.objectContaining({ term: 'Raghunathan', phonetic: 'RAH-goo-NAH-tun' }),
@@ -115,6 +142,65 @@ describe('pronouncer dictionary', () => {
   });
 });
 
+describe('one case fold for names, in JavaScript and in the archive', () => {
+  const pronounced = (text: string, pronouncer: string): Story['body'] => [
+    { type: 'paragraph', runs: [{ text: 'Hello ' }, { text, pronouncer }] },
+  ];
+
+  // SQLite's NOCASE folds ASCII only: these were two dictionary entries and two tags.
+  it('“Émile” and “émile” are one pronouncer, the latest spelling winning', async () => {
+    const { call } = setup();
+    const first = await call('stories.create', {});
+    await call('stories.save', {
+      story: { ...first, body: pronounced('Émile', 'ay-MEEL') },
+      baseUpdatedAt: first.updatedAt,
+    });
+    const second = await call('stories.create', {});
+    await call('stories.save', {
+      story: { ...second, body: pronounced('émile', 'ay-MEAL') },
+      baseUpdatedAt: second.updatedAt,
+    });
+    expect((await call('pronouncers.list', {})).map((p) => [p.term, p.phonetic])).toEqual([
+      ['émile', 'ay-MEAL'],
+    ]);
+    await call('pronouncers.delete', { term: 'E\u0301MILE' });
+    expect(await call('pronouncers.list', {})).toEqual([]);
+  });
+
+  it('“Élection” and “élection” are one tag, renamed and filtered by either spelling', async () => {
+    const { call } = setup();
+    for (const tags of [['Élection'], ['élection', 'budget']]) {
+      const s = await call('stories.create', {});
+      await call('stories.save', { story: { ...s, tags }, baseUpdatedAt: s.updatedAt });
+    }
+    expect(await call('tags.list', {})).toEqual([
+      { name: 'Élection', count: 2 },
+      { name: 'budget', count: 1 },
+    ]);
+    expect((await call('stories.list', { tag: 'ÉLECTION' })).total).toBe(2);
+    expect(await call('tags.rename', { from: 'élection', to: 'Vote' })).toEqual({
+      stories: 2,
+      merged: false,
+    });
+    expect(await call('tags.rename', { from: 'VOTE', to: 'Budget' })).toEqual({
+      stories: 2,
+      merged: true,
+    });
+    expect(await call('tags.list', {})).toEqual([{ name: 'budget', count: 2 }]);
+  });
+
+  it('refuses a story tagged twice with one name, by the same fold', async () => {
+    const { call } = setup();
+    const s = await call('stories.create', {});
+    await expect(
+      call('stories.save', {
+        story: { ...s, tags: ['Straße', 'STRASSE'] },
+        baseUpdatedAt: s.updatedAt,
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
 describe('settings', () => {
   it('stores presenters and re-times stored stories at their rates', async () => {
     const { call } = setup();
@@ -125,6 +211,7 @@ describe('settings', () => {
         presenter: 'Dana Reyes',
         body: [{ type: 'paragraph', runs: [{ text: words(150) }] }],
       },
+      baseUpdatedAt: story.updatedAt,
     });
     expect((await call('stories.list', {})).items[0]!.readSec).toBe(50);
     await call('settings.save', {
@@ -150,7 +237,7 @@ describe('tag management', () => {
     const { call } = setup();
     const tagged = async (tags: string[]) => {
       const s = await call('stories.create', {});
-      return call('stories.save', { story: { ...s, tags } });
+      return call('stories.save', { story: { ...s, tags }, baseUpdatedAt: s.updatedAt });
     };
     const a = await tagged(['fire', 'Port']);
     const b = await tagged(['Fires', 'port']);

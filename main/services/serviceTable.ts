@@ -1,6 +1,8 @@
-import { ArchiveError } from '../archive/errors';
+import { archiveErrorFromSqlite } from '../archive/sqliteErrors';
 import { contract, isChannel, type Channel, type ServiceHandlers } from '../../shared/ipc/contract';
 import { fail, ok, type Result, type ServiceErrorValue } from '../../shared/ipc/result';
+import { describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
+import { ZodError } from 'zod';
 import { ServiceError } from '../common/errors';
 import { serviceKit, type ServiceContext } from './serviceKit';
 import { storyServices } from './storyServices';
@@ -9,6 +11,7 @@ import { libraryServices } from './libraryServices';
 import { transferServices } from './transferServices';
 import { rundownServices } from './rundownServices';
 import { logServices } from './logServices';
+import { sessionServices } from './sessionServices';
 
 export type { ServiceContext };
 
@@ -22,6 +25,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...transferServices(kit),
     ...rundownServices(kit),
     ...logServices(kit),
+    ...sessionServices(kit),
   };
 }
 
@@ -41,15 +45,8 @@ export async function invokeService(
         ? `There is no channel named ${JSON.stringify(channel).slice(0, 80)}.`
         : `A channel name must be a string, not ${channel === null ? 'null' : typeof channel}.`,
     );
-  const parsed = contract[channel].input.safeParse(rawInput);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-    return fail(
-      'INVALID_INPUT',
-      `Invalid input for ${channel}: ${issue?.message ?? 'rejected'}${where}.`,
-    );
-  }
+  const parsed = contract[channel].input.safeParse(rawInput, HUMAN_PARSE);
+  if (!parsed.success) return fail('INVALID_INPUT', describeInvalidInput(parsed.error, channel));
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
     return ok(await handler(parsed.data));
@@ -60,37 +57,25 @@ export async function invokeService(
 
 /**
  * The error value for a failure we expect and can explain (a service's own error, a problem with
- * the archive file, a full or read-only disk); null for anything else, which is a bug.
+ * the archive file or the lock on it, a schema check on input, a full or read-only disk); null
+ * for anything else, which is a bug.
  */
-export function knownErrorValue(error: unknown): ServiceErrorValue | null {
-  if (error instanceof ServiceError || error instanceof ArchiveError)
-    return { code: error.code, message: error.message };
-  const code = (error as { code?: unknown }).code;
-  if (code === 'SQLITE_FULL') {
-    return {
-      code: 'ARCHIVE_UNAVAILABLE',
-      message: 'The disk is full: the change was not saved. Free some space and save again.',
-    };
-  }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR') {
-    return {
-      code: 'ARCHIVE_UNAVAILABLE',
-      message:
-        'The archive cannot be written (read-only or unreachable): the change was not saved.',
-    };
-  }
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return {
-      code: 'ARCHIVE_CORRUPT',
-      message: 'The archive file is damaged; nothing was written to it.',
-    };
-  }
+export function knownErrorValue(error: unknown, channel?: Channel): ServiceErrorValue | null {
+  if (error instanceof ServiceError) return { code: error.code, message: error.message };
+  // A schema check inside a service (a story built from an imported file) is bad input too.
+  if (error instanceof ZodError)
+    return { code: 'INVALID_INPUT', message: describeInvalidInput(error, channel) };
+  const archiveError = archiveErrorFromSqlite(error);
+  if (archiveError) return { code: archiveError.code, message: archiveError.message };
   return null;
 }
 
 export function toErrorResult(channel: Channel, error: unknown): Result<never> {
-  const known = knownErrorValue(error);
+  const known = knownErrorValue(error, channel);
   if (known) return fail(known.code, known.message);
   console.error(`[copydesk] ${channel} failed:`, error);
-  return fail('INTERNAL', `Something went wrong in ${channel}; the details are in the log.`);
+  return fail(
+    'INTERNAL',
+    'Something went wrong inside Copydesk, and nothing was changed; the details are in the log.',
+  );
 }

@@ -9,7 +9,7 @@ import { everyBlockStory } from '../../shared/story/testing/scripts';
 import { makeStory } from '../../shared/story/testing/makeStory';
 import type { Channel, Input, Output } from '../../shared/ipc/contract';
 import type { Story } from '../../shared/story/model';
-import { parseStoryPackage } from '../../shared/package/storyPackage';
+import { parseStoryFile } from '../../shared/exchange/storyFile';
 
 const FIXTURES = new URL('../../fixtures/nsml/', import.meta.url).pathname;
 
@@ -29,7 +29,7 @@ function archiveWith(stories: Story[] = []) {
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
-describe('story package: export → import round-trips exactly', () => {
+describe('story file: export → import round-trips exactly', () => {
   it('brings every story back identical, ids and timestamps included, into another archive', async () => {
     const show = [everyBlockStory(), makeStory({ slug: 'WEATHER', tags: ['weather'] })];
     const source = archiveWith(show);
@@ -40,7 +40,7 @@ describe('story package: export → import round-trips exactly', () => {
     if (!exported.ok) throw new Error(exported.error.message);
     const [file] = exported.value.files;
     expect(file!.fileName).toMatch(/^2-stories-\d{4}-\d{2}-\d{2}\.json$/);
-    const pkg = parseStoryPackage(file!.data);
+    const pkg = parseStoryFile(file!.data);
     expect(pkg.ok && pkg.value).toMatchObject({
       format: 'copydesk-story-package',
       formatVersion: 1,
@@ -79,7 +79,7 @@ describe('story package: export → import round-trips exactly', () => {
       files: [{ name: 'newer.json', dataBase64: b64(newer) }],
     });
     expect(!r1.ok && r1.error.message).toMatch(
-      /“broken.json” looks like a Copydesk story package, but it is not a valid story package .*Nothing was imported/,
+      /“broken.json” looks like a Copydesk story file, but it is not a valid Copydesk story file .*Nothing was imported/,
     );
     expect(!r2.ok && r2.error.message).toMatch(/written by a newer Copydesk \(package version 7\)/);
     const list = await target.call('stories.list', {});
@@ -137,7 +137,7 @@ describe('the order of a show', () => {
     for (const selection of [{ all: true as const }, { tag: 'show' }]) {
       const exported = await call('export.stories', { selection, format: 'json' });
       if (!exported.ok) throw new Error(exported.error.message);
-      const pkg = parseStoryPackage(exported.value.files[0]!.data);
+      const pkg = parseStoryFile(exported.value.files[0]!.data);
       expect(pkg.ok && pkg.value.stories.map((s) => s.slug)).toEqual(slugs);
     }
   });

@@ -26,6 +26,7 @@ export function storyServices({
   newId,
   requireStory,
   store,
+  write,
   refuseIfLocked,
   removeStoryFromRundown,
 }: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
@@ -72,43 +73,50 @@ export function storyServices({
       return story;
     },
 
-    'stories.save': ({ story, baseUpdatedAt, mode }) => {
-      const existing = getStory(db, story.id);
-      if (existing) refuseIfLocked(existing, 'editing it');
-      if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
-        throw new ServiceError(
-          'CONFLICT',
-          `“${existing.slug || 'Untitled'}” was changed elsewhere since you opened it. Your text is still in the editor; reload the story to see the other version.`,
-        );
-      }
-      // The status only changes through the review workflow, never through a save.
-      const saved: Story = {
-        ...story,
-        status: existing?.status ?? 'draft',
-        createdAt: existing?.createdAt ?? story.createdAt,
-        updatedAt: stamp(existing?.updatedAt),
-      };
-      store(saved, mode === 'autosave' ? 'autosave' : 'save');
-      return saved;
-    },
+    'stories.save': ({ story, baseUpdatedAt, mode }) =>
+      write(() => {
+        const existing = getStory(db, story.id);
+        // A save never brings back a story someone deleted while it was open.
+        if (!existing) {
+          throw new ServiceError(
+            'NOT_FOUND',
+            `“${story.slug || 'Untitled'}” is no longer in the archive (it was deleted elsewhere). Your text is still in the editor: copy it into a new story to keep it.`,
+          );
+        }
+        refuseIfLocked(existing, 'editing it');
+        if (existing.updatedAt !== baseUpdatedAt) {
+          throw new ServiceError(
+            'CONFLICT',
+            `“${existing.slug || 'Untitled'}” was changed elsewhere since you opened it. Your text is still in the editor; reload the story to see the other version.`,
+          );
+        }
+        // The status only changes through the review workflow, never through a save.
+        const saved: Story = {
+          ...story,
+          status: existing.status,
+          createdAt: existing.createdAt,
+          updatedAt: stamp(existing.updatedAt),
+        };
+        store(saved, mode === 'autosave' ? 'autosave' : 'save');
+        return saved;
+      }),
 
-    'stories.delete': ({ id, fromRundowns }) => {
-      const story = getStory(db, id);
-      if (story) refuseIfLocked(story, 'deleting it');
-      const holding = rundownsHolding(db, id);
-      if (holding.length > 0 && !fromRundowns) {
-        const names = holding.map((r) => `${r.title} (${r.airDate})`);
-        throw new ServiceError(
-          'IN_RUNDOWN',
-          `“${story?.slug || 'Untitled'}” is in ${holding.length === 1 ? 'the rundown' : `${holding.length} rundowns:`} ${names.join(', ')}. Deleting it takes it out of ${holding.length === 1 ? 'that rundown' : 'them'} too.`,
-        );
-      }
-      db.transaction(() => {
+    'stories.delete': ({ id, fromRundowns }) =>
+      write(() => {
+        const story = getStory(db, id);
+        if (story) refuseIfLocked(story, 'deleting it');
+        const holding = rundownsHolding(db, id);
+        if (holding.length > 0 && !fromRundowns) {
+          const names = holding.map((r) => `${r.title} (${r.airDate})`);
+          throw new ServiceError(
+            'IN_RUNDOWN',
+            `“${story?.slug || 'Untitled'}” is in ${holding.length === 1 ? 'the rundown' : `${holding.length} rundowns:`} ${names.join(', ')}. Deleting it takes it out of ${holding.length === 1 ? 'that rundown' : 'them'} too.`,
+          );
+        }
         for (const rundown of holding) removeStoryFromRundown(rundown.id, id, story?.slug ?? '');
         if (!deleteStory(db, id))
           throw new ServiceError('NOT_FOUND', 'That story is not in the archive.');
-      }).immediate();
-      return { id };
-    },
+        return { id };
+      }),
   };
 }

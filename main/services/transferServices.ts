@@ -9,11 +9,13 @@ import { mergeHandoff } from '../archive/handoff';
 import { renderExport, type ShowContext } from '../export';
 import { readImportFile } from '../import/readImportFile';
 import { timingSettings } from '../../shared/settings';
-import type { MergeResult } from '../../shared/package/handoff';
+import type { MergeResult } from '../../shared/exchange/handoff';
 import { STORY_SCHEMA_VERSION, StorySchema, type Story } from '../../shared/story/model';
 import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
+import { asClause, describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import type { ServiceKit } from './serviceKit';
+import { writeTransaction } from '../archive/writeTransaction';
 
 type TransferChannels = 'import.stories' | 'import.files' | 'export.stories';
 
@@ -81,15 +83,15 @@ export function transferServices({
       return { imported: stories.length };
     },
 
-    'import.files': ({ files }) => {
+    'import.files': ({ files, dryRun }) => {
       // Every file is read and checked before the archive is touched: one bad file, no import.
       const parsed = files.map((file) => readImportFile(file.name, file.dataBase64));
       const stories: Story[] = [];
       for (const p of parsed) {
         for (const draft of p.drafts) {
           const at = stamp();
-          stories.push(
-            StorySchema.parse({
+          const checked = StorySchema.safeParse(
+            {
               schemaVersion: STORY_SCHEMA_VERSION,
               id: newId(),
               status: 'draft',
@@ -97,18 +99,31 @@ export function transferServices({
               updatedAt: at,
               ...draft,
               body: draft.body.length > 0 ? draft.body : [{ type: 'paragraph', runs: [] }],
-            } satisfies Story),
+            } satisfies Story,
+            HUMAN_PARSE,
           );
+          if (!checked.success) {
+            throw new ServiceError(
+              'BAD_FILE',
+              `“${p.file}” cannot be imported: ${asClause(describeInvalidInput(checked.error))}. Nothing was imported.`,
+            );
+          }
+          stories.push(checked.data);
         }
         if (p.handoff) continue;
-        for (const story of p.packaged) {
-          // A package story keeps its id; one already in the archive comes in as a copy.
+        for (const story of p.fromStoryFile) {
+          // A story-file story keeps its id; one already in the archive comes in as a copy.
           const taken = getStory(db, story.id) || stories.some((s) => s.id === story.id);
           stories.push(taken ? { ...story, id: newId() } : story);
         }
       }
+      const dropped = parsed
+        .filter((p) => p.dropped.length > 0)
+        .map((p) => ({ file: p.file, lines: p.dropped }));
+      // Checked as the import would, and nothing written.
+      if (dryRun) return { merged: [], stories: [], dropped };
       const merged: { id: string; slug: string; result: MergeResult }[] = [];
-      db.transaction(() => {
+      writeTransaction(db, () => {
         stories.forEach((s) => store(s, 'import'));
         const timing = timingSettings(getSettings(db));
         for (const { handoff } of parsed) {
@@ -119,16 +134,14 @@ export function transferServices({
               result: mergeHandoff(db, handoff, timing),
             });
         }
-      })();
+      });
       return {
         merged,
         stories: summariesByIds(
           db,
           stories.map((s) => s.id),
         ),
-        dropped: parsed
-          .filter((p) => p.dropped.length > 0)
-          .map((p) => ({ file: p.file, lines: p.dropped })),
+        dropped,
       };
     },
 

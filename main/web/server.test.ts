@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../archive/open';
 import { createServices } from '../services/serviceTable';
-import { redactToken, startWebServer, type WebServer } from './server';
+import {
+  HEADERS_TIMEOUT_MS,
+  redactToken,
+  startWebServer,
+  tokenCookieName,
+  type WebServer,
+} from './server';
 
 type Reply = {
   status: number;
@@ -58,7 +64,7 @@ describe('browser mode server', () => {
   });
   afterAll(() => server.close());
 
-  const cookie = () => `copydesk_token=${server.token}`;
+  const cookie = () => `${tokenCookieName(server.port)}=${server.token}`;
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
     send(server, `/api/${channel}`, {
       method: 'POST',
@@ -77,14 +83,16 @@ describe('browser mode server', () => {
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     expect(String(reply.headers['set-cookie'])).toMatch(
-      /copydesk_token=.+; HttpOnly; SameSite=Strict/,
+      new RegExp(`copydesk_token_${server.port}=.+; HttpOnly; SameSite=Strict`),
     );
   });
 
   it('refuses every request without the token, pages and API alike', async () => {
     expect((await send(server, '/')).status).toBe(401);
     expect((await send(server, '/?token=wrong')).status).toBe(401);
-    expect((await api('app.info', {}, { cookie: 'copydesk_token=guess' })).status).toBe(401);
+    expect(
+      (await api('app.info', {}, { cookie: `${tokenCookieName(server.port)}=guess` })).status,
+    ).toBe(401);
   });
 
   it('serves the renderer with the CSP to a request with the token', async () => {
@@ -221,4 +229,79 @@ describe('browser mode server', () => {
       ).toEqual([]);
     }
   });
+
+  it('answers a page opened at localhost:PORT, which the README promises works', async () => {
+    const reply = await api(
+      'tags.list',
+      {},
+      { host: `localhost:${server.port}`, origin: `http://localhost:${server.port}` },
+    );
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [] });
+    // An origin that is not the page's own host is still refused.
+    const mixed = await api('tags.list', {}, { origin: `http://localhost:${server.port + 1}` });
+    expect(mixed.status).toBe(403);
+  });
+
+  it('names its cookie after its port, so two servers do not sign each other out', async () => {
+    const reply = await send(server, `/?token=${server.token}`);
+    expect(String(reply.headers['set-cookie'])).toMatch(
+      new RegExp(`^copydesk_token_${server.port}=`),
+    );
+    // Another server's cookie, sent alongside, changes nothing.
+    const both = await api(
+      'tags.list',
+      {},
+      { cookie: `${tokenCookieName(server.port + 1)}=other; ${cookie()}` },
+    );
+    expect(both.status).toBe(200);
+    const onlyOther = await api('tags.list', {}, { cookie: `copydesk_token=${server.token}` });
+    expect(onlyOther.status).toBe(401);
+  });
+
+  it('takes JSON only: application/json, with at most a UTF-8 charset, not a prefix of it', async () => {
+    const typed = (type: string) => api('tags.list', {}, { 'content-type': type });
+    expect((await typed('application/json')).status).toBe(200);
+    expect((await typed('application/json; charset=utf-8')).status).toBe(200);
+    expect((await typed('Application/JSON;charset=UTF-8')).status).toBe(200);
+    for (const type of [
+      'application/jsonx',
+      'application/json-patch+json',
+      'application/json, text/plain',
+      'application/json; charset=latin1',
+      'text/plain',
+    ])
+      expect((await typed(type)).status, type).toBe(415);
+  });
+});
+
+describe('browser mode server timeouts', () => {
+  it('closes a socket that sends its headers too slowly instead of holding it', async () => {
+    expect(HEADERS_TIMEOUT_MS).toBeLessThanOrEqual(10_000);
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-web-'));
+    const archive = openArchive(join(dir, 'a.sqlite'));
+    const server = await startWebServer({
+      services: createServices({ archive, version: 'test' }),
+      rendererDir: dir,
+      timeouts: { headersMs: 1000, requestMs: 2000 },
+    });
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: server.port });
+      socket.on('connect', () =>
+        socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`),
+      );
+      // A slow-loris client: one header byte now and then, never the blank line.
+      const drip = setInterval(() => socket.writable && socket.write('X'), 200);
+      let reply = '';
+      socket.on('data', (c: Buffer) => (reply += c.toString()));
+      socket.on('close', () => {
+        clearInterval(drip);
+        resolve(reply.split('\r\n')[0] ?? '');
+      });
+      socket.on('error', () => undefined);
+    });
+    expect(outcome).toMatch(/^(HTTP\/1\.1 408|)/);
+    await server.close();
+    archive.close();
+  }, 15_000);
 });

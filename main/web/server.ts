@@ -10,15 +10,28 @@ import { contentTypeFor } from '../http/mime';
 
 /** Browser mode binds here and nowhere else: the archive is never on the network. */
 export const LOOPBACK = '127.0.0.1';
-const COOKIE = 'copydesk_token';
+/** Browsers keep cookies per host, not per port: each server's cookie carries its port. */
+export function tokenCookieName(port: number): string {
+  return `copydesk_token_${port}`;
+}
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+/**
+ * A client gets this long to send its headers, and this long for the whole request; the server
+ * looks for overdue sockets every second. (Node's defaults hold a slow-header socket ~80 s.)
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 export type WebServerOptions = {
-  services: ServiceHandlers;
+  /** The service table, or a way to get the current one (the archive can change while serving). */
+  services: ServiceHandlers | (() => ServiceHandlers);
   rendererDir: string;
   port?: number;
   /** Fixed only in tests; a fresh random token is made for every run otherwise. */
   token?: string;
+  /** Shorter only in tests. */
+  timeouts?: { headersMs: number; requestMs: number };
   log?: (line: string) => void;
 };
 
@@ -45,13 +58,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const log = options.log ?? (() => {});
   let port = 0;
   const hosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  const cookie = () => tokenCookieName(port);
+  const timeouts = options.timeouts ?? {
+    headersMs: HEADERS_TIMEOUT_MS,
+    requestMs: REQUEST_TIMEOUT_MS,
+  };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`[web] ${req.method} ${redactUrl(req.url)} failed: ${(error as Error).message}`);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.min(1000, timeouts.headersMs / 2),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        log(`[web] ${req.method} ${redactUrl(req.url)} failed: ${(error as Error).message}`);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      });
+    },
+  );
 
   function redactUrl(url: string | undefined): string {
     return (url ?? '').replace(/token=[^&]*/g, `token=${redactToken(token)}`);
@@ -69,14 +94,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (auth?.startsWith('Bearer ')) return auth.slice(7);
     for (const part of (req.headers.cookie ?? '').split(';')) {
       const [name, ...value] = part.trim().split('=');
-      if (name === COOKIE) return value.join('=');
+      if (name === cookie()) return value.join('=');
     }
     return undefined;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const origin = `http://${LOOPBACK}:${port}`;
-    if (!hosts().has(req.headers.host ?? '')) {
+    const host = req.headers.host ?? '';
+    if (!hosts().has(host)) {
       return send(
         res,
         421,
@@ -84,6 +109,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         'Misdirected request: this server answers only to 127.0.0.1.',
       );
     }
+    // The page's own origin: a page opened at localhost:PORT is as much ours as 127.0.0.1:PORT.
+    const origin = `http://${host}`;
     const url = new URL(req.url ?? '/', origin);
     let pathname: string;
     try {
@@ -96,7 +123,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!tokenMatches(queryToken))
         return send(res, 401, 'text/plain; charset=utf-8', 'Wrong or expired token.');
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Set-Cookie', `${cookie()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.setHeader('Location', '/');
       return send(res, 303, 'text/plain; charset=utf-8', '');
     }
@@ -118,7 +145,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       ) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Cross-origin requests are refused.');
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (!isJsonContentType(req.headers['content-type'])) {
         return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
       }
       const body = await readBody(req);
@@ -130,7 +157,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return send(res, 400, 'text/plain; charset=utf-8', 'The request body is not JSON.');
       }
       const channel = pathname.slice('/api/'.length);
-      const result = await invokeService(options.services, channel, input);
+      const services =
+        typeof options.services === 'function' ? options.services() : options.services;
+      const result = await invokeService(services, channel, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -182,6 +211,14 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   res.end(body);
+}
+
+/** `application/json`, with at most a UTF-8 charset: not a prefix such as `application/jsonx`. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type, ...parameters] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return parameters.every((p) => p === '' || /^charset="?utf-8"?$/.test(p));
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {

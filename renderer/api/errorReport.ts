@@ -61,8 +61,11 @@ export function reportError(
  * log too. Returns a function that stops listening.
  */
 export function reportUncaughtErrors(target: Window = window): () => void {
-  const onError = (event: ErrorEvent) =>
+  const onError = (event: ErrorEvent) => {
+    // Chromium's note that a resize observer's work spilled into the next frame is no error.
+    if (!event.error && /^ResizeObserver loop/.test(event.message)) return;
     reportError('error', event.error ?? new Error(event.message));
+  };
   const onRejection = (event: PromiseRejectionEvent) => reportError('rejection', event.reason);
   target.addEventListener('error', onError);
   target.addEventListener('unhandledrejection', onRejection);

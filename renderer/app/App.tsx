@@ -23,6 +23,10 @@ import { useDesktopShell } from './useDesktopShell';
 import { usePasteNotices } from './usePasteNotices';
 import { usePronouncerDictionary } from './usePronouncerDictionary';
 import { useArchiveVersion } from './useArchiveVersion';
+import { ErrorBoundary } from '../recovery/ErrorBoundary';
+import { PartFailed } from '../recovery/PartFailed';
+import { StoryFailed } from '../recovery/StoryFailed';
+import { storyRecovery } from '../recovery/storyRecovery';
 import { useSettings } from './useSettings';
 import { RundownScreen } from '../rundown/RundownScreen';
 import { ShowDialog } from '../rundown/ShowDialog';
@@ -67,6 +71,8 @@ export function App() {
   );
   const doc = useStoryDocument(onSaved);
   const { story, open, save, openRequested } = doc;
+  // Kept outside React, so a crash screen can still save or offer the story.
+  useEffect(() => storyRecovery.track(story, doc.isDirty), [story, doc.isDirty]);
 
   const openStory = useCallback(
     async (id: string) => {
@@ -145,7 +151,7 @@ export function App() {
     await openStory(result.value.id);
   }, [newFormat, openStory, refresh, save]);
 
-  const { importFiles, startImport } = useImportFlow({
+  const { importFiles, startImport, importOpenedFile } = useImportFlow({
     fileInput,
     notify,
     showError,
@@ -172,6 +178,15 @@ export function App() {
 
   const onPaste = usePasteNotices(notify, showError);
 
+  /** A dialog that stopped drawing is closed, and says so; the story stays as it was. */
+  const dialogFailed = useCallback(
+    (close: () => void) => {
+      close();
+      showError('The dialog stopped working and was closed; the details are in the error log.');
+    },
+    [showError],
+  );
+
   const saveNow = useCallback(async () => {
     await save('explicit');
   }, [save]);
@@ -194,7 +209,7 @@ export function App() {
     save,
     newStory,
     startImport,
-    importFiles,
+    importOpenedFile,
     openExport,
     saveNow,
     focusSearch,
@@ -203,27 +218,39 @@ export function App() {
 
   /** The open story's view, on its own or beside the rundown it was opened from. */
   const storyView = (shown: Story) => (
-    <StoryView
-      story={shown}
-      doc={doc}
-      review={review}
-      locked={locked}
-      presenters={settings?.presenters.map((p) => p.name) ?? []}
-      timing={timing}
-      dictionary={dictionary}
-      autoFocus={shown.id === freshStoryId}
-      findOpen={findOpen}
-      onCloseFind={() => setFindOpen(false)}
-      liveTiming={liveTiming}
-      onPaste={onPaste}
-      focusMode={focusMode}
-      onToggleFocus={() => setFocusMode((f) => !f)}
-      onDelete={() => void deleteStory()}
-      onRestored={(restored) => {
-        refresh();
-        void openStory(restored.id);
-      }}
-    />
+    <ErrorBoundary
+      resetKey={`${shown.id}:${doc.generation}`}
+      fallback={(retry) => (
+        <StoryFailed
+          onReopen={(saved) => {
+            if (saved) refresh();
+            void openStory(shown.id).then(retry);
+          }}
+        />
+      )}
+    >
+      <StoryView
+        story={shown}
+        doc={doc}
+        review={review}
+        locked={locked}
+        presenters={settings?.presenters.map((p) => p.name) ?? []}
+        timing={timing}
+        dictionary={dictionary}
+        autoFocus={shown.id === freshStoryId}
+        findOpen={findOpen}
+        onCloseFind={() => setFindOpen(false)}
+        liveTiming={liveTiming}
+        onPaste={onPaste}
+        focusMode={focusMode}
+        onToggleFocus={() => setFocusMode((f) => !f)}
+        onDelete={() => void deleteStory()}
+        onRestored={(restored) => {
+          refresh();
+          void openStory(restored.id);
+        }}
+      />
+    </ErrorBoundary>
   );
 
   return (
@@ -241,14 +268,16 @@ export function App() {
         onOpenDialog={setDialog}
       />
       <aside className="cd-sidebar">
-        <Sidebar
-          selectedId={story?.id ?? null}
-          version={archiveVersion}
-          onOpen={openFromList}
-          searchRef={searchRef}
-          onManageTags={manageTags}
-          rundowns={rundownsInSidebar}
-        />
+        <ErrorBoundary fallback={(retry) => <PartFailed what="The archive list" onRetry={retry} />}>
+          <Sidebar
+            selectedId={story?.id ?? null}
+            version={archiveVersion}
+            onOpen={openFromList}
+            searchRef={searchRef}
+            onManageTags={manageTags}
+            rundowns={rundownsInSidebar}
+          />
+        </ErrorBoundary>
       </aside>
       <main className="cd-main">
         {rundownId ? (
@@ -273,18 +302,24 @@ export function App() {
         )}
       </main>
       <SaveErrorBanner state={doc.saveState} onRetry={() => void saveNow()} />
-      <ToolDialogs
-        dialog={dialog}
-        onClose={() => setDialog(null)}
-        dictionary={dictionary}
-        onDictionaryChanged={loadDictionary}
-        current={
-          story ? { format: story.format, body: () => doc.editorBody() ?? story.body } : null
-        }
-        onTagsChanged={refresh}
-        settings={settings}
-        onSettingsRead={setSettings}
-      />
+      <ErrorBoundary
+        key={dialog ?? ''}
+        fallback={() => null}
+        onFailed={() => dialogFailed(() => setDialog(null))}
+      >
+        <ToolDialogs
+          dialog={dialog}
+          onClose={() => setDialog(null)}
+          dictionary={dictionary}
+          onDictionaryChanged={loadDictionary}
+          current={
+            story ? { format: story.format, body: () => doc.editorBody() ?? story.body } : null
+          }
+          onTagsChanged={refresh}
+          settings={settings}
+          onSettingsRead={setSettings}
+        />
+      </ErrorBoundary>
       <Notices notices={notices} onDismiss={dismiss} />
       {newRundownOpen && (
         <ShowDialog
@@ -305,15 +340,20 @@ export function App() {
         />
       )}
       {exportOpen && (
-        <ExportDialog
-          storyId={story?.id ?? null}
-          storySlug={story?.slug ?? ''}
-          rundown={rundownId ? { id: rundownId, title: rundownTitle } : null}
-          onClose={() => setExportOpen(false)}
-          beforeExport={() => save('autosave')}
-          onDone={(m) => notify('info', m)}
-          onError={showError}
-        />
+        <ErrorBoundary
+          fallback={() => null}
+          onFailed={() => dialogFailed(() => setExportOpen(false))}
+        >
+          <ExportDialog
+            storyId={story?.id ?? null}
+            storySlug={story?.slug ?? ''}
+            rundown={rundownId ? { id: rundownId, title: rundownTitle } : null}
+            onClose={() => setExportOpen(false)}
+            beforeExport={() => save('autosave')}
+            onDone={(m) => notify('info', m)}
+            onError={showError}
+          />
+        </ErrorBoundary>
       )}
       <input
         ref={fileInput}

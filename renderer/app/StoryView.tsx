@@ -1,3 +1,5 @@
+import { useCallback, type ReactNode } from 'react';
+import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
 import type { PronouncerEntry } from '../../shared/settings';
 import type { TimingSettings } from '../../shared/story/timing';
@@ -12,6 +14,9 @@ import { CommentsPanel } from '../review/CommentsPanel';
 import { StatusBar } from './StatusBar';
 import type { useStoryDocument } from './useStoryDocument';
 import type { ValueStore } from './valueStore';
+import { ErrorBoundary } from '../recovery/ErrorBoundary';
+import { PartFailed } from '../recovery/PartFailed';
+import { storyRecovery } from '../recovery/storyRecovery';
 
 type Props = {
   story: Story;
@@ -31,6 +36,26 @@ type Props = {
   onDelete: () => void;
   onRestored: (story: Story) => void;
 };
+
+/** One part of the story's column: if it stops drawing, the rest (and autosave) carries on. */
+function Part({
+  what,
+  resetKey,
+  children,
+}: {
+  what: string;
+  resetKey?: unknown;
+  children: ReactNode;
+}) {
+  return (
+    <ErrorBoundary
+      fallback={(retry) => <PartFailed what={what} onRetry={retry} />}
+      resetKey={resetKey}
+    >
+      {children}
+    </ErrorBoundary>
+  );
+}
 
 /**
  * The open story: its details, its place in the workflow, the script with the review panel
@@ -54,25 +79,39 @@ export function StoryView({
   onDelete,
   onRestored,
 }: Props) {
+  const { setEditor } = doc;
+  const storyId = story.id;
+  // The recovery screens read the text from the last editor, even after a crash unmounted it.
+  const onEditor = useCallback(
+    (editor: LexicalEditor | null) => {
+      setEditor(editor);
+      storyRecovery.trackEditor(storyId, editor);
+    },
+    [setEditor, storyId],
+  );
   return (
     <>
-      <MetadataBar
-        story={story}
-        presenters={presenters}
-        onChange={doc.updateMeta}
-        onDelete={onDelete}
-      />
-      <WorkflowBar
-        story={story}
-        lastStatusChange={review.lastStatusChange}
-        onTransition={(step, note) => void review.changeStatus(step, note)}
-        historyOpen={review.panel === 'history'}
-        onToggleHistory={() => review.setPanel((p) => (p === 'history' ? null : 'history'))}
-        onSendPackage={() => void review.sendPackage()}
-        conflict={review.conflict?.theirs ?? null}
-        onCompareConflict={review.compareConflict}
-        onSettleConflict={(keep) => void review.settleConflict(keep)}
-      />
+      <Part what="The story details">
+        <MetadataBar
+          story={story}
+          presenters={presenters}
+          onChange={doc.updateMeta}
+          onDelete={onDelete}
+        />
+      </Part>
+      <Part what="The workflow bar">
+        <WorkflowBar
+          story={story}
+          lastStatusChange={review.lastStatusChange}
+          onTransition={(step, note) => void review.changeStatus(step, note)}
+          historyOpen={review.panel === 'history'}
+          onToggleHistory={() => review.setPanel((p) => (p === 'history' ? null : 'history'))}
+          onSendPackage={() => void review.sendPackage()}
+          conflict={review.conflict?.theirs ?? null}
+          onCompareConflict={review.compareConflict}
+          onSettleConflict={(keep) => void review.settleConflict(keep)}
+        />
+      </Part>
       <div className="cd-editor-area">
         <ScriptEditor
           key={doc.editorKey}
@@ -84,7 +123,7 @@ export function StoryView({
           autoFocus={autoFocus}
           findOpen={findOpen}
           onCloseFind={onCloseFind}
-          onEditor={doc.setEditor}
+          onEditor={onEditor}
           onChange={doc.changed}
           onTiming={liveTiming.set}
           onPaste={onPaste}
@@ -94,38 +133,45 @@ export function StoryView({
           onStartThread={review.startThread}
           onThreadOrder={review.setThreadOrder}
           side={
-            review.panel === 'history' ? (
-              <HistoryPanel
-                story={story}
-                version={review.historyVersion}
-                locked={locked}
-                initialPair={review.comparePair}
-                onRestored={onRestored}
-                onClose={() => review.setPanel(null)}
-              />
-            ) : review.panel === 'comments' ? (
-              <CommentsPanel
-                comments={review.comments}
-                order={review.threadOrder}
-                pending={review.pending}
-                canComment={!locked}
-                onPost={(threadId, body, quote) => void review.post(threadId, body, quote)}
-                onCancelPending={review.cancelPending}
-                onResolve={(threadId, resolved) => void review.resolve(threadId, resolved)}
-                onReveal={review.reveal}
-                onClose={() => review.setPanel(null)}
-              />
-            ) : null
+            <Part
+              what={review.panel === 'history' ? 'The history panel' : 'The comments panel'}
+              resetKey={review.panel}
+            >
+              {review.panel === 'history' ? (
+                <HistoryPanel
+                  story={story}
+                  version={review.historyVersion}
+                  locked={locked}
+                  initialPair={review.comparePair}
+                  onRestored={onRestored}
+                  onClose={() => review.setPanel(null)}
+                />
+              ) : review.panel === 'comments' ? (
+                <CommentsPanel
+                  comments={review.comments}
+                  order={review.threadOrder}
+                  pending={review.pending}
+                  canComment={!locked}
+                  onPost={(threadId, body, quote) => void review.post(threadId, body, quote)}
+                  onCancelPending={review.cancelPending}
+                  onResolve={(threadId, resolved) => void review.resolve(threadId, resolved)}
+                  onReveal={review.reveal}
+                  onClose={() => review.setPanel(null)}
+                />
+              ) : null}
+            </Part>
           }
         />
       </div>
-      <StatusBar
-        timing={liveTiming}
-        targetSec={story.targetSec}
-        saveState={doc.saveState}
-        focusMode={focusMode}
-        onToggleFocus={onToggleFocus}
-      />
+      <Part what="The status bar">
+        <StatusBar
+          timing={liveTiming}
+          targetSec={story.targetSec}
+          saveState={doc.saveState}
+          focusMode={focusMode}
+          onToggleFocus={onToggleFocus}
+        />
+      </Part>
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect } from 'react';
-import type { PickedFile } from '../../shared/ipc/api';
 import { bridge } from '../api/client';
 
 type Deps = {
   save: (mode: 'explicit' | 'autosave') => Promise<boolean>;
   newStory: () => Promise<void>;
   startImport: () => Promise<void>;
-  importFiles: (files: PickedFile[]) => Promise<void>;
+  /** Imports the .copydesk hand-off behind an 'open-handoff' request (main reads the file). */
+  importOpenedFile: (requestId: string) => Promise<void>;
   openExport: () => void;
   saveNow: () => Promise<void>;
   focusSearch: () => void;
@@ -21,7 +21,7 @@ export function useDesktopShell({
   save,
   newStory,
   startImport,
-  importFiles,
+  importOpenedFile,
   openExport,
   saveNow,
   focusSearch,
@@ -54,12 +54,8 @@ export function useDesktopShell({
     const shell = bridge?.shell;
     return shell?.onRequest((request) => {
       if (request.type === 'open-archive') void switchArchive(request.path);
-      else
-        // A .copydesk file opened from the OS: main reads it, the importer merges it.
-        void shell.takePackage({ requestId: request.requestId }).then((file) => {
-          if (file.ok) void importFiles([file.value]);
-          else showError(file.error.message);
-        });
+      // A .copydesk hand-off opened from the OS: main reads it and the importer merges it.
+      else void importOpenedFile(request.requestId);
     });
-  }, [importFiles, showError, switchArchive]);
+  }, [importOpenedFile, switchArchive]);
 }

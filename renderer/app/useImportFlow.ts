@@ -1,7 +1,9 @@
 import { useCallback, type RefObject } from 'react';
 import type { PickedFile } from '../../shared/ipc/api';
-import { call } from '../api/calls';
-import { pickImportFiles } from '../api/platform';
+import type { Result } from '../../shared/ipc/result';
+import type { ImportOutcome } from '../../shared/ipc/types';
+import { importInBatches } from '../api/importBatches';
+import { importOpened, importPicked } from '../api/platform';
 import type { Notice } from './Notices';
 
 const MERGE_MESSAGES = {
@@ -20,16 +22,15 @@ type Deps = {
 };
 
 /**
- * Importing: picks files (a native dialog on the desktop, a file input in browser mode), sends
- * them to the importer, says what it made of them — residue left out, packages merged or in
- * conflict — and opens the first story.
+ * Importing: picks files (a native dialog on the desktop, whose files main reads and imports; a
+ * file input in browser mode, whose files are sent to the importer), says what the importer made
+ * of them — residue left out, packages merged or in conflict — and opens the first story.
  */
 export function useImportFlow({ fileInput, notify, showError, refresh, openStory }: Deps) {
-  const importFiles = useCallback(
-    async (files: PickedFile[]) => {
-      if (files.length === 0) return;
-      const result = await call('import.files', { files });
-      if (!result.ok) return;
+  const report = useCallback(
+    async (result: Result<ImportOutcome | null>) => {
+      if (!result.ok) return showError(result.error.message);
+      if (!result.value) return;
       const { stories, dropped, merged } = result.value;
       refresh();
       const names = stories.map((s) => s.slug || 'UNTITLED').join(', ');
@@ -55,16 +56,30 @@ export function useImportFlow({ fileInput, notify, showError, refresh, openStory
       const first = stories[0]?.id ?? merged[0]?.id;
       if (first) await openStory(first);
     },
-    [notify, openStory, refresh],
+    [notify, openStory, refresh, showError],
+  );
+
+  /**
+   * Browser mode's file input: the files go to the importer in batches the server takes, all
+   * checked before any is imported.
+   */
+  const importFiles = useCallback(
+    async (files: PickedFile[]) => {
+      if (files.length > 0) await report(await importInBatches(files));
+    },
+    [report],
   );
 
   const startImport = useCallback(async () => {
-    const picked = pickImportFiles(fileInput.current);
-    if (!picked) return;
-    const result = await picked;
-    if (!result.ok) return showError(result.error.message);
-    await importFiles(result.value);
-  }, [fileInput, importFiles, showError]);
+    const picked = importPicked(fileInput.current);
+    if (picked) await report(await picked);
+  }, [fileInput, report]);
 
-  return { importFiles, startImport };
+  /** A .copydesk hand-off the OS opened with the desktop app. */
+  const importOpenedFile = useCallback(
+    async (requestId: string) => report(await importOpened(requestId)),
+    [report],
+  );
+
+  return { importFiles, startImport, importOpenedFile };
 }

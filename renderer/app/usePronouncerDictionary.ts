@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PronouncerEntry } from '../../shared/settings';
 import type { Story } from '../../shared/story/model';
+import { pronouncersTaught } from '../../shared/story/pronouncers';
 import { call } from '../api/calls';
 
 /**
@@ -20,16 +21,8 @@ export function usePronouncerDictionary() {
   }, [dictionary]);
   const learnFrom = useCallback(
     (saved: Story) => {
-      const known = new Map(
-        dictionaryRef.current.map((d) => [d.term.toLocaleLowerCase(), d.phonetic]),
-      );
-      const learned = saved.body.flatMap((b) =>
-        b.type === 'paragraph' ? b.runs.filter((r) => r.pronouncer) : [],
-      );
-      if (
-        learned.some((r) => known.get(r.text.trim().toLocaleLowerCase()) !== r.pronouncer?.trim())
-      )
-        loadDictionary();
+      // The rule is shared with main, which stores what a save teaches.
+      if (pronouncersTaught(saved, dictionaryRef.current).length > 0) loadDictionary();
     },
     [loadDictionary],
   );

@@ -9,7 +9,8 @@ import {
 import { ExportOptionsFields } from './ExportOptionsFields';
 import type { TagCount } from '../../shared/ipc/types';
 import { call } from '../api/calls';
-import { saveFile } from '../api/platform';
+import { isDesktop } from '../api/client';
+import { exportStories, savedMessage } from '../api/platform';
 import '../common/dialog.css';
 import './export.css';
 
@@ -99,26 +100,14 @@ export function ExportDialog({
             : state.scope === 'tag' && state.tag
               ? { tag: state.tag }
               : { all: true as const };
-      const result = await call('export.stories', {
+      const result = await exportStories({
         selection,
         format: state.format,
         options: state.options,
       });
-      if (!result.ok) return;
+      if (!result.ok) return onError(result.error.message);
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-      const { files } = result.value;
-      let savedCount = 0;
-      let lastPath: string | undefined;
-      for (const file of files) {
-        const saved = await saveFile(file);
-        if (!saved.ok) return onError(saved.error.message);
-        if (!saved.value.saved) break;
-        savedCount++;
-        lastPath = saved.value.path;
-      }
-      if (savedCount === 1)
-        onDone(`Exported ${files[0]!.fileName}${lastPath ? ` to ${lastPath}` : ''}.`);
-      else if (savedCount > 1) onDone(`Exported ${savedCount} files (one per story).`);
+      if (result.value.saved) onDone(savedMessage(result.value));
       onClose();
     } finally {
       setBusy(false);
@@ -225,7 +214,10 @@ export function ExportDialog({
             </div>
           ))}
           {exportFormatSpec(state.format).fileHolds === 'story' && state.scope !== 'story' && (
-            <p className="cd-dialog-note">This format is one file per story.</p>
+            <p className="cd-dialog-note">
+              This format is one file per story
+              {isDesktop ? ': you choose a folder for them once.' : '.'}
+            </p>
           )}
           {isRundownFormat && state.scope !== 'rundown' && (
             <p className="cd-dialog-note">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { sameFolded } from '../../shared/text/foldCase';
 import { MAX_TAG_CHARS, MAX_TAGS } from '../../shared/story/model';
 import './metadata.css';
 
@@ -21,7 +22,7 @@ export function TagInput({
     const next = [...tags];
     for (const tag of additions) {
       if (next.length >= MAX_TAGS) break;
-      if (!next.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) next.push(tag);
+      if (!next.some((t) => sameFolded(t, tag))) next.push(tag);
     }
     if (next.length !== tags.length) onChange(next);
     setDraft('');

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { PronouncerEntry } from '../../shared/settings';
+import { foldCase } from '../../shared/text/foldCase';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 import './pronouncers.css';
@@ -17,12 +18,9 @@ export function PronouncerDictionary({ entries, onChanged, onClose }: Props) {
   const [phonetic, setPhonetic] = useState('');
   const [editing, setEditing] = useState<{ term: string; phonetic: string } | null>(null);
   const shown = useMemo(() => {
-    const f = filter.trim().toLocaleLowerCase();
+    const f = foldCase(filter.trim());
     return f
-      ? entries.filter(
-          (e) =>
-            e.term.toLocaleLowerCase().includes(f) || e.phonetic.toLocaleLowerCase().includes(f),
-        )
+      ? entries.filter((e) => foldCase(e.term).includes(f) || foldCase(e.phonetic).includes(f))
       : entries;
   }, [entries, filter]);
 

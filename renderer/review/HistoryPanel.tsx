@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { Story } from '../../shared/story/model';
 import type { RevisionSummary } from '../../shared/ipc/types';
 import { STATUS_LABELS } from '../../shared/story/workflow';
-import { wordDiff, type DiffPart } from '../../shared/diff/wordDiff';
+import type { WordDiff } from '../../shared/diff/wordDiff';
 import {
   comparableReadText,
   storyFieldChanges,
   type FieldChange,
 } from '../../shared/diff/storyChanges';
 import { call } from '../api/calls';
+import { compareText } from './compareText';
 import './review.css';
 
 const KIND_LABELS: Record<RevisionSummary['kind'], string> = {
@@ -36,7 +37,8 @@ type Comparison = {
   older: RevisionSummary;
   newer: RevisionSummary;
   fields: FieldChange[];
-  diff: DiffPart[];
+  /** Null while the read text is being compared (a long story's diff runs in a worker). */
+  diff: WordDiff | null;
 };
 
 /** Every version of the story; any two compared word by word; any one restored as a new version. */
@@ -75,11 +77,9 @@ export function HistoryPanel({ story, version, locked, initialPair, onRestored, 
     ]).then(([x, y]) => {
       if (cancelled) return;
       if (!x.ok || !y.ok) return;
-      setComparison({
-        older,
-        newer,
-        fields: storyFieldChanges(x.value, y.value),
-        diff: wordDiff(comparableReadText(x.value), comparableReadText(y.value)),
+      setComparison({ older, newer, fields: storyFieldChanges(x.value, y.value), diff: null });
+      void compareText(comparableReadText(x.value), comparableReadText(y.value)).then((diff) => {
+        if (!cancelled) setComparison((c) => (c && c.newer === newer ? { ...c, diff } : c));
       });
     });
     return () => {
@@ -171,11 +171,19 @@ export function HistoryPanel({ story, version, locked, initialPair, onRestored, 
               ))}
             </dl>
           )}
-          <div className="cd-diff" data-testid="diff">
-            {comparison.diff.every((p) => p.op === 'same') ? (
+          {comparison.diff?.wordByWord === false && (
+            <p className="cd-side-note" data-testid="diff-whole">
+              Rewritten passages are shown removed and added whole: too much changed in them to
+              compare word by word.
+            </p>
+          )}
+          <div className="cd-diff" data-testid="diff" aria-busy={comparison.diff === null}>
+            {comparison.diff === null ? (
+              <p className="cd-side-note">Comparing the read text…</p>
+            ) : comparison.diff.parts.every((p) => p.op === 'same') ? (
               <p className="cd-side-note">The read text is the same.</p>
             ) : (
-              comparison.diff.map((part, i) =>
+              comparison.diff.parts.map((part, i) =>
                 part.op === 'same' ? (
                   <span key={i}>{part.text}</span>
                 ) : part.op === 'del' ? (

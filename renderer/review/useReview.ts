@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
 import type { Comment, RevisionSummary } from '../../shared/ipc/types';
 import type { Transition } from '../../shared/story/workflow';
 import { call } from '../api/calls';
-import { saveFile } from '../api/platform';
+import { saveHandoff } from '../api/platform';
 import {
   REMOVE_THREAD_COMMAND,
   REVEAL_THREAD_COMMAND,
@@ -54,21 +54,32 @@ export function useReview({
   const storyId = story?.id ?? null;
   const updatedAt = story?.updatedAt;
 
+  // Only the latest answer counts: another story's, arriving late, must not show on this one.
+  const commentsRequest = useRef(0);
   const loadComments = useCallback(async () => {
+    const request = ++commentsRequest.current;
     if (!storyId) return setComments([]);
     const result = await call('comments.list', { storyId });
-    if (result.ok) setComments(result.value);
+    if (result.ok && request === commentsRequest.current) setComments(result.value);
   }, [storyId]);
 
   useEffect(() => {
     setPending(null);
+    // Another story's threads go at once, even if this one's cannot be read.
+    setComments([]);
+    setLastStatusChange(null);
+    setConflict(null);
+  }, [storyId]);
+
+  useEffect(() => {
     void loadComments();
   }, [loadComments]);
 
   useEffect(() => {
-    if (!storyId) return setLastStatusChange(null);
+    if (!storyId) return;
+    let current = true;
     void call('stories.history', { id: storyId }).then((r) => {
-      if (!r.ok) return;
+      if (!r.ok || !current) return;
       setLastStatusChange(r.value.revisions.find((x) => x.kind === 'status') ?? null);
       const theirs = r.value.conflict
         ? r.value.revisions.find((x) => x.id === r.value.conflict)
@@ -76,10 +87,13 @@ export function useReview({
       setConflict(theirs ? { theirs, mine: r.value.head } : null);
     });
     setHistoryVersion((v) => v + 1);
+    return () => {
+      current = false;
+    };
   }, [storyId, updatedAt, generation]);
 
   useEffect(() => {
-    const open = comments.some((c) => c.resolvedAt === null);
+    const open = comments.some((c) => c.storyId === storyId && c.resolvedAt === null);
     if (open && panel === null) setPanel('comments');
     // Only when a story with open threads loads, not every time a comment changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -163,9 +177,7 @@ export function useReview({
   const sendPackage = useCallback(async () => {
     if (!storyId) return;
     if (isDirty() && !(await save('explicit'))) return;
-    const file = await call('stories.handoff', { id: storyId });
-    if (!file.ok) return;
-    const saved = await saveFile(file.value);
+    const saved = await saveHandoff({ id: storyId });
     if (!saved.ok) onError(saved.error.message);
   }, [storyId, isDirty, save, onError]);
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../shared/ipc/result';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { fakeArchive } from '../testing/fakeApi';
@@ -18,9 +18,15 @@ const STORED: Settings = {
   ],
 };
 
+beforeEach(() => {
+  // Each failed call is also reported to the console; these failures are the point.
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  fakeArchive.answer({ 'log.rendererError': () => ok({ logged: true }) });
+});
 afterEach(() => {
   unmountAll();
   fakeArchive.reset();
+  vi.restoreAllMocks();
 });
 
 function settingsDialog(): HTMLElement {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TagCount } from '../../shared/ipc/types';
+import { sameFolded } from '../../shared/text/foldCase';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 
@@ -19,9 +20,7 @@ export function TagManager({ onChanged, onClose }: Props) {
   const rename = async (from: string, to: string) => {
     const target = to.trim().replace(/^#+/, '');
     if (!target || target === from) return setEditing(null);
-    const into = tags.find(
-      (t) => t.name.toLocaleLowerCase() === target.toLocaleLowerCase() && t.name !== from,
-    );
+    const into = tags.find((t) => sameFolded(t.name, target) && t.name !== from);
     if (
       into &&
       !confirm(

@@ -28,12 +28,17 @@ const mounted: Root[] = [];
 
 /** Renders into a fresh element attached to the document; `unmountAll` in afterEach. */
 export function render(node: ReactNode): HTMLElement {
+  return mount(node).host;
+}
+
+/** As `render`, and `update` draws the same root again with new props. */
+export function mount(node: ReactNode): { host: HTMLElement; update: (node: ReactNode) => void } {
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
   mounted.push(root);
   act(() => root.render(node));
-  return host;
+  return { host, update: (next) => act(() => root.render(next)) };
 }
 
 export function unmountAll(): void {
@@ -57,4 +62,12 @@ export function button(within: ParentNode, name: string): HTMLButtonElement {
 
 export function click(element: HTMLElement): void {
   act(() => element.click());
+}
+
+/** The Lexical editor behind the script on screen (Lexical keeps it on its root element). */
+export function scriptEditor(): import('lexical').LexicalEditor {
+  const root = document.querySelector('[data-testid="script-editor"]') as
+    (HTMLElement & { __lexicalEditor?: import('lexical').LexicalEditor }) | null;
+  if (!root?.__lexicalEditor) throw new Error('no script editor on screen');
+  return root.__lexicalEditor;
 }

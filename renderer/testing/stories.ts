@@ -1,22 +1,15 @@
 import type { Block, Story } from '../../shared/story/model';
 import type { StorySummary } from '../../shared/ipc/types';
+import { makeStory } from '../../shared/story/testing/makeStory';
 
-/** A story as the archive would hand it out, with read text to edit. */
+/** A story as the archive would hand it out, with a fixed id and read text to edit. */
 export function testStory(overrides: Partial<Story> = {}): Story {
-  return {
-    schemaVersion: 1,
+  return makeStory({
     id: '0b6e2a8c-4d1f-4c3e-9a57-1e2f3a4b5c6d',
-    slug: 'HARBOR BRIDGE',
-    format: 'READER',
     presenter: '',
-    reporter: '',
-    tags: [],
-    status: 'draft',
-    createdAt: '2026-11-28T09:00:00.000Z',
-    updatedAt: '2026-11-28T09:00:00.000Z',
-    body: [{ type: 'paragraph', runs: [{ text: 'The bridge closes at noon.' }] }],
+    text: 'The bridge closes at noon.',
     ...overrides,
-  };
+  });
 }
 
 export function paragraph(text: string): Block {

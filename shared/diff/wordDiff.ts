@@ -1,85 +1,93 @@
+// jsdiff is one of the two packages shared/ may import (eslint/layers.js): a maintained Myers
+// diff with an edit cap, in place of the quadratic one we used to write ourselves.
+import { diffArrays } from 'diff';
+
 /** One stretch of a word diff: unchanged, only in the old text, or only in the new. */
 export type DiffPart = { op: 'same' | 'del' | 'add'; text: string };
+
+/**
+ * A word diff, and whether every changed stretch was compared word by word. When a stretch
+ * changed too much to be worth it (a rewritten passage), it is shown as removed and added whole
+ * and `wordByWord` is false, so the panel can say so.
+ */
+export type WordDiff = { parts: DiffPart[]; wordByWord: boolean };
+
+/**
+ * How much work one comparison may take. An edit is a paragraph, word or separator removed or
+ * added; jsdiff's Myers search costs about the square of the edits it tries before it finds the
+ * diff or gives up, so the limits are on edits per search and on their squares in all. They keep
+ * a fully rewritten one-hour special to a fraction of a second (see the diff bench) while any
+ * number of small corrections is still shown word by word.
+ */
+const PARAGRAPH_EDITS = 2000;
+const WORD_EDITS_PER_RUN = 800;
+const WORD_WORK_IN_ALL = 3 * WORD_EDITS_PER_RUN ** 2;
 
 /** Words with the spaces and punctuation after them, so joining the parts gives the text back. */
 export function tokenize(text: string): string[] {
   return text.match(/\s+|[\p{L}\p{N}\p{M}'’]+|[^\s\p{L}\p{N}\p{M}'’]/gu) ?? [];
 }
 
-/**
- * A word-level diff (Myers' O(ND) algorithm) after trimming the common start and end, which is
- * most of a story between two saves. Adjacent parts of one kind are merged.
- */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  const a = tokenize(before);
-  const b = tokenize(after);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const parts: DiffPart[] = [];
-  const push = (op: DiffPart['op'], text: string) => {
-    if (text === '') return;
-    const last = parts.at(-1);
-    if (last && last.op === op) last.text += text;
-    else parts.push({ op, text });
-  };
-  push('same', a.slice(0, start).join(''));
-  for (const part of myers(a.slice(start, endA), b.slice(start, endB))) push(part.op, part.text);
-  push('same', a.slice(endA).join(''));
-  return parts;
+/** Lines with their line breaks, so joining them gives the text back. */
+function paragraphs(text: string): string[] {
+  return text === '' ? [] : text.split(/(?<=\n)/);
 }
 
-function myers(a: readonly string[], b: readonly string[]): DiffPart[] {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x =
-        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)
-          ? v[offset + k + 1]!
-          : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = true;
-        break;
-      }
+class Parts {
+  readonly list: DiffPart[] = [];
+  push(op: DiffPart['op'], text: string): void {
+    if (text === '') return;
+    const last = this.list.at(-1);
+    if (last && last.op === op) last.text += text;
+    else this.list.push({ op, text });
+  }
+}
+
+/**
+ * A word-level diff of two texts whose lines are paragraphs (jsdiff's Myers diff, paragraphs
+ * first, then the words of each changed run of paragraphs). Joining the `same` and `del` parts
+ * gives `before` back, the `same` and `add` parts `after`; adjacent parts of one kind are merged.
+ */
+export function wordDiff(before: string, after: string): WordDiff {
+  const out = new Parts();
+  let wordByWord = true;
+  let work = WORD_WORK_IN_ALL;
+  let removed = '';
+  let added = '';
+  // A changed run of paragraphs, word by word if that fits in what work is left, else whole.
+  const flush = () => {
+    if (removed === '' && added === '') return;
+    const cap = Math.min(WORD_EDITS_PER_RUN, Math.floor(Math.sqrt(work)));
+    const words =
+      cap > 0 ? diffArrays(tokenize(removed), tokenize(added), { maxEditLength: cap }) : undefined;
+    if (words) {
+      work -= words.reduce((n, c) => n + (c.added || c.removed ? c.count : 0), 0) ** 2;
+      for (const change of words)
+        out.push(change.added ? 'add' : change.removed ? 'del' : 'same', change.value.join(''));
+    } else {
+      work -= cap ** 2;
+      wordByWord = false;
+      out.push('del', removed);
+      out.push('add', added);
+    }
+    removed = '';
+    added = '';
+  };
+
+  const lines = diffArrays(paragraphs(before), paragraphs(after), {
+    maxEditLength: PARAGRAPH_EDITS,
+  }) ?? [
+    { value: paragraphs(before), removed: true, added: false, count: 0 },
+    { value: paragraphs(after), removed: false, added: true, count: 0 },
+  ];
+  for (const change of lines) {
+    if (change.removed) removed += change.value.join('');
+    else if (change.added) added += change.value.join('');
+    else {
+      flush();
+      out.push('same', change.value.join(''));
     }
   }
-  // Walk the trace back from the end, collecting edits in reverse.
-  const out: DiffPart[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0 && (x > 0 || y > 0); d--) {
-    const vd = trace[d]!;
-    const k = x - y;
-    const prevK =
-      k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK]!;
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      out.push({ op: 'same', text: a[--x]! });
-      y--;
-    }
-    if (d > 0) {
-      if (x === prevX) out.push({ op: 'add', text: b[--y]! });
-      else out.push({ op: 'del', text: a[--x]! });
-    }
-  }
-  return out.reverse();
+  flush();
+  return { parts: out.list, wordByWord };
 }

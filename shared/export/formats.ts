@@ -138,7 +138,7 @@ export const EXPORT_FORMAT_SPECS = {
     mimeType: 'application/json',
     fileHolds: 'selection',
     options: [],
-    noOptionsNote: 'The story package is lossless: every block, tag and time travels as it is.',
+    noOptionsNote: 'The story file is lossless: every block, tag and time travels as it is.',
   },
   'rundown-pdf': {
     label: 'Rundown for the floor, printed (.pdf)',

@@ -1,5 +1,6 @@
 import { mergeTags, MAX_TAGS, type Block, type Story } from '../story/model';
 import type { ParsedScript } from './scriptText';
+import { foldCase } from '../text/foldCase';
 
 /** The story fields a script can set besides its body. */
 export type ScriptMeta = Pick<Story, 'slug' | 'format' | 'presenter' | 'reporter' | 'tags'>;
@@ -95,7 +96,7 @@ function swapMeta(
     if (target !== current[key]) Object.assign(out, { [key]: target });
   }
   if (from.tags && to.tags) {
-    const fold = (t: string) => t.toLocaleLowerCase();
+    const fold = foldCase;
     const fromKeys = new Set(from.tags.map(fold));
     const toKeys = new Set(to.tags.map(fold));
     // Tags in `from` but not in `to` leave; tags in `to` but not `from` come (back).

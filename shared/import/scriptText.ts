@@ -4,6 +4,7 @@ import { MAX_SLUG_CHARS, MAX_TAG_CHARS, STORY_FORMATS } from '../story/model';
 import { CONTROL_RUNS } from '../story/controlChars';
 import { residueOf } from './residueRules';
 import { storyCopyText } from '../story/text';
+import { sameFolded } from '../text/foldCase';
 
 /**
  * Turns a script as a reporter pastes or saves it into structured blocks and metadata.
@@ -143,7 +144,7 @@ function addTags(tags: string[], candidates: readonly string[]): void {
   for (const raw of candidates) {
     const tag = raw.replace(/^#+/, '').trim().slice(0, MAX_TAG_CHARS);
     if (tag === '' || tag.includes(',')) continue;
-    if (!tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) tags.push(tag);
+    if (!tags.some((t) => sameFolded(t, tag))) tags.push(tag);
   }
 }
 

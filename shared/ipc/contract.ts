@@ -3,6 +3,7 @@ import {
   BlockSchema,
   STORY_FORMATS,
   STORY_STATUSES,
+  SlugSchema,
   StorySchema,
   TagSchema,
   type Block,
@@ -23,6 +24,7 @@ import { channel } from './channel';
 import { MAX_IMPORT_FILE_BYTES } from '../limits';
 import type {
   AppInfo,
+  ArchiveStatus,
   Comment,
   RevisionSummary,
   ExportFile,
@@ -40,10 +42,13 @@ const ImportFileSchema = z.strictObject({
   dataBase64: z
     .string()
     .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, 'the file is larger than 8 MB')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded'),
 });
 
 const StoryIdSchema = z.uuid();
+
+/** Files per `import.files` call; more are sent in batches. */
+export const MAX_IMPORT_BATCH = 200;
 
 /** Stories per `import.stories` call: a few megabytes, well inside one HTTP request. */
 export const MAX_IMPORT_STORIES = 2000;
@@ -122,14 +127,17 @@ export const contract = {
   'stories.create': channel(
     z.strictObject({
       format: z.enum(STORY_FORMATS).optional(),
-      slug: z.string().max(80).optional(),
+      slug: SlugSchema.optional(),
     }),
   ).returns<Story>(),
   'stories.save': channel(
     z.strictObject({
       story: StorySchema,
-      /** The updatedAt the editor loaded; a different one in the archive means someone else saved. */
-      baseUpdatedAt: z.string().optional(),
+      /**
+       * The updatedAt of the version the editor loaded, always: a different one in the archive
+       * means someone else saved since, and the save is refused as a conflict.
+       */
+      baseUpdatedAt: z.string().min(1).max(40),
       /** An explicit save always makes a version; autosaves by one person coalesce. */
       mode: z.enum(['explicit', 'autosave']).default('explicit'),
     }),
@@ -184,8 +192,16 @@ export const contract = {
     merged: boolean;
   }>(),
   'tags.delete': channel(z.strictObject({ name: TagSchema })).returns<{ stories: number }>(),
+  /**
+   * Files to import, all or none (one bad file and nothing is imported). A big import is sent in
+   * batches of at most MAX_IMPORT_BATCH files; `dryRun` checks a batch as the import would and
+   * writes nothing, so every batch can be checked before the first is imported.
+   */
   'import.files': channel(
-    z.strictObject({ files: z.array(ImportFileSchema).min(1).max(200) }),
+    z.strictObject({
+      files: z.array(ImportFileSchema).min(1).max(MAX_IMPORT_BATCH),
+      dryRun: z.boolean().default(false),
+    }),
   ).returns<ImportOutcome>(),
   /**
    * Stories already in Copydesk's model (a backup, or another system's archive converted), kept
@@ -231,6 +247,17 @@ export const contract = {
   'archive.restore': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<{
     safetyCopy: string;
   }>(),
+  /** The archive's state: open, or not opened and why, with the ways forward. */
+  'archive.status': channel(z.strictObject({})).returns<ArchiveStatus>(),
+  /** An archive refused for writing (a read-only folder or drive): open it to read only. */
+  'archive.openReadOnly': channel(z.strictObject({})).returns<ArchiveStatus>(),
+  /**
+   * A damaged archive: put one of its own backups in its place (the damaged file is kept beside
+   * it under another name) and open that.
+   */
+  'archive.openBackup': channel(
+    z.strictObject({ path: z.string().min(1).max(4096) }),
+  ).returns<ArchiveStatus>(),
   /** The renderer's errors, for the desktop app's log file or browser mode's stderr. */
   'log.rendererError': channel(RendererErrorSchema).returns<{ logged: boolean }>(),
   'export.stories': channel(

@@ -13,6 +13,12 @@ export const ERROR_CODES = [
   'NOT_AN_ARCHIVE',
   'ARCHIVE_CORRUPT',
   'ARCHIVE_UNAVAILABLE',
+  /** Another process holds the archive's write lock longer than we wait: try again. */
+  'ARCHIVE_BUSY',
+  /** The archive opened for reading only (read-only file, folder or drive): no change is saved. */
+  'ARCHIVE_READ_ONLY',
+  /** No archive at the path given (a typo is not a reason to create one). */
+  'ARCHIVE_MISSING',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

@@ -104,3 +104,38 @@ export type Comment = {
   resolvedAt: string | null;
   resolvedBy: string | null;
 };
+
+/** Why an archive could not be opened; each has its own next step in the app. */
+export type ArchiveProblemCode =
+  | 'ARCHIVE_TOO_NEW'
+  | 'NOT_AN_ARCHIVE'
+  | 'ARCHIVE_CORRUPT'
+  | 'ARCHIVE_UNAVAILABLE'
+  | 'ARCHIVE_BUSY'
+  | 'ARCHIVE_READ_ONLY'
+  | 'ARCHIVE_MISSING';
+
+export type BackupInfo = { path: string; at: string; bytes: number };
+
+/**
+ * The archive the app works in: open (perhaps read-only), or not opened, with why and what can
+ * be done from here — open it read-only, or put one of its backups in its place.
+ */
+export type ArchiveStatus =
+  | {
+      state: 'open';
+      path: string;
+      readOnly: boolean;
+      /** What the last recovery did (the damaged file kept beside it), to tell the user once. */
+      notice: string | null;
+    }
+  | {
+      state: 'problem';
+      path: string;
+      code: ArchiveProblemCode;
+      message: string;
+      /** The file is sound but cannot be written here: it can be opened for reading. */
+      readOnlyPossible: boolean;
+      /** Backups that can take a damaged archive's place, newest first. */
+      backups: BackupInfo[];
+    };

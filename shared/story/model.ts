@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL_CHAR, CONTROL_EXCEPT_LF, CONTROL_EXCEPT_TAB } from './controlChars';
+import { foldCase } from '../text/foldCase';
 
 /**
  * The stored story: our own versioned document model. The editor's state is a view of it and
@@ -38,6 +39,9 @@ export const MAX_SLUG_CHARS = 80;
 export const MAX_TAG_CHARS = 40;
 export const MAX_TAGS = 30;
 
+// Messages that start with "must" follow the field's name when shown ("The slug must …").
+const BROKEN_CHARACTER =
+  'must not hold a broken character (half of a two-part character such as an emoji): retype it';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Paragraphs are the unit of a script, so no text holds a line break; control characters are
 // folded to spaces by the importer before they reach the model, except a tab that indents read
@@ -46,8 +50,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** One line of text as the model stores it: no line breaks or control characters. */
 export const LineTextSchema = z
   .string()
-  .refine((s) => !CONTROL_CHAR.test(s), 'text must not contain line breaks or control characters')
-  .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+  .refine(
+    (s) => !CONTROL_CHAR.test(s),
+    'must not contain line breaks or control characters (such as NUL)',
+  )
+  .refine((s) => !LONE_SURROGATE.test(s), BROKEN_CHARACTER);
 const text = LineTextSchema;
 
 /** Read text: as `text`, but a tab (a writer's indent, which prompters keep) is allowed. */
@@ -62,8 +69,8 @@ const runText = z
 /** Multi-line text (a bite's transcript, a package track): line feeds allowed, nothing else. */
 const multilineText = z
   .string()
-  .refine((s) => !CONTROL_EXCEPT_LF.test(s), 'text must not contain control characters')
-  .refine((s) => !LONE_SURROGATE.test(s), 'text must be well-formed Unicode');
+  .refine((s) => !CONTROL_EXCEPT_LF.test(s), 'must not contain control characters (such as NUL)')
+  .refine((s) => !LONE_SURROGATE.test(s), BROKEN_CHARACTER);
 
 export const RunSchema = z.strictObject({
   text: runText.min(1),
@@ -134,6 +141,9 @@ export type PresenterBlock = z.infer<typeof PresenterBlockSchema>;
 export type MediaBlock = z.infer<typeof MediaBlockSchema>;
 export type Block = z.infer<typeof BlockSchema>;
 
+/** A story's short name, as a create or a save takes it. */
+export const SlugSchema = text.max(MAX_SLUG_CHARS);
+
 export const TagSchema = text
   .transform((s) => s.trim().replace(/^#+/, ''))
   .pipe(
@@ -150,7 +160,7 @@ export const StorySchema = z
   .strictObject({
     schemaVersion: z.literal(STORY_SCHEMA_VERSION),
     id: z.uuid(),
-    slug: text.max(MAX_SLUG_CHARS),
+    slug: SlugSchema,
     format: z.enum(STORY_FORMATS),
     presenter: text.max(120),
     reporter: text.max(120),
@@ -171,14 +181,15 @@ export const StorySchema = z
   .superRefine((story, ctx) => {
     const seen = new Set<string>();
     for (const tag of story.tags) {
-      const key = tag.toLocaleLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate tag "${tag}"` });
+      const key = foldCase(tag);
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', message: `the tag “${tag}” is there twice` });
       seen.add(key);
     }
     if (storyCharCount(story.body) > MAX_STORY_CHARS) {
       ctx.addIssue({
         code: 'custom',
-        message: `the story is longer than ${MAX_STORY_CHARS.toLocaleString('en')} characters`,
+        message: `the story is longer than ${MAX_STORY_CHARS.toLocaleString('en')} characters (a script is far shorter): split it into several stories`,
       });
     }
   });
@@ -206,12 +217,12 @@ function storyCharCount(body: readonly Block[]): number {
   return n;
 }
 
-/** Adds tags not already present (compared without case), keeping the first spelling. */
+/** Adds tags not already present (compared by the one case fold), keeping the first spelling. */
 export function mergeTags(existing: readonly string[], added: readonly string[]): string[] {
   const out = [...existing];
-  const seen = new Set(existing.map((t) => t.toLocaleLowerCase()));
+  const seen = new Set(existing.map(foldCase));
   for (const tag of added) {
-    const key = tag.toLocaleLowerCase();
+    const key = foldCase(tag);
     if (!seen.has(key)) {
       seen.add(key);
       out.push(tag);

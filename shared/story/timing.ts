@@ -1,5 +1,6 @@
 import type { Block, Story } from './model';
 import { runsText } from './text';
+import { foldCase } from '../text/foldCase';
 
 /**
  * Read rates. Latin-script text is timed in words, Hangul in syllables (one block is one
@@ -96,10 +97,10 @@ export type TimingSettings = {
 export const DEFAULT_TIMING: TimingSettings = { defaults: DEFAULT_READ_RATES, presenters: {} };
 
 export function ratesFor(settings: TimingSettings, presenter: string): ReadRates {
-  const key = presenter.trim().toLocaleLowerCase();
+  const key = foldCase(presenter.trim());
   if (key === '') return settings.defaults;
   for (const [name, rates] of Object.entries(settings.presenters)) {
-    if (name.trim().toLocaleLowerCase() === key) return rates;
+    if (foldCase(name.trim()) === key) return rates;
   }
   return settings.defaults;
 }

@@ -3,6 +3,7 @@ import editor from './0002-editor.sql?raw';
 import review from './0003-review.sql?raw';
 import filterIndex from './0004-filter-index.sql?raw';
 import rundowns from './0005-rundowns.sql?raw';
+import foldKeys from './0006-fold-keys.sql?raw';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-review', sql: review },
   { version: 4, name: '0004-filter-index', sql: filterIndex },
   { version: 5, name: '0005-rundowns', sql: rundowns },
+  { version: 6, name: '0006-fold-keys', sql: foldKeys },
 ];

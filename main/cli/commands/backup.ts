@@ -5,6 +5,7 @@ import { print } from '../output';
 
 export const backupCommand: Command = {
   name: 'backup',
+  readsOnly: true,
   synopsis: 'PATH',
   flags: [],
   async run(ctx) {

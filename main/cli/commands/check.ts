@@ -4,6 +4,7 @@ import { print } from '../output';
 
 export const checkCommand: Command = {
   name: 'check',
+  readsOnly: true,
   synopsis: '',
   flags: [],
   async run(ctx) {

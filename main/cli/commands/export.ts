@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { contract } from '../../../shared/ipc/contract';
 import { ExportOptionsSchema, type ExportOptionName } from '../../../shared/export/options';
 import { EXPORT_FORMATS, exportFormatSpec } from '../../../shared/export/formats';
 import { TagSchema } from '../../../shared/story/model';
 import type { ExportFile } from '../../../shared/ipc/types';
 import { flagValues, noExtra, type Command, type CommandContext } from '../command';
-import { EXIT, UsageError } from '../exitCodes';
+import { CliFailure, EXIT, UsageError } from '../exitCodes';
 import { fileFailure } from '../fileErrors';
 import { flagsFromShape, schemaFlag, type Flag } from '../flags';
 
@@ -19,6 +19,8 @@ export const formatFlag = schemaFlag(
   'FORMAT',
 );
 export const outFlag: Flag<string> = { name: 'out', type: 'string', metavar: 'PATH' };
+/** Replace files already at --out; without it an export writes nothing over an existing file. */
+export const forceFlag: Flag<boolean> = { name: 'force', type: 'boolean' };
 
 /**
  * One flag per export option, from the options schema. Most are the option's name in kebab case;
@@ -56,14 +58,43 @@ function selection(ctx: Parameters<Command['run']>[0]) {
   return ids.length > 0 ? { ids } : all ? { all: true as const } : { tag: tag! };
 }
 
+/**
+ * Refuses, before a single file is written, when any target is already there — compared
+ * without case, as Windows and macOS compare names — unless --force said to replace them.
+ */
+function refuseToOverwrite(paths: readonly string[]): void {
+  const taken = paths.filter((path) => {
+    const folder = dirname(path);
+    if (!existsSync(folder)) return false;
+    const name = basename(path).toLocaleLowerCase('en');
+    return readdirSync(folder).some((entry) => entry.toLocaleLowerCase('en') === name);
+  });
+  if (taken.length === 0) return;
+  const listed =
+    taken.slice(0, 3).join(', ') + (taken.length > 3 ? ` and ${taken.length - 3} more` : '');
+  throw new CliFailure(
+    'CONFLICT',
+    `${listed} ${taken.length === 1 ? 'is' : 'are'} already there; nothing was written. Add --force to replace ${taken.length === 1 ? 'it' : 'them'}, or choose another --out.`,
+  );
+}
+
 function bytes(file: ExportFile): Buffer {
   return Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8');
 }
 
 export const exportCommand: Command = {
   name: 'export',
-  synopsis: '(--story ID... | --all | --tag TAG) --format FORMAT [--out PATH] [OPTIONS]',
-  flags: [storyFlag, allFlag, tagFlag, formatFlag, outFlag, ...Object.values(EXPORT_OPTION_FLAGS)],
+  readsOnly: true,
+  synopsis: '(--story ID... | --all | --tag TAG) --format FORMAT [--out PATH [--force]] [OPTIONS]',
+  flags: [
+    storyFlag,
+    allFlag,
+    tagFlag,
+    formatFlag,
+    outFlag,
+    forceFlag,
+    ...Object.values(EXPORT_OPTION_FLAGS),
+  ],
   async run(ctx) {
     noExtra(ctx.args);
     const chosen = selection(ctx);
@@ -103,7 +134,7 @@ export function exportOptionValues(ctx: CommandContext) {
 
 /**
  * Writes exported files: to `out` (a file, or a folder for several), or a single text file to
- * stdout when there is no `out`.
+ * stdout when there is no `out`. Nothing is written over a file already there unless --force.
  */
 export function writeExport(
   ctx: CommandContext,
@@ -129,11 +160,16 @@ export function writeExport(
   } catch (error) {
     throw fileFailure('write', target, error);
   }
-  for (const file of files) {
-    const path = isFolder ? join(target, file.fileName) : target;
+  const paths = files.map((file) => (isFolder ? join(target, file.fileName) : target));
+  const force = ctx.flag(forceFlag) ?? false;
+  if (!force) refuseToOverwrite(paths);
+  for (const [i, file] of files.entries()) {
+    const path = paths[i]!;
     try {
-      writeFileSync(path, bytes(file));
+      // 'wx' fails on a file that appeared since the check rather than replacing it.
+      writeFileSync(path, bytes(file), { flag: force ? 'w' : 'wx' });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') refuseToOverwrite([path]);
       throw fileFailure('write', path, error);
     }
     ctx.io.stderr(`Wrote ${path}\n`);

@@ -5,6 +5,7 @@ import { print } from '../output';
 
 export const historyCommand: Command = {
   name: 'history',
+  readsOnly: true,
   synopsis: 'ID',
   flags: [],
   async run(ctx) {

@@ -4,6 +4,7 @@ import { FILTER_FLAGS, readFilters } from './filters';
 
 export const listCommand: Command = {
   name: 'list',
+  readsOnly: true,
   synopsis: '[FILTERS]',
   flags: Object.values(FILTER_FLAGS),
   async run(ctx) {

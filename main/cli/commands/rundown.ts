@@ -12,6 +12,7 @@ import {
   exportOptionValues,
   formatFlag,
   outFlag,
+  forceFlag,
   writeExport,
 } from './export';
 
@@ -352,6 +353,7 @@ export const rundownCommand: Command = {
     noHitFlag,
     formatFlag,
     outFlag,
+    forceFlag,
     ...Object.values(EXPORT_OPTION_FLAGS),
   ],
   async run(ctx) {

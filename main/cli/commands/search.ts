@@ -9,6 +9,7 @@ const sortFlag = schemaFlag('sort', contract['stories.search'].input.shape.sort)
 
 export const searchCommand: Command = {
   name: 'search',
+  readsOnly: true,
   synopsis: `QUERY [FILTERS] [${flagHelp(sortFlag)}]`,
   flags: [...Object.values(FILTER_FLAGS), sortFlag],
   async run(ctx) {

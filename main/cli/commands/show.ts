@@ -3,6 +3,7 @@ import { print, storyText } from '../output';
 
 export const showCommand: Command = {
   name: 'show',
+  readsOnly: true,
   synopsis: 'ID',
   flags: [],
   async run(ctx) {

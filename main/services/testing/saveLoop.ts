@@ -21,6 +21,7 @@ for (let n = 1; ; n++) {
   const saved = await invokeService(services, 'stories.save', {
     story: { ...story.value, body },
     mode: n % 5 === 0 ? 'explicit' : 'autosave',
+    baseUpdatedAt: story.value.updatedAt,
   });
   if (!saved.ok) throw new Error(saved.error.message);
   story = saved as { ok: true; value: Story };

@@ -12,6 +12,7 @@ import {
 } from 'lexical';
 import { afterPaintScheduler } from '../afterPaint';
 import type { PronouncerEntry } from '../../../shared/settings';
+import { foldCase } from '../../../shared/text/foldCase';
 import { $pronounceRange } from './pronouncerEdits';
 import { $isPronouncerNode } from './PronouncerNode';
 import { $isPauseNode } from '../pause/PauseNode';
@@ -53,10 +54,7 @@ export function PronouncerHintsPlugin({ dictionary }: { dictionary: readonly Pro
   const [editor] = useLexicalComposerContext();
   const [hints, setHints] = useState<Hint[]>([]);
   const pattern = useMemo(() => dictionaryPattern(dictionary), [dictionary]);
-  const byTerm = useMemo(
-    () => new Map(dictionary.map((d) => [d.term.toLocaleLowerCase(), d])),
-    [dictionary],
-  );
+  const byTerm = useMemo(() => new Map(dictionary.map((d) => [foldCase(d.term), d])), [dictionary]);
 
   useEffect(() => {
     if (!pattern) {
@@ -72,11 +70,10 @@ export function PronouncerHintsPlugin({ dictionary }: { dictionary: readonly Pro
       if (cached) return cached;
       const scan: Scan = { pronounced: [], terms: [] };
       for (const child of block.getChildren()) {
-        if ($isPronouncerNode(child))
-          scan.pronounced.push(child.getTextContent().toLocaleLowerCase());
+        if ($isPronouncerNode(child)) scan.pronounced.push(foldCase(child.getTextContent()));
         else if ($isTextNode(child) && !$isPauseNode(child)) {
           for (const match of child.getTextContent().matchAll(pattern))
-            scan.terms.push({ key: match[0].toLocaleLowerCase(), term: match[0] });
+            scan.terms.push({ key: foldCase(match[0]), term: match[0] });
         }
       }
       cache.set(block.getKey(), scan);
@@ -121,10 +118,10 @@ export function PronouncerHintsPlugin({ dictionary }: { dictionary: readonly Pro
 
   const add = (hint: Hint) => {
     editor.update(() => {
-      const wanted = hint.term.toLocaleLowerCase();
+      const wanted = foldCase(hint.term);
       for (const node of $plainTextNodes()) {
         for (const match of node.getTextContent().matchAll(pattern!)) {
-          if (match[0].toLocaleLowerCase() === wanted) {
+          if (foldCase(match[0]) === wanted) {
             $pronounceRange(node, match.index, match.index + match[0].length, hint.phonetic);
             return;
           }

@@ -8,6 +8,7 @@ import {
   mergeRegister,
 } from 'lexical';
 import type { PronouncerEntry } from '../../../shared/settings';
+import { sameFolded } from '../../../shared/text/foldCase';
 import {
   $applyPronouncer,
   $pronouncerTarget,
@@ -42,9 +43,7 @@ export function PronouncerPopover({ dictionary }: Props) {
     const open = () => {
       const found = editor.getEditorState().read($pronouncerTarget);
       if (!found) return true;
-      const known = dictionaryRef.current.find(
-        (d) => d.term.toLocaleLowerCase() === found.term.toLocaleLowerCase(),
-      );
+      const known = dictionaryRef.current.find((d) => sameFolded(d.term, found.term));
       setTarget(found);
       setValue(found.kind === 'existing' ? found.phonetic : (known?.phonetic ?? ''));
       const range = window.getSelection()?.rangeCount

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { asClause, describeInvalidInput, HUMAN_PARSE } from '../ipc/inputMessages';
 
 export type EnvelopeParse<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -30,11 +31,10 @@ export function parseEnvelope<S extends z.ZodType>(
       message: `it was written by a newer Copydesk (package version ${version}); update Copydesk to read it`,
     };
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, HUMAN_PARSE);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, message: `it is not a valid ${known.what} (${issue?.message}${where})` };
+    const why = asClause(describeInvalidInput(parsed.error));
+    return { ok: false, message: `it is not a valid ${known.what} (${why})` };
   }
   return { ok: true, value: parsed.data };
 }

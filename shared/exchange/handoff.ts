@@ -45,11 +45,11 @@ export const HandoffSchema = z
     revisions: z.array(RevisionSchema).max(20_000),
     comments: z.array(CommentSchema).max(20_000),
   })
-  .superRefine((pkg, ctx) => {
-    if (pkg.revisions.some((r) => r.story.id !== pkg.story.id)) {
+  .superRefine((handoff, ctx) => {
+    if (handoff.revisions.some((r) => r.story.id !== handoff.story.id)) {
       ctx.addIssue({ code: 'custom', message: 'a revision belongs to another story' });
     }
-    if (pkg.head !== null && !pkg.revisions.some((r) => r.id === pkg.head)) {
+    if (handoff.head !== null && !handoff.revisions.some((r) => r.id === handoff.head)) {
       ctx.addIssue({ code: 'custom', message: 'the head version is missing from the revisions' });
     }
   });

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { render, unmountAll } from '../testing/dom';
+import { TagInput } from './TagInput';
+
+afterEach(unmountAll);
+
+/** Types a tag and a comma into the tag field, as a person adds one. */
+function addTags(tags: string[], typed: string): string[] {
+  let changed = tags;
+  const page = render(<TagInput tags={tags} onChange={(next) => (changed = next)} />);
+  const input = page.querySelector<HTMLInputElement>('input[aria-label="Add a tag"]')!;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  act(() => {
+    setValue.call(input, `${typed},`);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  return changed;
+}
+
+describe('adding a tag', () => {
+  it('keeps one spelling of a name however its case or accents are typed', () => {
+    expect(addTags(['Émile'], 'E\u0301MILE')).toEqual(['Émile']);
+    expect(addTags(['Straße'], 'STRASSE')).toEqual(['Straße']);
+    expect(addTags(['transport'], 'Transport')).toEqual(['transport']);
+  });
+
+  it('adds a name that only looks alike', () => {
+    expect(addTags(['Émile'], 'Emile')).toEqual(['Émile', 'Emile']);
+  });
+});
