@@ -6,6 +6,7 @@ export const SUITES = [
   'open-list',
   'export',
   'editor',
+  'rundown',
   'diff',
   'startup',
 ] as const;

@@ -12,6 +12,7 @@ import { searchBench } from './suites/searchBench';
 import { openListBench } from './suites/openListBench';
 import { exportBench } from './suites/exportBench';
 import { editorBench } from './suites/editorBench';
+import { rundownBench } from './suites/rundownBench';
 import { diffBench } from './suites/diffBench';
 import { startupBench } from './suites/startupBench';
 
@@ -28,8 +29,9 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const rows: Row[] = [];
   const wants = (suite: SuiteName) => config.suites.includes(suite);
 
-  // Every suite but the editor's and the diff's reads the generated archive; a kept one is reused.
-  const needsArchive = config.suites.some((s) => s !== 'editor' && s !== 'diff');
+  // Every suite but the editor's, the rundown's and the diff's reads the generated archive (they
+  // build their own); a kept one is reused.
+  const needsArchive = config.suites.some((s) => !['editor', 'rundown', 'diff'].includes(s));
   const stamp = readStamp(stampPath);
   const reusable =
     stamp !== null &&
@@ -57,6 +59,7 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
     }
   }
   if (wants('editor')) rows.push(...(await editorBench(config)));
+  if (wants('rundown')) rows.push(...(await rundownBench(config)));
   if (wants('diff')) rows.push(...(await diffBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
 
