@@ -141,7 +141,8 @@ declare global {
 function installMoveProbe(bodySelector: string): void {
   const probe: MoveProbe = { samples: [], waiters: [] };
   let key: number | null = null;
-  window.addEventListener('keydown', (e) => (key = e.timeStamp), true);
+  // The move's key, not the Alt pressed before it.
+  window.addEventListener('keydown', (e) => e.key !== 'Alt' && (key = e.timeStamp), true);
   new MutationObserver(() => {
     const at = key;
     if (at === null) return;
@@ -228,7 +229,7 @@ function bareGridPage(rows: number): string {
   retime();
   body.addEventListener('keydown', (e) => {
     const tr = e.target.closest('tr');
-    if (!e.altKey || !tr) return;
+    if (!e.altKey || !tr || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
     e.preventDefault();
     if (e.key === 'ArrowDown' && tr.nextElementSibling) tr.nextElementSibling.after(tr);
     else if (e.key === 'ArrowUp' && tr.previousElementSibling) tr.previousElementSibling.before(tr);
