@@ -204,33 +204,29 @@ export async function importBench(
   try {
     let next = 0;
     const firstBatch = sizes.map((n) => ((next += n), next - n));
+    /** One side's block of batches: the wall time of each, its CPU times kept in `cpuBlocks`. */
+    const blockOf =
+      (
+        side: { run(clock: Clock, stories: Story[]): Promise<void> },
+        total: Clock,
+        cpuBlocks: number[][],
+      ) =>
+      async (block: number) => {
+        const times: number[] = [];
+        const cpu: number[] = [];
+        for (let i = 0; i < sizes[block]!; i++) {
+          const clock: Clock = { wallMs: 0, cpuMs: 0 };
+          await side.run(clock, makeBatch(config, batchSize, firstBatch[block]! + i));
+          add(total, clock);
+          times.push(clock.wallMs);
+          cpu.push(clock.cpuMs);
+        }
+        cpuBlocks[block] = cpu;
+        return times;
+      };
     const [o, b] = await alternateBlocks(sizes.length, [
-      async (block) => {
-        const times: number[] = [];
-        const cpu: number[] = [];
-        for (let i = 0; i < sizes[block]!; i++) {
-          const clock: Clock = { wallMs: 0, cpuMs: 0 };
-          await ours.run(clock, makeBatch(config, batchSize, firstBatch[block]! + i));
-          add(oursTotal, clock);
-          times.push(clock.wallMs);
-          cpu.push(clock.cpuMs);
-        }
-        perBlock.oursCpu[block] = cpu;
-        return times;
-      },
-      async (block) => {
-        const times: number[] = [];
-        const cpu: number[] = [];
-        for (let i = 0; i < sizes[block]!; i++) {
-          const clock: Clock = { wallMs: 0, cpuMs: 0 };
-          await bare.run(clock, makeBatch(config, batchSize, firstBatch[block]! + i));
-          add(bareTotal, clock);
-          times.push(clock.wallMs);
-          cpu.push(clock.cpuMs);
-        }
-        perBlock.bareCpu[block] = cpu;
-        return times;
-      },
+      blockOf(ours, oursTotal, perBlock.oursCpu),
+      blockOf(bare, bareTotal, perBlock.bareCpu),
     ]);
     perBlock.ours = o!;
     perBlock.bare = b!;

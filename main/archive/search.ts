@@ -211,18 +211,23 @@ function totalBeyond(db: Database, q: Query, kept: number, oldest: number) {
   return { total: roundEstimate((kept * all.total) / Math.max(1, since)), estimated: true };
 }
 
+/** The newest `count` matches that pass the filters, newest first (FTS5 reads them in order). */
+function newestMatches(db: Database, q: Query, count: number): number[] {
+  return (
+    statement(
+      db,
+      `SELECT stories_fts.rowid AS seq FROM stories_fts WHERE ${q.where}
+       ORDER BY stories_fts.rowid DESC LIMIT @count`,
+    ).all({ ...q.params, count }) as { seq: number }[]
+  ).map((r) => r.seq);
+}
+
 /**
  * Every word of the query is in most stories: bm25 cannot tell the matches apart, so they come
  * newest first, and only a page of them is read.
  */
 function newestFirst(db: Database, q: Query): Ranked {
-  const seqs = (
-    statement(
-      db,
-      `SELECT stories_fts.rowid AS seq FROM stories_fts WHERE ${q.where}
-       ORDER BY stories_fts.rowid DESC LIMIT @limit`,
-    ).all({ ...q.params, limit: q.limit }) as { seq: number }[]
-  ).map((r) => r.seq);
+  const seqs = newestMatches(db, q, q.limit);
   const page = { seqs, rankedNewest: null };
   if (seqs.length < q.limit) return { ...page, total: seqs.length, totalEstimated: false };
   const oldest = seqs.at(-1)!;
@@ -272,13 +277,7 @@ function rankedWindow(db: Database, q: Query, byDate: boolean): Ranked {
  * (the common words weigh 10⁻⁶) without counting every story that holds a common word.
  */
 function rankedByRareTerms(db: Database, q: Query, rare: readonly SearchTerm[]): Ranked {
-  const window = (
-    statement(
-      db,
-      `SELECT stories_fts.rowid AS seq FROM stories_fts WHERE ${q.where}
-       ORDER BY stories_fts.rowid DESC LIMIT @window`,
-    ).all({ ...q.params, window: q.window }) as { seq: number }[]
-  ).map((r) => r.seq);
+  const window = newestMatches(db, q, q.window);
   if (window.length === 0) return finish(db, q, [], 0, 0);
   const seqs = (
     statement(

@@ -1,21 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { ZERO_COUNT } from '../../shared/story/timing';
 import type { LiveTiming } from '../editor/timing/TimingPlugin';
 import { createValueStore } from '../app/valueStore';
 import { LIVE_ROW_PAUSE_MS, useLiveStoryTime } from './useLiveStoryTime';
 import type { LiveStoryTime } from './useRundown';
+import { render, unmountAll } from '../testing/dom';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
 afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
+  unmountAll();
   vi.useRealTimers();
 });
 
@@ -38,8 +31,7 @@ describe('the open story’s time in the rundown', () => {
       seen.push(useLiveStoryTime(timing, 'story-1'));
       return null;
     }
-    root = createRoot(document.createElement('div'));
-    act(() => root!.render(<Probe />));
+    render(<Probe />);
     expect(seen.at(-1)).toEqual({ storyId: 'story-1', trtSec: 30, trtEstimated: false });
     const renders = seen.length;
 

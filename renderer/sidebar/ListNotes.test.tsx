@@ -1,23 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { SearchPage } from '../../shared/ipc/types';
+import { render, unmountAll } from '../testing/dom';
 import { ListNotes } from './ListNotes';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-});
+afterEach(unmountAll);
 
 function notes(shown: Partial<SearchPage>): string {
-  const host = document.createElement('div');
-  root = createRoot(host);
   const page: SearchPage = {
     total: 0,
     items: [],
@@ -27,8 +15,8 @@ function notes(shown: Partial<SearchPage>): string {
     newestFirst: false,
     ...shown,
   };
-  act(() =>
-    root!.render(<ListNotes empty={false} queue={false} searching filtered={false} shown={page} />),
+  const host = render(
+    <ListNotes empty={false} queue={false} searching filtered={false} shown={page} />,
   );
   return host.textContent ?? '';
 }
