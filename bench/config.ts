@@ -8,6 +8,7 @@ export const SUITES = [
   'editor',
   'rundown',
   'diff',
+  'prompter',
   'startup',
 ] as const;
 export type SuiteName = (typeof SUITES)[number];
@@ -42,6 +43,9 @@ export type BenchConfig = {
   /** Read words of each version in the diff bench's rewritten story, and times it is compared. */
   diffWords: number;
   diffRuns: number;
+  /** Read words of the show the prompter bench scrolls, and seconds it scrolls a round. */
+  prompterWords: number;
+  prompterSeconds: number;
   startupRuns: number;
   suites: readonly SuiteName[];
   /** Where archives and builds go; `results` gets the JSON. Both under bench/results by default. */
@@ -69,6 +73,8 @@ const FULL = {
   rundownMoves: 200,
   diffWords: 10_000,
   diffRuns: 5,
+  prompterWords: 10_000,
+  prompterSeconds: 10,
   startupRuns: 5,
 };
 
@@ -88,6 +94,8 @@ const QUICK: typeof FULL = {
   rundownMoves: 60,
   diffWords: 10_000,
   diffRuns: 3,
+  prompterWords: 10_000,
+  prompterSeconds: 4,
   startupRuns: 3,
 };
 

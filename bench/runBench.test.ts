@@ -32,6 +32,8 @@ describe('the bench on a tiny archive', () => {
         rundownMoves: 10,
         diffWords: 300,
         diffRuns: 1,
+        prompterWords: 300,
+        prompterSeconds: 1,
         startupRuns: 1,
       },
       workDir: join(dir, 'work'),
@@ -44,7 +46,17 @@ describe('the bench on a tiny archive', () => {
     const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
     expect(saved.rows).toEqual(report.rows);
     expect(new Set(report.rows.map((r) => r.suite))).toEqual(
-      new Set(['import', 'search', 'open/list', 'export', 'editor', 'rundown', 'diff', 'start-up']),
+      new Set([
+        'import',
+        'search',
+        'open/list',
+        'export',
+        'editor',
+        'rundown',
+        'diff',
+        'prompter',
+        'start-up',
+      ]),
     );
     // Every query in the mix and every export format has its own row.
     expect(report.rows.filter((r) => r.suite === 'search')).toHaveLength(SEARCH_MIX.length + 3);

@@ -14,6 +14,7 @@ import { exportBench } from './suites/exportBench';
 import { editorBench } from './suites/editorBench';
 import { rundownBench } from './suites/rundownBench';
 import { diffBench } from './suites/diffBench';
+import { prompterBench } from './suites/prompterBench';
 import { startupBench } from './suites/startupBench';
 
 export type BenchOutcome = { report: Report; jsonPath: string };
@@ -29,9 +30,11 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const rows: Row[] = [];
   const wants = (suite: SuiteName) => config.suites.includes(suite);
 
-  // Every suite but the editor's, the rundown's and the diff's reads the generated archive (they
-  // build their own); a kept one is reused.
-  const needsArchive = config.suites.some((s) => !['editor', 'rundown', 'diff'].includes(s));
+  // Every suite but the editor's, the rundown's, the diff's and the prompter's reads the generated
+  // archive (they build their own); a kept one is reused.
+  const needsArchive = config.suites.some(
+    (s) => !['editor', 'rundown', 'diff', 'prompter'].includes(s),
+  );
   const stamp = readStamp(stampPath);
   const reusable =
     stamp !== null &&
@@ -61,6 +64,7 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   if (wants('editor')) rows.push(...(await editorBench(config)));
   if (wants('rundown')) rows.push(...(await rundownBench(config)));
   if (wants('diff')) rows.push(...(await diffBench(config)));
+  if (wants('prompter')) rows.push(...(await prompterBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));
 
   // An archive this run made is removed unless --keep asked for it; a kept one is left alone.

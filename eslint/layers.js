@@ -30,6 +30,8 @@ const MAIN_TEST_PACKAGES = [
   'rtf.js',
   'srt-parser-2',
   'webvtt-parser',
+  // A WebSocket client, to knock on our servers' sockets as a remote control or a page would.
+  'ws',
 ];
 
 /**
@@ -67,8 +69,21 @@ export const LAYERS = {
   },
   // What browser mode and Electron's app:// protocol both send: content types, the CSP.
   'main/http': { imports: ['shared', 'main/common'], packages: [NODE, 'zod'] },
+  // The prompter's remote control: the relay between the operator's window and remote clients,
+  // and its loopback HTTP + WebSocket server. Browser mode and Electron both host it.
+  'main/prompter': {
+    imports: ['shared', 'main/common', 'main/http'],
+    packages: [NODE, 'zod', 'ws'],
+  },
   'main/web': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],
+    imports: [
+      'shared',
+      'main/common',
+      'main/archive',
+      'main/services',
+      'main/http',
+      'main/prompter',
+    ],
     packages: [NODE, 'zod'],
   },
   // The CLI hosts browser mode (`copydesk web`), so it may start the web server.
@@ -78,7 +93,14 @@ export const LAYERS = {
     testsAlsoImport: { 'main/export': 'reading back what the CLI exported' },
   },
   'main/electron': {
-    imports: ['shared', 'main/common', 'main/archive', 'main/services', 'main/http'],
+    imports: [
+      'shared',
+      'main/common',
+      'main/archive',
+      'main/services',
+      'main/http',
+      'main/prompter',
+    ],
     packages: [NODE, 'zod', 'electron'],
   },
 };

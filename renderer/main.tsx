@@ -8,16 +8,30 @@ import { App } from './app/App';
 import { reportUncaughtErrors } from './api/errorReport';
 import { ErrorBoundary } from './recovery/ErrorBoundary';
 import { CrashScreen } from './recovery/CrashScreen';
+import { PartFailed } from './recovery/PartFailed';
 import { ArchiveGate } from './archiveProblem/ArchiveGate';
+import { PrompterOutput } from './prompter/PrompterOutput';
 
 reportUncaughtErrors();
 
+// The same build serves the prompter's talent output, in a window of its own. It holds no story
+// to rescue and opens no archive: when it fails it offers to draw again, nothing more.
+const output = location.hash.startsWith('#/prompter/output');
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ErrorBoundary fallback={(startAgain) => <CrashScreen onStartAgain={startAgain} />}>
-      <ArchiveGate>
-        <App />
-      </ArchiveGate>
-    </ErrorBoundary>
+    {output ? (
+      <ErrorBoundary
+        fallback={(retry) => <PartFailed what="The prompter output" onRetry={retry} />}
+      >
+        <PrompterOutput />
+      </ErrorBoundary>
+    ) : (
+      <ErrorBoundary fallback={(startAgain) => <CrashScreen onStartAgain={startAgain} />}>
+        <ArchiveGate>
+          <App />
+        </ArchiveGate>
+      </ErrorBoundary>
+    )}
   </StrictMode>,
 );

@@ -9,13 +9,14 @@ import {
   type CopydeskBridge,
   type MenuCommand,
 } from '../../shared/ipc/api';
+import type { HubMessage } from '../../shared/prompter/remote';
 
 /**
  * The object the preload exposes as `window.copydesk`: one function per contract channel and
  * the shell's few extras, nothing more. Built from the contract so a channel cannot be missed.
  */
 export function buildBridge(
-  ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
+  ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener' | 'send'>,
 ): CopydeskBridge {
   // Requests are heard from the moment the preload runs and kept until the page listens, so one
   // sent while React is still mounting is not lost. Each is checked against the schema first.
@@ -47,6 +48,21 @@ export function buildBridge(
         return () => ipc.removeListener(SHELL_CHANNELS.menuCommand, handler);
       },
       openArchive: (input) => ipc.invoke(SHELL_CHANNELS.openArchive, input),
+      prompterLink: (listener: (message: HubMessage) => void) => {
+        // Main's messages to the prompter (commands, where the remote control answers).
+        const handler = (_event: IpcRendererEvent, message: unknown) =>
+          listener(message as HubMessage);
+        ipc.on(SHELL_CHANNELS.prompterHub, handler);
+        return {
+          send: (message) => ipc.send(SHELL_CHANNELS.prompterOperator, message),
+          close: () => {
+            ipc.removeListener(SHELL_CHANNELS.prompterHub, handler);
+            ipc.send(SHELL_CHANNELS.prompterOperator, { type: 'bye' });
+          },
+        };
+      },
+      prompterDisplays: () => ipc.invoke(SHELL_CHANNELS.prompterDisplays),
+      openPrompterOutput: (input) => ipc.invoke(SHELL_CHANNELS.openPrompterOutput, input),
       onRequest: (listener: (request: ShellRequest) => void) => {
         listeners.add(listener);
         waiting.splice(0).forEach(listener);

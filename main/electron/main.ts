@@ -42,6 +42,15 @@ import { denyPermissions, hardenWebContents } from './security';
 import { defaultSpellcheckLanguage, spellcheckLanguages } from './spellcheck';
 import { mainWindowOptions, windowBackground } from './window';
 import { captureWindowState, restoreWindowBounds } from './windowState';
+import { createPrompterHub } from '../prompter/hub';
+import { createRemoteHost } from '../prompter/remoteHost';
+import { registerPrompterIpc } from './prompterIpc';
+import {
+  describeDisplays,
+  outputDisplay,
+  outputWindowOptions,
+  PROMPTER_OUTPUT_URL,
+} from './prompterWindow';
 
 // The Electron entry: app lifecycle and wiring only. The logic lives in the modules it imports,
 // each tested through fakes or real files (main/electron/*.test.ts).
@@ -68,6 +77,34 @@ const state = createDesktopStateStore(join(userData, STATE_FILE_NAME), (error) =
 );
 let mainWindow: BrowserWindow | null = null;
 let holder: ArchiveHolder | null = null;
+let outputWindow: BrowserWindow | null = null;
+const prompterHub = createPrompterHub();
+const remoteControl = createRemoteHost({
+  hub: prompterHub,
+  log: (line) => log.write('prompter', { message: line }),
+});
+
+/** The prompter's talent output: opened, or moved, full screen on the display asked for. */
+async function openPrompterOutput(displayId: number | null): Promise<void> {
+  const display = outputDisplay(
+    screen.getAllDisplays(),
+    mainWindow?.getBounds() ?? null,
+    displayId,
+  );
+  if (!display) throw new Error('no display is connected');
+  if (outputWindow && !outputWindow.isDestroyed()) {
+    outputWindow.setFullScreen(false);
+    outputWindow.setBounds(display.bounds);
+    outputWindow.setFullScreen(true);
+    outputWindow.show();
+    return;
+  }
+  const window = new BrowserWindow(outputWindowOptions(display.bounds));
+  outputWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => (outputWindow = null));
+  await window.loadURL(PROMPTER_OUTPUT_URL);
+}
 const sendRequest = (request: ShellRequest) =>
   mainWindow?.webContents.send(SHELL_CHANNELS.request, request);
 const handoffs = createHandoffRequests(sendRequest);
@@ -152,6 +189,7 @@ function createWindow(): BrowserWindow {
   window.on('closed', () => {
     mainWindow = null;
     handoffs.notReady();
+    outputWindow?.close();
   });
   // The preload holds requests until the page listens, so the page may be told once it loaded.
   window.webContents.on('did-finish-load', () => handoffs.ready());
@@ -242,6 +280,16 @@ async function start(): Promise<void> {
       }),
     },
   );
+  registerPrompterIpc(
+    ipcMain,
+    createSenderCheck(() => mainWindow?.webContents ?? null),
+    {
+      hub: prompterHub,
+      remote: remoteControl,
+      displays: () => describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id),
+      openOutput: openPrompterOutput,
+    },
+  );
   refreshMenu();
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(windowBackground(nativeTheme.shouldUseDarkColors)),
@@ -286,6 +334,7 @@ if (!app.requestSingleInstanceLock()) {
     }),
   );
   app.on('window-all-closed', () => {
+    void remoteControl.close();
     holder?.close();
     holder = null;
     app.quit();

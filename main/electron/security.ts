@@ -73,8 +73,17 @@ export function hardenWebContents(
 }
 
 /**
+ * The one permission granted: MIDI without system-exclusive messages, to our own pages, so the
+ * prompter can read a foot pedal.
+ */
+function midiFromUs(permission: string | undefined, url: string | undefined): boolean {
+  return permission === 'midi' && url !== undefined && isAppUrl(url);
+}
+
+/**
  * Permission requests and checks (camera, notifications, geolocation, clipboard reads, USB, HID,
- * serial…) are refused: a script editor needs none of them.
+ * serial, MIDI with system-exclusive messages…) are refused: a script editor needs none of them.
+ * Plain MIDI from our own pages is allowed, for the prompter's pedal.
  */
 export function denyPermissions(
   session: Pick<
@@ -82,7 +91,11 @@ export function denyPermissions(
     'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
   >,
 ): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(midiFromUs(permission, details?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    midiFromUs(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 }

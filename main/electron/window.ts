@@ -14,6 +14,27 @@ export function windowBackground(dark: boolean): string {
 export const DEFAULT_SIZE = { width: 1360, height: 880 } as const;
 export const MIN_SIZE = { width: 900, height: 560 } as const;
 
+/**
+ * Electron's secure defaults, spelled out so that no default changing under us weakens them. Every
+ * window of ours starts from these (the prompter's output window too).
+ */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  enableBlinkFeatures: '',
+  // Middle-click would otherwise ask for a new window outside the window-open rules.
+  disableBlinkFeatures: 'Auxclick',
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export type MainWindowSetup = {
   preload: string;
   /** Where the window was last time, already checked against today's displays. */
@@ -36,21 +57,8 @@ export function mainWindowOptions(setup: MainWindowSetup): BrowserWindowConstruc
     ...(setup.icon ? { icon: setup.icon } : {}),
     webPreferences: {
       preload: setup.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      enableBlinkFeatures: '',
-      // Middle-click would otherwise ask for a new window outside the window-open rules.
-      disableBlinkFeatures: 'Auxclick',
-      webviewTag: false,
-      navigateOnDragDrop: false,
+      ...SECURE_WEB_PREFERENCES,
       spellcheck: true,
-      safeDialogs: true,
     },
   };
 }

@@ -9,7 +9,7 @@ import { prompterMarkdown } from './prompterMarkdown';
 import { prompterDocx } from './prompterDocx';
 import { prompterRtf } from './prompterRtf';
 import { prompterText } from './prompterText';
-import { prompterLines } from './prompterLayout';
+import { prompterLines } from '../../shared/prompter/lines';
 import { xmlSafeText } from './xmlText';
 import { everyBlockStory, hostileStory, packageStory } from '../../shared/story/testing/scripts';
 import { makeStory } from '../../shared/story/testing/makeStory';

@@ -1,7 +1,7 @@
 import type { Run, Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
 import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
-import { prompterLines, type PrompterLine } from './prompterLayout';
+import { prompterLines, type PrompterLine } from '../../shared/prompter/lines';
 
 /**
  * Escapes what CommonMark (and markdown-it, with its strikethrough) would read as markup, and

@@ -1,7 +1,7 @@
 import type { Run, Story } from '../../shared/story/model';
 import type { PrompterOptions } from '../../shared/export/options';
 import { DEFAULT_TIMING, type TimingSettings } from '../../shared/story/timing';
-import { prompterLines, type PrompterLine } from './prompterLayout';
+import { prompterLines, type PrompterLine } from '../../shared/prompter/lines';
 import { rtfEscape } from './rtfText';
 import { rtfFontTable, type RtfFontTable } from './rtfFonts';
 

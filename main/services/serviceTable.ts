@@ -11,6 +11,7 @@ import { libraryServices } from './libraryServices';
 import { transferServices } from './transferServices';
 import { rundownServices } from './rundownServices';
 import { logServices } from './logServices';
+import { prompterServices } from './prompterServices';
 import { sessionServices } from './sessionServices';
 
 export type { ServiceContext };
@@ -25,6 +26,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     ...transferServices(kit),
     ...rundownServices(kit),
     ...logServices(kit),
+    ...prompterServices(kit),
     ...sessionServices(kit),
   };
 }

@@ -1,5 +1,3 @@
-import { getRundown, rowStories } from '../archive/rundowns';
-import { viewRundown } from '../../shared/rundown/view';
 import { exportFormatSpec } from '../../shared/export/formats';
 import { getStory, StoryExistsError } from '../archive/stories';
 import { storyIdsInWritingOrder, summariesByIds } from '../archive/storySummaries';
@@ -15,40 +13,19 @@ import type { ParsedInput, ServiceHandlers } from '../../shared/ipc/contract';
 import { ServiceError } from '../common/errors';
 import { asClause, describeInvalidInput, HUMAN_PARSE } from '../../shared/ipc/inputMessages';
 import type { ServiceKit } from './serviceKit';
+import { showStories } from './showStories';
 import { writeTransaction } from '../archive/writeTransaction';
 
 type TransferChannels = 'import.stories' | 'import.files' | 'export.stories';
 
 /** Stories in (files, packages, bulk) and out (every export format). */
-export function transferServices({
-  ctx,
-  db,
-  now,
-  stamp,
-  newId,
-  requireStories,
-  author,
-  store,
-}: ServiceKit): Pick<ServiceHandlers, TransferChannels> {
-  /**
-   * A rundown's stories in running order, each carrying its row's page number, with the show for
-   * the writers: floated rows, breaks and items are left out (they are not prompted or aired).
-   */
+export function transferServices(kit: ServiceKit): Pick<ServiceHandlers, TransferChannels> {
+  const { ctx, db, now, stamp, newId, requireStories, author, store } = kit;
+  /** A rundown's stories with the show, for the writers (MOS, NSML and the rundown formats). */
   function selectShow(rundownId: string): { stories: Story[]; show: ShowContext } {
-    const rundown = getRundown(db, rundownId);
-    if (!rundown)
-      throw new ServiceError(
-        'NOT_FOUND',
-        'That rundown is not in the archive (it may have been deleted).',
-      );
-    const ids = rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
-    const view = viewRundown(rundown, new Map(rowStories(db, ids).map((s) => [s.id, s])));
-    const lines = view.lines.filter((l) => l.row.kind === 'story' && !l.row.floated);
-    const byId = new Map(
-      requireStories([...new Set(lines.map((l) => l.row.storyId!))]).map((s) => [s.id, s]),
-    );
+    const { rundown, view, lines, stories } = showStories(kit, rundownId);
     return {
-      stories: lines.map((l) => ({ ...byId.get(l.row.storyId!)!, page: l.page })),
+      stories,
       show: { id: rundown.id, title: rundown.title, airDate: rundown.airDate, view, lines },
     };
   }

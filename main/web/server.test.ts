@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../archive/open';
 import { createServices } from '../services/serviceTable';
+import WebSocket from 'ws';
 import {
   HEADERS_TIMEOUT_MS,
   redactToken,
@@ -227,6 +228,36 @@ describe('browser mode server', () => {
         Object.keys(reply.headers).filter((h) => h.startsWith('access-control-')),
         method,
       ).toEqual([]);
+    }
+  });
+
+  it('links the prompter’s operator window over a WebSocket of its own origin, with the cookie', async () => {
+    const link = (headers: Record<string, string>) =>
+      new WebSocket(`ws://127.0.0.1:${server.port}/prompter/link`, { headers });
+    const ws = link({ cookie: cookie(), origin: server.origin });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    ws.send(JSON.stringify({ type: 'hello', remotePort: 0 }));
+    const hello = await new Promise<string>((resolve) =>
+      ws.once('message', (d) => resolve(d.toString())),
+    );
+    const access = JSON.parse(hello) as { type: string; access: { url: string; token: string } };
+    expect(access.type).toBe('access');
+    expect(access.access.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/prompter\/$/);
+    // The remote control's token is its own: the browser-mode token opens no remote door.
+    expect(access.access.token).not.toBe(server.token);
+    ws.close();
+
+    const tries: Record<string, string>[] = [
+      { origin: server.origin },
+      { cookie: cookie(), origin: 'http://evil.example' },
+      { cookie: cookie(), origin: server.origin, host: `evil.example:${server.port}` },
+    ];
+    for (const headers of tries) {
+      const refused = link(headers);
+      const status = await new Promise<number>((resolve) =>
+        refused.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+      );
+      expect(status).toBe(403);
     }
   });
 

@@ -1,15 +1,29 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import { invokeService } from '../services/serviceTable';
-import { CONTENT_SECURITY_POLICY } from '../http/csp';
 import { contentTypeFor } from '../http/mime';
+import { createPrompterHub } from '../prompter/hub';
+import { createRemoteHost } from '../prompter/remoteHost';
+import { createOperatorSockets } from '../prompter/operatorLink';
+import { OPERATOR_LINK_PATH } from '../../shared/prompter/remote';
+import {
+  fromElsewhere,
+  hostIsOurs,
+  LOOPBACK,
+  MISDIRECTED,
+  readBody,
+  redactToken,
+  requestToken,
+  send,
+  sendText,
+  tokenMatches,
+} from '../http/guard';
 
-/** Browser mode binds here and nowhere else: the archive is never on the network. */
-export const LOOPBACK = '127.0.0.1';
+export { LOOPBACK, redactToken };
 /** Browsers keep cookies per host, not per port: each server's cookie carries its port. */
 export function tokenCookieName(port: number): string {
   return `copydesk_token_${port}`;
@@ -43,11 +57,6 @@ export type WebServer = {
   close(): Promise<void>;
 };
 
-/** The token as logs may show it: enough to tell two runs apart, never enough to use. */
-export function redactToken(token: string): string {
-  return `${token.slice(0, 4)}…`;
-}
-
 /**
  * The renderer and the service table over HTTP on 127.0.0.1. Every request must carry the
  * per-run token (cookie or bearer header); the Host header must name this server (DNS-rebinding)
@@ -57,7 +66,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(32).toString('base64url');
   const log = options.log ?? (() => {});
   let port = 0;
-  const hosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
   const cookie = () => tokenCookieName(port);
   const timeouts = options.timeouts ?? {
     headersMs: HEADERS_TIMEOUT_MS,
@@ -78,39 +86,32 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     },
   );
 
+  // The prompter's operator window links to main over a WebSocket on this server; remote
+  // controls reach it on a loopback server of their own, with a token of their own.
+  const hub = createPrompterHub();
+  const remote = createRemoteHost({ hub, log });
+  const operators = createOperatorSockets({ hub, remote });
+  server.on('upgrade', (req, socket, head) => {
+    // The page's own origin, as for the API: 127.0.0.1:PORT or localhost:PORT.
+    const origin = `http://${req.headers.host}`;
+    const path = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`).pathname;
+    const allowed =
+      hostIsOurs(req, port) &&
+      !fromElsewhere(req, origin) &&
+      tokenMatches(token, requestToken(req, cookie())) &&
+      path === OPERATOR_LINK_PATH;
+    if (allowed) operators.accept(req, socket, head);
+    else socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
   function redactUrl(url: string | undefined): string {
     return (url ?? '').replace(/token=[^&]*/g, `token=${redactToken(token)}`);
   }
 
-  function tokenMatches(candidate: string | undefined): boolean {
-    if (!candidate) return false;
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(token);
-    return a.length === b.length && timingSafeEqual(a, b);
-  }
-
-  function requestToken(req: IncomingMessage): string | undefined {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) return auth.slice(7);
-    for (const part of (req.headers.cookie ?? '').split(';')) {
-      const [name, ...value] = part.trim().split('=');
-      if (name === cookie()) return value.join('=');
-    }
-    return undefined;
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const host = req.headers.host ?? '';
-    if (!hosts().has(host)) {
-      return send(
-        res,
-        421,
-        'text/plain; charset=utf-8',
-        'Misdirected request: this server answers only to 127.0.0.1.',
-      );
-    }
+    if (!hostIsOurs(req, port)) return sendText(res, 421, MISDIRECTED);
     // The page's own origin: a page opened at localhost:PORT is as much ours as 127.0.0.1:PORT.
-    const origin = `http://${host}`;
+    const origin = `http://${req.headers.host}`;
     const url = new URL(req.url ?? '/', origin);
     let pathname: string;
     try {
@@ -120,14 +121,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
-      if (!tokenMatches(queryToken))
+      if (!tokenMatches(token, queryToken))
         return send(res, 401, 'text/plain; charset=utf-8', 'Wrong or expired token.');
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
       res.setHeader('Set-Cookie', `${cookie()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.setHeader('Location', '/');
       return send(res, 303, 'text/plain; charset=utf-8', '');
     }
-    if (!tokenMatches(requestToken(req))) {
+    if (!tokenMatches(token, requestToken(req, cookie()))) {
       return send(
         res,
         401,
@@ -137,18 +138,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
-      // A browser says where a request comes from twice; either one pointing elsewhere is refused.
-      const site = req.headers['sec-fetch-site'];
-      if (
-        (req.headers.origin !== undefined && req.headers.origin !== origin) ||
-        (site !== undefined && site !== 'same-origin' && site !== 'none')
-      ) {
+      if (fromElsewhere(req, origin)) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Cross-origin requests are refused.');
       }
       if (!isJsonContentType(req.headers['content-type'])) {
         return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
       }
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'Request too large.');
       let input: unknown;
       try {
@@ -194,23 +190,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     close: () =>
       new Promise((resolvePromise) => {
+        operators.close();
+        void remote.close();
         server.closeAllConnections();
         server.close(() => resolvePromise());
       }),
   };
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', type);
-  // Nothing the server sends — story text above all — may land in a disk cache.
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  res.end(body);
 }
 
 /** `application/json`, with at most a UTF-8 charset: not a prefix such as `application/jsonx`. */
@@ -219,19 +204,4 @@ export function isJsonContentType(header: string | undefined): boolean {
   const [type, ...parameters] = header.split(';').map((p) => p.trim().toLowerCase());
   if (type !== 'application/json') return false;
   return parameters.every((p) => p === '' || /^charset="?utf-8"?$/.test(p));
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolvePromise(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -55,6 +55,7 @@ const ACTIONS: Record<Channel, string> = {
   'showTemplates.save': 'save the show template',
   'showTemplates.fromRundown': 'save the rundown as a template',
   'showTemplates.delete': 'delete the show template',
+  'prompter.show': 'open the prompter',
 };
 
 /** `Invalid input for settings.save: Too big (at defaults.wordsPerMinute).` → `Too big.` */

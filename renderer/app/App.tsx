@@ -32,6 +32,8 @@ import { RundownScreen } from '../rundown/RundownScreen';
 import { ShowDialog } from '../rundown/ShowDialog';
 import { useLiveStoryTime } from '../rundown/useLiveStoryTime';
 import { publishArchiveEvent } from '../api/archiveEvents';
+import { PrompterScreen } from '../prompter/PrompterScreen';
+import type { PrompterSource } from '../../shared/prompter/channels';
 import './app.css';
 
 /** The window: top bar, the archive sidebar, the open story (or none), and the dialogs. */
@@ -49,6 +51,8 @@ export function App() {
   const [rundownStory, setRundownStory] = useState(false);
   const [rundownTitle, setRundownTitle] = useState('');
   const [newRundownOpen, setNewRundownOpen] = useState(false);
+  /** The show (or story) being prompted: the prompter takes the window until it is closed. */
+  const [prompting, setPrompting] = useState<PrompterSource | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const formatPicker = useRef<HTMLSelectElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -254,7 +258,9 @@ export function App() {
   );
 
   return (
-    <div className={`cd-app${focusMode ? ' cd-focus-mode' : ''}`}>
+    <div
+      className={`cd-app${focusMode ? ' cd-focus-mode' : ''}${prompting ? ' cd-prompter-open' : ''}`}
+    >
       <TopBar
         newFormat={newFormat}
         onNewFormat={setNewFormat}
@@ -263,6 +269,13 @@ export function App() {
         onImport={() => void startImport()}
         onExport={openExport}
         onSave={() => void saveNow()}
+        onPrompt={
+          rundownId
+            ? () => setPrompting({ rundown: rundownId })
+            : story
+              ? () => void save('autosave').then((ok) => ok && setPrompting({ story: story.id }))
+              : undefined
+        }
         canSave={story !== null}
         archivePath={archivePath}
         onOpenDialog={setDialog}
@@ -280,7 +293,9 @@ export function App() {
         </ErrorBoundary>
       </aside>
       <main className="cd-main">
-        {rundownId ? (
+        {prompting ? (
+          <PrompterScreen source={prompting} onClose={() => setPrompting(null)} />
+        ) : rundownId ? (
           <RundownScreen
             rundownId={rundownId}
             live={liveStoryTime}

@@ -20,6 +20,8 @@ type Props = {
   onImport: () => void;
   onExport: () => void;
   onSave: () => void;
+  /** Opens the prompter on the rundown or story on screen; absent when there is neither. */
+  onPrompt?: () => void;
   canSave: boolean;
   archivePath: string;
   onOpenDialog: (dialog: ToolDialog) => void;
@@ -34,6 +36,7 @@ export function TopBar({
   onImport,
   onExport,
   onSave,
+  onPrompt,
   canSave,
   archivePath,
   onOpenDialog,
@@ -81,6 +84,15 @@ export function TopBar({
         </button>
         <button type="button" className="cd-button" onClick={onExport} data-testid="export">
           Export…
+        </button>
+        <button
+          type="button"
+          className="cd-button"
+          onClick={onPrompt}
+          disabled={!onPrompt}
+          title="Prompt the rundown (or the story) on screen"
+        >
+          Prompter
         </button>
         <button
           type="button"

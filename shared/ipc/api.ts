@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel, Input, Output } from './contract';
 import type { Result } from './result';
 import type { ImportOutcome } from './types';
+import type { HubMessage, OperatorMessage } from '../prompter/remote';
 
 /** The renderer's view of main: one async function per contract channel, errors as values. */
 export type CopydeskApi = { [K in Channel]: (input: Input<K>) => Promise<Result<Output<K>>> };
@@ -24,7 +25,26 @@ export const SHELL_CHANNELS = {
   menuCommand: 'shell.menuCommand',
   openArchive: 'shell.openArchive',
   request: 'shell.request',
+  /** The prompter's operator window to main (remote control), and main's messages back. */
+  prompterOperator: 'shell.prompterOperator',
+  prompterHub: 'shell.prompterHub',
+  prompterDisplays: 'shell.prompterDisplays',
+  openPrompterOutput: 'shell.openPrompterOutput',
 } as const;
+
+/** A screen the prompter's talent output can be put on. */
+export type PrompterDisplay = {
+  id: number;
+  label: string;
+  primary: boolean;
+  width: number;
+  height: number;
+};
+
+export const OpenPrompterOutputSchema = z.strictObject({
+  /** The display to fill; null for the one the operator's window is not on (or the only one). */
+  displayId: z.int().nullable(),
+});
 
 /**
  * Where an export or a hand-off was written: one file where the user saved it, or several (one
@@ -75,5 +95,13 @@ export type CopydeskBridge = {
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
     openArchive(input: OpenArchiveInput): Promise<Result<{ opened: boolean; path?: string }>>;
     onRequest(listener: (request: ShellRequest) => void): () => void;
+    /** The prompter's link to main for its remote control. */
+    prompterLink(listener: (message: HubMessage) => void): {
+      send(message: OperatorMessage): void;
+      close(): void;
+    };
+    prompterDisplays(): Promise<Result<PrompterDisplay[]>>;
+    /** Opens (or moves) the talent output window, full screen on the display. */
+    openPrompterOutput(input: { displayId: number | null }): Promise<Result<{ opened: boolean }>>;
   };
 };

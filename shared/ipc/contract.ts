@@ -20,6 +20,7 @@ import {
 import { ExportOptionsSchema } from '../export/options';
 import { EXPORT_FORMATS } from '../export/formats';
 import { rundownChannels } from '../rundown/channels';
+import { prompterChannels } from '../prompter/channels';
 import { channel } from './channel';
 import { MAX_IMPORT_FILE_BYTES } from '../limits';
 import type {
@@ -268,6 +269,7 @@ export const contract = {
     }),
   ).returns<ExportResult>(),
   ...rundownChannels,
+  ...prompterChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -70,6 +70,18 @@ export function countText(text: string): TextCount {
   return { words, hangul, cjk };
 }
 
+/**
+ * The text with what is never read (anything in parentheses, pause marks) blanked to spaces of
+ * the same length: counting it piece by piece, at any split between words, agrees with
+ * `countText` of the whole (the prompter counts the words of each rendered line this way).
+ */
+export function blankUnspoken(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  let spoken = text.includes('(') ? text.replace(PARENTHESISED, blank) : text;
+  if (spoken.includes('...') || spoken.includes('…')) spoken = spoken.replace(PAUSE, blank);
+  return spoken;
+}
+
 export function addCounts(a: TextCount, b: TextCount): TextCount {
   return { words: a.words + b.words, hangul: a.hangul + b.hangul, cjk: a.cjk + b.cjk };
 }

@@ -1,5 +1,5 @@
-import type { Run, Story } from '../../shared/story/model';
-import type { PrompterOptions } from '../../shared/export/options';
+import type { Run, Story } from '../story/model';
+import type { PrompterOptions } from '../export/options';
 import {
   DEFAULT_TIMING,
   formatDuration,
@@ -7,20 +7,24 @@ import {
   mediaDurationLabel,
   storyTiming,
   type TimingSettings,
-} from '../../shared/story/timing';
-import { replaceNoncharacters } from '../../shared/story/noncharacters';
+} from '../story/timing';
+import { replaceNoncharacters } from '../story/noncharacters';
 
 /**
- * What a prompter shows for a story, line by line, before any file format is chosen.
- * The text and RTF writers only decide how each kind of line looks.
+ * What a prompter shows for a story, line by line, before any file format is chosen: the
+ * prompter exports (main/export/prompter*.ts) and Copydesk's own prompter (renderer/prompter/)
+ * only decide how each kind of line looks. `block` is the index in the story's body the line
+ * comes from (-1 for the slug and the meta line), so a live prompter can tell which lines an
+ * edit touched.
  */
-export type PrompterLine =
+type LineContent =
   | { kind: 'slug'; text: string }
   | { kind: 'meta'; text: string }
   | { kind: 'read'; runs: Run[] }
   | { kind: 'cue'; text: string }
   | { kind: 'instruction'; text: string }
   | { kind: 'copy'; text: string };
+export type PrompterLine = LineContent & { block: number };
 
 /**
  * Text as the prompter shows it: upper case when asked, and Unicode non-characters (which
@@ -45,7 +49,7 @@ export function prompterLines(
   const times = storyTiming(story, timing);
   // The page number leads the slug (`A3 HARBOR FIRE`): it is how a show's stories are called.
   const slug = `${story.page ? `${story.page} ` : ''}${story.slug || 'UNTITLED'}`;
-  const lines: PrompterLine[] = [{ kind: 'slug', text: caps(slug, options) }];
+  const lines: PrompterLine[] = [{ kind: 'slug', text: caps(slug, options), block: -1 }];
   if (cues) {
     const meta = [
       story.format,
@@ -53,12 +57,13 @@ export function prompterLines(
       `Read ${formatDuration(times.readSec)}`,
       `TRT ${formatEstimated(times.totalSec, times.estimatedMedia > 0)}`,
     ].filter(Boolean);
-    lines.push({ kind: 'meta', text: caps(meta.join(' · '), options) });
+    lines.push({ kind: 'meta', text: caps(meta.join(' · '), options), block: -1 });
   }
-  for (const block of story.body) {
+  for (const [index, block] of story.body.entries()) {
+    const push = (line: LineContent) => lines.push({ ...line, block: index });
     switch (block.type) {
       case 'paragraph':
-        lines.push({
+        push({
           kind: 'read',
           runs: block.runs.map((r) =>
             r.pronouncer
@@ -72,14 +77,14 @@ export function prompterLines(
         });
         break;
       case 'cue':
-        if (cues) lines.push({ kind: 'cue', text: caps(block.text, options) });
+        if (cues) push({ kind: 'cue', text: caps(block.text, options) });
         break;
       case 'instruction':
-        lines.push({ kind: 'instruction', text: caps(parenthesised(block.text), options) });
+        push({ kind: 'instruction', text: caps(parenthesised(block.text), options) });
         break;
       case 'presenter':
         // The presenter needs to see the hand-over even when studio cues are hidden.
-        lines.push({
+        push({
           kind: 'instruction',
           text: caps(`(${block.name || 'NEXT PRESENTER'} READS)`, options),
         });
@@ -95,16 +100,16 @@ export function prompterLines(
           duration,
         ].filter(Boolean);
         if (cues) {
-          lines.push({ kind: 'cue', text: caps(parts.join(' · '), options) });
+          push({ kind: 'cue', text: caps(parts.join(' · '), options) });
           if (options.includePackageCopy) {
             for (const line of block.transcript.split('\n').filter(Boolean)) {
-              lines.push({ kind: 'copy', text: caps(line, options) });
+              push({ kind: 'copy', text: caps(line, options) });
             }
           }
         } else {
           // With cues hidden the presenter still has to know when to come back in.
           const outcue = block.outCue ? ` — OUT: “${block.outCue}”` : '';
-          lines.push({
+          push({
             kind: 'instruction',
             text: caps(`(${block.kind} ${time}${outcue})`, options),
           });
