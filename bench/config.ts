@@ -6,6 +6,7 @@ export const SUITES = [
   'open-list',
   'export',
   'editor',
+  'rundown',
   'diff',
   'prompter',
   'startup',
@@ -21,15 +22,26 @@ export type BenchConfig = {
   stories: number;
   /** Stories per `import.stories` call: the contract's maximum. */
   importBatch: number;
-  /** Times each search in the mix runs, for ours and for the baseline alike. */
-  searchRuns: number;
+  /**
+   * Ours and the baselines run in this many alternating blocks (at least five: see
+   * lib/blocks.ts); every ratio is the median of the blocks' ratios.
+   */
+  blocks: number;
+  /** Runs of each search in the mix per block, for ours and for each baseline alike. */
+  searchRunsPerBlock: number;
   openSamples: number;
   listRuns: number;
   exportStories: number;
   exportRuns: number;
   /** Read words of the long story the editor bench types into. */
   editorWords: number;
+  /** Keys typed into each editor, over all blocks. */
   editorChars: number;
+  /** Rows of the rundown the long story sits in, while typing in it. */
+  editorRundownRows: number;
+  /** Rows of the rundown whose rows are moved, and the moves made, over all blocks. */
+  rundownRows: number;
+  rundownMoves: number;
   /** Read words of each version in the diff bench's rewritten story, and times it is compared. */
   diffWords: number;
   diffRuns: number;
@@ -53,13 +65,17 @@ export type BenchConfig = {
 
 const FULL = {
   stories: 100_000,
-  searchRuns: 40,
+  blocks: 5,
+  searchRunsPerBlock: 20,
   openSamples: 400,
   listRuns: 100,
   exportStories: 1000,
   exportRuns: 5,
   editorWords: 10_000,
   editorChars: 200,
+  editorRundownRows: 60,
+  rundownRows: 200,
+  rundownMoves: 200,
   diffWords: 10_000,
   diffRuns: 5,
   prompterWords: 10_000,
@@ -72,13 +88,17 @@ const FULL = {
 /** Under two minutes on two shared cores: a tenth of the archive, fewer repetitions. */
 const QUICK: typeof FULL = {
   stories: 10_000,
-  searchRuns: 15,
+  blocks: 5,
+  searchRunsPerBlock: 6,
   openSamples: 150,
   listRuns: 40,
   exportStories: 1000,
   exportRuns: 1,
   editorWords: 10_000,
   editorChars: 100,
+  editorRundownRows: 60,
+  rundownRows: 200,
+  rundownMoves: 60,
   diffWords: 10_000,
   diffRuns: 3,
   prompterWords: 10_000,

@@ -12,6 +12,7 @@ import { searchBench } from './suites/searchBench';
 import { openListBench } from './suites/openListBench';
 import { exportBench } from './suites/exportBench';
 import { editorBench } from './suites/editorBench';
+import { rundownBench } from './suites/rundownBench';
 import { diffBench } from './suites/diffBench';
 import { prompterBench } from './suites/prompterBench';
 import { startupBench } from './suites/startupBench';
@@ -31,10 +32,10 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
   const rows: Row[] = [];
   const wants = (suite: SuiteName) => config.suites.includes(suite);
 
-  // Every suite but the editor's, the diff's, the prompter's, the newsroom's and MOS's reads the
-  // generated archive; a kept one is reused.
+  // Every suite but the editor's, the rundown's, the diff's, the prompter's, the newsroom's and
+  // MOS's reads the generated archive (they build their own); a kept one is reused.
   const needsArchive = config.suites.some(
-    (s) => !['editor', 'diff', 'prompter', 'newsroom', 'mos'].includes(s),
+    (s) => !['editor', 'rundown', 'diff', 'prompter', 'newsroom', 'mos'].includes(s),
   );
   const stamp = readStamp(stampPath);
   const reusable =
@@ -63,6 +64,7 @@ export async function runBench(config: BenchConfig, command: string): Promise<Be
     }
   }
   if (wants('editor')) rows.push(...(await editorBench(config)));
+  if (wants('rundown')) rows.push(...(await rundownBench(config)));
   if (wants('diff')) rows.push(...(await diffBench(config)));
   if (wants('prompter')) rows.push(...(await prompterBench(config)));
   if (wants('startup')) rows.push(...(await startupBench(config, archivePath)));

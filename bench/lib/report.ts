@@ -1,17 +1,23 @@
 import { cpus, freemem, loadavg, totalmem, availableParallelism } from 'node:os';
+import { STEADY_SPREAD, type SteadyRatio } from './blocks';
 
 /**
  * One measured figure beside its baseline. `ratio` is always our cost over the baseline's cost
- * (times, bytes, megabytes): 1.0 means we are at the limit, 2.0 twice as slow or as big.
+ * (times, bytes, megabytes): 1.0 means we are at the limit, 2.0 twice as slow or as big. A row
+ * measured in alternating blocks (see blocks.ts) takes its ratio from them: the median of the
+ * blocks' ratios, with their range in `steady`; `ours` and `baseline` are then over all blocks.
  */
 export type Row = {
   suite: string;
   name: string;
-  unit: 'ms' | 's' | 'MB' | 'kB';
+  unit: 'ms' | 's' | 'MB' | 'kB' | 'µs';
   ours: number;
   baseline: number;
   baselineLabel: string;
   ratio: number;
+  steady?: SteadyRatio;
+  /** A second limit measured beside the first (e.g. the same windowed work as raw FTS5). */
+  second?: { baseline: number; label: string; steady: SteadyRatio };
   /** A throughput to print beside the time, e.g. "3,412 stories/s". */
   rate?: { ours: number; baseline: number; unit: string };
   goal?: { text: string; met: boolean };
@@ -19,7 +25,29 @@ export type Row = {
 };
 
 export function row(fields: Omit<Row, 'ratio'>): Row {
-  return { ...fields, ratio: fields.ours / fields.baseline };
+  return { ...fields, ratio: fields.steady ? fields.steady.ratio : fields.ours / fields.baseline };
+}
+
+/** The warning printed under the table for a row whose blocks disagree by more than ±10 %. */
+export function unsteadyWarnings(r: Row): string[] {
+  const against = [
+    { s: r.steady, label: r.baselineLabel },
+    { s: r.second?.steady, label: r.second?.label },
+  ];
+  return against.flatMap(({ s, label }) =>
+    !s || s.steady
+      ? []
+      : [
+          `${r.suite}: ${r.name} (against ${label}): the ${s.blocks} block ratios range ` +
+            `${s.low.toFixed(2)}–${s.high.toFixed(2)}× around ${s.ratio.toFixed(2)}×, wider than ` +
+            `±${STEADY_SPREAD * 100} %: other work on the machine shook this one; read the ratio as rough`,
+        ],
+  );
+}
+
+function ratioText(ratio: number, s: SteadyRatio | undefined): string {
+  if (!s) return `${ratio.toFixed(2)}×`;
+  return `${ratio.toFixed(2)}× (${s.low.toFixed(2)}–${s.high.toFixed(2)})${s.steady ? '' : ' ⚠'}`;
 }
 
 export type Machine = {
@@ -74,8 +102,10 @@ export function formatTable(rows: readonly Row[]): string {
   const lines = rows.map((r) => [
     `${r.suite}: ${r.name}`,
     fmt(r.ours, r.unit) + (r.rate ? ` (${rate(r.rate.ours, r.rate.unit)})` : ''),
-    `${fmt(r.baseline, r.unit)}${r.rate ? ` (${rate(r.rate.baseline, r.rate.unit)})` : ''} ${r.baselineLabel}`,
-    `${r.ratio.toFixed(2)}×`,
+    `${fmt(r.baseline, r.unit)}${r.rate ? ` (${rate(r.rate.baseline, r.rate.unit)})` : ''} ${r.baselineLabel}` +
+      (r.second ? `; ${fmt(r.second.baseline, r.unit)} ${r.second.label}` : ''),
+    ratioText(r.ratio, r.steady) +
+      (r.second ? `; ${ratioText(r.second.steady.ratio, r.second.steady)}` : ''),
     r.goal?.text ?? '',
     r.goal ? (r.goal.met ? 'yes' : 'NO') : '',
   ]);
@@ -86,5 +116,6 @@ export function formatTable(rows: readonly Row[]): string {
     line(widths.map((w) => '-'.repeat(w))),
     ...lines.map(line),
     ...rows.filter((r) => r.note).map((r) => `- ${r.suite}: ${r.name}: ${r.note}`),
+    ...rows.flatMap(unsteadyWarnings).map((w) => `- ⚠ ${w}`),
   ].join('\n');
 }

@@ -20,21 +20,98 @@ function archiveWith(count: number, text: (i: number) => string, tags?: (i: numb
 
 describe('search over more matches than it ranks', () => {
   it('ranks only the newest matches, best first, and still counts them all exactly', () => {
-    // Older stories say "bridge" more often, so a ranking of all of them would put them first.
-    const db = archiveWith(30, (i) =>
-      i < 20 ? 'bridge bridge bridge closes bridge' : 'the bridge closes tonight for good',
+    // One story in three is about the bridge; those before STORY 40 say "bridge" more often, so
+    // a ranking of all of them would put the oldest first. The window holds STORY 30 to 57.
+    const db = archiveWith(60, (i) =>
+      i % 3 !== 0
+        ? 'a council vote on the budget'
+        : i < 40
+          ? 'bridge bridge bridge closes bridge'
+          : 'the bridge closes tonight for good',
     );
     const page = searchStories(db, 'bridge', { limit: 5, rankWindow: 10 });
-    expect(page.total).toBe(30);
+    expect(page.total).toBe(20);
     expect(page.totalEstimated).toBe(false);
     expect(page.rankedNewest).toBe(10);
+    expect(page.commonTerms).toEqual([]);
     expect(page.items.map((s) => s.slug)).toEqual([
-      'STORY 29',
-      'STORY 28',
-      'STORY 27',
-      'STORY 26',
-      'STORY 25',
+      'STORY 39',
+      'STORY 36',
+      'STORY 33',
+      'STORY 30',
+      'STORY 57',
     ]);
+  });
+
+  it('lists a query made only of very common words newest first, and says why', () => {
+    // Every story says both words; every other one says them far more often, so bm25 (which
+    // weighs words in most stories at 10⁻⁶ but still counts how often a story says them) would
+    // put those first.
+    const db = archiveWith(60, (i) =>
+      i % 2 === 0
+        ? `the mayor said the plan said the vote said the end ${'the '.repeat(20)}`
+        : `Story ${i}: the ferry is late, the captain said.`,
+    );
+    const page = searchStories(db, 'the said', { limit: 5, rankWindow: 10 });
+    expect(page.items.map((s) => s.slug)).toEqual([
+      'STORY 59',
+      'STORY 58',
+      'STORY 57',
+      'STORY 56',
+      'STORY 55',
+    ]);
+    expect(page.commonTerms).toEqual(['the', 'said']);
+    expect(page.newestFirst).toBe(true);
+    expect(page.rankedNewest).toBeNull();
+    expect(page.total).toBe(60);
+    expect(page.items[0]!.snippet).toContain(`${SNIPPET_OPEN}the${SNIPPET_CLOSE} ferry`);
+    // Newest first also under a filter, with the total estimated from the page.
+    const tagged = archiveWith(
+      60,
+      () => 'the mayor said the plan',
+      (i) => (i % 2 === 0 ? ['city'] : []),
+    );
+    const filtered = searchStories(tagged, 'the', { tag: 'city', limit: 5, rankWindow: 10 });
+    expect(filtered.items.map((s) => s.slug)).toEqual([
+      'STORY 58',
+      'STORY 56',
+      'STORY 54',
+      'STORY 52',
+      'STORY 50',
+    ]);
+    expect(filtered.totalEstimated).toBe(true);
+    expect(filtered.total).toBeGreaterThan(20);
+    expect(filtered.total).toBeLessThan(40);
+  });
+
+  it('ranks a query mixing common and rarer words by the rarer ones, as bm25 of it all would', () => {
+    const db = archiveWith(80, (i) => {
+      const bridge = i % 3 === 0 ? ` ${'bridge '.repeat(1 + (i % 4))}` : '';
+      return `the council met${bridge} and the ${'the '.repeat(i % 7)}vote went ahead`;
+    });
+    const page = searchStories(db, 'the bridge', { limit: 8, rankWindow: 20 });
+    expect(page.commonTerms).toEqual(['the']);
+    expect(page.newestFirst).toBe(false);
+    expect(page.rankedNewest).toBe(20);
+    const naive = db
+      .prepare(
+        `SELECT slug FROM (SELECT stories_fts.rowid AS seq, bm25(stories_fts, 8.0, 1.0) AS score
+           FROM stories_fts WHERE stories_fts MATCH '"the" "bridge"'
+           ORDER BY stories_fts.rowid DESC LIMIT 20) w
+         JOIN stories s ON s.seq = w.seq ORDER BY score, w.seq DESC LIMIT 8`,
+      )
+      .all() as { slug: string }[];
+    expect(page.items.map((s) => s.slug)).toEqual(naive.map((r) => r.slug));
+  });
+
+  it('estimates a very large total from the newest matches, and says so', () => {
+    const db = archiveWith(200, (i) => (i % 4 === 0 ? 'storm warning' : 'calm seas'));
+    const page = searchStories(db, 'storm', { limit: 5, rankWindow: 10, exactCountLimit: 20 });
+    expect(page.totalEstimated).toBe(true);
+    expect(page.total).toBeGreaterThanOrEqual(45);
+    expect(page.total).toBeLessThanOrEqual(55);
+    const exact = searchStories(db, 'storm', { limit: 5, rankWindow: 10 });
+    expect(exact).toMatchObject({ total: 50, totalEstimated: false });
   });
 
   it('ranks every match, as one plain ranked query would, when they fit the window', () => {
@@ -57,21 +134,21 @@ describe('search over more matches than it ranks', () => {
   });
 
   it('estimates the total of a filtered search whose window is full, and says so', () => {
-    // Every third story carries the tag: 100 of 300 match both.
+    // Two stories in five warn of a storm and every third carries the tag: 40 of 300 match both.
     const db = archiveWith(
       300,
-      () => 'storm warning for the coast',
+      (i) => (i % 5 < 2 ? 'storm warning for the coast' : 'calm seas for the coast'),
       (i) => (i % 3 === 0 ? ['weather'] : []),
     );
     const page = searchStories(db, 'storm', { tag: 'weather', limit: 5, rankWindow: 20 });
     expect(page.totalEstimated).toBe(true);
     expect(page.rankedNewest).toBe(20);
-    expect(page.total).toBeGreaterThan(80);
-    expect(page.total).toBeLessThan(120);
+    expect(page.total).toBeGreaterThan(30);
+    expect(page.total).toBeLessThan(50);
     expect(page.items.every((s) => s.tags.includes('weather'))).toBe(true);
 
     const exact = searchStories(db, 'storm', { tag: 'weather', limit: 5 });
-    expect(exact).toMatchObject({ total: 100, totalEstimated: false, rankedNewest: null });
+    expect(exact).toMatchObject({ total: 40, totalEstimated: false, rankedNewest: null });
   });
 
   it('finds nothing for a tag no story has', () => {
@@ -81,15 +158,21 @@ describe('search over more matches than it ranks', () => {
       items: [],
       totalEstimated: false,
       rankedNewest: null,
+      commonTerms: [],
+      newestFirst: false,
     });
   });
 
   it('highlights the hit in every snippet, for words and for prefixes', () => {
     const archive = openArchive(':memory:');
-    for (let i = 0; i < 12; i++) {
+    // One story in three is about the election, so the words are not common ones.
+    for (let i = 0; i < 36; i++) {
       putStory(
         archive.db,
-        makeStory({ slug: `S${i}`, text: `Item ${i}: the election commission met today.` }),
+        makeStory({
+          slug: `S${i}`,
+          text: i % 3 === 0 ? `Item ${i}: the election commission met today.` : `Item ${i}.`,
+        }),
       );
     }
     for (const [query, hit] of [

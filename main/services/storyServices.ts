@@ -81,6 +81,8 @@ export function storyServices({
         items: page.items.map((s) => ({ ...s, snippet: '' })),
         totalEstimated: false,
         rankedNewest: null,
+        commonTerms: [],
+        newestFirst: false,
       };
     },
 

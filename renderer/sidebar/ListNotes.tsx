@@ -1,7 +1,11 @@
 import type { SearchPage } from '../../shared/ipc/types';
 import './sidebar.css';
 
-/** Below the list: why it is empty, or how much of a search it shows. */
+function quoted(words: readonly string[]): string {
+  return words.map((w) => `“${w}”`).join(', ');
+}
+
+/** Below the list: why it is empty, or how much of a search it shows, and in what order. */
 export function ListNotes({
   empty,
   queue,
@@ -30,17 +34,29 @@ export function ListNotes({
                 : 'No stories yet. Create one or import a script.'}
         </p>
       )}
+      {shown && shown.newestFirst && (
+        <p className="cd-list-more" data-testid="search-order-note">
+          Newest first: {quoted(shown.commonTerms)} {shown.commonTerms.length === 1 ? 'is' : 'are'}{' '}
+          in most stories, so {shown.commonTerms.length === 1 ? 'it says' : 'they say'} nothing
+          about which match is best. Add a rarer word to rank by relevance.
+        </p>
+      )}
       {shown && shown.rankedNewest !== null && (
-        <p className="cd-list-more">
-          Ranked among the newest {shown.rankedNewest.toLocaleString()} matches. Add a word to reach
-          older stories.
+        <p className="cd-list-more" data-testid="search-order-note">
+          Ranked among the newest {shown.rankedNewest.toLocaleString()} matches
+          {shown.commonTerms.length > 0 &&
+            ` by the rarer words (${quoted(shown.commonTerms)} ${shown.commonTerms.length === 1 ? 'is' : 'are'} in most stories)`}
+          . Add a word to reach older stories.
         </p>
       )}
-      {shown && shown.total > shown.items.length && shown.rankedNewest === null && (
-        <p className="cd-list-more">
-          Showing the best {shown.items.length}. Narrow the search to see the rest.
-        </p>
-      )}
+      {shown &&
+        shown.total > shown.items.length &&
+        shown.rankedNewest === null &&
+        !shown.newestFirst && (
+          <p className="cd-list-more">
+            Showing the best {shown.items.length}. Narrow the search to see the rest.
+          </p>
+        )}
     </>
   );
 }

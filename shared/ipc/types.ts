@@ -38,6 +38,14 @@ export type SearchPage = StoryPage<SearchHit> & {
    * match was ranked.
    */
   rankedNewest: number | null;
+  /**
+   * The words of the query that are in most stories (as typed, a phrase as its words): they say
+   * nothing about which match is best, so the ranking leaves them out, and a query made only of
+   * them lists its matches newest first.
+   */
+  commonTerms: string[];
+  /** True when the matches come newest first because every word of the query is in most stories. */
+  newestFirst: boolean;
 };
 
 export type TagCount = { name: string; count: number };

@@ -7,10 +7,10 @@ import {
   $isParagraphNode,
   $isRangeSelection,
   $isRootNode,
-  type EditorState,
+  HISTORIC_TAG,
   type LexicalNode,
   type NodeKey,
-  HISTORIC_TAG,
+  type UpdateListenerPayload,
 } from 'lexical';
 import {
   addCounts,
@@ -19,12 +19,12 @@ import {
   ratesFor,
   secondsToRead,
   ZERO_COUNT,
+  type ReadRates,
   type TextCount,
   type TimingSettings,
 } from '../../../shared/story/timing';
 import { $isMediaNode } from '../media/MediaNode';
 import { $isPresenterNode } from '../presenter/PresenterNode';
-import { afterPaintScheduler } from '../afterPaint';
 
 export type LiveTiming = {
   read: TextCount;
@@ -43,11 +43,38 @@ type NodeCount = {
   media: { sec: number; estimated: boolean } | null;
 };
 
+/** A line's count and the rates it is read at (a presenter cue above it sets them). */
+type Line = NodeCount & { rates: ReadRates };
+
+/** Sums over the lines, with read counts kept per rate so no rounding drifts as lines change. */
+type Totals = {
+  read: Map<ReadRates, TextCount>;
+  mediaSec: number;
+  estimatedMedia: number;
+  characters: number;
+};
+
+function addLine(totals: Totals, line: Line, sign: 1 | -1): void {
+  const read = totals.read.get(line.rates) ?? ZERO_COUNT;
+  totals.read.set(line.rates, {
+    words: read.words + sign * line.count.words,
+    hangul: read.hangul + sign * line.count.hangul,
+    cjk: read.cjk + sign * line.count.cjk,
+  });
+  totals.characters += sign * line.chars;
+  if (line.media) {
+    totals.mediaSec += sign * line.media.sec;
+    if (line.media.estimated) totals.estimatedMedia += sign;
+  }
+}
+
 /**
- * Live timing without re-reading the whole story on each keystroke: counts are cached per
- * top-level line (by node key), and an update only drops the lines it touched (Lexical reports
- * the dirty nodes), so typing recounts one paragraph. Rates apply while summing, so a presenter
- * cue switches them from that line on. The work runs at most once per frame.
+ * Live timing without re-reading the story on each keystroke: each top-level line's count is
+ * kept, with the sums over all lines, and an update recounts only the lines it touched (Lexical
+ * reports the dirty nodes) and moves the sums by the difference. Lines added, removed or moved,
+ * a presenter cue edited (it switches the rates below it), undo and redo recount the story, from
+ * the kept counts of the lines that did not change. The numbers are painted in the keystroke's
+ * own frame: they are worked out just before it is drawn, at most once a frame.
  */
 export function TimingPlugin({
   settings,
@@ -65,15 +92,14 @@ export function TimingPlugin({
   }, [onTiming]);
 
   useEffect(() => {
-    const cache = new Map<NodeKey, NodeCount>();
+    const lines = new Map<NodeKey, Line>();
+    const totals: Totals = { read: new Map(), mediaSec: 0, estimatedMedia: 0, characters: 0 };
+    const storyRates = ratesFor(settings, presenter);
 
-    const countNode = (node: LexicalNode): NodeCount => {
-      const cached = cache.get(node.getKey());
-      if (cached) return cached;
-      let result: NodeCount;
+    const $countNode = (node: LexicalNode): NodeCount => {
       if ($isMediaNode(node)) {
         const media = node.getMedia();
-        result = {
+        return {
           count: ZERO_COUNT,
           chars: 0,
           media: {
@@ -81,101 +107,121 @@ export function TimingPlugin({
             estimated: media.durationSec === null,
           },
         };
-      } else if ($isParagraphNode(node)) {
+      }
+      if ($isParagraphNode(node)) {
         // A pronouncer lives on its node, not in the text, so the text is exactly what is read.
         const text = node.getTextContent();
-        result = { count: countText(text), chars: text.length, media: null };
-      } else {
-        result = { count: ZERO_COUNT, chars: node.getTextContentSize(), media: null };
+        return { count: countText(text), chars: text.length, media: null };
       }
-      cache.set(node.getKey(), result);
-      return result;
+      return { count: ZERO_COUNT, chars: node.getTextContentSize(), media: null };
     };
 
-    /** Forgets the counts of every line an update touched, and of lines that are gone. */
-    const invalidate = (state: EditorState, dirty: Iterable<NodeKey>) => {
-      state.read(() => {
-        for (const key of dirty) {
-          const node = $getNodeByKey(key);
-          const top = node && !$isRootNode(node) ? (node.getTopLevelElement() ?? node) : null;
-          cache.delete(key);
-          if (top) cache.delete(top.getKey());
-        }
-        if (cache.size > $getRoot().getChildrenSize() * 2) {
-          const live = new Set($getRoot().getChildrenKeys());
-          for (const key of cache.keys()) if (!live.has(key)) cache.delete(key);
-        }
+    /** Every line again; the counts of lines not in `stale` are kept. */
+    const $recountAll = (stale: ReadonlySet<NodeKey> | 'all') => {
+      const previous = new Map(lines);
+      lines.clear();
+      totals.read.clear();
+      totals.mediaSec = 0;
+      totals.estimatedMedia = 0;
+      totals.characters = 0;
+      let rates = storyRates;
+      for (const child of $getRoot().getChildren()) {
+        if ($isPresenterNode(child)) rates = ratesFor(settings, child.getTextContent());
+        const key = child.getKey();
+        const kept = stale === 'all' || stale.has(key) ? undefined : previous.get(key);
+        const line = { ...(kept ?? $countNode(child)), rates };
+        lines.set(key, line);
+        addLine(totals, line, 1);
+      }
+    };
+
+    /** The lines an update touched; null when the story must be recounted as a whole. */
+    const $touchedLines = ({
+      dirtyElements,
+      dirtyLeaves,
+      tags,
+    }: Pick<
+      UpdateListenerPayload,
+      'dirtyElements' | 'dirtyLeaves' | 'tags'
+    >): Set<NodeKey> | null => {
+      // Undo, redo and a replaced state report no dirty lines, only the root.
+      if (tags.has(HISTORIC_TAG)) return null;
+      if (dirtyElements.size === 1 && dirtyLeaves.size === 0 && dirtyElements.has('root'))
+        return null;
+      const touched = new Set<NodeKey>();
+      for (const key of [...dirtyElements.keys(), ...dirtyLeaves]) {
+        if (key === 'root') continue;
+        const node = $getNodeByKey(key);
+        const top = node ? (node.getTopLevelElement() ?? node) : null;
+        if (top && !$isRootNode(top)) touched.add(top.getKey());
+      }
+      return touched;
+    };
+
+    const $apply = (payload: Parameters<typeof $touchedLines>[0]) => {
+      const touched = $touchedLines(payload);
+      // The root changed (lines added, removed or moved): the kept counts are still right.
+      if (touched === null) return $recountAll('all');
+      if (payload.dirtyElements.get('root') === true) return $recountAll(touched);
+      for (const key of touched) {
+        const node = $getNodeByKey(key);
+        const old = lines.get(key);
+        if (!node || !old || $isPresenterNode(node)) return $recountAll(touched);
+        addLine(totals, old, -1);
+        const line = { ...$countNode(node), rates: old.rates };
+        lines.set(key, line);
+        addLine(totals, line, 1);
+      }
+    };
+
+    const $timing = (): LiveTiming => {
+      let read = ZERO_COUNT;
+      let readExact = 0;
+      for (const [rates, count] of totals.read) {
+        read = addCounts(read, count);
+        readExact += secondsToRead(count, rates);
+      }
+      const readSec = Math.round(readExact);
+      const selection = $getSelection();
+      let selected: LiveTiming['selection'] = null;
+      if ($isRangeSelection(selection) && !selection.isCollapsed()) {
+        const inRead = selection.getNodes().filter((n) => $isParagraphNode(n.getTopLevelElement()));
+        const count = countText(
+          inRead.length === selection.getNodes().length
+            ? selection.getTextContent()
+            : inRead.map((n) => n.getTextContent()).join(' '),
+        );
+        selected = { read: count, readSec: secondsToRead(count, storyRates) };
+      }
+      return {
+        read,
+        readSec,
+        mediaSec: totals.mediaSec,
+        estimatedMedia: totals.estimatedMedia,
+        totalSec: readSec + totals.mediaSec,
+        characters: totals.characters,
+        selection: selected,
+      };
+    };
+
+    let frame = 0;
+    const publish = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        onTimingRef.current(editor.getEditorState().read($timing));
       });
     };
 
-    const compute = (state: EditorState) => {
-      state.read(() => {
-        let rates = ratesFor(settings, presenter);
-        let read = ZERO_COUNT;
-        let readExact = 0;
-        let mediaSec = 0;
-        let estimatedMedia = 0;
-        let characters = 0;
-        for (const child of $getRoot().getChildren()) {
-          if ($isPresenterNode(child)) rates = ratesFor(settings, child.getTextContent());
-          const c = countNode(child);
-          read = addCounts(read, c.count);
-          readExact += c.count === ZERO_COUNT ? 0 : secondsToRead(c.count, rates);
-          characters += c.chars;
-          if (c.media) {
-            mediaSec += c.media.sec;
-            if (c.media.estimated) estimatedMedia++;
-          }
-        }
-        const readSec = Math.round(readExact);
-        const selection = $getSelection();
-        let selected: LiveTiming['selection'] = null;
-        if ($isRangeSelection(selection) && !selection.isCollapsed()) {
-          const inRead = selection
-            .getNodes()
-            .filter((n) => $isParagraphNode(n.getTopLevelElement()));
-          const count = countText(
-            inRead.length === selection.getNodes().length
-              ? selection.getTextContent()
-              : inRead.map((n) => n.getTextContent()).join(' '),
-          );
-          selected = { read: count, readSec: secondsToRead(count, ratesFor(settings, presenter)) };
-        }
-        onTimingRef.current({
-          read,
-          readSec,
-          mediaSec,
-          estimatedMedia,
-          totalSec: readSec + mediaSec,
-          characters,
-          selection: selected,
-        });
-      });
-    };
-
-    // The counts are worked out just after the frame that shows the keystroke, so the typed
-    // character never waits for them; they reach the screen one frame later.
-    let latest = editor.getEditorState();
-    const scheduler = afterPaintScheduler(() => compute(latest));
-    const schedule = (state: EditorState) => {
-      latest = state;
-      scheduler.schedule();
-    };
-    schedule(latest);
-    const unregister = editor.registerUpdateListener(
-      ({ editorState, dirtyElements, dirtyLeaves, tags }) => {
-        // Undo, redo and a whole new state (setEditorState) report only the root as dirty,
-        // though any line may differ: the counts of every line are stale then.
-        const wholeState =
-          dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root');
-        if (tags.has(HISTORIC_TAG) || wholeState) cache.clear();
-        else invalidate(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
-        schedule(editorState);
-      },
-    );
+    editor.getEditorState().read(() => $recountAll('all'));
+    publish();
+    const unregister = editor.registerUpdateListener((payload) => {
+      payload.editorState.read(() => $apply(payload));
+      publish();
+    });
     return () => {
       unregister();
-      scheduler.dispose();
+      cancelAnimationFrame(frame);
     };
   }, [editor, settings, presenter]);
   return null;
