@@ -319,7 +319,7 @@ export function generateLongStory(seed: string, words: number): Story {
     presenter: PRESENTERS[0],
     reporter: REPORTERS[0],
     tags: ['elections', 'breaking'],
-    status: 'ready',
+    status: 'draft',
     createdAt: new Date(ARCHIVE_START + ARCHIVE_YEARS * YEAR_MS).toISOString(),
     updatedAt: new Date(ARCHIVE_START + ARCHIVE_YEARS * YEAR_MS).toISOString(),
     body: blocks,

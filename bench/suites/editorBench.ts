@@ -235,6 +235,8 @@ async function openApp(browser: Browser, config: BenchConfig, story: Story) {
     const others = Array.from({ length: Math.max(0, config.editorRundownRows - 12) }, (_, i) =>
       generateStory(config.seed, 50_000 + i, 100_000),
     );
+    // A named desk: a new one asks who is working, and that question would take the keys.
+    await app.call('settings.save', { displayName: 'Bench Desk' });
     await app.call('import.stories', { stories: [...others, inRundown] });
     // Imported last, the long story itself is the newest: the one the app opens first.
     await app.call('import.stories', { stories: [story] });
