@@ -99,7 +99,6 @@ export function rundownServices({
       putRundown(db, next);
       for (const c of changes) addHistory(db, id, { ...c, at, author: author() });
       notify({ kind: 'rundown', id, action: 'saved' });
-      changed('rundown', id);
       return detail(next);
     });
   }
@@ -172,7 +171,6 @@ export function rundownServices({
           detail: { to: template?.name ?? '' },
         });
         notify({ kind: 'rundown', id: rundown.id, action: 'saved' });
-        changed('rundown', rundown.id);
       });
       return detail(rundown);
     },
@@ -205,7 +203,6 @@ export function rundownServices({
       if (!deleteRundown(db, id))
         throw new ServiceError('NOT_FOUND', 'That rundown is not in the archive.');
       notify({ kind: 'rundown', id, action: 'deleted' });
-      changed('rundown', id);
       return { id };
     },
 

@@ -71,10 +71,20 @@ export function serviceKit(ctx: ServiceContext) {
   /** What the write transaction under way has changed; told only once it commits. */
   let pending: ArchiveChange[] | null = null;
 
-  /** Tells the process what changed. Inside write() it waits for the commit, and a rollback drops it. */
+  /**
+   * Tells the process what changed: the change feed (MOS links), and the newsroom sync for the
+   * stories and rundowns it sends up.
+   */
+  function tell(change: ArchiveChange): void {
+    changes.emit(change);
+    if (change.kind === 'story' || change.kind === 'rundown')
+      ctx.onChange?.({ kind: change.kind, id: change.id });
+  }
+
+  /** Tells what changed. Inside write() it waits for the commit, and a rollback drops it. */
   function notify(change: ArchiveChange): void {
     if (pending) pending.push(change);
-    else changes.emit(change);
+    else tell(change);
   }
 
   /** A timestamp later than `after`, so saves always move updatedAt forward. */
@@ -151,7 +161,6 @@ export function serviceKit(ctx: ServiceContext) {
       recordRevision(db, { id: newId(), story, kind, author: author(), note, at: story.updatedAt });
       notify({ kind: 'story', id: story.id, action: 'saved' });
     });
-    changed('story', story.id);
   }
 
   /**
@@ -169,7 +178,7 @@ export function serviceKit(ctx: ServiceContext) {
     } finally {
       pending = null;
     }
-    for (const change of told) changes.emit(change);
+    for (const change of told) tell(change);
     return result;
   }
 
@@ -202,7 +211,6 @@ export function serviceKit(ctx: ServiceContext) {
       return false;
     });
     putRundown(db, { ...rundown, rows, updatedAt: at, version: rundown.version + 1 });
-    changed('rundown', rundownId);
     notify({ kind: 'rundown', id: rundownId, action: 'saved' });
   }
 

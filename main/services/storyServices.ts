@@ -37,7 +37,6 @@ export function storyServices({
   write,
   refuseIfLocked,
   removeStoryFromRundown,
-  changed,
   refuseIfEditedElsewhere,
   notify,
 }: ServiceKit): Pick<ServiceHandlers, StoryChannels> {
@@ -169,7 +168,6 @@ export function storyServices({
         notify({ kind: 'story', id, action: 'deleted' });
         return { id };
       });
-      changed('story', id);
       return deleted;
     },
   };

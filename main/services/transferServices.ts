@@ -116,7 +116,6 @@ export function transferServices(kit: ServiceKit): Pick<ServiceHandlers, Transfe
         }
         for (const { id } of merged) notify({ kind: 'story', id, action: 'saved' });
       });
-      for (const m of merged) changed('story', m.id);
       return {
         merged,
         stories: summariesByIds(
