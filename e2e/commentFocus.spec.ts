@@ -52,3 +52,35 @@ test.describe('commenting moves the keyboard into the comment box and back', () 
     await expect(editor).toHaveText(before.replace('harbor bridge', 'harbor bridge span'));
   });
 });
+
+test('a comment made before a new story’s first save is not lost: the story is stored first', async ({
+  page,
+}) => {
+  await becomes(page, 'Sam Editor');
+  // A slow disk: every save waits on the wire until the comment has been posted.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/stories.save', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('new-story').click();
+  const editor = page.getByTestId('script-editor');
+  await editor.click();
+  await page.keyboard.type(SCRIPT);
+  await selectPhrase(editor, 'forty days');
+  await page.keyboard.press('Control+Alt+m');
+  await expect(page.getByTestId('new-thread').getByRole('textbox')).toBeFocused();
+  await page.keyboard.type('Forty? The notice said thirty.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('save-state')).not.toHaveText(/^Saved/);
+  release();
+
+  const thread = page.getByTestId('thread').first();
+  await expect(thread).toContainText('Forty? The notice said thirty.');
+  await expect(page.getByTestId('save-state')).toHaveText(/^Saved/);
+  // Stored with its thread: read back from the archive, both are there.
+  await page.reload();
+  await expect(page.getByTestId('thread').first()).toContainText('Forty? The notice said thirty.');
+  await expect(page.locator('.cd-mark')).toHaveText('forty days');
+});

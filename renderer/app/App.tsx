@@ -153,8 +153,8 @@ export function App() {
   const manageTags = useCallback(() => setDialog('tags'), []);
 
   const review = useReview({
-    // A new story not yet stored has no history or comments to read.
-    story: doc.stored ? story : null,
+    story,
+    stored: doc.stored,
     generation: doc.generation,
     editor: doc.editor,
     save,

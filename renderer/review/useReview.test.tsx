@@ -69,6 +69,8 @@ const deps = {
   dirty: false,
   saveWorks: true,
   saves: [] as string[],
+  /** Saves and archive calls in the order they were made. */
+  order: [] as string[],
   reopened: [] as string[],
   changed: 0,
   errors: [] as string[],
@@ -82,13 +84,15 @@ const editor = {
   focus: () => void deps.dispatched.push(['focus', null]),
 } as unknown as LexicalEditor;
 
-function Harness(p: { story: Story | null; generation: number }) {
+function Harness(p: { story: Story | null; generation: number; stored: boolean }) {
   review = useReview({
     story: p.story,
+    stored: p.stored,
     generation: p.generation,
     editor: () => editor,
     save: async (mode) => {
       deps.saves.push(mode);
+      deps.order.push(`save ${mode}`);
       if (deps.saveWorks) deps.dirty = false;
       return deps.saveWorks;
     },
@@ -102,8 +106,8 @@ function Harness(p: { story: Story | null; generation: number }) {
 
 let update: ((node: React.ReactNode) => void) | null = null;
 /** Draws the hook for this story (and load generation), as the app does when either changes. */
-async function showStory(story: Story | null, generation = 0): Promise<void> {
-  const node = <Harness story={story} generation={generation} />;
+async function showStory(story: Story | null, generation = 0, stored = true): Promise<void> {
+  const node = <Harness story={story} generation={generation} stored={stored} />;
   if (update) update(node);
   else update = mount(node).update;
   await settle();
@@ -115,6 +119,7 @@ beforeEach(() => {
     dirty: false,
     saveWorks: true,
     saves: [],
+    order: [],
     reopened: [],
     changed: 0,
     errors: [],
@@ -173,6 +178,35 @@ describe('comments', () => {
     expect(review.pending).toBe(null);
     expect(deps.saves).toEqual(['explicit']);
     expect(fakeArchive.callsTo('comments.list')).toHaveLength(2);
+  });
+
+  it('on a new story not stored yet are not read, and posting one stores the story first', async () => {
+    fakeArchive.answer({
+      'comments.add': (input) => {
+        deps.order.push(`add ${input.storyId}`);
+        return ok(comment(B, { body: input.body }));
+      },
+      'comments.list': ({ storyId }) => ok(storyId === B.id ? [comment(B)] : []),
+    });
+    await showStory(B, 0, false);
+    expect(fakeArchive.callsTo('comments.list')).toHaveLength(0);
+    expect(fakeArchive.callsTo('stories.history')).toHaveLength(0);
+    act(() => review.startThread({ threadId: THREAD, quote: 'noon' }));
+    deps.dirty = true;
+    await act(() => review.post(THREAD, 'Which noon?', 'noon'));
+    // Stored before the comment names it; the thread is then read back and shown.
+    expect(deps.order.slice(0, 2)).toEqual(['save explicit', `add ${B.id}`]);
+    expect(review.pending).toBe(null);
+    expect(review.comments).toEqual([comment(B)]);
+  });
+
+  it('on a new story whose first save fails are not posted, and the thread stays open', async () => {
+    deps.saveWorks = false;
+    await showStory(B, 0, false);
+    act(() => review.startThread({ threadId: THREAD, quote: 'noon' }));
+    await act(() => review.post(THREAD, 'Which noon?', 'noon'));
+    expect(fakeArchive.callsTo('comments.add')).toHaveLength(0);
+    expect(review.pending).toEqual({ threadId: THREAD, quote: 'noon' });
   });
 
   it('not posted leave no anchor behind when the thread is cancelled', async () => {

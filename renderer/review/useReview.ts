@@ -12,7 +12,13 @@ import {
 } from '../editor/comments/CommentMarksPlugin';
 
 type Deps = {
+  /** The story on screen, stored or not. */
   story: Story | null;
+  /**
+   * False for a new story its first save has not stored yet: it has no comments or history to
+   * read, and a comment made on it saves it first.
+   */
+  stored: boolean;
   /** Bumped each time the story is (re)loaded, so its history is read again. */
   generation: number;
   editor: () => LexicalEditor | null;
@@ -33,6 +39,7 @@ export type SidePanel = 'comments' | 'history' | null;
  */
 export function useReview({
   story,
+  stored,
   generation,
   editor,
   save,
@@ -54,17 +61,22 @@ export function useReview({
     null,
   );
   const [comparePair, setComparePair] = useState<string[] | null>(null);
-  const storyId = story?.id ?? null;
+  const openId = story?.id ?? null;
+  /** The story whose threads and history there are to read: none before the first save. */
+  const storyId = stored ? openId : null;
   const updatedAt = story?.updatedAt;
 
   // Only the latest answer counts: another story's, arriving late, must not show on this one.
   const commentsRequest = useRef(0);
-  const loadComments = useCallback(async () => {
-    const request = ++commentsRequest.current;
-    if (!storyId) return setComments([]);
-    const result = await call('comments.list', { storyId });
-    if (result.ok && request === commentsRequest.current) setComments(result.value);
-  }, [storyId]);
+  const loadComments = useCallback(
+    async (id: string | null = storyId) => {
+      const request = ++commentsRequest.current;
+      if (!id) return setComments([]);
+      const result = await call('comments.list', { storyId: id });
+      if (result.ok && request === commentsRequest.current) setComments(result.value);
+    },
+    [storyId],
+  );
 
   useEffect(() => {
     setPending(null);
@@ -73,7 +85,8 @@ export function useReview({
     setLastStatusChange(null);
     setRevisions([]);
     setConflict(null);
-  }, [storyId]);
+    // The story on screen, not its stored state: the first save keeps a thread being written.
+  }, [openId]);
 
   useEffect(() => {
     void loadComments();
@@ -135,8 +148,11 @@ export function useReview({
 
   const post = useCallback(
     async (threadId: string, body: string, quote: string) => {
-      if (!storyId) return;
-      const result = await call('comments.add', { storyId, threadId, body, quote });
+      if (!openId) return;
+      // A comment on a new story made before its first autosave stores the story first; the
+      // anchor is content, so that save stores it. A save that fails keeps the thread open.
+      if (!stored && !(await save('explicit'))) return;
+      const result = await call('comments.add', { storyId: openId, threadId, body, quote });
       if (!result.ok) return;
       if (pending?.threadId === threadId) {
         setPending(null);
@@ -144,9 +160,9 @@ export function useReview({
         // The new anchor is part of the story text: keep it with an explicit save.
         await save('explicit');
       }
-      await loadComments();
+      await loadComments(openId);
     },
-    [storyId, pending, save, loadComments, returnToScript],
+    [openId, stored, pending, save, loadComments, returnToScript],
   );
 
   const resolve = useCallback(
