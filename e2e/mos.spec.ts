@@ -15,7 +15,7 @@ test.use({
   },
 });
 
-const grid = (page: Page) => page.getByRole('table', { name: 'Running order' });
+const grid = (page: Page) => page.getByRole('grid', { name: 'Running order' });
 const row = (page: Page, slug: string) =>
   grid(page).getByTestId('rundown-row').filter({ hasText: slug });
 
@@ -92,7 +92,9 @@ test('a producer adds a prompter, sends tonight’s show to it, rearranges it an
       await row(page, 'WEATHER').click();
       await page.keyboard.press('Alt+ArrowUp');
       await page.keyboard.press('Alt+ArrowUp');
-      await expect(row(page, 'WEATHER').locator('td').first().locator('input')).toHaveValue('A2');
+      await expect(
+        row(page, 'WEATHER').locator('[role=gridcell]').first().locator('input'),
+      ).toHaveValue('A2');
       await device!.until(
         (m) =>
           m.ros

@@ -432,7 +432,7 @@ test('an operator mirrors the output, jumps by key and by remote control, and th
     await producer.getByTestId('rundowns-tab').click();
     await producer.getByRole('button', { name: /6 PM NEWS/ }).click();
     const weather = producer
-      .getByRole('table', { name: 'Running order' })
+      .getByRole('grid', { name: 'Running order' })
       .getByTestId('rundown-row')
       .filter({ hasText: 'WEATHER' });
     await weather.click();

@@ -37,12 +37,12 @@ const stories: Story[] = SLUGS.map((slug, i) =>
 
 test.use({ seed: { stories } });
 
-const grid = (page: Page) => page.getByRole('table', { name: 'Running order' });
+const grid = (page: Page) => page.getByRole('grid', { name: 'Running order' });
 const row = (page: Page, slug: string) =>
   grid(page).getByTestId('rundown-row').filter({ hasText: slug });
 const slugsInOrder = async (page: Page) =>
-  (await grid(page).getByTestId('rundown-row').locator('td.cd-rd-slug').allTextContents()).map(
-    (t) => t.replace(/Float$/, '').trim(),
+  (await grid(page).getByTestId('rundown-row').locator('.cd-rd-slug').allTextContents()).map((t) =>
+    t.replace(/Float$/, '').trim(),
   );
 const overUnder = (page: Page) => page.getByTestId('show-over-under');
 
@@ -194,8 +194,12 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
     const first = await addStories(page, 'HEADLINES', 10);
     await addStories(page, 'WEATHER WALL', 5, 10);
     await expect(grid(page).getByTestId('rundown-row')).toHaveCount(20);
-    await expect(row(page, first[0]!).locator('td').first().locator('input')).toHaveValue('A2');
-    await expect(row(page, 'BREAK 1').locator('td').first().locator('input')).toHaveValue('A12');
+    await expect(
+      row(page, first[0]!).locator('[role=gridcell]').first().locator('input'),
+    ).toHaveValue('A2');
+    await expect(
+      row(page, 'BREAK 1').locator('[role=gridcell]').first().locator('input'),
+    ).toHaveValue('A12');
     return first;
   });
 
@@ -203,8 +207,12 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
     const moving = a[9]!;
     await row(page, moving).dragTo(row(page, 'HEADLINES'), { targetPosition: { x: 40, y: 2 } });
     await expect(grid(page).getByTestId('rundown-row').first()).toContainText(moving);
-    await expect(row(page, moving).locator('td').first().locator('input')).toHaveValue('A1');
-    await expect(row(page, 'HEADLINES').locator('td').first().locator('input')).toHaveValue('A2');
+    await expect(row(page, moving).locator('[role=gridcell]').first().locator('input')).toHaveValue(
+      'A1',
+    );
+    await expect(
+      row(page, 'HEADLINES').locator('[role=gridcell]').first().locator('input'),
+    ).toHaveValue('A2');
   });
 
   const before = await overUnder(page).textContent();
@@ -213,7 +221,7 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
     await row(page, floated).click();
     await page.keyboard.press('Alt+f');
     await expect(row(page, floated)).toHaveAttribute('aria-label', /floated/);
-    await expect(row(page, floated).locator('td.cd-rd-clock').first()).toHaveText('');
+    await expect(row(page, floated).locator('.cd-rd-clock').first()).toHaveText('');
     await expect(overUnder(page)).not.toHaveText(before!);
   });
 
@@ -222,11 +230,9 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
     await hit.click();
     await hit.pressSequentially('18:12:00');
     await hit.press('Enter');
-    await expect(row(page, 'WEATHER WALL').locator('td.cd-rd-clock').first()).toHaveText(
-      '18:12:00',
-    );
+    await expect(row(page, 'WEATHER WALL').locator('.cd-rd-clock').first()).toHaveText('18:12:00');
     // The row above it is back-timed to the hit.
-    await expect(row(page, 'BREAK 1').locator('td.cd-rd-clock').nth(1)).toHaveText('18:09:30');
+    await expect(row(page, 'BREAK 1').locator('.cd-rd-clock').nth(1)).toHaveText('18:09:30');
   });
 
   await test.step('opens a story beside the rundown and types: its row and the clock follow', async () => {
@@ -235,7 +241,7 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
     const estBefore = await est.getAttribute('placeholder');
     // The B block starts at its hard hit, so the story's time shows in the A block's clocks: when
     // the break at its end starts, and the block's over/under against its budget.
-    const breakFront = row(page, 'BREAK 1').locator('td.cd-rd-clock').first();
+    const breakFront = row(page, 'BREAK 1').locator('.cd-rd-clock').first();
     const frontBefore = await breakFront.textContent();
     const budget = page.locator('.cd-rd-block-budget').filter({ hasText: /^A / });
     const budgetBefore = await budget.textContent();

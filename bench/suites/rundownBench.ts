@@ -268,10 +268,10 @@ async function moveRow(config: BenchConfig): Promise<Row> {
     // A row a fifth of the way down: moves change the times of every row below it.
     await rows
       .nth(Math.floor(n / 5))
-      .locator('td.cd-rd-page')
+      .locator('.cd-rd-page')
       .click();
     await rows.nth(Math.floor(n / 5)).focus();
-    await ours.evaluate(installMoveProbe, '[data-testid=rundown-screen] tbody');
+    await ours.evaluate(installMoveProbe, '[data-testid=rundown-rows]');
 
     const bare = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await bare.setContent(bareGridPage(n));

@@ -5,12 +5,14 @@ import { useStoreValue, type ValueStore } from './valueStore';
 import type { SaveState } from './useStoryDocument';
 import './statusBar.css';
 
+// Made once: the bar is painted with every key and after every save.
+const SAVED_AT = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+const COUNT = new Intl.NumberFormat();
+
 function saveLabel(state: SaveState): string {
   switch (state.kind) {
     case 'saved':
-      return state.at
-        ? `Saved ${new Date(state.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
-        : 'Saved';
+      return state.at ? `Saved ${SAVED_AT.format(new Date(state.at))}` : 'Saved';
     case 'dirty':
       return 'Unsaved changes';
     case 'saving':
@@ -90,7 +92,7 @@ export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFoc
       const trtClass = `cd-trt${against ? ` ${against}` : ''}`;
       if (trt.className !== trtClass) trt.className = trtClass;
       overUnder.querySelector('dt')!.textContent = delta !== null && delta > 0 ? 'Over' : 'Under';
-      show(element, 'chars', t.characters.toLocaleString());
+      show(element, 'chars', COUNT.format(t.characters));
       show(
         element,
         'selection-time',

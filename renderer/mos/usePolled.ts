@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/calls';
 import type { Channel, Input, Output } from '../../shared/ipc/contract';
 
@@ -13,10 +13,16 @@ export function usePolled<K extends Channel>(channel: K, input: Input<K>, everyM
   const [problem, setProblem] = useState('');
   const [unavailable, setUnavailable] = useState(false);
   const key = JSON.stringify(input);
+  // The same answer again is no change: the screen around it is not drawn again every second.
+  const last = useRef('');
   const ask = useCallback(async () => {
     const result = await call(channel, JSON.parse(key) as Input<K>, { showsFailure: true });
     if (result.ok) {
-      setValue(result.value);
+      const seen = JSON.stringify(result.value);
+      if (seen !== last.current) {
+        last.current = seen;
+        setValue(result.value);
+      }
       setProblem('');
       return true;
     }

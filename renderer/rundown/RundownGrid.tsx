@@ -40,16 +40,21 @@ const DRAG_TYPE = 'application/x-copydesk-row';
  */
 export function RundownGrid(props: Props) {
   const { view, selectedRowId, compact } = props;
-  const body = useRef<HTMLTableSectionElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const [drop, setDrop] = useState<{ rowId: string; after: boolean } | null>(null);
   const dragged = useRef<string | null>(null);
 
   const focusRow = (rowId: string) =>
-    requestAnimationFrame(() =>
-      body.current?.querySelector<HTMLElement>(`tr[data-row-id="${rowId}"]`)?.focus(),
-    );
+    requestAnimationFrame(() => {
+      const element = body.current?.querySelector<HTMLElement>(`[data-row-id="${rowId}"]`);
+      if (!element) return;
+      // Focus without scrolling, which would lay the grid out inside this frame; the row is
+      // brought into view, if it left it, once the frame is painted.
+      element.focus({ preventScroll: true });
+      setTimeout(() => element.scrollIntoView({ block: 'nearest' }), 0);
+    });
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, line: RundownLine, i: number) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, line: RundownLine, i: number) => {
     if (e.target !== e.currentTarget) return; // typing in a cell's field
     const rowId = line.row.id;
     const lines = view.lines;
@@ -83,7 +88,7 @@ export function RundownGrid(props: Props) {
     }
   };
 
-  const dropTarget = (e: DragEvent<HTMLTableRowElement>, rowId: string) => {
+  const dropTarget = (e: DragEvent<HTMLDivElement>, rowId: string) => {
     if (!dragged.current) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'move';
@@ -92,7 +97,7 @@ export function RundownGrid(props: Props) {
     if (drop?.rowId !== rowId || drop.after !== after) setDrop({ rowId, after });
   };
 
-  const onDrop = (e: DragEvent<HTMLTableRowElement>) => {
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     const rowId = dragged.current;
     dragged.current = null;
@@ -106,54 +111,43 @@ export function RundownGrid(props: Props) {
     if (to !== from) props.onMove(rowId, to);
   };
 
+  const head = (label: string, className?: string) => (
+    <div role="columnheader" className={`cd-rd-cell${className ? ` ${className}` : ''}`}>
+      {label}
+    </div>
+  );
   return (
     <div className="cd-rundown-grid-scroll">
-      <table
+      <div
+        role="grid"
         className={`cd-rundown-grid${compact ? ' cd-rundown-compact' : ''}`}
         aria-label="Running order"
+        aria-rowcount={view.lines.length + 1}
       >
-        <thead>
-          <tr>
-            <th scope="col" className="cd-rd-page">
-              Page
-            </th>
-            <th scope="col" className="cd-rd-slug">
-              Slug
-            </th>
-            <th scope="col">Format</th>
-            {!compact && <th scope="col">Presenter</th>}
-            {!compact && <th scope="col">Reporter</th>}
-            {!compact && <th scope="col">Status</th>}
-            <th scope="col" className="cd-rd-num">
-              Est
-            </th>
-            {!compact && (
-              <th scope="col" className="cd-rd-num">
-                Actual
-              </th>
-            )}
-            {!compact && (
-              <th scope="col" className="cd-rd-num">
-                Hit
-              </th>
-            )}
-            <th scope="col" className="cd-rd-num">
-              Front
-            </th>
-            <th scope="col" className="cd-rd-num">
-              Back
-            </th>
-            {!compact && (
-              <th scope="col" className="cd-rd-num">
-                Cume
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody ref={body}>
+        <div role="rowgroup" className="cd-rd-head">
+          <div role="row" className="cd-rd-head-row" aria-rowindex={1}>
+            {head('Page', 'cd-rd-page')}
+            {head('Slug', 'cd-rd-slug')}
+            {head('Format')}
+            {!compact && head('Presenter')}
+            {!compact && head('Reporter')}
+            {!compact && head('Status')}
+            {head('Est', 'cd-rd-num')}
+            {!compact && head('Actual', 'cd-rd-num')}
+            {!compact && head('Hit', 'cd-rd-num')}
+            {head('Front', 'cd-rd-num')}
+            {head('Back', 'cd-rd-num')}
+            {!compact && head('Cume', 'cd-rd-num')}
+          </div>
+        </div>
+        <div role="rowgroup" ref={body} data-testid="rundown-rows">
           {view.lines.map((line, i) => (
             <Row
-              key={line.row.id}
+              // Keyed by place, not by row: a move rewrites the cells of the rows it passes and
+              // moves no element, so the grid keeps its layout and the focused row its focus.
+              // The cells that hold typing are keyed by row (below).
+              key={i}
+              index={i}
               line={line}
               onAirSec={view.onAirSec}
               compact={compact}
@@ -179,8 +173,8 @@ export function RundownGrid(props: Props) {
               }}
             />
           ))}
-        </tbody>
-      </table>
+        </div>
+      </div>
       {view.lines.length === 0 && (
         <p className="cd-rundown-empty">
           No rows yet. Add stories from the archive, a new story, a break or an item.
@@ -191,6 +185,8 @@ export function RundownGrid(props: Props) {
 }
 
 type RowProps = {
+  /** The row's place, from 0. */
+  index: number;
   line: RundownLine;
   onAirSec: number;
   compact: boolean;
@@ -199,13 +195,13 @@ type RowProps = {
   dropAbove: boolean;
   dropBelow: boolean;
   onFocus: () => void;
-  onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
   onOpenStory: (storyId: string) => void;
   onSet: (rowId: string, change: RowChange) => void;
   devices: RowDeviceStatus[] | undefined;
-  onDragStart: (e: DragEvent<HTMLTableRowElement>) => void;
-  onDragOver: (e: DragEvent<HTMLTableRowElement>) => void;
-  onDrop: (e: DragEvent<HTMLTableRowElement>) => void;
+  onDragStart: (e: DragEvent<HTMLDivElement>) => void;
+  onDragOver: (e: DragEvent<HTMLDivElement>) => void;
+  onDrop: (e: DragEvent<HTMLDivElement>) => void;
   onDragEnd: () => void;
 };
 
@@ -223,6 +219,7 @@ function sameRow(a: RowProps, b: RowProps): boolean {
     x.clock?.frontSec === y.clock?.frontSec &&
     x.clock?.backSec === y.clock?.backSec &&
     x.clock?.cumeSec === y.clock?.cumeSec &&
+    a.index === b.index &&
     a.compact === b.compact &&
     a.selected === b.selected &&
     a.open === b.open &&
@@ -251,10 +248,12 @@ const Row = memo(function Row(props: RowProps) {
   const name = line.slug || 'UNTITLED';
   const set = (change: RowChange) => props.onSet(row.id, change);
   return (
-    <tr
+    <div
+      role="row"
       className={classes}
       data-row-id={row.id}
       data-testid="rundown-row"
+      aria-rowindex={props.index + 2}
       tabIndex={props.selected ? 0 : -1}
       aria-selected={props.selected}
       aria-label={`${line.page} ${name}${floated ? ', floated' : ''}`}
@@ -268,10 +267,10 @@ const Row = memo(function Row(props: RowProps) {
       onDrop={props.onDrop}
       onDragEnd={props.onDragEnd}
     >
-      <td className="cd-rd-page">
-        <PageCell line={line} onSet={set} />
-      </td>
-      <td className="cd-rd-slug">
+      <div role="gridcell" className="cd-rd-cell cd-rd-page">
+        <PageCell key={row.id} line={line} onSet={set} />
+      </div>
+      <div role="gridcell" className="cd-rd-cell cd-rd-slug">
         {row.storyId ? (
           <button
             type="button"
@@ -296,8 +295,8 @@ const Row = memo(function Row(props: RowProps) {
             {d.deviceName} {d.status}
           </span>
         ))}
-      </td>
-      <td>
+      </div>
+      <div role="gridcell" className="cd-rd-cell">
         {story ? (
           <span className={`cd-badge cd-format-${story.format.replace('/', '-').toLowerCase()}`}>
             {story.format}
@@ -305,46 +304,60 @@ const Row = memo(function Row(props: RowProps) {
         ) : (
           <span className="cd-rd-kind">{row.kind === 'break' ? 'BREAK' : 'ITEM'}</span>
         )}
-      </td>
-      {!compact && <td className="cd-rd-person">{story?.presenter}</td>}
-      {!compact && <td className="cd-rd-person">{story?.reporter}</td>}
+      </div>
       {!compact && (
-        <td>
+        <div role="gridcell" className="cd-rd-cell cd-rd-person">
+          {story?.presenter}
+        </div>
+      )}
+      {!compact && (
+        <div role="gridcell" className="cd-rd-cell cd-rd-person">
+          {story?.reporter}
+        </div>
+      )}
+      {!compact && (
+        <div role="gridcell" className="cd-rd-cell">
           {story && story.status !== 'draft' && (
             <span className={`cd-badge cd-status-badge cd-status-${story.status}`}>
               {STATUS_BADGES[story.status]}
             </span>
           )}
-        </td>
+        </div>
       )}
-      <td className="cd-rd-num">
-        <EstCell line={line} onSet={set} />
-      </td>
+      <div role="gridcell" className="cd-rd-cell cd-rd-num">
+        <EstCell key={row.id} line={line} onSet={set} />
+      </div>
       {!compact && (
-        <td className="cd-rd-num">
+        <div role="gridcell" className="cd-rd-cell cd-rd-num">
           <DurationInput
+            key={row.id}
             label={`Actual length of ${name}`}
             placeholder=""
             value={row.actualSec ?? undefined}
             onChange={(s) => set({ actualSec: s ?? null })}
           />
-        </td>
+        </div>
       )}
       {!compact && (
-        <td className="cd-rd-num">
-          <HitCell line={line} onAirSec={props.onAirSec} onSet={set} />
-        </td>
+        <div role="gridcell" className="cd-rd-cell cd-rd-num">
+          <HitCell key={row.id} line={line} onAirSec={props.onAirSec} onSet={set} />
+        </div>
       )}
-      <td className={`cd-rd-num cd-rd-clock${row.hitSec !== null && !floated ? ' cd-rd-hit' : ''}`}>
+      <div
+        role="gridcell"
+        className={`cd-rd-cell cd-rd-num cd-rd-clock${row.hitSec !== null && !floated ? ' cd-rd-hit' : ''}`}
+      >
         {line.clock ? formatClock(line.clock.frontSec) : ''}
-      </td>
-      <td className="cd-rd-num cd-rd-clock">{line.clock ? formatClock(line.clock.backSec) : ''}</td>
+      </div>
+      <div role="gridcell" className="cd-rd-cell cd-rd-num cd-rd-clock">
+        {line.clock ? formatClock(line.clock.backSec) : ''}
+      </div>
       {!compact && (
-        <td className="cd-rd-num cd-rd-clock">
+        <div role="gridcell" className="cd-rd-cell cd-rd-num cd-rd-clock">
           {line.clock ? formatDuration(line.clock.cumeSec) : ''}
-        </td>
+        </div>
       )}
-    </tr>
+    </div>
   );
 }, sameRow);
 

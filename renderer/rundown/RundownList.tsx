@@ -5,13 +5,16 @@ import { formatDuration } from '../../shared/story/timing';
 import { call } from '../api/calls';
 import { onArchiveEvent } from '../api/archiveEvents';
 
+// One formatter for every heading: building one per call costs more than the list itself.
+const DAY = new Intl.DateTimeFormat([], {
+  weekday: 'long',
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+});
+
 function dayHeading(airDate: string): string {
-  return new Date(`${airDate}T12:00:00`).toLocaleDateString([], {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-  });
+  return DAY.format(new Date(`${airDate}T12:00:00`));
 }
 
 /** The shows, by air date (latest first) and on-air time, with a button for a new one. */

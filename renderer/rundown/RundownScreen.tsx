@@ -27,6 +27,14 @@ type Props = {
   onNotify: (message: string) => void;
 };
 
+// Made once: a formatter per render costs more than drawing the header.
+const AIR_DATE = new Intl.DateTimeFormat([], {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
+
 type Panel = 'add-story' | 'add-break' | 'add-item' | 'show' | 'template' | 'history' | null;
 
 /**
@@ -116,12 +124,7 @@ export function RundownScreen(props: Props) {
         <div className="cd-rundown-title">
           <h1>{rundown.title}</h1>
           <span className="cd-rundown-date">
-            {new Date(`${rundown.airDate}T12:00:00`).toLocaleDateString([], {
-              weekday: 'short',
-              year: 'numeric',
-              month: 'short',
-              day: 'numeric',
-            })}
+            {AIR_DATE.format(new Date(`${rundown.airDate}T12:00:00`))}
           </span>
           <button
             type="button"

@@ -16,6 +16,39 @@ function definedOnly<T extends object>(change: T): Partial<T> {
   ) as Partial<T>;
 }
 
+/** True when two flat records hold the same values (a row's or a story's fields are primitives). */
+function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
+/** `next`, with each record that did not change replaced by the one already shown. */
+function keepUnchanged<T extends { id: string }>(shown: readonly T[], next: T[]): T[] {
+  const before = new Map(shown.map((x) => [x.id, x]));
+  let kept = 0;
+  const out = next.map((x) => {
+    const old = before.get(x.id);
+    if (old && sameFields(old, x)) {
+      kept++;
+      return old;
+    }
+    return x;
+  });
+  return kept === 0 ? next : out;
+}
+
+/**
+ * The archive's answer, sharing every row and story that did not change with what is shown: the
+ * grid redraws only the rows whose values moved, not all of them on every answer.
+ */
+export function shareUnchanged(shown: RundownDetail | null, next: RundownDetail): RundownDetail {
+  if (!shown || shown.rundown.id !== next.rundown.id) return next;
+  return {
+    rundown: { ...next.rundown, rows: keepUnchanged(shown.rundown.rows, next.rundown.rows) },
+    stories: keepUnchanged(shown.stories, next.stories),
+  };
+}
+
 /** A story's live time while someone types in it: overrides what the archive last stored. */
 export type LiveStoryTime = { storyId: string; trtSec: number; trtEstimated: boolean } | null;
 
@@ -48,7 +81,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     // The screen says why it cannot show the rundown: no notice on top of that.
     const result = await call('rundowns.get', { id }, { showsFailure: true });
     if (result.ok) {
-      setDetail(result.value);
+      setDetail(shareUnchanged(current.current, result.value));
       setProblem(null);
     } else {
       setDetail(null);
@@ -102,8 +135,8 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
         if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND') await reload();
         return null;
       }
-      current.current = result.value;
-      setDetail(result.value);
+      current.current = shareUnchanged(current.current, result.value);
+      setDetail(current.current);
       publishArchiveEvent({
         type: 'rundown',
         id: result.value.rundown.id,
