@@ -232,6 +232,36 @@ describe('comments', () => {
   });
 });
 
+describe('a new story not stored yet', () => {
+  const submit = transition('draft', 'ready')!;
+
+  it('is saved first when submitted, then sent to review', async () => {
+    fakeArchive.answer({
+      'stories.setStatus': (input) => {
+        deps.order.push(`status ${input.id} ${input.status}`);
+        return ok({ ...B, status: 'ready' });
+      },
+    });
+    await showStory(B, 0, false);
+    await act(() => review.changeStatus(submit, ''));
+    expect(deps.order).toEqual(['save explicit', `status ${B.id} ready`]);
+    expect(deps.reopened).toEqual([B.id]);
+  });
+
+  it('that is still empty says so in words when submitted, and changes nothing', async () => {
+    fakeArchive.answer({
+      'stories.setStatus': () => fail('NOT_FOUND', 'There is no story with that id.'),
+    });
+    await showStory(B, 0, false);
+    await act(() => review.changeStatus(submit, ''));
+    expect(deps.errors).toEqual([
+      'This new story is empty: write a slug or some text first, then submit it.',
+    ]);
+    expect(deps.reopened).toEqual([]);
+    expect(deps.changed).toBe(0);
+  });
+});
+
 describe('the story’s history', () => {
   it('gives the last status change, and a conflict with the story’s own head', async () => {
     const status = revision(2, { kind: 'status', status: 'ready', note: 'Ready' });

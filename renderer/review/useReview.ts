@@ -182,14 +182,28 @@ export function useReview({
 
   const changeStatus = useCallback(
     async (step: Transition, note: string) => {
-      if (!storyId) return;
-      if (isDirty() && !(await save('explicit'))) return;
-      const result = await call('stories.setStatus', { id: storyId, status: step.to, note });
-      if (!result.ok) return;
+      if (!openId) return;
+      // A new story is stored by its first save: Submit on one saves it first.
+      if ((!stored || isDirty()) && !(await save('explicit'))) return;
+      const result = await call(
+        'stories.setStatus',
+        { id: openId, status: step.to, note },
+        { showsFailure: !stored },
+      );
+      if (!result.ok) {
+        // Still not stored: it has nothing of its own in it yet, so there is nothing to review.
+        if (!stored)
+          onError(
+            result.error.code === 'NOT_FOUND'
+              ? 'This new story is empty: write a slug or some text first, then submit it.'
+              : result.error.message,
+          );
+        return;
+      }
       onArchiveChanged();
-      await reopen(storyId);
+      await reopen(openId);
     },
-    [storyId, isDirty, save, reopen, onArchiveChanged],
+    [openId, stored, isDirty, save, reopen, onArchiveChanged, onError],
   );
 
   const compareConflict = useCallback(() => {
