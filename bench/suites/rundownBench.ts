@@ -266,11 +266,14 @@ async function moveRow(config: BenchConfig): Promise<Row> {
     const rows = ours.getByTestId('rundown-row');
     await rows.nth(n - 1).waitFor();
     // A row a fifth of the way down: moves change the times of every row below it.
+    // A click on the row (its format cell) selects it and puts the keyboard on the grid.
     await rows
       .nth(Math.floor(n / 5))
-      .locator('.cd-rd-page')
+      .getByRole('gridcell')
+      .nth(2)
       .click();
-    await rows.nth(Math.floor(n / 5)).focus();
+    if (!(await ours.evaluate(() => document.activeElement?.getAttribute('role') === 'grid')))
+      throw new Error('rundown: the click did not put the keyboard on the grid');
     await ours.evaluate(installMoveProbe, '[data-testid=rundown-rows]');
 
     const bare = await browser.newPage({ viewport: { width: 1600, height: 900 } });

@@ -33,6 +33,9 @@ type Props = {
 
 const DRAG_TYPE = 'application/x-copydesk-row';
 
+/** The row's element id, for the grid's active descendant. */
+const rowElementId = (rowId: string) => `cd-rd-row-${rowId}`;
+
 /**
  * The running order: one row per story, break or item, with its page, times and clocks. Rows
  * are moved by dragging or from the keyboard (Alt+Up/Down), floated with Alt+F, removed with
@@ -44,32 +47,47 @@ export function RundownGrid(props: Props) {
   const [drop, setDrop] = useState<{ rowId: string; after: boolean } | null>(null);
   const dragged = useRef<string | null>(null);
 
-  const focusRow = (rowId: string) =>
-    requestAnimationFrame(() => {
-      const element = body.current?.querySelector<HTMLElement>(`[data-row-id="${rowId}"]`);
-      if (!element) return;
-      // Focus without scrolling, which would lay the grid out inside this frame; the row is
-      // brought into view, if it left it, once the frame is painted.
-      element.focus({ preventScroll: true });
-      setTimeout(() => element.scrollIntoView({ block: 'nearest' }), 0);
-    });
+  /** Brings the row into view, if it left it, once the frame that shows the change is painted. */
+  const revealRow = (rowId: string) =>
+    requestAnimationFrame(() =>
+      setTimeout(
+        () =>
+          body.current
+            ?.querySelector<HTMLElement>(`[data-row-id="${rowId}"]`)
+            ?.scrollIntoView({ block: 'nearest' }),
+        0,
+      ),
+    );
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, line: RundownLine, i: number) => {
-    if (e.target !== e.currentTarget) return; // typing in a cell's field
-    const rowId = line.row.id;
+  /**
+   * The keyboard stays on the grid and the selected row is its active descendant: moving,
+   * floating or stepping through rows moves no focus, so a move costs the cells it rewrites.
+   */
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return; // typing in a cell's field, or on its button
     const lines = view.lines;
+    const i = lines.findIndex((l) => l.row.id === selectedRowId);
+    const line = lines[i];
+    if (!line) {
+      if (lines[0] && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+        e.preventDefault();
+        props.onSelect(lines[0].row.id);
+      }
+      return;
+    }
+    const rowId = line.row.id;
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       const to = e.key === 'ArrowUp' ? i - 1 : i + 1;
       if (to < 0 || to >= lines.length) return;
       props.onMove(rowId, to);
-      focusRow(rowId);
+      revealRow(rowId);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
       const next = lines[e.key === 'ArrowUp' ? i - 1 : i + 1];
       if (next) {
         props.onSelect(next.row.id);
-        focusRow(next.row.id);
+        revealRow(next.row.id);
       }
     } else if (e.altKey && e.code === 'KeyF') {
       e.preventDefault();
@@ -80,7 +98,7 @@ export function RundownGrid(props: Props) {
       props.onRemove(rowId);
       if (next) {
         props.onSelect(next.row.id);
-        focusRow(next.row.id);
+        revealRow(next.row.id);
       }
     } else if (e.key === 'Enter' && line.row.storyId) {
       e.preventDefault();
@@ -123,6 +141,18 @@ export function RundownGrid(props: Props) {
         className={`cd-rundown-grid${compact ? ' cd-rundown-compact' : ''}`}
         aria-label="Running order"
         aria-rowcount={view.lines.length + 1}
+        tabIndex={0}
+        aria-activedescendant={
+          selectedRowId && view.lines.some((l) => l.row.id === selectedRowId)
+            ? rowElementId(selectedRowId)
+            : undefined
+        }
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          // Arriving with the keyboard: the first row, when none is selected yet.
+          if (e.target === e.currentTarget && !selectedRowId && view.lines[0])
+            props.onSelect(view.lines[0].row.id);
+        }}
       >
         <div role="rowgroup" className="cd-rd-head">
           <div role="row" className="cd-rd-head-row" aria-rowindex={1}>
@@ -155,8 +185,7 @@ export function RundownGrid(props: Props) {
               open={line.row.storyId !== null && line.row.storyId === props.openStoryId}
               dropAbove={drop?.rowId === line.row.id && !drop.after}
               dropBelow={drop?.rowId === line.row.id && drop.after}
-              onFocus={() => props.onSelect(line.row.id)}
-              onKeyDown={(e) => onKeyDown(e, line, i)}
+              onSelect={() => props.onSelect(line.row.id)}
               onOpenStory={props.onOpenStory}
               onSet={props.onSet}
               devices={props.deviceStatus?.[line.row.id]}
@@ -194,8 +223,7 @@ type RowProps = {
   open: boolean;
   dropAbove: boolean;
   dropBelow: boolean;
-  onFocus: () => void;
-  onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
+  onSelect: () => void;
   onOpenStory: (storyId: string) => void;
   onSet: (rowId: string, change: RowChange) => void;
   devices: RowDeviceStatus[] | undefined;
@@ -253,15 +281,13 @@ const Row = memo(function Row(props: RowProps) {
       className={classes}
       data-row-id={row.id}
       data-testid="rundown-row"
+      id={rowElementId(row.id)}
       aria-rowindex={props.index + 2}
-      tabIndex={props.selected ? 0 : -1}
       aria-selected={props.selected}
       aria-label={`${line.page} ${name}${floated ? ', floated' : ''}`}
       draggable
-      onFocus={(e) => e.target === e.currentTarget && props.onFocus()}
-      onClick={props.onFocus}
+      onClick={props.onSelect}
       onDoubleClick={() => row.storyId && props.onOpenStory(row.storyId)}
-      onKeyDown={props.onKeyDown}
       onDragStart={props.onDragStart}
       onDragOver={props.onDragOver}
       onDrop={props.onDrop}

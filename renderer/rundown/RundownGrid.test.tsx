@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import type { Rundown, RundownRow } from '../../shared/rundown/model';
+import { viewRundown, type RowStory } from '../../shared/rundown/view';
+import { RundownGrid, type RowChange } from './RundownGrid';
+import { mount, unmountAll } from '../testing/dom';
+
+afterEach(() => unmountAll());
+
+const row = (id: string, over: Partial<RundownRow>): RundownRow => ({
+  id,
+  kind: 'item',
+  storyId: null,
+  label: id.toUpperCase(),
+  page: null,
+  estSec: 30,
+  actualSec: null,
+  floated: false,
+  hitSec: null,
+  ...over,
+});
+
+const STORY: RowStory = {
+  id: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  slug: 'HARBOR BRIDGE',
+  format: 'READER',
+  presenter: 'Dana Reyes',
+  reporter: '',
+  status: 'draft',
+  trtSec: 40,
+  trtEstimated: false,
+};
+
+const SHOW: Rundown = {
+  id: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+  title: '6 PM NEWS',
+  airDate: '2026-11-30',
+  onAirSec: 18 * 3600,
+  lengthSec: 1800,
+  blockBudgets: {},
+  rows: [
+    row('headlines', {}),
+    row('bridge', { kind: 'story', storyId: STORY.id, label: '', estSec: null }),
+    row('weather', {}),
+    row('goodnight', {}),
+  ],
+  createdAt: '2026-11-30T09:00:00.000Z',
+  updatedAt: '2026-11-30T09:00:00.000Z',
+  version: 1,
+};
+
+function showGrid(selectedRowId: string | null) {
+  const calls = {
+    select: vi.fn<(rowId: string) => void>(),
+    move: vi.fn<(rowId: string, to: number) => void>(),
+    remove: vi.fn<(rowId: string) => void>(),
+    set: vi.fn<(rowId: string, change: RowChange) => void>(),
+    open: vi.fn<(storyId: string) => void>(),
+  };
+  const { host } = mount(
+    <RundownGrid
+      view={viewRundown(SHOW, new Map([[STORY.id, STORY]]))}
+      selectedRowId={selectedRowId}
+      openStoryId={null}
+      compact={false}
+      onSelect={calls.select}
+      onOpenStory={calls.open}
+      onMove={calls.move}
+      onRemove={calls.remove}
+      onSet={calls.set}
+    />,
+  );
+  const grid = host.querySelector<HTMLElement>('[role=grid]')!;
+  const press = (key: string, init: KeyboardEventInit = {}, target: Element = grid) =>
+    act(() => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
+    });
+  return { host, grid, calls, press };
+}
+
+describe('the running order’s keyboard', () => {
+  it('is the grid’s: the selected row is its active descendant, and no row takes the focus', () => {
+    const { host, grid } = showGrid('bridge');
+    const rows = [...host.querySelectorAll<HTMLElement>('[role=row][data-row-id]')];
+    expect(grid.tabIndex).toBe(0);
+    expect(grid.getAttribute('aria-activedescendant')).toBe(rows[1]!.id);
+    expect(rows[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(rows.every((r) => !r.hasAttribute('tabindex'))).toBe(true);
+  });
+
+  it('moves the selected row with Alt+Up and Alt+Down, and not past either end', () => {
+    const { calls, press } = showGrid('bridge');
+    press('ArrowDown', { altKey: true });
+    press('ArrowUp', { altKey: true });
+    expect(calls.move.mock.calls).toEqual([
+      ['bridge', 2],
+      ['bridge', 0],
+    ]);
+    const { calls: atTop, press: pressAtTop } = showGrid('headlines');
+    pressAtTop('ArrowUp', { altKey: true });
+    expect(atTop.move).not.toHaveBeenCalled();
+  });
+
+  it('steps through rows, floats with Alt+F, removes with Delete and opens a story with Enter', () => {
+    const { calls, press } = showGrid('bridge');
+    press('ArrowDown');
+    press('f', { altKey: true, code: 'KeyF' });
+    press('Enter');
+    press('Delete');
+    expect(calls.select.mock.calls).toEqual([['weather'], ['weather']]);
+    expect(calls.set.mock.calls).toEqual([['bridge', { floated: true }]]);
+    expect(calls.open.mock.calls).toEqual([[STORY.id]]);
+    expect(calls.remove.mock.calls).toEqual([['bridge']]);
+  });
+
+  it('selects the first row on an arrow when none is selected', () => {
+    const { calls, press } = showGrid(null);
+    press('ArrowDown');
+    expect(calls.select.mock.calls).toEqual([['headlines']]);
+  });
+
+  it('leaves keys typed in a cell’s field to the field', () => {
+    const { host, calls, press } = showGrid('bridge');
+    const page = host.querySelector<HTMLInputElement>('input[aria-label^="Page of"]')!;
+    press('ArrowDown', { altKey: true }, page);
+    press('Delete', {}, page);
+    expect(calls.move).not.toHaveBeenCalled();
+    expect(calls.remove).not.toHaveBeenCalled();
+  });
+});
