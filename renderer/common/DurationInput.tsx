@@ -1,36 +1,46 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDuration, parseDuration } from '../../shared/story/timing';
 
-/** A m:ss field: typed freely, checked on Enter or leaving it, red while it is not a time. */
+/**
+ * A m:ss field: typed freely, checked on Enter or leaving it, red while it is not a time. What is
+ * typed is held only until it is taken (or while it is not a time); otherwise the field shows
+ * `value`. A typed draft belongs to `owner` (a grid row, say): when the field is handed to
+ * another owner, as a grid row's cells are when rows move, the draft is dropped, not carried over.
+ */
 export function DurationInput({
   value,
   onChange,
   label,
   placeholder = 'm:ss',
+  owner = '',
 }: {
   value: number | undefined;
   onChange: (seconds: number | undefined) => void;
   label: string;
   placeholder?: string;
+  owner?: string;
 }) {
-  const [text, setText] = useState(value === undefined ? '' : formatDuration(value));
-  const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    setText(value === undefined ? '' : formatDuration(value));
-  }, [value]);
+  const [typed, setTyped] = useState<{ owner: string; text: string; invalid: boolean } | null>(
+    null,
+  );
+  const draft = typed?.owner === owner ? typed : null;
+  const text = draft?.text ?? (value === undefined ? '' : formatDuration(value));
+  const invalid = draft?.invalid ?? false;
   const commit = () => {
-    const trimmed = text.trim();
+    if (!draft) return;
+    const trimmed = draft.text.trim();
     if (trimmed === '') {
-      setInvalid(false);
+      setTyped(null);
       onChange(undefined);
       return;
     }
     const seconds = parseDuration(trimmed);
-    setInvalid(seconds === null);
-    if (seconds !== null) {
-      setText(formatDuration(seconds));
-      onChange(seconds);
+    if (seconds === null) {
+      setTyped({ ...draft, invalid: true });
+      return;
     }
+    setTyped(null);
+    onChange(seconds);
   };
   return (
     <input
@@ -41,7 +51,7 @@ export function DurationInput({
       value={text}
       placeholder={placeholder}
       inputMode="numeric"
-      onChange={(e) => setText(e.target.value)}
+      onChange={(e) => setTyped({ owner, text: e.target.value, invalid: draft?.invalid ?? false })}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {

@@ -49,7 +49,7 @@ const SHOW: Rundown = {
   version: 1,
 };
 
-function showGrid(selectedRowId: string | null) {
+function showGrid(selectedRowId: string | null, show: Rundown = SHOW) {
   const calls = {
     select: vi.fn<(rowId: string) => void>(),
     move: vi.fn<(rowId: string, to: number) => void>(),
@@ -57,9 +57,9 @@ function showGrid(selectedRowId: string | null) {
     set: vi.fn<(rowId: string, change: RowChange) => void>(),
     open: vi.fn<(storyId: string) => void>(),
   };
-  const { host } = mount(
+  const grid = (rundown: Rundown) => (
     <RundownGrid
-      view={viewRundown(SHOW, new Map([[STORY.id, STORY]]))}
+      view={viewRundown(rundown, new Map([[STORY.id, STORY]]))}
       selectedRowId={selectedRowId}
       openStoryId={null}
       compact={false}
@@ -68,14 +68,15 @@ function showGrid(selectedRowId: string | null) {
       onMove={calls.move}
       onRemove={calls.remove}
       onSet={calls.set}
-    />,
+    />
   );
-  const grid = host.querySelector<HTMLElement>('[role=grid]')!;
-  const press = (key: string, init: KeyboardEventInit = {}, target: Element = grid) =>
+  const { host, update } = mount(grid(show));
+  const element = host.querySelector<HTMLElement>('[role=grid]')!;
+  const press = (key: string, init: KeyboardEventInit = {}, target: Element = element) =>
     act(() => {
       target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
     });
-  return { host, grid, calls, press };
+  return { host, grid: element, calls, press, redraw: (rundown: Rundown) => update(grid(rundown)) };
 }
 
 describe('the running order’s keyboard', () => {
@@ -126,5 +127,43 @@ describe('the running order’s keyboard', () => {
     press('Delete', {}, page);
     expect(calls.move).not.toHaveBeenCalled();
     expect(calls.remove).not.toHaveBeenCalled();
+  });
+});
+
+/** Types into a field as React hears it (jsdom has no keyboard). */
+function typeInto(input: HTMLInputElement, text: string): void {
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('a cell’s typing', () => {
+  it('is dropped when rows move under it: it never lands on the row that took its place', () => {
+    const hitOf = (host: HTMLElement, i: number) =>
+      host.querySelectorAll<HTMLInputElement>(
+        '[role=row][data-row-id] input[aria-label^="Hard hit"]',
+      )[i]!;
+    const estOf = (host: HTMLElement, i: number) =>
+      host.querySelectorAll<HTMLInputElement>(
+        '[role=row][data-row-id] input[aria-label^="Estimated"]',
+      )[i]!;
+    const withHit = {
+      ...SHOW,
+      rows: SHOW.rows.map((r) => (r.id === 'weather' ? { ...r, hitSec: 18 * 3600 + 600 } : r)),
+    };
+    const { host, redraw } = showGrid('headlines', withHit);
+    // Half-typed in the HEADLINES row (first place): a time that is not one yet, and an estimate.
+    typeInto(hitOf(host, 0), '18:1');
+    typeInto(estOf(host, 0), '0:4');
+    expect(hitOf(host, 0).value).toBe('18:1');
+    // Another desk moves WEATHER to the top: the first place now shows WEATHER's own values.
+    const [headlines, bridge, weather, goodnight] = withHit.rows;
+    redraw({ ...withHit, rows: [weather!, headlines!, bridge!, goodnight!] });
+    expect(hitOf(host, 0).value).toBe('18:10:00');
+    expect(estOf(host, 0).value).toBe('0:30');
+    // HEADLINES, one place down, shows its stored hit: the half-typed text was dropped, not moved
+    // onto another row.
+    expect(hitOf(host, 1).value).toBe('');
   });
 });

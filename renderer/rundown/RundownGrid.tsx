@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { formatClock, hitInShow, parseClock } from '../../shared/rundown/clock';
 import type { RundownLine, RundownView } from '../../shared/rundown/view';
 import { formatDuration } from '../../shared/story/timing';
@@ -294,7 +294,7 @@ const Row = memo(function Row(props: RowProps) {
       onDragEnd={props.onDragEnd}
     >
       <div role="gridcell" className="cd-rd-cell cd-rd-page">
-        <PageCell key={row.id} line={line} onSet={set} />
+        <PageCell line={line} onSet={set} />
       </div>
       <div role="gridcell" className="cd-rd-cell cd-rd-slug">
         {row.storyId ? (
@@ -351,12 +351,12 @@ const Row = memo(function Row(props: RowProps) {
         </div>
       )}
       <div role="gridcell" className="cd-rd-cell cd-rd-num">
-        <EstCell key={row.id} line={line} onSet={set} />
+        <EstCell line={line} onSet={set} />
       </div>
       {!compact && (
         <div role="gridcell" className="cd-rd-cell cd-rd-num">
           <DurationInput
-            key={row.id}
+            owner={row.id}
             label={`Actual length of ${name}`}
             placeholder=""
             value={row.actualSec ?? undefined}
@@ -366,7 +366,7 @@ const Row = memo(function Row(props: RowProps) {
       )}
       {!compact && (
         <div role="gridcell" className="cd-rd-cell cd-rd-num">
-          <HitCell key={row.id} line={line} onAirSec={props.onAirSec} onSet={set} />
+          <HitCell line={line} onAirSec={props.onAirSec} onSet={set} />
         </div>
       )}
       <div
@@ -387,8 +387,21 @@ const Row = memo(function Row(props: RowProps) {
   );
 }, sameRow);
 
+/**
+ * What is typed into a row's cell, kept with the row it was typed for: a cell belongs to a place
+ * in the grid, and the row in that place changes when rows move (or another desk moves them).
+ */
+function useRowDraft<T>(rowId: string): [T | null, (value: T | null) => void] {
+  const [draft, setDraft] = useState<{ rowId: string; value: T } | null>(null);
+  const set = useCallback(
+    (value: T | null) => setDraft(value === null ? null : { rowId, value }),
+    [rowId],
+  );
+  return [draft?.rowId === rowId ? draft.value : null, set];
+}
+
 function PageCell({ line, onSet }: { line: RundownLine; onSet: (c: RowChange) => void }) {
-  const [text, setText] = useState<string | null>(null);
+  const [text, setText] = useRowDraft<string>(line.row.id);
   const typed = line.row.page !== null;
   const commit = () => {
     if (text === null) return;
@@ -437,6 +450,7 @@ function EstCell({ line, onSet }: { line: RundownLine; onSet: (c: RowChange) => 
       }
     >
       <DurationInput
+        owner={row.id}
         label={`Estimated length of ${line.slug || 'UNTITLED'}`}
         placeholder={formatDuration(line.estSec)}
         value={fromScript ? undefined : (row.estSec ?? 0)}
@@ -459,21 +473,19 @@ function HitCell({
   onSet: (c: RowChange) => void;
 }) {
   const hit = line.row.hitSec;
-  const [text, setText] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState(false);
+  const [draft, setDraft] = useRowDraft<{ text: string; invalid: boolean }>(line.row.id);
+  const invalid = draft?.invalid ?? false;
   const commit = () => {
-    if (text === null) return;
-    const typed = text.trim();
+    if (draft === null) return;
+    const typed = draft.text.trim();
     if (typed === '') {
-      setText(null);
-      setInvalid(false);
+      setDraft(null);
       if (hit !== null) onSet({ hitSec: null });
       return;
     }
     const clock = parseClock(typed);
-    setInvalid(clock === null);
-    if (clock === null) return;
-    setText(null);
+    if (clock === null) return setDraft({ ...draft, invalid: true });
+    setDraft(null);
     const sec = hitInShow(clock, onAirSec);
     if (sec !== hit) onSet({ hitSec: sec });
   };
@@ -483,10 +495,12 @@ function HitCell({
       aria-label={`Hard hit for ${line.slug || 'UNTITLED'}`}
       aria-invalid={invalid}
       title={invalid ? 'Type a clock time like 18:10:00' : 'The clock time this row must start at'}
-      value={text ?? (hit === null ? '' : formatClock(hit))}
+      value={draft?.text ?? (hit === null ? '' : formatClock(hit))}
       size={8}
-      onFocus={() => setText(hit === null ? '' : formatClock(hit))}
-      onChange={(e) => setText(e.target.value)}
+      onFocus={() =>
+        draft === null && setDraft({ text: hit === null ? '' : formatClock(hit), invalid: false })
+      }
+      onChange={(e) => setDraft({ text: e.target.value, invalid })}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
