@@ -370,6 +370,7 @@ export function App() {
           void openStory(restored.id);
         }}
         approveRefusal={approveRefusal}
+        heldBy={editedElsewhere ? lease.holder : null}
       />
     </ErrorBoundary>
   );

@@ -37,6 +37,8 @@ type Props = {
   onRestored: (story: Story) => void;
   /** Why the person at this desk may not approve the story, or null. */
   approveRefusal: string | null;
+  /** Who is editing the story at another newsroom desk, or null. */
+  heldBy: string | null;
 };
 
 /** One part of the story's column: if it stops drawing, the rest (and autosave) carries on. */
@@ -81,6 +83,7 @@ export function StoryView({
   onDelete,
   onRestored,
   approveRefusal,
+  heldBy,
 }: Props) {
   const { setEditor } = doc;
   const storyId = story.id;
@@ -115,6 +118,7 @@ export function StoryView({
           onCompareConflict={review.compareConflict}
           onSettleConflict={(keep) => void review.settleConflict(keep)}
           approveRefusal={approveRefusal}
+          heldBy={heldBy}
         />
       </Part>
       <div className="cd-editor-area">

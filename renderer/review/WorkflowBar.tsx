@@ -23,6 +23,8 @@ type Props = {
   onSettleConflict: (keep: 'mine' | 'theirs') => void;
   /** Why this person may not approve the story (the four-eyes rule), or null when they may. */
   approveRefusal: string | null;
+  /** Who is editing the story at another newsroom desk, or null: its status changes there. */
+  heldBy?: string | null;
 };
 
 function when(iso: string): string {
@@ -46,7 +48,11 @@ export function WorkflowBar({
   onCompareConflict,
   onSettleConflict,
   approveRefusal,
+  heldBy = null,
 }: Props) {
+  const heldWhy = heldBy
+    ? `${heldBy} is editing this story at another desk: its status changes there, or once they are done.`
+    : null;
   const [asking, setAsking] = useState<Transition | null>(null);
   const locked = LOCKED_STATUSES.has(story.status);
   const by = lastStatusChange && lastStatusChange.status === story.status ? lastStatusChange : null;
@@ -85,6 +91,7 @@ export function WorkflowBar({
                 title: approveRefusal,
                 'aria-describedby': 'cd-approve-why',
               })}
+            {...(heldWhy && { disabled: true, title: heldWhy })}
           >
             {step.action}
             {step.needsNote ? '…' : ''}
