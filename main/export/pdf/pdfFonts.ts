@@ -89,3 +89,22 @@ export function printableText(text: string): string {
   }
   return out;
 }
+
+/** U+034F COMBINING GRAPHEME JOINER: default-ignorable, and dropped by every text reader. */
+const NO_TEXT = 0x034f;
+
+/**
+ * Shaping can split one letter into several glyphs (ڽ is drawn as its base and its dots). pdfkit
+ * gives the split-off glyphs an empty text mapping, and readers then copy out the glyph's raw
+ * number, a control character, in place of nothing. Before the document ends, every such glyph
+ * is mapped to an ignorable mark instead, so the text read back from the PDF is the script's.
+ */
+export function mapSplitGlyphsToNoText(doc: object): void {
+  const fonts = (doc as { _fontFamilies?: Record<string, { unicode?: unknown }> })._fontFamilies;
+  for (const font of Object.values(fonts ?? {})) {
+    if (!Array.isArray(font.unicode)) continue;
+    font.unicode = (font.unicode as number[][]).map((codePoints, gid) =>
+      gid > 0 && codePoints.length === 0 ? [NO_TEXT] : codePoints,
+    );
+  }
+}

@@ -208,6 +208,20 @@ describe('two-column PDF read back by pdf.js', () => {
     expect(flowing).toHaveLength(1);
   });
 
+  it('reads back a letter its font draws as two glyphs with no control character (ڽ gave \\u0002)', async () => {
+    // Found by the property below (seed 1463220529): shaping draws ڽ as its base and its dots,
+    // and the split-off glyph had no text, so pdf.js copied out its raw number.
+    const story = makeStory({ slug: 'NOON', text: 'ڽ 𐧾ڽ𛂠 قال' });
+    const pages = await readPdf(await scriptPdf([story], options()));
+    const text = pages
+      .flat()
+      .map((i) => i.str)
+      .join('');
+    expect(text).not.toMatch(/[\u0000-\u001f]/u);
+    expect(text).toContain('ڽ');
+    expectColumns(pages, story);
+  });
+
   it('keeps the text of hostile stories, drawing emoji as [emoji] and what no font has as ?', async () => {
     await fc.assert(
       fc.asyncProperty(hostileStory, async (story) => {

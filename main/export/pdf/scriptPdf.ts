@@ -9,7 +9,7 @@ import {
   storyTiming,
   type TimingSettings,
 } from '../../../shared/story/timing';
-import { PDF_FONTS, PDF_FONT_FILES, printableText } from './pdfFonts';
+import { mapSplitGlyphsToNoText, PDF_FONTS, PDF_FONT_FILES, printableText } from './pdfFonts';
 import { layoutLines, type Piece, type PieceStyle, type Measure } from './lineLayout';
 import { scriptRows, type ScriptRow } from './scriptRows';
 import { fontRuns, isRightToLeft, RTL_FONT_INDEXES, visualRuns } from './bidiRuns';
@@ -286,6 +286,7 @@ export async function scriptPdf(
     const w = doc.widthOfString(label);
     doc.text(label, (cols.pageWidth - w) / 2, pageHeight - MARGIN - 10, { lineBreak: false });
   }
+  mapSplitGlyphsToNoText(doc);
   doc.end();
   await done;
   return Buffer.concat(chunks);

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { formatClock, formatOverUnder } from '../../../shared/rundown/clock';
 import type { RundownLine, RundownView } from '../../../shared/rundown/view';
 import { formatDuration } from '../../../shared/story/timing';
-import { PDF_FONT_FILES, printableText } from '../pdf/pdfFonts';
+import { mapSplitGlyphsToNoText, PDF_FONT_FILES, printableText } from '../pdf/pdfFonts';
 
 const MARGIN = 36;
 const ROW = 20;
@@ -174,6 +174,7 @@ export async function rundownPdf(print: RundownPrint, paper: 'A4' | 'LETTER'): P
       lineBreak: false,
     });
   }
+  mapSplitGlyphsToNoText(doc);
   doc.end();
   await done;
   return Buffer.concat(chunks);
