@@ -41,8 +41,13 @@ function show(root: HTMLElement, field: string, text: string | null, title?: str
   const value = root.querySelector<HTMLElement>(`[data-testid="${field}"]`);
   const row = value?.closest<HTMLElement>('[data-row]') ?? value;
   if (!value || !row) return;
-  row.hidden = text === null;
-  if (text !== null && value.textContent !== text) value.textContent = text;
+  if (row.hidden !== (text === null)) row.hidden = text === null;
+  if (text !== null && value.textContent !== text) {
+    // The text node's data, not a new node: nothing to restyle, only the text to lay out again.
+    const node = value.firstChild;
+    if (node instanceof Text && node === value.lastChild) node.data = text;
+    else value.textContent = text;
+  }
   if (title !== undefined && value.title !== title) value.title = title;
 }
 
@@ -61,7 +66,8 @@ export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFoc
       const element = root.current;
       if (!element) return;
       const t = timing.get();
-      element.querySelector<HTMLElement>('.cd-timing')!.hidden = t === null;
+      const bar = element.querySelector<HTMLElement>('.cd-timing')!;
+      if (bar.hidden !== (t === null)) bar.hidden = t === null;
       if (!t) return;
       const estimated = t.estimatedMedia > 0;
       show(element, 'words', String(t.read.words));
@@ -86,12 +92,14 @@ export function StatusBar({ timing, targetSec, saveState, focusMode, onToggleFoc
       );
       const overUnder = element.querySelector<HTMLElement>('[data-row="over-under"]')!;
       const against = delta === null ? '' : delta > 0 ? 'cd-over' : 'cd-under';
-      overUnder.className = against;
+      if (overUnder.className !== against) overUnder.className = against;
       // Red means over to a producer: TRT takes a colour only against a target.
       const trt = element.querySelector<HTMLElement>('[data-row="trt"]')!;
       const trtClass = `cd-trt${against ? ` ${against}` : ''}`;
       if (trt.className !== trtClass) trt.className = trtClass;
-      overUnder.querySelector('dt')!.textContent = delta !== null && delta > 0 ? 'Over' : 'Under';
+      const word = delta !== null && delta > 0 ? 'Over' : 'Under';
+      const label = overUnder.querySelector('dt')!;
+      if (label.textContent !== word) label.textContent = word;
       show(element, 'chars', COUNT.format(t.characters));
       show(
         element,
