@@ -81,6 +81,7 @@ export function MetadataBar({ story, presenters, onChange, onDelete, locked }: P
           <label className="cd-meta-field cd-meta-target">
             <span>Target</span>
             <DurationInput
+              owner={story.id}
               label="Target length"
               value={story.targetSec}
               onChange={(targetSec) => onChange({ targetSec })}
