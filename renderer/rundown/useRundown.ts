@@ -109,8 +109,17 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     [reload],
   );
 
+  /**
+   * Changes go to the archive one after another, each against the version the one before left:
+   * two quick Alt+Up presses are two moves, not a move and a stale refusal. Each is shown at once.
+   */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const waiting = useRef(0);
+  /** Bumped when a change fails: the changes queued behind it were made on what failed. */
+  const failures = useRef(0);
+
   const apply = useCallback(
-    async (
+    (
       run: (
         base: RundownDetail,
       ) => Promise<
@@ -119,30 +128,49 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       /** The change as it will look, shown at once so a drag or a key paints in its own frame. */
       predict?: (rows: RundownRow[]) => RundownRow[],
     ): Promise<RundownDetail | null> => {
-      const base = current.current;
-      if (!base) return null;
+      const shownBefore = current.current;
+      if (!shownBefore) return Promise.resolve(null);
       if (predict) {
-        const shown = { ...base, rundown: { ...base.rundown, rows: predict(base.rundown.rows) } };
+        const shown = {
+          ...shownBefore,
+          rundown: { ...shownBefore.rundown, rows: predict(shownBefore.rundown.rows) },
+        };
         current.current = shown;
         setDetail(shown);
       }
-      const result = await run(base);
-      if (!result.ok) {
-        if (predict) {
-          current.current = base;
-          setDetail(base);
+      const failed = failures.current;
+      waiting.current++;
+      const done = queue.current.then(async (): Promise<RundownDetail | null> => {
+        const base = current.current;
+        if (failed !== failures.current || !base) {
+          waiting.current--;
+          return null;
         }
-        if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND') await reload();
-        return null;
-      }
-      current.current = shareUnchanged(current.current, result.value);
-      setDetail(current.current);
-      publishArchiveEvent({
-        type: 'rundown',
-        id: result.value.rundown.id,
-        version: result.value.rundown.version,
+        const result = await run(base);
+        waiting.current--;
+        if (!result.ok) {
+          failures.current++;
+          // What is shown was predicted on top of a change the archive refused: read it again.
+          if (predict || result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND')
+            await reload();
+          return null;
+        }
+        const shown = current.current ?? result.value;
+        current.current =
+          waiting.current > 0
+            ? // Later changes are on screen already and on their way: keep them, take the version.
+              { ...shown, rundown: { ...shown.rundown, version: result.value.rundown.version } }
+            : shareUnchanged(shown, result.value);
+        setDetail(current.current);
+        publishArchiveEvent({
+          type: 'rundown',
+          id: result.value.rundown.id,
+          version: result.value.rundown.version,
+        });
+        return result.value;
       });
-      return result.value;
+      queue.current = done.catch(() => null);
+      return done;
     },
     [reload],
   );

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { ok, type Result } from '../../shared/ipc/result';
+import type { RundownDetail } from '../../shared/rundown/channels';
+import type { Rundown, RundownRow } from '../../shared/rundown/model';
+import { moveRow } from '../../shared/rundown/rows';
+import { fakeArchive } from '../testing/fakeApi';
+import { mount, settle, unmountAll } from '../testing/dom';
+import { useRundown, type RundownDoc } from './useRundown';
+
+vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeClient);
+
+afterEach(() => {
+  unmountAll();
+  fakeArchive.reset();
+});
+
+const item = (id: string): RundownRow => ({
+  id,
+  kind: 'item',
+  storyId: null,
+  label: id.toUpperCase(),
+  page: null,
+  estSec: 30,
+  actualSec: null,
+  floated: false,
+  hitSec: null,
+});
+
+const SHOW: Rundown = {
+  id: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+  title: '6 PM NEWS',
+  airDate: '2026-11-30',
+  onAirSec: 18 * 3600,
+  lengthSec: 1800,
+  blockBudgets: {},
+  rows: ['headlines', 'bridge', 'weather', 'goodnight'].map(item),
+  createdAt: '2026-11-30T09:00:00.000Z',
+  updatedAt: '2026-11-30T09:00:00.000Z',
+  version: 1,
+};
+
+describe('changes to an open rundown', () => {
+  it('made faster than the archive answers go one after another, each on the version before', async () => {
+    // The archive as it is: a move is refused when made against an older version.
+    let stored: RundownDetail = { rundown: SHOW, stories: [] };
+    const answers: (() => void)[] = [];
+    fakeArchive.answer({
+      'rundowns.get': () => ok(stored),
+      'rundowns.moveRow': (input) =>
+        new Promise<Result<RundownDetail>>((resolve) =>
+          answers.push(() => {
+            if (input.baseVersion !== stored.rundown.version)
+              return resolve({
+                ok: false,
+                error: { code: 'CONFLICT', message: 'Someone changed it.' },
+              } as Result<RundownDetail>);
+            const rows = moveRow(stored.rundown.rows, input.rowId, input.to);
+            stored = {
+              ...stored,
+              rundown: { ...stored.rundown, rows, version: stored.rundown.version + 1 },
+            };
+            resolve(ok(stored));
+          }),
+        ),
+      'log.rendererError': () => ok({ logged: true }),
+    });
+    let doc: RundownDoc | null = null;
+    function Probe() {
+      doc = useRundown(SHOW.id, null);
+      return null;
+    }
+    mount(<Probe />);
+    await settle();
+    const order = () => doc!.detail!.rundown.rows.map((r) => r.id);
+
+    // Alt+Up twice on WEATHER, the second before the archive has answered the first.
+    let first: Promise<boolean> = Promise.resolve(false);
+    let second: Promise<boolean> = Promise.resolve(false);
+    act(() => {
+      first = doc!.move('weather', 1);
+    });
+    act(() => {
+      second = doc!.move('weather', 0);
+    });
+    expect(order()).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
+    await settle();
+    // Only the first has gone to the archive; the second waits for its answer.
+    expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(1);
+    await act(async () => answers.shift()!());
+    await settle();
+    expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(2);
+    expect(order()).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
+    await act(async () => answers.shift()!());
+    expect(await first).toBe(true);
+    expect(await second).toBe(true);
+    expect(stored.rundown.rows.map((r) => r.id)).toEqual([
+      'weather',
+      'headlines',
+      'bridge',
+      'goodnight',
+    ]);
+    expect(doc!.detail!.rundown.version).toBe(3);
+  });
+});
