@@ -1,24 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import type { Rundown, RundownRow } from '../../shared/rundown/model';
+import type { Rundown } from '../../shared/rundown/model';
+import { makeRow, makeRundown } from '../../shared/rundown/testing/makeRundown';
 import { viewRundown, type RowStory } from '../../shared/rundown/view';
 import { RundownGrid, type RowChange } from './RundownGrid';
 import { mount, unmountAll } from '../testing/dom';
 
 afterEach(() => unmountAll());
-
-const row = (id: string, over: Partial<RundownRow>): RundownRow => ({
-  id,
-  kind: 'item',
-  storyId: null,
-  label: id.toUpperCase(),
-  page: null,
-  estSec: 30,
-  actualSec: null,
-  floated: false,
-  hitSec: null,
-  ...over,
-});
 
 const STORY: RowStory = {
   id: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
@@ -31,23 +19,12 @@ const STORY: RowStory = {
   trtEstimated: false,
 };
 
-const SHOW: Rundown = {
-  id: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
-  title: '6 PM NEWS',
-  airDate: '2026-11-30',
-  onAirSec: 18 * 3600,
-  lengthSec: 1800,
-  blockBudgets: {},
-  rows: [
-    row('headlines', {}),
-    row('bridge', { kind: 'story', storyId: STORY.id, label: '', estSec: null }),
-    row('weather', {}),
-    row('goodnight', {}),
-  ],
-  createdAt: '2026-11-30T09:00:00.000Z',
-  updatedAt: '2026-11-30T09:00:00.000Z',
-  version: 1,
-};
+const SHOW: Rundown = makeRundown([
+  makeRow('headlines'),
+  makeRow('bridge', { kind: 'story', storyId: STORY.id, label: '', estSec: null }),
+  makeRow('weather'),
+  makeRow('goodnight'),
+]);
 
 function showGrid(selectedRowId: string | null, show: Rundown = SHOW) {
   const calls = {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { ok, type Result } from '../../shared/ipc/result';
 import type { RundownDetail } from '../../shared/rundown/channels';
-import type { Rundown, RundownRow } from '../../shared/rundown/model';
+import { makeRow, makeRundown } from '../../shared/rundown/testing/makeRundown';
 import { moveRow } from '../../shared/rundown/rows';
 import { fakeArchive } from '../testing/fakeApi';
 import { mount, settle, unmountAll } from '../testing/dom';
@@ -15,30 +15,7 @@ afterEach(() => {
   fakeArchive.reset();
 });
 
-const item = (id: string): RundownRow => ({
-  id,
-  kind: 'item',
-  storyId: null,
-  label: id.toUpperCase(),
-  page: null,
-  estSec: 30,
-  actualSec: null,
-  floated: false,
-  hitSec: null,
-});
-
-const SHOW: Rundown = {
-  id: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
-  title: '6 PM NEWS',
-  airDate: '2026-11-30',
-  onAirSec: 18 * 3600,
-  lengthSec: 1800,
-  blockBudgets: {},
-  rows: ['headlines', 'bridge', 'weather', 'goodnight'].map(item),
-  createdAt: '2026-11-30T09:00:00.000Z',
-  updatedAt: '2026-11-30T09:00:00.000Z',
-  version: 1,
-};
+const SHOW = makeRundown(['headlines', 'bridge', 'weather', 'goodnight'].map((id) => makeRow(id)));
 
 describe('changes to an open rundown', () => {
   it('made faster than the archive answers go one after another, each on the version before', async () => {
