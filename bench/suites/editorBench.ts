@@ -265,7 +265,7 @@ async function openApp(browser: Browser, config: BenchConfig, story: Story) {
     await show
       .getByTestId('rundown-row')
       .filter({ hasText: inRundown.slug })
-      .getByRole('button', { name: inRundown.slug })
+      .getByRole('button', { name: inRundown.slug, exact: true })
       .click();
     await readyToType(show);
     return { alone: newSide(alone), inRundown: newSide(show), stop, rundownId };

@@ -99,7 +99,7 @@ describe('the running order’s keyboard', () => {
 
   it('leaves keys typed in a cell’s field to the field', () => {
     const { host, calls, press } = showGrid('bridge');
-    const page = host.querySelector<HTMLInputElement>('input[aria-label^="Page of"]')!;
+    const page = openField(host, 'Page of HARBOR BRIDGE');
     press('ArrowDown', { altKey: true }, page);
     press('Delete', {}, page);
     expect(calls.move).not.toHaveBeenCalled();
@@ -115,32 +115,96 @@ function typeInto(input: HTMLInputElement, text: string): void {
   });
 }
 
-describe('a cell’s typing', () => {
-  it('is dropped when rows move under it: it never lands on the row that took its place', () => {
-    const hitOf = (host: HTMLElement, i: number) =>
-      host.querySelectorAll<HTMLInputElement>(
-        '[role=row][data-row-id] input[aria-label^="Hard hit"]',
-      )[i]!;
-    const estOf = (host: HTMLElement, i: number) =>
-      host.querySelectorAll<HTMLInputElement>(
-        '[role=row][data-row-id] input[aria-label^="Estimated"]',
-      )[i]!;
-    const withHit = {
-      ...SHOW,
-      rows: SHOW.rows.map((r) => (r.id === 'weather' ? { ...r, hitSec: 18 * 3600 + 600 } : r)),
-    };
-    const { host, redraw } = showGrid('headlines', withHit);
-    // Half-typed in the HEADLINES row (first place): a time that is not one yet, and an estimate.
-    typeInto(hitOf(host, 0), '18:1');
-    typeInto(estOf(host, 0), '0:4');
-    expect(hitOf(host, 0).value).toBe('18:1');
+/** The text button showing a cell's value (by its label), or null when the cell is a field. */
+function cellText(host: HTMLElement, label: string): HTMLElement | null {
+  return host.querySelector<HTMLElement>(`[role=button][aria-label="${label}"]`);
+}
+
+/** Opens a cell as a person does, by focusing it (a click or Tab), and returns its field. */
+function openField(host: HTMLElement, label: string): HTMLInputElement {
+  act(() => cellText(host, label)!.focus());
+  const input = host.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)!;
+  expect(input).not.toBeNull();
+  return input;
+}
+
+function key(target: Element, key: string): void {
+  act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
+}
+
+describe('a cell', () => {
+  it('shows its value as text, and no row holds a text field until one is opened', () => {
+    const withHit = makeRundown(
+      SHOW.rows.map((r) => (r.id === 'weather' ? { ...r, hitSec: 18 * 3600 + 600 } : r)),
+    );
+    const { host } = showGrid(null, withHit);
+    expect(host.querySelectorAll('input')).toHaveLength(0);
+    expect(cellText(host, 'Hard hit for WEATHER')!.textContent).toBe('18:10:00');
+    // A story's estimate comes from its script until one is typed.
+    expect(cellText(host, 'Estimated length of HARBOR BRIDGE')!.textContent).toBe('0:40');
+    expect(cellText(host, 'Page of HARBOR BRIDGE')!.textContent).toBe('A2');
+  });
+
+  it('takes a typed length on Enter, gives the keyboard back to the grid and shows the text again', () => {
+    const { host, grid, calls } = showGrid('bridge');
+    const est = openField(host, 'Estimated length of HARBOR BRIDGE');
+    expect(document.activeElement).toBe(est);
+    typeInto(est, '1:15');
+    key(est, 'Enter');
+    expect(calls.set.mock.calls).toEqual([['bridge', { estSec: 75 }]]);
+    expect(document.activeElement).toBe(grid);
+    expect(host.querySelector('input')).toBeNull();
+  });
+
+  it('keeps text that is not a time in the field, red, and takes nothing until it is mended', () => {
+    const { host, calls } = showGrid('bridge');
+    const hit = openField(host, 'Hard hit for HARBOR BRIDGE');
+    typeInto(hit, '18:1x');
+    key(hit, 'Enter');
+    act(() => hit.blur());
+    expect(calls.set).not.toHaveBeenCalled();
+    expect(hit.isConnected).toBe(true);
+    expect(hit.getAttribute('aria-invalid')).toBe('true');
+    // Back in the field, mended, and left.
+    act(() => hit.focus());
+    typeInto(hit, '18:12');
+    act(() => hit.blur());
+    expect(calls.set.mock.calls).toEqual([['bridge', { hitSec: 18 * 3600 + 12 * 60 }]]);
+    expect(host.querySelector('input')).toBeNull();
+  });
+
+  it('takes nothing on Escape, nor on leaving a field that was not changed', () => {
+    const { host, calls } = showGrid('bridge');
+    const page = openField(host, 'Page of HARBOR BRIDGE');
+    typeInto(page, 'X9');
+    key(page, 'Escape');
+    expect(host.querySelector('input')).toBeNull();
+    const actual = openField(host, 'Actual length of HARBOR BRIDGE');
+    act(() => actual.blur());
+    expect(calls.set).not.toHaveBeenCalled();
+    expect(cellText(host, 'Page of HARBOR BRIDGE')!.textContent).toBe('A2');
+  });
+
+  it('drops what was typed when rows move under it: it never lands on the row that took its place', () => {
+    const withHit = makeRundown(
+      SHOW.rows.map((r) => (r.id === 'weather' ? { ...r, hitSec: 18 * 3600 + 600 } : r)),
+    );
+    const { host, redraw, calls } = showGrid('headlines', withHit);
+    // Half-typed in the HEADLINES row (first place): a time that is not one yet.
+    const hit = openField(host, 'Hard hit for HEADLINES');
+    typeInto(hit, '18:1');
+    expect(hit.value).toBe('18:1');
     // Another desk moves WEATHER to the top: the first place now shows WEATHER's own values.
     const [headlines, bridge, weather, goodnight] = withHit.rows;
     redraw({ ...withHit, rows: [weather!, headlines!, bridge!, goodnight!] });
-    expect(hitOf(host, 0).value).toBe('18:10:00');
-    expect(estOf(host, 0).value).toBe('0:30');
-    // HEADLINES, one place down, shows its stored hit: the half-typed text was dropped, not moved
-    // onto another row.
-    expect(hitOf(host, 1).value).toBe('');
+    const rows = host.querySelectorAll<HTMLElement>('[role=row][data-row-id]');
+    expect(rows[0]!.querySelector('input')).toBeNull();
+    expect(cellText(rows[0]!, 'Hard hit for WEATHER')!.textContent).toBe('18:10:00');
+    // HEADLINES, one place down, shows its stored hit (none): the half-typed text was dropped,
+    // not moved onto another row, and nothing was stored.
+    expect(cellText(rows[1]!, 'Hard hit for HEADLINES')!.textContent).toBe('');
+    expect(calls.set).not.toHaveBeenCalled();
   });
 });

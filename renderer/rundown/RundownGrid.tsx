@@ -1,11 +1,11 @@
-import { memo, useCallback, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { formatClock, hitInShow, parseClock } from '../../shared/rundown/clock';
+import { memo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { formatClock } from '../../shared/rundown/clock';
 import type { RundownLine, RundownView } from '../../shared/rundown/view';
 import { formatDuration } from '../../shared/story/timing';
 import { STATUS_BADGES } from '../../shared/story/workflow';
-import { DurationInput } from '../common/DurationInput';
 import type { RowDeviceStatus } from '../../shared/mos/model';
 import { clockTime, statusTone } from '../mos/linkWords';
+import { ActualCell, EstCell, HitCell, PageCell } from './RowCells';
 
 export type RowChange = {
   floated?: boolean;
@@ -355,13 +355,7 @@ const Row = memo(function Row(props: RowProps) {
       </div>
       {!compact && (
         <div role="gridcell" className="cd-rd-cell cd-rd-num">
-          <DurationInput
-            owner={row.id}
-            label={`Actual length of ${name}`}
-            placeholder=""
-            value={row.actualSec ?? undefined}
-            onChange={(s) => set({ actualSec: s ?? null })}
-          />
+          <ActualCell line={line} onSet={set} />
         </div>
       )}
       {!compact && (
@@ -386,128 +380,3 @@ const Row = memo(function Row(props: RowProps) {
     </div>
   );
 }, sameRow);
-
-/**
- * What is typed into a row's cell, kept with the row it was typed for: a cell belongs to a place
- * in the grid, and the row in that place changes when rows move (or another desk moves them).
- */
-function useRowDraft<T>(rowId: string): [T | null, (value: T | null) => void] {
-  const [draft, setDraft] = useState<{ rowId: string; value: T } | null>(null);
-  const set = useCallback(
-    (value: T | null) => setDraft(value === null ? null : { rowId, value }),
-    [rowId],
-  );
-  return [draft?.rowId === rowId ? draft.value : null, set];
-}
-
-function PageCell({ line, onSet }: { line: RundownLine; onSet: (c: RowChange) => void }) {
-  const [text, setText] = useRowDraft<string>(line.row.id);
-  const typed = line.row.page !== null;
-  const commit = () => {
-    if (text === null) return;
-    const page = text.trim();
-    setText(null);
-    if (page === (line.row.page ?? '')) return;
-    onSet({ page: page === '' ? null : page.slice(0, 12) });
-  };
-  return (
-    <input
-      className={`cd-rd-cell-input${typed ? ' cd-rd-typed' : ''}`}
-      aria-label={`Page of ${line.slug || 'UNTITLED'}`}
-      title={
-        typed ? 'Typed by hand: clear it to number the row by its place' : 'Numbered by its place'
-      }
-      value={text ?? line.page}
-      size={4}
-      maxLength={12}
-      onFocus={() => setText(line.row.page ?? '')}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
-      placeholder={line.page}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          e.currentTarget.blur();
-        } else if (e.key === 'Escape') {
-          setText(null);
-          e.currentTarget.blur();
-        }
-      }}
-    />
-  );
-}
-
-function EstCell({ line, onSet }: { line: RundownLine; onSet: (c: RowChange) => void }) {
-  const { row } = line;
-  const fromScript = row.kind === 'story' && row.estSec === null;
-  return (
-    <span
-      className={`cd-rd-est${fromScript ? ' cd-rd-from-script' : ''}${line.estEstimated ? ' cd-rd-estimated' : ''}`}
-      title={
-        fromScript
-          ? `From the script${line.estEstimated ? ' (some media has no duration yet)' : ''}: type a length to override it`
-          : 'Typed estimate'
-      }
-    >
-      <DurationInput
-        owner={row.id}
-        label={`Estimated length of ${line.slug || 'UNTITLED'}`}
-        placeholder={formatDuration(line.estSec)}
-        value={fromScript ? undefined : (row.estSec ?? 0)}
-        onChange={(s) => {
-          if (row.kind !== 'story' && s === undefined) return;
-          onSet({ estSec: s ?? null });
-        }}
-      />
-    </span>
-  );
-}
-
-function HitCell({
-  line,
-  onAirSec,
-  onSet,
-}: {
-  line: RundownLine;
-  onAirSec: number;
-  onSet: (c: RowChange) => void;
-}) {
-  const hit = line.row.hitSec;
-  const [draft, setDraft] = useRowDraft<{ text: string; invalid: boolean }>(line.row.id);
-  const invalid = draft?.invalid ?? false;
-  const commit = () => {
-    if (draft === null) return;
-    const typed = draft.text.trim();
-    if (typed === '') {
-      setDraft(null);
-      if (hit !== null) onSet({ hitSec: null });
-      return;
-    }
-    const clock = parseClock(typed);
-    if (clock === null) return setDraft({ ...draft, invalid: true });
-    setDraft(null);
-    const sec = hitInShow(clock, onAirSec);
-    if (sec !== hit) onSet({ hitSec: sec });
-  };
-  return (
-    <input
-      className={`cd-rd-cell-input${invalid ? ' cd-input-invalid' : ''}`}
-      aria-label={`Hard hit for ${line.slug || 'UNTITLED'}`}
-      aria-invalid={invalid}
-      title={invalid ? 'Type a clock time like 18:10:00' : 'The clock time this row must start at'}
-      value={draft?.text ?? (hit === null ? '' : formatClock(hit))}
-      size={8}
-      onFocus={() =>
-        draft === null && setDraft({ text: hit === null ? '' : formatClock(hit), invalid: false })
-      }
-      onChange={(e) => setDraft({ text: e.target.value, invalid })}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          commit();
-        }
-      }}
-    />
-  );
-}
