@@ -13,7 +13,22 @@ vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeCl
 afterEach(() => {
   unmountAll();
   fakeArchive.reset();
+  vi.unstubAllGlobals();
 });
+
+/** Frames painted only when the test says so: `paint()` runs the frames asked for since. */
+function holdFrames() {
+  let asked: FrameRequestCallback[] = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => asked.push(callback));
+  return {
+    paint: async () => {
+      const now = asked;
+      asked = [];
+      await act(async () => now.forEach((callback) => callback(performance.now())));
+      await settle();
+    },
+  };
+}
 
 const SHOW = makeRundown(['headlines', 'bridge', 'weather', 'goodnight'].map((id) => makeRow(id)));
 
@@ -47,6 +62,7 @@ describe('changes to an open rundown', () => {
       doc = useRundown(SHOW.id, null);
       return null;
     }
+    const frames = holdFrames();
     mount(<Probe />);
     await settle();
     const order = () => doc!.detail!.rundown.rows.map((r) => r.id);
@@ -62,10 +78,13 @@ describe('changes to an open rundown', () => {
     });
     expect(order()).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
     await settle();
+    // Shown at once, stored once the frame that shows it is painted.
+    expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(0);
+    await frames.paint();
     // Only the first has gone to the archive; the second waits for its answer.
     expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(1);
     await act(async () => answers.shift()!());
-    await settle();
+    await frames.paint();
     expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(2);
     expect(order()).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
     await act(async () => answers.shift()!());

@@ -6,6 +6,7 @@ import type { RundownRow } from '../../shared/rundown/model';
 import { moveRow } from '../../shared/rundown/rows';
 import { call } from '../api/calls';
 import { onArchiveEvent, publishArchiveEvent } from '../api/archiveEvents';
+import { afterNextPaint } from '../common/afterPaint';
 
 type RowChange = Omit<Input<'rundowns.setRow'>, 'id' | 'baseVersion' | 'rowId'>;
 type NewRow = Input<'rundowns.addRow'>['row'];
@@ -141,6 +142,9 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       const failed = failures.current;
       waiting.current++;
       const done = queue.current.then(async (): Promise<RundownDetail | null> => {
+        // A change already on screen is stored once its frame is painted: sent at once, the
+        // request (and an answer quicker than the frame) took time from the frame that shows it.
+        if (predict) await afterNextPaint();
         const base = current.current;
         if (failed !== failures.current || !base) {
           waiting.current--;

@@ -10,7 +10,7 @@ import {
   type ParagraphNode,
   type TextNode,
 } from 'lexical';
-import { afterPaintScheduler } from '../afterPaint';
+import { afterPaintScheduler } from '../../common/afterPaint';
 import type { PronouncerEntry } from '../../../shared/settings';
 import { foldCase } from '../../../shared/text/foldCase';
 import { $pronounceRange } from './pronouncerEdits';
