@@ -42,7 +42,8 @@ function CellField(props: {
       role="button"
       tabIndex={0}
       className={`cd-rd-field${props.className ? ` ${props.className}` : ''}`}
-      aria-label={props.label}
+      // The value is part of the name: a screen reader reads a button's name, not its text.
+      aria-label={props.text ? `${props.label}: ${props.text}` : props.label}
       title={props.title}
       onFocus={() => setEditing(true)}
       onClick={() => setEditing(true)}

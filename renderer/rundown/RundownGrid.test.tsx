@@ -117,7 +117,12 @@ function typeInto(input: HTMLInputElement, text: string): void {
 
 /** The text button showing a cell's value (by its label), or null when the cell is a field. */
 function cellText(host: HTMLElement, label: string): HTMLElement | null {
-  return host.querySelector<HTMLElement>(`[role=button][aria-label="${label}"]`);
+  const named = [...host.querySelectorAll<HTMLElement>('[role=button][aria-label]')].filter((b) => {
+    const name = b.getAttribute('aria-label')!;
+    // Its name is the label and, when it has one, the value.
+    return name === label || name === `${label}: ${b.textContent}`;
+  });
+  return named[0] ?? null;
 }
 
 /** Opens a cell as a person does, by focusing it (a click or Tab), and returns its field. */
