@@ -6,7 +6,8 @@ import { makeRow, makeRundown } from '../../shared/rundown/testing/makeRundown';
 import { moveRow } from '../../shared/rundown/rows';
 import { fakeArchive } from '../testing/fakeApi';
 import { mount, settle, unmountAll } from '../testing/dom';
-import { useRundown, type RundownDoc } from './useRundown';
+import { publishArchiveEvent } from '../api/archiveEvents';
+import { STORY_RELOAD_PAUSE_MS, useRundown, type RundownDoc } from './useRundown';
 
 vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeClient);
 
@@ -97,5 +98,49 @@ describe('changes to an open rundown', () => {
       'goodnight',
     ]);
     expect(doc!.detail!.rundown.version).toBe(3);
+  });
+
+  it('reads a story’s new time once its saves pause, not after every save while it is typed', async () => {
+    const story = {
+      id: 'story-1',
+      slug: 'HARBOR FIRE',
+      format: 'READER',
+      presenter: '',
+      reporter: '',
+      status: 'draft',
+      trtSec: 30,
+      trtEstimated: false,
+    } as const;
+    const show = makeRundown([makeRow('fire', { kind: 'story', storyId: story.id, label: '' })]);
+    let trtSec = 30;
+    fakeArchive.answer({
+      'rundowns.get': () => ok({ rundown: show, stories: [{ ...story, trtSec }] }),
+    });
+    let doc: RundownDoc | null = null;
+    function Probe() {
+      doc = useRundown(show.id, null);
+      return null;
+    }
+    mount(<Probe />);
+    await settle();
+    expect(fakeArchive.callsTo('rundowns.get')).toHaveLength(1);
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // Saved every second while the reporter types: the rundown waits.
+      for (let save = 0; save < 4; save++) {
+        trtSec += 5;
+        publishArchiveEvent({ type: 'story', id: story.id, updatedAt: `t${save}` });
+        vi.advanceTimersByTime(1000);
+      }
+      expect(fakeArchive.callsTo('rundowns.get')).toHaveLength(1);
+      // The typing stops: one read, with the last time.
+      vi.advanceTimersByTime(STORY_RELOAD_PAUSE_MS);
+    } finally {
+      vi.useRealTimers();
+    }
+    await settle();
+    expect(fakeArchive.callsTo('rundowns.get')).toHaveLength(2);
+    expect(doc!.detail!.stories[0]!.trtSec).toBe(50);
   });
 });

@@ -8,6 +8,15 @@ import { call } from '../api/calls';
 import { onArchiveEvent, publishArchiveEvent } from '../api/archiveEvents';
 import { afterNextPaint } from '../common/afterPaint';
 
+/**
+ * How long a story's saves must pause before a rundown that holds it is read again. A story being
+ * typed is saved every second (useStoryDocument) and its time already reaches its row live
+ * (useLiveStoryTime): reading the whole rundown after each of those saves put a request and a
+ * redraw of the grid among the frames of the keys being typed. Longer than the saves' interval,
+ * so that steady typing reads it once, when the reporter stops.
+ */
+export const STORY_RELOAD_PAUSE_MS = 1200;
+
 type RowChange = Omit<Input<'rundowns.setRow'>, 'id' | 'baseVersion' | 'rowId'>;
 type NewRow = Input<'rundowns.addRow'>['row'];
 
@@ -95,20 +104,25 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     void reload();
   }, [reload]);
 
-  // A story saved or a rundown changed anywhere in the app (this window or another) reloads it.
-  useEffect(
-    () =>
-      onArchiveEvent((event) => {
-        const shown = current.current;
-        if (!shown) return;
-        if (event.type === 'rundown' && event.id === shown.rundown.id) {
-          if (event.version !== shown.rundown.version) void reload();
-        } else if (event.type === 'story' && shown.stories.some((s) => s.id === event.id)) {
-          void reload();
-        }
-      }),
-    [reload],
-  );
+  // A story saved or a rundown changed anywhere in the app (this window or another) reloads it;
+  // a story's saves once they pause (STORY_RELOAD_PAUSE_MS).
+  useEffect(() => {
+    let storyReload: ReturnType<typeof setTimeout> | undefined;
+    const stop = onArchiveEvent((event) => {
+      const shown = current.current;
+      if (!shown) return;
+      if (event.type === 'rundown' && event.id === shown.rundown.id) {
+        if (event.version !== shown.rundown.version) void reload();
+      } else if (event.type === 'story' && shown.stories.some((s) => s.id === event.id)) {
+        clearTimeout(storyReload);
+        storyReload = setTimeout(() => void reload(), STORY_RELOAD_PAUSE_MS);
+      }
+    });
+    return () => {
+      stop();
+      clearTimeout(storyReload);
+    };
+  }, [reload]);
 
   /**
    * Changes go to the archive one after another, each against the version the one before left:
