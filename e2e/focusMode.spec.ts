@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { expect, test, unwrap } from './fixtures';
+import { makeStory } from '../shared/story/testing/makeStory';
 import { startStoryWith } from './steps';
 
 test.describe('focus mode (issue 12, item 7)', () => {
@@ -35,5 +36,52 @@ test.describe('focus mode (issue 12, item 7)', () => {
     await page.keyboard.press('Escape');
     for (const part of chrome) await expect(part).toBeVisible();
     await expect(page.getByTestId('words')).toHaveText('7');
+  });
+});
+
+test.describe('focus mode in a show', () => {
+  const harbor = makeStory({ slug: 'HARBOR FIRE', text: 'Fire crews are still at the harbor.' });
+  test.use({ seed: { stories: [harbor] } });
+
+  test('leaves only the script, across the window, and Escape brings the running order back', async ({
+    page,
+    call,
+  }) => {
+    const show = unwrap(
+      await call('rundowns.create', {
+        title: '6 PM NEWS',
+        airDate: '2026-11-30',
+        onAirSec: 18 * 3600,
+        lengthSec: 1800,
+      }),
+    );
+    unwrap(
+      await call('rundowns.addRow', {
+        id: show.rundown.id,
+        row: { kind: 'story', storyId: harbor.id },
+      }),
+    );
+    await page.getByTestId('rundowns-tab').click();
+    await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
+    const grid = page.getByRole('grid', { name: 'Running order' });
+    await grid.getByRole('button', { name: 'HARBOR FIRE', exact: true }).click();
+    const editor = page.getByTestId('script-editor');
+    await expect(editor).toContainText('Fire crews are still at the harbor.');
+    await editor.click();
+
+    await page.keyboard.press('Control+Alt+f');
+    await expect(grid).toBeHidden();
+    await expect(page.getByTestId('show-over-under')).toBeHidden();
+    await expect(editor).toBeVisible();
+    const scroll = await page.locator('.cd-page-scroll').boundingBox();
+    expect(scroll?.x).toBe(0);
+    expect(scroll?.y).toBe(0);
+    expect(scroll?.width).toBe(page.viewportSize()!.width);
+    await page.keyboard.type(' Ferries add sailings.');
+    await expect(editor).toContainText('harbor. Ferries add sailings.');
+
+    await page.keyboard.press('Escape');
+    await expect(grid).toBeVisible();
+    await expect(editor).toBeVisible();
   });
 });
