@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, unwrap } from './fixtures';
+import { makeStory } from '../shared/story/testing/makeStory';
 import { startStoryWith } from './steps';
 
 /** True when the element shows all of its content: nothing cut off or scrolled away. */
@@ -57,6 +58,30 @@ test.describe('small windows (issue 12, item 11)', () => {
       }
       await namesWhole(page);
       await filtersFit(page);
+    });
+
+    test('a tab name that wraps keeps its count with its own words, not beside the next tab', async ({
+      page,
+      call,
+    }) => {
+      const story = makeStory({ slug: 'HARBOR FIRE', text: 'Fire crews are still at the harbor.' });
+      unwrap(await call('import.stories', { stories: [story] }));
+      unwrap(await call('stories.setStatus', { id: story.id, status: 'ready' }));
+      await page.reload();
+      const tab = page.getByTestId('queue-tab');
+      const count = tab.locator('.cd-count');
+      await expect(count).toHaveText('1');
+      // Where the words "Review queue" are drawn, and where the count is.
+      const words = await tab.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el.firstChild!);
+        const box = range.getBoundingClientRect();
+        return { left: box.left, right: box.right };
+      });
+      const box = (await count.boundingBox())!;
+      const middle = box.x + box.width / 2;
+      expect(middle).toBeGreaterThan(words.left);
+      expect(middle).toBeLessThan(words.right);
     });
   });
 
