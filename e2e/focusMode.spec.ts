@@ -1,6 +1,6 @@
-import { expect, test, unwrap } from './fixtures';
+import { expect, test } from './fixtures';
 import { makeStory } from '../shared/story/testing/makeStory';
-import { startStoryWith } from './steps';
+import { makeShow, startStoryWith } from './steps';
 
 test.describe('focus mode (issue 12, item 7)', () => {
   test('leaves only the page and the clock, and Escape brings the rest back', async ({ page }) => {
@@ -47,20 +47,7 @@ test.describe('focus mode in a show', () => {
     page,
     call,
   }) => {
-    const show = unwrap(
-      await call('rundowns.create', {
-        title: '6 PM NEWS',
-        airDate: '2026-11-30',
-        onAirSec: 18 * 3600,
-        lengthSec: 1800,
-      }),
-    );
-    unwrap(
-      await call('rundowns.addRow', {
-        id: show.rundown.id,
-        row: { kind: 'story', storyId: harbor.id },
-      }),
-    );
+    await makeShow(call, [harbor.id]);
     await page.getByTestId('rundowns-tab').click();
     await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
     const grid = page.getByRole('grid', { name: 'Running order' });

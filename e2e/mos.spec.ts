@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, unwrap } from './fixtures';
 import { makeStory } from '../shared/story/testing/makeStory';
+import { makeShow } from './steps';
 import {
   freePorts,
   IMOSObjectStatus,
@@ -54,31 +55,18 @@ test('a producer adds a prompter, sends tonight’s show to it, rearranges it an
       await page.getByTestId('settings-dialog').getByRole('button', { name: 'Cancel' }).click();
     });
 
-    const rundown = await test.step('tonight’s show has four stories', async () => {
+    const rundownId = await test.step('tonight’s show has four stories', async () => {
       const listed = unwrap(await call('stories.list', { limit: 10, offset: 0 }));
-      const detail = unwrap(
-        await call('rundowns.create', {
-          title: '6 PM NEWS',
-          airDate: '2026-11-30',
-          onAirSec: 18 * 3600,
-          lengthSec: 1800,
-        }),
+      const id = await makeShow(
+        call,
+        SLUGS.map((slug) => listed.items.find((s) => s.slug === slug)!.id),
       );
-      for (const slug of SLUGS) {
-        const story = listed.items.find((s) => s.slug === slug)!;
-        unwrap(
-          await call('rundowns.addRow', {
-            id: detail.rundown.id,
-            row: { kind: 'story', storyId: story.id },
-          }),
-        );
-      }
       await page.getByTestId('rundowns-tab').click();
       await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
       await expect(grid(page).getByTestId('rundown-row')).toHaveCount(4);
-      return detail.rundown;
+      return id;
     });
-    const ro = `copydesk-ro-${rundown.id}`;
+    const ro = `copydesk-ro-${rundownId}`;
 
     await test.step('Send puts the running order on the prompter', async () => {
       const bar = page.getByTestId('mos-devices');

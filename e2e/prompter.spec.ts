@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import WebSocket from 'ws';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, test, unwrap, type CallService } from './fixtures';
-import { saveWithKeyboard, selectPhrase } from './steps';
+import { makeShow, saveWithKeyboard, selectPhrase } from './steps';
 import { makeStory } from '../shared/story/testing/makeStory';
 import type { Story } from '../shared/story/model';
 
@@ -37,17 +37,10 @@ test.use({ seed: { stories: [FIRE, BUDGET, FLOATED, SEOUL, WEATHER] } });
 
 /** Tonight's show: five stories, one floated (out of the prompter), a break after the second. */
 async function buildShow(call: CallService): Promise<string> {
-  const created = unwrap(
-    await call('rundowns.create', {
-      title: '6 PM NEWS',
-      airDate: '2026-11-30',
-      onAirSec: 18 * 3600,
-      lengthSec: 1800,
-    }),
+  const id = await makeShow(
+    call,
+    [FIRE, BUDGET, FLOATED, SEOUL, WEATHER].map((s) => s.id),
   );
-  const id = created.rundown.id;
-  for (const s of [FIRE, BUDGET, FLOATED, SEOUL, WEATHER])
-    unwrap(await call('rundowns.addRow', { id, row: { kind: 'story', storyId: s.id } }));
   unwrap(
     await call('rundowns.addRow', {
       id,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, unwrap, type CallService } from './fixtures';
 
 /** What a person does and sees more than once across the end-to-end tests. */
 
@@ -103,4 +103,23 @@ export async function startStoryWith(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+a');
   await page.keyboard.type(text);
   await page.keyboard.press('Control+Alt+1');
+}
+
+/**
+ * Tonight's 6 PM show (2026-11-30, half an hour), made through the service as a producer's earlier
+ * work would have made it, holding `storyIds` in that order. Returns its id.
+ */
+export async function makeShow(call: CallService, storyIds: readonly string[]): Promise<string> {
+  const created = unwrap(
+    await call('rundowns.create', {
+      title: '6 PM NEWS',
+      airDate: '2026-11-30',
+      onAirSec: 18 * 3600,
+      lengthSec: 1800,
+    }),
+  );
+  const id = created.rundown.id;
+  for (const storyId of storyIds)
+    unwrap(await call('rundowns.addRow', { id, row: { kind: 'story', storyId } }));
+  return id;
 }
