@@ -26,19 +26,22 @@ export function afterPaintScheduler(work: () => void): { schedule(): void; dispo
 
 /**
  * Resolves just after the next frame is painted (the same way), so that work started now waits
- * for what is already on screen. A hidden window paints no frames: there it resolves at once, and
- * a frame that is held back does not hold the work for more than a second.
+ * for what is already on screen. A hidden window paints no frames: there it resolves at once, or
+ * as soon as the window is hidden while it waits.
  */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     if (document.visibilityState === 'hidden') return resolve();
-    const fallback = setTimeout(resolve, 1000);
+    const done = () => {
+      document.removeEventListener('visibilitychange', done);
+      resolve();
+    };
+    document.addEventListener('visibilitychange', done);
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        clearTimeout(fallback);
         channel.port1.close();
-        resolve();
+        done();
       };
       channel.port2.postMessage(null);
     });

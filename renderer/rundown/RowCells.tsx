@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { formatClock, hitInShow, parseClock } from '../../shared/rundown/clock';
 import type { RundownLine } from '../../shared/rundown/view';
 import { formatDuration, parseDuration } from '../../shared/story/timing';
@@ -7,35 +7,28 @@ import type { RowChange } from './RundownGrid';
 type CellProps = { line: RundownLine; onSet: (change: RowChange) => void };
 
 /**
- * Something kept for the row it belongs to: a cell belongs to a place in the grid, and the row in
- * that place changes when rows move (or another desk moves them).
- */
-function useRowDraft<T>(rowId: string): [T | null, (value: T | null) => void] {
-  const [draft, setDraft] = useState<{ rowId: string; value: T } | null>(null);
-  const set = useCallback(
-    (value: T | null) => setDraft(value === null ? null : { rowId, value }),
-    [rowId],
-  );
-  return [draft?.rowId === rowId ? draft.value : null, set];
-}
-
-/**
  * A cell's value as text that turns into a field when it is clicked or tabbed to. A grid of live
  * fields made every move lay out and paint four text fields per row on screen (each an editor of
  * its own, with its own clip); a text button costs a fraction of that. The field belongs to its
- * row: when rows move under it, the place shows the new row's value and what was typed is dropped,
- * never carried onto another row.
+ * row: rows are drawn by place, so each cell is keyed by its row (CellField below), and when rows
+ * move under a field the place shows the new row's value and what was typed is dropped, never
+ * carried onto another row, nor brought back when the row returns.
  */
-function CellField(props: {
-  rowId: string;
+function CellField({ rowId, ...props }: CellFieldProps & { rowId: string }) {
+  return <RowCellField key={rowId} {...props} />;
+}
+
+type CellFieldProps = {
   label: string;
   text: string;
   className?: string;
   title?: string;
   field: (done: () => void) => ReactNode;
-}) {
-  const [editing, setEditing] = useRowDraft<true>(props.rowId);
-  const done = useCallback(() => setEditing(null), [setEditing]);
+};
+
+function RowCellField(props: CellFieldProps) {
+  const [editing, setEditing] = useState(false);
+  const done = useCallback(() => setEditing(false), []);
   if (editing) return props.field(done);
   return (
     <span
@@ -72,18 +65,34 @@ function CellEditor(props: {
   const [text, setText] = useState(props.initial);
   const [invalid, setInvalid] = useState(false);
   const ended = useRef(false);
-  const finish = (input: HTMLInputElement, keep: boolean) => {
-    if (keep && !props.take(text)) {
+  const input = useRef<HTMLInputElement>(null);
+  // Taken only when something was typed: passing through a cell stores nothing, and does not
+  // write back a value another desk changed meanwhile.
+  const accepted = () => text === props.initial || props.take(text);
+  const finish = (keep: boolean) => {
+    if (keep && !accepted()) {
       setInvalid(true);
       return;
     }
     ended.current = true;
     // Focusing the grid blurs the field; `ended` keeps that blur from taking the text again.
-    input.closest<HTMLElement>('[role=grid]')?.focus();
+    gridOf(input.current)?.focus({ preventScroll: true });
     props.onDone();
   };
+  // Taken away while it has the keyboard (another desk moved its row): the keyboard goes back to
+  // the grid, not to the page, and what was typed is dropped with the field.
+  useLayoutEffect(() => {
+    const element = input.current;
+    return () => {
+      if (element && document.activeElement === element) {
+        ended.current = true;
+        gridOf(element)?.focus({ preventScroll: true });
+      }
+    };
+  }, []);
   return (
     <input
+      ref={input}
       // The person clicked or tabbed to this cell to type in it.
       autoFocus
       className={`cd-rd-cell-input${props.className ? ` ${props.className}` : ''}${invalid ? ' cd-input-invalid' : ''}`}
@@ -98,7 +107,7 @@ function CellEditor(props: {
       onChange={(e) => setText(e.target.value)}
       onBlur={() => {
         if (ended.current) return;
-        if (props.take(text)) {
+        if (accepted()) {
           ended.current = true;
           props.onDone();
         } else setInvalid(true);
@@ -106,15 +115,17 @@ function CellEditor(props: {
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
-          finish(e.currentTarget, true);
+          finish(true);
         } else if (e.key === 'Escape') {
           e.preventDefault();
-          finish(e.currentTarget, false);
+          finish(false);
         }
       }}
     />
   );
 }
+
+const gridOf = (element: HTMLElement | null) => element?.closest<HTMLElement>('[role=grid]');
 
 /** Takes a typed m:ss length: empty clears it, anything else that is not a length is refused. */
 function takeDuration(

@@ -212,4 +212,37 @@ describe('a cell', () => {
     expect(cellText(rows[1]!, 'Hard hit for HEADLINES')!.textContent).toBe('');
     expect(calls.set).not.toHaveBeenCalled();
   });
+
+  it('selects its row when tabbed to, so Enter gives the keyboard back on that row', () => {
+    const { host, calls } = showGrid('headlines');
+    openField(host, 'Estimated length of WEATHER');
+    expect(calls.select).toHaveBeenCalled();
+    expect(calls.select.mock.calls.every(([rowId]) => rowId === 'weather')).toBe(true);
+  });
+
+  it('stores nothing when passed through, even where its value is unset', () => {
+    const unset = makeRundown([makeRow('wall', { estSec: null }), ...SHOW.rows.slice(1)]);
+    const { host, calls } = showGrid(null, unset);
+    const est = openField(host, 'Estimated length of WALL');
+    expect(est.value).toBe('0:00');
+    act(() => est.blur());
+    key(openField(host, 'Page of WALL'), 'Enter');
+    expect(calls.set).not.toHaveBeenCalled();
+  });
+
+  it('hands the keyboard to the grid when its row moves away while it has it, and does not come back with the row', () => {
+    const { host, grid, redraw, calls } = showGrid('headlines');
+    const hit = openField(host, 'Hard hit for HEADLINES');
+    typeInto(hit, '18:1x');
+    expect(document.activeElement).toBe(hit);
+    const [headlines, bridge, weather, goodnight] = SHOW.rows;
+    redraw({ ...SHOW, rows: [bridge!, headlines!, weather!, goodnight!] });
+    expect(document.activeElement).toBe(grid);
+    expect(host.querySelector('input')).toBeNull();
+    // Moved back to its place: the row shows its value, not the field it left.
+    redraw(SHOW);
+    expect(host.querySelector('input')).toBeNull();
+    expect(document.activeElement).toBe(grid);
+    expect(calls.set).not.toHaveBeenCalled();
+  });
 });

@@ -287,6 +287,9 @@ const Row = memo(function Row(props: RowProps) {
       aria-label={`${line.page} ${name}${floated ? ', floated' : ''}`}
       draggable
       onClick={props.onSelect}
+      // Tabbing into one of its cells selects the row too: Enter in the cell hands the keyboard
+      // back to the grid on this row, and Delete or Alt+Up act on it.
+      onFocus={props.onSelect}
       onDoubleClick={() => row.storyId && props.onOpenStory(row.storyId)}
       onDragStart={props.onDragStart}
       onDragOver={props.onDragOver}

@@ -7,7 +7,12 @@ import { moveRow } from '../../shared/rundown/rows';
 import { fakeArchive } from '../testing/fakeApi';
 import { mount, settle, unmountAll } from '../testing/dom';
 import { publishArchiveEvent } from '../api/archiveEvents';
-import { STORY_RELOAD_PAUSE_MS, useRundown, type RundownDoc } from './useRundown';
+import {
+  STORY_RELOAD_MAX_WAIT_MS,
+  STORY_RELOAD_PAUSE_MS,
+  useRundown,
+  type RundownDoc,
+} from './useRundown';
 
 vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeClient);
 
@@ -125,7 +130,7 @@ describe('changes to an open rundown', () => {
     await settle();
     expect(fakeArchive.callsTo('rundowns.get')).toHaveLength(1);
 
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
       // Saved every second while the reporter types: the rundown waits.
       for (let save = 0; save < 4; save++) {
@@ -142,5 +147,46 @@ describe('changes to an open rundown', () => {
     await settle();
     expect(fakeArchive.callsTo('rundowns.get')).toHaveLength(2);
     expect(doc!.detail!.stories[0]!.trtSec).toBe(50);
+  });
+
+  it('reads the show at least every few seconds while its stories are saved without a pause', async () => {
+    const show = makeRundown([makeRow('fire', { kind: 'story', storyId: 'story-1', label: '' })]);
+    fakeArchive.answer({
+      'rundowns.get': () =>
+        ok({
+          rundown: show,
+          stories: [
+            {
+              id: 'story-1',
+              slug: 'HARBOR FIRE',
+              format: 'READER',
+              presenter: '',
+              reporter: '',
+              status: 'draft',
+              trtSec: 30,
+              trtEstimated: false,
+            },
+          ],
+        }),
+    });
+    function Probe() {
+      useRundown(show.id, null);
+      return null;
+    }
+    mount(<Probe />);
+    await settle();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      // Two reporters in the show: a save every 600 ms for 15 s, never a pause of 1.2 s.
+      for (let t = 0; t < 3 * STORY_RELOAD_MAX_WAIT_MS; t += 600) {
+        publishArchiveEvent({ type: 'story', id: 'story-1', updatedAt: `t${t}` });
+        vi.advanceTimersByTime(600);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    await settle();
+    // Read on opening, then once in each five seconds of saves.
+    expect(fakeArchive.callsTo('rundowns.get').length).toBeGreaterThanOrEqual(3);
   });
 });

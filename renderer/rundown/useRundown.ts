@@ -17,6 +17,9 @@ import { afterNextPaint } from '../common/afterPaint';
  */
 export const STORY_RELOAD_PAUSE_MS = 1200;
 
+/** However busy the desks writing its stories are, the rundown reads them at least this often. */
+export const STORY_RELOAD_MAX_WAIT_MS = 5000;
+
 type RowChange = Omit<Input<'rundowns.setRow'>, 'id' | 'baseVersion' | 'rowId'>;
 type NewRow = Input<'rundowns.addRow'>['row'];
 
@@ -105,17 +108,28 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   }, [reload]);
 
   // A story saved or a rundown changed anywhere in the app (this window or another) reloads it;
-  // a story's saves once they pause (STORY_RELOAD_PAUSE_MS).
+  // a story's saves once they pause (STORY_RELOAD_PAUSE_MS), or at the longest wait.
   useEffect(() => {
     let storyReload: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince: number | null = null;
     const stop = onArchiveEvent((event) => {
       const shown = current.current;
       if (!shown) return;
       if (event.type === 'rundown' && event.id === shown.rundown.id) {
         if (event.version !== shown.rundown.version) void reload();
       } else if (event.type === 'story' && shown.stories.some((s) => s.id === event.id)) {
+        // Several reporters typing in the show's stories save more often than the pause: the
+        // wait is held to STORY_RELOAD_MAX_WAIT_MS from the first save not yet read.
+        const now = Date.now();
+        waitingSince ??= now;
         clearTimeout(storyReload);
-        storyReload = setTimeout(() => void reload(), STORY_RELOAD_PAUSE_MS);
+        storyReload = setTimeout(
+          () => {
+            waitingSince = null;
+            void reload();
+          },
+          Math.min(STORY_RELOAD_PAUSE_MS, waitingSince + STORY_RELOAD_MAX_WAIT_MS - now),
+        );
       }
     });
     return () => {
