@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { ok, type Result } from '../../shared/ipc/result';
 import type { RundownDetail } from '../../shared/rundown/channels';
+import type { RowStory } from '../../shared/rundown/view';
 import { makeRow, makeRundown } from '../../shared/rundown/testing/makeRundown';
 import { moveRow } from '../../shared/rundown/rows';
 import { fakeArchive } from '../testing/fakeApi';
@@ -35,6 +36,19 @@ function holdFrames() {
     },
   };
 }
+
+/** A story in a show, as the rundown reads it. */
+const FIRE: RowStory = {
+  id: 'story-1',
+  slug: 'HARBOR FIRE',
+  format: 'READER',
+  presenter: '',
+  reporter: '',
+  status: 'draft',
+  trtSec: 30,
+  trtEstimated: false,
+};
+const FIRE_SHOW = makeRundown([makeRow('fire', { kind: 'story', storyId: FIRE.id, label: '' })]);
 
 const SHOW = makeRundown(['headlines', 'bridge', 'weather', 'goodnight'].map((id) => makeRow(id)));
 
@@ -106,24 +120,13 @@ describe('changes to an open rundown', () => {
   });
 
   it('reads a story’s new time once its saves pause, not after every save while it is typed', async () => {
-    const story = {
-      id: 'story-1',
-      slug: 'HARBOR FIRE',
-      format: 'READER',
-      presenter: '',
-      reporter: '',
-      status: 'draft',
-      trtSec: 30,
-      trtEstimated: false,
-    } as const;
-    const show = makeRundown([makeRow('fire', { kind: 'story', storyId: story.id, label: '' })]);
     let trtSec = 30;
     fakeArchive.answer({
-      'rundowns.get': () => ok({ rundown: show, stories: [{ ...story, trtSec }] }),
+      'rundowns.get': () => ok({ rundown: FIRE_SHOW, stories: [{ ...FIRE, trtSec }] }),
     });
     let doc: RundownDoc | null = null;
     function Probe() {
-      doc = useRundown(show.id, null);
+      doc = useRundown(FIRE_SHOW.id, null);
       return null;
     }
     mount(<Probe />);
@@ -135,7 +138,7 @@ describe('changes to an open rundown', () => {
       // Saved every second while the reporter types: the rundown waits.
       for (let save = 0; save < 4; save++) {
         trtSec += 5;
-        publishArchiveEvent({ type: 'story', id: story.id, updatedAt: `t${save}` });
+        publishArchiveEvent({ type: 'story', id: FIRE.id, updatedAt: `t${save}` });
         vi.advanceTimersByTime(1000);
       }
       expect(fakeArchive.callsTo('rundowns.get')).toHaveLength(1);
@@ -150,27 +153,11 @@ describe('changes to an open rundown', () => {
   });
 
   it('reads the show at least every few seconds while its stories are saved without a pause', async () => {
-    const show = makeRundown([makeRow('fire', { kind: 'story', storyId: 'story-1', label: '' })]);
     fakeArchive.answer({
-      'rundowns.get': () =>
-        ok({
-          rundown: show,
-          stories: [
-            {
-              id: 'story-1',
-              slug: 'HARBOR FIRE',
-              format: 'READER',
-              presenter: '',
-              reporter: '',
-              status: 'draft',
-              trtSec: 30,
-              trtEstimated: false,
-            },
-          ],
-        }),
+      'rundowns.get': () => ok({ rundown: FIRE_SHOW, stories: [FIRE] }),
     });
     function Probe() {
-      useRundown(show.id, null);
+      useRundown(FIRE_SHOW.id, null);
       return null;
     }
     mount(<Probe />);
@@ -179,7 +166,7 @@ describe('changes to an open rundown', () => {
     try {
       // Two reporters in the show: a save every 600 ms for 15 s, never a pause of 1.2 s.
       for (let t = 0; t < 3 * STORY_RELOAD_MAX_WAIT_MS; t += 600) {
-        publishArchiveEvent({ type: 'story', id: 'story-1', updatedAt: `t${t}` });
+        publishArchiveEvent({ type: 'story', id: FIRE.id, updatedAt: `t${t}` });
         vi.advanceTimersByTime(600);
       }
     } finally {
