@@ -4,8 +4,9 @@ import { formatDuration, parseDuration } from '../../shared/story/timing';
 /**
  * A m:ss field: typed freely, checked on Enter or leaving it, red while it is not a time. What is
  * typed is held only until it is taken (or while it is not a time); otherwise the field shows
- * `value`. A typed draft belongs to `owner` (a grid row, say): when the field is handed to
- * another owner, as a grid row's cells are when rows move, the draft is dropped, not carried over.
+ * `value`. A typed draft belongs to `owner` (the story whose Target it is): when the field is
+ * handed to another owner, as the story details are when another story opens, the draft is
+ * dropped, not carried over.
  */
 export function DurationInput({
   value,
