@@ -60,6 +60,37 @@ test.describe('the timing display says what is true (issue 12, item 8)', () => {
     await expect(page.getByTestId('media-time')).toHaveText('0:45');
   });
 
+  test('a length over six hours, which no story is stored with, is refused where it is typed', async ({
+    page,
+  }) => {
+    await startStoryWith(page, 'The minister spoke this morning.');
+    const saveState = page.getByTestId('save-state');
+    await expect(saveState).toHaveText(/^Saved/);
+    const target = page.getByLabel('Target length');
+    await target.click();
+    await target.pressSequentially('7:00:00');
+    await target.press('Enter');
+    await expect(target).toHaveAttribute('aria-invalid', 'true');
+    await expect(target).toHaveAttribute('title', /up to 6:00:00/);
+
+    await page.getByTestId('script-editor').click();
+    await page.keyboard.press('Control+Alt+s');
+    const bite = page.getByRole('region', { name: 'Sound bite' });
+    const dur = bite.getByRole('textbox', { name: /^Dur/ });
+    await dur.click();
+    await dur.pressSequentially('7:00:00');
+    await dur.press('Tab');
+    await expect(bite.getByRole('alert')).toContainText('“7:00:00” is not a duration');
+    await expect(bite.getByRole('alert')).toContainText('up to six hours');
+
+    // Neither reached the story: it goes on saving as it is typed.
+    await page.getByTestId('script-editor').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Back to the studio.');
+    await expect(saveState).toHaveText(/^Saved/);
+    await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toHaveCount(0);
+  });
+
   test('the character count follows undoing a Replace all', async ({ page }) => {
     await startStoryWith(page, 'The board met. The board voted.');
     await expect(page.getByTestId('chars')).toHaveText('31');

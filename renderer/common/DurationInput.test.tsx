@@ -51,6 +51,17 @@ describe('a duration field', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('refuses a length over six hours, which no story can be saved with', () => {
+    const { input, onChange } = field(90, 'a');
+    type(input, '7:00:00');
+    leave(input);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    type(input, '6:00:00');
+    leave(input);
+    expect(onChange).toHaveBeenCalledWith(6 * 3600);
+  });
+
   it('drops what was typed for one story when it shows another', () => {
     const { input, redraw } = field(90, 'a');
     type(input, '2:9x');

@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { formatDuration, parseDuration } from '../../shared/story/timing';
+import { formatDuration, parseLength } from '../../shared/story/timing';
+
+/** Said on a length field while what is typed is not a length a story or a row can hold. */
+export const LENGTH_HINT = 'Type a length like 1:45 or 0:20, up to 6:00:00';
 
 /**
- * A m:ss field: typed freely, checked on Enter or leaving it, red while it is not a time. What is
+ * A m:ss field: typed freely, checked on Enter or leaving it, red while it is not a length (up to six hours). What is
  * typed is held only until it is taken (or while it is not a time); otherwise the field shows
  * `value`. A typed draft belongs to `owner` (the story whose Target it is): when the field is
  * handed to another owner, as the story details are when another story opens, the draft is
@@ -35,7 +38,7 @@ export function DurationInput({
       onChange(undefined);
       return;
     }
-    const seconds = parseDuration(trimmed);
+    const seconds = parseLength(trimmed);
     if (seconds === null) {
       setTyped({ ...draft, invalid: true });
       return;
@@ -48,7 +51,7 @@ export function DurationInput({
       className={invalid ? 'cd-input-invalid' : undefined}
       aria-label={label}
       aria-invalid={invalid}
-      title={invalid ? 'Type a time like 1:45 or 0:20' : label}
+      title={invalid ? LENGTH_HINT : label}
       value={text}
       placeholder={placeholder}
       inputMode="numeric"

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { formatClock, hitInShow, parseClock } from '../../shared/rundown/clock';
 import type { RundownLine } from '../../shared/rundown/view';
-import { formatDuration, parseDuration } from '../../shared/story/timing';
+import { formatDuration, parseLength } from '../../shared/story/timing';
+import { LENGTH_HINT } from '../common/DurationInput';
 import type { RowChange } from './RundownGrid';
 
 type CellProps = { line: RundownLine; onSet: (change: RowChange) => void };
@@ -125,20 +126,18 @@ function CellEditor(props: Edit & { label: string; onDone: () => void }) {
 
 const gridOf = (element: HTMLElement | null) => element?.closest<HTMLElement>('[role=grid]');
 
-/** Takes a typed m:ss length: empty clears it, anything else that is not a length is refused. */
+/** Takes a typed m:ss length: empty clears it; anything that is not a length (up to six hours) is refused. */
 function takeDuration(
   text: string,
   current: number | null,
   set: (seconds: number | null) => void,
 ): boolean {
   const trimmed = text.trim();
-  const seconds = trimmed === '' ? null : parseDuration(trimmed);
+  const seconds = trimmed === '' ? null : parseLength(trimmed);
   if (trimmed !== '' && seconds === null) return false;
   if (seconds !== current) set(seconds);
   return true;
 }
-
-const DURATION_HINT = 'Type a time like 1:45 or 0:20';
 
 /** The longest page number kept (a hand-typed one). */
 const PAGE_MAX = 12;
@@ -188,7 +187,7 @@ export function EstCell({ line, onSet }: CellProps) {
         edit={{
           initial: fromScript ? '' : formatDuration(row.estSec ?? 0),
           placeholder: formatDuration(line.estSec),
-          hint: DURATION_HINT,
+          hint: LENGTH_HINT,
           numeric: true,
           take: (text) =>
             // Emptied, a story's row goes back to its script's time; a break or an item keeps
@@ -213,7 +212,7 @@ export function ActualCell({ line, onSet }: CellProps) {
       title="How long it ran on air"
       edit={{
         initial: shown,
-        hint: DURATION_HINT,
+        hint: LENGTH_HINT,
         numeric: true,
         take: (text) => takeDuration(text, row.actualSec, (actualSec) => onSet({ actualSec })),
       }}

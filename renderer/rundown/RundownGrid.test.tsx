@@ -180,6 +180,19 @@ describe('a cell', () => {
     expect(host.querySelector('input')).toBeNull();
   });
 
+  it('refuses a length longer than a row can hold (six hours), red, instead of sending it', () => {
+    const { host, calls } = showGrid('bridge');
+    const actual = openField(host, 'Actual length of HARBOR BRIDGE');
+    typeInto(actual, '12:34:56');
+    key(actual, 'Enter');
+    expect(calls.set).not.toHaveBeenCalled();
+    expect(actual.getAttribute('aria-invalid')).toBe('true');
+    expect(actual.title).toMatch(/up to 6:00:00/);
+    typeInto(actual, '6:00:00');
+    key(actual, 'Enter');
+    expect(calls.set.mock.calls).toEqual([['bridge', { actualSec: 6 * 3600 }]]);
+  });
+
   it('takes nothing on Escape, nor on leaving a field that was not changed', () => {
     const { host, calls } = showGrid('bridge');
     const page = openField(host, 'Page of HARBOR BRIDGE');

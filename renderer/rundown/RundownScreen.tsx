@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { parseDuration } from '../../shared/story/timing';
+import { parseLength } from '../../shared/story/timing';
 import { describeChange, type RundownHistoryEntry } from '../../shared/rundown/history';
 import type { RundownRow } from '../../shared/rundown/model';
 import { call } from '../api/calls';
@@ -302,9 +302,9 @@ function RowDialog({
         className="cd-rd-show-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const estSec = parseDuration(length);
+          const estSec = parseLength(length);
           if (!label.trim()) return setProblem(`Give the ${kind} a name.`);
-          if (estSec === null) return setProblem('Type the length as M:SS.');
+          if (estSec === null) return setProblem('Type the length as M:SS, up to 6:00:00.');
           void onAdd(label.trim(), estSec).then((done) => done && onClose());
         }}
       >

@@ -1,5 +1,5 @@
 import type { Block, MediaBlock, Run, StoryFormat } from '../story/model';
-import { parseDuration } from '../story/timing';
+import { parseLength } from '../story/timing';
 import { MAX_SLUG_CHARS, MAX_TAG_CHARS, STORY_FORMATS } from '../story/model';
 import { CONTROL_RUNS } from '../story/controlChars';
 import { residueOf } from './residueRules';
@@ -312,7 +312,7 @@ function applyKeys(block: MediaBlock, text: string): void {
         [block.speaker, block.title] = nameAndTitle(value);
         break;
       default:
-        block.durationSec = parseDuration(unquote(value)) ?? block.durationSec;
+        block.durationSec = parseLength(unquote(value)) ?? block.durationSec;
     }
   });
 }

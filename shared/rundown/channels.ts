@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../ipc/channel';
+import { MAX_LENGTH_SEC } from '../story/model';
 import { DAY_SEC } from './clock';
 import type { RundownHistoryEntry, RundownSummary } from './history';
 import {
@@ -19,10 +20,7 @@ export type RundownDetail = { rundown: Rundown; stories: RowStory[] };
 
 const RundownIdSchema = z.uuid();
 const RowIdSchema = z.uuid();
-const lengthSec = z
-  .int()
-  .min(0)
-  .max(6 * 3600);
+const lengthSec = z.int().min(0).max(MAX_LENGTH_SEC);
 const hitSec = z
   .int()
   .min(0)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LineTextSchema } from '../story/model';
+import { LineTextSchema, MAX_LENGTH_SEC } from '../story/model';
 import { DAY_SEC } from './clock';
 
 /**
@@ -10,7 +10,6 @@ import { DAY_SEC } from './clock';
 export const ROW_KINDS = ['story', 'break', 'item'] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
 
-const MAX_LENGTH_SEC = 6 * 3600;
 const lengthSec = z.int().min(0).max(MAX_LENGTH_SEC);
 /** A clock time in the show, in seconds from the air date's midnight (a late show runs past it). */
 const showClockSec = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LineTextSchema } from '../story/model';
+import { LineTextSchema, MAX_LENGTH_SEC } from '../story/model';
 import {
   BlockBudgetsSchema,
   PageSchema,
@@ -16,10 +16,7 @@ import {
 export const TemplateRowSchema = z.strictObject({
   kind: z.enum(['break', 'item']),
   label: RowLabelSchema.pipe(z.string().min(1, 'a break or item needs a name')),
-  estSec: z
-    .int()
-    .min(0)
-    .max(6 * 3600),
+  estSec: z.int().min(0).max(MAX_LENGTH_SEC),
   page: PageSchema.nullable(),
   floated: z.boolean(),
   /** A hard hit, as an offset from on-air, so the template fits any air time. */

@@ -38,6 +38,8 @@ export const MAX_STORY_CHARS = 1_000_000;
 export const MAX_SLUG_CHARS = 80;
 export const MAX_TAG_CHARS = 40;
 export const MAX_TAGS = 30;
+/** The longest length anything is timed at: a script, a bite or package, a rundown row. */
+export const MAX_LENGTH_SEC = 6 * 3600;
 
 // Messages that start with "must" follow the field's name when shown ("The slug must …").
 const BROKEN_CHARACTER =
@@ -118,12 +120,7 @@ export const MediaBlockSchema = z.strictObject({
   title: text,
   inCue: text,
   outCue: text,
-  durationSec: z
-    .number()
-    .int()
-    .min(0)
-    .max(6 * 3600)
-    .nullable(),
+  durationSec: z.int().min(0).max(MAX_LENGTH_SEC).nullable(),
   transcript: multilineText,
 });
 
@@ -169,11 +166,7 @@ export const StorySchema = z
     /** Rundown page number (`A3`), when the story has a place in a show. */
     page: text.max(12).optional(),
     /** The length the producer wants, for over/under. */
-    targetSec: z
-      .int()
-      .min(0)
-      .max(6 * 3600)
-      .optional(),
+    targetSec: z.int().min(0).max(MAX_LENGTH_SEC).optional(),
     createdAt: isoDate,
     updatedAt: isoDate,
     body: z.array(BlockSchema),

@@ -3,6 +3,7 @@ import {
   countText,
   formatDuration,
   parseDuration,
+  parseLength,
   storyTiming,
   DEFAULT_READ_RATES,
 } from './timing';
@@ -139,4 +140,15 @@ describe('durations', () => {
     ['abc', null],
     ['', null],
   ])('parses %j as %j', (text, s) => expect(parseDuration(text)).toBe(s));
+
+  it.each([
+    ['6:00:00', 21_600],
+    ['21600', 21_600],
+    ['6:00:01', null],
+    ['12:34:56', null],
+    ['99999', null],
+    ['1:75', null],
+  ])('takes %j as a length of %j (six hours at most)', (text, s) =>
+    expect(parseLength(text)).toBe(s),
+  );
 });

@@ -1,4 +1,4 @@
-import type { Block, Story } from './model';
+import { MAX_LENGTH_SEC, type Block, type Story } from './model';
 import { runsText } from './text';
 import { foldCase } from '../text/foldCase';
 
@@ -239,4 +239,13 @@ export function parseDuration(input: string): number | null {
   const [, h, min, sec] = m;
   if (Number(sec) > 59 || (h !== undefined && Number(min) > 59)) return null;
   return Number(h ?? 0) * 3600 + Number(min || 0) * 60 + Number(sec);
+}
+
+/**
+ * A length typed by a person or read from a file, as `parseDuration` reads it, that a story or a
+ * rundown can hold: null when it is not a time or is longer than `MAX_LENGTH_SEC` (six hours).
+ */
+export function parseLength(input: string): number | null {
+  const seconds = parseDuration(input);
+  return seconds !== null && seconds <= MAX_LENGTH_SEC ? seconds : null;
 }

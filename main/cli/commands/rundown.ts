@@ -2,7 +2,7 @@ import { contract } from '../../../shared/ipc/contract';
 import type { RundownDetail } from '../../../shared/rundown/channels';
 import { formatClock, formatOverUnder, hitInShow, parseClock } from '../../../shared/rundown/clock';
 import { viewRundown, type RundownView } from '../../../shared/rundown/view';
-import { formatDuration, parseDuration } from '../../../shared/story/timing';
+import { formatDuration, parseLength } from '../../../shared/story/timing';
 import { runSubcommand, type CommandContext, type Command, type Subcommands } from '../command';
 import { UsageError } from '../exitCodes';
 import { schemaFlag, type Flag } from '../flags';
@@ -57,8 +57,9 @@ function clockFlag(ctx: CommandContext, flag: Flag<string>): number | undefined 
 function lengthOf(ctx: CommandContext, flag: Flag<string>): number | undefined {
   const raw = ctx.flag(flag);
   if (raw === undefined) return undefined;
-  const sec = parseDuration(raw);
-  if (sec === null) throw new UsageError(`--${flag.name} is a length like 1:30 or 0:45`);
+  const sec = parseLength(raw);
+  if (sec === null)
+    throw new UsageError(`--${flag.name} is a length like 1:30 or 0:45, up to 6:00:00`);
   return sec;
 }
 

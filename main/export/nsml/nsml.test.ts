@@ -211,6 +211,13 @@ describe('NSML import', () => {
     );
   });
 
+  it('reads a media time longer than a story can hold as six hours, as it reads the story times', () => {
+    const xml = storyToNsml(packageStory({ durationSec: 95 })).replace(/DUR: 1:35/, 'DUR: 9:00:00');
+    expect(xml).toContain('DUR: 9:00:00');
+    const media = parseNsml(xml, 'long').body.find((b) => b.type === 'media');
+    expect(media?.durationSec).toBe(6 * 3600);
+  });
+
   it('tolerates what old exports contain: unclosed paragraphs, bare attributes, stray < and unknown entities', () => {
     const story = parseNsml(
       '<NSML version=-//AVID//DTD NSML 1.0//EN><HEAD><META rate=150 float></HEAD><STORY><FIELDS><F ID=title>A &lt; B &eacute;</F></FIELDS>' +

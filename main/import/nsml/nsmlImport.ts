@@ -4,6 +4,7 @@ import { normalizeRuns } from '../../../shared/story/text';
 import { mergeTags } from '../../../shared/story/model';
 import { foldControls } from '../../../shared/story/controlChars';
 import { parseDuration } from '../../../shared/story/timing';
+import { MAX_LENGTH_SEC } from '../../../shared/story/model';
 import { ServiceError } from '../../common/errors';
 import {
   childElements,
@@ -93,7 +94,7 @@ function clean(text: string): string {
 function parseTime(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const seconds = parseDuration(value);
-  return seconds === null ? undefined : Math.min(seconds, 6 * 3600);
+  return seconds === null ? undefined : Math.min(seconds, MAX_LENGTH_SEC);
 }
 
 /** 4.x writes `<string id=title>`, `<duration ...>`; 1.0 writes `<f id=title>`: any will do. */
@@ -141,7 +142,7 @@ function anchorBlock(lines: readonly string[]): Block {
       title: field('TITLE'),
       inCue: field('IN'),
       outCue: field('OUT'),
-      durationSec: dur === '?' || dur === '' ? null : parseDuration(dur),
+      durationSec: (dur === '?' ? undefined : parseTime(dur)) ?? null,
       transcript: '',
     };
     return media;

@@ -3,7 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import type { MediaBlock } from '../../../shared/story/model';
-import { formatDuration, parseDuration } from '../../../shared/story/timing';
+import { formatDuration, parseLength } from '../../../shared/story/timing';
 import { firstWords, lastWords } from '../../../shared/import/scriptText';
 import { $isMediaNode } from './MediaNode';
 import { CONTROL_EXCEPT_LF_RUNS, foldControls } from '../../../shared/story/controlChars';
@@ -65,7 +65,7 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
   const typeDuration = (value: string) => {
     setDurationText(value);
     const text = value.trim();
-    const seconds = text === '' ? null : parseDuration(text);
+    const seconds = text === '' ? null : parseLength(text);
     if (text === '' || seconds !== null) {
       setDurationInvalid(false);
       setDuration(seconds);
@@ -75,7 +75,7 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
   // the old duration: it is timed from its words (est.) until a time is typed.
   const commitDuration = () => {
     const text = durationText.trim();
-    const seconds = text === '' ? null : parseDuration(text);
+    const seconds = text === '' ? null : parseLength(text);
     if (text !== '' && seconds === null) {
       setDurationInvalid(true);
       setDuration(null);
@@ -160,8 +160,8 @@ export function MediaBlockView({ nodeKey, media }: { nodeKey: NodeKey; media: Me
         {durationInvalid && (
           <p className="cd-media-error" role="alert" id={durationErrorId}>
             “{durationText.trim()}” is not a duration. Type minutes and seconds, like 1:45 or 0:20,
-            or seconds, like 20. Until then this {isPackage ? 'package' : 'sound bite'} is timed
-            from its words (est.).
+            or seconds, like 20, up to six hours. Until then this{' '}
+            {isPackage ? 'package' : 'sound bite'} is timed from its words (est.).
           </p>
         )}
         <div className="cd-media-cues">
