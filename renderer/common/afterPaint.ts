@@ -25,18 +25,28 @@ export function afterPaintScheduler(work: () => void): { schedule(): void; dispo
 }
 
 /**
+ * The longest `afterNextPaint` waits for a frame. A window that is shown but paints nothing (a
+ * sleeping display, a window the system stopped drawing without calling it hidden) would
+ * otherwise hold the work until it draws again, and lose it if the app is closed meanwhile.
+ */
+export const PAINT_WAIT_MAX_MS = 100;
+
+/**
  * Resolves just after the next frame is painted (the same way), so that work started now waits
  * for what is already on screen. A hidden window paints no frames: there it resolves at once, or
- * as soon as the window is hidden while it waits.
+ * as soon as the window is hidden while it waits; nor does it wait longer than
+ * `PAINT_WAIT_MAX_MS` for a frame that does not come.
  */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     if (document.visibilityState === 'hidden') return resolve();
     const done = () => {
       document.removeEventListener('visibilitychange', done);
+      clearTimeout(timer);
       resolve();
     };
     document.addEventListener('visibilitychange', done);
+    const timer = setTimeout(done, PAINT_WAIT_MAX_MS);
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {

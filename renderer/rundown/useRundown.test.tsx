@@ -8,6 +8,7 @@ import { moveRow } from '../../shared/rundown/rows';
 import { fakeArchive } from '../testing/fakeApi';
 import { mount, settle, unmountAll } from '../testing/dom';
 import { publishArchiveEvent } from '../api/archiveEvents';
+import { PAINT_WAIT_MAX_MS } from '../common/afterPaint';
 import {
   STORY_RELOAD_MAX_WAIT_MS,
   STORY_RELOAD_PAUSE_MS,
@@ -23,6 +24,18 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/**
+ * Runs the tasks that are due now while timers are faked: a timer set for later (the bound on the
+ * wait for a frame) stays set until the test moves the clock.
+ */
+async function settleNow(): Promise<void> {
+  for (let i = 0; i < 5; i++)
+    await act(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(0);
+    });
+}
+
 /** Frames painted only when the test says so: `paint()` runs the frames asked for since. */
 function holdFrames() {
   let asked: FrameRequestCallback[] = [];
@@ -32,7 +45,7 @@ function holdFrames() {
       const now = asked;
       asked = [];
       await act(async () => now.forEach((callback) => callback(performance.now())));
-      await settle();
+      await settleNow();
     },
   };
 }
@@ -87,36 +100,62 @@ describe('changes to an open rundown', () => {
     await settle();
     const order = () => doc!.detail!.rundown.rows.map((r) => r.id);
 
-    // Alt+Up twice on WEATHER, the second before the archive has answered the first.
-    let first: Promise<boolean> = Promise.resolve(false);
-    let second: Promise<boolean> = Promise.resolve(false);
-    act(() => {
-      first = doc!.move('weather', 1);
-    });
-    act(() => {
-      second = doc!.move('weather', 0);
-    });
-    expect(order()).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
-    await settle();
-    // Shown at once, stored once the frame that shows it is painted.
-    expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(0);
-    await frames.paint();
-    // Only the first has gone to the archive; the second waits for its answer.
-    expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(1);
-    await act(async () => answers.shift()!());
-    await frames.paint();
-    expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(2);
-    expect(order()).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
-    await act(async () => answers.shift()!());
-    expect(await first).toBe(true);
-    expect(await second).toBe(true);
-    expect(stored.rundown.rows.map((r) => r.id)).toEqual([
-      'weather',
-      'headlines',
-      'bridge',
-      'goodnight',
-    ]);
-    expect(doc!.detail!.rundown.version).toBe(3);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // Alt+Up twice on WEATHER, the second before the archive has answered the first.
+      let first: Promise<boolean> = Promise.resolve(false);
+      let second: Promise<boolean> = Promise.resolve(false);
+      act(() => {
+        first = doc!.move('weather', 1);
+      });
+      act(() => {
+        second = doc!.move('weather', 0);
+      });
+      expect(order()).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
+      await settleNow();
+      // Shown at once, stored once the frame that shows it is painted.
+      expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(0);
+      await frames.paint();
+      // Only the first has gone to the archive; the second waits for its answer.
+      expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(1);
+      await act(async () => answers.shift()!());
+      await frames.paint();
+      expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(2);
+      expect(order()).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
+      await act(async () => answers.shift()!());
+      expect(await first).toBe(true);
+      expect(await second).toBe(true);
+      expect(stored.rundown.rows.map((r) => r.id)).toEqual([
+        'weather',
+        'headlines',
+        'bridge',
+        'goodnight',
+      ]);
+      expect(doc!.detail!.rundown.version).toBe(3);
+
+      // A window that stops painting (a sleeping display) still stores the move, a moment later.
+      let third: Promise<boolean> = Promise.resolve(false);
+      act(() => {
+        third = doc!.move('bridge', 0);
+      });
+      await settleNow();
+      expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(2);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(PAINT_WAIT_MAX_MS);
+      });
+      await settleNow();
+      expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(3);
+      await act(async () => answers.shift()!());
+      expect(await third).toBe(true);
+      expect(stored.rundown.rows.map((r) => r.id)).toEqual([
+        'bridge',
+        'weather',
+        'headlines',
+        'goodnight',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads a story’s new time once its saves pause, not after every save while it is typed', async () => {
