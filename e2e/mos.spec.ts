@@ -36,6 +36,18 @@ test('a producer adds a prompter, sends tonight’s show to it, rearranges it an
       ncs: { id: 'copydesk.e2e', ports: ncs },
     });
 
+    const rundownId = await test.step('tonight’s show has four stories', async () => {
+      const listed = unwrap(await call('stories.list', { limit: 10, offset: 0 }));
+      const id = await makeShow(
+        call,
+        SLUGS.map((slug) => listed.items.find((s) => s.slug === slug)!.id),
+      );
+      await page.getByTestId('rundowns-tab').click();
+      await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
+      await expect(grid(page).getByTestId('rundown-row')).toHaveCount(4);
+      return id;
+    });
+
     await test.step('the prompter is added in Settings', async () => {
       await page.getByRole('button', { name: 'Settings' }).click();
       const section = page.getByTestId('mos-settings');
@@ -53,18 +65,10 @@ test('a producer adds a prompter, sends tonight’s show to it, rearranges it an
       await expect(section.getByTestId('mos-settings-device')).toContainText('PROMPTER 1');
       await expect(section.getByTestId('mos-settings-device')).toContainText('Idle');
       await page.getByTestId('settings-dialog').getByRole('button', { name: 'Cancel' }).click();
-    });
-
-    const rundownId = await test.step('tonight’s show has four stories', async () => {
-      const listed = unwrap(await call('stories.list', { limit: 10, offset: 0 }));
-      const id = await makeShow(
-        call,
-        SLUGS.map((slug) => listed.items.find((s) => s.slug === slug)!.id),
+      // The open show hears of the new device at once; it does not wait for its next look.
+      await expect(page.getByTestId('mos-devices').getByTestId('mos-device')).toContainText(
+        'PROMPTER 1',
       );
-      await page.getByTestId('rundowns-tab').click();
-      await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
-      await expect(grid(page).getByTestId('rundown-row')).toHaveCount(4);
-      return id;
     });
     const ro = `copydesk-ro-${rundownId}`;
 

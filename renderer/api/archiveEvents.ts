@@ -5,7 +5,9 @@
  */
 export type ArchiveEvent =
   | { type: 'story'; id: string; updatedAt: string }
-  | { type: 'rundown'; id: string; version: number };
+  | { type: 'rundown'; id: string; version: number }
+  /** A MOS device was added, changed or removed in Settings. */
+  | { type: 'mos-devices' };
 
 const CHANNEL_NAME = 'copydesk-archive';
 const local = new Set<(event: ArchiveEvent) => void>();

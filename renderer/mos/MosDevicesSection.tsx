@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { call } from '../api/calls';
+import { publishArchiveEvent } from '../api/archiveEvents';
 import {
   MOS_DEFAULT_PORTS,
   type MosDevice,
@@ -81,6 +82,7 @@ export function MosDevicesSection() {
     setDraft(null);
     setNote(`${result.value.name} saved.`);
     void status.refresh();
+    publishArchiveEvent({ type: 'mos-devices' });
   };
   const remove = async (device: MosDevice) => {
     const sure = await askToConfirm({
@@ -91,7 +93,9 @@ export function MosDevicesSection() {
     });
     if (!sure) return;
     const result = await call('mos.devices.remove', { id: device.id });
-    if (result.ok) void status.refresh();
+    if (!result.ok) return;
+    void status.refresh();
+    publishArchiveEvent({ type: 'mos-devices' });
   };
   const saveNcs = async () => {
     if (!ncs) return;

@@ -4,23 +4,30 @@ import type { Channel, Input, Output } from '../../shared/ipc/contract';
 
 /**
  * A channel's answer, asked again every `everyMs` while the component is on screen: how a MOS
- * link is doing changes without anyone touching the window. A failure is not a notice every
- * second: `unavailable` says this copy of Copydesk has no MOS links (FORBIDDEN), `problem` any
- * other failure, shown where the answer would be.
+ * link is doing changes without anyone touching the window. `everyMs` may depend on the last
+ * answer (ask rarely while there is nothing to watch). A failure is not a notice every second:
+ * `unavailable` says this copy of Copydesk has no MOS links (FORBIDDEN), `problem` any other
+ * failure, shown where the answer would be.
  */
-export function usePolled<K extends Channel>(channel: K, input: Input<K>, everyMs: number) {
+export function usePolled<K extends Channel>(
+  channel: K,
+  input: Input<K>,
+  everyMs: number | ((last: Output<K> | null) => number),
+) {
   const [value, setValue] = useState<Output<K> | null>(null);
   const [problem, setProblem] = useState('');
   const [unavailable, setUnavailable] = useState(false);
   const key = JSON.stringify(input);
   // The same answer again is no change: the screen around it is not drawn again every second.
   const last = useRef('');
+  const lastValue = useRef<Output<K> | null>(null);
   const ask = useCallback(async () => {
     const result = await call(channel, JSON.parse(key) as Input<K>, { showsFailure: true });
     if (result.ok) {
       const seen = JSON.stringify(result.value);
       if (seen !== last.current) {
         last.current = seen;
+        lastValue.current = result.value;
         setValue(result.value);
       }
       setProblem('');
@@ -33,18 +40,35 @@ export function usePolled<K extends Channel>(channel: K, input: Input<K>, everyM
     setProblem(result.error.message);
     return true;
   }, [channel, key]);
+  const interval = useRef(everyMs);
+  interval.current = everyMs;
+  const poll = useRef<(() => Promise<void>) | null>(null);
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let round = 0;
+    // Asked now, and then again after the interval the answer calls for. Asking out of turn
+    // (refresh) starts the wait again from its answer: a slow interval does not outlive the
+    // answer that ended it.
     const tick = async () => {
+      const mine = ++round;
+      clearTimeout(timer);
       const again = await ask();
-      if (!stopped && again) timer = setTimeout(() => void tick(), everyMs);
+      if (stopped || !again || mine !== round) return;
+      const every = interval.current;
+      timer = setTimeout(
+        () => void tick(),
+        typeof every === 'function' ? every(lastValue.current) : every,
+      );
     };
+    poll.current = tick;
     void tick();
     return () => {
       stopped = true;
+      poll.current = null;
       clearTimeout(timer);
     };
-  }, [ask, everyMs]);
-  return { value, problem, unavailable, refresh: ask };
+  }, [ask]);
+  const refresh = useCallback(() => poll.current?.() ?? Promise.resolve(), []);
+  return { value, problem, unavailable, refresh };
 }

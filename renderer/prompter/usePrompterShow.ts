@@ -66,6 +66,7 @@ export function usePrompterShow(source: PrompterSource, prefs: PrompterPrefs): L
             void reload();
           return;
         }
+        if (event.type !== 'story') return;
         const at = current.entries.findIndex((e) => e.story.id === event.id);
         if (at < 0 || current.entries[at]!.story.updatedAt === event.updatedAt) return;
         void (async () => {

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { parseLength } from '../../shared/story/timing';
 import { describeChange, type RundownHistoryEntry } from '../../shared/rundown/history';
 import type { RundownRow } from '../../shared/rundown/model';
+import type { RundownDeviceStatus } from '../../shared/mos/model';
 import { call } from '../api/calls';
+import { onArchiveEvent } from '../api/archiveEvents';
 import { Dialog } from '../common/Dialog';
 import { AddStoryDialog } from './AddStoryDialog';
 import { RundownGrid } from './RundownGrid';
@@ -35,6 +37,12 @@ const AIR_DATE = new Intl.DateTimeFormat([], {
   day: 'numeric',
 });
 
+/** How often a show asks the MOS devices of its rows: a desk with none has nothing to watch. */
+const DEVICE_POLL_MS = 1000;
+const NO_DEVICE_POLL_MS = 15_000;
+const devicePollMs = (status: RundownDeviceStatus | null) =>
+  status && status.devices.length === 0 ? NO_DEVICE_POLL_MS : DEVICE_POLL_MS;
+
 type Panel = 'add-story' | 'add-break' | 'add-item' | 'show' | 'template' | 'history' | null;
 
 /**
@@ -44,8 +52,14 @@ type Panel = 'add-story' | 'add-break' | 'add-item' | 'show' | 'template' | 'his
 export function RundownScreen(props: Props) {
   const { rundownId } = props;
   const doc = useRundown(rundownId, props.live);
-  // What the MOS devices have of this show, and say of its rows.
-  const devices = usePolled('mos.rundownStatus', { rundownId }, 1000);
+  // What the MOS devices have of this show, and say of its rows: asked every second while the
+  // desk has devices, rarely while it has none, and at once when one is added in Settings.
+  const devices = usePolled('mos.rundownStatus', { rundownId }, devicePollMs);
+  const refreshDevices = devices.refresh;
+  useEffect(
+    () => onArchiveEvent((e) => e.type === 'mos-devices' && void refreshDevices()),
+    [refreshDevices],
+  );
   const [selected, setSelected] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
   const [undo, setUndo] = useState<{ row: RundownRow; index: number; slug: string } | null>(null);
