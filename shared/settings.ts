@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_READ_RATES, type TimingSettings } from './story/timing';
 import { foldCase } from './text/foldCase';
+import { lineInput } from './text/lineInput';
 
 const rate = (min: number, max: number) => z.number().min(min).max(max);
 
@@ -57,8 +58,10 @@ export function timingSettings(settings: Settings): TimingSettings {
   };
 }
 
+/** A dictionary line: control characters (a tab pasted in) become spaces, as a story's runs need. */
+const pronouncerText = z.string().transform(lineInput).pipe(z.string().trim().min(1).max(120));
 export const PronouncerEntrySchema = z.strictObject({
-  term: z.string().trim().min(1).max(120),
-  phonetic: z.string().trim().min(1).max(120),
+  term: pronouncerText,
+  phonetic: pronouncerText,
 });
 export type PronouncerEntry = z.infer<typeof PronouncerEntrySchema> & { updatedAt?: string };

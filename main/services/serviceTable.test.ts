@@ -176,6 +176,11 @@ describe('pronouncer dictionary', () => {
     ]);
     await call('pronouncers.delete', { term: 'NGUYEN' });
     expect(await call('pronouncers.list', {})).toHaveLength(1);
+    // A tab pasted into the dictionary becomes a space: the entry can go into a story's text.
+    await call('pronouncers.save', { term: 'Mwangi', phonetic: 'MWAHN\tgee' });
+    expect(await call('pronouncers.list', {})).toContainEqual(
+      expect.objectContaining({ term: 'Mwangi', phonetic: 'MWAHN gee' }),
+    );
     await expect(call('pronouncers.delete', { term: 'nobody' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

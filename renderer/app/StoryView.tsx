@@ -161,7 +161,7 @@ export function StoryView({
                   order={review.threadOrder}
                   pending={review.pending}
                   canComment={!locked}
-                  onPost={(threadId, body, quote) => void review.post(threadId, body, quote)}
+                  onPost={review.post}
                   onCancelPending={review.cancelPending}
                   onReturnToScript={review.returnToScript}
                   onResolve={(threadId, resolved) => void review.resolve(threadId, resolved)}

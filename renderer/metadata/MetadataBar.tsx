@@ -5,6 +5,7 @@ import {
   type StoryFormat,
 } from '../../shared/story/model';
 import { TagInput } from './TagInput';
+import { lineInput } from '../../shared/text/lineInput';
 import { DurationInput } from '../common/DurationInput';
 import './metadata.css';
 
@@ -34,7 +35,7 @@ export function MetadataBar({ story, presenters, onChange, onDelete, locked }: P
               value={story.slug}
               placeholder="SLUG"
               maxLength={MAX_SLUG_CHARS}
-              onChange={(e) => onChange({ slug: e.target.value })}
+              onChange={(e) => onChange({ slug: lineInput(e.target.value) })}
               spellCheck={false}
               data-testid="slug"
             />
@@ -60,7 +61,7 @@ export function MetadataBar({ story, presenters, onChange, onDelete, locked }: P
               placeholder="Anchor"
               maxLength={120}
               list="cd-presenters"
-              onChange={(e) => onChange({ presenter: e.target.value })}
+              onChange={(e) => onChange({ presenter: lineInput(e.target.value) })}
               data-testid="presenter"
             />
             <datalist id="cd-presenters">
@@ -75,7 +76,7 @@ export function MetadataBar({ story, presenters, onChange, onDelete, locked }: P
               value={story.reporter}
               placeholder="Writer"
               maxLength={120}
-              onChange={(e) => onChange({ reporter: e.target.value })}
+              onChange={(e) => onChange({ reporter: lineInput(e.target.value) })}
             />
           </label>
           <label className="cd-meta-field cd-meta-target">

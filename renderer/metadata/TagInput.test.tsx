@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { render, unmountAll } from '../testing/dom';
 import { TagInput } from './TagInput';
+import { MAX_TAG_CHARS, TagSchema } from '../../shared/story/model';
 
 afterEach(unmountAll);
 
@@ -27,5 +28,17 @@ describe('adding a tag', () => {
 
   it('adds a name that only looks alike', () => {
     expect(addTags(['Émile'], 'Emile')).toEqual(['Émile', 'Emile']);
+  });
+
+  it('adds only what a stored tag may hold: # parts tags, a pasted tab too', () => {
+    const added = addTags([], '#fire#flood C#\tweather\u0001storm');
+    expect(added).toEqual(['fire', 'flood', 'C', 'weather', 'storm']);
+    for (const tag of added) expect(TagSchema.safeParse(tag).success).toBe(true);
+  });
+
+  it('cuts a long tag at its limit without breaking a two-part character', () => {
+    const [tag] = addTags([], `${'a'.repeat(MAX_TAG_CHARS - 1)}🔥🔥`);
+    expect(tag).toBe('a'.repeat(MAX_TAG_CHARS - 1));
+    expect(TagSchema.safeParse(tag).success).toBe(true);
   });
 });

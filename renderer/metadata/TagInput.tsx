@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { sameFolded } from '../../shared/text/foldCase';
 import { MAX_TAG_CHARS, MAX_TAGS } from '../../shared/story/model';
+import { clipUnits, lineInput } from '../../shared/text/lineInput';
 import './metadata.css';
 
 /** Tags as chips: Enter or comma adds, Backspace in the empty box removes the last, × removes one. */
@@ -15,9 +16,11 @@ export function TagInput({
 }) {
   const [draft, setDraft] = useState('');
   const add = (raw: string) => {
-    const additions = raw
-      .split(/[,\s]+/)
-      .map((t) => t.replace(/^#+/, '').trim().slice(0, MAX_TAG_CHARS))
+    // Commas, spaces, # and control characters all part tags (#fire#flood is two tags): a tag
+    // holds none of them.
+    const additions = lineInput(raw)
+      .split(/[,#\s]+/)
+      .map((t) => clipUnits(t, MAX_TAG_CHARS))
       .filter(Boolean);
     const next = [...tags];
     for (const tag of additions) {

@@ -11,7 +11,8 @@ type Props = {
   /** A thread just opened on the selection, waiting for its first comment. */
   pending: { threadId: string; quote: string } | null;
   canComment: boolean;
-  onPost: (threadId: string, body: string, quote: string) => void;
+  /** Resolves true once the comment is stored; the box keeps what was typed until then. */
+  onPost: (threadId: string, body: string, quote: string) => Promise<boolean>;
   onCancelPending: () => void;
   /** Escape in a reply box: back to the script, just after the thread's words. */
   onReturnToScript: (threadId: string) => void;
@@ -31,20 +32,26 @@ function Composer({
   placeholder: string;
   action: string;
   autoFocus?: boolean;
-  onSubmit: (body: string) => void;
+  /** Resolves true once it is stored: only then is the box emptied. */
+  onSubmit: (body: string) => Promise<boolean>;
   onCancel?: () => void;
   /** Escape without cancelling (a reply box keeps what was typed). */
   onEscape?: () => void;
 }) {
   const [body, setBody] = useState('');
+  // A comment that could not be stored (the story's first save failed, the archive is away)
+  // stays in the box to be sent again; one that is stored leaves it, unless more was typed.
+  const submit = async () => {
+    const text = body.trim();
+    if (!text) return;
+    if (await onSubmit(text)) setBody((now) => (now.trim() === text ? '' : now));
+  };
   return (
     <form
       className="cd-composer"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!body.trim()) return;
-        onSubmit(body.trim());
-        setBody('');
+        void submit();
       }}
     >
       <textarea
@@ -58,10 +65,7 @@ function Composer({
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            if (body.trim()) {
-              onSubmit(body.trim());
-              setBody('');
-            }
+            void submit();
           } else if (e.key === 'Escape') {
             e.preventDefault();
             (onCancel ?? onEscape)?.();

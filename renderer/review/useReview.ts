@@ -147,13 +147,13 @@ export function useReview({
   }, [editor, pending, returnToScript]);
 
   const post = useCallback(
-    async (threadId: string, body: string, quote: string) => {
-      if (!openId) return;
+    async (threadId: string, body: string, quote: string): Promise<boolean> => {
+      if (!openId) return false;
       // A comment on a new story made before its first autosave stores the story first; the
       // anchor is content, so that save stores it. A save that fails keeps the thread open.
-      if (!stored && !(await save('explicit'))) return;
+      if (!stored && !(await save('explicit'))) return false;
       const result = await call('comments.add', { storyId: openId, threadId, body, quote });
-      if (!result.ok) return;
+      if (!result.ok) return false;
       if (pending?.threadId === threadId) {
         setPending(null);
         returnToScript(threadId);
@@ -161,6 +161,7 @@ export function useReview({
         await save('explicit');
       }
       await loadComments(openId);
+      return true;
     },
     [openId, stored, pending, save, loadComments, returnToScript],
   );

@@ -107,7 +107,9 @@ export const InstructionBlockSchema = z.strictObject({ type: z.literal('instruct
  */
 export const PresenterBlockSchema = z.strictObject({
   type: z.literal('presenter'),
-  name: text.max(120),
+  // No shorter bound than the story's: a paragraph turned into a presenter line keeps its text,
+  // and a bound here refused every save of the story until the line was found and shortened.
+  name: text,
 });
 /**
  * A sound bite (SOT) or a reporter's package (PKG): media the anchor does not read. Its time is

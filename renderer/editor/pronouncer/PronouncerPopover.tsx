@@ -9,6 +9,7 @@ import {
 } from 'lexical';
 import type { PronouncerEntry } from '../../../shared/settings';
 import { sameFolded } from '../../../shared/text/foldCase';
+import { lineInput } from '../../../shared/text/lineInput';
 import {
   $applyPronouncer,
   $pronouncerTarget,
@@ -83,7 +84,7 @@ export function PronouncerPopover({ dictionary }: Props) {
     editor.focus();
   };
   const apply = () => {
-    const phonetic = value.trim();
+    const phonetic = lineInput(value).trim();
     if (!phonetic) return;
     editor.update(() => $applyPronouncer(phonetic));
     close();
