@@ -44,6 +44,19 @@ describe('every refusal says, in the user’s words, what was wrong', () => {
     });
   });
 
+  it('a show’s title and a row’s name are named as such, not as a speaker’s title or "part of the request"', async () => {
+    const { refusal } = setup();
+    expect(
+      await refusal('rundowns.create', { title: '6 PM\u0000NEWS', airDate: '2026-11-30' }),
+    ).toMatchObject({ message: expect.stringMatching(/^The show’s title must not contain/) });
+    expect(
+      await refusal('rundowns.addRow', {
+        id: '2b4cbe64-52d8-4a4c-9d6c-1f1f0f6a8a11',
+        row: { kind: 'item', label: 'WEATHER\u0000WALL', estSec: 30 },
+      }),
+    ).toMatchObject({ message: expect.stringMatching(/^The row’s name must not contain/) });
+  });
+
   it('a malformed story id in an export says so, not "Invalid UUID (at selection.ids.0)"', async () => {
     const { refusal } = setup();
     expect(

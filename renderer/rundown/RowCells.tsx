@@ -3,6 +3,7 @@ import { formatClock, hitInShow, parseClock } from '../../shared/rundown/clock';
 import type { RundownLine } from '../../shared/rundown/view';
 import { formatDuration, parseLength } from '../../shared/story/timing';
 import { LENGTH_HINT } from '../common/DurationInput';
+import { lineInput } from '../../shared/text/lineInput';
 import type { RowChange } from './RundownGrid';
 
 type CellProps = { line: RundownLine; onSet: (change: RowChange) => void };
@@ -159,7 +160,7 @@ export function PageCell({ line, onSet }: CellProps) {
         maxLength: PAGE_MAX,
         hint: 'A page number',
         take: (text) => {
-          const page = text.trim();
+          const page = lineInput(text).trim();
           if (page !== (line.row.page ?? ''))
             onSet({ page: page === '' ? null : page.slice(0, PAGE_MAX) });
           return true;

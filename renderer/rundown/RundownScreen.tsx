@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { parseLength } from '../../shared/story/timing';
+import { clipUnits, lineInput } from '../../shared/text/lineInput';
+import { TEMPLATE_NAME_CHARS } from '../../shared/rundown/template';
 import { describeChange, type RundownHistoryEntry } from '../../shared/rundown/history';
 import type { RundownRow } from '../../shared/rundown/model';
 import type { RundownDeviceStatus } from '../../shared/mos/model';
@@ -329,7 +331,7 @@ function RowDialog({
             data-autofocus
             maxLength={120}
             placeholder={kind === 'break' ? 'BREAK 1' : 'HEADLINES'}
-            onChange={(e) => setLabel(e.target.value)}
+            onChange={(e) => setLabel(lineInput(e.target.value))}
           />
         </label>
         <label>
@@ -363,7 +365,8 @@ function TemplateDialog({
   onSave: (name: string) => Promise<boolean>;
   onClose: () => void;
 }) {
-  const [name, setName] = useState(title);
+  // The show's title (up to 120 characters) starts the name; a name holds 80.
+  const [name, setName] = useState(clipUnits(title, TEMPLATE_NAME_CHARS));
   return (
     <Dialog title="Save as show template" onClose={onClose}>
       <form
@@ -378,8 +381,8 @@ function TemplateDialog({
           <input
             value={name}
             data-autofocus
-            maxLength={80}
-            onChange={(e) => setName(e.target.value)}
+            maxLength={TEMPLATE_NAME_CHARS}
+            onChange={(e) => setName(lineInput(e.target.value))}
           />
         </label>
         <p className="cd-dialog-note">

@@ -3,6 +3,7 @@ import { DAY_SEC, formatClock, parseClock } from '../../shared/rundown/clock';
 import type { Rundown } from '../../shared/rundown/model';
 import type { ShowTemplate } from '../../shared/rundown/template';
 import { formatDuration, parseDuration } from '../../shared/story/timing';
+import { lineInput } from '../../shared/text/lineInput';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 
@@ -124,7 +125,7 @@ export function ShowDialog({
           Title
           <input
             value={title}
-            onChange={(e) => setTitle(e.target.value)}
+            onChange={(e) => setTitle(lineInput(e.target.value))}
             maxLength={120}
             data-autofocus
           />

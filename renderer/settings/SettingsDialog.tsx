@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { SettingsSchema, type Settings } from '../../shared/settings';
 import { DEFAULT_READ_RATES } from '../../shared/story/timing';
+import { describeInvalidInput } from '../../shared/ipc/inputMessages';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 import { BackupsSection } from './BackupsSection';
@@ -53,7 +54,8 @@ export function SettingsDialog({
   const save = async () => {
     if (!draft) return setError('The settings were never read, so there is nothing to save.');
     const checked = SettingsSchema.safeParse(draft);
-    if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'Check the values.');
+    // In the words the archive would use ("Words per minute must be at most 400."), not zod's.
+    if (!checked.success) return setError(describeInvalidInput(checked.error, 'settings.save'));
     const result = await call('settings.save', checked.data, { showsFailure: true });
     if (!result.ok) return setError(result.error.message);
     onSaved(result.value);

@@ -72,3 +72,21 @@ describe('settings that could not be read', () => {
     expect(fakeArchive.callsTo('settings.save')).toEqual([STORED]);
   });
 });
+
+describe('settings that are not right', () => {
+  it('say what is wrong in the words the archive uses, not in the checker’s', async () => {
+    fakeArchive.answer({
+      'settings.get': () =>
+        ok({ ...STORED, presenters: [{ ...STORED.presenters[0]!, name: ' ' }] }),
+      'settings.save': (input) => ok(input as Settings),
+    });
+    const page = render(<App />);
+    await settle();
+    click(button(page, 'Settings'));
+    await settle();
+    settingsDialog().querySelector('form')!.requestSubmit();
+    await settle();
+    expect(fakeArchive.callsTo('settings.save')).toEqual([]);
+    expect(settingsDialog().textContent).toContain('A presenter’s name must not be empty.');
+  });
+});

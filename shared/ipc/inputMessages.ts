@@ -107,6 +107,12 @@ const CHANNEL_LABELS: Record<string, Record<string, string>> = {
   'tags.delete': { name: 'the tag' },
   'comments.add': { body: 'the comment' },
   'templates.save': { body: 'the template' },
+  'rundowns.create': { title: 'the show’s title' },
+  'rundowns.update': { title: 'the show’s title' },
+  'rundowns.addRow': { label: 'the row’s name', page: 'the page number' },
+  'rundowns.setRow': { label: 'the row’s name', page: 'the page number' },
+  'showTemplates.save': { name: 'the template’s name', title: 'the show’s title' },
+  'showTemplates.fromRundown': { name: 'the template’s name' },
 };
 
 function labelFor(path: readonly PropertyKey[], channel?: string): string {

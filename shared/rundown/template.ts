@@ -28,8 +28,12 @@ export const TemplateRowSchema = z.strictObject({
 });
 export type TemplateRow = z.infer<typeof TemplateRowSchema>;
 
+export const TEMPLATE_NAME_CHARS = 80;
 export const TemplateNameSchema = LineTextSchema.transform((s) => s.trim()).pipe(
-  z.string().min(1, 'a template needs a name').max(80, 'a template name is 80 characters at most'),
+  z
+    .string()
+    .min(1, 'a template needs a name')
+    .max(TEMPLATE_NAME_CHARS, `a template name is ${TEMPLATE_NAME_CHARS} characters at most`),
 );
 
 export const ShowTemplateSchema = z.strictObject({
