@@ -1,6 +1,10 @@
 /** The prompter's small form fields, shared by its settings and the controller mappings. */
 
-/** A number typed in; a value out of range or half typed is not passed on. */
+/**
+ * A number typed in; a value out of range or half typed is not passed on, nor a fraction where
+ * the step is whole (the stored setting is a whole number: a fraction was dropped when the
+ * settings were read back, and the setting went back to its default).
+ */
 export function NumberSetting({
   label,
   value,
@@ -27,7 +31,9 @@ export function NumberSetting({
         value={value}
         onChange={(e) => {
           const v = Number(e.target.value);
-          if (e.target.value !== '' && v >= min && v <= max) onChange(v);
+          const whole = Number.isInteger(step);
+          if (e.target.value !== '' && v >= min && v <= max && (!whole || Number.isInteger(v)))
+            onChange(v);
         }}
       />
     </label>
