@@ -141,6 +141,7 @@ export function StoryView({
           resolvedThreads={review.resolvedThreads}
           onStartThread={review.startThread}
           onThreadOrder={review.setThreadOrder}
+          onThreadRefused={review.refuseThread}
           side={
             <Part
               what={review.panel === 'history' ? 'The history panel' : 'The comments panel'}

@@ -44,6 +44,7 @@ type Props = {
   resolvedThreads: ReadonlySet<string>;
   onStartThread: (thread: { threadId: string; quote: string }) => void;
   onThreadOrder: (threadIds: string[]) => void;
+  onThreadRefused?: (message: string) => void;
   /** A panel beside the page (comments, history). */
   side?: ReactNode;
   onEditor: (editor: LexicalEditor | null) => void;
@@ -152,6 +153,7 @@ export function ScriptEditor(props: Props) {
         resolvedThreads={props.resolvedThreads}
         onStartThread={props.onStartThread}
         onThreadOrder={props.onThreadOrder}
+        onThreadRefused={props.onThreadRefused}
       />
       {props.autoFocus && <FocusFirstLinePlugin />}
     </LexicalComposer>

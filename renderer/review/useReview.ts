@@ -249,6 +249,8 @@ export function useReview({
     revisions,
     resolvedThreads,
     startThread,
+    /** A thread could not be opened on the selection: why, for the person who asked. */
+    refuseThread: onError,
     cancelPending,
     returnToScript,
     post,

@@ -40,6 +40,8 @@ export const MAX_TAG_CHARS = 40;
 export const MAX_TAGS = 30;
 /** The longest length anything is timed at: a script, a bite or package, a rundown row. */
 export const MAX_LENGTH_SEC = 6 * 3600;
+/** The most comment threads one stretch of words may carry. */
+export const MAX_THREADS_PER_RUN = 20;
 
 // Messages that start with "must" follow the field's name when shown ("The slug must …").
 const BROKEN_CHARACTER =
@@ -88,7 +90,7 @@ export const RunSchema = z.strictObject({
    * The comment threads anchored to this run (an editor's remark on a phrase). The comments
    * themselves live in the archive beside the story; exports never show them.
    */
-  comments: z.array(z.uuid()).min(1).max(20).optional(),
+  comments: z.array(z.uuid()).min(1).max(MAX_THREADS_PER_RUN).optional(),
 });
 export type Run = z.infer<typeof RunSchema>;
 

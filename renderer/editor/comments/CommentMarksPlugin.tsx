@@ -17,6 +17,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { isCtrlAlt } from '../shortcuts/ctrlAlt';
+import { MAX_THREADS_PER_RUN } from '../../../shared/story/model';
 import './comments.css';
 
 export const ADD_COMMENT_COMMAND = createCommand<void>('ADD_COMMENT_COMMAND');
@@ -30,7 +31,21 @@ type Props = {
   resolvedThreads: ReadonlySet<string>;
   onStartThread: (thread: { threadId: string; quote: string }) => void;
   onThreadOrder: (threadIds: string[]) => void;
+  /** Says why no thread was opened on the selection. */
+  onThreadRefused?: (message: string) => void;
 };
+
+/** How many threads the words of `node` already carry (its marks and the marks around it). */
+function $threadsOn(node: LexicalNode): number {
+  const ids = new Set<string>();
+  for (let at: LexicalNode | null = node; at; at = at.getParent())
+    if ($isMarkNode(at)) for (const id of at.getIDs()) ids.add(id);
+  return ids.size;
+}
+
+export const CROWDED_WORDS =
+  `These words already carry ${MAX_THREADS_PER_RUN} comment threads, the most one stretch of ` +
+  'words can hold: reply in one of them instead.';
 
 function $marks(node: LexicalNode = $getRoot(), out: MarkNode[] = []): MarkNode[] {
   if ($isMarkNode(node)) out.push(node);
@@ -43,12 +58,17 @@ function $marks(node: LexicalNode = $getRoot(), out: MarkNode[] = []): MarkNode[
  * thread's id. Marks travel with their words through later edits, saves and reloads (they are in
  * the story model as the runs' `comments`). Resolved threads' marks fade.
  */
-export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrder }: Props) {
+export function CommentMarksPlugin({
+  resolvedThreads,
+  onStartThread,
+  onThreadOrder,
+  onThreadRefused,
+}: Props) {
   const [editor] = useLexicalComposerContext();
-  const callbacks = useRef({ onStartThread, onThreadOrder });
+  const callbacks = useRef({ onStartThread, onThreadOrder, onThreadRefused });
   useEffect(() => {
-    callbacks.current = { onStartThread, onThreadOrder };
-  }, [onStartThread, onThreadOrder]);
+    callbacks.current = { onStartThread, onThreadOrder, onThreadRefused };
+  }, [onStartThread, onThreadOrder, onThreadRefused]);
 
   useEffect(() => {
     let lastOrder: string | null = null;
@@ -67,6 +87,11 @@ export function CommentMarksPlugin({ resolvedThreads, onStartThread, onThreadOrd
       if (!$isRangeSelection(selection) || selection.isCollapsed()) return true;
       const quote = selection.getTextContent().trim();
       if (!quote) return true;
+      // One more would make the story one that cannot be saved.
+      if (selection.getNodes().some((node) => $threadsOn(node) >= MAX_THREADS_PER_RUN)) {
+        callbacks.current.onThreadRefused?.(CROWDED_WORDS);
+        return true;
+      }
       const threadId = crypto.randomUUID();
       $wrapSelectionInMarkNode(selection, selection.isBackward(), threadId);
       // The keyboard goes to the comment box: the script must not pull the caret back after

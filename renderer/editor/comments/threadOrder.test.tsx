@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -13,7 +13,8 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { SCRIPT_NODES } from '../nodes';
-import { CommentMarksPlugin } from './CommentMarksPlugin';
+import { ADD_COMMENT_COMMAND, CommentMarksPlugin, CROWDED_WORDS } from './CommentMarksPlugin';
+import { MAX_THREADS_PER_RUN } from '../../../shared/story/model';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -87,5 +88,68 @@ describe('comment threads in script order', () => {
       { discrete: true },
     );
     expect(orders).toEqual([['thread-a'], ['thread-a', 'thread-b']]);
+  });
+});
+
+describe('a new comment thread', () => {
+  /** "forty days" under `threads` threads already; returns what opening one more does. */
+  function openOneMore(threads: number) {
+    const started = vi.fn();
+    const refused = vi.fn();
+    let editor: LexicalEditor | null = null;
+    root = createRoot(document.createElement('div'));
+    const ids = Array.from({ length: threads }, (_, i) => `thread-${i}`);
+    act(() =>
+      root!.render(
+        <LexicalComposer
+          initialConfig={{
+            namespace: 'marks-test',
+            nodes: [...SCRIPT_NODES],
+            editorState: () => {
+              const mark = $createMarkNode(ids).append($createTextNode('forty days'));
+              $getRoot().append(
+                $createParagraphNode().append($createTextNode('Closed for '), mark),
+              );
+            },
+            onError: (error) => {
+              throw error;
+            },
+          }}
+        >
+          <CommentMarksPlugin
+            resolvedThreads={new Set()}
+            onStartThread={started}
+            onThreadOrder={() => {}}
+            onThreadRefused={refused}
+          />
+          <Capture onEditor={(e) => (editor = e)} />
+        </LexicalComposer>,
+      ),
+    );
+    act(() => {
+      editor!.update(
+        () => {
+          const paragraph = $getRoot().getFirstChild();
+          const mark = $isElementNode(paragraph) ? paragraph.getLastChild() : null;
+          const words = $isElementNode(mark) ? mark.getFirstChild() : null;
+          if ($isTextNode(words)) words.select(0, 5);
+        },
+        { discrete: true },
+      );
+      editor!.dispatchCommand(ADD_COMMENT_COMMAND, undefined);
+    });
+    return { started, refused };
+  }
+
+  it('opens on words that carry fewer threads than the most they can hold', () => {
+    const { started, refused } = openOneMore(MAX_THREADS_PER_RUN - 1);
+    expect(started).toHaveBeenCalledWith(expect.objectContaining({ quote: 'forty' }));
+    expect(refused).not.toHaveBeenCalled();
+  });
+
+  it('is refused, in words, on words that carry the most: one more and the story could not be saved', () => {
+    const { started, refused } = openOneMore(MAX_THREADS_PER_RUN);
+    expect(started).not.toHaveBeenCalled();
+    expect(refused).toHaveBeenCalledWith(CROWDED_WORDS);
   });
 });
