@@ -54,3 +54,24 @@ test('changing a story in review asks first: keep it in review takes the change 
   });
   expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
 });
+
+test('a withdrawal that fails keeps the change on screen and says why', async ({ page, call }) => {
+  await page.getByTestId('story-list').getByText('BRIDGE CLOSES').click();
+  await expect(page.getByTestId('status')).toHaveText('Ready for review');
+  const editor = page.getByTestId('script-editor');
+  const dialog = page.getByTestId('confirm-dialog');
+  await editor.getByText(TEXT).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Divers start Monday.');
+  await expect(dialog).toContainText('is waiting for an editor');
+  // While the reporter reads the question, the story is approved (on this one-person desk, by the
+  // same name): it can no longer go back to Draft without a reason.
+  unwrap(await call('settings.save', { displayName: 'Robin Desk', allowSelfApproval: true }));
+  unwrap(await call('stories.setStatus', { id: waiting.id, status: 'approved' }));
+  await dialog.getByRole('button', { name: 'Withdraw and edit' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
+    'It is still in review',
+  );
+  await expect(editor).toHaveText(`${TEXT} Divers start Monday.`);
+});

@@ -13,7 +13,7 @@ import { Notices } from './Notices';
 import { useNotices } from './useNotices';
 import { useImportFlow } from './useImportFlow';
 import { useAppShortcuts } from './useAppShortcuts';
-import { useStoryDocument } from './useStoryDocument';
+import { useStoryDocument, type InReviewAnswer } from './useStoryDocument';
 import { createValueStore } from './valueStore';
 import { TopBar } from './TopBar';
 import { EmptyState } from './EmptyState';
@@ -87,16 +87,23 @@ export function App() {
   );
   // A story waiting for an editor holds still: changing it withdraws it from review, if the
   // person says so (the archive refuses the change otherwise).
-  const editInReview = useCallback(async (waiting: Story): Promise<Story | null> => {
+  const editInReview = useCallback(async (waiting: Story): Promise<InReviewAnswer> => {
     const withdraw = await askToConfirm({
       title: 'Withdraw from review?',
       message: `“${waiting.slug || 'UNTITLED'}” is waiting for an editor. Changing it takes it back out of review, to Draft: submit it again when it is ready. Keeping it in review takes this change back.`,
       action: 'Withdraw and edit',
       cancel: 'Keep it in review',
     });
-    if (!withdraw) return null;
-    const result = await call('stories.setStatus', { id: waiting.id, status: 'draft' });
-    return result.ok ? result.value : null;
+    if (!withdraw) return { kind: 'kept' };
+    // A failure is shown on the save banner, with the text kept.
+    const result = await call(
+      'stories.setStatus',
+      { id: waiting.id, status: 'draft' },
+      { showsFailure: true },
+    );
+    return result.ok
+      ? { kind: 'withdrawn', story: result.value }
+      : { kind: 'failed', message: result.error.message };
   }, []);
   const doc = useStoryDocument(onSaved, editInReview);
   const { story, open, save, openRequested } = doc;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createValueStore } from './valueStore';
 import type { LexicalEditor } from 'lexical';
 import type { Story } from '../../shared/story/model';
+import { asClause } from '../../shared/ipc/inputMessages';
 import { call } from '../api/calls';
 import { $lexicalToStoryBody } from '../editor/model/storyBody';
 import type { MetadataPatch } from '../metadata/MetadataBar';
@@ -29,7 +30,13 @@ const AUTOSAVE_MAX_WAIT_MS = 1000;
  * story withdrawn to Draft (its new status and time), or null to keep it in review (the edit is
  * then taken back).
  */
-export type EditInReview = (story: Story) => Promise<Story | null>;
+/**
+ * Asked before a story in review is changed: withdrawn (the story as it now is), kept in review
+ * (the change is taken back), or the withdrawal failed (the change stays, unsaved, and why).
+ */
+export type InReviewAnswer =
+  { kind: 'withdrawn'; story: Story } | { kind: 'kept' } | { kind: 'failed'; message: string };
+export type EditInReview = (story: Story) => Promise<InReviewAnswer>;
 
 export function useStoryDocument(onSaved: (story: Story) => void, onEditInReview?: EditInReview) {
   const [story, setStory] = useState<Story | null>(null);
@@ -95,13 +102,23 @@ export function useStoryDocument(onSaved: (story: Story) => void, onEditInReview
           savedStory.current?.id === base.id &&
           !sameApartFromComments(savedStory.current, { ...base, body });
         if (inReview) {
-          const withdrawn = (await onEditInReviewRef.current?.(base)) ?? null;
-          if (!withdrawn) {
+          const answer = (await onEditInReviewRef.current?.(base)) ?? { kind: 'kept' };
+          if (answer.kind === 'failed') {
+            // Not taken out of review (another desk approved it first, the archive is away):
+            // the text stays on screen, unsaved, and the save banner says why.
+            setSaveState({
+              kind: 'error',
+              message: `It is still in review: ${asClause(answer.message)}.`,
+            });
+            return false;
+          }
+          if (answer.kind === 'kept') {
             // Kept in review: the edit is taken back, once this attempt is over.
             const id = base.id;
             setTimeout(() => void discardRef.current?.(id), 0);
             return false;
           }
+          const withdrawn = answer.story;
           base = {
             ...(storyRef.current ?? base),
             status: withdrawn.status,

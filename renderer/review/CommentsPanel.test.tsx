@@ -6,8 +6,8 @@ import { CommentsPanel } from './CommentsPanel';
 afterEach(unmountAll);
 
 /** The margin with a thread just opened on "harbor bridge", its comment box ready. */
-function panelPosting(stored: boolean) {
-  const onPost = vi.fn(async () => stored);
+function panelPosting(stored: boolean | (() => Promise<boolean>)) {
+  const onPost = typeof stored === 'function' ? stored : vi.fn(async () => stored);
   const host = render(
     <CommentsPanel
       comments={[]}
@@ -46,6 +46,17 @@ describe('the comment box', () => {
     await send(box);
     expect(onPost).toHaveBeenCalledWith('t1', 'Check the name of the bridge', 'harbor bridge');
     expect(box.value).toBe('Check the name of the bridge');
+  });
+
+  it('sends a comment once, however often it is sent while on its way', async () => {
+    let store: (stored: boolean) => void = () => {};
+    const onPost = vi.fn(() => new Promise<boolean>((resolve) => (store = resolve)));
+    const { box } = panelPosting(onPost);
+    await send(box);
+    await send(box);
+    expect(onPost).toHaveBeenCalledTimes(1);
+    await act(async () => store(true));
+    expect(box.value).toBe('');
   });
 
   it('is emptied once the comment is stored', async () => {

@@ -39,12 +39,19 @@ function Composer({
   onEscape?: () => void;
 }) {
   const [body, setBody] = useState('');
+  const [posting, setPosting] = useState(false);
   // A comment that could not be stored (the story's first save failed, the archive is away)
   // stays in the box to be sent again; one that is stored leaves it, unless more was typed.
+  // While one is on its way, sending again does nothing: it would be stored twice.
   const submit = async () => {
     const text = body.trim();
-    if (!text) return;
-    if (await onSubmit(text)) setBody((now) => (now.trim() === text ? '' : now));
+    if (!text || posting) return;
+    setPosting(true);
+    try {
+      if (await onSubmit(text)) setBody((now) => (now.trim() === text ? '' : now));
+    } finally {
+      setPosting(false);
+    }
   };
   return (
     <form
@@ -78,7 +85,11 @@ function Composer({
             Cancel
           </button>
         )}
-        <button type="submit" className="cd-button cd-button-primary" disabled={!body.trim()}>
+        <button
+          type="submit"
+          className="cd-button cd-button-primary"
+          disabled={!body.trim() || posting}
+        >
           {action}
         </button>
       </div>
