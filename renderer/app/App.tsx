@@ -354,7 +354,7 @@ export function App() {
       <LeaseBanner
         lease={lease}
         canTakeOver={role === 'editor' || role === 'admin'}
-        onTakeOver={(note) => void newsroom.takeOver(shown.id, note)}
+        onTakeOver={(note) => newsroom.takeOver(shown.id, note)}
       />
       <StoryView
         story={shown}

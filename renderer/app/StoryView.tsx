@@ -110,7 +110,7 @@ export function StoryView({
         <WorkflowBar
           story={story}
           lastStatusChange={review.lastStatusChange}
-          onTransition={(step, note) => void review.changeStatus(step, note)}
+          onTransition={review.changeStatus}
           historyOpen={review.panel === 'history'}
           onToggleHistory={() => review.setPanel((p) => (p === 'history' ? null : 'history'))}
           onSendPackage={() => void review.sendPackage()}

@@ -14,7 +14,8 @@ export function LeaseBanner({
 }: {
   lease: LeaseView | null;
   canTakeOver: boolean;
-  onTakeOver: (note: string) => void;
+  /** Resolves true once the story is this desk's. */
+  onTakeOver: (note: string) => Promise<boolean>;
 }) {
   const [asking, setAsking] = useState(false);
   if (!lease || lease.mine) return null;
@@ -47,10 +48,7 @@ export function LeaseBanner({
           prompt={`Why? ${lease.holder} sees it at once, and the note stays in the story's history.`}
           action="Take over"
           onClose={() => setAsking(false)}
-          onSubmit={(note) => {
-            setAsking(false);
-            onTakeOver(note);
-          }}
+          onSubmit={onTakeOver}
         />
       )}
     </div>

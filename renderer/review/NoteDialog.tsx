@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { Dialog } from '../common/Dialog';
 
-/** Asks for the reason a workflow step needs (returning a script, reopening an approved one). */
+/**
+ * Asks for the reason a workflow step needs (returning a script, reopening an approved one). It
+ * closes once the step is done; a step that fails leaves it open, the reason still in it, and
+ * it is sent once however often it is sent while on its way.
+ */
 export function NoteDialog({
   title,
   prompt,
@@ -12,16 +16,25 @@ export function NoteDialog({
   title: string;
   prompt: string;
   action: string;
-  onSubmit: (note: string) => void;
+  /** Resolves true once the step is done. */
+  onSubmit: (note: string) => Promise<boolean>;
   onClose: () => void;
 }) {
   const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const reason = note.trim();
+    if (!reason || busy) return;
+    setBusy(true);
+    const done = await onSubmit(reason).finally(() => setBusy(false));
+    if (done) onClose();
+  };
   return (
     <Dialog title={title} onClose={onClose} testId="note-dialog">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (note.trim()) onSubmit(note.trim());
+          void submit();
         }}
       >
         <label className="cd-stacked">
@@ -39,7 +52,11 @@ export function NoteDialog({
           <button type="button" className="cd-button cd-button-quiet" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="cd-button cd-button-primary" disabled={!note.trim()}>
+          <button
+            type="submit"
+            className="cd-button cd-button-primary"
+            disabled={!note.trim() || busy}
+          >
             {action}
           </button>
         </div>

@@ -1,13 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testStory } from '../testing/stories';
-import { render, unmountAll } from '../testing/dom';
+import { act } from 'react';
+import { render, settle, unmountAll } from '../testing/dom';
 import { WorkflowBar } from './WorkflowBar';
 import type { Story } from '../../shared/story/model';
 
 afterEach(() => unmountAll());
 
-function bar(story: Story, over: { heldBy?: string | null; approveRefusal?: string | null } = {}) {
-  const onTransition = vi.fn();
+function bar(
+  story: Story,
+  over: { heldBy?: string | null; approveRefusal?: string | null; done?: boolean } = {},
+) {
+  const onTransition = vi.fn(async () => over.done ?? true);
   const host = render(
     <WorkflowBar
       story={story}
@@ -51,5 +55,34 @@ describe('the workflow bar', () => {
     expect(onTransition).not.toHaveBeenCalled();
     // Handing it on as a package is not a change to it.
     expect(buttons(/^Send package/)[0]!.disabled).toBe(false);
+  });
+
+  it('keeps the reason in its dialog when the step fails, and closes it once the step is taken', async () => {
+    for (const done of [false, true]) {
+      const { buttons, onTransition } = bar(testStory({ status: 'ready' }), { done });
+      act(() => buttons(/^Return to reporter/)[0]!.click());
+      const dialog = () => document.querySelector<HTMLElement>('[data-testid="note-dialog"]');
+      const note = dialog()!.querySelector('textarea')!;
+      act(() => {
+        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(
+          note,
+          'The mayor’s name is spelled wrong.',
+        );
+        note.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      act(() => dialog()!.querySelector('form')!.requestSubmit());
+      await settle();
+      expect(onTransition).toHaveBeenCalledTimes(1);
+      expect(onTransition).toHaveBeenCalledWith(
+        expect.objectContaining({ to: 'returned' }),
+        'The mayor’s name is spelled wrong.',
+      );
+      if (done) expect(dialog()).toBeNull();
+      else
+        expect(dialog()!.querySelector('textarea')!.value).toBe(
+          'The mayor’s name is spelled wrong.',
+        );
+      unmountAll();
+    }
   });
 });

@@ -14,7 +14,8 @@ type Props = {
   story: Story;
   /** The latest status change, for "Approved by … at …". */
   lastStatusChange: RevisionSummary | null;
-  onTransition: (step: Transition, note: string) => void;
+  /** Resolves true once the story has taken the step. */
+  onTransition: (step: Transition, note: string) => Promise<boolean>;
   historyOpen: boolean;
   onToggleHistory: () => void;
   onSendPackage: () => void;
@@ -84,7 +85,7 @@ export function WorkflowBar({
             key={step.to}
             type="button"
             className={`cd-button${step.to === 'approved' || step.to === 'ready' ? ' cd-button-primary' : ''}${step.to === 'killed' ? ' cd-danger' : ''}`}
-            onClick={() => (step.needsNote ? setAsking(step) : onTransition(step, ''))}
+            onClick={() => (step.needsNote ? setAsking(step) : void onTransition(step, ''))}
             {...(step.to === 'approved' &&
               approveRefusal && {
                 disabled: true,
@@ -145,10 +146,7 @@ export function WorkflowBar({
               : 'Why? The reason stays in the story’s history.'
           }
           action={asking.action}
-          onSubmit={(note) => {
-            onTransition(asking, note);
-            setAsking(null);
-          }}
+          onSubmit={(note) => onTransition(asking, note)}
           onClose={() => setAsking(null)}
         />
       )}

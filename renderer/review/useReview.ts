@@ -182,10 +182,10 @@ export function useReview({
   );
 
   const changeStatus = useCallback(
-    async (step: Transition, note: string) => {
-      if (!openId) return;
+    async (step: Transition, note: string): Promise<boolean> => {
+      if (!openId) return false;
       // A new story is stored by its first save: Submit on one saves it first.
-      if ((!stored || isDirty()) && !(await save('explicit'))) return;
+      if ((!stored || isDirty()) && !(await save('explicit'))) return false;
       const result = await call(
         'stories.setStatus',
         { id: openId, status: step.to, note },
@@ -199,10 +199,11 @@ export function useReview({
               ? 'This new story is empty: write a slug or some text first, then submit it.'
               : result.error.message,
           );
-        return;
+        return false;
       }
       onArchiveChanged();
       await reopen(openId);
+      return true;
     },
     [openId, stored, isDirty, save, reopen, onArchiveChanged, onError],
   );
