@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Comment } from '../../shared/ipc/types';
+import { useInFlight } from '../common/useInFlight';
 import './review.css';
 
 type Thread = { threadId: string; comments: Comment[]; resolved: boolean; quote: string };
@@ -39,19 +40,14 @@ function Composer({
   onEscape?: () => void;
 }) {
   const [body, setBody] = useState('');
-  const [posting, setPosting] = useState(false);
+  const { busy: posting, run } = useInFlight();
   // A comment that could not be stored (the story's first save failed, the archive is away)
   // stays in the box to be sent again; one that is stored leaves it, unless more was typed.
   // While one is on its way, sending again does nothing: it would be stored twice.
   const submit = async () => {
     const text = body.trim();
-    if (!text || posting) return;
-    setPosting(true);
-    try {
-      if (await onSubmit(text)) setBody((now) => (now.trim() === text ? '' : now));
-    } finally {
-      setPosting(false);
-    }
+    if (text && (await run(() => onSubmit(text))))
+      setBody((now) => (now.trim() === text ? '' : now));
   };
   return (
     <form

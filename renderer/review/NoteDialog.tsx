@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from '../common/Dialog';
+import { useInFlight } from '../common/useInFlight';
 
 /**
  * Asks for the reason a workflow step needs (returning a script, reopening an approved one). It
@@ -21,13 +22,10 @@ export function NoteDialog({
   onClose: () => void;
 }) {
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useInFlight();
   const submit = async () => {
     const reason = note.trim();
-    if (!reason || busy) return;
-    setBusy(true);
-    const done = await onSubmit(reason).finally(() => setBusy(false));
-    if (done) onClose();
+    if (reason && (await run(() => onSubmit(reason)))) onClose();
   };
   return (
     <Dialog title={title} onClose={onClose} testId="note-dialog">

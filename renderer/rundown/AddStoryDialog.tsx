@@ -3,6 +3,7 @@ import type { SearchHit } from '../../shared/ipc/types';
 import { formatDuration } from '../../shared/story/timing';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
+import { useInFlight } from '../common/useInFlight';
 
 /**
  * Finds a story in the archive and puts it in the rundown: type to search (the newest stories
@@ -13,7 +14,8 @@ export function AddStoryDialog({
   onAdd,
   onClose,
 }: {
-  onAdd: (story: { id: string; slug: string }) => void;
+  /** Resolves true once the story is in the rundown. */
+  onAdd: (story: { id: string; slug: string }) => Promise<boolean>;
   onClose: () => void;
 }) {
   const [query, setQuery] = useState('');
@@ -38,10 +40,13 @@ export function AddStoryDialog({
     return () => clearTimeout(timer);
   }, [query]);
 
-  const add = (hit: SearchHit | undefined) => {
-    if (!hit) return;
-    onAdd({ id: hit.id, slug: hit.slug });
-    setAdded((a) => [...a, hit.id]);
+  // One at a time, marked once it is in, and not again from this dialog: Enter pressed twice
+  // added the story twice, and a story the rundown refused was marked as added. A story the show
+  // needs twice (a tease and the story) is added again by opening the dialog again.
+  const { run } = useInFlight();
+  const add = async (hit: SearchHit | undefined) => {
+    if (!hit || added.includes(hit.id)) return;
+    if (await run(() => onAdd({ id: hit.id, slug: hit.slug }))) setAdded((a) => [...a, hit.id]);
   };
 
   return (
@@ -63,7 +68,7 @@ export function AddStoryDialog({
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            add(hits[active]);
+            void add(hits[active]);
           }
         }}
       />
@@ -75,7 +80,7 @@ export function AddStoryDialog({
             aria-selected={i === active}
             className={i === active ? 'cd-rd-picker-active' : undefined}
             onMouseEnter={() => setActive(i)}
-            onClick={() => add(hit)}
+            onClick={() => void add(hit)}
           >
             <span className="cd-rd-picker-slug">{hit.slug || 'UNTITLED'}</span>
             <span className={`cd-badge cd-format-${hit.format.replace('/', '-').toLowerCase()}`}>

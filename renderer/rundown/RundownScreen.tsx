@@ -8,6 +8,7 @@ import type { RundownDeviceStatus } from '../../shared/mos/model';
 import { call } from '../api/calls';
 import { onArchiveEvent } from '../api/archiveEvents';
 import { Dialog } from '../common/Dialog';
+import { useInFlight } from '../common/useInFlight';
 import { AddStoryDialog } from './AddStoryDialog';
 import { RundownGrid } from './RundownGrid';
 import { ShowClock } from './ShowClock';
@@ -79,12 +80,17 @@ export function RundownScreen(props: Props) {
     [doc],
   );
 
-  const newStoryHere = async () => {
-    const created = await call('stories.create', { format: 'READER' });
-    if (!created.ok) return;
-    const rowId = await add({ kind: 'story', storyId: created.value.id }, insertAt);
-    if (rowId) props.onOpenStory(created.value.id);
-  };
+  // One add of a new story, or of a removed row back, at a time: a double click made two.
+  const adding = useInFlight();
+  const newStoryHere = () =>
+    adding.run(async () => {
+      const created = await call('stories.create', { format: 'READER' });
+      if (!created.ok) return;
+      const rowId = await add({ kind: 'story', storyId: created.value.id }, insertAt);
+      if (rowId) props.onOpenStory(created.value.id);
+      // Not in the show after all (another desk changed it first): no empty story is left.
+      else await call('stories.delete', { id: created.value.id }, { showsFailure: true });
+    });
 
   const remove = async (rowId: string) => {
     const line = lines.find((l) => l.row.id === rowId);
@@ -92,12 +98,14 @@ export function RundownScreen(props: Props) {
     if (removed) setUndo({ ...removed, slug: line?.slug || 'UNTITLED' });
   };
 
+  const runAdding = adding.run;
   const undoRemove = useCallback(async () => {
     if (!undo) return;
     const { row, index } = undo;
-    setUndo(null);
-    await add({ ...row, storyId: row.storyId ?? undefined }, index);
-  }, [undo, add]);
+    // Kept until the row is back: an undo that fails can be tried again.
+    const back = await runAdding(() => add({ ...row, storyId: row.storyId ?? undefined }, index));
+    if (back) setUndo(null);
+  }, [undo, add, runAdding]);
 
   useEffect(() => {
     if (!undo) return;
@@ -156,7 +164,12 @@ export function RundownScreen(props: Props) {
         <button type="button" className="cd-button" onClick={() => setPanel('add-story')}>
           + Story…
         </button>
-        <button type="button" className="cd-button" onClick={() => void newStoryHere()}>
+        <button
+          type="button"
+          className="cd-button"
+          disabled={adding.busy}
+          onClick={() => void newStoryHere()}
+        >
           + New story
         </button>
         <button type="button" className="cd-button" onClick={() => setPanel('add-break')}>
@@ -250,10 +263,9 @@ export function RundownScreen(props: Props) {
       {panel === 'add-story' && (
         <AddStoryDialog
           onClose={() => setPanel(null)}
-          onAdd={(story) => {
-            const at = insertAt;
-            void add({ kind: 'story', storyId: story.id }, at);
-          }}
+          onAdd={async (story) =>
+            (await add({ kind: 'story', storyId: story.id }, insertAt)) !== null
+          }
         />
       )}
       {(panel === 'add-break' || panel === 'add-item') && (
@@ -312,6 +324,7 @@ function RowDialog({
   const [label, setLabel] = useState(kind === 'break' ? 'BREAK' : '');
   const [length, setLength] = useState(kind === 'break' ? '2:00' : '0:30');
   const [problem, setProblem] = useState<string | null>(null);
+  const { busy, run } = useInFlight();
   return (
     <Dialog title={kind === 'break' ? 'Add a break' : 'Add an item'} onClose={onClose}>
       <form
@@ -321,7 +334,7 @@ function RowDialog({
           const estSec = parseLength(length);
           if (!label.trim()) return setProblem(`Give the ${kind} a name.`);
           if (estSec === null) return setProblem('Type the length as M:SS, up to 6:00:00.');
-          void onAdd(label.trim(), estSec).then((done) => done && onClose());
+          void run(() => onAdd(label.trim(), estSec)).then((done) => done && onClose());
         }}
       >
         <label>
@@ -347,7 +360,7 @@ function RowDialog({
           <button type="button" className="cd-button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="cd-button cd-button-primary">
+          <button type="submit" className="cd-button cd-button-primary" disabled={busy}>
             Add {kind}
           </button>
         </div>

@@ -6,6 +6,7 @@ import { formatDuration, parseDuration } from '../../shared/story/timing';
 import { lineInput } from '../../shared/text/lineInput';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
+import { useInFlight } from '../common/useInFlight';
 
 export type ShowFields = {
   title: string;
@@ -47,6 +48,7 @@ export function ShowDialog({
   );
   const [length, setLength] = useState(rundown ? formatDuration(rundown.lengthSec) : '30:00');
   const [problem, setProblem] = useState<string | null>(null);
+  const { busy, run } = useInFlight();
 
   useEffect(() => {
     if (rundown) return;
@@ -93,16 +95,11 @@ export function ShowDialog({
     if (lengthSec === null || lengthSec <= 0 || lengthSec > DAY_SEC)
       return setProblem('Type the off-air time, or the length as M:SS or H:MM:SS.');
     setProblem(null);
-    if (
-      await onSubmit({
-        title: title.trim(),
-        airDate,
-        onAirSec,
-        lengthSec,
-        template: template || null,
-      })
-    )
-      onClose();
+    // Sent once: a second click while it is on its way made a second rundown.
+    const done = await run(() =>
+      onSubmit({ title: title.trim(), airDate, onAirSec, lengthSec, template: template || null }),
+    );
+    if (done) onClose();
   };
 
   return (
@@ -165,7 +162,7 @@ export function ShowDialog({
           <button type="button" className="cd-button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="cd-button cd-button-primary">
+          <button type="submit" className="cd-button cd-button-primary" disabled={busy}>
             {rundown ? 'Save' : 'Create rundown'}
           </button>
         </div>

@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, test, unwrap } from './fixtures';
+import { makeStory } from '../shared/story/testing/makeStory';
+import { makeShow } from './steps';
+
+const SLUGS = ['HARBOR FIRE', 'CITY BUDGET'];
+test.use({
+  seed: {
+    stories: [...SLUGS, 'LOST DOG'].map((slug) =>
+      makeStory({ slug, text: `${slug.toLowerCase()} tonight.` }),
+    ),
+  },
+});
+
+const rows = (page: Page) =>
+  page.getByRole('grid', { name: 'Running order' }).getByTestId('rundown-row');
+
+/*
+ * A producer in a hurry double-clicks: each add goes to the show once, not once per click.
+ */
+test('a double click or a second Enter adds a row once', async ({ page, call }) => {
+  const listed = unwrap(await call('stories.list', { limit: 10, offset: 0 }));
+  const id = await makeShow(
+    call,
+    SLUGS.map((slug) => listed.items.find((s) => s.slug === slug)!.id),
+  );
+  await page.getByTestId('rundowns-tab').click();
+  await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
+  await expect(rows(page)).toHaveCount(2);
+
+  await page.getByRole('button', { name: '+ Break' }).click();
+  await page.getByRole('button', { name: 'Add break' }).dblclick();
+  await expect(page.getByRole('button', { name: 'Add break' })).toBeHidden();
+  await expect(rows(page)).toHaveCount(3);
+
+  await page.getByRole('button', { name: '+ Story…' }).click();
+  const search = page.getByRole('searchbox', { name: 'Find a story to add' });
+  const picked = page.getByRole('listbox', { name: 'Stories' }).getByRole('option').first();
+  await search.pressSequentially('lost dog');
+  await expect(picked).toContainText('LOST DOG');
+  await search.press('Enter');
+  await search.press('Enter');
+  await expect(picked).toContainText('Added');
+  await expect(rows(page)).toHaveCount(4);
+  // Escape empties the search, and then closes the dialog.
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await search.press('Escape');
+  await expect(search).toBeHidden();
+
+  await page.getByRole('button', { name: '+ New story' }).dblclick();
+  await expect(rows(page)).toHaveCount(5);
+  await expect(page.getByTestId('script-editor')).toBeVisible();
+
+  const stored = unwrap(await call('rundowns.get', { id }));
+  expect(stored.rundown.rows.map((r) => r.kind)).toEqual([
+    'story',
+    'story',
+    'break',
+    'story',
+    'story',
+  ]);
+  expect(unwrap(await call('stories.list', { limit: 10, offset: 0 })).items).toHaveLength(4);
+});
