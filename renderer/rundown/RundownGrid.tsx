@@ -233,13 +233,19 @@ type RowProps = {
   onDragEnd: () => void;
 };
 
-/** What a row shows; handlers are recreated with every render and do not count. */
-function sameRow(a: RowProps, b: RowProps): boolean {
+/** What a row's cells other than its page show. */
+type Shown = Pick<RowProps, 'line' | 'onAirSec' | 'compact' | 'devices'>;
+/** Handlers are recreated with every render and do not count. */
+type RestProps = Shown & {
+  onOpenStory: (storyId: string) => void;
+  onSet: (change: RowChange) => void;
+};
+
+function sameApartFromPage(a: Shown, b: Shown): boolean {
   const x = a.line;
   const y = b.line;
   return (
     x.row === y.row &&
-    x.page === y.page &&
     x.slug === y.slug &&
     x.story === y.story &&
     x.estSec === y.estSec &&
@@ -247,20 +253,28 @@ function sameRow(a: RowProps, b: RowProps): boolean {
     x.clock?.frontSec === y.clock?.frontSec &&
     x.clock?.backSec === y.clock?.backSec &&
     x.clock?.cumeSec === y.clock?.cumeSec &&
-    a.index === b.index &&
     a.compact === b.compact &&
-    a.selected === b.selected &&
-    a.open === b.open &&
-    a.dropAbove === b.dropAbove &&
-    a.dropBelow === b.dropBelow &&
     a.onAirSec === b.onAirSec &&
     JSON.stringify(a.devices) === JSON.stringify(b.devices)
   );
 }
 
+/** What a row shows; handlers are recreated with every render and do not count. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  return (
+    sameApartFromPage(a, b) &&
+    a.line.page === b.line.page &&
+    a.index === b.index &&
+    a.selected === b.selected &&
+    a.open === b.open &&
+    a.dropAbove === b.dropAbove &&
+    a.dropBelow === b.dropBelow
+  );
+}
+
 const Row = memo(function Row(props: RowProps) {
   const { line, compact } = props;
-  const { row, story } = line;
+  const { row } = line;
   const floated = row.floated;
   const classes = [
     'cd-rd-row',
@@ -299,6 +313,29 @@ const Row = memo(function Row(props: RowProps) {
       <div role="gridcell" className="cd-rd-cell cd-rd-page">
         <PageCell line={line} onSet={set} />
       </div>
+      <RowRest
+        line={line}
+        onAirSec={props.onAirSec}
+        compact={compact}
+        devices={props.devices}
+        onOpenStory={props.onOpenStory}
+        onSet={set}
+      />
+    </div>
+  );
+}, sameRow);
+
+/**
+ * Every cell of a row but its page. Moving a break renumbers the pages of a whole block, and only
+ * those: each of those rows draws its page again and skips the rest.
+ */
+const RowRest = memo(function RowRest(props: RestProps) {
+  const { line, compact, onSet: set } = props;
+  const { row, story } = line;
+  const floated = row.floated;
+  const name = line.slug || 'UNTITLED';
+  return (
+    <>
       <div role="gridcell" className="cd-rd-cell cd-rd-slug">
         {row.storyId ? (
           <button
@@ -380,6 +417,6 @@ const Row = memo(function Row(props: RowProps) {
           {line.clock ? formatDuration(line.clock.cumeSec) : ''}
         </div>
       )}
-    </div>
+    </>
   );
-}, sameRow);
+}, sameApartFromPage);
