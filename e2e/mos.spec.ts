@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, unwrap } from './fixtures';
 import { makeStory } from '../shared/story/testing/makeStory';
-import { makeShow } from './steps';
+import { openShowOf } from './steps';
 import {
   freePorts,
   IMOSObjectStatus,
@@ -37,13 +37,7 @@ test('a producer adds a prompter, sends tonight’s show to it, rearranges it an
     });
 
     const rundownId = await test.step('tonight’s show has four stories', async () => {
-      const listed = unwrap(await call('stories.list', { limit: 10, offset: 0 }));
-      const id = await makeShow(
-        call,
-        SLUGS.map((slug) => listed.items.find((s) => s.slug === slug)!.id),
-      );
-      await page.getByTestId('rundowns-tab').click();
-      await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
+      const id = await openShowOf(page, call, SLUGS);
       await expect(grid(page).getByTestId('rundown-row')).toHaveCount(4);
       return id;
     });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, unwrap } from './fixtures';
 import { makeStory } from '../shared/story/testing/makeStory';
-import { makeShow } from './steps';
+import { openShowOf } from './steps';
 
 const SLUGS = ['HARBOR FIRE', 'CITY BUDGET'];
 test.use({
@@ -19,13 +19,7 @@ const rows = (page: Page) =>
  * A producer in a hurry double-clicks: each add goes to the show once, not once per click.
  */
 test('a double click or a second Enter adds a row once', async ({ page, call }) => {
-  const listed = unwrap(await call('stories.list', { limit: 10, offset: 0 }));
-  const id = await makeShow(
-    call,
-    SLUGS.map((slug) => listed.items.find((s) => s.slug === slug)!.id),
-  );
-  await page.getByTestId('rundowns-tab').click();
-  await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
+  const id = await openShowOf(page, call, SLUGS);
   await expect(rows(page)).toHaveCount(2);
 
   await page.getByRole('button', { name: '+ Break' }).click();

@@ -123,3 +123,22 @@ export async function makeShow(call: CallService, storyIds: readonly string[]): 
     unwrap(await call('rundowns.addRow', { id, row: { kind: 'story', storyId } }));
   return id;
 }
+
+/**
+ * Tonight's show (makeShow) holding the seeded stories with these slugs, in that order, opened in
+ * the Rundowns tab as a producer opens it. Returns its id.
+ */
+export async function openShowOf(
+  page: Page,
+  call: CallService,
+  slugs: readonly string[],
+): Promise<string> {
+  const listed = unwrap(await call('stories.list', { limit: 50, offset: 0 }));
+  const id = await makeShow(
+    call,
+    slugs.map((slug) => listed.items.find((s) => s.slug === slug)!.id),
+  );
+  await page.getByTestId('rundowns-tab').click();
+  await page.getByTestId('rundown-list').getByText('6 PM NEWS').click();
+  return id;
+}

@@ -33,41 +33,54 @@ function Capture({ onEditor }: { onEditor: (editor: LexicalEditor) => void }) {
   return null;
 }
 
+/**
+ * The marks plugin in a script whose first line is "Closed for forty days", the words "forty days"
+ * under the threads `ids`, and any further lines; returns the editor.
+ */
+function scriptWithMarks(
+  ids: string[],
+  plugin: Omit<Parameters<typeof CommentMarksPlugin>[0], 'resolvedThreads'>,
+  moreLines: string[] = [],
+): LexicalEditor {
+  let editor: LexicalEditor | null = null;
+  root = createRoot(document.createElement('div'));
+  act(() =>
+    root!.render(
+      <LexicalComposer
+        initialConfig={{
+          namespace: 'marks-test',
+          nodes: [...SCRIPT_NODES],
+          editorState: () => {
+            const mark = $createMarkNode(ids).append($createTextNode('forty days'));
+            $getRoot().append(
+              $createParagraphNode().append($createTextNode('Closed for '), mark),
+              ...moreLines.map((line) => $createParagraphNode().append($createTextNode(line))),
+            );
+          },
+          onError: (error) => {
+            throw error;
+          },
+        }}
+      >
+        <CommentMarksPlugin resolvedThreads={new Set()} {...plugin} />
+        <Capture onEditor={(e) => (editor = e)} />
+      </LexicalComposer>,
+    ),
+  );
+  return editor!;
+}
+
 describe('comment threads in script order', () => {
   // Each keystroke reported a new (equal) array, and the app re-rendered its whole window.
   it('reports the order when it changes, not on every edit', () => {
     const orders: string[][] = [];
-    let editor: LexicalEditor | null = null;
-    root = createRoot(document.createElement('div'));
-    act(() =>
-      root!.render(
-        <LexicalComposer
-          initialConfig={{
-            namespace: 'marks-test',
-            nodes: [...SCRIPT_NODES],
-            editorState: () => {
-              const mark = $createMarkNode(['thread-a']).append($createTextNode('forty days'));
-              $getRoot().append(
-                $createParagraphNode().append($createTextNode('Closed for '), mark),
-                $createParagraphNode().append($createTextNode('Divers inspect it.')),
-              );
-            },
-            onError: (error) => {
-              throw error;
-            },
-          }}
-        >
-          <CommentMarksPlugin
-            resolvedThreads={new Set()}
-            onStartThread={() => {}}
-            onThreadOrder={(order) => orders.push(order)}
-          />
-          <Capture onEditor={(e) => (editor = e)} />
-        </LexicalComposer>,
-      ),
+    const editor = scriptWithMarks(
+      ['thread-a'],
+      { onStartThread: () => {}, onThreadOrder: (order) => orders.push(order) },
+      ['Divers inspect it.'],
     );
     const type = (text: string) =>
-      editor!.update(
+      editor.update(
         () => {
           const paragraph = $getRoot().getLastChild();
           const node = $isElementNode(paragraph) ? paragraph.getFirstChild() : null;
@@ -79,7 +92,7 @@ describe('comment threads in script order', () => {
     type(' dawn');
     expect(orders).toEqual([['thread-a']]);
 
-    editor!.update(
+    editor.update(
       () => {
         const mark = $createMarkNode(['thread-b']).append($createTextNode(' again'));
         const paragraph = $getRoot().getLastChild();
@@ -96,38 +109,14 @@ describe('a new comment thread', () => {
   function openOneMore(threads: number) {
     const started = vi.fn();
     const refused = vi.fn();
-    let editor: LexicalEditor | null = null;
-    root = createRoot(document.createElement('div'));
     const ids = Array.from({ length: threads }, (_, i) => `thread-${i}`);
-    act(() =>
-      root!.render(
-        <LexicalComposer
-          initialConfig={{
-            namespace: 'marks-test',
-            nodes: [...SCRIPT_NODES],
-            editorState: () => {
-              const mark = $createMarkNode(ids).append($createTextNode('forty days'));
-              $getRoot().append(
-                $createParagraphNode().append($createTextNode('Closed for '), mark),
-              );
-            },
-            onError: (error) => {
-              throw error;
-            },
-          }}
-        >
-          <CommentMarksPlugin
-            resolvedThreads={new Set()}
-            onStartThread={started}
-            onThreadOrder={() => {}}
-            onThreadRefused={refused}
-          />
-          <Capture onEditor={(e) => (editor = e)} />
-        </LexicalComposer>,
-      ),
-    );
+    const editor = scriptWithMarks(ids, {
+      onStartThread: started,
+      onThreadOrder: () => {},
+      onThreadRefused: refused,
+    });
     act(() => {
-      editor!.update(
+      editor.update(
         () => {
           const paragraph = $getRoot().getFirstChild();
           const mark = $isElementNode(paragraph) ? paragraph.getLastChild() : null;
@@ -136,7 +125,7 @@ describe('a new comment thread', () => {
         },
         { discrete: true },
       );
-      editor!.dispatchCommand(ADD_COMMENT_COMMAND, undefined);
+      editor.dispatchCommand(ADD_COMMENT_COMMAND, undefined);
     });
     return { started, refused };
   }
