@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { makeStory } from '../shared/story/testing/makeStory';
 import { expect, test, unwrap } from './fixtures';
 
@@ -12,6 +13,14 @@ const other = makeStory({
 
 test.use({ seed: { stories: [waiting, other] } });
 
+/** Types a sentence at the end of the waiting story's text: the question comes up. */
+async function addALine(page: Page): Promise<void> {
+  await page.getByTestId('script-editor').getByText(TEXT).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Divers start Monday.');
+  await expect(page.getByTestId('confirm-dialog')).toContainText('is waiting for an editor');
+}
+
 test('changing a story in review asks first: keep it in review takes the change back, withdraw keeps it', async ({
   page,
   call,
@@ -24,20 +33,14 @@ test('changing a story in review asks first: keep it in review takes the change 
   const editor = page.getByTestId('script-editor');
   const dialog = page.getByTestId('confirm-dialog');
 
-  await editor.getByText(TEXT).click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Divers start Monday.');
-  await expect(dialog).toContainText('is waiting for an editor');
+  await addALine(page);
   await dialog.getByRole('button', { name: 'Keep it in review' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(editor).toHaveText(TEXT);
   await expect(page.getByTestId('status')).toHaveText('Ready for review');
   expect(unwrap(await call('stories.get', { id: waiting.id })).body).toEqual(waiting.body);
 
-  await editor.getByText(TEXT).click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Divers start Monday.');
-  await expect(dialog).toContainText('is waiting for an editor');
+  await addALine(page);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status')).toHaveText('Draft');
   await expect(page.getByTestId('save-state')).toHaveText(/^Saved/);
@@ -60,10 +63,7 @@ test('a withdrawal that fails keeps the change on screen and says why', async ({
   await expect(page.getByTestId('status')).toHaveText('Ready for review');
   const editor = page.getByTestId('script-editor');
   const dialog = page.getByTestId('confirm-dialog');
-  await editor.getByText(TEXT).click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Divers start Monday.');
-  await expect(dialog).toContainText('is waiting for an editor');
+  await addALine(page);
   // While the reporter reads the question, the story is approved (on this one-person desk, by the
   // same name): it can no longer go back to Draft without a reason.
   unwrap(await call('settings.save', { displayName: 'Robin Desk', allowSelfApproval: true }));

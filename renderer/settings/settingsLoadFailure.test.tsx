@@ -35,6 +35,16 @@ function settingsDialog(): HTMLElement {
   return dialog;
 }
 
+/** Opens the app's Settings and saves them as the dialog shows them. */
+async function saveSettingsAsRead(): Promise<void> {
+  const page = render(<App />);
+  await settle();
+  click(button(page, 'Settings'));
+  await settle();
+  settingsDialog().querySelector('form')!.requestSubmit();
+  await settle();
+}
+
 describe('settings that could not be read', () => {
   it('are never saved over the stored ones (the presenters were replaced by defaults)', async () => {
     fakeArchive.answer({
@@ -63,12 +73,7 @@ describe('settings that could not be read', () => {
           : ok(STORED),
       'settings.save': (input) => ok(input as Settings),
     });
-    const page = render(<App />);
-    await settle();
-    click(button(page, 'Settings'));
-    await settle();
-    settingsDialog().querySelector('form')!.requestSubmit();
-    await settle();
+    await saveSettingsAsRead();
     expect(fakeArchive.callsTo('settings.save')).toEqual([STORED]);
   });
 });
@@ -80,12 +85,7 @@ describe('settings that are not right', () => {
         ok({ ...STORED, presenters: [{ ...STORED.presenters[0]!, name: ' ' }] }),
       'settings.save': (input) => ok(input as Settings),
     });
-    const page = render(<App />);
-    await settle();
-    click(button(page, 'Settings'));
-    await settle();
-    settingsDialog().querySelector('form')!.requestSubmit();
-    await settle();
+    await saveSettingsAsRead();
     expect(fakeArchive.callsTo('settings.save')).toEqual([]);
     expect(settingsDialog().textContent).toContain('A presenter’s name must not be empty.');
   });
