@@ -71,7 +71,16 @@ test('a withdrawal that fails keeps the change on screen and says why', async ({
   await dialog.getByRole('button', { name: 'Withdraw and edit' }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Not saved');
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
-    'It is still in review',
+    'It was not taken out of review',
   );
+  await expect(editor).toHaveText(`${TEXT} Divers start Monday.`);
+  // The story now shows what the archive says of it: saving again meets the archive's answer
+  // (approved, locked: reopen it with a reason) instead of the same question.
+  await expect(page.getByTestId('status')).toHaveText('Approved');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText(
+    'is approved and locked',
+  );
+  await expect(dialog).toHaveCount(0);
   await expect(editor).toHaveText(`${TEXT} Divers start Monday.`);
 });

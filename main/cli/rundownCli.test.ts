@@ -185,6 +185,24 @@ describe('copydesk rundown', () => {
     }
   });
 
+  it('makes a show longer than any one row may be (an election night)', async () => {
+    const { run } = cliWorkspace();
+    const created = await run(
+      'rundown',
+      'new',
+      'ELECTION NIGHT',
+      '--date',
+      '2026-11-03',
+      '--on-air',
+      '18:00',
+      '--length',
+      '8:00:00',
+      '--json',
+    );
+    expect(created.code, created.stderr).toBe(0);
+    expect((JSON.parse(created.stdout) as ShowJson).offAir).toBe('02:00:00');
+  });
+
   it('exits 3 for a rundown that is not there', async () => {
     const { run } = cliWorkspace();
     const result = await run('rundown', 'show', '6f1d3c1e-8a7b-4f7e-9a53-0b7c2a5d9e10');

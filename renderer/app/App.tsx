@@ -101,9 +101,9 @@ export function App() {
       { id: waiting.id, status: 'draft' },
       { showsFailure: true },
     );
-    return result.ok
-      ? { kind: 'withdrawn', story: result.value }
-      : { kind: 'failed', message: result.error.message };
+    if (result.ok) return { kind: 'withdrawn', story: result.value };
+    const now = await call('stories.get', { id: waiting.id }, { showsFailure: true });
+    return { kind: 'failed', message: result.error.message, story: now.ok ? now.value : null };
   }, []);
   const doc = useStoryDocument(onSaved, editInReview);
   const { story, open, save, openRequested } = doc;

@@ -21,23 +21,22 @@ const AUTOSAVE_IDLE_MS = 700;
 const AUTOSAVE_MAX_WAIT_MS = 1000;
 
 /**
+ * Asked when a story waiting in review is about to be saved with changed text or details:
+ * withdrawn to Draft (the story as it now is), kept in review (the edit is then taken back), or
+ * the withdrawal failed (the change stays on screen, unsaved, and why; `story` is the story as
+ * the archive now has it, when it could be read: another desk may have approved it meanwhile).
+ */
+export type InReviewAnswer =
+  | { kind: 'withdrawn'; story: Story }
+  | { kind: 'kept' }
+  | { kind: 'failed'; message: string; story: Story | null };
+export type EditInReview = (story: Story) => Promise<InReviewAnswer>;
+
+/**
  * The open story: its metadata here, its body in the editor. Every change bumps a revision;
  * a save records which revision it wrote, so typing during a save is never marked saved.
  * A failed save keeps everything in the editor and says why.
  */
-/**
- * Asked when a story waiting in review is about to be saved with changed text or details: the
- * story withdrawn to Draft (its new status and time), or null to keep it in review (the edit is
- * then taken back).
- */
-/**
- * Asked before a story in review is changed: withdrawn (the story as it now is), kept in review
- * (the change is taken back), or the withdrawal failed (the change stays, unsaved, and why).
- */
-export type InReviewAnswer =
-  { kind: 'withdrawn'; story: Story } | { kind: 'kept' } | { kind: 'failed'; message: string };
-export type EditInReview = (story: Story) => Promise<InReviewAnswer>;
-
 export function useStoryDocument(onSaved: (story: Story) => void, onEditInReview?: EditInReview) {
   const [story, setStory] = useState<Story | null>(null);
   // Held outside React state: it changes around every autosave, and only the status bar shows it.
@@ -105,10 +104,20 @@ export function useStoryDocument(onSaved: (story: Story) => void, onEditInReview
           const answer = (await onEditInReviewRef.current?.(base)) ?? { kind: 'kept' };
           if (answer.kind === 'failed') {
             // Not taken out of review (another desk approved it first, the archive is away):
-            // the text stays on screen, unsaved, and the save banner says why.
+            // the text stays on screen, unsaved, and the save banner says why. The story takes
+            // the status the archive now gives it, so the next save meets the archive's own
+            // answer (an approved story is locked) instead of asking the same question again.
+            if (answer.story && storyRef.current?.id === answer.story.id) {
+              storyRef.current = {
+                ...storyRef.current,
+                status: answer.story.status,
+                updatedAt: answer.story.updatedAt,
+              };
+              setStory(storyRef.current);
+            }
             setSaveState({
               kind: 'error',
-              message: `It is still in review: ${asClause(answer.message)}.`,
+              message: `It was not taken out of review: ${asClause(answer.message)}.`,
             });
             return false;
           }

@@ -1,8 +1,14 @@
 import { contract } from '../../../shared/ipc/contract';
 import type { RundownDetail } from '../../../shared/rundown/channels';
-import { formatClock, formatOverUnder, hitInShow, parseClock } from '../../../shared/rundown/clock';
+import {
+  DAY_SEC,
+  formatClock,
+  formatOverUnder,
+  hitInShow,
+  parseClock,
+} from '../../../shared/rundown/clock';
 import { viewRundown, type RundownView } from '../../../shared/rundown/view';
-import { formatDuration, parseLength } from '../../../shared/story/timing';
+import { formatDuration, parseDuration, parseLength } from '../../../shared/story/timing';
 import { runSubcommand, type CommandContext, type Command, type Subcommands } from '../command';
 import { UsageError } from '../exitCodes';
 import { schemaFlag, type Flag } from '../flags';
@@ -54,6 +60,17 @@ function clockFlag(ctx: CommandContext, flag: Flag<string>): number | undefined 
   return sec;
 }
 
+/** A show's length: up to a day, unlike a row's. */
+function showLengthOf(ctx: CommandContext, flag: Flag<string>): number | undefined {
+  const raw = ctx.flag(flag);
+  if (raw === undefined) return undefined;
+  const sec = parseDuration(raw);
+  if (sec === null || sec < 1 || sec > DAY_SEC)
+    throw new UsageError(`--${flag.name} is a show's length like 30:00 or 3:00:00, up to 24:00:00`);
+  return sec;
+}
+
+/** A row's length (an estimate, an actual, a break): up to six hours. */
 function lengthOf(ctx: CommandContext, flag: Flag<string>): number | undefined {
   const raw = ctx.flag(flag);
   if (raw === undefined) return undefined;
@@ -185,7 +202,7 @@ const SUBS: Subcommands = {
     if (onAirSec === undefined && !template)
       throw new UsageError('rundown new needs --on-air HH:MM');
     const offAirSec = clockFlag(ctx, offAirFlag);
-    const lengthSec = lengthOf(ctx, lengthFlag);
+    const lengthSec = showLengthOf(ctx, lengthFlag);
     if (offAirSec !== undefined && lengthSec !== undefined)
       throw new UsageError('give --off-air or --length, not both');
     if (offAirSec === undefined && lengthSec === undefined && !template)
