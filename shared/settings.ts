@@ -58,10 +58,19 @@ export function timingSettings(settings: Settings): TimingSettings {
   };
 }
 
-/** A dictionary line: control characters (a tab pasted in) become spaces, as a story's runs need. */
-const pronouncerText = z.string().transform(lineInput).pipe(z.string().trim().min(1).max(120));
 export const PronouncerEntrySchema = z.strictObject({
-  term: pronouncerText,
-  phonetic: pronouncerText,
+  term: z.string().trim().min(1).max(120),
+  phonetic: z.string().trim().min(1).max(120),
 });
 export type PronouncerEntry = z.infer<typeof PronouncerEntrySchema> & { updatedAt?: string };
+
+/**
+ * A dictionary line as a desk saves it: control characters (a tab pasted in) become spaces, as a
+ * story's runs need. Only new entries are folded: entries already stored, and those other desks
+ * send, keep their key as it is.
+ */
+const typedPronouncerText = z.string().transform(lineInput).pipe(z.string().trim().min(1).max(120));
+export const PronouncerInputSchema = z.strictObject({
+  term: typedPronouncerText,
+  phonetic: typedPronouncerText,
+});

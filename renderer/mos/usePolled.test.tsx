@@ -82,4 +82,32 @@ describe('usePolled', () => {
     await wait(1000);
     expect(asked()).toBe(4);
   });
+
+  it('keeps the newer answer when an older one comes back after it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const held: ((status: RundownDeviceStatus) => void)[] = [];
+    fakeArchive.answer({
+      'mos.rundownStatus': () =>
+        new Promise((resolve) => held.push((status) => resolve(ok(status)))),
+    });
+    let polled: ReturnType<typeof usePolled<'mos.rundownStatus'>> | null = null;
+    function Probe() {
+      polled = usePolled('mos.rundownStatus', { rundownId: 'show' }, 1000);
+      return null;
+    }
+    mount(<Probe />);
+    await wait(0);
+    // Asked again out of turn (a device was added) before the first answer came.
+    let refreshed: Promise<void> = Promise.resolve();
+    act(() => {
+      refreshed = polled!.refresh();
+    });
+    await wait(0);
+    expect(held).toHaveLength(2);
+    await act(async () => held[1]!(ONE));
+    await act(async () => refreshed);
+    await act(async () => held[0]!(NONE));
+    await wait(0);
+    expect(polled!.value).toEqual(ONE);
+  });
 });

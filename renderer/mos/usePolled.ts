@@ -21,8 +21,12 @@ export function usePolled<K extends Channel>(
   // The same answer again is no change: the screen around it is not drawn again every second.
   const last = useRef('');
   const lastValue = useRef<Output<K> | null>(null);
+  // Each question is numbered: an answer overtaken by a later question's is dropped.
+  const asked = useRef(0);
   const ask = useCallback(async () => {
+    const mine = ++asked.current;
     const result = await call(channel, JSON.parse(key) as Input<K>, { showsFailure: true });
+    if (mine !== asked.current) return true;
     if (result.ok) {
       const seen = JSON.stringify(result.value);
       if (seen !== last.current) {
@@ -46,15 +50,15 @@ export function usePolled<K extends Channel>(
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let round = 0;
     // Asked now, and then again after the interval the answer calls for. Asking out of turn
     // (refresh) starts the wait again from its answer: a slow interval does not outlive the
     // answer that ended it.
     const tick = async () => {
-      const mine = ++round;
       clearTimeout(timer);
+      // The number `ask` is about to take: a tick overtaken by a later one schedules nothing.
+      const mine = asked.current + 1;
       const again = await ask();
-      if (stopped || !again || mine !== round) return;
+      if (stopped || !again || mine !== asked.current) return;
       const every = interval.current;
       timer = setTimeout(
         () => void tick(),

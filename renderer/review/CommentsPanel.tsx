@@ -84,7 +84,8 @@ function Composer({
         <button
           type="submit"
           className="cd-button cd-button-primary"
-          disabled={!body.trim() || posting}
+          disabled={!body.trim()}
+          aria-disabled={posting || undefined}
         >
           {action}
         </button>

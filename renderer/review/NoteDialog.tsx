@@ -53,7 +53,8 @@ export function NoteDialog({
           <button
             type="submit"
             className="cd-button cd-button-primary"
-            disabled={!note.trim() || busy}
+            disabled={!note.trim()}
+            aria-disabled={busy || undefined}
           >
             {action}
           </button>

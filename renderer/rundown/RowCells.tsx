@@ -3,7 +3,7 @@ import { formatClock, hitInShow, parseClock } from '../../shared/rundown/clock';
 import type { RundownLine } from '../../shared/rundown/view';
 import { formatDuration, parseLength } from '../../shared/story/timing';
 import { LENGTH_HINT } from '../common/DurationInput';
-import { lineInput } from '../../shared/text/lineInput';
+import { clipUnits, lineInput } from '../../shared/text/lineInput';
 import type { RowChange } from './RundownGrid';
 
 type CellProps = { line: RundownLine; onSet: (change: RowChange) => void };
@@ -162,7 +162,7 @@ export function PageCell({ line, onSet }: CellProps) {
         take: (text) => {
           const page = lineInput(text).trim();
           if (page !== (line.row.page ?? ''))
-            onSet({ page: page === '' ? null : page.slice(0, PAGE_MAX) });
+            onSet({ page: page === '' ? null : clipUnits(page, PAGE_MAX) });
           return true;
         },
       }}

@@ -167,7 +167,7 @@ export function RundownScreen(props: Props) {
         <button
           type="button"
           className="cd-button"
-          disabled={adding.busy}
+          aria-disabled={adding.busy || undefined}
           onClick={() => void newStoryHere()}
         >
           + New story
@@ -360,7 +360,11 @@ function RowDialog({
           <button type="button" className="cd-button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="cd-button cd-button-primary" disabled={busy}>
+          <button
+            type="submit"
+            className="cd-button cd-button-primary"
+            aria-disabled={busy || undefined}
+          >
             Add {kind}
           </button>
         </div>

@@ -162,7 +162,11 @@ export function ShowDialog({
           <button type="button" className="cd-button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="cd-button cd-button-primary" disabled={busy}>
+          <button
+            type="submit"
+            className="cd-button cd-button-primary"
+            aria-disabled={busy || undefined}
+          >
             {rundown ? 'Save' : 'Create rundown'}
           </button>
         </div>

@@ -12,7 +12,7 @@ import {
   type StoryStatus,
 } from '../story/model';
 import {
-  PronouncerEntrySchema,
+  PronouncerInputSchema,
   SettingsSchema,
   type PronouncerEntry,
   type Settings,
@@ -249,7 +249,7 @@ export const contract = {
     format: StoryFormat;
   }>(),
   'pronouncers.list': channel(z.strictObject({})).returns<PronouncerEntry[]>(),
-  'pronouncers.save': channel(PronouncerEntrySchema).returns<PronouncerEntry>(),
+  'pronouncers.save': channel(PronouncerInputSchema).returns<PronouncerEntry>(),
   'pronouncers.delete': channel(z.strictObject({ term: z.string().min(1).max(120) })).returns<{
     term: string;
   }>(),
