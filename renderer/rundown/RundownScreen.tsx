@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { parseLength } from '../../shared/story/timing';
 import { clipUnits, lineInput } from '../../shared/text/lineInput';
 import { TEMPLATE_NAME_CHARS } from '../../shared/rundown/template';
@@ -42,6 +42,8 @@ const AIR_DATE = new Intl.DateTimeFormat([], {
 
 /** How often a show asks the MOS devices of its rows: a desk with none has nothing to watch. */
 const DEVICE_POLL_MS = 1000;
+/** How long a removed row can be put back with Undo or Ctrl+Z. */
+const UNDO_OFFER_MS = 15_000;
 const NO_DEVICE_POLL_MS = 15_000;
 const devicePollMs = (status: RundownDeviceStatus | null) =>
   status && status.devices.length === 0 ? NO_DEVICE_POLL_MS : DEVICE_POLL_MS;
@@ -107,15 +109,21 @@ export function RundownScreen(props: Props) {
     if (back) setUndo(null);
   }, [undo, add, runAdding]);
 
+  // The offer lasts 15 s from the removal: counted from it, not from the screen's last redraw
+  // (`undoRemove` is new whenever the show is, and restarting on it kept the offer up).
+  const latestUndo = useRef(undoRemove);
+  useEffect(() => {
+    latestUndo.current = undoRemove;
+  }, [undoRemove]);
   useEffect(() => {
     if (!undo) return;
-    const timer = setTimeout(() => setUndo(null), 15_000);
+    const timer = setTimeout(() => setUndo(null), UNDO_OFFER_MS);
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, [contenteditable="true"]')) return;
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
         e.preventDefault();
-        void undoRemove();
+        void latestUndo.current();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -123,7 +131,7 @@ export function RundownScreen(props: Props) {
       clearTimeout(timer);
       window.removeEventListener('keydown', onKey);
     };
-  }, [undo, undoRemove]);
+  }, [undo]);
 
   if (doc.problem) {
     return (
