@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { render, unmountAll } from '../testing/dom';
 import { TagInput } from './TagInput';
-import { MAX_TAG_CHARS, TagSchema } from '../../shared/story/model';
+import { MAX_TAG_CHARS, MAX_TAGS, TagSchema } from '../../shared/story/model';
 
 afterEach(unmountAll);
 
@@ -40,5 +40,20 @@ describe('adding a tag', () => {
     const [tag] = addTags([], `${'a'.repeat(MAX_TAG_CHARS - 1)}🔥🔥`);
     expect(tag).toBe('a'.repeat(MAX_TAG_CHARS - 1));
     expect(TagSchema.safeParse(tag).success).toBe(true);
+  });
+
+  it('keeps tags past the most a story holds in the box, and says why', () => {
+    const full = Array.from({ length: MAX_TAGS }, (_, i) => `tag${i}`);
+    let changed = full;
+    const page = render(<TagInput tags={full} onChange={(next) => (changed = next)} />);
+    const input = page.querySelector<HTMLInputElement>('input[aria-label="Add a tag"]')!;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    act(() => {
+      setValue.call(input, 'flood,');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(changed).toBe(full);
+    expect(input.value).toBe('flood');
+    expect(page.textContent).toContain(`${MAX_TAGS} tags at most`);
   });
 });

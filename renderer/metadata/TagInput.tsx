@@ -23,13 +23,17 @@ export function TagInput({
       .map((t) => clipUnits(t, MAX_TAG_CHARS))
       .filter(Boolean);
     const next = [...tags];
+    const left: string[] = [];
     for (const tag of additions) {
-      if (next.length >= MAX_TAGS) break;
-      if (!next.some((t) => sameFolded(t, tag))) next.push(tag);
+      if (next.some((t) => sameFolded(t, tag))) continue;
+      if (next.length >= MAX_TAGS) left.push(tag);
+      else next.push(tag);
     }
     if (next.length !== tags.length) onChange(next);
-    setDraft('');
+    // Tags past the most a story holds stay in the box, and the box says why.
+    setDraft(left.join(' '));
   };
+  const full = tags.length >= MAX_TAGS;
   return (
     <div className="cd-tags" data-testid="tags">
       {tags.map((tag) => (
@@ -47,6 +51,7 @@ export function TagInput({
       ))}
       <input
         aria-label="Add a tag"
+        aria-describedby={full ? 'cd-tags-full' : undefined}
         placeholder={tags.length ? 'Add tag' : 'Add tags'}
         value={draft}
         disabled={disabled}
@@ -65,6 +70,11 @@ export function TagInput({
         }}
         onBlur={() => draft && add(draft)}
       />
+      {full && (
+        <span id="cd-tags-full" className="cd-tags-full">
+          {MAX_TAGS} tags at most: remove one to add another
+        </span>
+      )}
     </div>
   );
 }
