@@ -153,6 +153,7 @@ export function StoryView({
                   version={review.historyVersion}
                   locked={locked}
                   initialPair={review.comparePair}
+                  onBeforeRestore={review.saveTyped}
                   onRestored={onRestored}
                   onClose={() => review.setPanel(null)}
                 />

@@ -30,6 +30,11 @@ type Props = {
   locked: boolean;
   /** Two versions to compare as soon as the list is there (a conflict's two sides). */
   initialPair?: string[] | null;
+  /**
+   * Stores what was typed and not saved yet, so that it is a version too before another is
+   * restored over it; false when it could not be stored (then nothing is restored).
+   */
+  onBeforeRestore: () => Promise<boolean>;
   onRestored: (story: Story) => void;
   onClose: () => void;
 };
@@ -43,7 +48,15 @@ type Comparison = {
 };
 
 /** Every version of the story; any two compared word by word; any one restored as a new version. */
-export function HistoryPanel({ story, version, locked, initialPair, onRestored, onClose }: Props) {
+export function HistoryPanel({
+  story,
+  version,
+  locked,
+  initialPair,
+  onBeforeRestore,
+  onRestored,
+  onClose,
+}: Props) {
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
@@ -96,7 +109,7 @@ export function HistoryPanel({ story, version, locked, initialPair, onRestored, 
       message: `Restore version ${revision.number} (${KIND_LABELS[revision.kind].toLowerCase()} ${new Date(revision.at).toLocaleString()})? It becomes a new version; nothing is lost.`,
       action: 'Restore',
     });
-    if (!sure) return;
+    if (!sure || !(await onBeforeRestore())) return;
     const result = await call('stories.restore', { id: story.id, revisionId: revision.id });
     if (!result.ok) return;
     onRestored(result.value);

@@ -208,6 +208,9 @@ export function useReview({
     [openId, stored, isDirty, save, reopen, onArchiveChanged, onError],
   );
 
+  /** What was typed and not saved yet, stored (an explicit save); true when there was none. */
+  const saveTyped = useCallback(async () => !isDirty() || save('explicit'), [isDirty, save]);
+
   const compareConflict = useCallback(() => {
     if (!conflict) return;
     setComparePair([conflict.mine, conflict.theirs.id].filter((x): x is string => x !== null));
@@ -250,6 +253,7 @@ export function useReview({
     revisions,
     resolvedThreads,
     startThread,
+    saveTyped,
     /** A thread could not be opened on the selection: why, for the person who asked. */
     refuseThread: onError,
     cancelPending,
