@@ -42,11 +42,12 @@ const AIR_DATE = new Intl.DateTimeFormat([], {
 
 /** How often a show asks the MOS devices of its rows: a desk with none has nothing to watch. */
 const DEVICE_POLL_MS = 1000;
-/** How long a removed row can be put back with Undo or Ctrl+Z. */
-const UNDO_OFFER_MS = 15_000;
 const NO_DEVICE_POLL_MS = 15_000;
 const devicePollMs = (status: RundownDeviceStatus | null) =>
   status && status.devices.length === 0 ? NO_DEVICE_POLL_MS : DEVICE_POLL_MS;
+
+/** How long a removed row can be put back with Undo or Ctrl+Z. */
+const UNDO_OFFER_MS = 15_000;
 
 type Panel = 'add-story' | 'add-break' | 'add-item' | 'show' | 'template' | 'history' | null;
 
