@@ -7,7 +7,8 @@ import './settings.css';
  * The first question on a new desk: who is working. The name goes on every version, comment and
  * status change, and it is how the desk knows not to let you approve your own story. Asked until
  * given (changed later in Settings), across the top of the story column: it takes the keyboard
- * first but blocks nothing, so someone who only came to read can.
+ * first, unless someone is already typing elsewhere, and blocks nothing, so someone who only came
+ * to read can.
  */
 export function NamePrompt({
   settings,
@@ -21,7 +22,12 @@ export function NamePrompt({
   const [name, setName] = useState('');
   const [error, setError] = useState('');
   const field = useRef<HTMLInputElement>(null);
-  useEffect(() => field.current?.focus(), []);
+  // It takes the keyboard on a window nobody is typing in yet, never from a field someone is
+  // typing in (the archive search, when the settings were read a moment after the list).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) field.current?.focus();
+  }, []);
   const save = async () => {
     const displayName = name.trim();
     if (!displayName) return setError('Type your name, as colleagues know you.');
