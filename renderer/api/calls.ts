@@ -10,31 +10,40 @@ export type CallOptions = {
    * no notice is raised for it. It is logged all the same.
    */
   showsFailure?: boolean;
+  /**
+   * Failures with these codes are the caller's to answer (a change made again on the archive's
+   * latest after a CONFLICT): logged, with no notice. Any other failure is shown as usual.
+   */
+  answers?: readonly string[];
 };
 
 type NoticeSink = (text: string) => void;
 
-let showNotice: NoticeSink | null = null;
+let sink: NoticeSink | null = null;
 /** Failures that came before anyone could show them (at start-up), shown once someone can. */
 const waiting: string[] = [];
 const MAX_WAITING = 10;
 
 /** Where failures are shown: the app's notices. Returns a function that stops showing them. */
-export function showFailuresWith(sink: NoticeSink): () => void {
-  showNotice = sink;
-  for (const text of waiting.splice(0)) sink(text);
+export function showFailuresWith(shows: NoticeSink): () => void {
+  sink = shows;
+  for (const text of waiting.splice(0)) shows(text);
   return () => {
-    if (showNotice === sink) showNotice = null;
+    if (sink === shows) sink = null;
   };
+}
+
+/** Puts a failure the caller worked out itself in front of the user, as a failed call's is. */
+export function showFailure(text: string): void {
+  if (sink) sink(text);
+  else if (waiting.length < MAX_WAITING) waiting.push(text);
 }
 
 function reportFailure(channel: Channel, error: ServiceErrorValue, options: CallOptions): void {
   console.warn(`[copydesk] ${channel} failed: ${error.code}`);
   sendToLog({ source: 'call', name: channel, message: `${error.code}: ${error.message}` });
-  if (options.showsFailure) return;
-  const text = failureText(channel, error);
-  if (showNotice) showNotice(text);
-  else if (waiting.length < MAX_WAITING) waiting.push(text);
+  if (options.showsFailure || options.answers?.includes(error.code)) return;
+  showFailure(failureText(channel, error));
 }
 
 /**

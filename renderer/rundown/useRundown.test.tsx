@@ -8,6 +8,7 @@ import { moveRow } from '../../shared/rundown/rows';
 import { fakeArchive } from '../testing/fakeApi';
 import { mount, settle, unmountAll } from '../testing/dom';
 import { publishArchiveEvent } from '../api/archiveEvents';
+import { showFailuresWith } from '../api/calls';
 import { PAINT_WAIT_MAX_MS } from '../common/afterPaint';
 import {
   STORY_RELOAD_MAX_WAIT_MS,
@@ -214,5 +215,133 @@ describe('changes to an open rundown', () => {
     await settle();
     // Read on opening, then once in each five seconds of saves.
     expect(fakeArchive.callsTo('rundowns.get').length).toBeGreaterThanOrEqual(3);
+  });
+
+  /**
+   * The archive as it is, for changes answered at once: a change made against an older version
+   * is refused. `otherDesk` changes the show as another desk would, without this one hearing.
+   */
+  function versionedArchive(rundown: typeof SHOW) {
+    let stored: RundownDetail = { rundown, stories: [] };
+    const store = (rows: typeof SHOW.rows) => {
+      stored = {
+        ...stored,
+        rundown: { ...stored.rundown, rows, version: stored.rundown.version + 1 },
+      };
+      return ok(stored);
+    };
+    const stale = (baseVersion: number | undefined) =>
+      baseVersion !== stored.rundown.version
+        ? ({
+            ok: false,
+            error: {
+              code: 'CONFLICT',
+              message: 'Someone changed “6 PM NEWS” since you opened it.',
+            },
+          } as const)
+        : null;
+    fakeArchive.answer({
+      'rundowns.get': () => ok(stored),
+      'rundowns.moveRow': (input) =>
+        stale(input.baseVersion) ?? store(moveRow(stored.rundown.rows, input.rowId, input.to)),
+      'rundowns.setRow': ({ id: _, baseVersion, rowId, ...change }) =>
+        stale(baseVersion) ??
+        store(stored.rundown.rows.map((r) => (r.id === rowId ? { ...r, ...change } : r))),
+      'log.rendererError': () => ok({ logged: true }),
+    });
+    return {
+      stored: () => stored,
+      otherDesk: (rows: (rows: typeof SHOW.rows) => typeof SHOW.rows) =>
+        void store(rows(stored.rundown.rows)),
+    };
+  }
+
+  async function openShow() {
+    const notices: string[] = [];
+    const stopNotices = showFailuresWith((text) => notices.push(text));
+    let doc: RundownDoc | null = null;
+    function Probe() {
+      doc = useRundown(SHOW.id, null);
+      return null;
+    }
+    const frames = holdFrames();
+    mount(<Probe />);
+    await settle();
+    // The bound on the wait for a frame is left unfired: frames come when the test paints them.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const stop = () => {
+      vi.useRealTimers();
+      stopNotices();
+    };
+    return { doc: () => doc!, frames, notices, stop };
+  }
+
+  it('makes a row’s value typed while another desk changed the show on the show as it now is', async () => {
+    const archive = versionedArchive(SHOW);
+    const { doc, frames, notices, stop } = await openShow();
+    try {
+      // Another producer moves GOODNIGHT to the top; this desk has not heard yet, and a second
+      // producer types WEATHER's actual length.
+      archive.otherDesk((rows) => moveRow(rows, 'goodnight', 0));
+      let typed: Promise<boolean> = Promise.resolve(false);
+      act(() => {
+        typed = doc().set('weather', { actualSec: 92 });
+      });
+      await settleNow();
+      await frames.paint();
+      expect(await typed).toBe(true);
+      await settleNow();
+      // Refused once as stale, made again on version 2: both desks' changes are stored.
+      expect(fakeArchive.callsTo('rundowns.setRow').map((c) => c.baseVersion)).toEqual([1, 2]);
+      const stored = archive.stored().rundown;
+      expect(stored.rows.map((r) => r.id)).toEqual(['goodnight', 'headlines', 'bridge', 'weather']);
+      expect(stored.rows.find((r) => r.id === 'weather')!.actualSec).toBe(92);
+      // What this desk shows is the archive's, typed value included, and nobody was told of a
+      // refusal that was answered.
+      expect(doc().detail!.rundown.rows.map((r) => r.id)).toEqual(stored.rows.map((r) => r.id));
+      expect(doc().detail!.rundown.rows.find((r) => r.id === 'weather')!.actualSec).toBe(92);
+      expect(notices).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('names the moves dropped behind a refused one, and still makes a value typed among them', async () => {
+    const archive = versionedArchive(SHOW);
+    const { doc, frames, notices, stop } = await openShow();
+    try {
+      archive.otherDesk((rows) => rows.map((r) => (r.id === 'bridge' ? { ...r, estSec: 10 } : r)));
+      // Alt+Up on WEATHER, a value typed on HEADLINES and Alt+Up on GOODNIGHT, quicker than the
+      // archive answers: the first move is stale.
+      const made: Promise<boolean>[] = [];
+      act(() => {
+        made.push(doc().move('weather', 1));
+      });
+      act(() => {
+        made.push(doc().set('headlines', { actualSec: 41 }));
+      });
+      act(() => {
+        made.push(doc().move('goodnight', 2));
+      });
+      for (let i = 0; i < 3; i++) {
+        await settleNow();
+        await frames.paint();
+      }
+      expect(await Promise.all(made)).toEqual([false, true, false]);
+      await settleNow();
+      expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(1);
+      const stored = archive.stored().rundown;
+      expect(stored.rows.map((r) => r.id)).toEqual(['headlines', 'bridge', 'weather', 'goodnight']);
+      expect(stored.rows.find((r) => r.id === 'headlines')!.actualSec).toBe(41);
+      expect(stored.rows.find((r) => r.id === 'bridge')!.estSec).toBe(10);
+      // The screen shows what is stored, not the moves that were not made.
+      expect(doc().detail!.rundown.rows).toEqual(stored.rows);
+      expect(notices).toEqual([
+        'Could not move the row. Someone changed “6 PM NEWS” since you opened it.',
+        'The change made after it in “6 PM NEWS” was not made either: it was made on top of the one refused. Look at the rundown and redo it.',
+      ]);
+    } finally {
+      stop();
+    }
   });
 });

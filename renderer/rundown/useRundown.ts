@@ -4,7 +4,8 @@ import type { RundownDetail } from '../../shared/rundown/channels';
 import { viewRundown, type RowStory, type RundownView } from '../../shared/rundown/view';
 import type { RundownRow } from '../../shared/rundown/model';
 import { moveRow } from '../../shared/rundown/rows';
-import { call } from '../api/calls';
+import { call, showFailure, type CallOptions } from '../api/calls';
+import type { Result } from '../../shared/ipc/result';
 import { onArchiveEvent, publishArchiveEvent } from '../api/archiveEvents';
 import { afterNextPaint } from '../common/afterPaint';
 
@@ -62,6 +63,31 @@ export function shareUnchanged(shown: RundownDetail | null, next: RundownDetail)
   };
 }
 
+type Change = {
+  /** Sends the change, made against `base`, the rundown as shown when its turn comes. */
+  run: (base: RundownDetail, options: CallOptions) => Promise<Result<RundownDetail>>;
+  /** The change as it will look, shown at once so a drag or a key paints in its own frame. */
+  predict?: (rows: RundownRow[]) => RundownRow[];
+  /**
+   * The change means the same on any version of the show (a field of one row, or of the show):
+   * made again on the archive's latest when another desk's change got there first, and not
+   * dropped when a change before it is refused.
+   */
+  anyVersion?: boolean;
+};
+
+type Pending = {
+  rundownId: string;
+  predict: Change['predict'];
+  anyVersion: boolean;
+  /** Refused with the change before it, unsent. */
+  dropped: boolean;
+};
+
+function withRows(detail: RundownDetail, rows: RundownRow[]): RundownDetail {
+  return { ...detail, rundown: { ...detail.rundown, rows } };
+}
+
 /** A story's live time while someone types in it: overrides what the archive last stored. */
 export type LiveStoryTime = { storyId: string; trtSec: number; trtEstimated: boolean } | null;
 
@@ -88,19 +114,32 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const [problem, setProblem] = useState<string | null>(null);
   const current = useRef<RundownDetail | null>(null);
   current.current = detail;
+  /** The changes shown but not yet answered, in the order they were made. */
+  const pending = useRef<Pending[]>([]);
+
+  /** Shows the archive's rundown with the changes still on their way to it on top. */
+  const show = useCallback((archive: RundownDetail) => {
+    let rows = archive.rundown.rows;
+    for (const change of pending.current)
+      if (change.rundownId === archive.rundown.id && change.predict) rows = change.predict(rows);
+    const shown = rows === archive.rundown.rows ? archive : withRows(archive, rows);
+    current.current = shareUnchanged(current.current, shown);
+    setDetail(current.current);
+  }, []);
 
   const reload = useCallback(async () => {
     if (id === null) return;
     // The screen says why it cannot show the rundown: no notice on top of that.
     const result = await call('rundowns.get', { id }, { showsFailure: true });
     if (result.ok) {
-      setDetail(shareUnchanged(current.current, result.value));
+      show(result.value);
       setProblem(null);
     } else {
+      current.current = null;
       setDetail(null);
       setProblem(result.error.message);
     }
-  }, [id]);
+  }, [id, show]);
 
   useEffect(() => {
     setDetail(null);
@@ -140,60 +179,80 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
 
   /**
    * Changes go to the archive one after another, each against the version the one before left:
-   * two quick Alt+Up presses are two moves, not a move and a stale refusal. Each is shown at once.
+   * two quick Alt+Up presses are two moves, not a move and a stale refusal. Each is shown at once,
+   * and stays shown on top of whatever the archive answers until its own answer comes.
    */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const waiting = useRef(0);
-  /** Bumped when a change fails: the changes queued behind it were made on what failed. */
-  const failures = useRef(0);
+
+  /**
+   * A change the archive refused takes with it the changes made after it that depend on the
+   * rows' order (they were made on a running order that is not stored); the person is told how
+   * many. A change of one row's field or of the show's stays, and is made all the same.
+   */
+  const dropAfter = useCallback((refused: Pending) => {
+    const after = pending.current.slice(pending.current.indexOf(refused) + 1);
+    // (Everything pending is after it: changes are answered in the order they were made.)
+    const dropped = after.filter((c) => !c.anyVersion);
+    if (dropped.length === 0) return;
+    for (const c of dropped) c.dropped = true;
+    pending.current = pending.current.filter((c) => !c.dropped);
+    const title = current.current?.rundown.title ?? 'the rundown';
+    showFailure(
+      dropped.length === 1
+        ? `The change made after it in “${title}” was not made either: it was made on top of the one refused. Look at the rundown and redo it.`
+        : `The ${dropped.length} changes made after it in “${title}” were not made either: they were made on top of the one refused. Look at the rundown and redo them.`,
+    );
+  }, []);
 
   const apply = useCallback(
-    (
-      run: (
-        base: RundownDetail,
-      ) => Promise<
-        { ok: true; value: RundownDetail } | { ok: false; error: { code: string; message: string } }
-      >,
-      /** The change as it will look, shown at once so a drag or a key paints in its own frame. */
-      predict?: (rows: RundownRow[]) => RundownRow[],
-    ): Promise<RundownDetail | null> => {
+    (change: Change): Promise<RundownDetail | null> => {
       const shownBefore = current.current;
       if (!shownBefore) return Promise.resolve(null);
-      if (predict) {
-        const shown = {
-          ...shownBefore,
-          rundown: { ...shownBefore.rundown, rows: predict(shownBefore.rundown.rows) },
-        };
-        current.current = shown;
-        setDetail(shown);
+      const entry: Pending = {
+        rundownId: shownBefore.rundown.id,
+        predict: change.predict,
+        anyVersion: change.anyVersion ?? false,
+        dropped: false,
+      };
+      pending.current = [...pending.current, entry];
+      if (change.predict) {
+        current.current = withRows(shownBefore, change.predict(shownBefore.rundown.rows));
+        setDetail(current.current);
       }
-      const failed = failures.current;
-      waiting.current++;
+      const settle = () => {
+        pending.current = pending.current.filter((c) => c !== entry);
+      };
       const done = queue.current.then(async (): Promise<RundownDetail | null> => {
         // A change already on screen is stored once its frame is painted: sent at once, the
         // request (and an answer quicker than the frame) took time from the frame that shows it.
-        if (predict) await afterNextPaint();
+        if (change.predict) await afterNextPaint();
         const base = current.current;
-        if (failed !== failures.current || !base) {
-          waiting.current--;
+        if (entry.dropped || !base) {
+          settle();
           return null;
         }
-        const result = await run(base);
-        waiting.current--;
+        let result = await change.run(base, { answers: entry.anyVersion ? ['CONFLICT'] : [] });
+        if (!result.ok && entry.anyVersion && result.error.code === 'CONFLICT') {
+          // Another desk's change came first: read the show as it now is (this change still
+          // shown on top of it) and make this one again there.
+          await reload();
+          const latest = current.current;
+          if (latest) result = await change.run(latest, {});
+        }
         if (!result.ok) {
-          failures.current++;
+          dropAfter(entry);
+          settle();
           // What is shown was predicted on top of a change the archive refused: read it again.
-          if (predict || result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND')
+          if (
+            change.predict ||
+            result.error.code === 'CONFLICT' ||
+            result.error.code === 'NOT_FOUND'
+          )
             await reload();
           return null;
         }
-        const shown = current.current ?? result.value;
-        current.current =
-          waiting.current > 0
-            ? // Later changes are on screen already and on their way: keep them, take the version.
-              { ...shown, rundown: { ...shown.rundown, version: result.value.rundown.version } }
-            : shareUnchanged(shown, result.value);
-        setDetail(current.current);
+        settle();
+        show(result.value);
         publishArchiveEvent({
           type: 'rundown',
           id: result.value.rundown.id,
@@ -204,21 +263,27 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       queue.current = done.catch(() => null);
       return done;
     },
-    [reload],
+    [reload, show, dropAfter],
   );
 
   const add = useCallback(
     async (row: NewRow, at?: number) => {
       let rowId: string | null = null;
-      await apply(async (base) => {
-        const r = await call('rundowns.addRow', {
-          id: base.rundown.id,
-          baseVersion: base.rundown.version,
-          row,
-          ...(at !== undefined && { at }),
-        });
-        if (r.ok) rowId = r.value.rowId;
-        return r;
+      await apply({
+        run: async (base, options) => {
+          const r = await call(
+            'rundowns.addRow',
+            {
+              id: base.rundown.id,
+              baseVersion: base.rundown.version,
+              row,
+              ...(at !== undefined && { at }),
+            },
+            options,
+          );
+          if (r.ok) rowId = r.value.rowId;
+          return r;
+        },
       });
       return rowId;
     },
@@ -227,31 +292,30 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
 
   const move = useCallback(
     async (rowId: string, to: number) =>
-      (await apply(
-        (base) =>
-          call('rundowns.moveRow', {
-            id: base.rundown.id,
-            baseVersion: base.rundown.version,
-            rowId,
-            to,
-          }),
-        (rows) => moveRow(rows, rowId, to),
-      )) !== null,
+      (await apply({
+        run: (base, options) =>
+          call(
+            'rundowns.moveRow',
+            { id: base.rundown.id, baseVersion: base.rundown.version, rowId, to },
+            options,
+          ),
+        predict: (rows) => moveRow(rows, rowId, to),
+      })) !== null,
     [apply],
   );
 
   const set = useCallback(
     async (rowId: string, change: RowChange) =>
-      (await apply(
-        (base) =>
-          call('rundowns.setRow', {
-            id: base.rundown.id,
-            baseVersion: base.rundown.version,
-            rowId,
-            ...change,
-          }),
-        (rows) => rows.map((r) => (r.id === rowId ? { ...r, ...definedOnly(change) } : r)),
-      )) !== null,
+      (await apply({
+        run: (base, options) =>
+          call(
+            'rundowns.setRow',
+            { id: base.rundown.id, baseVersion: base.rundown.version, rowId, ...change },
+            options,
+          ),
+        predict: (rows) => rows.map((r) => (r.id === rowId ? { ...r, ...definedOnly(change) } : r)),
+        anyVersion: true,
+      })) !== null,
     [apply],
   );
 
@@ -261,9 +325,14 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       const index = base?.rundown.rows.findIndex((r) => r.id === rowId) ?? -1;
       if (!base || index < 0) return null;
       const row = base.rundown.rows[index]!;
-      const done = await apply((b) =>
-        call('rundowns.removeRow', { id: b.rundown.id, baseVersion: b.rundown.version, rowId }),
-      );
+      const done = await apply({
+        run: (b, options) =>
+          call(
+            'rundowns.removeRow',
+            { id: b.rundown.id, baseVersion: b.rundown.version, rowId },
+            options,
+          ),
+      });
       return done ? { row, index } : null;
     },
     [apply],
@@ -271,13 +340,15 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
 
   const update = useCallback(
     async (fields: Omit<Input<'rundowns.update'>, 'id' | 'baseVersion'>) =>
-      (await apply((base) =>
-        call('rundowns.update', {
-          id: base.rundown.id,
-          baseVersion: base.rundown.version,
-          ...fields,
-        }),
-      )) !== null,
+      (await apply({
+        run: (base, options) =>
+          call(
+            'rundowns.update',
+            { id: base.rundown.id, baseVersion: base.rundown.version, ...fields },
+            options,
+          ),
+        anyVersion: true,
+      })) !== null,
     [apply],
   );
 
