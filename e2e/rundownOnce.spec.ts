@@ -56,3 +56,40 @@ test('a double click or a second Enter adds a row once', async ({ page, call }) 
   ]);
   expect(unwrap(await call('stories.list', { limit: 10, offset: 0 })).items).toHaveLength(4);
 });
+
+/*
+ * A removed row can be put back for fifteen seconds from its removal: the show redrawn meanwhile
+ * (here, another row floated) does not start the count again.
+ */
+test('the undo offer lasts fifteen seconds from the removal, however often the show is redrawn', async ({
+  page,
+  call,
+}) => {
+  await page.clock.install();
+  const id = await openShowOf(page, call, [...SLUGS, 'LOST DOG']);
+  await expect(rows(page)).toHaveCount(3);
+  const row = (slug: string) => rows(page).filter({ hasText: slug });
+
+  await row('LOST DOG').click();
+  await page.keyboard.press('Delete');
+  const offer = page.getByRole('status').filter({ hasText: 'Removed LOST DOG from the rundown.' });
+  await expect(offer).toBeVisible();
+  await expect(rows(page)).toHaveCount(2);
+
+  await page.clock.fastForward('00:10');
+  await expect(offer).toBeVisible();
+  await row('CITY BUDGET').click();
+  await page.keyboard.press('Alt+f');
+  await expect(row('CITY BUDGET')).toHaveAttribute('aria-label', /floated/);
+  await expect(offer).toBeVisible();
+
+  // Sixteen seconds after the removal, ten of them before the redraw. (The page's clock runs on
+  // by itself too: counted from the redraw, the offer would go nine seconds later.)
+  await page.clock.fastForward('00:06');
+  await expect(offer).toBeHidden({ timeout: 3000 });
+  // Ctrl+Z puts nothing back once the offer is gone.
+  await page.keyboard.press('Control+z');
+  await expect(rows(page)).toHaveCount(2);
+  const stored = unwrap(await call('rundowns.get', { id }));
+  expect(stored.rundown.rows.map((r) => r.floated)).toEqual([false, true]);
+});
