@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act } from 'react';
+import { act, useState } from 'react';
 import { ok, type Result } from '../../shared/ipc/result';
 import type { RundownDetail } from '../../shared/rundown/channels';
 import type { RowStory } from '../../shared/rundown/view';
@@ -342,6 +342,115 @@ describe('changes to an open rundown', () => {
       ]);
     } finally {
       stop();
+    }
+  });
+
+  it('drops the moves made on the order another desk’s change overtook, and names them', async () => {
+    const archive = versionedArchive(SHOW);
+    const { doc, frames, notices, stop } = await openShow();
+    try {
+      archive.otherDesk((rows) => moveRow(rows, 'goodnight', 0));
+      // A value typed, then Alt+Up twice on WEATHER, all on the order before the other desk's move.
+      const made: Promise<boolean>[] = [];
+      act(() => {
+        made.push(doc().set('headlines', { actualSec: 41 }));
+      });
+      act(() => {
+        made.push(doc().move('weather', 1));
+      });
+      act(() => {
+        made.push(doc().move('weather', 0));
+      });
+      for (let i = 0; i < 3; i++) {
+        await settleNow();
+        await frames.paint();
+      }
+      expect(await Promise.all(made)).toEqual([true, false, false]);
+      await settleNow();
+      expect(fakeArchive.callsTo('rundowns.moveRow')).toHaveLength(0);
+      const stored = archive.stored().rundown;
+      expect(stored.rows.map((r) => r.id)).toEqual(['goodnight', 'headlines', 'bridge', 'weather']);
+      expect(stored.rows.find((r) => r.id === 'headlines')!.actualSec).toBe(41);
+      expect(doc().detail!.rundown.rows).toEqual(stored.rows);
+      expect(notices).toEqual([
+        'Another desk changed “6 PM NEWS” first. The 2 changes to its order made since were not made: look at the rundown and redo them.',
+      ]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('shows another desk’s change with this desk’s change still on its way on top of it', async () => {
+    const archive = versionedArchive(SHOW);
+    const { doc, frames, stop } = await openShow();
+    try {
+      let moved: Promise<boolean> = Promise.resolve(false);
+      act(() => {
+        moved = doc().move('weather', 0);
+      });
+      // Before this desk's move is stored, another desk's change is heard of and read.
+      archive.otherDesk((rows) => rows.map((r) => (r.id === 'bridge' ? { ...r, estSec: 10 } : r)));
+      act(() => publishArchiveEvent({ type: 'rundown', id: SHOW.id, version: 2 }));
+      await settleNow();
+      const shown = () => doc().detail!.rundown.rows;
+      expect(shown().map((r) => r.id)).toEqual(['weather', 'headlines', 'bridge', 'goodnight']);
+      expect(shown().find((r) => r.id === 'bridge')!.estSec).toBe(10);
+      await frames.paint();
+      expect(await moved).toBe(true);
+      expect(archive.stored().rundown.rows.map((r) => r.id)).toEqual(shown().map((r) => r.id));
+    } finally {
+      stop();
+    }
+  });
+
+  it('does not show an answer about a show left while it was on its way', async () => {
+    const LATE = {
+      ...makeRundown([makeRow('late-open')]),
+      id: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
+      title: 'LATE NEWS',
+    };
+    let answerSet: () => void = () => {};
+    fakeArchive.answer({
+      'rundowns.get': (input) => ok({ rundown: input.id === LATE.id ? LATE : SHOW, stories: [] }),
+      'rundowns.setRow': () =>
+        new Promise<Result<RundownDetail>>((resolve) => {
+          answerSet = () =>
+            resolve(
+              ok({ rundown: { ...SHOW, version: 2, rows: SHOW.rows.slice(1) }, stories: [] }),
+            );
+        }),
+    });
+    let doc: RundownDoc | null = null;
+    let open: (id: string) => void = () => {};
+    function Probe() {
+      const [id, setId] = useState(SHOW.id);
+      open = setId;
+      doc = useRundown(id, null);
+      return null;
+    }
+    const frames = holdFrames();
+    mount(<Probe />);
+    await settle();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let typed: Promise<boolean> = Promise.resolve(false);
+      act(() => {
+        typed = doc!.set('weather', { actualSec: 92 });
+      });
+      await settleNow();
+      await frames.paint();
+      expect(fakeArchive.callsTo('rundowns.setRow')).toHaveLength(1);
+      // The producer opens the late show; the early show's answer comes after.
+      act(() => open(LATE.id));
+      await settleNow();
+      expect(doc!.detail!.rundown.title).toBe('LATE NEWS');
+      await act(async () => answerSet());
+      expect(await typed).toBe(true);
+      await settleNow();
+      expect(doc!.detail!.rundown.title).toBe('LATE NEWS');
+      expect(doc!.detail!.rundown.rows.map((r) => r.id)).toEqual(['late-open']);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

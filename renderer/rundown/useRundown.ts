@@ -116,14 +116,25 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   current.current = detail;
   /** The changes shown but not yet answered, in the order they were made. */
   const pending = useRef<Pending[]>([]);
+  /** The rundown open now: an answer about another (one left while it was on its way) is not shown. */
+  const openId = useRef(id);
+  openId.current = id;
 
   /** Shows the archive's rundown with the changes still on their way to it on top. */
   const show = useCallback((archive: RundownDetail) => {
+    if (archive.rundown.id !== openId.current) return;
+    const before = current.current;
+    // Answers can pass each other (a reload asked before a change's answer, delivered after it).
+    if (
+      before?.rundown.id === archive.rundown.id &&
+      archive.rundown.version < before.rundown.version
+    )
+      return;
     let rows = archive.rundown.rows;
     for (const change of pending.current)
       if (change.rundownId === archive.rundown.id && change.predict) rows = change.predict(rows);
     const shown = rows === archive.rundown.rows ? archive : withRows(archive, rows);
-    current.current = shareUnchanged(current.current, shown);
+    current.current = shareUnchanged(before, shown);
     setDetail(current.current);
   }, []);
 
@@ -131,6 +142,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     if (id === null) return;
     // The screen says why it cannot show the rundown: no notice on top of that.
     const result = await call('rundowns.get', { id }, { showsFailure: true });
+    if (id !== openId.current) return;
     if (result.ok) {
       show(result.value);
       setProblem(null);
@@ -185,23 +197,29 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   /**
-   * A change the archive refused takes with it the changes made after it that depend on the
-   * rows' order (they were made on a running order that is not stored); the person is told how
-   * many. A change of one row's field or of the show's stays, and is made all the same.
+   * The changes queued behind `entry` that depend on the rows' order are dropped when it shows
+   * they were made on an order the archive does not have: `entry` was refused, or another desk's
+   * change got there first. The person is told how many. A change of one row's field or of the
+   * show's stays, and is made all the same.
    */
-  const dropAfter = useCallback((refused: Pending) => {
-    const after = pending.current.slice(pending.current.indexOf(refused) + 1);
+  const dropAfter = useCallback((entry: Pending, why: 'refused' | 'overtaken') => {
+    const after = pending.current.slice(pending.current.indexOf(entry) + 1);
     // (Everything pending is after it: changes are answered in the order they were made.)
     const dropped = after.filter((c) => !c.anyVersion);
-    if (dropped.length === 0) return;
+    if (dropped.length === 0) return false;
     for (const c of dropped) c.dropped = true;
     pending.current = pending.current.filter((c) => !c.dropped);
     const title = current.current?.rundown.title ?? 'the rundown';
+    const n = dropped.length;
+    const changes = n === 1 ? 'The change' : `The ${n} changes`;
+    const were = n === 1 ? 'was' : 'were';
+    const them = n === 1 ? 'it' : 'them';
     showFailure(
-      dropped.length === 1
-        ? `The change made after it in “${title}” was not made either: it was made on top of the one refused. Look at the rundown and redo it.`
-        : `The ${dropped.length} changes made after it in “${title}” were not made either: they were made on top of the one refused. Look at the rundown and redo them.`,
+      why === 'refused'
+        ? `${changes} made after it in “${title}” ${were} not made either: ${n === 1 ? 'it was' : 'they were'} made on top of the one refused. Look at the rundown and redo ${them}.`
+        : `Another desk changed “${title}” first. ${changes} to its order made since ${were} not made: look at the rundown and redo ${them}.`,
     );
+    return true;
   }, []);
 
   const apply = useCallback(
@@ -227,23 +245,30 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
         // request (and an answer quicker than the frame) took time from the frame that shows it.
         if (change.predict) await afterNextPaint();
         const base = current.current;
-        if (entry.dropped || !base) {
+        // Dropped behind a refusal, or made on a rundown that is no longer the one open.
+        if (entry.dropped || base?.rundown.id !== entry.rundownId) {
           settle();
           return null;
         }
         let result = await change.run(base, { answers: entry.anyVersion ? ['CONFLICT'] : [] });
         if (!result.ok && entry.anyVersion && result.error.code === 'CONFLICT') {
           // Another desk's change came first: read the show as it now is (this change still
-          // shown on top of it) and make this one again there.
+          // shown on top of it) and make this one again there. The changes to the order made
+          // since were made on the order before it.
+          dropAfter(entry, 'overtaken');
           await reload();
           const latest = current.current;
-          if (latest) result = await change.run(latest, {});
+          // Not read again (the archive is away, or another show opened): made on what this
+          // desk had, refused again, and the refusal shown.
+          result = await change.run(latest?.rundown.id === entry.rundownId ? latest : base, {});
         }
         if (!result.ok) {
-          dropAfter(entry);
+          // What is shown was predicted on top of a change the archive refused, or holds
+          // changes made on top of it that are now dropped: read it again.
+          const dropped = !entry.anyVersion && dropAfter(entry, 'refused');
           settle();
-          // What is shown was predicted on top of a change the archive refused: read it again.
           if (
+            dropped ||
             change.predict ||
             result.error.code === 'CONFLICT' ||
             result.error.code === 'NOT_FOUND'
