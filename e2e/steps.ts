@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, unwrap, type CallService } from './fixtures';
+import { today } from '../renderer/rundown/days';
 
 /** What a person does and sees more than once across the end-to-end tests. */
 
@@ -106,14 +107,15 @@ export async function startStoryWith(page: Page, text: string): Promise<void> {
 }
 
 /**
- * Tonight's 6 PM show (2026-11-30, half an hour), made through the service as a producer's earlier
- * work would have made it, holding `storyIds` in that order. Returns its id.
+ * Tonight's 6 PM show (today, half an hour: the Rundowns tab lists the week's shows and the ones
+ * ahead), made through the service as a producer's earlier work would have made it, holding
+ * `storyIds` in that order. Returns its id.
  */
 export async function makeShow(call: CallService, storyIds: readonly string[]): Promise<string> {
   const created = unwrap(
     await call('rundowns.create', {
       title: '6 PM NEWS',
-      airDate: '2026-11-30',
+      airDate: today(),
       onAirSec: 18 * 3600,
       lengthSec: 1800,
     }),

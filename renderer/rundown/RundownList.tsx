@@ -1,9 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RundownSummary } from '../../shared/rundown/history';
 import { formatClock } from '../../shared/rundown/clock';
 import { formatDuration } from '../../shared/story/timing';
 import { call } from '../api/calls';
 import { onArchiveEvent } from '../api/archiveEvents';
+import { daysBefore, today } from './days';
+
+/** The list starts this many days back: the past week's shows, and every show ahead. */
+export const RECENT_DAYS = 7;
+/** Each "Earlier shows" reaches this many days further back. */
+export const EARLIER_DAYS = 30;
+
+/**
+ * How long the list waits after a show changed before it reads the shows again: a producer
+ * moving rows changes the show several times a second, and the list shows none of what a move
+ * changes. Read once the changes pause (or at the latest after LIST_RELOAD_MAX_WAIT_MS).
+ */
+export const LIST_RELOAD_PAUSE_MS = 400;
+export const LIST_RELOAD_MAX_WAIT_MS = 2000;
+
+/** True when two lists show the same (a summary's `updatedAt` is not shown). */
+function sameList(a: RundownSummary[] | null, b: RundownSummary[]): boolean {
+  return (
+    a !== null &&
+    a.length === b.length &&
+    a.every((r, i) => {
+      const o = b[i]!;
+      return (
+        r.id === o.id &&
+        r.title === o.title &&
+        r.airDate === o.airDate &&
+        r.onAirSec === o.onAirSec &&
+        r.lengthSec === o.lengthSec &&
+        r.rowCount === o.rowCount
+      );
+    })
+  );
+}
 
 // One formatter for every heading: building one per call costs more than the list itself.
 const DAY = new Intl.DateTimeFormat([], {
@@ -17,7 +50,11 @@ function dayHeading(airDate: string): string {
   return DAY.format(new Date(`${airDate}T12:00:00`));
 }
 
-/** The shows, by air date (latest first) and on-air time, with a button for a new one. */
+/**
+ * The shows, by air date (latest first) and on-air time, with a button for a new one: the past
+ * week's and every one ahead, and further back a month at a time. (A year of five shows a day
+ * is nearly two thousand; the list held them all, and read them all again after every change.)
+ */
 export function RundownList({
   selectedId,
   version,
@@ -31,12 +68,42 @@ export function RundownList({
   onNew: () => void;
 }) {
   const [rundowns, setRundowns] = useState<RundownSummary[] | null>(null);
+  const [from, setFrom] = useState(() => daysBefore(today(), RECENT_DAYS));
   const [changed, setChanged] = useState(0);
+  const shown = useRef(rundowns);
+  shown.current = rundowns;
 
-  useEffect(() => onArchiveEvent((e) => e.type === 'rundown' && setChanged((n) => n + 1)), []);
   useEffect(() => {
-    void call('rundowns.list', {}).then((r) => r.ok && setRundowns(r.value));
-  }, [version, changed]);
+    let reload: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince: number | null = null;
+    const stop = onArchiveEvent((e) => {
+      if (e.type !== 'rundown') return;
+      const now = Date.now();
+      waitingSince ??= now;
+      clearTimeout(reload);
+      reload = setTimeout(
+        () => {
+          waitingSince = null;
+          setChanged((n) => n + 1);
+        },
+        Math.min(LIST_RELOAD_PAUSE_MS, waitingSince + LIST_RELOAD_MAX_WAIT_MS - now),
+      );
+    });
+    return () => {
+      stop();
+      clearTimeout(reload);
+    };
+  }, []);
+  useEffect(() => {
+    let current = true;
+    void call('rundowns.list', { from }).then((r) => {
+      // An answer that shows nothing new draws nothing.
+      if (current && r.ok && !sameList(shown.current, r.value)) setRundowns(r.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [version, changed, from]);
 
   const days = new Map<string, RundownSummary[]>();
   for (const r of rundowns ?? []) days.set(r.airDate, [...(days.get(r.airDate) ?? []), r]);
@@ -50,8 +117,8 @@ export function RundownList({
       </div>
       {rundowns?.length === 0 && (
         <p className="cd-rundown-list-none">
-          No shows yet. A rundown is a show’s running order: its stories, breaks and items, timed to
-          the second.
+          No shows since {dayHeading(from)}. A rundown is a show’s running order: its stories,
+          breaks and items, timed to the second.
         </p>
       )}
       {[...days].map(([day, shows]) => (
@@ -80,6 +147,18 @@ export function RundownList({
           </ul>
         </section>
       ))}
+      {rundowns && (
+        <div className="cd-rundown-list-earlier">
+          <span>Since {dayHeading(from)}</span>
+          <button
+            type="button"
+            className="cd-button"
+            onClick={() => setFrom((day) => daysBefore(day, EARLIER_DAYS))}
+          >
+            Earlier shows
+          </button>
+        </div>
+      )}
     </div>
   );
 }

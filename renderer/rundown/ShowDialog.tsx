@@ -7,6 +7,7 @@ import { lineInput } from '../../shared/text/lineInput';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 import { useInFlight } from '../common/useInFlight';
+import { today } from './days';
 
 export type ShowFields = {
   title: string;
@@ -15,13 +16,6 @@ export type ShowFields = {
   lengthSec: number;
   template: string | null;
 };
-
-/** Today in the viewer's time zone, YYYY-MM-DD. */
-export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /**
  * A show's title, air date and times: for a new rundown (optionally from a show template, whose
