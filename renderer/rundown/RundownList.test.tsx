@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { ok } from '../../shared/ipc/result';
+import type { RundownSummary } from '../../shared/rundown/history';
+import { fakeArchive } from '../testing/fakeApi';
+import { render, settle, unmountAll } from '../testing/dom';
+import { publishArchiveEvent } from '../api/archiveEvents';
+import { LIST_RELOAD_MAX_WAIT_MS, LIST_RELOAD_PAUSE_MS, RundownList } from './RundownList';
+
+vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeClient);
+
+afterEach(() => {
+  unmountAll();
+  fakeArchive.reset();
+});
+
+const SIX: RundownSummary = {
+  id: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+  title: '6 PM NEWS',
+  airDate: '2026-11-30',
+  onAirSec: 18 * 3600,
+  lengthSec: 1800,
+  updatedAt: '2026-11-30T09:00:00.000Z',
+  rowCount: 20,
+};
+
+describe('the rundown list', () => {
+  it('reads the shows once a producer’s run of changes pauses, not after each one', async () => {
+    let rowCount = 20;
+    fakeArchive.answer({ 'rundowns.list': () => ok([{ ...SIX, rowCount }]) });
+    const host = render(
+      <RundownList selectedId={null} version={0} onOpen={() => {}} onNew={() => {}} />,
+    );
+    await settle();
+    expect(fakeArchive.callsTo('rundowns.list')).toHaveLength(1);
+    expect(host.textContent).toContain('20 rows');
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      // Alt+Down held on a row: a change every 50 ms for a second, then a row added.
+      for (let move = 0; move < 20; move++) {
+        publishArchiveEvent({ type: 'rundown', id: SIX.id, version: move + 2 });
+        vi.advanceTimersByTime(50);
+      }
+      rowCount = 21;
+      publishArchiveEvent({ type: 'rundown', id: SIX.id, version: 22 });
+      expect(fakeArchive.callsTo('rundowns.list')).toHaveLength(1);
+      act(() => vi.advanceTimersByTime(LIST_RELOAD_PAUSE_MS));
+    } finally {
+      vi.useRealTimers();
+    }
+    await settle();
+    expect(fakeArchive.callsTo('rundowns.list')).toHaveLength(2);
+    expect(host.textContent).toContain('21 rows');
+  });
+
+  it('reads the shows at least every few seconds while changes never pause', async () => {
+    fakeArchive.answer({ 'rundowns.list': () => ok([SIX]) });
+    render(<RundownList selectedId={null} version={0} onOpen={() => {}} onNew={() => {}} />);
+    await settle();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      for (let t = 0; t < 3 * LIST_RELOAD_MAX_WAIT_MS; t += 100) {
+        publishArchiveEvent({ type: 'rundown', id: SIX.id, version: t });
+        act(() => vi.advanceTimersByTime(100));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    await settle();
+    expect(fakeArchive.callsTo('rundowns.list').length).toBeGreaterThanOrEqual(3);
+  });
+});
