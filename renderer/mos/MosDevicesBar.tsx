@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { call } from '../api/calls';
+import { useInFlight } from '../common/useInFlight';
 import type { RundownDeviceStatus } from '../../shared/mos/model';
 import { clockTime, LINK_STATE_WORDS } from './linkWords';
 import './mos.css';
@@ -7,8 +7,8 @@ import './mos.css';
 type Props = {
   rundownId: string;
   status: RundownDeviceStatus;
-  /** Ask for the status again now (after a send, a withdrawal, ready). */
-  onChanged: () => void;
+  /** Ask for the status again now (after a send, a withdrawal, ready); resolves once it is shown. */
+  onChanged: () => Promise<void>;
 };
 
 /**
@@ -17,16 +17,18 @@ type Props = {
  * show is ready to air. A device's refusal stays here until the show is sent again.
  */
 export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
-  const [busy, setBusy] = useState(false);
+  // One step at a time, and the buttons stay busy until the devices' new status is shown: freed
+  // before it, a double click on Mark ready sent ready and then not ready, and one on Send could
+  // land on the Withdraw that took its place.
+  const { busy, run: runOnce } = useInFlight();
   if (status.devices.length === 0) return null;
   const onAny = status.devices.some((d) => d.sent);
   const ready = status.devices.some((d) => d.sent?.ready);
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    await action();
-    setBusy(false);
-    onChanged();
-  };
+  const run = (action: () => Promise<unknown>) =>
+    runOnce(async () => {
+      await action();
+      await onChanged();
+    });
   return (
     <section className="cd-mos-bar" aria-label="MOS devices" data-testid="mos-devices">
       <span className="cd-mos-bar-title">Devices</span>
@@ -54,7 +56,7 @@ export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
                 <button
                   type="button"
                   className="cd-button cd-button-quiet"
-                  disabled={busy}
+                  aria-disabled={busy}
                   onClick={() =>
                     void run(() => call('mos.withdraw', { rundownId, deviceId: d.id }))
                   }
@@ -65,7 +67,7 @@ export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
                 <button
                   type="button"
                   className="cd-button"
-                  disabled={busy}
+                  aria-disabled={busy}
                   onClick={() => void run(() => call('mos.send', { rundownId, deviceId: d.id }))}
                 >
                   Send
@@ -85,7 +87,7 @@ export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
           type="button"
           className={`cd-button${ready ? ' cd-mos-ready' : ''}`}
           aria-pressed={ready}
-          disabled={busy}
+          aria-disabled={busy}
           title="Tells every device the show is on (roReadyToAir)"
           onClick={() => void run(() => call('mos.ready', { rundownId, ready: !ready }))}
         >

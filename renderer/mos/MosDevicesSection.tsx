@@ -11,6 +11,7 @@ import { clockTime, LINK_STATE_WORDS, retryWords } from './linkWords';
 import { usePolled } from './usePolled';
 import './mos.css';
 import { askToConfirm } from '../common/confirm';
+import { useInFlight } from '../common/useInFlight';
 
 type DeviceDraft = Omit<MosDevice, 'id'> & { id?: string };
 
@@ -74,16 +75,20 @@ export function MosDevicesSection() {
     void call('mos.settings.get', {}).then((r) => r.ok && setNcs(r.value));
   }, []);
 
-  const saveDevice = async () => {
-    if (!draft) return;
-    const result = await call('mos.devices.save', draft, { showsFailure: true });
-    if (!result.ok) return setError(result.error.message);
-    setError('');
-    setDraft(null);
-    setNote(`${result.value.name} saved.`);
-    void status.refresh();
-    publishArchiveEvent({ type: 'mos-devices' });
-  };
+  // One save at a time: each restarts links (a device's, or every one), and a double click or a
+  // second Enter restarted them twice and sent every rundown on them again.
+  const saving = useInFlight();
+  const saveDevice = () =>
+    saving.run(async () => {
+      if (!draft) return;
+      const result = await call('mos.devices.save', draft, { showsFailure: true });
+      if (!result.ok) return setError(result.error.message);
+      setError('');
+      setDraft(null);
+      setNote(`${result.value.name} saved.`);
+      void status.refresh();
+      publishArchiveEvent({ type: 'mos-devices' });
+    });
   const remove = async (device: MosDevice) => {
     const sure = await askToConfirm({
       title: 'Remove MOS device',
@@ -97,13 +102,14 @@ export function MosDevicesSection() {
     void status.refresh();
     publishArchiveEvent({ type: 'mos-devices' });
   };
-  const saveNcs = async () => {
-    if (!ncs) return;
-    const result = await call('mos.settings.save', ncs, { showsFailure: true });
-    if (!result.ok) return setError(result.error.message);
-    setError('');
-    setNote('MOS settings saved: every link starts again.');
-  };
+  const saveNcs = () =>
+    saving.run(async () => {
+      if (!ncs) return;
+      const result = await call('mos.settings.save', ncs, { showsFailure: true });
+      if (!result.ok) return setError(result.error.message);
+      setError('');
+      setNote('MOS settings saved: every link starts again.');
+    });
 
   const devices = status.value?.devices ?? [];
   return (
@@ -247,7 +253,12 @@ export function MosDevicesSection() {
             >
               Cancel
             </button>
-            <button type="button" className="cd-button" onClick={() => void saveDevice()}>
+            <button
+              type="button"
+              className="cd-button"
+              aria-disabled={saving.busy}
+              onClick={() => void saveDevice()}
+            >
               Save device
             </button>
           </div>
@@ -286,7 +297,12 @@ export function MosDevicesSection() {
                 {status.value.listening.refused.from}, which is none of these devices.
               </span>
             )}
-            <button type="button" className="cd-button" onClick={() => void saveNcs()}>
+            <button
+              type="button"
+              className="cd-button"
+              aria-disabled={saving.busy}
+              onClick={() => void saveNcs()}
+            >
               Save MOS settings
             </button>
           </div>

@@ -215,7 +215,7 @@ export function RundownScreen(props: Props) {
         <MosDevicesBar
           rundownId={rundown.id}
           status={devices.value}
-          onChanged={() => void devices.refresh()}
+          onChanged={devices.refresh}
         />
       )}
       {undo && (
