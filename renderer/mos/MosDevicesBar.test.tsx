@@ -56,4 +56,29 @@ describe('the MOS devices bar', () => {
     await act(async () => answerStatus());
     expect(ready().getAttribute('aria-disabled')).toBe('false');
   });
+
+  it('takes one click of a double click on Send: the second would land on the Withdraw in its place', async () => {
+    fakeArchive.answer({ 'mos.send': () => ok(SENT) });
+    const host = render(
+      <MosDevicesBar
+        rundownId={RUNDOWN}
+        status={{
+          devices: [{ id: 'prompter', name: 'PROMPTER A', state: 'connected', sent: null }],
+          rows: {},
+        }}
+        onChanged={async () => {}}
+      />,
+    );
+    const send = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Send')!;
+    act(() => {
+      send.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 2 }));
+    });
+    await settle();
+    expect(fakeArchive.callsTo('mos.send')).toHaveLength(0);
+    act(() => {
+      send.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+    });
+    await settle();
+    expect(fakeArchive.callsTo('mos.send')).toHaveLength(1);
+  });
 });

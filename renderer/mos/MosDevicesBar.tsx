@@ -1,4 +1,5 @@
 import { call } from '../api/calls';
+import { isRepeatClick } from '../common/repeatClick';
 import { useInFlight } from '../common/useInFlight';
 import type { RundownDeviceStatus } from '../../shared/mos/model';
 import { clockTime, LINK_STATE_WORDS } from './linkWords';
@@ -24,11 +25,14 @@ export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
   if (status.devices.length === 0) return null;
   const onAny = status.devices.some((d) => d.sent);
   const ready = status.devices.some((d) => d.sent?.ready);
-  const run = (action: () => Promise<unknown>) =>
-    runOnce(async () => {
+  /** A step's click: one step at a time, and one per double click. */
+  const run = (action: () => Promise<unknown>) => (event: { detail: number }) => {
+    if (isRepeatClick(event)) return;
+    void runOnce(async () => {
       await action();
       await onChanged();
     });
+  };
   return (
     <section className="cd-mos-bar" aria-label="MOS devices" data-testid="mos-devices">
       <span className="cd-mos-bar-title">Devices</span>
@@ -57,9 +61,7 @@ export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
                   type="button"
                   className="cd-button cd-button-quiet"
                   aria-disabled={busy}
-                  onClick={() =>
-                    void run(() => call('mos.withdraw', { rundownId, deviceId: d.id }))
-                  }
+                  onClick={run(() => call('mos.withdraw', { rundownId, deviceId: d.id }))}
                 >
                   Withdraw
                 </button>
@@ -68,7 +70,7 @@ export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
                   type="button"
                   className="cd-button"
                   aria-disabled={busy}
-                  onClick={() => void run(() => call('mos.send', { rundownId, deviceId: d.id }))}
+                  onClick={run(() => call('mos.send', { rundownId, deviceId: d.id }))}
                 >
                   Send
                 </button>
@@ -89,7 +91,7 @@ export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
           aria-pressed={ready}
           aria-disabled={busy}
           title="Tells every device the show is on (roReadyToAir)"
-          onClick={() => void run(() => call('mos.ready', { rundownId, ready: !ready }))}
+          onClick={run(() => call('mos.ready', { rundownId, ready: !ready }))}
         >
           {ready ? 'Ready to air ✓' : 'Mark ready'}
         </button>

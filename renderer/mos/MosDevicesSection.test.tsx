@@ -32,7 +32,7 @@ describe('Settings → MOS devices', () => {
       'mos.settings.get': () => ok(DEFAULT_MOS_SETTINGS),
       'mos.settings.save': (input) =>
         new Promise<Result<MosSettings>>((resolve) => {
-          answer = () => resolve(ok(input));
+          answer = () => resolve(ok({ ...DEFAULT_MOS_SETTINGS, ...input }));
         }),
     });
     const host = render(<MosDevicesSection />);

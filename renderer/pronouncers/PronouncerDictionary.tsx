@@ -3,6 +3,8 @@ import type { PronouncerEntry } from '../../shared/settings';
 import { foldCase } from '../../shared/text/foldCase';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
+import { isRepeatClick } from '../common/repeatClick';
+import { useInFlight } from '../common/useInFlight';
 import './pronouncers.css';
 
 type Props = {
@@ -30,11 +32,15 @@ export function PronouncerDictionary({ entries, onChanged, onClose }: Props) {
     if (result.ok) onChanged();
     return result.ok;
   };
-  const remove = async (t: string) => {
-    const result = await call('pronouncers.delete', { term: t });
-    if (!result.ok) return;
-    onChanged();
-  };
+  // One add and one delete at a time: a second Enter added it twice, and the second click of a
+  // double click on Delete landed on the row that moved up under the pointer.
+  const adding = useInFlight();
+  const removing = useInFlight();
+  const remove = (t: string) =>
+    removing.run(async () => {
+      const result = await call('pronouncers.delete', { term: t });
+      if (result.ok) onChanged();
+    });
 
   return (
     <Dialog title="Pronouncer dictionary" onClose={onClose} wide testId="pronouncer-dictionary">
@@ -47,10 +53,12 @@ export function PronouncerDictionary({ entries, onChanged, onClose }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!term.trim() || !phonetic.trim()) return;
-          void save({ term: term.trim(), phonetic: phonetic.trim() }).then((saved) => {
-            if (!saved) return;
-            setTerm('');
-            setPhonetic('');
+          const sent = { term, phonetic };
+          void adding.run(async () => {
+            if (!(await save({ term: term.trim(), phonetic: phonetic.trim() }))) return;
+            // Emptied for the next entry, unless the next entry is already being typed.
+            setTerm((now) => (now === sent.term ? '' : now));
+            setPhonetic((now) => (now === sent.phonetic ? '' : now));
           });
         }}
       >
@@ -135,7 +143,7 @@ export function PronouncerDictionary({ entries, onChanged, onClose }: Props) {
                   <button
                     type="button"
                     className="cd-button cd-button-quiet cd-danger"
-                    onClick={() => void remove(entry.term)}
+                    onClick={(e) => !isRepeatClick(e) && void remove(entry.term)}
                   >
                     Delete
                   </button>

@@ -65,3 +65,41 @@ describe('the comment box', () => {
     expect(box.value).toBe('');
   });
 });
+
+describe('a thread’s Resolve', () => {
+  it('takes one click of a double click: the second lands on the next thread, moved up under it', () => {
+    const comment = (threadId: string, body: string) => ({
+      id: `c-${threadId}`,
+      storyId: 's1',
+      threadId,
+      author: 'Editor',
+      at: '2026-11-30T09:00:00.000Z',
+      body,
+      quote: 'harbor bridge',
+      resolvedAt: null,
+      resolvedBy: null,
+    });
+    const onResolve = vi.fn();
+    const host = render(
+      <CommentsPanel
+        comments={[comment('t1', 'Check the name'), comment('t2', 'Tighten this')]}
+        order={['t1', 't2']}
+        pending={null}
+        canComment
+        onPost={async () => true}
+        onCancelPending={() => {}}
+        onReturnToScript={() => {}}
+        onResolve={onResolve}
+        onReveal={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    const resolve = () =>
+      [...host.querySelectorAll('button')].filter((b) => b.textContent === 'Resolve');
+    act(() => {
+      resolve()[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+      resolve()[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 2 }));
+    });
+    expect(onResolve.mock.calls).toEqual([['t1', true]]);
+  });
+});

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Comment } from '../../shared/ipc/types';
+import { isRepeatClick } from '../common/repeatClick';
 import { useInFlight } from '../common/useInFlight';
 import './review.css';
 
@@ -204,7 +205,8 @@ export function CommentsPanel({
           <button
             type="button"
             className="cd-button cd-button-quiet cd-resolve"
-            onClick={() => onResolve(thread.threadId, !thread.resolved)}
+            // The next thread's Resolve moves up under the pointer as this one closes.
+            onClick={(e) => !isRepeatClick(e) && onResolve(thread.threadId, !thread.resolved)}
           >
             {thread.resolved ? 'Reopen thread' : 'Resolve'}
           </button>

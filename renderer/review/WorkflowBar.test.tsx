@@ -86,3 +86,47 @@ describe('the workflow bar', () => {
     }
   });
 });
+
+describe('a status step', () => {
+  it('is taken once for a double click or a second click while it is on its way', async () => {
+    let done: (taken: boolean) => void = () => {};
+    const onTransition = vi.fn(
+      () =>
+        new Promise<boolean>((resolve) => {
+          done = resolve;
+        }),
+    );
+    const host = render(
+      <WorkflowBar
+        story={testStory({ status: 'draft' })}
+        lastStatusChange={null}
+        onTransition={onTransition}
+        historyOpen={false}
+        onToggleHistory={() => {}}
+        onSendPackage={() => {}}
+        conflict={null}
+        onCompareConflict={() => {}}
+        onSettleConflict={() => {}}
+        approveRefusal={null}
+      />,
+    );
+    const submit = [...host.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Submit'),
+    )!;
+    const click = (detail: number) =>
+      act(() => {
+        submit.dispatchEvent(new MouseEvent('click', { bubbles: true, detail }));
+      });
+    click(1);
+    // The second click of the double click (by then, on a fast desk, on Approve in its place).
+    click(2);
+    // Enter on the button while the step is on its way.
+    click(0);
+    expect(onTransition).toHaveBeenCalledTimes(1);
+    expect(submit.getAttribute('aria-disabled')).toBe('true');
+    await act(async () => done(true));
+    await settle();
+    click(1);
+    expect(onTransition).toHaveBeenCalledTimes(2);
+  });
+});

@@ -8,6 +8,8 @@ import {
 } from '../../shared/story/workflow';
 import type { RevisionSummary } from '../../shared/ipc/types';
 import { NoteDialog } from './NoteDialog';
+import { isRepeatClick } from '../common/repeatClick';
+import { useInFlight } from '../common/useInFlight';
 import './review.css';
 
 type Props = {
@@ -55,6 +57,9 @@ export function WorkflowBar({
     ? `${heldBy} is editing this story at another desk: its status changes there, or once they are done.`
     : null;
   const [asking, setAsking] = useState<Transition | null>(null);
+  // One step at a time, and a double click takes one: its second click landed on the next
+  // status's button (Submit, then Approve), which had taken the first one's place.
+  const stepping = useInFlight();
   const locked = LOCKED_STATUSES.has(story.status);
   const by = lastStatusChange && lastStatusChange.status === story.status ? lastStatusChange : null;
   return (
@@ -85,7 +90,12 @@ export function WorkflowBar({
             key={step.to}
             type="button"
             className={`cd-button${step.to === 'approved' || step.to === 'ready' ? ' cd-button-primary' : ''}${step.to === 'killed' ? ' cd-danger' : ''}`}
-            onClick={() => (step.needsNote ? setAsking(step) : void onTransition(step, ''))}
+            aria-disabled={stepping.busy || undefined}
+            onClick={(e) => {
+              if (isRepeatClick(e)) return;
+              if (step.needsNote) setAsking(step);
+              else void stepping.run(() => onTransition(step, ''));
+            }}
             {...(step.to === 'approved' &&
               approveRefusal && {
                 disabled: true,
