@@ -38,6 +38,7 @@ import { NewsroomButton } from '../newsroom/NewsroomButton';
 import { ConnectDialog } from '../newsroom/ConnectDialog';
 import { NewsroomDialog } from '../newsroom/NewsroomDialog';
 import { askToConfirm } from '../common/confirm';
+import { useInFlight } from '../common/useInFlight';
 import { approvalRefusal } from '../../shared/story/approval';
 import type { AppInfo } from '../../shared/ipc/types';
 import { NamePrompt } from '../settings/NamePrompt';
@@ -247,15 +248,22 @@ export function App() {
 
   // A new story is not stored until it has content: one left empty never reaches the archive.
   const { openDraft } = doc;
-  const newStory = useCallback(async () => {
-    if (!(await save('autosave'))) return;
-    const result = await call('stories.draft', { format: newFormat });
-    if (!result.ok) return;
-    setRundownId(null);
-    setFreshStoryId(result.value.id);
-    const problem = await openDraft(result.value);
-    if (problem) showError(problem);
-  }, [newFormat, openDraft, save, showError]);
+  // One new story at a time: a second Ctrl+N while the first was opening opened a second draft
+  // over it, after saving the page from before the first.
+  const { run: runOpening } = useInFlight();
+  const newStory = useCallback(
+    () =>
+      runOpening(async () => {
+        if (!(await save('autosave'))) return;
+        const result = await call('stories.draft', { format: newFormat });
+        if (!result.ok) return;
+        setRundownId(null);
+        setFreshStoryId(result.value.id);
+        const problem = await openDraft(result.value);
+        if (problem) showError(problem);
+      }),
+    [newFormat, openDraft, save, showError, runOpening],
+  );
 
   const { importFiles, startImport, importOpenedFile } = useImportFlow({
     fileInput,
