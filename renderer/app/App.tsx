@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Story, StoryFormat } from '../../shared/story/model';
 import { DEFAULT_SETTINGS, timingSettings } from '../../shared/settings';
 import { call, showFailuresWith } from '../api/calls';
-import { readPickedFiles } from '../api/platform';
 import { Sidebar } from '../sidebar/Sidebar';
 import { ExportDialog } from '../export/ExportDialog';
 import { useReview } from '../review/useReview';
@@ -554,10 +553,11 @@ export function App() {
         accept=".txt,.nsml,.json,.copydesk,text/plain"
         hidden
         data-testid="import-input"
-        onChange={async (e) => {
-          const files = e.target.files;
-          if (files && files.length > 0) await importFiles(await readPickedFiles(files));
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          // Emptied at once: the same files can be picked again, whatever became of this import.
           e.target.value = '';
+          void importFiles(files);
         }}
       />
     </div>

@@ -20,7 +20,7 @@ describe('+ New story', () => {
     fakeArchive.answer({
       'stories.draft': () =>
         new Promise<Result<Story>>((resolve) => {
-          answer = () => resolve(ok(testStory({ text: '' })));
+          answer = () => resolve(ok(testStory()));
         }),
     });
     const page = render(<App />);

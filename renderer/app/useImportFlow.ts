@@ -3,7 +3,8 @@ import type { PickedFile } from '../../shared/ipc/api';
 import type { Result } from '../../shared/ipc/result';
 import type { ImportOutcome } from '../../shared/ipc/types';
 import { importInBatches } from '../api/importBatches';
-import { importOpened, importPicked } from '../api/platform';
+import { importOpened, importPicked, readPickedFiles } from '../api/platform';
+import { useInFlight } from '../common/useInFlight';
 import type { Notice } from './Notices';
 
 const MERGE_MESSAGES = {
@@ -60,14 +61,33 @@ export function useImportFlow({ fileInput, notify, showError, refresh, openStory
   );
 
   /**
-   * Browser mode's file input: the files go to the importer in batches the server takes, all
-   * checked before any is imported.
+   * Browser mode's file input: the files are read here and go to the importer in batches the
+   * server takes, all checked before any is imported. One import at a time: a second, picked
+   * while the first ran, imported every plain-text story twice.
    */
+  const importing = useInFlight();
+  const runImport = importing.run;
   const importFiles = useCallback(
-    async (files: PickedFile[]) => {
-      if (files.length > 0) await report(await importInBatches(files));
+    async (files: readonly File[]) => {
+      if (files.length === 0) return;
+      const ran = await runImport(async () => {
+        let picked: PickedFile[];
+        try {
+          picked = await readPickedFiles(files);
+        } catch {
+          showError(
+            `Could not read ${files.length === 1 ? `“${files[0]!.name}”` : 'the files picked'}: it may have been moved or deleted since it was picked. Nothing was imported.`,
+          );
+          return true;
+        }
+        if (files.length > 1) notify('info', `Importing ${files.length} files…`);
+        await report(await importInBatches(picked));
+        return true;
+      });
+      if (!ran)
+        notify('info', 'An import is still running: pick these files again once it is done.');
     },
-    [report],
+    [notify, report, runImport, showError],
   );
 
   const startImport = useCallback(async () => {
