@@ -4,6 +4,7 @@ import { DEFAULT_READ_RATES } from '../../shared/story/timing';
 import { describeInvalidInput } from '../../shared/ipc/inputMessages';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
+import { useInFlight } from '../common/useInFlight';
 import { BackupsSection } from './BackupsSection';
 import { MosDevicesSection } from '../mos/MosDevicesSection';
 import { ReadRatesTable } from './ReadRatesTable';
@@ -51,16 +52,20 @@ export function SettingsDialog({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const save = async () => {
-    if (!draft) return setError('The settings were never read, so there is nothing to save.');
-    const checked = SettingsSchema.safeParse(draft);
-    // In the words the archive would use ("Words per minute must be at most 400."), not zod's.
-    if (!checked.success) return setError(describeInvalidInput(checked.error, 'settings.save'));
-    const result = await call('settings.save', checked.data, { showsFailure: true });
-    if (!result.ok) return setError(result.error.message);
-    onSaved(result.value);
-    onClose();
-  };
+  // One save at a time: each times every story in the archive again at the new rates, and a
+  // second Enter did it twice.
+  const saving = useInFlight();
+  const save = () =>
+    saving.run(async () => {
+      if (!draft) return setError('The settings were never read, so there is nothing to save.');
+      const checked = SettingsSchema.safeParse(draft);
+      // In the words the archive would use ("Words per minute must be at most 400."), not zod's.
+      if (!checked.success) return setError(describeInvalidInput(checked.error, 'settings.save'));
+      const result = await call('settings.save', checked.data, { showsFailure: true });
+      if (!result.ok) return setError(result.error.message);
+      onSaved(result.value);
+      onClose();
+    });
   const edit = (update: (draft: Settings) => Settings) => setDraft((d) => (d ? update(d) : d));
 
   return (
@@ -169,7 +174,12 @@ export function SettingsDialog({
           <button type="button" className="cd-button cd-button-quiet" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="cd-button cd-button-primary" disabled={!draft}>
+          <button
+            type="submit"
+            className="cd-button cd-button-primary"
+            disabled={!draft}
+            aria-disabled={saving.busy || undefined}
+          >
             Save settings
           </button>
         </div>

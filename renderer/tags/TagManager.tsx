@@ -4,6 +4,7 @@ import { sameFolded } from '../../shared/text/foldCase';
 import { call } from '../api/calls';
 import { askToConfirm } from '../common/confirm';
 import { Dialog } from '../common/Dialog';
+import { useInFlight } from '../common/useInFlight';
 
 type Props = { onChanged: () => void; onClose: () => void };
 
@@ -18,7 +19,10 @@ export function TagManager({ onChanged, onClose }: Props) {
     });
   useEffect(load, []);
 
-  const rename = async (from: string, to: string) => {
+  // One rename at a time: a second Enter renamed it again, and was told the old tag was gone.
+  const renaming = useInFlight();
+  const rename = (from: string, to: string) => renaming.run(() => renameTag(from, to));
+  const renameTag = async (from: string, to: string) => {
     const target = to.trim().replace(/^#+/, '');
     if (!target || target === from) return setEditing(null);
     const into = tags.find((t) => sameFolded(t.name, target) && t.name !== from);
