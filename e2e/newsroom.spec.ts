@@ -59,6 +59,7 @@ const newsroomButton = (page: Page) => page.getByTestId('newsroom-button');
 
 test('two desks in one newsroom: a story arrives, its writer is shown, typing is read live, an editor takes over', async ({
   page,
+  call,
   otherPage,
   otherApp,
 }) => {
@@ -142,6 +143,12 @@ test('two desks in one newsroom: a story arrives, its writer is shown, typing is
   await otherPage.getByTestId('whole-newsroom').check();
   await otherPage.getByTestId('archive-search').pressSequentially('김민지');
   await expect(otherPage.getByTestId('newsroom-results')).toContainText('HARBOR FIRE');
+
+  // A pronouncer the reporter files reaches the editor's open script as a hint, unasked.
+  const hints = otherPage.getByTestId('pronouncer-hints');
+  await expect(hints).toBeHidden();
+  unwrap(await call('pronouncers.save', { term: '김민지', phonetic: 'KIM min-JEE' }));
+  await expect(hints).toContainText('김민지');
 });
 
 /** Two screenshots next to each other in one PNG: the two desks, as the README shows them. */

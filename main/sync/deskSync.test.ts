@@ -134,6 +134,9 @@ describe('two desks, two server processes, one database', () => {
       },
       { timeout: 10_000 },
     );
+    // The editor's windows hear of it, and read the dictionary again for their hints.
+    const heard = await editor.call('newsroom.events', { after: 0, waitMs: 0 });
+    expect(heard.events).toContainEqual({ type: 'pronouncers' });
     await vi.waitFor(
       async () => {
         const templates = await reporter.call('templates.list', {});

@@ -123,6 +123,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     // A story new to this desk brings its whole history and comments: in the feed, versions
     // written before its latest change come before it, when the desk did not have it yet.
     const arrived: string[] = [];
+    let pronouncers = false;
     for (const change of page.changes) {
       switch (change.type) {
         case 'story':
@@ -143,13 +144,15 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
           if (applyHistory(db, change)) hooks.emit({ type: 'rundown', id: change.entry.rundownId });
           break;
         case 'doc':
-          applyDoc(db, change);
+          if (applyDoc(db, change) && change.doc.docKind === 'pronouncer') pronouncers = true;
           break;
         case 'lease':
           hooks.lease(change.storyId, change.lease, page.serverTime);
           break;
       }
     }
+    // Once a page: a newsroom's dictionary arrives a few hundred entries at a time.
+    if (pronouncers) hooks.emit({ type: 'pronouncers' });
     for (let i = 0; i < arrived.length; i += 200)
       storyBundles((await client.stories(arrived.slice(i, i + 200))).stories, emptySummary());
     setCursor(db, page.cursor, now());

@@ -189,6 +189,7 @@ export function App() {
       },
       [refresh],
     ),
+    onPronouncers: loadDictionary,
   });
   const lease = newsroom.leaseOf(story?.id ?? null);
   const editedElsewhere = lease !== null && !lease.mine;

@@ -11,6 +11,8 @@ type Options = {
   /** A story or rundown came in from another desk. */
   onStory: (id: string) => void;
   onRundown: (id: string) => void;
+  /** Another desk's pronouncers reached this one. */
+  onPronouncers: () => void;
 };
 
 /**
@@ -18,13 +20,13 @@ type Options = {
  * every change from other desks as it arrives (one long-polling call at a time). The open story's
  * lease is taken while it is open: others see "… is editing" and read it live.
  */
-export function useNewsroom({ storyId, onStory, onRundown }: Options) {
+export function useNewsroom({ storyId, onStory, onRundown, onPronouncers }: Options) {
   const [status, setStatus] = useState<NewsroomStatus | null>(null);
   const [leases, setLeases] = useState<ReadonlyMap<string, LeaseView>>(new Map());
-  const handlers = useRef({ onStory, onRundown });
+  const handlers = useRef({ onStory, onRundown, onPronouncers });
   useEffect(() => {
-    handlers.current = { onStory, onRundown };
-  }, [onStory, onRundown]);
+    handlers.current = { onStory, onRundown, onPronouncers };
+  }, [onStory, onRundown, onPronouncers]);
 
   const refreshStatus = useCallback(async () => {
     const [s, l] = await Promise.all([
@@ -47,6 +49,7 @@ export function useNewsroom({ storyId, onStory, onRundown }: Options) {
     const handle = (event: NewsroomEvent) => {
       if (event.type === 'story') handlers.current.onStory(event.id);
       else if (event.type === 'rundown') handlers.current.onRundown(event.id);
+      else if (event.type === 'pronouncers') handlers.current.onPronouncers();
       else if (event.type === 'lease')
         setLeases((current) => {
           const next = new Map(current);

@@ -70,6 +70,8 @@ export type NewsroomEvent =
   | { type: 'story'; id: string }
   | { type: 'rundown'; id: string }
   | { type: 'lease'; storyId: string; lease: LeaseView | null }
+  /** Another desk's pronouncers arrived: the editor's hints read the dictionary again. */
+  | { type: 'pronouncers' }
   | { type: 'status' };
 
 export const KEEP_DAYS_DEFAULT = 90;
