@@ -212,11 +212,7 @@ export function RundownScreen(props: Props) {
         </button>
       </div>
       {devices.value && (
-        <MosDevicesBar
-          rundownId={rundown.id}
-          status={devices.value}
-          onChanged={devices.refresh}
-        />
+        <MosDevicesBar rundownId={rundown.id} status={devices.value} onChanged={devices.refresh} />
       )}
       {undo && (
         <div className="cd-rundown-undo" role="status">
