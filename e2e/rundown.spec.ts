@@ -7,6 +7,8 @@ import { makeStory } from '../shared/story/testing/makeStory';
 import { EXPORT_FORMAT_LABELS } from '../shared/export/formats';
 import { readMos, str } from '../main/export/mos/testing/readMos';
 import type { Story } from '../shared/story/model';
+import { formatOverUnder, parseClock } from '../shared/rundown/clock';
+import { parseLength } from '../shared/story/timing';
 
 /** Fifteen scripts a newsroom wrote today, each a few sentences long. */
 const SLUGS = [
@@ -225,6 +227,18 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
     await expect(row(page, 'WEATHER WALL').locator('.cd-rd-clock').first()).toHaveText('18:12:00');
     // The row above it is back-timed to the hit.
     await expect(row(page, 'BREAK 1').locator('.cd-rd-clock').nth(1)).toHaveText('18:09:30');
+    // The clock says how far the A block ends from the hit: the break's end against 18:12:00.
+    const breakStarts = parseClock(
+      (await row(page, 'BREAK 1').locator('.cd-rd-clock').first().textContent())!,
+    )!;
+    const breakLength = parseLength(
+      (await row(page, 'BREAK 1').getByLabel('Estimated length of BREAK 1').textContent())!,
+    )!;
+    const into = breakStarts + breakLength - parseClock('18:12:00')!;
+    const hitClock = page.getByTestId('hit-over-under');
+    await expect(hitClock).toHaveText(
+      new RegExp(`hit 18:12 \\${formatOverUnder(into)} ${into > 0 ? 'heavy' : 'light'}$`),
+    );
   });
 
   await test.step('opens a story beside the rundown and types: its row and the clock follow', async () => {

@@ -1,6 +1,6 @@
 import { memo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { formatClock } from '../../shared/rundown/clock';
-import type { RundownLine, RundownView } from '../../shared/rundown/view';
+import { describeHit, type RundownLine, type RundownView } from '../../shared/rundown/view';
 import { formatDuration } from '../../shared/story/timing';
 import { STATUS_BADGES } from '../../shared/story/workflow';
 import type { RowDeviceStatus } from '../../shared/mos/model';
@@ -241,6 +241,13 @@ type RestProps = Shown & {
   onSet: (change: RowChange) => void;
 };
 
+/** A hard hit's front time: heavy (the rows above run past it), light (time open before it) or on time. */
+function hitClass(line: RundownLine): string {
+  const into = line.clock?.intoHitSec;
+  if (into == null) return '';
+  return ` cd-rd-hit${into > 0 ? ' cd-rd-hit-heavy' : into < 0 ? ' cd-rd-hit-light' : ''}`;
+}
+
 function sameApartFromPage(a: Shown, b: Shown): boolean {
   const x = a.line;
   const y = b.line;
@@ -253,6 +260,7 @@ function sameApartFromPage(a: Shown, b: Shown): boolean {
     x.clock?.frontSec === y.clock?.frontSec &&
     x.clock?.backSec === y.clock?.backSec &&
     x.clock?.cumeSec === y.clock?.cumeSec &&
+    x.clock?.intoHitSec === y.clock?.intoHitSec &&
     a.compact === b.compact &&
     a.onAirSec === b.onAirSec &&
     JSON.stringify(a.devices) === JSON.stringify(b.devices)
@@ -405,7 +413,12 @@ const RowRest = memo(function RowRest(props: RestProps) {
       )}
       <div
         role="gridcell"
-        className={`cd-rd-cell cd-rd-num cd-rd-clock${row.hitSec !== null && !floated ? ' cd-rd-hit' : ''}`}
+        className={`cd-rd-cell cd-rd-num cd-rd-clock${hitClass(line)}`}
+        title={
+          row.hitSec !== null && line.clock?.intoHitSec != null
+            ? describeHit(row.hitSec, line.clock.intoHitSec)
+            : undefined
+        }
       >
         {line.clock ? formatClock(line.clock.frontSec) : ''}
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DAY_SEC, formatClock, formatOverUnder } from '../../shared/rundown/clock';
-import type { RundownView } from '../../shared/rundown/view';
+import { describeHit, type RundownView } from '../../shared/rundown/view';
 import { formatDuration } from '../../shared/story/timing';
 
 /** Seconds from now to a clock time on the air date, in the viewer's time zone. */
@@ -42,7 +42,9 @@ function AirCountdown({ airDate, view }: { airDate: string; view: RundownView })
 
 /**
  * The show's clocks: on-air to off-air, where it would end, and over/under — red when heavy,
- * as producers read it — with each block that has a budget.
+ * as producers read it — with each hard hit the rows above do not reach on time (heavy: the
+ * show's own over/under cannot say it, as the hit swallows what ran over) and each block that
+ * has a budget.
  */
 export function ShowClock({ airDate, view }: { airDate: string; view: RundownView }) {
   const heavy = view.overUnderSec > 0;
@@ -62,6 +64,22 @@ export function ShowClock({ airDate, view }: { airDate: string; view: RundownVie
         <span className="cd-rd-ou-value">{formatOverUnder(view.overUnderSec)}</span>
         <span className="cd-rd-ou-state">{state}</span>
       </span>
+      {view.hits
+        .filter((h) => h.intoHitSec !== 0)
+        .map((h) => {
+          const heavy = h.intoHitSec > 0;
+          return (
+            <span
+              key={h.rowId}
+              className={`cd-rd-hit-miss ${heavy ? 'cd-rd-heavy' : 'cd-rd-light'}`}
+              data-testid="hit-over-under"
+              title={`${h.page} ${h.slug}. ${describeHit(h.hitSec, h.intoHitSec)}`}
+            >
+              {h.page} hit {formatClock(h.hitSec).slice(0, 5)}{' '}
+              <strong>{formatOverUnder(h.intoHitSec)}</strong> {heavy ? 'heavy' : 'light'}
+            </span>
+          );
+        })}
       {view.blocks
         .filter((b) => b.budgetSec !== null)
         .map((b) => (

@@ -53,6 +53,34 @@ describe('showTiming', () => {
     expect(t.overUnderSec).toBe(hit + 75 - OFF_AIR);
   });
 
+  it('says how heavy or light the rows above run into a hard hit', () => {
+    // A block of 6:02 before a hit two minutes in: 4:02 to cut. A hit at 12:00 after 3:00: 9:00 open.
+    const heavy = showTiming(
+      [row(362), row(30, { hitSec: ON_AIR + 120 }), row(60, { hitSec: ON_AIR + 720 })],
+      ON_AIR,
+      OFF_AIR,
+    );
+    expect(heavy.rows.map((r) => r!.intoHitSec)).toEqual([null, 242, 150 - 720]);
+    const onTime = showTiming([row(90), row(30, { hitSec: ON_AIR + 90 })], ON_AIR, OFF_AIR);
+    expect(onTime.rows[1]!.intoHitSec).toBe(0);
+  });
+
+  it('measures every hit from where the rows above would have it start', () => {
+    fc.assert(
+      fc.property(showArb, (rows) => {
+        const t = showTiming(rows, ON_AIR, OFF_AIR);
+        let natural = ON_AIR;
+        rows.forEach((r, i) => {
+          if (r.floated) return;
+          const clock = t.rows[i]!;
+          if (r.hitSec === null) expect(clock.intoHitSec).toBeNull();
+          else expect(clock.intoHitSec).toBe(natural - r.hitSec);
+          natural = clock.frontSec + r.durSec;
+        });
+      }),
+    );
+  });
+
   it('leaves a floated row out: no clocks, no time, its hit ignored', () => {
     const t = showTiming(
       [row(60), row(500, { floated: true, hitSec: ON_AIR + 5 }), row(30)],

@@ -9,7 +9,10 @@
  *   hard hit H when it has one, whatever came before;
  * - back_i is the latest it can start and still reach the next hard hit below it (or off-air
  *   when none follows) on time: that hit's time minus the lengths from row i down to it;
- * - over/under is the front after the last row minus off-air: positive is heavy (over).
+ * - over/under is the front after the last row minus off-air: positive is heavy (over);
+ * - into a hit is, for a row with a hard hit, when the rows above would have it start minus its
+ *   hit: positive is heavy (they run past the hit: that much must be cut above it), negative is
+ *   light (that much is open before it, to fill).
  * A floated row is out of the timing: it has no front, back or cume, and its hit is ignored.
  */
 export type TimedRow = {
@@ -20,7 +23,13 @@ export type TimedRow = {
   hitSec: number | null;
 };
 
-export type RowClock = { frontSec: number; backSec: number; cumeSec: number };
+export type RowClock = {
+  frontSec: number;
+  backSec: number;
+  cumeSec: number;
+  /** For a row with a hard hit: heavy (positive) or light (negative) into it; null without one. */
+  intoHitSec: number | null;
+};
 
 export type ShowTiming = {
   /** One per row; null for a floated row. */
@@ -54,10 +63,14 @@ export function showTiming(
 
   const fronts = new Array<number>(n);
   const cumes = new Array<number>(n);
+  const intoHits = new Array<number | null>(n).fill(null);
   let front = onAirSec;
   let cume = 0;
   for (let i = 0; i < n; i++) {
-    if (hit[i] !== null) front = hit[i]!;
+    if (hit[i] !== null) {
+      intoHits[i] = front - hit[i]!;
+      front = hit[i]!;
+    }
     fronts[i] = front;
     cumes[i] = cume;
     front += d[i]!;
@@ -75,7 +88,14 @@ export function showTiming(
 
   return {
     rows: rows.map((r, i) =>
-      r.floated ? null : { frontSec: fronts[i]!, backSec: backs[i]!, cumeSec: cumes[i]! },
+      r.floated
+        ? null
+        : {
+            frontSec: fronts[i]!,
+            backSec: backs[i]!,
+            cumeSec: cumes[i]!,
+            intoHitSec: intoHits[i]!,
+          },
     ),
     endSec: front,
     overUnderSec: front - offAirSec,

@@ -1,7 +1,9 @@
 import type { StoryFormat, StoryStatus } from '../story/model';
 import { blocksOf, pagesOf } from './blocks';
 import { offAirSec, type Rundown, type RundownRow } from './model';
+import { formatClock } from './clock';
 import { rowDuration, showTiming, type RowClock } from './timing';
+import { formatDuration } from '../story/timing';
 
 /** What a rundown row shows of its story; the archive keeps it current as the script changes. */
 export type RowStory = {
@@ -42,8 +44,20 @@ export type BlockSummary = {
   overUnderSec: number | null;
 };
 
+/** A row with a hard hit, and whether the rows above reach it on time. */
+export type HitSummary = {
+  rowId: string;
+  page: string;
+  slug: string;
+  hitSec: number;
+  /** Heavy (positive) or light (negative) into the hit. */
+  intoHitSec: number;
+};
+
 export type RundownView = {
   lines: RundownLine[];
+  /** The rows with a hard hit that count (not floated), in running order. */
+  hits: HitSummary[];
   blocks: BlockSummary[];
   onAirSec: number;
   offAirSec: number;
@@ -98,8 +112,23 @@ export function viewRundown(
     };
   });
 
+  const hits = lines.flatMap((line): HitSummary[] =>
+    line.clock === null || line.clock.intoHitSec === null || line.row.hitSec === null
+      ? []
+      : [
+          {
+            rowId: line.row.id,
+            page: line.page,
+            slug: line.slug,
+            hitSec: line.row.hitSec,
+            intoHitSec: line.clock.intoHitSec,
+          },
+        ],
+  );
+
   return {
     lines,
+    hits,
     blocks: blockSummaries,
     onAirSec: rundown.onAirSec,
     offAirSec: end,
@@ -107,4 +136,18 @@ export function viewRundown(
     totalSec: timing.totalSec,
     overUnderSec: timing.overUnderSec,
   };
+}
+
+/**
+ * A hard hit in words, for a tooltip or a reader: where the rows above end, and what that means
+ * for the producer — cut (heavy), fill (light), or nothing (on time).
+ */
+export function describeHit(hitSec: number, intoHitSec: number): string {
+  const at = `Hard hit ${formatClock(hitSec)}`;
+  if (intoHitSec === 0) return `${at}: the rows above reach it on time.`;
+  const ends = formatClock(hitSec + intoHitSec);
+  const by = formatDuration(Math.abs(intoHitSec));
+  return intoHitSec > 0
+    ? `${at}: the rows above end at ${ends}, ${by} heavy. Cut ${by} above it, or it is missed.`
+    : `${at}: the rows above end at ${ends}, ${by} light. ${by} before it is open, to fill.`;
 }
