@@ -93,3 +93,27 @@ test('the undo offer lasts fifteen seconds from the removal, however often the s
   const stored = unwrap(await call('rundowns.get', { id }));
   expect(stored.rundown.rows.map((r) => r.floated)).toEqual([false, true]);
 });
+
+/*
+ * Alt+F and Delete are shortcuts: the toolbar has Float and Remove for the selected row, for a
+ * producer who does not know the keys.
+ */
+test('the selected row is floated and removed from the toolbar', async ({ page, call }) => {
+  const id = await openShowOf(page, call, [...SLUGS, 'LOST DOG']);
+  const row = (slug: string) => rows(page).filter({ hasText: slug });
+  const toolbar = page.getByRole('toolbar', { name: 'Rundown' });
+  await row('CITY BUDGET').click();
+  await toolbar.getByRole('button', { name: 'Float', exact: true }).click();
+  await expect(row('CITY BUDGET')).toHaveAttribute('aria-label', /floated/);
+  await toolbar.getByRole('button', { name: 'Unfloat' }).click();
+  await expect(row('CITY BUDGET')).not.toHaveAttribute('aria-label', /floated/);
+
+  await toolbar.getByRole('button', { name: 'Remove' }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByRole('status').filter({ hasText: 'Removed CITY BUDGET' })).toBeVisible();
+  // The row after it is selected now: Remove again takes LOST DOG.
+  await expect(row('LOST DOG')).toHaveAttribute('aria-selected', 'true');
+  await expect
+    .poll(async () => unwrap(await call('rundowns.get', { id })).rundown.rows.length)
+    .toBe(2);
+});

@@ -351,12 +351,15 @@ const RowRest = memo(function RowRest(props: RestProps) {
             className="cd-rd-slug-button"
             tabIndex={-1}
             onClick={() => props.onOpenStory(row.storyId!)}
-            title="Open the script beside the rundown"
+            // The whole slug, which the column may cut short.
+            title={`${name}: open the script beside the rundown`}
           >
             {name}
           </button>
         ) : (
-          <span className="cd-rd-label">{name}</span>
+          <span className="cd-rd-label" title={name}>
+            {name}
+          </span>
         )}
         {floated && <span className="cd-badge cd-rd-float-badge">Float</span>}
         {props.devices?.map((d) => (

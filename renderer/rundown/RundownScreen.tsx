@@ -72,6 +72,10 @@ export function RundownScreen(props: Props) {
 
   const lines = doc.view?.lines ?? [];
   const selectedIndex = lines.findIndex((l) => l.row.id === selected);
+  // The grid shows the first row as selected until one is picked: the row buttons act on it too.
+  const shownIndex = selectedIndex < 0 && lines.length > 0 ? 0 : selectedIndex;
+  const selectedLine = lines[shownIndex] ?? null;
+  const selectedName = selectedLine?.slug || 'UNTITLED';
   const insertAt = selectedIndex < 0 ? lines.length : selectedIndex + 1;
 
   const add = useCallback(
@@ -187,6 +191,36 @@ export function RundownScreen(props: Props) {
         <button type="button" className="cd-button" onClick={() => setPanel('add-item')}>
           + Item
         </button>
+        {selectedLine && (
+          <span className="cd-rundown-row-actions" role="group" aria-label="Selected row">
+            <button
+              type="button"
+              className="cd-button cd-button-quiet"
+              title={
+                selectedLine.row.floated
+                  ? `Put ${selectedName} back in the timing and the prompter (Alt+F)`
+                  : `Float ${selectedName}: it stays in the rundown, out of the timing and the prompter (Alt+F)`
+              }
+              onClick={() =>
+                void doc.set(selectedLine.row.id, { floated: !selectedLine.row.floated })
+              }
+            >
+              {selectedLine.row.floated ? 'Unfloat' : 'Float'}
+            </button>
+            <button
+              type="button"
+              className="cd-button cd-button-quiet"
+              title={`Take ${selectedName} out of the rundown (Delete); Undo puts it back`}
+              onClick={() => {
+                const next = lines[shownIndex + 1] ?? lines[shownIndex - 1];
+                void remove(selectedLine.row.id);
+                if (next) setSelected(next.row.id);
+              }}
+            >
+              Remove
+            </button>
+          </span>
+        )}
         <span className="cd-rundown-toolbar-gap" />
         <button
           type="button"
@@ -216,12 +250,10 @@ export function RundownScreen(props: Props) {
       )}
       {undo && (
         <div className="cd-rundown-undo" role="status">
-          Removed {undo.slug} from the rundown.
-          <button
-            type="button"
-            className="cd-button cd-button-quiet"
-            onClick={() => void undoRemove()}
-          >
+          <span className="cd-rundown-undo-text" title={undo.slug}>
+            Removed {undo.slug} from the rundown.
+          </span>
+          <button type="button" className="cd-button" onClick={() => void undoRemove()}>
             Undo
           </button>
         </div>

@@ -19,25 +19,44 @@ function useNow(): number {
   return now;
 }
 
+/**
+ * A wait in words that cannot be read as a time of day: "18 h 59 min" (h:mm:ss next to the show's
+ * clock times read as "airs at 18:59:49"); m:ss, ticking, within the last hour.
+ */
+export function formatWait(sec: number): string {
+  if (sec < 3600) return formatDuration(sec);
+  const minutes = Math.floor(sec / 60);
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
 /** Until air, on air, or off: the one clock a producer looks at besides over/under. */
 function AirCountdown({ airDate, view }: { airDate: string; view: RundownView }) {
   const now = useNow();
   const toAir = secondsUntil(airDate, view.onAirSec, now);
   const toOff = secondsUntil(airDate, view.offAirSec, now);
-  if (toAir > DAY_SEC) return <span className="cd-rd-countdown">Airs {airDate}</span>;
+  if (toAir > DAY_SEC) {
+    // Calendar days from today's midnight to the air date's (the header says which date).
+    const days = Math.round((secondsUntil(airDate, 0, now) + secondsSinceMidnight(now)) / DAY_SEC);
+    return <span className="cd-rd-countdown">Airs in {days} days</span>;
+  }
   if (toAir > 0)
     return (
       <span className="cd-rd-countdown" data-testid="time-to-air">
-        To air <strong>{formatDuration(toAir)}</strong>
+        To air <strong>{formatWait(toAir)}</strong>
       </span>
     );
   if (toOff > 0)
     return (
       <span className="cd-rd-countdown cd-rd-on-air" data-testid="time-to-air">
-        On air · to off-air <strong>{formatDuration(toOff)}</strong>
+        On air · to off-air <strong>{formatWait(toOff)}</strong>
       </span>
     );
   return <span className="cd-rd-countdown">Off air</span>;
+}
+
+function secondsSinceMidnight(now: number): number {
+  const d = new Date(now);
+  return d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds();
 }
 
 /**
