@@ -37,6 +37,9 @@ test('the rundown list shows the week’s shows, and earlier ones a month at a t
   await expect(show('SUMMER REVIEW')).toHaveCount(0);
   await list.getByRole('button', { name: 'Earlier shows' }).click();
   await expect(show('SUMMER REVIEW')).toBeVisible();
+  // Nothing before it: the list says so instead of offering to look.
+  await expect(list).toContainText('No earlier shows.');
+  await expect(list.getByRole('button', { name: 'Earlier shows' })).toHaveCount(0);
   // Latest first.
   await expect(list.locator('.cd-item-slug')).toHaveText([
     '6 PM NEWS',

@@ -142,7 +142,7 @@ export function deleteRundown(db: Database, id: string): boolean {
 /** Rundowns by air date and on-air time, with their row counts; optionally one day or a range. */
 export function listRundowns(
   db: Database,
-  range: { from?: string; to?: string } = {},
+  range: { from?: string; to?: string; limit?: number } = {},
 ): RundownSummary[] {
   const rows = statement(
     db,
@@ -150,8 +150,9 @@ export function listRundowns(
             (SELECT count(*) FROM rundown_rows WHERE rundown_id = r.id) AS row_count
        FROM rundowns r
       WHERE (@from IS NULL OR r.air_date >= @from) AND (@to IS NULL OR r.air_date <= @to)
-      ORDER BY r.air_date DESC, r.on_air_sec, r.title`,
-  ).all({ from: range.from ?? null, to: range.to ?? null }) as {
+      ORDER BY r.air_date DESC, r.on_air_sec, r.title
+      LIMIT @limit`,
+  ).all({ from: range.from ?? null, to: range.to ?? null, limit: range.limit ?? -1 }) as {
     id: string;
     title: string;
     air_date: string;

@@ -24,15 +24,20 @@ const SIX: RundownSummary = {
   rowCount: 20,
 };
 
+/** The list's own reads (not the look for a show before its first day). */
+const reads = () => fakeArchive.callsTo('rundowns.list').filter((c) => c.from !== undefined);
+
 describe('the rundown list', () => {
   it('reads the shows once a producer’s run of changes pauses, not after each one', async () => {
     let rowCount = 20;
-    fakeArchive.answer({ 'rundowns.list': () => ok([{ ...SIX, rowCount }]) });
+    fakeArchive.answer({
+      'rundowns.list': (input) => ok(input.to ? [] : [{ ...SIX, rowCount }]),
+    });
     const host = render(
       <RundownList selectedId={null} version={0} onOpen={() => {}} onNew={() => {}} />,
     );
     await settle();
-    expect(fakeArchive.callsTo('rundowns.list')).toHaveLength(1);
+    expect(reads()).toHaveLength(1);
     expect(host.textContent).toContain('20 rows');
 
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -44,18 +49,18 @@ describe('the rundown list', () => {
       }
       rowCount = 21;
       publishArchiveEvent({ type: 'rundown', id: SIX.id, version: 22 });
-      expect(fakeArchive.callsTo('rundowns.list')).toHaveLength(1);
+      expect(reads()).toHaveLength(1);
       act(() => vi.advanceTimersByTime(LIST_RELOAD_PAUSE_MS));
     } finally {
       vi.useRealTimers();
     }
     await settle();
-    expect(fakeArchive.callsTo('rundowns.list')).toHaveLength(2);
+    expect(reads()).toHaveLength(2);
     expect(host.textContent).toContain('21 rows');
   });
 
   it('reads the shows at least every few seconds while changes never pause', async () => {
-    fakeArchive.answer({ 'rundowns.list': () => ok([SIX]) });
+    fakeArchive.answer({ 'rundowns.list': (input) => ok(input.to ? [] : [SIX]) });
     render(<RundownList selectedId={null} version={0} onOpen={() => {}} onNew={() => {}} />);
     await settle();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -68,6 +73,6 @@ describe('the rundown list', () => {
       vi.useRealTimers();
     }
     await settle();
-    expect(fakeArchive.callsTo('rundowns.list').length).toBeGreaterThanOrEqual(3);
+    expect(reads().length).toBeGreaterThanOrEqual(3);
   });
 });

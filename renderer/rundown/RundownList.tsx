@@ -94,16 +94,27 @@ export function RundownList({
       clearTimeout(reload);
     };
   }, []);
+  /** The latest show before the list's first day; null when there is none. */
+  const [older, setOlder] = useState<RundownSummary | null | undefined>(undefined);
   useEffect(() => {
     let current = true;
     void call('rundowns.list', { from }).then((r) => {
       // An answer that shows nothing new draws nothing.
       if (current && r.ok && !sameList(shown.current, r.value)) setRundowns(r.value);
     });
+    void call('rundowns.list', { to: daysBefore(from, 1), limit: 1 }).then((r) => {
+      if (current && r.ok) setOlder((o) => (o?.id === r.value[0]?.id ? o : (r.value[0] ?? null)));
+    });
     return () => {
       current = false;
     };
   }, [version, changed, from]);
+  // A month further back, and at least as far as the next show: never a press that adds nothing.
+  const earlier = () =>
+    setFrom((day) => {
+      const month = daysBefore(day, EARLIER_DAYS);
+      return older && older.airDate < month ? older.airDate : month;
+    });
 
   const days = new Map<string, RundownSummary[]>();
   for (const r of rundowns ?? []) days.set(r.airDate, [...(days.get(r.airDate) ?? []), r]);
@@ -115,10 +126,10 @@ export function RundownList({
           New rundown…
         </button>
       </div>
-      {rundowns?.length === 0 && (
+      {rundowns?.length === 0 && older !== undefined && (
         <p className="cd-rundown-list-none">
-          No shows since {dayHeading(from)}. A rundown is a show’s running order: its stories,
-          breaks and items, timed to the second.
+          {older ? `No shows since ${dayHeading(from)}.` : 'No shows yet.'} A rundown is a show’s
+          running order: its stories, breaks and items, timed to the second.
         </p>
       )}
       {[...days].map(([day, shows]) => (
@@ -147,17 +158,16 @@ export function RundownList({
           </ul>
         </section>
       ))}
-      {rundowns && (
+      {older && (
         <div className="cd-rundown-list-earlier">
           <span>Since {dayHeading(from)}</span>
-          <button
-            type="button"
-            className="cd-button"
-            onClick={() => setFrom((day) => daysBefore(day, EARLIER_DAYS))}
-          >
+          <button type="button" className="cd-button" onClick={earlier}>
             Earlier shows
           </button>
         </div>
+      )}
+      {older === null && rundowns !== null && rundowns.length > 0 && (
+        <p className="cd-rundown-list-earlier">No earlier shows.</p>
       )}
     </div>
   );

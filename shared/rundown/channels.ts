@@ -52,6 +52,8 @@ export const rundownChannels = {
     z.strictObject({
       from: z.iso.date('a date is written YYYY-MM-DD').optional(),
       to: z.iso.date('a date is written YYYY-MM-DD').optional(),
+      /** The latest this many (by air date, then on-air time). */
+      limit: z.int().min(1).max(10_000).optional(),
     }),
   ).returns<RundownSummary[]>(),
   'rundowns.get': channel(z.strictObject({ id: RundownIdSchema })).returns<RundownDetail>(),
