@@ -4,6 +4,7 @@ import { ok, type Result } from '../../shared/ipc/result';
 import type { PronouncerEntry } from '../../shared/settings';
 import { fakeArchive } from '../testing/fakeApi';
 import { render, settle, unmountAll } from '../testing/dom';
+import { ConfirmHost } from '../common/confirm';
 import { PronouncerDictionary } from './PronouncerDictionary';
 
 vi.mock('../api/client', async () => (await import('../testing/fakeApi')).fakeClient);
@@ -52,5 +53,46 @@ describe('the pronouncer dictionary', () => {
     await settle();
     expect(term.value).toBe('Nguyen');
     expect(phonetic.value).toBe('');
+  });
+
+  it('asks before a pronouncer on file is replaced from the Add row', async () => {
+    fakeArchive.answer({
+      'pronouncers.save': (input) => ok({ ...input, updatedAt: '2026-11-30T09:00:00.000Z' }),
+    });
+    const vetted = { term: 'Raghunathan', phonetic: 'RAH-goo-NAH-tun' };
+    const host = render(
+      <>
+        <PronouncerDictionary entries={[vetted]} onChanged={() => {}} onClose={() => {}} />
+        <ConfirmHost />
+      </>,
+    );
+    const term = host.querySelector<HTMLInputElement>('input[aria-label="Word or name"]')!;
+    const phonetic = host.querySelector<HTMLInputElement>('input[aria-label="How to say it"]')!;
+    const add = async () => {
+      type(term, 'raghunathan');
+      type(phonetic, 'rah-GOO-nah-tun');
+      act(() => void term.closest('form')!.requestSubmit());
+      await settle();
+    };
+    const answer = async (choice: string) => {
+      const dialog = document.querySelector('[data-testid="confirm-dialog"]')!;
+      expect(dialog.textContent).toContain(
+        '“Raghunathan” is in the dictionary as RAH-goo-NAH-tun. Replace it with rah-GOO-nah-tun?',
+      );
+      const button = [...dialog.querySelectorAll('button')].find((b) => b.textContent === choice)!;
+      act(() => button.click());
+      await settle();
+    };
+
+    await add();
+    await answer('Cancel');
+    expect(fakeArchive.callsTo('pronouncers.save')).toHaveLength(0);
+    expect(term.value).toBe('raghunathan');
+
+    await add();
+    await answer('Replace');
+    expect(fakeArchive.callsTo('pronouncers.save')).toEqual([
+      { term: 'raghunathan', phonetic: 'rah-GOO-nah-tun' },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { PronouncerEntry } from '../../shared/settings';
-import { foldCase } from '../../shared/text/foldCase';
+import { foldCase, sameFolded } from '../../shared/text/foldCase';
+import { askToConfirm } from '../common/confirm';
 import { call } from '../api/calls';
 import { Dialog } from '../common/Dialog';
 import { isRepeatClick } from '../common/repeatClick';
@@ -55,7 +56,20 @@ export function PronouncerDictionary({ entries, onChanged, onClose }: Props) {
           if (!term.trim() || !phonetic.trim()) return;
           const sent = { term, phonetic };
           void adding.run(async () => {
-            if (!(await save({ term: term.trim(), phonetic: phonetic.trim() }))) return;
+            const entry = { term: term.trim(), phonetic: phonetic.trim() };
+            // A vetted pronouncer is not replaced by a slip in the Add row without a word.
+            const known = entries.find((e) => sameFolded(e.term, entry.term));
+            if (
+              known &&
+              known.phonetic !== entry.phonetic &&
+              !(await askToConfirm({
+                title: 'Replace pronouncer',
+                message: `“${known.term}” is in the dictionary as ${known.phonetic}. Replace it with ${entry.phonetic}?`,
+                action: 'Replace',
+              }))
+            )
+              return;
+            if (!(await save(entry))) return;
             // Emptied for the next entry, unless the next entry is already being typed.
             setTerm((now) => (now === sent.term ? '' : now));
             setPhonetic((now) => (now === sent.phonetic ? '' : now));
@@ -88,7 +102,7 @@ export function PronouncerDictionary({ entries, onChanged, onClose }: Props) {
         className="cd-filter"
         type="search"
         aria-label="Filter the dictionary"
-        placeholder={`Filter ${entries.length} entries`}
+        placeholder={`Filter ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
