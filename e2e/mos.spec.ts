@@ -47,8 +47,10 @@ test('a producer adds a prompter, sends tonight’s show to it, rearranges it an
       const section = page.getByTestId('mos-settings');
       await section.getByRole('button', { name: 'Add device' }).click();
       const form = section.getByRole('group', { name: 'MOS device' });
-      await form.getByLabel('Name').pressSequentially('PROMPTER 1');
-      await form.getByLabel('Its mosID').pressSequentially('prompter.e2e.mos');
+      // The name field has the keyboard as the form opens.
+      await expect(form.getByLabel('Name')).toBeFocused();
+      await page.keyboard.type('PROMPTER 1');
+      await form.getByLabel('Its MOS ID').pressSequentially('prompter.e2e.mos');
       await form.getByLabel('Host or IP address').pressSequentially('127.0.0.1');
       for (const which of ['lower', 'upper', 'query'] as const) {
         const field = form.getByLabel(`MOS ${which} port`);
@@ -56,6 +58,7 @@ test('a producer adds a prompter, sends tonight’s show to it, rearranges it an
         await field.pressSequentially(String(ports[which]));
       }
       await form.getByRole('button', { name: 'Save device' }).click();
+      await expect(section.getByRole('status')).toHaveText('PROMPTER 1 saved.');
       await expect(section.getByTestId('mos-settings-device')).toContainText('PROMPTER 1');
       await expect(section.getByTestId('mos-settings-device')).toContainText('Idle');
       await page.getByTestId('settings-dialog').getByRole('button', { name: 'Cancel' }).click();

@@ -68,8 +68,21 @@ export function MosDevicesSection() {
   const status = usePolled('mos.status', {}, 2000);
   const [draft, setDraft] = useState<DeviceDraft | null>(null);
   const [ncs, setNcs] = useState<MosSettings | null>(null);
-  const [error, setError] = useState('');
-  const [note, setNote] = useState('');
+  /** What a save said, shown beside the part it was about (the device form, or Copydesk's side). */
+  const [said, setSaid] = useState<{
+    about: 'device' | 'ncs';
+    text: string;
+    problem: boolean;
+  } | null>(null);
+  const saidAbout = (about: 'device' | 'ncs') =>
+    said?.about === about && (
+      <p
+        className={said.problem ? 'cd-form-error' : 'cd-dialog-note'}
+        role={said.problem ? 'alert' : 'status'}
+      >
+        {said.text}
+      </p>
+    );
 
   useEffect(() => {
     void call('mos.settings.get', {}).then((r) => r.ok && setNcs(r.value));
@@ -82,10 +95,10 @@ export function MosDevicesSection() {
     saving.run(async () => {
       if (!draft) return;
       const result = await call('mos.devices.save', draft, { showsFailure: true });
-      if (!result.ok) return setError(result.error.message);
-      setError('');
+      if (!result.ok)
+        return setSaid({ about: 'device', text: result.error.message, problem: true });
       setDraft(null);
-      setNote(`${result.value.name} saved.`);
+      setSaid({ about: 'device', text: `${result.value.name} saved.`, problem: false });
       void status.refresh();
       publishArchiveEvent({ type: 'mos-devices' });
     });
@@ -106,9 +119,12 @@ export function MosDevicesSection() {
     saving.run(async () => {
       if (!ncs) return;
       const result = await call('mos.settings.save', ncs, { showsFailure: true });
-      if (!result.ok) return setError(result.error.message);
-      setError('');
-      setNote('MOS settings saved: every link starts again.');
+      if (!result.ok) return setSaid({ about: 'ncs', text: result.error.message, problem: true });
+      setSaid({
+        about: 'ncs',
+        text: 'MOS settings saved: every link starts again.',
+        problem: false,
+      });
     });
 
   const devices = status.value?.devices ?? [];
@@ -116,7 +132,14 @@ export function MosDevicesSection() {
     <section className="cd-mos-settings" aria-label="MOS devices" data-testid="mos-settings">
       <div className="cd-backups-head">
         <h3>MOS devices</h3>
-        <button type="button" className="cd-button" onClick={() => setDraft({ ...EMPTY })}>
+        <button
+          type="button"
+          className="cd-button"
+          onClick={() => {
+            setDraft({ ...EMPTY });
+            setSaid(null);
+          }}
+        >
           Add device
         </button>
       </div>
@@ -201,6 +224,7 @@ export function MosDevicesSection() {
           </tbody>
         </table>
       )}
+      {!draft && saidAbout('device')}
       {draft && (
         <div
           className="cd-mos-form"
@@ -212,12 +236,13 @@ export function MosDevicesSection() {
             <span>Name</span>
             <input
               value={draft.name}
-              data-autofocus
+              // The person pressed Add device to type its name.
+              autoFocus
               onChange={(e) => setDraft({ ...draft, name: e.target.value })}
             />
           </label>
           <label className="cd-stacked">
-            <span>Its mosID</span>
+            <span>Its MOS ID (mosID)</span>
             <input
               value={draft.mosId}
               onChange={(e) => setDraft({ ...draft, mosId: e.target.value })}
@@ -245,11 +270,15 @@ export function MosDevicesSection() {
             ports={draft.ports}
             onChange={(ports) => setDraft({ ...draft, ports })}
           />
+          {saidAbout('device')}
           <div className="cd-dialog-actions">
             <button
               type="button"
               className="cd-button cd-button-quiet"
-              onClick={() => setDraft(null)}
+              onClick={() => {
+                setDraft(null);
+                setSaid(null);
+              }}
             >
               Cancel
             </button>
@@ -297,6 +326,7 @@ export function MosDevicesSection() {
                 {status.value.listening.refused.from}, which is none of these devices.
               </span>
             )}
+            {saidAbout('ncs')}
             <button
               type="button"
               className="cd-button"
@@ -307,12 +337,6 @@ export function MosDevicesSection() {
             </button>
           </div>
         </details>
-      )}
-      {note && <p className="cd-dialog-note">{note}</p>}
-      {error && (
-        <p className="cd-form-error" role="alert">
-          {error}
-        </p>
       )}
     </section>
   );

@@ -15,9 +15,9 @@ const port = z
 export const MosIdSchema = z
   .string()
   .trim()
-  .min(1, 'a MOS id must not be empty')
-  .max(128, 'a MOS id is 128 characters at most')
-  .regex(/^[A-Za-z0-9._-]+$/, 'a MOS id is letters, digits, dots, dashes and underscores');
+  .min(1, 'a MOS ID must not be empty')
+  .max(128, 'a MOS ID is 128 characters at most')
+  .regex(/^[A-Za-z0-9._-]+$/, 'a MOS ID is letters, digits, dots, dashes and underscores');
 
 /** A host name or an IP address (v4 or v6), nothing else. */
 export const HostSchema = z
