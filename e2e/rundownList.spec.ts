@@ -29,6 +29,7 @@ test('the rundown list shows the week’s shows, and earlier ones a month at a t
   const show = (title: string) => list.getByRole('button', { name: new RegExp(title) });
 
   await expect(show('6 PM NEWS')).toBeVisible();
+  await expect(list.getByRole('region', { name: /^Today · / })).toContainText('6 PM NEWS');
   await expect(show('MORNING EDITION')).toBeVisible();
   await expect(show('ELECTION SPECIAL')).toHaveCount(0);
 

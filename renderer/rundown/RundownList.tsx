@@ -50,6 +50,16 @@ function dayHeading(airDate: string): string {
   return DAY.format(new Date(`${airDate}T12:00:00`));
 }
 
+/** A day's heading in the list: today and tomorrow say so, where a producer looks first. */
+function listHeading(airDate: string): string {
+  const day = dayHeading(airDate);
+  const now = today();
+  if (airDate === now) return `Today · ${day}`;
+  if (daysBefore(airDate, 1) === now) return `Tomorrow · ${day}`;
+  if (daysBefore(now, 1) === airDate) return `Yesterday · ${day}`;
+  return day;
+}
+
 /**
  * The shows, by air date (latest first) and on-air time, with a button for a new one: the past
  * week's and every one ahead, and further back a month at a time. (A year of five shows a day
@@ -133,8 +143,8 @@ export function RundownList({
         </p>
       )}
       {[...days].map(([day, shows]) => (
-        <section key={day} aria-label={dayHeading(day)}>
-          <h3 className="cd-list-heading">{dayHeading(day)}</h3>
+        <section key={day} aria-label={listHeading(day)}>
+          <h3 className="cd-list-heading">{listHeading(day)}</h3>
           <ul>
             {shows.map((r) => (
               <li key={r.id}>
