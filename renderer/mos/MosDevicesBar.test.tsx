@@ -81,4 +81,25 @@ describe('the MOS devices bar', () => {
     await settle();
     expect(fakeArchive.callsTo('mos.send')).toHaveLength(1);
   });
+
+  it('counts what is still to go to a device as messages, not as changes nobody made', () => {
+    const host = render(
+      <MosDevicesBar
+        rundownId={RUNDOWN}
+        status={{
+          devices: [
+            {
+              id: 'prompter',
+              name: 'PROMPTER A',
+              state: 'disconnected',
+              sent: { ...SENT, inStep: false, queued: 16 },
+            },
+          ],
+          rows: {},
+        }}
+        onChanged={async () => {}}
+      />,
+    );
+    expect(host.textContent).toContain('16 messages waiting to go');
+  });
 });

@@ -43,7 +43,7 @@ export function MosDevicesBar({ rundownId, status, onChanged }: Props) {
           const following = sent
             ? sent.inStep
               ? 'has every change'
-              : `${sent.queued} change${sent.queued === 1 ? '' : 's'} waiting`
+              : `${sent.queued} message${sent.queued === 1 ? '' : 's'} waiting to go`
             : '';
           return (
             <li key={d.id} className="cd-mos-device" data-testid="mos-device">
