@@ -2,6 +2,7 @@ import type { NewsroomStatus } from '../../shared/newsroom/channels';
 import { ROLE_LABELS } from '../../shared/newsroom/roles';
 import { Dialog } from '../common/Dialog';
 import { call } from '../api/calls';
+import { useInFlight } from '../common/useInFlight';
 
 /** The connection in detail: who, where, what waits to go up, what to settle; disconnect. */
 export function NewsroomDialog({
@@ -16,6 +17,7 @@ export function NewsroomDialog({
   onOpenStory: (id: string) => void;
 }) {
   const { identity } = status;
+  const disconnecting = useInFlight();
   return (
     <Dialog title="Newsroom" onClose={onClose} testId="newsroom-dialog">
       <div className="cd-newsroom-details">
@@ -79,14 +81,18 @@ export function NewsroomDialog({
         <button
           type="button"
           className="cd-button cd-button-quiet"
-          onClick={async () => {
-            await call('newsroom.disconnect', {});
-            onChanged();
-            onClose();
-          }}
+          aria-disabled={disconnecting.busy || undefined}
+          // Signing out of an unreachable server takes a while: one at a time, and it says so.
+          onClick={() =>
+            void disconnecting.run(async () => {
+              await call('newsroom.disconnect', {});
+              onChanged();
+              onClose();
+            })
+          }
           data-testid="newsroom-disconnect"
         >
-          Disconnect
+          {disconnecting.busy ? 'Disconnecting…' : 'Disconnect'}
         </button>
         <button type="button" className="cd-button cd-button-primary" onClick={onClose}>
           Close
