@@ -421,13 +421,18 @@ function TemplateDialog({
 }) {
   // The show's title (up to 120 characters) starts the name; a name holds 80.
   const [name, setName] = useState(clipUnits(title, TEMPLATE_NAME_CHARS));
+  // One save at a time: a second Enter saved it again and said so twice.
+  const saving = useInFlight();
   return (
     <Dialog title="Save as show template" onClose={onClose}>
       <form
         className="cd-rd-show-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) void onSave(name.trim()).then((done) => done && onClose());
+          if (!name.trim()) return;
+          void saving.run(async () => {
+            if (await onSave(name.trim())) onClose();
+          });
         }}
       >
         <label>
@@ -447,7 +452,11 @@ function TemplateDialog({
           <button type="button" className="cd-button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="cd-button cd-button-primary">
+          <button
+            type="submit"
+            className="cd-button cd-button-primary"
+            aria-disabled={saving.busy || undefined}
+          >
             Save template
           </button>
         </div>
