@@ -33,6 +33,7 @@ export function MetadataBar({ story, presenters, onChange, onDelete, locked }: P
             <span className="cd-sr-only">Slug</span>
             <input
               value={story.slug}
+              title={story.slug || undefined}
               placeholder="SLUG"
               maxLength={MAX_SLUG_CHARS}
               onChange={(e) => onChange({ slug: lineInput(e.target.value) })}
