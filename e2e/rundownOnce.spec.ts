@@ -103,12 +103,16 @@ test('the selected row is floated and removed from the toolbar', async ({ page, 
   const row = (slug: string) => rows(page).filter({ hasText: slug });
   const toolbar = page.getByRole('toolbar', { name: 'Rundown' });
   await row('CITY BUDGET').click();
-  await toolbar.getByRole('button', { name: 'Float', exact: true }).click();
+  // A double click floats it once (the second click lands on Unfloat, in its place).
+  await toolbar.getByRole('button', { name: 'Float', exact: true }).dblclick();
   await expect(row('CITY BUDGET')).toHaveAttribute('aria-label', /floated/);
-  await toolbar.getByRole('button', { name: 'Unfloat' }).click();
+  await expect(toolbar.getByRole('button', { name: 'Unfloat' })).toBeVisible();
+  // The keyboard is back on the grid: Alt+F works on the row at once.
+  await page.keyboard.press('Alt+f');
   await expect(row('CITY BUDGET')).not.toHaveAttribute('aria-label', /floated/);
 
-  await toolbar.getByRole('button', { name: 'Remove' }).click();
+  // A double click on Remove takes one row, the one whose undo is offered.
+  await toolbar.getByRole('button', { name: 'Remove' }).dblclick();
   await expect(rows(page)).toHaveCount(2);
   await expect(page.getByRole('status').filter({ hasText: 'Removed CITY BUDGET' })).toBeVisible();
   // The row after it is selected now: Remove again takes LOST DOG.

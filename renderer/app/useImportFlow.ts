@@ -76,7 +76,9 @@ export function useImportFlow({ fileInput, notify, showError, refresh, openStory
           picked = await readPickedFiles(files);
         } catch {
           showError(
-            `Could not read ${files.length === 1 ? `“${files[0]!.name}”` : 'the files picked'}: it may have been moved or deleted since it was picked. Nothing was imported.`,
+            files.length === 1
+              ? `Could not read “${files[0]!.name}”: it may have been moved or deleted since it was picked. Nothing was imported.`
+              : 'Could not read the files picked: one may have been moved or deleted since they were picked. Nothing was imported.',
           );
           return true;
         }

@@ -75,4 +75,23 @@ describe('the rundown list', () => {
     await settle();
     expect(reads().length).toBeGreaterThanOrEqual(3);
   });
+
+  it('says an empty archive has no shows yet, and a full week that nothing came before it', async () => {
+    let shows: RundownSummary[] = [];
+    fakeArchive.answer({ 'rundowns.list': (input) => ok(input.to ? [] : shows) });
+    const empty = render(
+      <RundownList selectedId={null} version={0} onOpen={() => {}} onNew={() => {}} />,
+    );
+    await settle();
+    expect(empty.textContent).toContain('No shows yet.');
+    expect(empty.textContent).not.toContain('Earlier shows');
+    unmountAll();
+
+    shows = [SIX];
+    const week = render(
+      <RundownList selectedId={null} version={0} onOpen={() => {}} onNew={() => {}} />,
+    );
+    await settle();
+    expect(week.textContent).toContain('No earlier shows.');
+  });
 });

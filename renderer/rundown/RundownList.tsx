@@ -113,7 +113,10 @@ export function RundownList({
       if (current && r.ok && !sameList(shown.current, r.value)) setRundowns(r.value);
     });
     void call('rundowns.list', { to: daysBefore(from, 1), limit: 1 }).then((r) => {
-      if (current && r.ok) setOlder((o) => (o?.id === r.value[0]?.id ? o : (r.value[0] ?? null)));
+      if (!current || !r.ok) return;
+      const next = r.value[0] ?? null;
+      // The same show as before keeps its object: the list is not drawn again for it.
+      setOlder((o) => (o !== undefined && o?.id === next?.id ? o : next));
     });
     return () => {
       current = false;

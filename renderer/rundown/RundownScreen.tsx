@@ -8,6 +8,7 @@ import type { RundownDeviceStatus } from '../../shared/mos/model';
 import { call } from '../api/calls';
 import { onArchiveEvent } from '../api/archiveEvents';
 import { Dialog } from '../common/Dialog';
+import { isRepeatClick } from '../common/repeatClick';
 import { useInFlight } from '../common/useInFlight';
 import { AddStoryDialog } from './AddStoryDialog';
 import { RundownGrid } from './RundownGrid';
@@ -76,6 +77,10 @@ export function RundownScreen(props: Props) {
   const shownIndex = selectedIndex < 0 && lines.length > 0 ? 0 : selectedIndex;
   const selectedLine = lines[shownIndex] ?? null;
   const selectedName = selectedLine?.slug || 'UNTITLED';
+  // After a row button, the keys (arrows, Alt+F, Delete) work on the grid again.
+  const screen = useRef<HTMLDivElement>(null);
+  const backToGrid = () =>
+    screen.current?.querySelector<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
   const insertAt = selectedIndex < 0 ? lines.length : selectedIndex + 1;
 
   const add = useCallback(
@@ -154,6 +159,7 @@ export function RundownScreen(props: Props) {
 
   return (
     <div
+      ref={screen}
       className={`cd-rundown${compact ? ' cd-rundown-with-story' : ''}`}
       data-testid="rundown-screen"
     >
@@ -201,9 +207,12 @@ export function RundownScreen(props: Props) {
                   ? `Put ${selectedName} back in the timing and the prompter (Alt+F)`
                   : `Float ${selectedName}: it stays in the rundown, out of the timing and the prompter (Alt+F)`
               }
-              onClick={() =>
-                void doc.set(selectedLine.row.id, { floated: !selectedLine.row.floated })
-              }
+              // A double click's second click would unfloat it again under the new label.
+              onClick={(e) => {
+                if (!isRepeatClick(e))
+                  void doc.set(selectedLine.row.id, { floated: !selectedLine.row.floated });
+                backToGrid();
+              }}
             >
               {selectedLine.row.floated ? 'Unfloat' : 'Float'}
             </button>
@@ -211,7 +220,10 @@ export function RundownScreen(props: Props) {
               type="button"
               className="cd-button cd-button-quiet"
               title={`Take ${selectedName} out of the rundown (Delete); Undo puts it back`}
-              onClick={() => {
+              // A double click's second click would take the next row too, past its undo.
+              onClick={(e) => {
+                backToGrid();
+                if (isRepeatClick(e)) return;
                 const next = lines[shownIndex + 1] ?? lines[shownIndex - 1];
                 void remove(selectedLine.row.id);
                 if (next) setSelected(next.row.id);
@@ -261,7 +273,7 @@ export function RundownScreen(props: Props) {
       <div className="cd-rundown-body">
         <RundownGrid
           view={view}
-          selectedRowId={selected ?? lines[0]?.row.id ?? null}
+          selectedRowId={selectedLine?.row.id ?? null}
           openStoryId={props.openStoryId}
           compact={compact}
           onSelect={setSelected}

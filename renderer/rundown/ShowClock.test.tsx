@@ -60,4 +60,10 @@ describe('the show clock', () => {
     const host = render(<ShowClock airDate="2026-12-07" view={showWithHit(18 * 3600 + 362)} />);
     expect(host.textContent).toContain('Airs in 7 days');
   });
+
+  it('says a show more than a day off but on tomorrow’s date airs tomorrow', () => {
+    vi.useFakeTimers({ now: new Date(2026, 10, 29, 17, 0, 0) });
+    const host = render(<ShowClock airDate="2026-11-30" view={showWithHit(18 * 3600 + 362)} />);
+    expect(host.textContent).toContain('Airs tomorrow');
+  });
 });

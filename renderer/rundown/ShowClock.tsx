@@ -6,8 +6,9 @@ import { formatDuration } from '../../shared/story/timing';
 /** Seconds from now to a clock time on the air date, in the viewer's time zone. */
 function secondsUntil(airDate: string, secOfDay: number, now: number): number {
   const [y, m, d] = airDate.split('-').map(Number) as [number, number, number];
-  const midnight = new Date(y, m - 1, d).getTime();
-  return Math.round((midnight + secOfDay * 1000 - now) / 1000);
+  // The clock time on that day as the wall clock reads it: on a day the clocks change, midnight
+  // plus so many seconds is an hour off.
+  return Math.round((new Date(y, m - 1, d, 0, 0, secOfDay).getTime() - now) / 1000);
 }
 
 function useNow(): number {
@@ -37,7 +38,11 @@ function AirCountdown({ airDate, view }: { airDate: string; view: RundownView })
   if (toAir > DAY_SEC) {
     // Calendar days from today's midnight to the air date's (the header says which date).
     const days = Math.round((secondsUntil(airDate, 0, now) + secondsSinceMidnight(now)) / DAY_SEC);
-    return <span className="cd-rd-countdown">Airs in {days} days</span>;
+    return (
+      <span className="cd-rd-countdown">
+        {days === 1 ? 'Airs tomorrow' : `Airs in ${days} days`}
+      </span>
+    );
   }
   if (toAir > 0)
     return (
