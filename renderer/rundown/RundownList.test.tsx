@@ -94,4 +94,34 @@ describe('the rundown list', () => {
     await settle();
     expect(week.textContent).toContain('No earlier shows.');
   });
+
+  it('moves "Today" on at midnight, on a desk left open', async () => {
+    vi.useFakeTimers({ now: new Date(2026, 10, 30, 23, 59, 50), toFake: ['Date', 'setTimeout'] });
+    try {
+      fakeArchive.answer({
+        'rundowns.list': (input) =>
+          ok(input.to ? [] : [{ ...SIX, id: 'tomorrow', airDate: '2026-12-01' }, SIX]),
+      });
+      const host = render(
+        <RundownList selectedId={null} version={0} onOpen={() => {}} onNew={() => {}} />,
+      );
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      const headings = () => [...host.querySelectorAll('h3')].map((h) => h.textContent);
+      expect(headings()).toEqual([
+        'Tomorrow · Tuesday, December 1, 2026',
+        'Today · Monday, November 30, 2026',
+      ]);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(15_000);
+      });
+      expect(headings()).toEqual([
+        'Today · Tuesday, December 1, 2026',
+        'Yesterday · Monday, November 30, 2026',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

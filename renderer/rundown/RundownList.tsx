@@ -51,9 +51,8 @@ function dayHeading(airDate: string): string {
 }
 
 /** A day's heading in the list: today and tomorrow say so, where a producer looks first. */
-function listHeading(airDate: string): string {
+function listHeading(airDate: string, now: string): string {
   const day = dayHeading(airDate);
-  const now = today();
   if (airDate === now) return `Today · ${day}`;
   if (daysBefore(airDate, 1) === now) return `Tomorrow · ${day}`;
   if (daysBefore(now, 1) === airDate) return `Yesterday · ${day}`;
@@ -78,7 +77,20 @@ export function RundownList({
   onNew: () => void;
 }) {
   const [rundowns, setRundowns] = useState<RundownSummary[] | null>(null);
-  const [from, setFrom] = useState(() => daysBefore(today(), RECENT_DAYS));
+  const [day, setDay] = useState(today);
+  const [from, setFrom] = useState(() => daysBefore(day, RECENT_DAYS));
+  // A desk is left open for days: at midnight "Today" moves on, and so does the week shown
+  // (unless someone reached further back).
+  useEffect(() => {
+    const now = new Date();
+    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    const timer = setTimeout(() => {
+      const next = today();
+      setFrom((f) => (f === daysBefore(day, RECENT_DAYS) ? daysBefore(next, RECENT_DAYS) : f));
+      setDay(next);
+    }, midnight.getTime() - now.getTime());
+    return () => clearTimeout(timer);
+  }, [day]);
   const [changed, setChanged] = useState(0);
   const shown = useRef(rundowns);
   shown.current = rundowns;
@@ -145,9 +157,9 @@ export function RundownList({
           running order: its stories, breaks and items, timed to the second.
         </p>
       )}
-      {[...days].map(([day, shows]) => (
-        <section key={day} aria-label={listHeading(day)}>
-          <h3 className="cd-list-heading">{listHeading(day)}</h3>
+      {[...days].map(([airDate, shows]) => (
+        <section key={airDate} aria-label={listHeading(airDate, day)}>
+          <h3 className="cd-list-heading">{listHeading(airDate, day)}</h3>
           <ul>
             {shows.map((r) => (
               <li key={r.id}>
