@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type {
   DocChange,
   HistoryChange,
+  PushRundown,
   RundownChange,
   StoryChange,
   WireComment,
@@ -14,7 +15,18 @@ import type { TimingSettings } from '../../shared/story/timing';
 import { insertComment } from './comments';
 import { deletePronouncer, upsertPronouncer } from './pronouncers';
 import { deleteRundown, getRundown, putRundown } from './rundowns';
-import { commentMark, dropMark, getMark, putNotice, setMark } from './replica';
+import {
+  clearNotice,
+  commentMark,
+  dropMark,
+  getMark,
+  markRundownSent,
+  outgoingRundown,
+  putNotice,
+  setMark,
+} from './replica';
+import { replayChanges } from '../../shared/rundown/replay';
+import type { Rundown } from '../../shared/rundown/model';
 import { statement } from './statements';
 import { deleteStory, getStory, putStory } from './stories';
 import { resetTemplate, saveTemplate } from './templates';
@@ -165,6 +177,44 @@ export type RundownApplied =
   /** Changed here too: the newsroom's version won, this desk's changes were dropped (said so). */
   | { result: 'replaced' };
 
+/** The stories a rundown holds that this desk does not have (yet). */
+export function missingStories(db: Database, rundown: Rundown): string[] {
+  const ids = rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
+  const have = new Set(
+    statement(db, 'SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(JSON.stringify(ids)) as string[],
+  );
+  return [...new Set(ids.filter((id) => !have.has(id)))];
+}
+
+/**
+ * The newsroom made this desk's rundown changes again on a newer version (another desk's came
+ * first) and sent back the outcome: it is taken here, and whatever was changed here while the
+ * push was on its way is made again on top of it, to go up next. The stories it holds must be
+ * here (`missingStories`).
+ */
+export function applyMergedRundown(db: Database, sent: PushRundown, merged: RundownChange): void {
+  writeTransaction(db, () => {
+    markRundownSent(db, sent, merged.version);
+    clearNotice(db, 'rundown', sent.id);
+    const local = getRundown(db, sent.id);
+    // Taken out here meanwhile: that goes up next, as it would have.
+    if (!local || !merged.rundown) return;
+    const later = outgoingRundown(db, sent.id).history;
+    if (later.length === 0) {
+      putRundown(db, { ...merged.rundown, version: merged.version });
+      setMark(db, 'rundown', sent.id, String(merged.version), merged.version);
+      return;
+    }
+    // A version of its own, past the newsroom's, so the desk sees it as changed here.
+    putRundown(db, {
+      ...replayChanges(merged.rundown, local, later),
+      version: Math.max(local.version, merged.version + 1),
+    });
+  });
+}
+
 export function applyRundown(db: Database, change: RundownChange): RundownApplied {
   return writeTransaction(db, (): RundownApplied => {
     const mark = getMark(db, 'rundown', change.id);
@@ -186,13 +236,7 @@ export function applyRundown(db: Database, change: RundownChange): RundownApplie
       dropMark(db, 'rundown', change.id);
       return { result: 'applied' };
     }
-    const ids = change.rundown.rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
-    const have = new Set(
-      statement(db, 'SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))')
-        .pluck()
-        .all(JSON.stringify(ids)) as string[],
-    );
-    const missing = [...new Set(ids.filter((id) => !have.has(id)))];
+    const missing = missingStories(db, change.rundown);
     if (missing.length > 0) return { result: 'needs', storyIds: missing };
     putRundown(db, { ...change.rundown, version: change.version });
     setMark(db, 'rundown', change.id, String(change.version), change.version);

@@ -18,15 +18,17 @@ import {
 } from '../../shared/newsroom/roles';
 import { storySearchDocument } from '../../shared/newsroom/searchText';
 import { sameDocument } from '../../shared/newsroom/sameDocument';
+import { replayChanges } from '../../shared/rundown/replay';
 import type { Session } from './accounts';
 import { heldByOther, renewHeld } from './leases';
 import { insertRevision } from './revisions';
 
 /**
  * What the server does with what a desk sends. Each story and rundown is checked against the
- * version it was made on (an older one is a conflict, sent back with the current one: never
- * merged), against who sent it (roles), and against who is editing it (leases). Everything that
- * passes is stored with a new change number; refusals change nothing.
+ * version it was made on (an older story is a conflict, sent back with the current one: never
+ * merged; an older rundown has the desk's recorded changes made again on the current one),
+ * against who sent it (roles), and against who is editing it (leases). Everything that passes is
+ * stored with a new change number; refusals change nothing.
  */
 
 type StoryRow = {
@@ -250,6 +252,7 @@ export async function pushRundown(
     [item.id],
   );
   const current = rows[0];
+  let merged = false;
   if (current) {
     if (current.deleted && item.rundown === null)
       return { type: 'rundown', id: item.id, result: 'accepted', version: current.version };
@@ -259,8 +262,16 @@ export async function pushRundown(
       sameDocument(current.rundown, item.rundown, ['version'])
     )
       return { type: 'rundown', id: item.id, result: 'accepted', version: current.version };
-    if (item.baseVersion !== current.version)
-      return { type: 'rundown', id: item.id, result: 'conflict', current: rundownChange(current) };
+    if (item.baseVersion !== current.version) {
+      // Another desk's change came first. What this desk did (its history since the version it
+      // worked on) is made again on the newsroom's version, so that neither desk's work is lost;
+      // without a history to go by, or on a show taken out, it is the conflict it always was.
+      const mine = item.history.filter((h) => h.rundownId === item.id);
+      if (current.deleted || !current.rundown || !item.rundown || mine.length === 0)
+        return { type: 'rundown', id: item.id, result: 'conflict', current: rundownChange(current) };
+      item = { ...item, rundown: replayChanges(current.rundown, item.rundown, mine) };
+      merged = true;
+    }
   } else if (item.rundown === null) {
     return { type: 'rundown', id: item.id, result: 'accepted', version: 0 };
   }
@@ -285,11 +296,12 @@ export async function pushRundown(
   // The desk counts its own changes made offline; the server's number never goes back.
   const version = Math.max((current?.version ?? 0) + 1, item.rundown?.version ?? 0);
   const rundown = item.rundown ? { ...item.rundown, version } : null;
-  await tx.query(
+  const stored = await tx.query<{ seq: string }>(
     `INSERT INTO rundowns (id, version, rundown, air_date, deleted, seq)
      VALUES ($1, $2, $3, $4, $5, nextval('change_seq'))
      ON CONFLICT (id) DO UPDATE SET version = excluded.version, rundown = excluded.rundown,
-       air_date = excluded.air_date, deleted = excluded.deleted, seq = excluded.seq`,
+       air_date = excluded.air_date, deleted = excluded.deleted, seq = excluded.seq
+     RETURNING seq`,
     [
       item.id,
       version,
@@ -306,6 +318,20 @@ export async function pushRundown(
       [entry.uid, entry.rundownId, JSON.stringify(entry)],
     );
   }
+  if (merged)
+    return {
+      type: 'rundown',
+      id: item.id,
+      result: 'merged',
+      version,
+      current: rundownChange({
+        id: item.id,
+        version,
+        rundown,
+        deleted: false,
+        seq: stored.rows[0]!.seq,
+      }),
+    };
   return { type: 'rundown', id: item.id, result: 'accepted', version };
 }
 

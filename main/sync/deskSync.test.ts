@@ -436,6 +436,78 @@ describe('rundowns across desks', () => {
   });
 });
 
+describe('two producers on one show', () => {
+  it('keeps both desks’ changes when they change the show at the same time', async () => {
+    const { one, two, lee } = await newsroom();
+    const cho = await addPerson(one, 'cho', 'producer', 'Cho Min-ho');
+    // Synced by hand: each desk changes the show before it hears of the other's change.
+    const first = await desk('first', one, lee, false);
+    const second = await desk('second', two, cho, false);
+    const stories = [];
+    for (const slug of ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'])
+      stories.push(await write(first, slug, `${slug.toLowerCase()} tonight.`));
+    let show = await first.call('rundowns.create', {
+      title: '6 PM NEWS',
+      airDate: '2026-11-30',
+      onAirSec: 64800,
+      lengthSec: 1800,
+    });
+    const id = show.rundown.id;
+    for (const story of stories)
+      show = await first.call('rundowns.addRow', { id, row: { kind: 'story', storyId: story.id } });
+    await first.call('newsroom.sync', {});
+    await second.call('newsroom.sync', {});
+    const rowOf = (slug: string) =>
+      show.rundown.rows[stories.findIndex((s) => s.slug === slug)]!.id;
+
+    // The first producer moves DELTA to the top and floats BRAVO.
+    await first.call('rundowns.moveRow', { id, rowId: rowOf('DELTA'), to: 0 });
+    await first.call('rundowns.setRow', { id, rowId: rowOf('BRAVO'), floated: true });
+    // The second, at the same time, types ALPHA's actual, a hit on CHARLIE, and adds a break
+    // after CHARLIE.
+    await second.call('rundowns.setRow', { id, rowId: rowOf('ALPHA'), actualSec: 95 });
+    await second.call('rundowns.setRow', { id, rowId: rowOf('CHARLIE'), hitSec: 64800 + 600 });
+    const added = await second.call('rundowns.addRow', {
+      id,
+      row: { kind: 'break', label: 'BREAK 1', estSec: 120 },
+      at: 3,
+    });
+
+    await first.call('newsroom.sync', {});
+    await second.call('newsroom.sync', {});
+    await first.call('newsroom.sync', {});
+
+    const expected = [
+      [rowOf('DELTA'), false, null, null],
+      [rowOf('ALPHA'), false, 95, null],
+      [rowOf('BRAVO'), true, null, null],
+      [rowOf('CHARLIE'), false, null, 64800 + 600],
+      [added.rowId, false, null, null],
+    ];
+    for (const d of [first, second]) {
+      const got = await d.call('rundowns.get', { id });
+      expect(got.rundown.rows.map((r) => [r.id, r.floated, r.actualSec, r.hitSec])).toEqual(
+        expected,
+      );
+      expect((await d.call('newsroom.status', {})).notices).toEqual([]);
+      const history = await d.call('rundowns.history', { id });
+      expect(history.map((h) => h.action).sort()).toEqual([
+        'actual',
+        'added',
+        'added',
+        'added',
+        'added',
+        'added',
+        'created',
+        'floated',
+        'hit',
+        'moved',
+      ]);
+    }
+    expect((await second.call('newsroom.status', {})).pending).toBe(0);
+  });
+});
+
 async function startNewsroomOn(databaseUrl: string, port: number): Promise<NewsroomServer> {
   const { startNewsroomServer } = await import('../server/server');
   return startNewsroomServer({

@@ -24,8 +24,10 @@ import {
   applyHistory,
   applyRevision,
   applyRundown,
+  applyMergedRundown,
   applyStory,
   dropUnsentHistory,
+  missingStories,
 } from '../archive/replicaApply';
 import type { NewsroomEvent, SyncSummary } from '../../shared/newsroom/channels';
 import type {
@@ -189,12 +191,25 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       tried.add('comments');
       tried.add('docs');
       const response = await client.push(request);
-      const stale = settle(request, response.outcomes, summary);
-      // Rundowns change under optimistic versions: where the newsroom's moved on, it stands.
+      const { stale, merged } = settle(request, response.outcomes, summary);
+      // Rundowns change under optimistic versions: where the newsroom's moved on and could not
+      // take this desk's changes, it stands.
       for (const current of stale) {
         summary.conflicts++;
         await rundownIn(current, client, summary);
         dropUnsentHistory(db, current.id);
+      }
+      // Where it took them on top of another desk's, the outcome comes here, with the stories
+      // the other desk put in it.
+      for (const { sent, current } of merged) {
+        if (current.rundown) {
+          const missing = missingStories(db, current.rundown);
+          if (missing.length > 0)
+            storyBundles((await client.stories(missing)).stories, summary);
+        }
+        applyMergedRundown(db, sent, current);
+        summary.sent++;
+        hooks.emit({ type: 'rundown', id: sent.id });
       }
     }
   }
@@ -204,8 +219,9 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     request: OutgoingRequest,
     outcomes: readonly PushOutcome[],
     summary: SyncSummary,
-  ): RundownChange[] {
+  ): { stale: RundownChange[]; merged: { sent: PushRundown; current: RundownChange }[] } {
     const stale: RundownChange[] = [];
+    const merged: { sent: PushRundown; current: RundownChange }[] = [];
     const stories = new Map(request.stories.map((s) => [s.id, s]));
     const rundowns = new Map(request.rundowns.map((r) => [r.id, r]));
     const docs = new Map(request.docs.map((d) => [`${d.docKind}:${d.key}`, d]));
@@ -256,6 +272,8 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
             summary.sent++;
           } else if (outcome.result === 'conflict') {
             stale.push(outcome.current);
+          } else if (outcome.result === 'merged') {
+            merged.push({ sent, current: outcome.current });
           } else if (outcome.result === 'refused') {
             summary.refused++;
             if (!/does not have/.test(outcome.message) && sent.rundown)
@@ -290,7 +308,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
         }
       }
     });
-    return stale;
+    return { stale, merged };
   }
 
   /** Takes in the feed over HTTP until it is read to the end (`copydesk sync --once`). */

@@ -160,6 +160,8 @@ export type PushOutcome =
   | { type: 'story' | 'rundown'; id: string; result: 'accepted'; version: number }
   | { type: 'story'; id: string; result: 'conflict'; current: StoryChange }
   | { type: 'rundown'; id: string; result: 'conflict'; current: RundownChange }
+  /** Made on a newer version: the desk's changes made again on it; `current` is the outcome. */
+  | { type: 'rundown'; id: string; result: 'merged'; version: number; current: RundownChange }
   | { type: 'story'; id: string; result: 'leased'; message: string }
   | {
       type: 'story' | 'rundown' | 'comment' | 'doc';
