@@ -268,7 +268,12 @@ export async function pushRundown(
       // without a history to go by, or on a show taken out, it is the conflict it always was.
       const mine = item.history.filter((h) => h.rundownId === item.id);
       if (current.deleted || !current.rundown || !item.rundown || mine.length === 0)
-        return { type: 'rundown', id: item.id, result: 'conflict', current: rundownChange(current) };
+        return {
+          type: 'rundown',
+          id: item.id,
+          result: 'conflict',
+          current: rundownChange(current),
+        };
       item = { ...item, rundown: replayChanges(current.rundown, item.rundown, mine) };
       merged = true;
     }

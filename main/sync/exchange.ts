@@ -204,8 +204,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       for (const { sent, current } of merged) {
         if (current.rundown) {
           const missing = missingStories(db, current.rundown);
-          if (missing.length > 0)
-            storyBundles((await client.stories(missing)).stories, summary);
+          if (missing.length > 0) storyBundles((await client.stories(missing)).stories, summary);
         }
         applyMergedRundown(db, sent, current);
         summary.sent++;
