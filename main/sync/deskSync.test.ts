@@ -443,7 +443,7 @@ describe('two producers on one show', () => {
     // Synced by hand: each desk changes the show before it hears of the other's change.
     const first = await desk('first', one, lee, false);
     const second = await desk('second', two, cho, false);
-    const stories = [];
+    const stories: Story[] = [];
     for (const slug of ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'])
       stories.push(await write(first, slug, `${slug.toLowerCase()} tonight.`));
     let show = await first.call('rundowns.create', {

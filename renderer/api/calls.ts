@@ -10,11 +10,6 @@ export type CallOptions = {
    * no notice is raised for it. It is logged all the same.
    */
   showsFailure?: boolean;
-  /**
-   * Failures with these codes are the caller's to answer (a change made again on the archive's
-   * latest after a CONFLICT): logged, with no notice. Any other failure is shown as usual.
-   */
-  answers?: readonly string[];
 };
 
 type NoticeSink = (text: string) => void;
@@ -42,7 +37,7 @@ export function showFailure(text: string): void {
 function reportFailure(channel: Channel, error: ServiceErrorValue, options: CallOptions): void {
   console.warn(`[copydesk] ${channel} failed: ${error.code}`);
   sendToLog({ source: 'call', name: channel, message: `${error.code}: ${error.message}` });
-  if (options.showsFailure || options.answers?.includes(error.code)) return;
+  if (options.showsFailure) return;
   showFailure(failureText(channel, error));
 }
 

@@ -4,7 +4,7 @@ import type { RundownDetail } from '../../shared/rundown/channels';
 import { viewRundown, type RowStory, type RundownView } from '../../shared/rundown/view';
 import type { RundownRow } from '../../shared/rundown/model';
 import { moveRow } from '../../shared/rundown/rows';
-import { call, showFailure, type CallOptions } from '../api/calls';
+import { call, showFailure } from '../api/calls';
 import type { Result } from '../../shared/ipc/result';
 import { onArchiveEvent, publishArchiveEvent } from '../api/archiveEvents';
 import { afterNextPaint } from '../common/afterPaint';
@@ -65,13 +65,14 @@ export function shareUnchanged(shown: RundownDetail | null, next: RundownDetail)
 
 type Change = {
   /** Sends the change, made against `base`, the rundown as shown when its turn comes. */
-  run: (base: RundownDetail, options: CallOptions) => Promise<Result<RundownDetail>>;
+  run: (base: RundownDetail) => Promise<Result<RundownDetail>>;
   /** The change as it will look, shown at once so a drag or a key paints in its own frame. */
   predict?: (rows: RundownRow[]) => RundownRow[];
   /**
    * The change means the same on any version of the show (a field of one row, or of the show):
-   * made again on the archive's latest when another desk's change got there first, and not
-   * dropped when a change before it is refused.
+   * it is sent without the version it was made on, so another desk's change to the show does
+   * not refuse it (the value typed is the one stored), and it is not dropped when a change
+   * before it is refused.
    */
   anyVersion?: boolean;
 };
@@ -197,12 +198,11 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   /**
-   * The changes queued behind `entry` that depend on the rows' order are dropped when it shows
-   * they were made on an order the archive does not have: `entry` was refused, or another desk's
-   * change got there first. The person is told how many. A change of one row's field or of the
-   * show's stays, and is made all the same.
+   * The changes queued behind a refused one that depend on the rows' order are dropped: they were
+   * made on an order the archive does not have. The person is told how many. A change of one
+   * row's field or of the show's stays, and is made all the same.
    */
-  const dropAfter = useCallback((entry: Pending, why: 'refused' | 'overtaken') => {
+  const dropAfter = useCallback((entry: Pending) => {
     const after = pending.current.slice(pending.current.indexOf(entry) + 1);
     // (Everything pending is after it: changes are answered in the order they were made.)
     const dropped = after.filter((c) => !c.anyVersion);
@@ -215,9 +215,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     const were = n === 1 ? 'was' : 'were';
     const them = n === 1 ? 'it' : 'them';
     showFailure(
-      why === 'refused'
-        ? `${changes} made after it in “${title}” ${were} not made either: ${n === 1 ? 'it was' : 'they were'} made on top of the one refused. Look at the rundown and redo ${them}.`
-        : `Another desk changed “${title}” first. ${changes} to its order made since ${were} not made: look at the rundown and redo ${them}.`,
+      `${changes} made after it in “${title}” ${were} not made either: ${n === 1 ? 'it was' : 'they were'} made on top of the one refused. Look at the rundown and redo ${them}.`,
     );
     return true;
   }, []);
@@ -250,22 +248,11 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
           settle();
           return null;
         }
-        let result = await change.run(base, { answers: entry.anyVersion ? ['CONFLICT'] : [] });
-        if (!result.ok && entry.anyVersion && result.error.code === 'CONFLICT') {
-          // Another desk's change came first: read the show as it now is (this change still
-          // shown on top of it) and make this one again there. The changes to the order made
-          // since were made on the order before it.
-          dropAfter(entry, 'overtaken');
-          await reload();
-          const latest = current.current;
-          // Not read again (the archive is away, or another show opened): made on what this
-          // desk had, refused again, and the refusal shown.
-          result = await change.run(latest?.rundown.id === entry.rundownId ? latest : base, {});
-        }
+        const result = await change.run(base);
         if (!result.ok) {
           // What is shown was predicted on top of a change the archive refused, or holds
           // changes made on top of it that are now dropped: read it again.
-          const dropped = !entry.anyVersion && dropAfter(entry, 'refused');
+          const dropped = !entry.anyVersion && dropAfter(entry);
           settle();
           if (
             dropped ||
@@ -295,17 +282,13 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     async (row: NewRow, at?: number) => {
       let rowId: string | null = null;
       await apply({
-        run: async (base, options) => {
-          const r = await call(
-            'rundowns.addRow',
-            {
-              id: base.rundown.id,
-              baseVersion: base.rundown.version,
-              row,
-              ...(at !== undefined && { at }),
-            },
-            options,
-          );
+        run: async (base) => {
+          const r = await call('rundowns.addRow', {
+            id: base.rundown.id,
+            baseVersion: base.rundown.version,
+            row,
+            ...(at !== undefined && { at }),
+          });
           if (r.ok) rowId = r.value.rowId;
           return r;
         },
@@ -318,12 +301,13 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const move = useCallback(
     async (rowId: string, to: number) =>
       (await apply({
-        run: (base, options) =>
-          call(
-            'rundowns.moveRow',
-            { id: base.rundown.id, baseVersion: base.rundown.version, rowId, to },
-            options,
-          ),
+        run: (base) =>
+          call('rundowns.moveRow', {
+            id: base.rundown.id,
+            baseVersion: base.rundown.version,
+            rowId,
+            to,
+          }),
         predict: (rows) => moveRow(rows, rowId, to),
       })) !== null,
     [apply],
@@ -332,12 +316,8 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const set = useCallback(
     async (rowId: string, change: RowChange) =>
       (await apply({
-        run: (base, options) =>
-          call(
-            'rundowns.setRow',
-            { id: base.rundown.id, baseVersion: base.rundown.version, rowId, ...change },
-            options,
-          ),
+        // No base version: a value set on a row is the value stored, whatever else changed.
+        run: (base) => call('rundowns.setRow', { id: base.rundown.id, rowId, ...change }),
         predict: (rows) => rows.map((r) => (r.id === rowId ? { ...r, ...definedOnly(change) } : r)),
         anyVersion: true,
       })) !== null,
@@ -351,12 +331,8 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       if (!base || index < 0) return null;
       const row = base.rundown.rows[index]!;
       const done = await apply({
-        run: (b, options) =>
-          call(
-            'rundowns.removeRow',
-            { id: b.rundown.id, baseVersion: b.rundown.version, rowId },
-            options,
-          ),
+        run: (b) =>
+          call('rundowns.removeRow', { id: b.rundown.id, baseVersion: b.rundown.version, rowId }),
       });
       return done ? { row, index } : null;
     },
@@ -366,12 +342,8 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const update = useCallback(
     async (fields: Omit<Input<'rundowns.update'>, 'id' | 'baseVersion'>) =>
       (await apply({
-        run: (base, options) =>
-          call(
-            'rundowns.update',
-            { id: base.rundown.id, baseVersion: base.rundown.version, ...fields },
-            options,
-          ),
+        // No base version: the show's details typed are the ones stored.
+        run: (base) => call('rundowns.update', { id: base.rundown.id, ...fields }),
         anyVersion: true,
       })) !== null,
     [apply],
