@@ -215,7 +215,12 @@ export function applyMergedRundown(db: Database, sent: PushRundown, merged: Rund
   });
 }
 
-export function applyRundown(db: Database, change: RundownChange): RundownApplied {
+/**
+ * A rundown from the newsroom. Where this desk changed it too and has not sent that yet, its
+ * changes are made again on top of the newsroom's version (`replayChanges`), to go up next —
+ * unless `keepOwn` is false: the newsroom has refused them, and its version stands.
+ */
+export function applyRundown(db: Database, change: RundownChange, keepOwn = true): RundownApplied {
   return writeTransaction(db, (): RundownApplied => {
     const mark = getMark(db, 'rundown', change.id);
     if (mark?.serverVersion != null && change.version <= mark.serverVersion)
@@ -238,6 +243,16 @@ export function applyRundown(db: Database, change: RundownChange): RundownApplie
     }
     const missing = missingStories(db, change.rundown);
     if (missing.length > 0) return { result: 'needs', storyIds: missing };
+    const own = local && changedHere && keepOwn ? outgoingRundown(db, change.id).history : [];
+    if (local && own.length > 0) {
+      // A version of its own past the newsroom's: what was made here goes up on top of it.
+      putRundown(db, {
+        ...replayChanges(change.rundown, local, own),
+        version: Math.max(local.version, change.version + 1),
+      });
+      setMark(db, 'rundown', change.id, String(change.version), change.version);
+      return { result: 'applied' };
+    }
     putRundown(db, { ...change.rundown, version: change.version });
     setMark(db, 'rundown', change.id, String(change.version), change.version);
     if (changedHere) {

@@ -103,12 +103,13 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     change: RundownChange,
     client: NewsroomClient,
     summary: SyncSummary,
+    keepOwn = true,
   ): Promise<void> {
-    let result = applyRundown(db, change);
+    let result = applyRundown(db, change, keepOwn);
     if (result.result === 'needs') {
       // Stories a rundown shows come to the desk with it, whatever their age.
       storyBundles((await client.stories(result.storyIds)).stories, summary);
-      result = applyRundown(db, change);
+      result = applyRundown(db, change, keepOwn);
     }
     if (result.result === 'unchanged') return;
     summary.received++;
@@ -196,7 +197,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       // take this desk's changes, it stands.
       for (const current of stale) {
         summary.conflicts++;
-        await rundownIn(current, client, summary);
+        await rundownIn(current, client, summary, false);
         dropUnsentHistory(db, current.id);
       }
       // Where it took them on top of another desk's, the outcome comes here, with the stories

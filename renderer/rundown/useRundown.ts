@@ -69,10 +69,8 @@ type Change = {
   /** The change as it will look, shown at once so a drag or a key paints in its own frame. */
   predict?: (rows: RundownRow[]) => RundownRow[];
   /**
-   * The change means the same on any version of the show (a field of one row, or of the show):
-   * it is sent without the version it was made on, so another desk's change to the show does
-   * not refuse it (the value typed is the one stored), and it is not dropped when a change
-   * before it is refused.
+   * The change means the same whatever the rows' order (a field of one row, or of the show): it
+   * is not dropped when a change before it is refused.
    */
   anyVersion?: boolean;
 };
@@ -191,9 +189,11 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   }, [reload]);
 
   /**
-   * Changes go to the archive one after another, each against the version the one before left:
-   * two quick Alt+Up presses are two moves, not a move and a stale refusal. Each is shown at once,
-   * and stays shown on top of whatever the archive answers until its own answer comes.
+   * Changes go to the archive one after another, each made on the show as the archive has it
+   * when it arrives — not refused because another window or desk changed the show meanwhile
+   * (under a second producer's moves, every value typed and every move was refused and taken
+   * back). Each is shown at once, and stays shown on top of whatever the archive answers until
+   * its own answer comes, so the producer sees where it landed.
    */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -285,7 +285,6 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
         run: async (base) => {
           const r = await call('rundowns.addRow', {
             id: base.rundown.id,
-            baseVersion: base.rundown.version,
             row,
             ...(at !== undefined && { at }),
           });
@@ -301,13 +300,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const move = useCallback(
     async (rowId: string, to: number) =>
       (await apply({
-        run: (base) =>
-          call('rundowns.moveRow', {
-            id: base.rundown.id,
-            baseVersion: base.rundown.version,
-            rowId,
-            to,
-          }),
+        run: (base) => call('rundowns.moveRow', { id: base.rundown.id, rowId, to }),
         predict: (rows) => moveRow(rows, rowId, to),
       })) !== null,
     [apply],
@@ -316,7 +309,6 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const set = useCallback(
     async (rowId: string, change: RowChange) =>
       (await apply({
-        // No base version: a value set on a row is the value stored, whatever else changed.
         run: (base) => call('rundowns.setRow', { id: base.rundown.id, rowId, ...change }),
         predict: (rows) => rows.map((r) => (r.id === rowId ? { ...r, ...definedOnly(change) } : r)),
         anyVersion: true,
@@ -331,8 +323,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       if (!base || index < 0) return null;
       const row = base.rundown.rows[index]!;
       const done = await apply({
-        run: (b) =>
-          call('rundowns.removeRow', { id: b.rundown.id, baseVersion: b.rundown.version, rowId }),
+        run: (b) => call('rundowns.removeRow', { id: b.rundown.id, rowId }),
       });
       return done ? { row, index } : null;
     },
@@ -342,7 +333,6 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const update = useCallback(
     async (fields: Omit<Input<'rundowns.update'>, 'id' | 'baseVersion'>) =>
       (await apply({
-        // No base version: the show's details typed are the ones stored.
         run: (base) => call('rundowns.update', { id: base.rundown.id, ...fields }),
         anyVersion: true,
       })) !== null,

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { moveRow } from '../../shared/rundown/rows';
+import { applyRundown } from '../archive/replicaApply';
+import { getMark, listNotices, outgoingRundown, setMark } from '../archive/replica';
+import { closeArchives, serviceCaller } from '../services/testing/rundownShow';
+
+afterEach(closeArchives);
+
+/** A show of three items on a desk, as the newsroom last had it (everything sent). */
+async function syncedShow() {
+  const { call, archive } = serviceCaller();
+  const db = archive.db;
+  let d = await call('rundowns.create', {
+    title: '6 PM NEWS',
+    airDate: '2026-11-30',
+    onAirSec: 18 * 3600,
+    lengthSec: 1800,
+  });
+  const id = d.rundown.id;
+  for (const label of ['HEADLINES', 'WEATHER', 'GOODNIGHT'])
+    d = await call('rundowns.addRow', { id, row: { kind: 'item', label, estSec: 30 } });
+  const sent = outgoingRundown(db, id);
+  setMark(db, 'rundown', id, String(d.rundown.version), d.rundown.version);
+  for (const h of sent.history) setMark(db, 'history', h.uid, '1');
+  return { call, db, synced: d.rundown };
+}
+
+describe('a rundown from the newsroom, on a desk that changed it too', () => {
+  it('takes the newsroom’s version with this desk’s unsent changes made on top, to go up next', async () => {
+    const { call, db, synced } = await syncedShow();
+    const [headlines, , goodnight] = synced.rows;
+    // Here: HEADLINES ran 0:41, not yet sent.
+    await call('rundowns.setRow', { id: synced.id, rowId: headlines!.id, actualSec: 41 });
+    // The newsroom: another desk moved GOODNIGHT to the top.
+    const theirs = {
+      ...synced,
+      version: synced.version + 1,
+      rows: moveRow(synced.rows, goodnight!.id, 0),
+    };
+    const applied = applyRundown(db, {
+      type: 'rundown',
+      seq: 1,
+      id: synced.id,
+      version: theirs.version,
+      rundown: theirs,
+    });
+    expect(applied.result).toBe('applied');
+    const here = (await call('rundowns.get', { id: synced.id })).rundown;
+    expect(here.rows.map((r) => [r.label, r.actualSec])).toEqual([
+      ['GOODNIGHT', null],
+      ['HEADLINES', 41],
+      ['WEATHER', null],
+    ]);
+    // Nobody is told their work was thrown away; it waits to go up, on the newsroom's version.
+    expect(listNotices(db)).toEqual([]);
+    expect(getMark(db, 'rundown', synced.id)?.serverVersion).toBe(theirs.version);
+    const next = outgoingRundown(db, synced.id);
+    expect(next.baseVersion).toBe(theirs.version);
+    expect(next.history.map((h) => h.action)).toEqual(['actual']);
+  });
+});
