@@ -201,15 +201,25 @@ export function applyMergedRundown(db: Database, sent: PushRundown, merged: Rund
     const local = getRundown(db, sent.id);
     // Taken out here meanwhile: that goes up next, as it would have.
     if (!local || !merged.rundown) return;
+    // A story the other desk put in and the newsroom deleted before it reached this desk: its
+    // row cannot be shown here (nor stored: a row holds a story the desk has).
+    const gone = new Set(missingStories(db, merged.rundown));
+    const theirs =
+      gone.size === 0
+        ? merged.rundown
+        : {
+            ...merged.rundown,
+            rows: merged.rundown.rows.filter((r) => r.storyId === null || !gone.has(r.storyId)),
+          };
     const later = outgoingRundown(db, sent.id).history;
     if (later.length === 0) {
-      putRundown(db, { ...merged.rundown, version: merged.version });
+      putRundown(db, { ...theirs, version: merged.version });
       setMark(db, 'rundown', sent.id, String(merged.version), merged.version);
       return;
     }
     // A version of its own, past the newsroom's, so the desk sees it as changed here.
     putRundown(db, {
-      ...replayChanges(merged.rundown, local, later),
+      ...replayChanges(theirs, local, later),
       version: Math.max(local.version, merged.version + 1),
     });
   });

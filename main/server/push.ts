@@ -253,6 +253,7 @@ export async function pushRundown(
   );
   const current = rows[0];
   let merged = false;
+  let deskVersion = item.rundown?.version ?? 0;
   if (current) {
     if (current.deleted && item.rundown === null)
       return { type: 'rundown', id: item.id, result: 'accepted', version: current.version };
@@ -266,14 +267,32 @@ export async function pushRundown(
       // Another desk's change came first. What this desk did (its history since the version it
       // worked on) is made again on the newsroom's version, so that neither desk's work is lost;
       // without a history to go by, or on a show taken out, it is the conflict it always was.
-      const mine = item.history.filter((h) => h.rundownId === item.id);
-      if (current.deleted || !current.rundown || !item.rundown || mine.length === 0)
+      const ours = item.history.filter((h) => h.rundownId === item.id);
+      if (current.deleted || !current.rundown || !item.rundown || ours.length === 0)
         return {
           type: 'rundown',
           id: item.id,
           result: 'conflict',
           current: rundownChange(current),
         };
+      // A push sent again (its answer was lost) brings changes the newsroom already made: made
+      // twice, they would put back a row another desk took out since, or a value it changed.
+      const stored = await tx.query<{ uid: string }>(
+        'SELECT uid FROM rundown_history WHERE uid = ANY($1::text[])',
+        [ours.map((h) => h.uid)],
+      );
+      const made = new Set(stored.rows.map((r) => r.uid));
+      const mine = ours.filter((h) => !made.has(h.uid));
+      if (mine.length === 0)
+        return {
+          type: 'rundown',
+          id: item.id,
+          result: 'merged',
+          version: current.version,
+          current: rundownChange(current),
+        };
+      // The desk's own count of its versions is kept: the newsroom's number never goes back.
+      deskVersion = item.rundown.version;
       item = { ...item, rundown: replayChanges(current.rundown, item.rundown, mine) };
       merged = true;
     }
@@ -299,7 +318,7 @@ export async function pushRundown(
     }
   }
   // The desk counts its own changes made offline; the server's number never goes back.
-  const version = Math.max((current?.version ?? 0) + 1, item.rundown?.version ?? 0);
+  const version = Math.max((current?.version ?? 0) + 1, deskVersion);
   const rundown = item.rundown ? { ...item.rundown, version } : null;
   const stored = await tx.query<{ seq: string }>(
     `INSERT INTO rundowns (id, version, rundown, air_date, deleted, seq)

@@ -374,6 +374,89 @@ describe('pushing stories', () => {
   });
 });
 
+describe('one show changed at two desks', () => {
+  it('makes a push sent again after its answer was lost once, not twice', async () => {
+    const { server } = await newsroom();
+    const lee = await addPerson(server, 'lee', 'producer', 'Lee Seo-yeon');
+    const token = await signInAs(server.url, lee);
+    const at = '2026-11-30T09:00:00.000Z';
+    const ids = { alpha: randomUUID(), bravo: randomUUID(), break: randomUUID() };
+    const row = (id: keyof typeof ids, over: object = {}) => ({
+      id: ids[id],
+      kind: 'item' as const,
+      storyId: null,
+      label: id.toUpperCase(),
+      page: null,
+      estSec: 30,
+      actualSec: null,
+      floated: false,
+      hitSec: null,
+      ...over,
+    });
+    const base = {
+      id: randomUUID(),
+      title: '6 PM NEWS',
+      airDate: '2026-11-30',
+      onAirSec: 64800,
+      lengthSec: 1800,
+      blockBudgets: {},
+      rows: [row('alpha'), row('bravo')],
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    const entry = (uid: string, action: string, rowId: string | null, detail: object) => ({
+      uid,
+      rundownId: base.id,
+      at,
+      author: 'Lee Seo-yeon',
+      action,
+      rowId,
+      detail,
+    });
+    const push = async (baseVersion: number | null, rundown: object, history: object[]) => {
+      const answer = await api<PushResponse>(server.url, '/v1/push', {
+        token,
+        body: { rundowns: [{ id: base.id, baseVersion, rundown, history }] },
+      });
+      expect(answer.body.error).toBeUndefined();
+      return answer.body.outcomes[0]!;
+    };
+    const stored = async () =>
+      (await server.pool.query('SELECT version, rundown FROM rundowns WHERE id = $1', [base.id]))
+        .rows[0] as { version: number; rundown: typeof base };
+
+    expect(await push(null, base, [entry('c', 'created', null, {})])).toMatchObject({
+      result: 'accepted',
+      version: 1,
+    });
+    // The other desk floats BRAVO (version 2).
+    await push(1, { ...base, version: 2, rows: [row('alpha'), row('bravo', { floated: true })] }, [
+      entry('f', 'floated', ids.bravo, {}),
+    ]);
+    // This desk, still on version 1, adds a break at the end: made on version 2.
+    const mine = { ...base, version: 2, rows: [...base.rows, row('break', { kind: 'break' })] };
+    const resend = [entry('a', 'added', ids.break, { to: 3 })];
+    expect(await push(1, mine, resend)).toMatchObject({ result: 'merged', version: 3 });
+    // Its answer is lost. The other desk takes the break out again (version 4).
+    const now = await stored();
+    await push(
+      now.version,
+      { ...now.rundown, rows: now.rundown.rows.filter((r) => r.id !== ids.break) },
+      [entry('r', 'removed', ids.break, { from: 3 })],
+    );
+    // This desk sends the same push again: nothing is made twice, the break stays out.
+    const again = await push(1, mine, resend);
+    expect(again).toMatchObject({ result: 'merged', version: 4 });
+    const last = await stored();
+    expect(last.version).toBe(4);
+    expect(last.rundown.rows.map((r) => [r.id, r.floated])).toEqual([
+      [ids.alpha, false],
+      [ids.bravo, true],
+    ]);
+  });
+});
+
 describe('several server processes on one database', () => {
   it('streams a change pushed through one process to a desk listening on another', async () => {
     const { databaseUrl, server: one } = await newsroom();

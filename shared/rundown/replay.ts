@@ -92,7 +92,11 @@ export function replayChanges(
         break;
     }
   }
-  return { ...show, rows: placeAsMine(rows, mine.rows, placed) };
+  return {
+    ...show,
+    rows: placeAsMine(rows, mine.rows, placed),
+    updatedAt: mine.updatedAt > onto.updatedAt ? mine.updatedAt : onto.updatedAt,
+  };
 }
 
 /**
