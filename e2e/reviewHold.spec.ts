@@ -18,8 +18,11 @@ async function addALine(page: Page): Promise<void> {
   await page.getByTestId('script-editor').getByText(TEXT).click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Divers start Monday.');
-  await expect(page.getByTestId('confirm-dialog')).toContainText('is waiting for an editor');
+  await expect(question(page)).toContainText('is waiting for an editor');
 }
+
+/** Asked beside the script: the keys typed while it is up stay in the script. */
+const question = (page: Page) => page.getByRole('group', { name: 'Withdraw from review?' });
 
 test('changing a story in review asks first: keep it in review takes the change back, withdraw keeps it', async ({
   page,
@@ -31,9 +34,12 @@ test('changing a story in review asks first: keep it in review takes the change 
     'changing the text withdraws it from review',
   );
   const editor = page.getByTestId('script-editor');
-  const dialog = page.getByTestId('confirm-dialog');
+  const dialog = question(page);
 
   await addALine(page);
+  // Typing goes on while the question is up; keeping the story in review takes all of it back.
+  await page.keyboard.type(' More');
+  await expect(editor).toHaveText(`${TEXT} Divers start Monday. More`);
   await dialog.getByRole('button', { name: 'Keep it in review' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(editor).toHaveText(TEXT);
@@ -41,13 +47,16 @@ test('changing a story in review asks first: keep it in review takes the change 
   expect(unwrap(await call('stories.get', { id: waiting.id })).body).toEqual(waiting.body);
 
   await addALine(page);
-  await page.keyboard.press('Enter');
+  await page.keyboard.type(' Crews');
+  await dialog.getByRole('button', { name: 'Withdraw and edit' }).click();
   await expect(page.getByTestId('status')).toHaveText('Draft');
+  await expect(editor).toHaveText(`${TEXT} Divers start Monday. Crews`);
   await expect(page.getByTestId('save-state')).toHaveText(/^Saved/);
-  await expect(editor).toHaveText(`${TEXT} Divers start Monday.`);
+  await expect
+    .poll(async () => JSON.stringify(unwrap(await call('stories.get', { id: waiting.id })).body))
+    .toContain('Divers start Monday. Crews');
   const stored = unwrap(await call('stories.get', { id: waiting.id }));
   expect(stored.status).toBe('draft');
-  expect(JSON.stringify(stored.body)).toContain('Divers start Monday.');
 
   // The archive holds the rule too: a changed text for a story in review is refused.
   const held = unwrap(await call('stories.get', { id: other.id }));
@@ -62,7 +71,7 @@ test('a withdrawal that fails keeps the change on screen and says why', async ({
   await page.getByTestId('story-list').getByText('BRIDGE CLOSES').click();
   await expect(page.getByTestId('status')).toHaveText('Ready for review');
   const editor = page.getByTestId('script-editor');
-  const dialog = page.getByTestId('confirm-dialog');
+  const dialog = question(page);
   await addALine(page);
   // While the reporter reads the question, the story is approved (on this one-person desk, by the
   // same name): it can no longer go back to Draft without a reason.

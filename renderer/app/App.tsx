@@ -36,6 +36,7 @@ import { LeaseBanner } from '../newsroom/LeaseBanner';
 import { NewsroomButton } from '../newsroom/NewsroomButton';
 import { ConnectDialog } from '../newsroom/ConnectDialog';
 import { NewsroomDialog } from '../newsroom/NewsroomDialog';
+import { ReviewQuestion, type ReviewAsk } from '../review/ReviewQuestion';
 import { askToConfirm } from '../common/confirm';
 import { useInFlight } from '../common/useInFlight';
 import { approvalRefusal } from '../../shared/story/approval';
@@ -86,14 +87,19 @@ export function App() {
     [refreshAfterSave, learnFrom],
   );
   // A story waiting for an editor holds still: changing it withdraws it from review, if the
-  // person says so (the archive refuses the change otherwise).
+  // person says so (the archive refuses the change otherwise). Asked beside the script
+  // (ReviewQuestion), so the keys typed meanwhile stay in it.
+  const [reviewAsk, setReviewAsk] = useState<ReviewAsk | null>(null);
   const editInReview = useCallback(async (waiting: Story): Promise<InReviewAnswer> => {
-    const withdraw = await askToConfirm({
-      title: 'Withdraw from review?',
-      message: `“${waiting.slug || 'UNTITLED'}” is waiting for an editor. Changing it takes it back out of review, to Draft: submit it again when it is ready. Keeping it in review takes this change back.`,
-      action: 'Withdraw and edit',
-      cancel: 'Keep it in review',
-    });
+    const withdraw = await new Promise<boolean>((resolve) =>
+      setReviewAsk({
+        slug: waiting.slug,
+        answer: (yes) => {
+          setReviewAsk(null);
+          resolve(yes);
+        },
+      }),
+    );
     if (!withdraw) return { kind: 'kept' };
     // A failure is shown on the save banner, with the text kept.
     const result = await call(
@@ -474,6 +480,7 @@ export function App() {
         <Notices notices={notices} onDismiss={dismiss} />
       </main>
       <SaveErrorBanner state={doc.saveState} onRetry={() => void saveNow()} />
+      {reviewAsk && <ReviewQuestion ask={reviewAsk} />}
       <ErrorBoundary
         key={dialog ?? ''}
         fallback={() => null}
