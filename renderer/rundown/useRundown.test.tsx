@@ -469,4 +469,34 @@ describe('changes to an open rundown', () => {
       vi.useRealTimers();
     }
   });
+
+  it('moves a row after the row it was put after, when another desk put one in above meanwhile', async () => {
+    const archive = versionedArchive(SHOW);
+    const { doc, frames, stop } = await openShow();
+    try {
+      // Alt+Up on GOODNIGHT: after BRIDGE.
+      let moved: Promise<boolean> = Promise.resolve(false);
+      act(() => {
+        moved = doc().move('goodnight', 2);
+      });
+      // Before it is stored, another desk's row at the top is heard of and read.
+      archive.otherDesk((rows) => [makeRow('extra'), ...rows]);
+      act(() => publishArchiveEvent({ type: 'rundown', id: SHOW.id, version: 2 }));
+      await settleNow();
+      await frames.paint();
+      expect(await moved).toBe(true);
+      expect(archive.stored().rundown.rows.map((r) => r.id)).toEqual([
+        'extra',
+        'headlines',
+        'bridge',
+        'goodnight',
+        'weather',
+      ]);
+      expect(doc().detail!.rundown.rows.map((r) => r.id)).toEqual(
+        archive.stored().rundown.rows.map((r) => r.id),
+      );
+    } finally {
+      stop();
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { Input } from '../../shared/ipc/contract';
 import type { RundownDetail } from '../../shared/rundown/channels';
 import { viewRundown, type RowStory, type RundownView } from '../../shared/rundown/view';
 import type { RundownRow } from '../../shared/rundown/model';
-import { moveRow } from '../../shared/rundown/rows';
+import { moveRow, placeAfter } from '../../shared/rundown/rows';
 import { call, showFailure } from '../api/calls';
 import type { Result } from '../../shared/ipc/result';
 import { onArchiveEvent, publishArchiveEvent } from '../api/archiveEvents';
@@ -119,20 +119,21 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const openId = useRef(id);
   openId.current = id;
 
+  /** The archive's rundown as last read or answered, without the changes on their way. */
+  const archive = useRef<RundownDetail | null>(null);
+
   /** Shows the archive's rundown with the changes still on their way to it on top. */
-  const show = useCallback((archive: RundownDetail) => {
-    if (archive.rundown.id !== openId.current) return;
+  const show = useCallback((answer: RundownDetail) => {
+    if (answer.rundown.id !== openId.current) return;
     const before = current.current;
     // Answers can pass each other (a reload asked before a change's answer, delivered after it).
-    if (
-      before?.rundown.id === archive.rundown.id &&
-      archive.rundown.version < before.rundown.version
-    )
+    if (before?.rundown.id === answer.rundown.id && answer.rundown.version < before.rundown.version)
       return;
-    let rows = archive.rundown.rows;
+    archive.current = answer;
+    let rows = answer.rundown.rows;
     for (const change of pending.current)
-      if (change.rundownId === archive.rundown.id && change.predict) rows = change.predict(rows);
-    const shown = rows === archive.rundown.rows ? archive : withRows(archive, rows);
+      if (change.rundownId === answer.rundown.id && change.predict) rows = change.predict(rows);
+    const shown = rows === answer.rundown.rows ? answer : withRows(answer, rows);
     current.current = shareUnchanged(before, shown);
     setDetail(current.current);
   }, []);
@@ -297,12 +298,28 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     [apply],
   );
 
+  /**
+   * A move is made as the producer saw it: the row goes after the row that was above it on screen
+   * (or first), worked out again on the archive's latest order when the move is sent — a row
+   * another desk put in above meanwhile does not shift it by one.
+   */
   const move = useCallback(
-    async (rowId: string, to: number) =>
-      (await apply({
-        run: (base) => call('rundowns.moveRow', { id: base.rundown.id, rowId, to }),
-        predict: (rows) => moveRow(rows, rowId, to),
-      })) !== null,
+    async (rowId: string, to: number) => {
+      const moved = moveRow(current.current?.rundown.rows ?? [], rowId, to);
+      const at = moved.findIndex((r) => r.id === rowId);
+      const afterId = at > 0 ? moved[at - 1]!.id : null;
+      const place = (rows: RundownRow[]) => placeAfter(rows, rowId, afterId, to);
+      return (
+        (await apply({
+          run: (base) => {
+            const latest = archive.current?.rundown.id === base.rundown.id ? archive.current : base;
+            const index = place(latest.rundown.rows).findIndex((r) => r.id === rowId);
+            return call('rundowns.moveRow', { id: base.rundown.id, rowId, to: Math.max(index, 0) });
+          },
+          predict: place,
+        })) !== null
+      );
+    },
     [apply],
   );
 

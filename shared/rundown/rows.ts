@@ -11,3 +11,23 @@ export function moveRow<R extends { id: string }>(
   next.splice(Math.min(to, next.length), 0, row!);
   return next;
 }
+
+/**
+ * The rows with one put right after another (`afterId`; first when null): a move as the producer
+ * made it, "after BRIDGE", whatever another desk did to the order meanwhile. When `afterId` is no
+ * longer in the show, the row goes to `fallback` (counted from 0).
+ */
+export function placeAfter<R extends { id: string }>(
+  rows: readonly R[],
+  rowId: string,
+  afterId: string | null,
+  fallback: number,
+): R[] {
+  const row = rows.find((r) => r.id === rowId);
+  if (!row) return [...rows];
+  const rest = rows.filter((r) => r.id !== rowId);
+  const anchor = afterId === null ? -1 : rest.findIndex((r) => r.id === afterId);
+  const at =
+    afterId === null ? 0 : anchor >= 0 ? anchor + 1 : Math.min(Math.max(fallback, 0), rest.length);
+  return [...rest.slice(0, at), row, ...rest.slice(at)];
+}
