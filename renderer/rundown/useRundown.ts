@@ -104,9 +104,9 @@ export type RundownDoc = {
 };
 
 /**
- * One open rundown: loaded from the archive, changed through the service layer with the version
- * it was loaded at (a stale change is refused there and the rundown reloaded here), and timed
- * with the live time of the story being typed in. Other windows hear of every change.
+ * One open rundown: loaded from the archive, changed through the service layer (each change made
+ * on the show as the archive has it when it arrives; one refused reloads the rundown here), and
+ * timed with the live time of the story being typed in. Other windows hear of every change.
  */
 export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const [detail, setDetail] = useState<RundownDetail | null>(null);
