@@ -5,6 +5,7 @@ import { formatDuration } from '../../shared/story/timing';
 import { call } from '../api/calls';
 import { onArchiveEvent } from '../api/archiveEvents';
 import { daysBefore, today } from './days';
+import { whenPaused } from '../common/whenPaused';
 
 /** The list starts this many days back: the past week's shows, and every show ahead. */
 export const RECENT_DAYS = 7;
@@ -96,24 +97,13 @@ export function RundownList({
   shown.current = rundowns;
 
   useEffect(() => {
-    let reload: ReturnType<typeof setTimeout> | undefined;
-    let waitingSince: number | null = null;
-    const stop = onArchiveEvent((e) => {
-      if (e.type !== 'rundown') return;
-      const now = Date.now();
-      waitingSince ??= now;
-      clearTimeout(reload);
-      reload = setTimeout(
-        () => {
-          waitingSince = null;
-          setChanged((n) => n + 1);
-        },
-        Math.min(LIST_RELOAD_PAUSE_MS, waitingSince + LIST_RELOAD_MAX_WAIT_MS - now),
-      );
-    });
+    const reload = whenPaused(LIST_RELOAD_PAUSE_MS, LIST_RELOAD_MAX_WAIT_MS, () =>
+      setChanged((n) => n + 1),
+    );
+    const stop = onArchiveEvent((e) => e.type === 'rundown' && reload.poke());
     return () => {
       stop();
-      clearTimeout(reload);
+      reload.stop();
     };
   }, []);
   /** The latest show before the list's first day; null when there is none. */

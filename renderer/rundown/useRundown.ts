@@ -8,6 +8,7 @@ import { call, showFailure } from '../api/calls';
 import type { Result } from '../../shared/ipc/result';
 import { onArchiveEvent, publishArchiveEvent } from '../api/archiveEvents';
 import { afterNextPaint } from '../common/afterPaint';
+import { whenPaused } from '../common/whenPaused';
 
 /**
  * How long a story's saves must pause before a rundown that holds it is read again. A story being
@@ -161,31 +162,25 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   // A story saved or a rundown changed anywhere in the app (this window or another) reloads it;
   // a story's saves once they pause (STORY_RELOAD_PAUSE_MS), or at the longest wait.
   useEffect(() => {
-    let storyReload: ReturnType<typeof setTimeout> | undefined;
-    let waitingSince: number | null = null;
+    // Several reporters typing in the show's stories save more often than the pause: the wait
+    // is held to STORY_RELOAD_MAX_WAIT_MS from the first save not yet read.
+    const storyReload = whenPaused(
+      STORY_RELOAD_PAUSE_MS,
+      STORY_RELOAD_MAX_WAIT_MS,
+      () => void reload(),
+    );
     const stop = onArchiveEvent((event) => {
       const shown = current.current;
       if (!shown) return;
       if (event.type === 'rundown' && event.id === shown.rundown.id) {
         if (event.version !== shown.rundown.version) void reload();
       } else if (event.type === 'story' && shown.stories.some((s) => s.id === event.id)) {
-        // Several reporters typing in the show's stories save more often than the pause: the
-        // wait is held to STORY_RELOAD_MAX_WAIT_MS from the first save not yet read.
-        const now = Date.now();
-        waitingSince ??= now;
-        clearTimeout(storyReload);
-        storyReload = setTimeout(
-          () => {
-            waitingSince = null;
-            void reload();
-          },
-          Math.min(STORY_RELOAD_PAUSE_MS, waitingSince + STORY_RELOAD_MAX_WAIT_MS - now),
-        );
+        storyReload.poke();
       }
     });
     return () => {
       stop();
-      clearTimeout(storyReload);
+      storyReload.stop();
     };
   }, [reload]);
 
