@@ -6,6 +6,7 @@ import type {
   RundownChange,
   StoryChange,
   WireComment,
+  WireHistoryEntry,
   WireRevision,
 } from '../../shared/newsroom/protocol';
 import { BlockSchema, STORY_FORMATS, type StoryFormat } from '../../shared/story/model';
@@ -211,18 +212,29 @@ export function applyMergedRundown(db: Database, sent: PushRundown, merged: Rund
             ...merged.rundown,
             rows: merged.rundown.rows.filter((r) => r.storyId === null || !gone.has(r.storyId)),
           };
-    const later = outgoingRundown(db, sent.id).history;
-    if (later.length === 0) {
-      putRundown(db, { ...theirs, version: merged.version });
-      setMark(db, 'rundown', sent.id, String(merged.version), merged.version);
-      return;
-    }
-    // A version of its own, past the newsroom's, so the desk sees it as changed here.
-    putRundown(db, {
-      ...replayChanges(theirs, local, later),
-      version: Math.max(local.version, merged.version + 1),
-    });
+    takeNewsroomVersion(db, theirs, merged.version, local, outgoingRundown(db, sent.id).history);
   });
+}
+
+/**
+ * The newsroom's version of a rundown (numbered `version`) becomes this desk's copy, with the
+ * changes made here and not sent yet (`own`) made again on top of it, under a version of its own
+ * past the newsroom's so that they go up next.
+ */
+function takeNewsroomVersion(
+  db: Database,
+  theirs: Rundown,
+  version: number,
+  local: Rundown | null,
+  own: readonly WireHistoryEntry[],
+): void {
+  putRundown(
+    db,
+    local && own.length > 0
+      ? { ...replayChanges(theirs, local, own), version: Math.max(local.version, version + 1) }
+      : { ...theirs, version },
+  );
+  setMark(db, 'rundown', theirs.id, String(version), version);
 }
 
 /**
@@ -254,17 +266,8 @@ export function applyRundown(db: Database, change: RundownChange, keepOwn = true
     const missing = missingStories(db, change.rundown);
     if (missing.length > 0) return { result: 'needs', storyIds: missing };
     const own = local && changedHere && keepOwn ? outgoingRundown(db, change.id).history : [];
-    if (local && own.length > 0) {
-      // A version of its own past the newsroom's: what was made here goes up on top of it.
-      putRundown(db, {
-        ...replayChanges(change.rundown, local, own),
-        version: Math.max(local.version, change.version + 1),
-      });
-      setMark(db, 'rundown', change.id, String(change.version), change.version);
-      return { result: 'applied' };
-    }
-    putRundown(db, { ...change.rundown, version: change.version });
-    setMark(db, 'rundown', change.id, String(change.version), change.version);
+    takeNewsroomVersion(db, change.rundown, change.version, local, own);
+    if (own.length > 0) return { result: 'applied' };
     if (changedHere) {
       dropUnsentHistory(db, change.id);
       putNotice(db, {
