@@ -5,6 +5,8 @@ import WebSocket from 'ws';
 import { makeStory } from '../../shared/story/testing/makeStory';
 import type { ChangesPage, LiveMessage, PushResponse } from '../../shared/newsroom/protocol';
 import type { Story } from '../../shared/story/model';
+import type { RundownRow } from '../../shared/rundown/model';
+import { makeRow, makeRundown } from '../../shared/rundown/testing/makeRundown';
 import { addUser, disableUser, listUsers } from './accounts';
 import { migrateNewsroom, schemaVersion } from './migrate';
 import { PG_MIGRATIONS } from './migrations';
@@ -381,30 +383,9 @@ describe('one show changed at two desks', () => {
     const token = await signInAs(server.url, lee);
     const at = '2026-11-30T09:00:00.000Z';
     const ids = { alpha: randomUUID(), bravo: randomUUID(), break: randomUUID() };
-    const row = (id: keyof typeof ids, over: object = {}) => ({
-      id: ids[id],
-      kind: 'item' as const,
-      storyId: null,
-      label: id.toUpperCase(),
-      page: null,
-      estSec: 30,
-      actualSec: null,
-      floated: false,
-      hitSec: null,
-      ...over,
-    });
-    const base = {
-      id: randomUUID(),
-      title: '6 PM NEWS',
-      airDate: '2026-11-30',
-      onAirSec: 64800,
-      lengthSec: 1800,
-      blockBudgets: {},
-      rows: [row('alpha'), row('bravo')],
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
+    const row = (id: keyof typeof ids, over: Partial<RundownRow> = {}) =>
+      makeRow(ids[id], { label: id.toUpperCase(), ...over });
+    const base = makeRundown([row('alpha'), row('bravo')]);
     const entry = (uid: string, action: string, rowId: string | null, detail: object) => ({
       uid,
       rundownId: base.id,

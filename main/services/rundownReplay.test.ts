@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { replayChanges } from '../../shared/rundown/replay';
 import type { Rundown } from '../../shared/rundown/model';
+import { makeRow, makeRundown } from '../../shared/rundown/testing/makeRundown';
 import { closeArchives, serviceCaller } from './testing/rundownShow';
 
 afterEach(closeArchives);
@@ -85,28 +86,9 @@ describe('a desk’s changes made again on the newsroom’s version', () => {
   });
 
   it('keeps both desks’ work: the other desk’s order and float, this desk’s values and break', () => {
-    const row = (id: string, over: Partial<Rundown['rows'][number]> = {}) => ({
-      id,
-      kind: 'item' as const,
-      storyId: null,
-      label: id.toUpperCase(),
-      page: null,
-      estSec: 30,
-      actualSec: null,
-      floated: false,
-      hitSec: null,
-      ...over,
-    });
+    const row = makeRow;
     const base: Rundown = {
-      id: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
-      title: '6 PM NEWS',
-      airDate: '2026-11-30',
-      onAirSec: SIX_PM,
-      lengthSec: 1800,
-      blockBudgets: {},
-      rows: ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((id) => row(id)),
-      createdAt: '2026-11-30T09:00:00.000Z',
-      updatedAt: '2026-11-30T09:00:00.000Z',
+      ...makeRundown(['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((id) => row(id))),
       version: 3,
     };
     // The other desk, first to the newsroom: ECHO to the top, BRAVO floated.
