@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { ok, type Result } from '../../shared/ipc/result';
 import { DEFAULT_MOS_SETTINGS, type MosSettings } from '../../shared/mos/model';
-import { fakeArchive } from '../testing/fakeApi';
+import { fakeArchive, NO_MOS_DEVICES } from '../testing/fakeApi';
 import { render, settle, unmountAll } from '../testing/dom';
 import { MosDevicesSection } from './MosDevicesSection';
 
@@ -23,13 +23,7 @@ describe('Settings → MOS devices', () => {
     // Each save stops and starts every link: a second one, a moment after, did it all twice.
     let answer: () => void = () => {};
     fakeArchive.answer({
-      'mos.status': () =>
-        ok({
-          ncsId: DEFAULT_MOS_SETTINGS.ncsId,
-          listening: { ports: null, problem: null, refused: null },
-          devices: [],
-        }),
-      'mos.settings.get': () => ok(DEFAULT_MOS_SETTINGS),
+      ...NO_MOS_DEVICES,
       'mos.settings.save': (input) =>
         new Promise<Result<MosSettings>>((resolve) => {
           answer = () => resolve(ok({ ...DEFAULT_MOS_SETTINGS, ...input }));

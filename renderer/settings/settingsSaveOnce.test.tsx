@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
-import { DEFAULT_MOS_SETTINGS } from '../../shared/mos/model';
 import { ok, type Result } from '../../shared/ipc/result';
-import { fakeArchive } from '../testing/fakeApi';
+import { fakeArchive, NO_MOS_DEVICES } from '../testing/fakeApi';
 import { render, settle, unmountAll } from '../testing/dom';
 import { SettingsDialog } from './SettingsDialog';
 
@@ -23,13 +22,7 @@ describe('Save settings', () => {
         new Promise<Result<Settings>>((resolve) => {
           answer = () => resolve(ok(input as Settings));
         }),
-      'mos.status': () =>
-        ok({
-          ncsId: DEFAULT_MOS_SETTINGS.ncsId,
-          listening: { ports: null, problem: null, refused: null },
-          devices: [],
-        }),
-      'mos.settings.get': () => ok(DEFAULT_MOS_SETTINGS),
+      ...NO_MOS_DEVICES,
     });
     const onSaved = vi.fn();
     const onClose = vi.fn();

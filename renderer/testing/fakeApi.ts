@@ -2,6 +2,7 @@ import { CHANNELS, type Channel, type Input, type Output } from '../../shared/ip
 import type { CopydeskApi } from '../../shared/ipc/api';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { DEFAULT_MOS_SETTINGS } from '../../shared/mos/model';
 
 type Handler<K extends Channel> = (
   input: Input<K>,
@@ -24,6 +25,17 @@ const EMPTY_ARCHIVE: FakeHandlers = {
   'tags.list': () => ok([]),
   'archive.backups': () => ok([]),
   'templates.list': () => ok([]),
+};
+
+/** A desk with no MOS devices and Copydesk's default MOS settings (Settings shows both). */
+export const NO_MOS_DEVICES: FakeHandlers = {
+  'mos.status': () =>
+    ok({
+      ncsId: DEFAULT_MOS_SETTINGS.ncsId,
+      listening: { ports: null, problem: null, refused: null },
+      devices: [],
+    }),
+  'mos.settings.get': () => ok(DEFAULT_MOS_SETTINGS),
 };
 
 /**
