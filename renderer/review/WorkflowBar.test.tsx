@@ -9,9 +9,14 @@ afterEach(() => unmountAll());
 
 function bar(
   story: Story,
-  over: { heldBy?: string | null; approveRefusal?: string | null; done?: boolean } = {},
+  over: {
+    heldBy?: string | null;
+    approveRefusal?: string | null;
+    done?: boolean;
+    onTransition?: () => Promise<boolean>;
+  } = {},
 ) {
-  const onTransition = vi.fn(async () => over.done ?? true);
+  const onTransition = vi.fn(over.onTransition ?? (async () => over.done ?? true));
   const host = render(
     <WorkflowBar
       story={story}
@@ -90,26 +95,12 @@ describe('the workflow bar', () => {
 describe('a status step', () => {
   it('is taken once for a double click or a second click while it is on its way', async () => {
     let done: (taken: boolean) => void = () => {};
-    const onTransition = vi.fn(
-      () =>
+    const { host, onTransition } = bar(testStory({ status: 'draft' }), {
+      onTransition: () =>
         new Promise<boolean>((resolve) => {
           done = resolve;
         }),
-    );
-    const host = render(
-      <WorkflowBar
-        story={testStory({ status: 'draft' })}
-        lastStatusChange={null}
-        onTransition={onTransition}
-        historyOpen={false}
-        onToggleHistory={() => {}}
-        onSendPackage={() => {}}
-        conflict={null}
-        onCompareConflict={() => {}}
-        onSettleConflict={() => {}}
-        approveRefusal={null}
-      />,
-    );
+    });
     const submit = [...host.querySelectorAll('button')].find((b) =>
       b.textContent?.startsWith('Submit'),
     )!;
