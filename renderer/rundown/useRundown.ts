@@ -73,13 +73,13 @@ type Change = {
    * The change means the same whatever the rows' order (a field of one row, or of the show): it
    * is not dropped when a change before it is refused.
    */
-  anyVersion?: boolean;
+  orderFree?: boolean;
 };
 
 type Pending = {
   rundownId: string;
   predict: Change['predict'];
-  anyVersion: boolean;
+  orderFree: boolean;
   /** Refused with the change before it, unsent. */
   dropped: boolean;
 };
@@ -201,7 +201,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const dropAfter = useCallback((entry: Pending) => {
     const after = pending.current.slice(pending.current.indexOf(entry) + 1);
     // (Everything pending is after it: changes are answered in the order they were made.)
-    const dropped = after.filter((c) => !c.anyVersion);
+    const dropped = after.filter((c) => !c.orderFree);
     if (dropped.length === 0) return false;
     for (const c of dropped) c.dropped = true;
     pending.current = pending.current.filter((c) => !c.dropped);
@@ -223,7 +223,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       const entry: Pending = {
         rundownId: shownBefore.rundown.id,
         predict: change.predict,
-        anyVersion: change.anyVersion ?? false,
+        orderFree: change.orderFree ?? false,
         dropped: false,
       };
       pending.current = [...pending.current, entry];
@@ -248,7 +248,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
         if (!result.ok) {
           // What is shown was predicted on top of a change the archive refused, or holds
           // changes made on top of it that are now dropped: read it again.
-          const dropped = !entry.anyVersion && dropAfter(entry);
+          const dropped = !entry.orderFree && dropAfter(entry);
           settle();
           if (
             dropped ||
@@ -323,7 +323,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       (await apply({
         run: (base) => call('rundowns.setRow', { id: base.rundown.id, rowId, ...change }),
         predict: (rows) => rows.map((r) => (r.id === rowId ? { ...r, ...definedOnly(change) } : r)),
-        anyVersion: true,
+        orderFree: true,
       })) !== null,
     [apply],
   );
@@ -346,7 +346,7 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     async (fields: Omit<Input<'rundowns.update'>, 'id' | 'baseVersion'>) =>
       (await apply({
         run: (base) => call('rundowns.update', { id: base.rundown.id, ...fields }),
-        anyVersion: true,
+        orderFree: true,
       })) !== null,
     [apply],
   );
