@@ -26,7 +26,12 @@ import {
   putNotice,
   setMark,
 } from './replica';
-import { replayChanges } from '../../shared/rundown/replay';
+import {
+  clashingValues,
+  describeClashes,
+  replayChanges,
+  type ValueClash,
+} from '../../shared/rundown/replay';
 import type { Rundown } from '../../shared/rundown/model';
 import { statement } from './statements';
 import { deleteStory, getStory, putStory } from './stories';
@@ -172,11 +177,13 @@ export function applyComment(db: Database, comment: WireComment): boolean {
 }
 
 export type RundownApplied =
-  | { result: 'applied' | 'unchanged' }
+  | { result: 'unchanged' }
+  /** `clashes`: what the notice put says of values this desk's changes set over another desk's. */
+  | { result: 'applied'; clashes?: string }
   /** Its rows show stories this desk does not have yet: fetch them, then apply again. */
   | { result: 'needs'; storyIds: string[] }
   /** Changed here too: the newsroom's version won, this desk's changes were dropped (said so). */
-  | { result: 'replaced' };
+  | { result: 'replaced'; message: string };
 
 /** The stories a rundown holds that this desk does not have (yet). */
 export function missingStories(db: Database, rundown: Rundown): string[] {
@@ -195,13 +202,20 @@ export function missingStories(db: Database, rundown: Rundown): string[] {
  * push was on its way is made again on top of it, to go up next. The stories it holds must be
  * here (`missingStories`).
  */
-export function applyMergedRundown(db: Database, sent: PushRundown, merged: RundownChange): void {
-  writeTransaction(db, () => {
+export function applyMergedRundown(
+  db: Database,
+  sent: PushRundown,
+  merged: RundownChange,
+  clashes: readonly ValueClash[] = [],
+): string | null {
+  return writeTransaction(db, () => {
     markRundownSent(db, sent, merged.version);
     clearNotice(db, 'rundown', sent.id);
     const local = getRundown(db, sent.id);
+    const said = clashes.length > 0 ? describeClashes(clashes) : null;
+    if (said) noteClashes(db, sent.id, merged.rundown?.title ?? local?.title ?? '', said);
     // Taken out here meanwhile: that goes up next, as it would have.
-    if (!local || !merged.rundown) return;
+    if (!local || !merged.rundown) return said;
     // A story the other desk put in and the newsroom deleted before it reached this desk: its
     // row cannot be shown here (nor stored: a row holds a story the desk has).
     const gone = new Set(missingStories(db, merged.rundown));
@@ -212,9 +226,27 @@ export function applyMergedRundown(db: Database, sent: PushRundown, merged: Rund
             ...merged.rundown,
             rows: merged.rundown.rows.filter((r) => r.storyId === null || !gone.has(r.storyId)),
           };
-    takeNewsroomVersion(db, theirs, merged.version, local, outgoingRundown(db, sent.id).history);
+    const later = takeNewsroomVersion(
+      db,
+      theirs,
+      merged.version,
+      local,
+      outgoingRundown(db, sent.id).history,
+    );
+    if (later && said) {
+      noteClashes(db, sent.id, theirs.title, `${said} ${later}`);
+      return `${said} ${later}`;
+    }
+    return later ?? said;
   });
 }
+
+/** What the producer is told of values their changes set over another desk's (a notice). */
+function noteClashes(db: Database, rundownId: string, title: string, said: string): void {
+  putNotice(db, { kind: 'rundown', id: rundownId, label: title, message: said, at: now() });
+}
+
+const now = () => new Date().toISOString();
 
 /**
  * The newsroom's version of a rundown (numbered `version`) becomes this desk's copy, with the
@@ -227,14 +259,20 @@ function takeNewsroomVersion(
   version: number,
   local: Rundown | null,
   own: readonly WireHistoryEntry[],
-): void {
+): string | null {
+  const keep = local !== null && own.length > 0;
   putRundown(
     db,
-    local && own.length > 0
+    keep
       ? { ...replayChanges(theirs, local, own), version: Math.max(local.version, version + 1) }
       : { ...theirs, version },
   );
   setMark(db, 'rundown', theirs.id, String(version), version);
+  const clashes = keep ? clashingValues(theirs, own) : [];
+  if (clashes.length === 0) return null;
+  const said = describeClashes(clashes);
+  noteClashes(db, theirs.id, theirs.title, said);
+  return said;
 }
 
 /**
@@ -266,19 +304,20 @@ export function applyRundown(db: Database, change: RundownChange, keepOwn = true
     const missing = missingStories(db, change.rundown);
     if (missing.length > 0) return { result: 'needs', storyIds: missing };
     const own = local && changedHere && keepOwn ? outgoingRundown(db, change.id).history : [];
-    takeNewsroomVersion(db, change.rundown, change.version, local, own);
-    if (own.length > 0) return { result: 'applied' };
+    const clashes = takeNewsroomVersion(db, change.rundown, change.version, local, own);
+    if (own.length > 0) return clashes ? { result: 'applied', clashes } : { result: 'applied' };
     if (changedHere) {
       dropUnsentHistory(db, change.id);
+      const message =
+        'Someone changed this rundown in the newsroom first: your changes to it made here were not applied. Look at it again and redo them.';
       putNotice(db, {
         kind: 'rundown',
         id: change.id,
         label: change.rundown.title,
-        message:
-          'Someone changed this rundown in the newsroom first: your changes to it made here were not applied. Look at it again and redo them.',
-        at: new Date().toISOString(),
+        message,
+        at: now(),
       });
-      return { result: 'replaced' };
+      return { result: 'replaced', message };
     }
     return { result: 'applied' };
   });

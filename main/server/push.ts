@@ -18,7 +18,7 @@ import {
 } from '../../shared/newsroom/roles';
 import { storySearchDocument } from '../../shared/newsroom/searchText';
 import { sameDocument } from '../../shared/newsroom/sameDocument';
-import { replayChanges } from '../../shared/rundown/replay';
+import { clashingValues, replayChanges, type ValueClash } from '../../shared/rundown/replay';
 import type { Session } from './accounts';
 import { heldByOther, renewHeld } from './leases';
 import { insertRevision } from './revisions';
@@ -253,6 +253,7 @@ export async function pushRundown(
   );
   const current = rows[0];
   let merged = false;
+  let clashes: ValueClash[] = [];
   let deskVersion = item.rundown?.version ?? 0;
   if (current) {
     if (current.deleted && item.rundown === null)
@@ -293,6 +294,7 @@ export async function pushRundown(
         };
       // The desk's own count of its versions is kept: the newsroom's number never goes back.
       deskVersion = item.rundown.version;
+      clashes = await whoSet(tx, item.id, clashingValues(current.rundown, mine));
       item = { ...item, rundown: replayChanges(current.rundown, item.rundown, mine) };
       merged = true;
     }
@@ -348,6 +350,7 @@ export async function pushRundown(
       id: item.id,
       result: 'merged',
       version,
+      ...(clashes.length > 0 && { clashes }),
       current: rundownChange({
         id: item.id,
         version,
@@ -357,6 +360,27 @@ export async function pushRundown(
       }),
     };
   return { type: 'rundown', id: item.id, result: 'accepted', version };
+}
+
+/** Each clash with the name of whoever last set that value, as the show's history has it. */
+async function whoSet(
+  tx: PoolClient,
+  rundownId: string,
+  clashes: ValueClash[],
+): Promise<ValueClash[]> {
+  if (clashes.length === 0) return clashes;
+  const { rows } = await tx.query<{ row_id: string; action: string; author: string }>(
+    `SELECT DISTINCT ON (entry->>'rowId', entry->>'action')
+       entry->>'rowId' AS row_id, entry->>'action' AS action, entry->>'author' AS author
+     FROM rundown_history WHERE rundown_id = $1 AND entry->>'rowId' = ANY($2::text[])
+     ORDER BY entry->>'rowId', entry->>'action', seq DESC`,
+    [rundownId, clashes.map((c) => c.rowId)],
+  );
+  const by = new Map(rows.map((r) => [`${r.row_id} ${r.action}`, r.author]));
+  return clashes.map((c) => {
+    const author = by.get(`${c.rowId} ${c.action}`);
+    return author ? { ...c, by: author } : c;
+  });
 }
 
 export async function pushDoc(

@@ -438,6 +438,66 @@ describe('one show changed at two desks', () => {
   });
 });
 
+describe('one value set at two desks', () => {
+  it('keeps the later desk’s value and tells it whose value it replaced', async () => {
+    const { server } = await newsroom();
+    const lee = await addPerson(server, 'lee', 'producer', 'Lee Seo-yeon');
+    const token = await signInAs(server.url, lee);
+    const at = '2026-11-30T09:00:00.000Z';
+    const ids = { alpha: randomUUID(), bravo: randomUUID() };
+    const row = (id: keyof typeof ids, over: Partial<RundownRow> = {}) =>
+      makeRow(ids[id], { label: id.toUpperCase(), ...over });
+    const base = makeRundown([row('alpha'), row('bravo')]);
+    let uid = 0;
+    const entry = (author: string, action: string, rowId: string, detail: object) => ({
+      uid: `u${++uid}`,
+      rundownId: base.id,
+      at,
+      author,
+      action,
+      rowId,
+      detail,
+    });
+    const push = async (baseVersion: number | null, rundown: object, history: object[]) =>
+      (
+        await api<PushResponse>(server.url, '/v1/push', {
+          token,
+          body: { rundowns: [{ id: base.id, baseVersion, rundown, history }] },
+        })
+      ).body.outcomes[0]!;
+
+    await push(null, base, [{ ...entry('Lee Seo-yeon', 'created', ids.alpha, {}), rowId: null }]);
+    // Cho, at another desk, makes ALPHA 1:30 (version 2).
+    await push(1, { ...base, version: 2, rows: [row('alpha', { estSec: 90 }), row('bravo')] }, [
+      entry('Cho Min-ho', 'estimate', ids.alpha, { slug: 'ALPHA', from: 30, to: 90 }),
+    ]);
+    // Lee, still on version 1, makes it 2:00 and sets BRAVO's actual, which nobody else touched.
+    const outcome = await push(
+      1,
+      {
+        ...base,
+        version: 2,
+        rows: [row('alpha', { estSec: 120 }), row('bravo', { actualSec: 40 })],
+      },
+      [
+        entry('Lee Seo-yeon', 'estimate', ids.alpha, { slug: 'ALPHA', from: 30, to: 120 }),
+        entry('Lee Seo-yeon', 'actual', ids.bravo, { slug: 'BRAVO', from: null, to: 40 }),
+      ],
+    );
+    expect(outcome).toMatchObject({
+      result: 'merged',
+      clashes: [{ rowId: ids.alpha, action: 'estimate', theirs: 90, mine: 120, by: 'Cho Min-ho' }],
+    });
+    const stored = await server.pool.query('SELECT rundown FROM rundowns WHERE id = $1', [base.id]);
+    expect(
+      (stored.rows[0] as { rundown: typeof base }).rundown.rows.map((r) => [r.estSec, r.actualSec]),
+    ).toEqual([
+      [120, null],
+      [30, 40],
+    ]);
+  });
+});
+
 describe('several server processes on one database', () => {
   it('streams a change pushed through one process to a desk listening on another', async () => {
     const { databaseUrl, server: one } = await newsroom();

@@ -506,6 +506,51 @@ describe('two producers on one show', () => {
     }
     expect((await second.call('newsroom.status', {})).pending).toBe(0);
   });
+
+  it('tells the producer whose estimate theirs replaced when both set the same row’s', async () => {
+    const { one, two, lee } = await newsroom();
+    const cho = await addPerson(one, 'cho', 'producer', 'Cho Min-ho');
+    const first = await desk('first', one, lee, false);
+    const second = await desk('second', two, cho, false);
+    const story = await write(first, 'ALPHA', 'alpha tonight.');
+    let show = await first.call('rundowns.create', {
+      title: '6 PM NEWS',
+      airDate: '2026-11-30',
+      onAirSec: 64800,
+      lengthSec: 1800,
+    });
+    const id = show.rundown.id;
+    show = await first.call('rundowns.addRow', { id, row: { kind: 'story', storyId: story.id } });
+    const rowId = show.rundown.rows[0]!.id;
+    await first.call('newsroom.sync', {});
+    await second.call('newsroom.sync', {});
+    const { cursor } = await second.call('newsroom.events', { after: 0, waitMs: 0 });
+
+    // Lee makes ALPHA 1:30 and it reaches the newsroom; Cho, not having heard, makes it 2:00.
+    await first.call('rundowns.setRow', { id, rowId, estSec: 90 });
+    await first.call('newsroom.sync', {});
+    await second.call('rundowns.setRow', { id, rowId, estSec: 120 });
+    await second.call('newsroom.sync', {});
+    await first.call('newsroom.sync', {});
+
+    for (const d of [first, second])
+      expect((await d.call('rundowns.get', { id })).rundown.rows[0]!.estSec).toBe(120);
+    const said =
+      'Changed at another desk too, and yours was kept. ALPHA’s estimate: yours, 2:00, replaced Lee Seo-yeon’s 1:30.';
+    expect((await second.call('newsroom.status', {})).notices).toMatchObject([
+      { kind: 'rundown', id, label: '6 PM NEWS', message: said },
+    ]);
+    const { events } = await second.call('newsroom.events', { after: cursor, waitMs: 0 });
+    expect(events).toContainEqual({
+      type: 'notice',
+      kind: 'rundown',
+      id,
+      label: '6 PM NEWS',
+      message: said,
+    });
+    // Lee's desk replaced nobody's value: it is told nothing.
+    expect((await first.call('newsroom.status', {})).notices).toEqual([]);
+  });
 });
 
 async function startNewsroomOn(databaseUrl: string, port: number): Promise<NewsroomServer> {

@@ -44,6 +44,7 @@ import type {
   WireDoc,
 } from '../../shared/newsroom/protocol';
 import { timingSettings } from '../../shared/settings';
+import type { ValueClash } from '../../shared/rundown/replay';
 import type { NewsroomClient } from './client';
 import { writeTransaction } from '../archive/writeTransaction';
 
@@ -114,7 +115,18 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     if (result.result === 'unchanged') return;
     summary.received++;
     hooks.emit({ type: 'rundown', id: change.id });
-    if (result.result === 'replaced') hooks.emit({ type: 'status' });
+    if (result.result === 'replaced') say(change.id, change.rundown?.title ?? '', result.message);
+    if (result.result === 'applied' && result.clashes)
+      say(change.id, change.rundown?.title ?? '', result.clashes);
+  }
+
+  /**
+   * What became of this desk's rundown changes where another desk's came first (values it set over
+   * theirs, or changes not applied): the windows say so at once; it is among the notices too.
+   */
+  function say(rundownId: string, title: string, message: string): void {
+    hooks.emit({ type: 'notice', kind: 'rundown', id: rundownId, label: title, message });
+    hooks.emit({ type: 'status' });
   }
 
   /** Applies one page of the change feed, then moves the cursor past it. */
@@ -202,14 +214,15 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       }
       // Where it took them on top of another desk's, the outcome comes here, with the stories
       // the other desk put in it.
-      for (const { sent, current } of merged) {
+      for (const { sent, current, clashes } of merged) {
         if (current.rundown) {
           const missing = missingStories(db, current.rundown);
           if (missing.length > 0) storyBundles((await client.stories(missing)).stories, summary);
         }
-        applyMergedRundown(db, sent, current);
+        const said = applyMergedRundown(db, sent, current, clashes);
         summary.sent++;
         hooks.emit({ type: 'rundown', id: sent.id });
+        if (said) say(sent.id, current.rundown?.title ?? sent.rundown?.title ?? '', said);
       }
     }
   }
@@ -219,9 +232,9 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     request: OutgoingRequest,
     outcomes: readonly PushOutcome[],
     summary: SyncSummary,
-  ): { stale: RundownChange[]; merged: { sent: PushRundown; current: RundownChange }[] } {
+  ): { stale: RundownChange[]; merged: Merged[] } {
     const stale: RundownChange[] = [];
-    const merged: { sent: PushRundown; current: RundownChange }[] = [];
+    const merged: Merged[] = [];
     const stories = new Map(request.stories.map((s) => [s.id, s]));
     const rundowns = new Map(request.rundowns.map((r) => [r.id, r]));
     const docs = new Map(request.docs.map((d) => [`${d.docKind}:${d.key}`, d]));
@@ -273,7 +286,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
           } else if (outcome.result === 'conflict') {
             stale.push(outcome.current);
           } else if (outcome.result === 'merged') {
-            merged.push({ sent, current: outcome.current });
+            merged.push({ sent, current: outcome.current, clashes: outcome.clashes ?? [] });
           } else if (outcome.result === 'refused') {
             summary.refused++;
             if (!/does not have/.test(outcome.message) && sent.rundown)
@@ -349,3 +362,6 @@ type OutgoingRequest = {
   rundowns: PushRundown[];
   docs: WireDoc[];
 };
+
+/** A rundown the newsroom took on top of another desk's changes, and the values that clashed. */
+type Merged = { sent: PushRundown; current: RundownChange; clashes: ValueClash[] };

@@ -58,4 +58,41 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
     expect(next.baseVersion).toBe(theirs.version);
     expect(next.history.map((h) => h.action)).toEqual(['actual']);
   });
+
+  it('says whose value this desk’s unsent one replaced, when both set the same row’s', async () => {
+    const { call, db, synced } = await syncedShow();
+    const [headlines, weather] = synced.rows;
+    // Here: HEADLINES ran 0:41 and WEATHER is to be 0:45, not yet sent.
+    await call('rundowns.setRow', { id: synced.id, rowId: headlines!.id, actualSec: 41 });
+    await call('rundowns.setRow', { id: synced.id, rowId: weather!.id, estSec: 45 });
+    // The newsroom: another desk made WEATHER 1:00 meanwhile, and typed HEADLINES' 0:41 too.
+    const theirs = {
+      ...synced,
+      version: synced.version + 1,
+      rows: synced.rows.map((r) =>
+        r.id === weather!.id
+          ? { ...r, estSec: 60 }
+          : r.id === headlines!.id
+            ? { ...r, actualSec: 41 }
+            : r,
+      ),
+    };
+    const applied = applyRundown(db, {
+      type: 'rundown',
+      seq: 1,
+      id: synced.id,
+      version: theirs.version,
+      rundown: theirs,
+    });
+    const said =
+      'Changed at another desk too, and yours was kept. WEATHER’s estimate: yours, 0:45, replaced another desk’s 1:00.';
+    expect(applied).toEqual({ result: 'applied', clashes: said });
+    const here = (await call('rundowns.get', { id: synced.id })).rundown;
+    expect(here.rows.map((r) => [r.label, r.estSec, r.actualSec])).toEqual([
+      ['HEADLINES', 30, 41],
+      ['WEATHER', 45, null],
+      ['GOODNIGHT', 30, null],
+    ]);
+    expect(listNotices(db)).toMatchObject([{ kind: 'rundown', label: '6 PM NEWS', message: said }]);
+  });
 });

@@ -196,6 +196,10 @@ export function App() {
       [refresh],
     ),
     onPronouncers: loadDictionary,
+    onNotice: useCallback(
+      (label: string, message: string) => notify('warn', label ? `${label}: ${message}` : message),
+      [notify],
+    ),
   });
   const lease = newsroom.leaseOf(story?.id ?? null);
   const editedElsewhere = lease !== null && !lease.mine;

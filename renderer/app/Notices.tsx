@@ -1,7 +1,8 @@
 import './notices.css';
 export type Notice = {
   id: number;
-  kind: 'info' | 'error';
+  /** `warn`: something to look at that is no failure (another desk's value was replaced). */
+  kind: 'info' | 'warn' | 'error';
   text: string;
   /** The story the notice is about, if it is about one: it goes when that story closes. */
   about?: string;

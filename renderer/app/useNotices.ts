@@ -4,7 +4,7 @@ import type { Notice } from './Notices';
 /** How many notices show at once: a new one pushes out the oldest. */
 export const MOST_NOTICES = 3;
 /** How long a notice stays: information briefly, an error long enough to read twice. */
-export const NOTICE_MS: Record<Notice['kind'], number> = { info: 7000, error: 20000 };
+export const NOTICE_MS: Record<Notice['kind'], number> = { info: 7000, warn: 20000, error: 20000 };
 
 /**
  * Messages for the user, a few at a time, each gone after a while or when dismissed. A notice

@@ -13,6 +13,8 @@ type Options = {
   onRundown: (id: string) => void;
   /** Another desk's pronouncers reached this one. */
   onPronouncers: () => void;
+  /** Something to tell the producer at once: `label` is what it is about (a show's title). */
+  onNotice: (label: string, message: string) => void;
 };
 
 /**
@@ -20,13 +22,13 @@ type Options = {
  * every change from other desks as it arrives (one long-polling call at a time). The open story's
  * lease is taken while it is open: others see "… is editing" and read it live.
  */
-export function useNewsroom({ storyId, onStory, onRundown, onPronouncers }: Options) {
+export function useNewsroom({ storyId, onStory, onRundown, onPronouncers, onNotice }: Options) {
   const [status, setStatus] = useState<NewsroomStatus | null>(null);
   const [leases, setLeases] = useState<ReadonlyMap<string, LeaseView>>(new Map());
-  const handlers = useRef({ onStory, onRundown, onPronouncers });
+  const handlers = useRef({ onStory, onRundown, onPronouncers, onNotice });
   useEffect(() => {
-    handlers.current = { onStory, onRundown, onPronouncers };
-  }, [onStory, onRundown, onPronouncers]);
+    handlers.current = { onStory, onRundown, onPronouncers, onNotice };
+  }, [onStory, onRundown, onPronouncers, onNotice]);
 
   const refreshStatus = useCallback(async () => {
     const [s, l] = await Promise.all([
@@ -50,6 +52,7 @@ export function useNewsroom({ storyId, onStory, onRundown, onPronouncers }: Opti
       if (event.type === 'story') handlers.current.onStory(event.id);
       else if (event.type === 'rundown') handlers.current.onRundown(event.id);
       else if (event.type === 'pronouncers') handlers.current.onPronouncers();
+      else if (event.type === 'notice') handlers.current.onNotice(event.label, event.message);
       else if (event.type === 'lease')
         setLeases((current) => {
           const next = new Map(current);

@@ -72,6 +72,8 @@ export type NewsroomEvent =
   | { type: 'lease'; storyId: string; lease: LeaseView | null }
   /** Another desk's pronouncers arrived: the editor's hints read the dictionary again. */
   | { type: 'pronouncers' }
+  /** Something the producer is told at once (and finds later in the newsroom's notices). */
+  | { type: 'notice'; kind: 'rundown'; id: string; label: string; message: string }
   | { type: 'status' };
 
 export const KEEP_DAYS_DEFAULT = 90;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StorySchema, STORY_STATUSES } from '../story/model';
 import { RundownSchema } from '../rundown/model';
 import { RUNDOWN_ACTIONS } from '../rundown/history';
+import type { ValueClash } from '../rundown/replay';
 import { ROLES } from './roles';
 
 /**
@@ -160,8 +161,18 @@ export type PushOutcome =
   | { type: 'story' | 'rundown'; id: string; result: 'accepted'; version: number }
   | { type: 'story'; id: string; result: 'conflict'; current: StoryChange }
   | { type: 'rundown'; id: string; result: 'conflict'; current: RundownChange }
-  /** Made on a newer version: the desk's changes made again on it; `current` is the outcome. */
-  | { type: 'rundown'; id: string; result: 'merged'; version: number; current: RundownChange }
+  /**
+   * Made on a newer version: the desk's changes made again on it; `current` is the outcome.
+   * `clashes`: values the desk set that another desk had changed meanwhile (the desk's stand).
+   */
+  | {
+      type: 'rundown';
+      id: string;
+      result: 'merged';
+      version: number;
+      current: RundownChange;
+      clashes?: ValueClash[];
+    }
   | { type: 'story'; id: string; result: 'leased'; message: string }
   | {
       type: 'story' | 'rundown' | 'comment' | 'doc';

@@ -1,3 +1,5 @@
+import { formatDuration } from '../story/timing';
+import { formatClock } from './clock';
 import type { RundownAction } from './history';
 import type { Rundown, RundownRow } from './model';
 
@@ -5,8 +7,92 @@ import type { Rundown, RundownRow } from './model';
 export type RecordedChange = {
   action: RundownAction;
   rowId: string | null;
-  detail: { from?: string | number | null; to?: string | number | null };
+  detail: { slug?: string; from?: string | number | null; to?: string | number | null };
 };
+
+/** A row's values a change sets, by the action its history records. */
+const VALUES = {
+  hit: 'hitSec',
+  actual: 'actualSec',
+  estimate: 'estSec',
+  page: 'page',
+  label: 'label',
+} as const satisfies Partial<Record<RundownAction, keyof RundownRow>>;
+type ValueAction = keyof typeof VALUES;
+
+/**
+ * A value this desk set on a row that another desk had set to something else meanwhile: made
+ * again on the newer version, this desk's value replaces theirs. `by` names the other desk's
+ * person where it is known.
+ */
+export type ValueClash = {
+  rowId: string;
+  slug: string;
+  action: ValueAction;
+  theirs: string | number | null;
+  mine: string | number | null;
+  by?: string;
+};
+
+/**
+ * The values `changes` set that another desk changed too since this desk's version: the row's
+ * value on `onto` is neither what this desk started from nor what it set. Both desks setting the
+ * same value is no clash; nor is a value on a row taken out meanwhile (the change goes with it).
+ */
+export function clashingValues(onto: Rundown, changes: readonly RecordedChange[]): ValueClash[] {
+  const firsts = new Map<string, { change: RecordedChange; last: RecordedChange }>();
+  for (const change of changes) {
+    if (!(change.action in VALUES) || change.rowId === null) continue;
+    const key = `${change.rowId} ${change.action}`;
+    const seen = firsts.get(key);
+    if (seen) seen.last = change;
+    else firsts.set(key, { change, last: change });
+  }
+  const clashes: ValueClash[] = [];
+  for (const { change, last } of firsts.values()) {
+    const row = onto.rows.find((r) => r.id === change.rowId);
+    if (!row) continue;
+    const action = change.action as ValueAction;
+    const theirs = row[VALUES[action]];
+    const from = change.detail.from ?? null;
+    const mine = last.detail.to ?? null;
+    if (theirs === from || theirs === mine) continue;
+    clashes.push({
+      rowId: row.id,
+      slug: change.detail.slug ?? row.label ?? '',
+      action,
+      theirs,
+      mine,
+    });
+  }
+  return clashes;
+}
+
+const VALUE_NAMES: Record<ValueAction, string> = {
+  hit: 'hard hit',
+  actual: 'actual',
+  estimate: 'estimate',
+  page: 'page',
+  label: 'name',
+};
+
+function shownValue(action: ValueAction, value: string | number | null): string {
+  if (value === null) return action === 'page' ? 'auto' : 'none';
+  if (typeof value === 'string') return value;
+  return action === 'hit' ? formatClock(value) : formatDuration(value);
+}
+
+/**
+ * The clashes in sentences, for the producer whose values replaced another desk's: which row,
+ * which value, whose it was, so that they can put it back if theirs was the one to keep.
+ */
+export function describeClashes(clashes: readonly ValueClash[]): string {
+  const said = clashes.map((c) => {
+    const whose = c.by ? `${c.by}’s` : 'another desk’s';
+    return `${c.slug || 'a row'}’s ${VALUE_NAMES[c.action]}: yours, ${shownValue(c.action, c.mine)}, replaced ${whose} ${shownValue(c.action, c.theirs)}`;
+  });
+  return `Changed at another desk too, and yours was kept. ${said.join('; ')}.`;
+}
 
 /** The show's fields an `edited` entry names (as the history words them). */
 const SHOW_FIELDS = {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { clashingValues, describeClashes, type RecordedChange } from './replay';
+import { makeRow, makeRundown } from './testing/makeRundown';
+
+const set = (
+  rowId: string,
+  action: RecordedChange['action'],
+  from: number | string | null,
+  to: number | string | null,
+  slug = rowId.toUpperCase(),
+): RecordedChange => ({ action, rowId, detail: { slug, from, to } });
+
+describe('values set at two desks at once', () => {
+  it('names the value another desk changed since this desk’s version', () => {
+    // This desk moved FIRE's estimate from 1:00 to 2:00; the newsroom has 1:30 from another desk.
+    const onto = makeRundown([makeRow('fire', { estSec: 90 }), makeRow('wx')]);
+    expect(clashingValues(onto, [set('fire', 'estimate', 60, 120, 'FIRE')])).toEqual([
+      { rowId: 'fire', slug: 'FIRE', action: 'estimate', theirs: 90, mine: 120 },
+    ]);
+  });
+
+  it('finds no clash where nobody else touched the value, or both set the same', () => {
+    const onto = makeRundown([makeRow('fire', { estSec: 60, actualSec: 95 })]);
+    expect(
+      clashingValues(onto, [set('fire', 'estimate', 60, 120), set('fire', 'actual', null, 95)]),
+    ).toEqual([]);
+  });
+
+  it('compares the first value this desk started from with the last it set', () => {
+    // Typed 1:10, then 1:20, then 2:00 here; the other desk's 1:30 is what the first replaced.
+    const changes = [
+      set('fire', 'estimate', 60, 70),
+      set('fire', 'estimate', 70, 80),
+      set('fire', 'estimate', 80, 120),
+    ];
+    const onto = makeRundown([makeRow('fire', { estSec: 90 })]);
+    expect(clashingValues(onto, changes)).toMatchObject([{ theirs: 90, mine: 120 }]);
+    // Put back to where it started: still a clash with the other desk's value.
+    expect(
+      clashingValues(onto, [set('fire', 'estimate', 60, 120), set('fire', 'estimate', 120, 60)]),
+    ).toMatchObject([{ theirs: 90, mine: 60 }]);
+  });
+
+  it('drops a value on a row the other desk took out, and moves and floats', () => {
+    const onto = makeRundown([makeRow('wx', { floated: true })]);
+    const changes: RecordedChange[] = [
+      set('fire', 'hit', null, 18 * 3600),
+      { action: 'moved', rowId: 'wx', detail: { from: 2, to: 1 } },
+      { action: 'unfloated', rowId: 'wx', detail: {} },
+    ];
+    expect(clashingValues(onto, changes)).toEqual([]);
+  });
+
+  it('says which row, which value and whose, in the producer’s units', () => {
+    const text = describeClashes([
+      { rowId: 'a', slug: 'FIRE', action: 'estimate', theirs: 90, mine: 120, by: 'Anna Lee' },
+      { rowId: 'b', slug: 'B1 OPEN', action: 'hit', theirs: 65_100, mine: 65_160 },
+      { rowId: 'c', slug: 'WX', action: 'page', theirs: 'C4', mine: null },
+    ]);
+    expect(text).toBe(
+      'Changed at another desk too, and yours was kept. ' +
+        'FIRE’s estimate: yours, 2:00, replaced Anna Lee’s 1:30; ' +
+        'B1 OPEN’s hard hit: yours, 18:06:00, replaced another desk’s 18:05:00; ' +
+        'WX’s page: yours, auto, replaced another desk’s C4.',
+    );
+  });
+
+  it('is empty whenever every value on the newer version is one this desk started from', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            row: fc.constantFrom('a', 'b', 'c'),
+            action: fc.constantFrom('hit', 'actual', 'estimate' as const),
+            to: fc.option(fc.integer({ min: 1, max: 900 })),
+          }),
+          { maxLength: 20 },
+        ),
+        (edits) => {
+          // The newsroom's version is the one this desk started from: nobody else changed it.
+          const base = makeRundown(['a', 'b', 'c'].map((id) => makeRow(id)));
+          const have = new Map(base.rows.map((r) => [r.id, { ...r }]));
+          const changes = edits.map(({ row, action, to }) => {
+            const r = have.get(row)! as Record<string, unknown>;
+            const key = action === 'hit' ? 'hitSec' : action === 'actual' ? 'actualSec' : 'estSec';
+            const from = r[key] as number | null;
+            r[key] = to;
+            return set(row, action, from, to);
+          });
+          expect(clashingValues(base, changes)).toEqual([]);
+        },
+      ),
+    );
+  });
+});
