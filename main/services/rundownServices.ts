@@ -3,7 +3,7 @@ import type { RundownDetail } from '../../shared/rundown/channels';
 import { DAY_SEC } from '../../shared/rundown/clock';
 import type { RundownHistoryEntry } from '../../shared/rundown/history';
 import { RundownSchema, type Rundown, type RundownRow } from '../../shared/rundown/model';
-import { moveRow } from '../../shared/rundown/rows';
+import { moveRow, placeAfter, placeIndex } from '../../shared/rundown/rows';
 import { rowsFromTemplate, templateFromRundown } from '../../shared/rundown/template';
 import {
   addHistory,
@@ -206,7 +206,7 @@ export function rundownServices({
       return { id };
     },
 
-    'rundowns.addRow': ({ id, baseVersion, at, row: input }) => {
+    'rundowns.addRow': ({ id, baseVersion, at, after, row: input }) => {
       const rowId = input.id ?? newId();
       if (input.kind === 'story') {
         if (input.storyId === undefined)
@@ -231,7 +231,7 @@ export function rundownServices({
           floated: input.floated ?? false,
           hitSec: input.hitSec ?? null,
         };
-        const index = Math.min(at ?? rundown.rows.length, rundown.rows.length);
+        const index = placeIndex(rundown.rows, after, at ?? rundown.rows.length);
         const rows = [...rundown.rows];
         rows.splice(index, 0, row);
         return {
@@ -242,11 +242,14 @@ export function rundownServices({
       return { ...detailOut, rowId };
     },
 
-    'rundowns.moveRow': ({ id, baseVersion, rowId, to }) =>
+    'rundowns.moveRow': ({ id, baseVersion, rowId, to, after }) =>
       change(id, baseVersion, (rundown) => {
         const from = requireRow(rundown, rowId);
         const row = rundown.rows[from]!;
-        const rows = moveRow(rundown.rows, rowId, to);
+        const rows =
+          after === undefined
+            ? moveRow(rundown.rows, rowId, to)
+            : placeAfter(rundown.rows, rowId, after, to);
         const index = rows.indexOf(row);
         return {
           rundown: { ...rundown, rows },

@@ -151,6 +151,44 @@ describe('rundowns', () => {
     expect((await call('rundowns.get', { id: d.rundown.id })).rundown.rows).toHaveLength(1);
   });
 
+  it('puts a row in or moves one after the row named, wherever another desk has moved it since', async () => {
+    const { call } = setup();
+    let d = await call('rundowns.create', {
+      title: 'LATE',
+      airDate: '2026-11-30',
+      onAirSec: SIX_PM,
+      lengthSec: 600,
+    });
+    const id = d.rundown.id;
+    for (const label of ['HEADLINES', 'BRIDGE', 'WEATHER', 'GOODNIGHT'])
+      d = await call('rundowns.addRow', { id, row: { kind: 'item', label, estSec: 30 } });
+    const [headlines, bridge, weather, goodnight] = d.rundown.rows.map((r) => r.id);
+    const labels = (x: RundownDetail) => x.rundown.rows.map((r) => r.label);
+    // The producer saw BRIDGE second and puts a break after it (place 2); another desk had just
+    // moved GOODNIGHT to the top, so place 2 is now after HEADLINES.
+    await call('rundowns.moveRow', { id, rowId: goodnight!, to: 0 });
+    d = await call('rundowns.addRow', {
+      id,
+      at: 2,
+      after: bridge!,
+      row: { kind: 'break', label: 'BREAK', estSec: 120 },
+    });
+    expect(labels(d)).toEqual(['GOODNIGHT', 'HEADLINES', 'BRIDGE', 'BREAK', 'WEATHER']);
+    // Moved after WEATHER, first, or after a row taken out meanwhile (then to the place given).
+    d = await call('rundowns.moveRow', { id, rowId: headlines!, to: 3, after: weather! });
+    expect(labels(d)).toEqual(['GOODNIGHT', 'BRIDGE', 'BREAK', 'WEATHER', 'HEADLINES']);
+    d = await call('rundowns.moveRow', { id, rowId: weather!, to: 4, after: null });
+    expect(labels(d)).toEqual(['WEATHER', 'GOODNIGHT', 'BRIDGE', 'BREAK', 'HEADLINES']);
+    await call('rundowns.removeRow', { id, rowId: bridge! });
+    d = await call('rundowns.moveRow', { id, rowId: headlines!, to: 1, after: bridge! });
+    expect(labels(d)).toEqual(['WEATHER', 'HEADLINES', 'GOODNIGHT', 'BREAK']);
+    const history = await call('rundowns.history', { id });
+    // The history says where it went.
+    expect(history.find((h) => h.action === 'added' && h.detail.slug === 'BREAK')).toMatchObject({
+      detail: { to: 4 },
+    });
+  });
+
   it('asks before deleting a story a rundown uses, then takes it out of the rundown too', async () => {
     const { call } = setup();
     const s = await storyOf(call, 'ONE', 90);

@@ -4,7 +4,7 @@ import { ok, type Result } from '../../shared/ipc/result';
 import type { RundownDetail } from '../../shared/rundown/channels';
 import type { RowStory } from '../../shared/rundown/view';
 import { makeRow, makeRundown } from '../../shared/rundown/testing/makeRundown';
-import { moveRow } from '../../shared/rundown/rows';
+import { moveRow, placeAfter, placeIndex } from '../../shared/rundown/rows';
 import { fakeArchive } from '../testing/fakeApi';
 import { mount, settle, unmountAll } from '../testing/dom';
 import { publishArchiveEvent } from '../api/archiveEvents';
@@ -256,7 +256,18 @@ describe('changes to an open rundown', () => {
       'rundowns.moveRow': (input) =>
         stale(input.baseVersion) ??
         gone(input.rowId) ??
-        store(moveRow(stored.rundown.rows, input.rowId, input.to)),
+        store(
+          input.after === undefined
+            ? moveRow(stored.rundown.rows, input.rowId, input.to)
+            : placeAfter(stored.rundown.rows, input.rowId, input.after, input.to),
+        ),
+      'rundowns.addRow': ({ at, after, row }) => {
+        const rows = [...stored.rundown.rows];
+        const added = makeRow(`added-${rows.length}`, { kind: row.kind, label: row.label ?? '' });
+        rows.splice(placeIndex(rows, after, at ?? rows.length), 0, added);
+        store(rows);
+        return ok({ ...stored, rowId: added.id });
+      },
       'rundowns.setRow': ({ id: _, baseVersion, rowId, ...change }) =>
         stale(baseVersion) ??
         store(stored.rundown.rows.map((r) => (r.id === rowId ? { ...r, ...change } : r))),
@@ -467,6 +478,31 @@ describe('changes to an open rundown', () => {
       expect(doc!.detail!.rundown.rows.map((r) => r.id)).toEqual(['late-open']);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('puts a row in after the row shown above its place, when another desk moved rows meanwhile', async () => {
+    const archive = versionedArchive(SHOW);
+    const { doc, stop } = await openShow();
+    try {
+      // Another desk moves GOODNIGHT to the top; this window has not heard of it yet.
+      archive.otherDesk((rows) => moveRow(rows, 'goodnight', 0));
+      // The producer puts a break in below BRIDGE, the second row on screen.
+      let added: Promise<string | null> = Promise.resolve(null);
+      act(() => {
+        added = doc().add({ kind: 'break', label: 'BREAK', estSec: 120 }, 2);
+      });
+      await settleNow();
+      expect(await added).toBe('added-4');
+      expect(archive.stored().rundown.rows.map((r) => r.id)).toEqual([
+        'goodnight',
+        'headlines',
+        'bridge',
+        'added-4',
+        'weather',
+      ]);
+    } finally {
+      stop();
     }
   });
 

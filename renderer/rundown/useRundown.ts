@@ -274,15 +274,21 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     [reload, show, dropAfter],
   );
 
+  /**
+   * A row put in at a place on screen goes after the row shown above that place (or first),
+   * wherever the archive has that row when the change arrives; at the end without a place.
+   */
   const add = useCallback(
     async (row: NewRow, at?: number) => {
       let rowId: string | null = null;
+      const shown = current.current?.rundown.rows ?? [];
+      const after = at === undefined ? undefined : at > 0 ? (shown[at - 1]?.id ?? null) : null;
       await apply({
         run: async (base) => {
           const r = await call('rundowns.addRow', {
             id: base.rundown.id,
             row,
-            ...(at !== undefined && { at }),
+            ...(at !== undefined && { at, after }),
           });
           if (r.ok) rowId = r.value.rowId;
           return r;
@@ -295,8 +301,8 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
 
   /**
    * A move is made as the producer saw it: the row goes after the row that was above it on screen
-   * (or first), worked out again on the archive's latest order when the move is sent — a row
-   * another desk put in above meanwhile does not shift it by one.
+   * (or first), wherever the archive has that row when the move arrives — a row another desk put
+   * in above meanwhile does not shift it by one.
    */
   const move = useCallback(
     async (rowId: string, to: number) => {
@@ -307,9 +313,15 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       return (
         (await apply({
           run: (base) => {
+            // Where the row lands on the order last read, should the row it goes after be gone.
             const latest = archive.current?.rundown.id === base.rundown.id ? archive.current : base;
             const index = place(latest.rundown.rows).findIndex((r) => r.id === rowId);
-            return call('rundowns.moveRow', { id: base.rundown.id, rowId, to: Math.max(index, 0) });
+            return call('rundowns.moveRow', {
+              id: base.rundown.id,
+              rowId,
+              to: Math.max(index, 0),
+              after: afterId,
+            });
           },
           predict: place,
         })) !== null

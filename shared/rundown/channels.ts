@@ -89,11 +89,23 @@ export const rundownChannels = {
       id: RundownIdSchema,
       baseVersion,
       at: position.optional(),
+      /**
+       * The row it goes after (null: first), wherever that row is when the change arrives; `at`
+       * is where it goes when that row is gone (the end, without one).
+       */
+      after: RowIdSchema.nullable().optional(),
       row: NewRowSchema,
     }),
   ).returns<RundownDetail & { rowId: string }>(),
   'rundowns.moveRow': channel(
-    z.strictObject({ id: RundownIdSchema, baseVersion, rowId: RowIdSchema, to: position }),
+    z.strictObject({
+      id: RundownIdSchema,
+      baseVersion,
+      rowId: RowIdSchema,
+      to: position,
+      /** As `rundowns.addRow`'s: the row it goes after; `to` when that row is gone. */
+      after: RowIdSchema.nullable().optional(),
+    }),
   ).returns<RundownDetail>(),
   'rundowns.setRow': channel(
     z.strictObject({

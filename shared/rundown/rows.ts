@@ -13,6 +13,21 @@ export function moveRow<R extends { id: string }>(
 }
 
 /**
+ * Where a new row goes: right after `afterId` (first when null), wherever that row now is; at
+ * `fallback` (counted from 0, past the end meaning the end) when `afterId` is not given or is no
+ * longer in the show.
+ */
+export function placeIndex(
+  rows: readonly { id: string }[],
+  afterId: string | null | undefined,
+  fallback: number,
+): number {
+  if (afterId === null) return 0;
+  const anchor = afterId === undefined ? -1 : rows.findIndex((r) => r.id === afterId);
+  return anchor >= 0 ? anchor + 1 : Math.min(Math.max(fallback, 0), rows.length);
+}
+
+/**
  * The rows with one put right after another (`afterId`; first when null): a move as the producer
  * made it, "after BRIDGE", whatever another desk did to the order meanwhile. When `afterId` is no
  * longer in the show, the row goes to `fallback` (counted from 0).
@@ -26,8 +41,6 @@ export function placeAfter<R extends { id: string }>(
   const row = rows.find((r) => r.id === rowId);
   if (!row) return [...rows];
   const rest = rows.filter((r) => r.id !== rowId);
-  const anchor = afterId === null ? -1 : rest.findIndex((r) => r.id === afterId);
-  const at =
-    afterId === null ? 0 : anchor >= 0 ? anchor + 1 : Math.min(Math.max(fallback, 0), rest.length);
+  const at = placeIndex(rest, afterId, fallback);
   return [...rest.slice(0, at), row, ...rest.slice(at)];
 }
