@@ -259,3 +259,31 @@ describe('a cell', () => {
     expect(calls.set).not.toHaveBeenCalled();
   });
 });
+
+describe('the pointer on a running order another desk is changing', () => {
+  it('selects and opens the row pressed, when another desk’s move redraws its place before the release', async () => {
+    const { host, calls, redraw } = showGrid(null);
+    const place = (i: number) => host.querySelectorAll<HTMLElement>('[role=row][data-row-id]')[i]!;
+    const reordered = { ...SHOW, rows: [SHOW.rows[1]!, SHOW.rows[0]!, ...SHOW.rows.slice(2)] };
+    const fire = (target: Element, event: Event) => act(() => void target.dispatchEvent(event));
+
+    // Pressed on HEADLINES (the first place); BRIDGE arrives there before the release.
+    fire(place(0), new PointerEvent('pointerdown', { bubbles: true }));
+    redraw(reordered);
+    expect(place(0).dataset.rowId).toBe('bridge');
+    fire(place(0), new MouseEvent('click', { bubbles: true }));
+    expect(calls.select).toHaveBeenLastCalledWith('headlines');
+
+    // Released, it is forgotten: the next click acts on what is shown.
+    fire(window, new PointerEvent('pointerup', { bubbles: true }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    fire(place(0), new MouseEvent('click', { bubbles: true }));
+    expect(calls.select).toHaveBeenLastCalledWith('bridge');
+
+    // A double click on BRIDGE's place that HEADLINES takes before the release opens BRIDGE.
+    fire(place(0), new PointerEvent('pointerdown', { bubbles: true }));
+    redraw(SHOW);
+    fire(place(0), new MouseEvent('dblclick', { bubbles: true }));
+    expect(calls.open).toHaveBeenCalledExactlyOnceWith(STORY.id);
+  });
+});

@@ -46,6 +46,20 @@ export function RundownGrid(props: Props) {
   const body = useRef<HTMLDivElement>(null);
   const [drop, setDrop] = useState<{ rowId: string; after: boolean } | null>(null);
   const dragged = useRef<string | null>(null);
+  /**
+   * The row under the pointer when it was pressed. Rows are drawn by place: another desk's move
+   * arriving between the press and the release rewrites that place with another row, and the
+   * click (or the double click, or the drag) would act on that one. It acts on the row pressed.
+   */
+  const pressed = useRef<string | null>(null);
+  const press = (rowId: string) => {
+    pressed.current = rowId;
+    // Forgotten once the release's click is handled (a release outside the row makes none).
+    window.addEventListener('pointerup', () => setTimeout(() => (pressed.current = null), 0), {
+      once: true,
+    });
+  };
+  const pressedOr = (rowId: string) => pressed.current ?? rowId;
 
   /** Brings the row into view, if it left it, once the frame that shows the change is painted. */
   const revealRow = (rowId: string) =>
@@ -185,14 +199,21 @@ export function RundownGrid(props: Props) {
               open={line.row.storyId !== null && line.row.storyId === props.openStoryId}
               dropAbove={drop?.rowId === line.row.id && !drop.after}
               dropBelow={drop?.rowId === line.row.id && drop.after}
-              onSelect={() => props.onSelect(line.row.id)}
+              onPress={() => press(line.row.id)}
+              onSelect={() => props.onSelect(pressedOr(line.row.id))}
+              onOpenRow={() => {
+                const rowId = pressedOr(line.row.id);
+                const storyId = view.lines.find((l) => l.row.id === rowId)?.row.storyId;
+                if (storyId) props.onOpenStory(storyId);
+              }}
               onOpenStory={props.onOpenStory}
               onSet={props.onSet}
               devices={props.deviceStatus?.[line.row.id]}
               onDragStart={(e) => {
-                dragged.current = line.row.id;
+                const rowId = pressedOr(line.row.id);
+                dragged.current = rowId;
                 e.dataTransfer.effectAllowed = 'move';
-                e.dataTransfer.setData(DRAG_TYPE, line.row.id);
+                e.dataTransfer.setData(DRAG_TYPE, rowId);
               }}
               onDragOver={(e) => dropTarget(e, line.row.id)}
               onDrop={onDrop}
@@ -223,7 +244,11 @@ type RowProps = {
   open: boolean;
   dropAbove: boolean;
   dropBelow: boolean;
+  /** The pointer pressed on the row: what its click, double click or drag acts on. */
+  onPress: () => void;
   onSelect: () => void;
+  /** Opens the script of the story row pressed (a double click). */
+  onOpenRow: () => void;
   onOpenStory: (storyId: string) => void;
   onSet: (rowId: string, change: RowChange) => void;
   devices: RowDeviceStatus[] | undefined;
@@ -308,11 +333,12 @@ const Row = memo(function Row(props: RowProps) {
       aria-selected={props.selected}
       aria-label={`${line.page} ${name}${floated ? ', floated' : ''}`}
       draggable
+      onPointerDown={props.onPress}
       onClick={props.onSelect}
       // Tabbing into one of its cells selects the row too: Enter in the cell hands the keyboard
       // back to the grid on this row, and Delete or Alt+Up act on it.
       onFocus={props.onSelect}
-      onDoubleClick={() => row.storyId && props.onOpenStory(row.storyId)}
+      onDoubleClick={props.onOpenRow}
       onDragStart={props.onDragStart}
       onDragOver={props.onDragOver}
       onDrop={props.onDrop}
