@@ -31,6 +31,8 @@ type Fixtures = {
   call: CallService;
   /** A second machine: another `copydesk web` on its own archive. */
   otherApp: RunningApp;
+  /** `otherApp`'s services, as `call` is the first app's. */
+  otherCall: CallService;
   /** A page signed in to `otherApp`, in a browser context of its own (its own cookies). */
   otherPage: Page;
 };
@@ -96,6 +98,8 @@ export const test = base.extend<Options & Fixtures>({
 
   // eslint-disable-next-line no-empty-pattern
   otherApp: async ({}, use) => runApp(use),
+
+  otherCall: async ({ otherApp }, use) => use(callService(otherApp)),
 
   otherPage: async ({ browser, viewport, otherApp, userName }, use) => {
     if (userName !== null)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { expect, test, unwrap } from './fixtures';
-import { retype } from './steps';
+import { makeShow, retype } from './steps';
 import { startPgCluster, type PgCluster } from '../main/server/testing/pgCluster';
 import { spawnNewsroomServer } from '../main/server/testing/serverProcess';
 
@@ -149,6 +149,89 @@ test('two desks in one newsroom: a story arrives, its writer is shown, typing is
   await expect(hints).toBeHidden();
   unwrap(await call('pronouncers.save', { term: '김민지', phonetic: 'KIM min-JEE' }));
   await expect(hints).toContainText('김민지');
+});
+
+test('two producers set one row’s estimate at the same moment: the one whose value replaced the other’s is told whose', async ({
+  page,
+  call,
+  otherPage,
+  otherCall,
+}) => {
+  test.setTimeout(120_000);
+  const people = { lee: 'Lee Seo-yeon', cho: 'Cho Min-ho' };
+  for (const [c, name] of [
+    [call, 'lee'],
+    [otherCall, 'cho'],
+  ] as const)
+    unwrap(
+      await c('newsroom.connect', {
+        url: serverUrl,
+        name,
+        password: addUser(name, 'producer', people[name]),
+        newPassword: `${name}-late-desk-2026`,
+      }),
+    );
+  const stories = [];
+  for (const slug of ['HARBOR FIRE', 'BRIDGE VOTE'])
+    stories.push(unwrap(await call('stories.create', { slug })));
+  const id = await makeShow(
+    call,
+    stories.map((s) => s.id),
+  );
+  await expect.poll(async () => (await otherCall('rundowns.get', { id })).ok).toBe(true);
+  for (const p of [page, otherPage]) {
+    await p.reload();
+    await p.getByTestId('rundowns-tab').click();
+    await p.getByRole('button', { name: /6 PM NEWS/ }).click();
+    await expect(p.getByTestId('rundown-row')).toHaveCount(2);
+  }
+
+  // Both type BRIDGE VOTE's estimate and press Enter together, each before hearing of the other's.
+  // Which reaches the newsroom second is a race; it is run again until one comes second on a
+  // version it had not heard of (each desk usually hears the other's within a moment).
+  const typeEstimate = async (p: Page, value: string) => {
+    await p.getByRole('button', { name: /^Estimated length of BRIDGE VOTE/ }).click();
+    await p.keyboard.type(value);
+    await p.keyboard.press('Enter');
+  };
+  const told = (p: Page) => p.getByTestId('notices').getByText(/Changed at another desk too/);
+  let teller: Page | null = null;
+  for (let round = 0; round < 8 && !teller; round++) {
+    await Promise.all([
+      typeEstimate(page, `1:${10 + round}`),
+      typeEstimate(otherPage, `2:${10 + round}`),
+    ]);
+    await expect
+      .poll(async () => {
+        const [a, b] = await Promise.all(
+          [call, otherCall].map(
+            async (c) => unwrap(await c('rundowns.get', { id })).rundown.rows[1]!.estSec,
+          ),
+        );
+        return a === b;
+      })
+      .toBe(true);
+    // The notice comes a moment after the show settles, or not at all this round.
+    const someone = await expect
+      .poll(async () => (await told(page).count()) + (await told(otherPage).count()), {
+        timeout: 3000,
+      })
+      .toBeGreaterThan(0)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (someone) teller = (await told(page).count()) > 0 ? page : otherPage;
+  }
+  expect(teller, 'one producer was told, in eight tries').not.toBeNull();
+  const other = teller === page ? people.cho : people.lee;
+  const kept = unwrap(await call('rundowns.get', { id })).rundown.rows[1]!.estSec!;
+  const shown = `${Math.floor(kept / 60)}:${String(kept % 60).padStart(2, '0')}`;
+  // The show both desks now have holds the told producer's value, and the notice says whose it
+  // replaced.
+  await expect(told(teller!)).toContainText(
+    new RegExp(`BRIDGE VOTE’s estimate: yours, ${shown}, replaced ${other}’s \\d:\\d\\d\\.`),
+  );
 });
 
 /** Two screenshots next to each other in one PNG: the two desks, as the README shows them. */

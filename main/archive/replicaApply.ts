@@ -259,6 +259,7 @@ function takeNewsroomVersion(
   version: number,
   local: Rundown | null,
   own: readonly WireHistoryEntry[],
+  authorOf?: AuthorOf,
 ): string | null {
   const keep = local !== null && own.length > 0;
   putRundown(
@@ -270,7 +271,12 @@ function takeNewsroomVersion(
   setMark(db, 'rundown', theirs.id, String(version), version);
   const clashes = keep ? clashingValues(theirs, own) : [];
   if (clashes.length === 0) return null;
-  const said = describeClashes(clashes);
+  const said = describeClashes(
+    clashes.map((c) => {
+      const by = authorOf?.(c.rowId, c.action);
+      return by ? { ...c, by } : c;
+    }),
+  );
   noteClashes(db, theirs.id, theirs.title, said);
   return said;
 }
@@ -280,7 +286,15 @@ function takeNewsroomVersion(
  * changes are made again on top of the newsroom's version (`replayChanges`), to go up next —
  * unless `keepOwn` is false: the newsroom has refused them, and its version stands.
  */
-export function applyRundown(db: Database, change: RundownChange, keepOwn = true): RundownApplied {
+/** Who set a row's value in the newsroom's version, where the feed said (its history entries). */
+export type AuthorOf = (rowId: string, action: string) => string | undefined;
+
+export function applyRundown(
+  db: Database,
+  change: RundownChange,
+  keepOwn = true,
+  authorOf?: AuthorOf,
+): RundownApplied {
   return writeTransaction(db, (): RundownApplied => {
     const mark = getMark(db, 'rundown', change.id);
     if (mark?.serverVersion != null && change.version <= mark.serverVersion)
@@ -304,7 +318,7 @@ export function applyRundown(db: Database, change: RundownChange, keepOwn = true
     const missing = missingStories(db, change.rundown);
     if (missing.length > 0) return { result: 'needs', storyIds: missing };
     const own = local && changedHere && keepOwn ? outgoingRundown(db, change.id).history : [];
-    const clashes = takeNewsroomVersion(db, change.rundown, change.version, local, own);
+    const clashes = takeNewsroomVersion(db, change.rundown, change.version, local, own, authorOf);
     if (own.length > 0) return clashes ? { result: 'applied', clashes } : { result: 'applied' };
     if (changedHere) {
       dropUnsentHistory(db, change.id);

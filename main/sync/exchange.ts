@@ -28,6 +28,7 @@ import {
   applyStory,
   dropUnsentHistory,
   missingStories,
+  type AuthorOf,
 } from '../archive/replicaApply';
 import type { NewsroomEvent, SyncSummary } from '../../shared/newsroom/channels';
 import type {
@@ -105,12 +106,13 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     client: NewsroomClient,
     summary: SyncSummary,
     keepOwn = true,
+    authorOf?: AuthorOf,
   ): Promise<void> {
-    let result = applyRundown(db, change, keepOwn);
+    let result = applyRundown(db, change, keepOwn, authorOf);
     if (result.result === 'needs') {
       // Stories a rundown shows come to the desk with it, whatever their age.
       storyBundles((await client.stories(result.storyIds)).stories, summary);
-      result = applyRundown(db, change, keepOwn);
+      result = applyRundown(db, change, keepOwn, authorOf);
     }
     if (result.result === 'unchanged') return;
     summary.received++;
@@ -139,6 +141,15 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     // written before its latest change come before it, when the desk did not have it yet.
     const arrived: string[] = [];
     let pronouncers = false;
+    // A rundown's history entries follow it in the feed: who set a value this desk's unsent
+    // change replaces is read from them before the rundown is taken.
+    const authors = new Map<string, string>();
+    for (const change of page.changes)
+      if (change.type === 'rundownHistory')
+        authors.set(
+          `${change.entry.rundownId} ${change.entry.rowId} ${change.entry.action}`,
+          change.entry.author,
+        );
     for (const change of page.changes) {
       switch (change.type) {
         case 'story':
@@ -153,7 +164,9 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
             hooks.emit({ type: 'story', id: change.comment.storyId });
           break;
         case 'rundown':
-          await rundownIn(change, client, summary);
+          await rundownIn(change, client, summary, true, (rowId, action) =>
+            authors.get(`${change.id} ${rowId} ${action}`),
+          );
           break;
         case 'rundownHistory':
           if (applyHistory(db, change)) hooks.emit({ type: 'rundown', id: change.entry.rundownId });

@@ -77,15 +77,22 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
             : r,
       ),
     };
-    const applied = applyRundown(db, {
-      type: 'rundown',
-      seq: 1,
-      id: synced.id,
-      version: theirs.version,
-      rundown: theirs,
-    });
+    const applied = applyRundown(
+      db,
+      {
+        type: 'rundown',
+        seq: 1,
+        id: synced.id,
+        version: theirs.version,
+        rundown: theirs,
+      },
+      true,
+      // The feed's history entries: Cho made WEATHER 1:00.
+      (rowId, action) =>
+        rowId === weather!.id && action === 'estimate' ? 'Cho Min-ho' : undefined,
+    );
     const said =
-      'Changed at another desk too, and yours was kept. WEATHER’s estimate: yours, 0:45, replaced another desk’s 1:00.';
+      'Changed at another desk too, and yours was kept. WEATHER’s estimate: yours, 0:45, replaced Cho Min-ho’s 1:00.';
     expect(applied).toEqual({ result: 'applied', clashes: said });
     const here = (await call('rundowns.get', { id: synced.id })).rundown;
     expect(here.rows.map((r) => [r.label, r.estSec, r.actualSec])).toEqual([

@@ -265,7 +265,7 @@ describe('the pointer on a running order another desk is changing', () => {
     const { host, calls, redraw } = showGrid(null);
     const place = (i: number) => host.querySelectorAll<HTMLElement>('[role=row][data-row-id]')[i]!;
     const reordered = { ...SHOW, rows: [SHOW.rows[1]!, SHOW.rows[0]!, ...SHOW.rows.slice(2)] };
-    const fire = (target: Element, event: Event) => act(() => void target.dispatchEvent(event));
+    const fire = (target: EventTarget, event: Event) => act(() => void target.dispatchEvent(event));
 
     // Pressed on HEADLINES (the first place); BRIDGE arrives there before the release.
     fire(place(0), new PointerEvent('pointerdown', { bubbles: true }));
