@@ -437,14 +437,17 @@ describe('rundowns across desks', () => {
 });
 
 describe('two producers on one show', () => {
-  it('keeps both desks’ changes when they change the show at the same time', async () => {
+  /**
+   * Lee's and Cho's desks, synced by hand (each changes the show before it hears of the other's
+   * change), both holding tonight's show of these stories.
+   */
+  async function twoProducers(slugs: string[]) {
     const { one, two, lee } = await newsroom();
     const cho = await addPerson(one, 'cho', 'producer', 'Cho Min-ho');
-    // Synced by hand: each desk changes the show before it hears of the other's change.
     const first = await desk('first', one, lee, false);
     const second = await desk('second', two, cho, false);
     const stories: Story[] = [];
-    for (const slug of ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'])
+    for (const slug of slugs)
       stories.push(await write(first, slug, `${slug.toLowerCase()} tonight.`));
     let show = await first.call('rundowns.create', {
       title: '6 PM NEWS',
@@ -459,6 +462,11 @@ describe('two producers on one show', () => {
     await second.call('newsroom.sync', {});
     const rowOf = (slug: string) =>
       show.rundown.rows[stories.findIndex((s) => s.slug === slug)]!.id;
+    return { first, second, id, rowOf };
+  }
+
+  it('keeps both desks’ changes when they change the show at the same time', async () => {
+    const { first, second, id, rowOf } = await twoProducers(['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA']);
 
     // The first producer moves DELTA to the top and floats BRAVO.
     await first.call('rundowns.moveRow', { id, rowId: rowOf('DELTA'), to: 0 });
@@ -508,22 +516,8 @@ describe('two producers on one show', () => {
   });
 
   it('tells the producer whose estimate theirs replaced when both set the same row’s', async () => {
-    const { one, two, lee } = await newsroom();
-    const cho = await addPerson(one, 'cho', 'producer', 'Cho Min-ho');
-    const first = await desk('first', one, lee, false);
-    const second = await desk('second', two, cho, false);
-    const story = await write(first, 'ALPHA', 'alpha tonight.');
-    let show = await first.call('rundowns.create', {
-      title: '6 PM NEWS',
-      airDate: '2026-11-30',
-      onAirSec: 64800,
-      lengthSec: 1800,
-    });
-    const id = show.rundown.id;
-    show = await first.call('rundowns.addRow', { id, row: { kind: 'story', storyId: story.id } });
-    const rowId = show.rundown.rows[0]!.id;
-    await first.call('newsroom.sync', {});
-    await second.call('newsroom.sync', {});
+    const { first, second, id, rowOf } = await twoProducers(['ALPHA']);
+    const rowId = rowOf('ALPHA');
     const { cursor } = await second.call('newsroom.events', { after: 0, waitMs: 0 });
 
     // Lee makes ALPHA 1:30 and it reaches the newsroom; Cho, not having heard, makes it 2:00.
