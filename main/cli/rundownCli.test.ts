@@ -185,6 +185,68 @@ describe('copydesk rundown', () => {
     }
   });
 
+  it('puts a row in and moves one after a row named by its id', async () => {
+    const { run } = cliWorkspace();
+    const created = await run(
+      'rundown',
+      'new',
+      'LATE NEWS',
+      '--date',
+      '2026-11-30',
+      '--on-air',
+      '22:00',
+      '--length',
+      '30:00',
+      '--json',
+    );
+    const rid = (JSON.parse(created.stdout) as ShowJson).id;
+    for (const item of ['HEADLINES', 'WEATHER', 'GOODNIGHT'])
+      expect((await run('rundown', 'add', rid, '--item', item, '--length', '0:30')).code).toBe(0);
+    const show = async () =>
+      JSON.parse((await run('rundown', 'show', rid, '--json')).stdout) as ShowJson;
+    const [headlines, weather, goodnight] = (await show()).rows;
+
+    const added = await run(
+      'rundown',
+      'add',
+      rid,
+      '--break',
+      'BREAK',
+      '--length',
+      '2:00',
+      '--after',
+      headlines!.id.slice(0, 8),
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const moved = await run('rundown', 'move', rid, headlines!.id, '--after', goodnight!.id);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect((await show()).rows.map((r) => r.slug)).toEqual([
+      'BREAK',
+      'WEATHER',
+      'GOODNIGHT',
+      'HEADLINES',
+    ]);
+
+    const both = await run(
+      'rundown',
+      'move',
+      rid,
+      weather!.id,
+      '--to',
+      '1',
+      '--after',
+      goodnight!.id,
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give --to N or --after ROW, not both');
+    const neither = await run('rundown', 'move', rid, weather!.id);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('--to N (a row number, from 1) or --after ROW');
+    // A row moved after itself is not a place: the row names no row but the others.
+    const itself = await run('rundown', 'move', rid, weather!.id, '--after', weather!.id);
+    expect(itself.code).toBe(2);
+  });
+
   it('makes a show longer than any one row may be (an election night)', async () => {
     const { run } = cliWorkspace();
     const created = await run(

@@ -36,6 +36,7 @@ const itemFlag = text('item', 'TEXT');
 const atFlag = text('at', 'N');
 const pageFlag = text('page', 'P');
 const toFlag = text('to', 'N');
+const afterFlag = text('after', 'ROW');
 const hitFlag = text('hit', 'HH:MM:SS');
 const actualFlag = text('actual', 'M:SS');
 const estFlag = text('est', 'M:SS');
@@ -46,8 +47,8 @@ const noHitFlag = toggle('no-hit');
 const SUBCOMMANDS = `  rundown new TITLE --date YYYY-MM-DD --on-air HH:MM[:SS] (--off-air HH:MM[:SS] | --length M:SS) [--template NAME]
   rundown list [--date YYYY-MM-DD]
   rundown show RID
-  rundown add RID (--story ID | --break LABEL --length M:SS | --item TEXT --length M:SS) [--at N] [--page P]
-  rundown move RID ROW --to N
+  rundown add RID (--story ID | --break LABEL --length M:SS | --item TEXT --length M:SS) [--at N | --after ROW] [--page P]
+  rundown move RID ROW (--to N | --after ROW)
   rundown set RID ROW [--float | --unfloat] [--hit HH:MM:SS | --no-hit] [--actual M:SS] [--est M:SS] [--page P]
   rundown remove RID ROW
   rundown export RID --format FORMAT [--out PATH] [OPTIONS]`;
@@ -88,6 +89,30 @@ function position(ctx: CommandContext, flag: Flag<string>): number | undefined {
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`--${flag.name} is a row number, counting from 1`);
   return n - 1;
+}
+
+/**
+ * Where a row goes: a row number (`numbered`, from 1), or `--after ROW`, right after that row
+ * wherever it is when the change is made (the number it has now is kept as the fallback).
+ * `moving` is the row being moved, which does not count.
+ */
+async function placeOf(
+  ctx: CommandContext,
+  id: string,
+  numbered: Flag<string>,
+  moving?: string,
+): Promise<{ at?: number; after?: string }> {
+  const at = position(ctx, numbered);
+  const anchor = ctx.flag(afterFlag);
+  if (anchor === undefined) return at === undefined ? {} : { at };
+  if (at !== undefined) throw new UsageError(`give --${numbered.name} N or --after ROW, not both`);
+  const rows = (await ctx.call('rundowns.get', { id })).rundown.rows.filter((r) => r.id !== moving);
+  const after = resolveId(
+    'row',
+    anchor,
+    rows.map((r) => r.id),
+  );
+  return { at: rows.findIndex((r) => r.id === after) + 1, after };
 }
 
 /**
@@ -259,7 +284,7 @@ const SUBS: Subcommands = {
     if (stories.length === 0 && estSec === undefined)
       throw new UsageError(`a ${brk !== undefined ? 'break' : 'item'} needs --length M:SS`);
     const page = ctx.flag(pageFlag);
-    const at = position(ctx, atFlag);
+    const { at, after } = await placeOf(ctx, id, atFlag);
     const row =
       stories.length > 0
         ? { kind: 'story' as const, storyId: stories[0]!, ...(estSec !== undefined && { estSec }) }
@@ -272,6 +297,7 @@ const SUBS: Subcommands = {
       id,
       row: { ...row, ...(page !== undefined && { page }) },
       ...(at !== undefined && { at }),
+      ...(after !== undefined && { after }),
     });
     return print(ctx, { ...rundownJson(detail), rowId: detail.rowId }, (r) => {
       const added = r.rows.find((x) => x.id === r.rowId)!;
@@ -282,12 +308,15 @@ const SUBS: Subcommands = {
   async move(ctx, [rid, row, ...rest]) {
     if (rest.length) throw new UsageError(`unexpected argument “${rest[0]}”`);
     const id = await rundownId(ctx, rid);
-    const to = position(ctx, toFlag);
-    if (to === undefined) throw new UsageError('rundown move needs --to N (a row number, from 1)');
+    const moving = rowId(await ctx.call('rundowns.get', { id }), row);
+    const { at: to, after } = await placeOf(ctx, id, toFlag, moving);
+    if (to === undefined)
+      throw new UsageError('rundown move needs --to N (a row number, from 1) or --after ROW');
     const detail = await ctx.call('rundowns.moveRow', {
       id,
-      rowId: rowId(await ctx.call('rundowns.get', { id }), row),
+      rowId: moving,
       to,
+      ...(after !== undefined && { after }),
     });
     return print(ctx, rundownJson(detail), rundownTextOf(detail));
   },
@@ -363,6 +392,7 @@ export const rundownCommand: Command = {
     atFlag,
     pageFlag,
     toFlag,
+    afterFlag,
     hitFlag,
     actualFlag,
     estFlag,
