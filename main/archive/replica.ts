@@ -133,6 +133,32 @@ export function putNotice(db: Database, notice: Notice): void {
   ).run(notice);
 }
 
+/** The message of the notice about this thing, if there is one. */
+export function noticeMessage(db: Database, kind: string, id: string): string | null {
+  const row = statement(db, 'SELECT message FROM replica_notices WHERE kind = ? AND id = ?').get(
+    kind,
+    id,
+  ) as { message: string } | undefined;
+  return row?.message ?? null;
+}
+
+/**
+ * Of these rundown history entries from the newsroom's feed, the ones this desk wrote (it has
+ * them): the newsroom has them now, so they are marked sent — a push whose answer was lost is
+ * not made again on top of its own outcome. Returns their uids.
+ */
+export function markOwnHistoryMade(db: Database, uids: readonly string[]): Set<string> {
+  if (uids.length === 0) return new Set();
+  const own = statement(
+    db,
+    'SELECT uid FROM rundown_history WHERE uid IN (SELECT value FROM json_each(?))',
+  )
+    .pluck()
+    .all(JSON.stringify(uids)) as string[];
+  for (const uid of own) setMark(db, 'history', uid, '1');
+  return new Set(own);
+}
+
 export function clearNotice(db: Database, kind: string, id: string): void {
   statement(db, 'DELETE FROM replica_notices WHERE kind = ? AND id = ?').run(kind, id);
 }

@@ -23,6 +23,7 @@ import {
   getMark,
   markRundownSent,
   outgoingRundown,
+  noticeMessage,
   putNotice,
   setMark,
 } from './replica';
@@ -212,10 +213,9 @@ export function applyMergedRundown(
     markRundownSent(db, sent, merged.version);
     clearNotice(db, 'rundown', sent.id);
     const local = getRundown(db, sent.id);
-    const said = clashes.length > 0 ? describeClashes(clashes) : null;
-    if (said) noteClashes(db, sent.id, merged.rundown?.title ?? local?.title ?? '', said);
     // Taken out here meanwhile: that goes up next, as it would have.
-    if (!local || !merged.rundown) return said;
+    if (!local || !merged.rundown)
+      return noteClashes(db, sent.id, merged.rundown?.title ?? local?.title ?? '', clashes);
     // A story the other desk put in and the newsroom deleted before it reached this desk: its
     // row cannot be shown here (nor stored: a row holds a story the desk has).
     const gone = new Set(missingStories(db, merged.rundown));
@@ -226,25 +226,45 @@ export function applyMergedRundown(
             ...merged.rundown,
             rows: merged.rundown.rows.filter((r) => r.storyId === null || !gone.has(r.storyId)),
           };
-    const later = takeNewsroomVersion(
+    return takeNewsroomVersion(
       db,
       theirs,
       merged.version,
       local,
       outgoingRundown(db, sent.id).history,
+      undefined,
+      clashes,
     );
-    if (later && said) {
-      noteClashes(db, sent.id, theirs.title, `${said} ${later}`);
-      return `${said} ${later}`;
-    }
-    return later ?? said;
   });
 }
 
-/** What the producer is told of values their changes set over another desk's (a notice). */
-function noteClashes(db: Database, rundownId: string, title: string, said: string): void {
-  putNotice(db, { kind: 'rundown', id: rundownId, label: title, message: said, at: now() });
+/**
+ * The notice of values a producer's changes set over another desk's: one per show, the latest,
+ * kept apart from the show's other notices (a change that goes up clears those, not this).
+ * Returns what to tell the producer now, or null: no clash, or the same clash worked out again
+ * (a later feed page, before this desk's push went up) is not said twice.
+ */
+function noteClashes(
+  db: Database,
+  rundownId: string,
+  title: string,
+  clashes: readonly ValueClash[],
+): string | null {
+  if (clashes.length === 0) return null;
+  const said = describeClashes(clashes);
+  const before = noticeMessage(db, CLASH_NOTICE, rundownId);
+  if (before !== null && sameClashes(before, said)) return null;
+  putNotice(db, { kind: CLASH_NOTICE, id: rundownId, label: title, message: said, at: now() });
+  return said;
 }
+
+const CLASH_NOTICE = 'rundownClash';
+
+/** The same values replaced, whoever the notices name (a feed page may not say who set them). */
+const sameClashes = (a: string, b: string) => {
+  const nameless = (said: string) => said.replace(/replaced .*?’s /g, 'replaced ’s ');
+  return nameless(a) === nameless(b);
+};
 
 const now = () => new Date().toISOString();
 
@@ -260,6 +280,8 @@ function takeNewsroomVersion(
   local: Rundown | null,
   own: readonly WireHistoryEntry[],
   authorOf?: AuthorOf,
+  /** Clashes the newsroom found making this desk's changes on its version. */
+  found: readonly ValueClash[] = [],
 ): string | null {
   const keep = local !== null && own.length > 0;
   putRundown(
@@ -269,16 +291,14 @@ function takeNewsroomVersion(
       : { ...theirs, version },
   );
   setMark(db, 'rundown', theirs.id, String(version), version);
-  const clashes = keep ? clashingValues(theirs, own) : [];
-  if (clashes.length === 0) return null;
-  const said = describeClashes(
-    clashes.map((c) => {
+  const clashes = keep ? clashingValues(theirs, own, local) : [];
+  return noteClashes(db, theirs.id, theirs.title, [
+    ...found,
+    ...clashes.map((c) => {
       const by = authorOf?.(c.rowId, c.action);
       return by ? { ...c, by } : c;
     }),
-  );
-  noteClashes(db, theirs.id, theirs.title, said);
-  return said;
+  ]);
 }
 
 /**

@@ -294,7 +294,7 @@ export async function pushRundown(
         };
       // The desk's own count of its versions is kept: the newsroom's number never goes back.
       deskVersion = item.rundown.version;
-      clashes = await whoSet(tx, item.id, clashingValues(current.rundown, mine));
+      clashes = await whoSet(tx, item.id, clashingValues(current.rundown, mine, item.rundown));
       item = { ...item, rundown: replayChanges(current.rundown, item.rundown, mine) };
       merged = true;
     }

@@ -531,19 +531,20 @@ describe('two producers on one show', () => {
       expect((await d.call('rundowns.get', { id })).rundown.rows[0]!.estSec).toBe(120);
     const said =
       'Changed at another desk too, and yours was kept. ALPHA’s estimate: yours, 2:00, replaced Lee Seo-yeon’s 1:30.';
-    expect((await second.call('newsroom.status', {})).notices).toMatchObject([
-      { kind: 'rundown', id, label: '6 PM NEWS', message: said },
-    ]);
+    const notices = [{ kind: 'rundownClash', id, label: '6 PM NEWS', message: said }];
+    expect((await second.call('newsroom.status', {})).notices).toMatchObject(notices);
     const { events } = await second.call('newsroom.events', { after: cursor, waitMs: 0 });
-    expect(events).toContainEqual({
-      type: 'notice',
-      kind: 'rundown',
-      id,
-      label: '6 PM NEWS',
-      message: said,
-    });
+    expect(events.filter((e) => e.type === 'notice')).toEqual([
+      { type: 'notice', kind: 'rundown', id, label: '6 PM NEWS', message: said },
+    ]);
     // Lee's desk replaced nobody's value: it is told nothing.
     expect((await first.call('newsroom.status', {})).notices).toEqual([]);
+
+    // Cho's next change to the show goes up: the notice stays until the next clash.
+    await second.call('rundowns.setRow', { id, rowId, actualSec: 100 });
+    await second.call('newsroom.sync', {});
+    expect((await second.call('newsroom.status', {})).pending).toBe(0);
+    expect((await second.call('newsroom.status', {})).notices).toMatchObject(notices);
   });
 });
 

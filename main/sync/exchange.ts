@@ -6,6 +6,7 @@ import {
   clearNotice,
   getMark,
   markDocSent,
+  markOwnHistoryMade,
   markRundownSent,
   markStorySent,
   outgoingComments,
@@ -141,15 +142,18 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     // written before its latest change come before it, when the desk did not have it yet.
     const arrived: string[] = [];
     let pronouncers = false;
-    // A rundown's history entries follow it in the feed: who set a value this desk's unsent
-    // change replaces is read from them before the rundown is taken.
+    // A rundown's history entries follow it in the feed. Read before the rundown is taken: this
+    // desk's own (a push whose answer was lost) are made already, and are not made again on
+    // top; the others say who set a value this desk's unsent change replaces.
+    const entries = page.changes.flatMap((c) => (c.type === 'rundownHistory' ? [c.entry] : []));
+    const own = markOwnHistoryMade(
+      db,
+      entries.map((e) => e.uid),
+    );
     const authors = new Map<string, string>();
-    for (const change of page.changes)
-      if (change.type === 'rundownHistory')
-        authors.set(
-          `${change.entry.rundownId} ${change.entry.rowId} ${change.entry.action}`,
-          change.entry.author,
-        );
+    for (const entry of entries)
+      if (!own.has(entry.uid))
+        authors.set(`${entry.rundownId} ${entry.rowId} ${entry.action}`, entry.author);
     for (const change of page.changes) {
       switch (change.type) {
         case 'story':

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { moveRow } from '../../shared/rundown/rows';
 import { applyRundown } from '../archive/replicaApply';
-import { getMark, listNotices, outgoingRundown, setMark } from '../archive/replica';
+import {
+  getMark,
+  listNotices,
+  markOwnHistoryMade,
+  outgoingRundown,
+  setMark,
+} from '../archive/replica';
 import { closeArchives, serviceCaller } from '../services/testing/rundownShow';
 
 afterEach(closeArchives);
@@ -100,6 +106,50 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       ['WEATHER', 45, null],
       ['GOODNIGHT', 30, null],
     ]);
-    expect(listNotices(db)).toMatchObject([{ kind: 'rundown', label: '6 PM NEWS', message: said }]);
+    expect(listNotices(db)).toMatchObject([
+      { kind: 'rundownClash', label: '6 PM NEWS', message: said },
+    ]);
+    // The same version again (a later page, before this desk's push went up): not said twice.
+    expect(
+      applyRundown(db, {
+        type: 'rundown',
+        seq: 2,
+        id: synced.id,
+        version: theirs.version + 1,
+        rundown: { ...theirs, version: theirs.version + 1 },
+      }),
+    ).toEqual({ result: 'applied' });
+  });
+
+  it('finds no clash with its own value when the newsroom took a push whose answer was lost', async () => {
+    const { call, db, synced } = await syncedShow();
+    const weather = synced.rows[1]!;
+    // WEATHER made 1:00 here; the newsroom took it, but its answer was lost. Then made 0:45.
+    await call('rundowns.setRow', { id: synced.id, rowId: weather.id, estSec: 60 });
+    const [taken] = outgoingRundown(db, synced.id).history;
+    await call('rundowns.setRow', { id: synced.id, rowId: weather.id, estSec: 45 });
+    const theirs = {
+      ...synced,
+      version: synced.version + 1,
+      rows: synced.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 60 } : r)),
+    };
+    // The feed brings that version, and this desk's own entry with it.
+    expect(markOwnHistoryMade(db, [taken!.uid, 'another-desks-entry'])).toEqual(
+      new Set([taken!.uid]),
+    );
+    const applied = applyRundown(db, {
+      type: 'rundown',
+      seq: 1,
+      id: synced.id,
+      version: theirs.version,
+      rundown: theirs,
+    });
+    expect(applied).toEqual({ result: 'applied' });
+    expect(listNotices(db)).toEqual([]);
+    const here = (await call('rundowns.get', { id: synced.id })).rundown;
+    expect(here.rows[1]!.estSec).toBe(45);
+    expect(outgoingRundown(db, synced.id).history.map((h) => h.detail)).toMatchObject([
+      { from: 60, to: 45 },
+    ]);
   });
 });

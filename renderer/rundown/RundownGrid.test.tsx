@@ -280,6 +280,14 @@ describe('the pointer on a running order another desk is changing', () => {
     fire(place(0), new MouseEvent('click', { bubbles: true }));
     expect(calls.select).toHaveBeenLastCalledWith('bridge');
 
+    // A press that ends in a drag (the browser cancels the pointer, no release) is forgotten too:
+    // the keyboard's next row is the one it reaches.
+    fire(place(1), new PointerEvent('pointerdown', { bubbles: true }));
+    fire(window, new PointerEvent('pointercancel', { bubbles: true }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    fire(place(2), new FocusEvent('focusin', { bubbles: true }));
+    expect(calls.select).toHaveBeenLastCalledWith('weather');
+
     // A double click on BRIDGE's place that HEADLINES takes before the release opens BRIDGE.
     fire(place(0), new PointerEvent('pointerdown', { bubbles: true }));
     redraw(SHOW);

@@ -54,10 +54,15 @@ export function RundownGrid(props: Props) {
   const pressed = useRef<string | null>(null);
   const press = (rowId: string) => {
     pressed.current = rowId;
-    // Forgotten once the release's click is handled (a release outside the row makes none).
-    window.addEventListener('pointerup', () => setTimeout(() => (pressed.current = null), 0), {
-      once: true,
-    });
+    // Forgotten once the release's click is handled (a release outside the row makes none), or
+    // when the press ends without a release: a drag begins, a touch becomes a scroll.
+    const forget = () => {
+      window.removeEventListener('pointerup', forget);
+      window.removeEventListener('pointercancel', forget);
+      setTimeout(() => (pressed.current = null), 0);
+    };
+    window.addEventListener('pointerup', forget);
+    window.addEventListener('pointercancel', forget);
   };
   const pressedOr = (rowId: string) => pressed.current ?? rowId;
 
@@ -219,6 +224,7 @@ export function RundownGrid(props: Props) {
               onDrop={onDrop}
               onDragEnd={() => {
                 dragged.current = null;
+                pressed.current = null;
                 setDrop(null);
               }}
             />

@@ -52,6 +52,24 @@ describe('values set at two desks at once', () => {
     expect(clashingValues(onto, changes)).toEqual([]);
   });
 
+  it('finds no clash where both cleared a break’s estimate (stored as 0:00)', () => {
+    const onto = makeRundown([makeRow('brk', { kind: 'break', estSec: 0 })]);
+    expect(clashingValues(onto, [set('brk', 'estimate', 120, null)])).toEqual([]);
+  });
+
+  it('names the values another desk changed on a row this desk took out and put back', () => {
+    // Here: WEATHER taken out, then put back (undo) as it was, 0:30. There: made 1:30 meanwhile.
+    const mine = makeRundown([makeRow('wx', { estSec: 30 })]);
+    const onto = makeRundown([makeRow('wx', { estSec: 90 })]);
+    const changes: RecordedChange[] = [
+      { action: 'removed', rowId: 'wx', detail: { slug: 'WX', from: 1 } },
+      { action: 'added', rowId: 'wx', detail: { slug: 'WX', to: 1 } },
+    ];
+    expect(clashingValues(onto, changes, mine)).toEqual([
+      { rowId: 'wx', slug: 'WX', action: 'estimate', theirs: 90, mine: 30 },
+    ]);
+  });
+
   it('says which row, which value and whose, in the producer’s units', () => {
     const text = describeClashes([
       { rowId: 'a', slug: 'FIRE', action: 'estimate', theirs: 90, mine: 120, by: 'Anna Lee' },

@@ -38,8 +38,14 @@ export type ValueClash = {
  * The values `changes` set that another desk changed too since this desk's version: the row's
  * value on `onto` is neither what this desk started from nor what it set. Both desks setting the
  * same value is no clash; nor is a value on a row taken out meanwhile (the change goes with it).
+ * A row this desk took out and put back (an undone removal) comes back as `mine` has it: each of
+ * its values another desk changed meanwhile is a clash too.
  */
-export function clashingValues(onto: Rundown, changes: readonly RecordedChange[]): ValueClash[] {
+export function clashingValues(
+  onto: Rundown,
+  changes: readonly RecordedChange[],
+  mine?: Rundown,
+): ValueClash[] {
   const firsts = new Map<string, { change: RecordedChange; last: RecordedChange }>();
   for (const change of changes) {
     if (!(change.action in VALUES) || change.rowId === null) continue;
@@ -53,17 +59,40 @@ export function clashingValues(onto: Rundown, changes: readonly RecordedChange[]
     const row = onto.rows.find((r) => r.id === change.rowId);
     if (!row) continue;
     const action = change.action as ValueAction;
+    // A break's or an item's estimate cleared is stored as 0:00 (only a story's has a script).
+    const value = (v: string | number | null | undefined) =>
+      (v ?? null) === null && action === 'estimate' && row.kind !== 'story' ? 0 : (v ?? null);
     const theirs = row[VALUES[action]];
-    const from = change.detail.from ?? null;
-    const mine = last.detail.to ?? null;
-    if (theirs === from || theirs === mine) continue;
+    const from = value(change.detail.from);
+    const set = value(last.detail.to);
+    if (theirs === from || theirs === set) continue;
     clashes.push({
       rowId: row.id,
       slug: change.detail.slug ?? row.label ?? '',
       action,
       theirs,
-      mine,
+      mine: set,
     });
+  }
+  const removed = new Set(changes.filter((c) => c.action === 'removed').map((c) => c.rowId));
+  const putBack = new Set<string>();
+  for (const change of changes) {
+    if (change.action !== 'added' || !removed.has(change.rowId) || putBack.has(change.rowId!))
+      continue;
+    putBack.add(change.rowId!);
+    const theirs = onto.rows.find((r) => r.id === change.rowId);
+    const back = mine?.rows.find((r) => r.id === change.rowId);
+    if (!theirs || !back) continue;
+    for (const [action, field] of Object.entries(VALUES) as [ValueAction, keyof RundownRow][]) {
+      if (firsts.has(`${back.id} ${action}`) || theirs[field] === back[field]) continue;
+      clashes.push({
+        rowId: back.id,
+        slug: change.detail.slug ?? back.label ?? '',
+        action,
+        theirs: theirs[field] as string | number | null,
+        mine: back[field] as string | number | null,
+      });
+    }
   }
   return clashes;
 }
