@@ -136,6 +136,11 @@ function putRows(db: Database, rundownId: string, rows: readonly RundownRow[]): 
 }
 
 export function deleteRundown(db: Database, id: string): boolean {
+  // What the newsroom said about the show goes with it.
+  statement(
+    db,
+    "DELETE FROM replica_notices WHERE id = ? AND kind IN ('rundown', 'rundownClash')",
+  ).run(id);
   return statement(db, 'DELETE FROM rundowns WHERE id = ?').run(id).changes > 0;
 }
 

@@ -119,6 +119,15 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
         rundown: { ...theirs, version: theirs.version + 1 },
       }),
     ).toEqual({ result: 'applied' });
+    // The show taken out in the newsroom: what was said about it goes with it.
+    applyRundown(db, {
+      type: 'rundown',
+      seq: 3,
+      id: synced.id,
+      version: theirs.version + 2,
+      rundown: null,
+    });
+    expect(listNotices(db)).toEqual([]);
   });
 
   it('finds no clash with its own value when the newsroom took a push whose answer was lost', async () => {
