@@ -111,9 +111,15 @@ test('the selected row is floated and removed from the toolbar', async ({ page, 
   await page.keyboard.press('Alt+f');
   await expect(row('CITY BUDGET')).not.toHaveAttribute('aria-label', /floated/);
 
+  // The undo offer's live region is there, empty, before anything is removed: a screen reader
+  // announces text put into it (a region put in with its text is not announced by all).
+  const offer = page.locator('.cd-rundown [role=status].cd-rundown-undo');
+  await expect(offer).toHaveCount(1);
+  await expect(offer).toBeEmpty();
   // A double click on Remove takes one row, the one whose undo is offered.
   await toolbar.getByRole('button', { name: 'Remove' }).dblclick();
   await expect(rows(page)).toHaveCount(2);
+  await expect(offer).toContainText('Removed CITY BUDGET');
   await expect(page.getByRole('status').filter({ hasText: 'Removed CITY BUDGET' })).toBeVisible();
   // The row after it is selected now: Remove again takes LOST DOG.
   await expect(row('LOST DOG')).toHaveAttribute('aria-selected', 'true');

@@ -160,7 +160,7 @@ export function RundownScreen(props: Props) {
   return (
     <div
       ref={screen}
-      className={`cd-rundown${compact ? ' cd-rundown-with-story' : ''}`}
+      className={`cd-rundown${compact ? ' cd-rundown-with-story' : ''}${undo ? ' cd-rundown-offering' : ''}`}
       data-testid="rundown-screen"
     >
       <header className="cd-rundown-head">
@@ -260,16 +260,20 @@ export function RundownScreen(props: Props) {
       {devices.value && (
         <MosDevicesBar rundownId={rundown.id} status={devices.value} onChanged={devices.refresh} />
       )}
-      {undo && (
-        <div className="cd-rundown-undo" role="status">
-          <span className="cd-rundown-undo-text" title={undo.slug}>
-            Removed {undo.slug} from the rundown.
-          </span>
-          <button type="button" className="cd-button" onClick={() => void undoRemove()}>
-            Undo
-          </button>
-        </div>
-      )}
+      {/* The live region is always there, empty until a removal: a region put in together with
+          its text is not announced by every screen reader. */}
+      <div role="status" className="cd-rundown-undo">
+        {undo && (
+          <>
+            <span className="cd-rundown-undo-text" title={undo.slug}>
+              Removed {undo.slug} from the rundown.
+            </span>
+            <button type="button" className="cd-button" onClick={() => void undoRemove()}>
+              Undo
+            </button>
+          </>
+        )}
+      </div>
       <div className="cd-rundown-body">
         <RundownGrid
           view={view}
