@@ -65,7 +65,7 @@ export function NewsroomDialog({
         )}
         {status.notices.length > 0 && (
           <>
-            <h3>From the server</h3>
+            <h3>From the newsroom</h3>
             <ul className="cd-newsroom-list">
               {status.notices.map((n) => (
                 <li key={`${n.kind}:${n.id}`}>
