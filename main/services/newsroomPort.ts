@@ -21,6 +21,7 @@ export type NewsroomPort = {
   status(): Output<'newsroom.status'> | Promise<Output<'newsroom.status'>>;
   connect(input: ParsedInput<'newsroom.connect'>): Promise<Output<'newsroom.connect'>>;
   disconnect(): Promise<Output<'newsroom.disconnect'>>;
+  dismissNotice(input: ParsedInput<'newsroom.dismissNotice'>): Output<'newsroom.dismissNotice'>;
   sync(): Promise<Output<'newsroom.sync'>>;
   events(input: ParsedInput<'newsroom.events'>): Promise<Output<'newsroom.events'>>;
   lease(input: ParsedInput<'newsroom.lease'>): Promise<Output<'newsroom.lease'>>;

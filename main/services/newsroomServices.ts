@@ -29,6 +29,7 @@ export function newsroomServices({ ctx }: ServiceKit): Pick<ServiceHandlers, New
       },
     'newsroom.connect': (input) => (port ? port.connect(input) : alone()),
     'newsroom.disconnect': () => (port ? port.disconnect() : alone()),
+    'newsroom.dismissNotice': (input) => (port ? port.dismissNotice(input) : alone()),
     'newsroom.sync': () => (port ? port.sync() : alone()),
     'newsroom.events': (input) =>
       port

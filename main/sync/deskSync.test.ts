@@ -545,6 +545,10 @@ describe('two producers on one show', () => {
     await second.call('newsroom.sync', {});
     expect((await second.call('newsroom.status', {})).pending).toBe(0);
     expect((await second.call('newsroom.status', {})).notices).toMatchObject(notices);
+    // Read, it is put away.
+    const after = await second.call('newsroom.dismissNotice', { kind: 'rundownClash', id });
+    expect(after.notices).toEqual([]);
+    expect((await second.call('newsroom.status', {})).notices).toEqual([]);
   });
 });
 

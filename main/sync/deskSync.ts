@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import WebSocket from 'ws';
 import type { Archive } from '../archive/open';
 import {
+  clearNotice,
   conflictedStories,
   evictOldStories,
   listNotices,
@@ -335,6 +336,11 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
       client = null;
       forgetSession(archive.path);
       setState('alone');
+      return status();
+    },
+
+    dismissNotice({ kind, id }) {
+      clearNotice(db, kind, id);
       return status();
     },
 

@@ -59,6 +59,7 @@ const ACTIONS: Record<Channel, string> = {
   'newsroom.status': 'read the newsroom connection',
   'newsroom.connect': 'connect to the newsroom',
   'newsroom.disconnect': 'disconnect from the newsroom',
+  'newsroom.dismissNotice': 'put the notice away',
   'newsroom.sync': 'exchange changes with the newsroom',
   'newsroom.events': 'hear from the newsroom',
   'newsroom.lease': 'say who is editing the story',

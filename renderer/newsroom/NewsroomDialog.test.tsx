@@ -56,4 +56,35 @@ describe('the newsroom dialog', () => {
     await settle();
     expect(onClose).toHaveBeenCalledTimes(1);
   });
+
+  it('puts a notice away at once and asks the desk to forget it', async () => {
+    fakeArchive.answer({ 'newsroom.dismissNotice': () => ok({ ...OFFLINE, notices: [] }) });
+    const said = {
+      kind: 'rundownClash',
+      id: 'r1',
+      label: '6 PM NEWS',
+      message: 'Changed at another desk too, and yours was kept.',
+      at: '2026-12-01T02:00:00.000Z',
+    };
+    const onChanged = vi.fn();
+    render(
+      <NewsroomDialog
+        status={{ ...OFFLINE, notices: [said] }}
+        onClose={() => {}}
+        onChanged={onChanged}
+        onOpenStory={() => {}}
+      />,
+    );
+    const button = document.querySelector<HTMLButtonElement>(
+      'button[aria-label="Put away the notice about 6 PM NEWS"]',
+    )!;
+    expect(document.body.textContent).toContain('Changed at another desk too');
+    act(() => button.click());
+    expect(document.body.textContent).not.toContain('Changed at another desk too');
+    await settle();
+    expect(fakeArchive.callsTo('newsroom.dismissNotice')).toEqual([
+      { kind: 'rundownClash', id: 'r1' },
+    ]);
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  });
 });

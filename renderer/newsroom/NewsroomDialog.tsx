@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { NewsroomStatus } from '../../shared/newsroom/channels';
 import { ROLE_LABELS } from '../../shared/newsroom/roles';
 import { Dialog } from '../common/Dialog';
@@ -18,6 +19,16 @@ export function NewsroomDialog({
 }) {
   const { identity } = status;
   const disconnecting = useInFlight();
+  /** Notices put away here, gone at once (the status that no longer lists them follows). */
+  const [putAway, setPutAway] = useState<ReadonlySet<string>>(new Set());
+  const notices = status.notices.filter((n) => !putAway.has(`${n.kind}:${n.id}`));
+  const putAwayNotice = async (kind: string, id: string) => {
+    setPutAway((s) => new Set(s).add(`${kind}:${id}`));
+    const done = await call('newsroom.dismissNotice', { kind, id });
+    if (done.ok) onChanged();
+    // Not put away: it shows again.
+    else setPutAway((s) => new Set([...s].filter((k) => k !== `${kind}:${id}`)));
+  };
   return (
     <Dialog title="Newsroom" onClose={onClose} testId="newsroom-dialog">
       <div className="cd-newsroom-details">
@@ -63,14 +74,22 @@ export function NewsroomDialog({
             </ul>
           </>
         )}
-        {status.notices.length > 0 && (
+        {notices.length > 0 && (
           <>
             <h3>From the newsroom</h3>
             <ul className="cd-newsroom-list">
-              {status.notices.map((n) => (
+              {notices.map((n) => (
                 <li key={`${n.kind}:${n.id}`}>
                   {n.label && <strong>{n.label}: </strong>}
-                  {n.message}
+                  {n.message}{' '}
+                  <button
+                    type="button"
+                    className="cd-link"
+                    aria-label={`Put away the notice${n.label ? ` about ${n.label}` : ''}`}
+                    onClick={() => void putAwayNotice(n.kind, n.id)}
+                  >
+                    Put away
+                  </button>
                 </li>
               ))}
             </ul>

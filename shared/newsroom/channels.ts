@@ -99,6 +99,10 @@ export const newsroomChannels = {
     }),
   ).returns<NewsroomStatus>(),
   'newsroom.disconnect': channel(z.strictObject({})).returns<NewsroomStatus>(),
+  /** Takes a notice (`NewsroomStatus.notices`) away once it has been read. */
+  'newsroom.dismissNotice': channel(
+    z.strictObject({ kind: z.string().min(1).max(40), id: z.string().min(1).max(200) }),
+  ).returns<NewsroomStatus>(),
   /** Sends what changed here and takes in what changed in the newsroom, once, now. */
   'newsroom.sync': channel(z.strictObject({})).returns<SyncSummary>(),
   /**
