@@ -232,8 +232,9 @@ export function applyMergedRundown(
       merged.version,
       local,
       outgoingRundown(db, sent.id).history,
-      undefined,
-      clashes,
+      {
+        found: clashes,
+      },
     );
   });
 }
@@ -279,9 +280,14 @@ function takeNewsroomVersion(
   version: number,
   local: Rundown | null,
   own: readonly WireHistoryEntry[],
-  authorOf?: AuthorOf,
-  /** Clashes the newsroom found making this desk's changes on its version. */
-  found: readonly ValueClash[] = [],
+  {
+    authorOf,
+    found = [],
+  }: {
+    authorOf?: AuthorOf;
+    /** Clashes the newsroom found making this desk's changes on its version. */
+    found?: readonly ValueClash[];
+  } = {},
 ): string | null {
   const keep = local !== null && own.length > 0;
   putRundown(
@@ -301,13 +307,14 @@ function takeNewsroomVersion(
   ]);
 }
 
+/** Who set a row's value in the newsroom's version, where the feed said (its history entries). */
+export type AuthorOf = (rowId: string, action: string) => string | undefined;
+
 /**
  * A rundown from the newsroom. Where this desk changed it too and has not sent that yet, its
  * changes are made again on top of the newsroom's version (`replayChanges`), to go up next —
  * unless `keepOwn` is false: the newsroom has refused them, and its version stands.
  */
-/** Who set a row's value in the newsroom's version, where the feed said (its history entries). */
-export type AuthorOf = (rowId: string, action: string) => string | undefined;
 
 export function applyRundown(
   db: Database,
@@ -338,7 +345,9 @@ export function applyRundown(
     const missing = missingStories(db, change.rundown);
     if (missing.length > 0) return { result: 'needs', storyIds: missing };
     const own = local && changedHere && keepOwn ? outgoingRundown(db, change.id).history : [];
-    const clashes = takeNewsroomVersion(db, change.rundown, change.version, local, own, authorOf);
+    const clashes = takeNewsroomVersion(db, change.rundown, change.version, local, own, {
+      authorOf,
+    });
     if (own.length > 0) return clashes ? { result: 'applied', clashes } : { result: 'applied' };
     if (changedHere) {
       dropUnsentHistory(db, change.id);

@@ -118,9 +118,13 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     if (result.result === 'unchanged') return;
     summary.received++;
     hooks.emit({ type: 'rundown', id: change.id });
-    if (result.result === 'replaced') say(change.id, change.rundown?.title ?? '', result.message);
-    if (result.result === 'applied' && result.clashes)
-      say(change.id, change.rundown?.title ?? '', result.clashes);
+    const said =
+      result.result === 'replaced'
+        ? result.message
+        : result.result === 'applied'
+          ? result.clashes
+          : undefined;
+    if (said) say(change.id, change.rundown?.title ?? '', said);
   }
 
   /**

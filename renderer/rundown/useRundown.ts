@@ -120,9 +120,6 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
   const openId = useRef(id);
   openId.current = id;
 
-  /** The archive's rundown as last read or answered, without the changes on their way. */
-  const archive = useRef<RundownDetail | null>(null);
-
   /** Shows the archive's rundown with the changes still on their way to it on top. */
   const show = useCallback((answer: RundownDetail) => {
     if (answer.rundown.id !== openId.current) return;
@@ -130,7 +127,6 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
     // Answers can pass each other (a reload asked before a change's answer, delivered after it).
     if (before?.rundown.id === answer.rundown.id && answer.rundown.version < before.rundown.version)
       return;
-    archive.current = answer;
     let rows = answer.rundown.rows;
     for (const change of pending.current)
       if (change.rundownId === answer.rundown.id && change.predict) rows = change.predict(rows);
@@ -312,17 +308,9 @@ export function useRundown(id: string | null, live: LiveStoryTime): RundownDoc {
       const place = (rows: RundownRow[]) => placeAfter(rows, rowId, afterId, to);
       return (
         (await apply({
-          run: (base) => {
-            // Where the row lands on the order last read, should the row it goes after be gone.
-            const latest = archive.current?.rundown.id === base.rundown.id ? archive.current : base;
-            const index = place(latest.rundown.rows).findIndex((r) => r.id === rowId);
-            return call('rundowns.moveRow', {
-              id: base.rundown.id,
-              rowId,
-              to: Math.max(index, 0),
-              after: afterId,
-            });
-          },
+          // The archive puts it after that row wherever it then is (at `to`, should it be gone).
+          run: (base) =>
+            call('rundowns.moveRow', { id: base.rundown.id, rowId, to, after: afterId }),
           predict: place,
         })) !== null
       );

@@ -94,19 +94,19 @@ function position(ctx: CommandContext, flag: Flag<string>): number | undefined {
 /**
  * Where a row goes: a row number (`numbered`, from 1), or `--after ROW`, right after that row
  * wherever it is when the change is made (the number it has now is kept as the fallback).
- * `moving` is the row being moved, which does not count.
+ * `others` reads the show's rows the row goes among (without the row being moved), only when
+ * they are needed.
  */
 async function placeOf(
   ctx: CommandContext,
-  id: string,
   numbered: Flag<string>,
-  moving?: string,
+  others: () => Promise<readonly { id: string }[]>,
 ): Promise<{ at?: number; after?: string }> {
   const at = position(ctx, numbered);
   const anchor = ctx.flag(afterFlag);
   if (anchor === undefined) return at === undefined ? {} : { at };
   if (at !== undefined) throw new UsageError(`give --${numbered.name} N or --after ROW, not both`);
-  const rows = (await ctx.call('rundowns.get', { id })).rundown.rows.filter((r) => r.id !== moving);
+  const rows = await others();
   const after = resolveId(
     'row',
     anchor,
@@ -284,7 +284,11 @@ const SUBS: Subcommands = {
     if (stories.length === 0 && estSec === undefined)
       throw new UsageError(`a ${brk !== undefined ? 'break' : 'item'} needs --length M:SS`);
     const page = ctx.flag(pageFlag);
-    const { at, after } = await placeOf(ctx, id, atFlag);
+    const { at, after } = await placeOf(
+      ctx,
+      atFlag,
+      async () => (await ctx.call('rundowns.get', { id })).rundown.rows,
+    );
     const row =
       stories.length > 0
         ? { kind: 'story' as const, storyId: stories[0]!, ...(estSec !== undefined && { estSec }) }
@@ -308,8 +312,11 @@ const SUBS: Subcommands = {
   async move(ctx, [rid, row, ...rest]) {
     if (rest.length) throw new UsageError(`unexpected argument “${rest[0]}”`);
     const id = await rundownId(ctx, rid);
-    const moving = rowId(await ctx.call('rundowns.get', { id }), row);
-    const { at: to, after } = await placeOf(ctx, id, toFlag, moving);
+    const before = await ctx.call('rundowns.get', { id });
+    const moving = rowId(before, row);
+    const { at: to, after } = await placeOf(ctx, toFlag, async () =>
+      before.rundown.rows.filter((r) => r.id !== moving),
+    );
     if (to === undefined)
       throw new UsageError('rundown move needs --to N (a row number, from 1) or --after ROW');
     const detail = await ctx.call('rundowns.moveRow', {
