@@ -29,6 +29,7 @@ import {
 } from './replica';
 import {
   clashingValues,
+  clashKey,
   describeClashes,
   replayChanges,
   type ValueClash,
@@ -301,14 +302,17 @@ function takeNewsroomVersion(
   return noteClashes(db, theirs.id, theirs.title, [
     ...found,
     ...clashes.map((c) => {
-      const by = authorOf?.(c.rowId, c.action);
+      const by = authorOf?.(clashKey(c));
       return by ? { ...c, by } : c;
     }),
   ]);
 }
 
-/** Who set a row's value in the newsroom's version, where the feed said (its history entries). */
-export type AuthorOf = (rowId: string, action: string) => string | undefined;
+/**
+ * Who set a value in the newsroom's version, where the feed said (its history entries), by the
+ * value's key (`valueKey`).
+ */
+export type AuthorOf = (key: string) => string | undefined;
 
 /**
  * A rundown from the newsroom. Where this desk changed it too and has not sent that yet, its

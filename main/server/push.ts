@@ -9,6 +9,7 @@ import type {
   RundownChange,
   WireComment,
   WireDoc,
+  WireHistoryEntry,
 } from '../../shared/newsroom/protocol';
 import {
   rundownRefusal,
@@ -18,7 +19,13 @@ import {
 } from '../../shared/newsroom/roles';
 import { storySearchDocument } from '../../shared/newsroom/searchText';
 import { sameDocument } from '../../shared/newsroom/sameDocument';
-import { clashingValues, replayChanges, type ValueClash } from '../../shared/rundown/replay';
+import {
+  clashingValues,
+  clashKey,
+  replayChanges,
+  valueKey,
+  type ValueClash,
+} from '../../shared/rundown/replay';
 import type { Session } from './accounts';
 import { heldByOther, renewHeld } from './leases';
 import { insertRevision } from './revisions';
@@ -369,16 +376,20 @@ async function whoSet(
   clashes: ValueClash[],
 ): Promise<ValueClash[]> {
   if (clashes.length === 0) return clashes;
-  const { rows } = await tx.query<{ row_id: string; action: string; author: string }>(
-    `SELECT DISTINCT ON (entry->>'rowId', entry->>'action')
-       entry->>'rowId' AS row_id, entry->>'action' AS action, entry->>'author' AS author
-     FROM rundown_history WHERE rundown_id = $1 AND entry->>'rowId' = ANY($2::text[])
-     ORDER BY entry->>'rowId', entry->>'action', seq DESC`,
-    [rundownId, clashes.map((c) => c.rowId)],
+  // Newest first: the first entry that sets a value names who set it last.
+  const { rows } = await tx.query<{ entry: WireHistoryEntry }>(
+    `SELECT entry FROM rundown_history
+     WHERE rundown_id = $1 AND (entry->>'rowId' = ANY($2::text[]) OR entry->>'action' = 'edited')
+     ORDER BY seq DESC`,
+    [rundownId, clashes.flatMap((c) => (c.rowId === null ? [] : [c.rowId]))],
   );
-  const by = new Map(rows.map((r) => [`${r.row_id} ${r.action}`, r.author]));
+  const by = new Map<string, string>();
+  for (const { entry } of rows) {
+    const key = valueKey(entry);
+    if (key !== null && !by.has(key)) by.set(key, entry.author);
+  }
   return clashes.map((c) => {
-    const author = by.get(`${c.rowId} ${c.action}`);
+    const author = by.get(clashKey(c));
     return author ? { ...c, by: author } : c;
   });
 }

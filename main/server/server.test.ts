@@ -449,7 +449,7 @@ describe('one value set at two desks', () => {
       makeRow(ids[id], { label: id.toUpperCase(), ...over });
     const base = makeRundown([row('alpha'), row('bravo')]);
     let uid = 0;
-    const entry = (author: string, action: string, rowId: string, detail: object) => ({
+    const entry = (author: string, action: string, rowId: string | null, detail: object) => ({
       uid: `u${++uid}`,
       rundownId: base.id,
       at,
@@ -467,34 +467,67 @@ describe('one value set at two desks', () => {
       ).body.outcomes[0]!;
 
     await push(null, base, [{ ...entry('Lee Seo-yeon', 'created', ids.alpha, {}), rowId: null }]);
-    // Cho, at another desk, makes ALPHA 1:30 (version 2).
-    await push(1, { ...base, version: 2, rows: [row('alpha', { estSec: 90 }), row('bravo')] }, [
-      entry('Cho Min-ho', 'estimate', ids.alpha, { slug: 'ALPHA', from: 30, to: 90 }),
-    ]);
-    // Lee, still on version 1, makes it 2:00 and sets BRAVO's actual, which nobody else touched.
+    const onAir = base.onAirSec;
+    const moved = (by: number, to = onAir + by) => ({ field: 'on-air time', from: onAir, to });
+    // Cho, at another desk, makes ALPHA 1:30 and puts the show on air 15 minutes later
+    // (version 2).
+    await push(
+      1,
+      {
+        ...base,
+        version: 2,
+        onAirSec: onAir + 900,
+        rows: [row('alpha', { estSec: 90 }), row('bravo')],
+      },
+      [
+        entry('Cho Min-ho', 'estimate', ids.alpha, { slug: 'ALPHA', from: 30, to: 90 }),
+        entry('Cho Min-ho', 'edited', null, moved(900)),
+      ],
+    );
+    // Lee, still on version 1, makes it 2:00, sets BRAVO's actual and renames the show (which
+    // nobody else touched) and puts it on air half an hour later.
     const outcome = await push(
       1,
       {
         ...base,
         version: 2,
+        title: 'LATE NEWS',
+        onAirSec: onAir + 1800,
         rows: [row('alpha', { estSec: 120 }), row('bravo', { actualSec: 40 })],
       },
       [
         entry('Lee Seo-yeon', 'estimate', ids.alpha, { slug: 'ALPHA', from: 30, to: 120 }),
         entry('Lee Seo-yeon', 'actual', ids.bravo, { slug: 'BRAVO', from: null, to: 40 }),
+        entry('Lee Seo-yeon', 'edited', null, {
+          field: 'title',
+          from: base.title,
+          to: 'LATE NEWS',
+        }),
+        entry('Lee Seo-yeon', 'edited', null, moved(1800)),
       ],
     );
     expect(outcome).toMatchObject({
       result: 'merged',
-      clashes: [{ rowId: ids.alpha, action: 'estimate', theirs: 90, mine: 120, by: 'Cho Min-ho' }],
+      clashes: [
+        { rowId: ids.alpha, action: 'estimate', theirs: 90, mine: 120, by: 'Cho Min-ho' },
+        {
+          rowId: null,
+          action: 'edited',
+          field: 'on-air time',
+          theirs: onAir + 900,
+          mine: onAir + 1800,
+          by: 'Cho Min-ho',
+        },
+      ],
     });
+    expect((outcome as { clashes: unknown[] }).clashes).toHaveLength(2);
     const stored = await server.pool.query('SELECT rundown FROM rundowns WHERE id = $1', [base.id]);
-    expect(
-      (stored.rows[0] as { rundown: typeof base }).rundown.rows.map((r) => [r.estSec, r.actualSec]),
-    ).toEqual([
+    const show = (stored.rows[0] as { rundown: typeof base }).rundown;
+    expect(show.rows.map((r) => [r.estSec, r.actualSec])).toEqual([
       [120, null],
       [30, 40],
     ]);
+    expect([show.title, show.onAirSec]).toEqual(['LATE NEWS', onAir + 1800]);
   });
 });
 

@@ -1,7 +1,11 @@
 import type { ServiceHandlers } from '../../shared/ipc/contract';
 import type { RundownDetail } from '../../shared/rundown/channels';
 import { DAY_SEC } from '../../shared/rundown/clock';
-import type { RundownHistoryEntry } from '../../shared/rundown/history';
+import {
+  recordedShowValue,
+  type RundownHistoryEntry,
+  type ShowFieldName,
+} from '../../shared/rundown/history';
 import { RundownSchema, type Rundown, type RundownRow } from '../../shared/rundown/model';
 import { moveRow, placeAfter, placeIndex } from '../../shared/rundown/rows';
 import { rowsFromTemplate, templateFromRundown } from '../../shared/rundown/template';
@@ -187,13 +191,23 @@ export function rundownServices({
           onAirSec: 'on-air time',
           lengthSec: 'length',
           blockBudgets: 'block budgets',
+        } as const satisfies Record<keyof typeof fields, ShowFieldName>;
+        const next: Rundown = {
+          ...rundown,
+          ...Object.fromEntries(changed.map((k) => [k, fields[k]])),
         };
         return {
-          rundown: { ...rundown, ...Object.fromEntries(changed.map((k) => [k, fields[k]])) },
+          rundown: next,
+          // The values before and after, so that the history says them and a clash with
+          // another desk's change to the same detail can be found.
           changes: changed.map((k) => ({
             action: 'edited' as const,
             rowId: null,
-            detail: { from: names[k] },
+            detail: {
+              field: names[k],
+              from: recordedShowValue(rundown, names[k]),
+              to: recordedShowValue(next, names[k]),
+            },
           })),
         };
       }),

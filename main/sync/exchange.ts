@@ -46,7 +46,7 @@ import type {
   WireDoc,
 } from '../../shared/newsroom/protocol';
 import { timingSettings } from '../../shared/settings';
-import type { ValueClash } from '../../shared/rundown/replay';
+import { valueKey, type ValueClash } from '../../shared/rundown/replay';
 import type { NewsroomClient } from './client';
 import { writeTransaction } from '../archive/writeTransaction';
 
@@ -155,9 +155,11 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       entries.map((e) => e.uid),
     );
     const authors = new Map<string, string>();
-    for (const entry of entries)
-      if (!own.has(entry.uid))
-        authors.set(`${entry.rundownId} ${entry.rowId} ${entry.action}`, entry.author);
+    for (const entry of entries) {
+      const key = valueKey(entry);
+      if (key !== null && !own.has(entry.uid))
+        authors.set(`${entry.rundownId} ${key}`, entry.author);
+    }
     for (const change of page.changes) {
       switch (change.type) {
         case 'story':
@@ -172,8 +174,8 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
             hooks.emit({ type: 'story', id: change.comment.storyId });
           break;
         case 'rundown':
-          await rundownIn(change, client, summary, true, (rowId, action) =>
-            authors.get(`${change.id} ${rowId} ${action}`),
+          await rundownIn(change, client, summary, true, (key) =>
+            authors.get(`${change.id} ${key}`),
           );
           break;
         case 'rundownHistory':

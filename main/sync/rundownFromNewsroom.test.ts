@@ -94,8 +94,7 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       },
       true,
       // The feed's history entries: Cho made WEATHER 1:00.
-      (rowId, action) =>
-        rowId === weather!.id && action === 'estimate' ? 'Cho Min-ho' : undefined,
+      (key) => (key === `row ${weather!.id} estimate` ? 'Cho Min-ho' : undefined),
     );
     const said =
       'Changed at another desk too, and yours was kept. WEATHER’s estimate: yours, 0:45, replaced Cho Min-ho’s 1:00.';
@@ -128,6 +127,50 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       rundown: null,
     });
     expect(listNotices(db)).toEqual([]);
+  });
+
+  it('says whose show detail this desk’s unsent one replaced: on-air time, title, block budgets', async () => {
+    const { call, db, synced } = await syncedShow();
+    // Here, not yet sent: on air at 18:30, the title and A's budget changed.
+    await call('rundowns.update', {
+      id: synced.id,
+      onAirSec: 18 * 3600 + 1800,
+      title: '6:30 NEWS',
+      blockBudgets: { A: 600 },
+    });
+    // The newsroom: another desk put it on at 18:15 and gave A 8:00; nobody else renamed it.
+    const theirs = {
+      ...synced,
+      version: synced.version + 1,
+      onAirSec: 18 * 3600 + 900,
+      blockBudgets: { A: 480 },
+    };
+    const applied = applyRundown(
+      db,
+      { type: 'rundown', seq: 1, id: synced.id, version: theirs.version, rundown: theirs },
+      true,
+      (key) => (key === 'show on-air time' ? 'Cho Min-ho' : undefined),
+    );
+    expect(applied).toEqual({
+      result: 'applied',
+      clashes:
+        'Changed at another desk too, and yours was kept. The show’s on-air time: yours, 18:30:00, replaced Cho Min-ho’s 18:15:00; The show’s block budgets: yours, A 10:00, replaced another desk’s A 8:00.',
+    });
+    const here = (await call('rundowns.get', { id: synced.id })).rundown;
+    expect([here.title, here.onAirSec, here.blockBudgets]).toEqual([
+      '6:30 NEWS',
+      18 * 3600 + 1800,
+      { A: 600 },
+    ]);
+    // The history says the values.
+    const history = await call('rundowns.history', { id: synced.id });
+    expect(history.map((h) => h.detail).filter((d) => d.field)).toEqual(
+      expect.arrayContaining([
+        { field: 'on-air time', from: 18 * 3600, to: 18 * 3600 + 1800 },
+        { field: 'title', from: '6 PM NEWS', to: '6:30 NEWS' },
+        { field: 'block budgets', from: '{}', to: '{"A":600}' },
+      ]),
+    );
   });
 
   it('finds no clash with its own value when the newsroom took a push whose answer was lost', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StorySchema, STORY_STATUSES } from '../story/model';
 import { RundownSchema } from '../rundown/model';
-import { RUNDOWN_ACTIONS } from '../rundown/history';
+import { RUNDOWN_ACTIONS, SHOW_FIELD_NAMES } from '../rundown/history';
 import type { ValueClash } from '../rundown/replay';
 import { ROLES } from './roles';
 
@@ -102,6 +102,7 @@ export const WireHistoryEntrySchema = z.strictObject({
   rowId: z.string().max(64).nullable(),
   detail: z.strictObject({
     slug: z.string().max(200).optional(),
+    field: z.enum(SHOW_FIELD_NAMES).optional(),
     from: z.union([z.string().max(200), z.number(), z.null()]).optional(),
     to: z.union([z.string().max(200), z.number(), z.null()]).optional(),
   }),

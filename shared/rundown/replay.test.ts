@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clashingValues, describeClashes, type RecordedChange } from './replay';
+import { describeChange } from './history';
+import { clashingValues, describeClashes, replayChanges, type RecordedChange } from './replay';
 import { makeRow, makeRundown } from './testing/makeRundown';
 
 const set = (
@@ -70,14 +71,86 @@ describe('values set at two desks at once', () => {
     ]);
   });
 
+  it('names the show’s own details another desk changed too, and not the ones it did not', () => {
+    // Here: on air moved from 18:00 to 18:30, renamed, and A's budget set to 10:00.
+    const base = makeRundown([makeRow('fire')]);
+    const edited = (field: string, from: string | number, to: string | number): RecordedChange =>
+      ({ action: 'edited', rowId: null, detail: { field, from, to } }) as RecordedChange;
+    const changes = [
+      edited('on-air time', base.onAirSec, 18 * 3600 + 1800),
+      edited('title', base.title, 'LATE NEWS'),
+      edited('block budgets', '{}', '{"A":600}'),
+    ];
+    // There: on air at 18:15, budgets B 4:00 then A 8:00 (kept in block order), title untouched.
+    const onto = { ...base, onAirSec: 18 * 3600 + 900, blockBudgets: { B: 240, A: 480 } };
+    expect(clashingValues(onto, changes)).toEqual([
+      {
+        rowId: null,
+        slug: base.title,
+        action: 'edited',
+        field: 'on-air time',
+        theirs: 18 * 3600 + 900,
+        mine: 18 * 3600 + 1800,
+      },
+      {
+        rowId: null,
+        slug: base.title,
+        action: 'edited',
+        field: 'block budgets',
+        theirs: '{"A":480,"B":240}',
+        mine: '{"A":600}',
+      },
+    ]);
+    // Nobody else changed them: no clash. Entries recorded before they carried values: none.
+    expect(clashingValues(base, changes)).toEqual([]);
+    const old = { action: 'edited', rowId: null, detail: { from: 'on-air time' } } as const;
+    expect(clashingValues(onto, [old])).toEqual([]);
+    // Made again on the newer version, this desk's details stand; old entries too.
+    const mine = { ...base, title: 'LATE NEWS', onAirSec: 18 * 3600 + 1800 };
+    expect(replayChanges(onto, mine, [old]).onAirSec).toBe(18 * 3600 + 1800);
+    expect(replayChanges(onto, mine, changes.slice(0, 2))).toMatchObject({
+      title: 'LATE NEWS',
+      onAirSec: 18 * 3600 + 1800,
+      blockBudgets: { B: 240, A: 480 },
+    });
+  });
+
+  it('words a show detail’s change in the history with its values, and an older entry without', () => {
+    const entry = (detail: object) => ({ action: 'edited' as const, detail });
+    expect(describeChange(entry({ field: 'on-air time', from: 64_800, to: 66_600 }))).toBe(
+      'Changed the show’s on-air time: 18:00:00 → 18:30:00',
+    );
+    expect(describeChange(entry({ field: 'length', from: 1800, to: 1740 }))).toBe(
+      'Changed the show’s length: 30:00 → 29:00',
+    );
+    expect(
+      describeChange(entry({ field: 'block budgets', from: '{}', to: '{"A":600,"B":240}' })),
+    ).toBe('Changed the show’s block budgets: none → A 10:00, B 4:00');
+    // Budgets too long to record: named without values; an entry from before values: the same.
+    expect(describeChange(entry({ field: 'block budgets' }))).toBe(
+      'Changed the show’s block budgets',
+    );
+    expect(describeChange(entry({ from: 'title' }))).toBe('Changed the show’s title');
+  });
+
   it('says which row, which value and whose, in the producer’s units', () => {
     const text = describeClashes([
       { rowId: 'a', slug: 'FIRE', action: 'estimate', theirs: 90, mine: 120, by: 'Anna Lee' },
       { rowId: 'b', slug: 'B1 OPEN', action: 'hit', theirs: 65_100, mine: 65_160 },
       { rowId: 'c', slug: 'WX', action: 'page', theirs: 'C4', mine: null },
+      {
+        rowId: null,
+        slug: '6 PM NEWS',
+        action: 'edited',
+        field: 'on-air time',
+        theirs: 64_800,
+        mine: 66_600,
+        by: 'Cho Min-ho',
+      },
     ]);
     expect(text).toBe(
       'Changed at another desk too, and yours was kept. ' +
+        'The show’s on-air time: yours, 18:30:00, replaced Cho Min-ho’s 18:00:00; ' +
         'FIRE’s estimate: yours, 2:00, replaced Anna Lee’s 1:30; ' +
         'B1 OPEN’s hard hit: yours, 18:06:00, replaced another desk’s 18:05:00; ' +
         'WX’s page: yours, auto, replaced another desk’s C4.',

@@ -1,13 +1,21 @@
 import { formatDuration } from '../story/timing';
 import { formatClock } from './clock';
-import type { RundownAction } from './history';
+import {
+  describeShowValue,
+  editedField,
+  recordedShowValue,
+  SHOW_FIELDS,
+  type ChangeDetail,
+  type RundownAction,
+  type ShowFieldName,
+} from './history';
 import type { Rundown, RundownRow } from './model';
 
 /** A change as a rundown's history records it: what was done to which row, and the new value. */
 export type RecordedChange = {
   action: RundownAction;
   rowId: string | null;
-  detail: { slug?: string; from?: string | number | null; to?: string | number | null };
+  detail: ChangeDetail;
 };
 
 /** A row's values a change sets, by the action its history records. */
@@ -21,18 +29,38 @@ const VALUES = {
 type ValueAction = keyof typeof VALUES;
 
 /**
- * A value this desk set on a row that another desk had set to something else meanwhile: made
- * again on the newer version, this desk's value replaces theirs. `by` names the other desk's
+ * A value this desk set that another desk had set to something else meanwhile: made again on the
+ * newer version, this desk's value replaces theirs. A row's value (`rowId`, `action`), or the
+ * show's own detail (`rowId` null, `action` 'edited', `field`). `by` names the other desk's
  * person where it is known.
  */
 export type ValueClash = {
-  rowId: string;
+  rowId: string | null;
   slug: string;
-  action: ValueAction;
+  action: ValueAction | 'edited';
+  field?: ShowFieldName;
   theirs: string | number | null;
   mine: string | number | null;
   by?: string;
 };
+
+/**
+ * The value a recorded change sets, as a key: the row and the action, or the show's detail.
+ * Null for a change that sets no value (a move, a float, a row added or taken out).
+ */
+export function valueKey(change: RecordedChange): string | null {
+  if (change.action === 'edited') {
+    const name = editedField(change.detail);
+    return name ? `show ${name}` : null;
+  }
+  return change.action in VALUES && change.rowId !== null
+    ? `row ${change.rowId} ${change.action}`
+    : null;
+}
+
+/** The key of the value a clash is about, as `valueKey` gives it for the changes that set it. */
+export const clashKey = (c: ValueClash): string =>
+  c.rowId === null ? `show ${c.field}` : `row ${c.rowId} ${c.action}`;
 
 /**
  * The values `changes` set that another desk changed too since this desk's version: the row's
@@ -48,14 +76,19 @@ export function clashingValues(
 ): ValueClash[] {
   const firsts = new Map<string, { change: RecordedChange; last: RecordedChange }>();
   for (const change of changes) {
-    if (!(change.action in VALUES) || change.rowId === null) continue;
-    const key = `${change.rowId} ${change.action}`;
+    const key = valueKey(change);
+    if (key === null) continue;
     const seen = firsts.get(key);
     if (seen) seen.last = change;
     else firsts.set(key, { change, last: change });
   }
   const clashes: ValueClash[] = [];
   for (const { change, last } of firsts.values()) {
+    if (change.action === 'edited') {
+      const clash = showClash(onto, change, last);
+      if (clash) clashes.push(clash);
+      continue;
+    }
     const row = onto.rows.find((r) => r.id === change.rowId);
     if (!row) continue;
     const action = change.action as ValueAction;
@@ -84,7 +117,7 @@ export function clashingValues(
     const back = mine?.rows.find((r) => r.id === change.rowId);
     if (!theirs || !back) continue;
     for (const [action, field] of Object.entries(VALUES) as [ValueAction, keyof RundownRow][]) {
-      if (firsts.has(`${back.id} ${action}`) || theirs[field] === back[field]) continue;
+      if (firsts.has(`row ${back.id} ${action}`) || theirs[field] === back[field]) continue;
       clashes.push({
         rowId: back.id,
         slug: change.detail.slug ?? back.label ?? '',
@@ -95,6 +128,20 @@ export function clashingValues(
     }
   }
   return clashes;
+}
+
+/**
+ * The show's detail this desk changed (from `first`'s value before to `last`'s after) when the
+ * newer version holds neither. Entries recorded without values say nothing here.
+ */
+function showClash(onto: Rundown, first: RecordedChange, last: RecordedChange): ValueClash | null {
+  const field = editedField(first.detail);
+  const from = first.detail.field === undefined ? undefined : first.detail.from;
+  const set = last.detail.field === undefined ? undefined : last.detail.to;
+  if (!field || from === undefined || set === undefined) return null;
+  const theirs = recordedShowValue(onto, field);
+  if (theirs === undefined || theirs === from || theirs === set) return null;
+  return { rowId: null, slug: onto.title, action: 'edited', field, theirs, mine: set };
 }
 
 const VALUE_NAMES: Record<ValueAction, string> = {
@@ -116,21 +163,18 @@ function shownValue(action: ValueAction, value: string | number | null): string 
  * which value, whose it was, so that they can put it back if theirs was the one to keep.
  */
 export function describeClashes(clashes: readonly ValueClash[]): string {
-  const said = clashes.map((c) => {
+  // The show's own details first, right after the sentence before them.
+  const ordered = [...clashes].sort((a, b) => Number(a.rowId !== null) - Number(b.rowId !== null));
+  const said = ordered.map((c) => {
     const whose = c.by ? `${c.by}’s` : 'another desk’s';
+    if (c.action === 'edited') {
+      const field = c.field!;
+      return `The show’s ${field}: yours, ${describeShowValue(field, c.mine)}, replaced ${whose} ${describeShowValue(field, c.theirs)}`;
+    }
     return `${c.slug || 'a row'}’s ${VALUE_NAMES[c.action]}: yours, ${shownValue(c.action, c.mine)}, replaced ${whose} ${shownValue(c.action, c.theirs)}`;
   });
   return `Changed at another desk too, and yours was kept. ${said.join('; ')}.`;
 }
-
-/** The show's fields an `edited` entry names (as the history words them). */
-const SHOW_FIELDS = {
-  title: 'title',
-  'air date': 'airDate',
-  'on-air time': 'onAirSec',
-  length: 'lengthSec',
-  'block budgets': 'blockBudgets',
-} as const satisfies Record<string, keyof Rundown>;
 
 const num = (v: string | number | null | undefined) => (typeof v === 'number' ? v : null);
 
@@ -199,8 +243,8 @@ export function replayChanges(
         if (typeof to === 'string' && to !== '') setRow(rowId, { label: to });
         break;
       case 'edited': {
-        const field = SHOW_FIELDS[detail.from as keyof typeof SHOW_FIELDS];
-        if (field) show = { ...show, [field]: mine[field] };
+        const name = editedField(detail);
+        if (name) show = { ...show, [SHOW_FIELDS[name]]: mine[SHOW_FIELDS[name]] };
         break;
       }
       case 'created':
