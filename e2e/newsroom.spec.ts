@@ -151,7 +151,7 @@ test('two desks in one newsroom: a story arrives, its writer is shown, typing is
   await expect(hints).toContainText('김민지');
 });
 
-test('two producers set one row’s estimate at the same moment: the one whose value replaced the other’s is told whose', async ({
+test('two producers set one row’s estimate at the same moment: each is told whose value replaced whose', async ({
   page,
   call,
   otherPage,
@@ -194,7 +194,8 @@ test('two producers set one row’s estimate at the same moment: the one whose v
     await p.keyboard.type(value);
     await p.keyboard.press('Enter');
   };
-  const told = (p: Page) => p.getByTestId('notices').getByText(/Changed at another desk too/);
+  const told = (p: Page) =>
+    p.getByTestId('notices').getByText(/Changed at another desk too, and yours was kept/);
   let teller: Page | null = null;
   for (let round = 0; round < 8 && !teller; round++) {
     await Promise.all([
@@ -224,13 +225,18 @@ test('two producers set one row’s estimate at the same moment: the one whose v
     if (someone) teller = (await told(page).count()) > 0 ? page : otherPage;
   }
   expect(teller, 'one producer was told, in eight tries').not.toBeNull();
-  const other = teller === page ? people.cho : people.lee;
+  const [winner, loser] = teller === page ? [people.lee, people.cho] : [people.cho, people.lee];
   const kept = unwrap(await call('rundowns.get', { id })).rundown.rows[1]!.estSec!;
   const shown = `${Math.floor(kept / 60)}:${String(kept % 60).padStart(2, '0')}`;
   // The show both desks now have holds the told producer's value, and the notice says whose it
-  // replaced.
+  // replaced; the other producer is told whose value replaced theirs.
   await expect(told(teller!)).toContainText(
-    new RegExp(`BRIDGE VOTE’s estimate: yours, ${shown}, replaced ${other}’s \\d:\\d\\d\\.`),
+    new RegExp(`BRIDGE VOTE’s estimate: yours, ${shown}, replaced ${loser}’s \\d:\\d\\d\\.`),
+  );
+  await expect(
+    (teller === page ? otherPage : page).getByTestId('notices').getByText(/and theirs was kept/),
+  ).toContainText(
+    new RegExp(`BRIDGE VOTE’s estimate: ${winner}’s ${shown} replaced \\d:\\d\\d here\\.`),
   );
 });
 

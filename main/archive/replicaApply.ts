@@ -31,7 +31,10 @@ import {
   clashingValues,
   clashKey,
   describeClashes,
+  describeReplaced,
+  replacedValues,
   replayChanges,
+  valueKey,
   type ValueClash,
 } from '../../shared/rundown/replay';
 import type { Rundown } from '../../shared/rundown/model';
@@ -241,19 +244,26 @@ export function applyMergedRundown(
 }
 
 /**
- * The notice of values a producer's changes set over another desk's: one per show, the latest,
- * kept apart from the show's other notices (a change that goes up clears those, not this).
- * Returns what to tell the producer now, or null: no clash, or the same clash worked out again
- * (a later feed page, before this desk's push went up) is not said twice.
+ * The notice of values set at two desks at once (this desk's kept over another's, or another's
+ * over this desk's): one per show, the latest, kept apart from the show's other notices (a
+ * change that goes up clears those, not this). Returns what to tell the producer now, or null:
+ * nothing to say, or the same clash worked out again (a later feed page, before this desk's
+ * push went up) is not said twice.
  */
 function noteClashes(
   db: Database,
   rundownId: string,
   title: string,
-  clashes: readonly ValueClash[],
+  kept: readonly ValueClash[],
+  replaced: readonly ValueClash[] = [],
 ): string | null {
-  if (clashes.length === 0) return null;
-  const said = describeClashes(clashes);
+  const said = [
+    kept.length > 0 ? describeClashes(kept) : '',
+    replaced.length > 0 ? describeReplaced(replaced) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (said === '') return null;
   const before = noticeMessage(db, CLASH_NOTICE, rundownId);
   if (before !== null && sameClashes(before, said)) return null;
   putNotice(db, { kind: CLASH_NOTICE, id: rundownId, label: title, message: said, at: now() });
@@ -282,10 +292,14 @@ function takeNewsroomVersion(
   local: Rundown | null,
   own: readonly WireHistoryEntry[],
   {
-    authorOf,
+    feed = [],
     found = [],
   }: {
-    authorOf?: AuthorOf;
+    /**
+     * Other desks' history entries for this show that came with it (oldest first): who set a
+     * value, and the values they set over different ones held here.
+     */
+    feed?: readonly WireHistoryEntry[];
     /** Clashes the newsroom found making this desk's changes on its version. */
     found?: readonly ValueClash[];
   } = {},
@@ -298,33 +312,48 @@ function takeNewsroomVersion(
       : { ...theirs, version },
   );
   setMark(db, 'rundown', theirs.id, String(version), version);
+  const authors = new Map<string, string>();
+  for (const entry of feed) {
+    const key = valueKey(entry);
+    if (key !== null) authors.set(key, entry.author);
+  }
   const clashes = keep ? clashingValues(theirs, own, local) : [];
-  return noteClashes(db, theirs.id, theirs.title, [
-    ...found,
-    ...clashes.map((c) => {
-      const by = authorOf?.(clashKey(c));
-      return by ? { ...c, by } : c;
-    }),
-  ]);
+  // The values this desk's unsent changes set stand (above); for the others, a value held here
+  // that another desk's change replaced is said too.
+  const mine = new Set(own.map(valueKey));
+  const replaced = local
+    ? replacedValues(
+        local,
+        theirs,
+        feed.filter((e) => !mine.has(valueKey(e))),
+      )
+    : [];
+  return noteClashes(
+    db,
+    theirs.id,
+    theirs.title,
+    [
+      ...found,
+      ...clashes.map((c) => {
+        const by = authors.get(clashKey(c));
+        return by ? { ...c, by } : c;
+      }),
+    ],
+    replaced,
+  );
 }
-
-/**
- * Who set a value in the newsroom's version, where the feed said (its history entries), by the
- * value's key (`valueKey`).
- */
-export type AuthorOf = (key: string) => string | undefined;
 
 /**
  * A rundown from the newsroom. Where this desk changed it too and has not sent that yet, its
  * changes are made again on top of the newsroom's version (`replayChanges`), to go up next —
- * unless `keepOwn` is false: the newsroom has refused them, and its version stands.
+ * unless `keepOwn` is false: the newsroom has refused them, and its version stands. `feed`: the
+ * other desks' history entries for it that came with it, oldest first (who set what).
  */
-
 export function applyRundown(
   db: Database,
   change: RundownChange,
   keepOwn = true,
-  authorOf?: AuthorOf,
+  feed: readonly WireHistoryEntry[] = [],
 ): RundownApplied {
   return writeTransaction(db, (): RundownApplied => {
     const mark = getMark(db, 'rundown', change.id);
@@ -349,24 +378,23 @@ export function applyRundown(
     const missing = missingStories(db, change.rundown);
     if (missing.length > 0) return { result: 'needs', storyIds: missing };
     const own = local && changedHere && keepOwn ? outgoingRundown(db, change.id).history : [];
+    // Changes made here that are dropped (below) are said once, as dropped.
+    const dropped = changedHere && own.length === 0;
     const clashes = takeNewsroomVersion(db, change.rundown, change.version, local, own, {
-      authorOf,
+      feed: dropped ? [] : feed,
     });
-    if (own.length > 0) return clashes ? { result: 'applied', clashes } : { result: 'applied' };
-    if (changedHere) {
-      dropUnsentHistory(db, change.id);
-      const message =
-        'Someone changed this rundown in the newsroom first: your changes to it made here were not applied. Look at it again and redo them.';
-      putNotice(db, {
-        kind: 'rundown',
-        id: change.id,
-        label: change.rundown.title,
-        message,
-        at: now(),
-      });
-      return { result: 'replaced', message };
-    }
-    return { result: 'applied' };
+    if (!dropped) return clashes ? { result: 'applied', clashes } : { result: 'applied' };
+    dropUnsentHistory(db, change.id);
+    const message =
+      'Someone changed this rundown in the newsroom first: your changes to it made here were not applied. Look at it again and redo them.';
+    putNotice(db, {
+      kind: 'rundown',
+      id: change.id,
+      label: change.rundown.title,
+      message,
+      at: now(),
+    });
+    return { result: 'replaced', message };
   });
 }
 

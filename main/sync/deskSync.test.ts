@@ -515,7 +515,7 @@ describe('two producers on one show', () => {
     expect((await second.call('newsroom.status', {})).pending).toBe(0);
   });
 
-  it('tells the producer whose estimate theirs replaced when both set the same row’s', async () => {
+  it('tells both producers whose estimate replaced whose when both set the same row’s', async () => {
     const { first, second, id, rowOf } = await twoProducers(['ALPHA']);
     const rowId = rowOf('ALPHA');
     const { cursor } = await second.call('newsroom.events', { after: 0, waitMs: 0 });
@@ -537,8 +537,16 @@ describe('two producers on one show', () => {
     expect(events.filter((e) => e.type === 'notice')).toEqual([
       { type: 'notice', kind: 'rundown', id, label: '6 PM NEWS', message: said },
     ]);
-    // Lee's desk replaced nobody's value: it is told nothing.
-    expect((await first.call('newsroom.status', {})).notices).toEqual([]);
+    // Lee's desk is told whose value replaced hers.
+    expect((await first.call('newsroom.status', {})).notices).toMatchObject([
+      {
+        kind: 'rundownClash',
+        id,
+        label: '6 PM NEWS',
+        message:
+          'Changed at another desk too, and theirs was kept. ALPHA’s estimate: Cho Min-ho’s 2:00 replaced 1:30 here.',
+      },
+    ]);
 
     // Cho's next change to the show goes up: the notice stays until the next clash.
     await second.call('rundowns.setRow', { id, rowId, actualSec: 100 });

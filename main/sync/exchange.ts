@@ -29,7 +29,6 @@ import {
   applyStory,
   dropUnsentHistory,
   missingStories,
-  type AuthorOf,
 } from '../archive/replicaApply';
 import type { NewsroomEvent, SyncSummary } from '../../shared/newsroom/channels';
 import type {
@@ -44,9 +43,10 @@ import type {
   StoryBundle,
   WireComment,
   WireDoc,
+  WireHistoryEntry,
 } from '../../shared/newsroom/protocol';
 import { timingSettings } from '../../shared/settings';
-import { valueKey, type ValueClash } from '../../shared/rundown/replay';
+import type { ValueClash } from '../../shared/rundown/replay';
 import type { NewsroomClient } from './client';
 import { writeTransaction } from '../archive/writeTransaction';
 
@@ -107,13 +107,13 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     client: NewsroomClient,
     summary: SyncSummary,
     keepOwn = true,
-    authorOf?: AuthorOf,
+    feed: readonly WireHistoryEntry[] = [],
   ): Promise<void> {
-    let result = applyRundown(db, change, keepOwn, authorOf);
+    let result = applyRundown(db, change, keepOwn, feed);
     if (result.result === 'needs') {
       // Stories a rundown shows come to the desk with it, whatever their age.
       storyBundles((await client.stories(result.storyIds)).stories, summary);
-      result = applyRundown(db, change, keepOwn, authorOf);
+      result = applyRundown(db, change, keepOwn, feed);
     }
     if (result.result === 'unchanged') return;
     summary.received++;
@@ -154,11 +154,12 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       db,
       entries.map((e) => e.uid),
     );
-    const authors = new Map<string, string>();
+    const others = new Map<string, WireHistoryEntry[]>();
     for (const entry of entries) {
-      const key = valueKey(entry);
-      if (key !== null && !own.has(entry.uid))
-        authors.set(`${entry.rundownId} ${key}`, entry.author);
+      if (own.has(entry.uid)) continue;
+      const list = others.get(entry.rundownId);
+      if (list) list.push(entry);
+      else others.set(entry.rundownId, [entry]);
     }
     for (const change of page.changes) {
       switch (change.type) {
@@ -174,9 +175,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
             hooks.emit({ type: 'story', id: change.comment.storyId });
           break;
         case 'rundown':
-          await rundownIn(change, client, summary, true, (key) =>
-            authors.get(`${change.id} ${key}`),
-          );
+          await rundownIn(change, client, summary, true, others.get(change.id));
           break;
         case 'rundownHistory':
           if (applyHistory(db, change)) hooks.emit({ type: 'rundown', id: change.entry.rundownId });

@@ -9,6 +9,7 @@ import {
   setMark,
 } from '../archive/replica';
 import { closeArchives, serviceCaller } from '../services/testing/rundownShow';
+import type { WireHistoryEntry } from '../../shared/newsroom/protocol';
 
 afterEach(closeArchives);
 
@@ -30,6 +31,23 @@ async function syncedShow() {
   for (const h of sent.history) setMark(db, 'history', h.uid, '1');
   return { call, db, synced: d.rundown };
 }
+
+let uid = 0;
+/** Another desk's history entry, as the feed brings it with the show. */
+const fromFeed = (
+  author: string,
+  action: WireHistoryEntry['action'],
+  rowId: string | null,
+  detail: WireHistoryEntry['detail'],
+): WireHistoryEntry => ({
+  uid: `feed-${++uid}`,
+  rundownId: '',
+  at: '2026-12-01T04:00:00.000Z',
+  author,
+  action,
+  rowId,
+  detail,
+});
 
 describe('a rundown from the newsroom, on a desk that changed it too', () => {
   it('takes the newsroom’s version with this desk’s unsent changes made on top, to go up next', async () => {
@@ -94,7 +112,7 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       },
       true,
       // The feed's history entries: Cho made WEATHER 1:00.
-      (key) => (key === `row ${weather!.id} estimate` ? 'Cho Min-ho' : undefined),
+      [fromFeed('Cho Min-ho', 'estimate', weather!.id, { slug: 'WEATHER', from: 30, to: 60 })],
     );
     const said =
       'Changed at another desk too, and yours was kept. WEATHER’s estimate: yours, 0:45, replaced Cho Min-ho’s 1:00.';
@@ -149,7 +167,7 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       db,
       { type: 'rundown', seq: 1, id: synced.id, version: theirs.version, rundown: theirs },
       true,
-      (key) => (key === 'show on-air time' ? 'Cho Min-ho' : undefined),
+      [fromFeed('Cho Min-ho', 'edited', null, { field: 'on-air time', from: 64_800, to: 65_700 })],
     );
     expect(applied).toEqual({
       result: 'applied',
@@ -203,5 +221,67 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
     expect(outgoingRundown(db, synced.id).history.map((h) => h.detail)).toMatchObject([
       { from: 60, to: 45 },
     ]);
+  });
+});
+
+describe('a rundown from the newsroom whose values replaced this desk’s', () => {
+  /** The show after this desk set WEATHER to 1:30 and put it on air at 18:30, all sent. */
+  async function sentShow() {
+    const { call, db, synced } = await syncedShow();
+    const weather = synced.rows[1]!;
+    await call('rundowns.setRow', { id: synced.id, rowId: weather.id, estSec: 90 });
+    const d = await call('rundowns.update', { id: synced.id, onAirSec: 18 * 3600 + 1800 });
+    setMark(db, 'rundown', synced.id, String(d.rundown.version), d.rundown.version);
+    for (const h of outgoingRundown(db, synced.id).history) setMark(db, 'history', h.uid, '1');
+    return { call, db, show: d.rundown, weather };
+  }
+
+  it('tells this desk whose values replaced the ones it had set, and which', async () => {
+    const { call, db, show, weather } = await sentShow();
+    // Lee, on the version before, made WEATHER 2:00 and the show 18:15; the newsroom kept both.
+    const theirs = {
+      ...show,
+      version: show.version + 1,
+      onAirSec: 18 * 3600 + 900,
+      rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
+    };
+    const applied = applyRundown(
+      db,
+      { type: 'rundown', seq: 1, id: show.id, version: theirs.version, rundown: theirs },
+      true,
+      [
+        fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
+        fromFeed('Lee Seo-yeon', 'edited', null, {
+          field: 'on-air time',
+          from: 64_800,
+          to: 65_700,
+        }),
+      ],
+    );
+    const said =
+      'Changed at another desk too, and theirs was kept. The show’s on-air time: Lee Seo-yeon’s 18:15:00 replaced 18:30:00 here; WEATHER’s estimate: Lee Seo-yeon’s 2:00 replaced 1:30 here.';
+    expect(applied).toEqual({ result: 'applied', clashes: said });
+    // The newsroom's values are taken; nothing goes up again.
+    const here = (await call('rundowns.get', { id: show.id })).rundown;
+    expect([here.onAirSec, here.rows[1]!.estSec]).toEqual([18 * 3600 + 900, 120]);
+    expect(outgoingRundown(db, show.id).history).toEqual([]);
+    expect(listNotices(db)).toMatchObject([{ kind: 'rundownClash', message: said }]);
+  });
+
+  it('says nothing when the other desk changed values from what this desk had', async () => {
+    const { db, show, weather } = await sentShow();
+    const theirs = {
+      ...show,
+      version: show.version + 1,
+      rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
+    };
+    const applied = applyRundown(
+      db,
+      { type: 'rundown', seq: 1, id: show.id, version: theirs.version, rundown: theirs },
+      true,
+      [fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 90, to: 120 })],
+    );
+    expect(applied).toEqual({ result: 'applied' });
+    expect(listNotices(db)).toEqual([]);
   });
 });

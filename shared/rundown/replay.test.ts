@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describeChange } from './history';
-import { clashingValues, describeClashes, replayChanges, type RecordedChange } from './replay';
+import {
+  clashingValues,
+  describeClashes,
+  describeReplaced,
+  replacedValues,
+  replayChanges,
+  type RecordedChange,
+} from './replay';
 import { makeRow, makeRundown } from './testing/makeRundown';
 
 const set = (
@@ -183,5 +190,66 @@ describe('values set at two desks at once', () => {
         },
       ),
     );
+  });
+});
+
+describe('values another desk set over this desk’s', () => {
+  const by = (author: string, change: RecordedChange) => ({ ...change, author });
+
+  it('names the values held here that another desk’s kept change replaced', () => {
+    // Here: FIRE 1:30 (set here, sent). Lee, on the version before, made it 2:00 from 1:00.
+    const here = makeRundown([makeRow('fire', { estSec: 90 }), makeRow('wx', { estSec: 30 })]);
+    const now = makeRundown([makeRow('fire', { estSec: 120 }), makeRow('wx', { estSec: 45 })]);
+    const replaced = replacedValues(here, now, [
+      by('Lee', set('fire', 'estimate', 60, 120, 'FIRE')),
+      // WX: Lee changed it from what this desk had, so nothing of this desk's was replaced.
+      by('Lee', set('wx', 'estimate', 30, 45, 'WX')),
+    ]);
+    expect(replaced).toEqual([
+      { rowId: 'fire', slug: 'FIRE', action: 'estimate', theirs: 120, mine: 90, by: 'Lee' },
+    ]);
+    expect(describeReplaced(replaced)).toBe(
+      'Changed at another desk too, and theirs was kept. FIRE’s estimate: Lee’s 2:00 replaced 1:30 here.',
+    );
+  });
+
+  it('says nothing where the newsroom kept this desk’s value, or the row is gone', () => {
+    const here = makeRundown([makeRow('fire', { estSec: 90 }), makeRow('wx', { estSec: 30 })]);
+    const now = makeRundown([makeRow('fire', { estSec: 90 })]);
+    expect(
+      replacedValues(here, now, [
+        by('Lee', set('fire', 'estimate', 60, 120)),
+        by('Lee', set('wx', 'estimate', 60, 120)),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('takes the first value the other desk started from and the last it set, and a show detail', () => {
+    const base = makeRundown([makeRow('brk', { kind: 'break', estSec: 0 })]);
+    const here = { ...base, onAirSec: 66_600 };
+    const now = { ...base, onAirSec: 65_700 };
+    const edited = (from: number, to: number): RecordedChange => ({
+      action: 'edited',
+      rowId: null,
+      detail: { field: 'on-air time', from, to },
+    });
+    // Cleared at the other desk (a break's cleared estimate is stored as 0:00): no clash.
+    expect(replacedValues(here, now, [by('Lee', set('brk', 'estimate', 120, null))])).toEqual([]);
+    expect(
+      replacedValues(here, now, [
+        by('Lee', edited(64_800, 65_000)),
+        by('Cho', edited(65_000, 65_700)),
+      ]),
+    ).toEqual([
+      {
+        rowId: null,
+        slug: base.title,
+        action: 'edited',
+        field: 'on-air time',
+        theirs: 65_700,
+        mine: 66_600,
+        by: 'Cho',
+      },
+    ]);
   });
 });

@@ -163,17 +163,123 @@ function shownValue(action: ValueAction, value: string | number | null): string 
  * which value, whose it was, so that they can put it back if theirs was the one to keep.
  */
 export function describeClashes(clashes: readonly ValueClash[]): string {
-  // The show's own details first, right after the sentence before them.
-  const ordered = [...clashes].sort((a, b) => Number(a.rowId !== null) - Number(b.rowId !== null));
-  const said = ordered.map((c) => {
-    const whose = c.by ? `${c.by}’s` : 'another desk’s';
-    if (c.action === 'edited') {
-      const field = c.field!;
-      return `The show’s ${field}: yours, ${describeShowValue(field, c.mine)}, replaced ${whose} ${describeShowValue(field, c.theirs)}`;
-    }
-    return `${c.slug || 'a row'}’s ${VALUE_NAMES[c.action]}: yours, ${shownValue(c.action, c.mine)}, replaced ${whose} ${shownValue(c.action, c.theirs)}`;
+  const said = inOrder(clashes).map((c) => {
+    const { what, value } = words(c);
+    return `${what}: yours, ${value(c.mine)}, replaced ${whose(c)} ${value(c.theirs)}`;
   });
   return `Changed at another desk too, and yours was kept. ${said.join('; ')}.`;
+}
+
+/**
+ * Values another desk set over the ones this desk held, in sentences, for the producer whose
+ * values were replaced (the other desk's changes reached the newsroom later, and were kept).
+ */
+export function describeReplaced(replaced: readonly ValueClash[]): string {
+  const said = inOrder(replaced).map((c) => {
+    const { what, value } = words(c);
+    return `${what}: ${whose(c)} ${value(c.theirs)} replaced ${value(c.mine)} here`;
+  });
+  return `Changed at another desk too, and theirs was kept. ${said.join('; ')}.`;
+}
+
+/** The show's own details first, right after the sentence before them. */
+const inOrder = (clashes: readonly ValueClash[]) =>
+  [...clashes].sort((a, b) => Number(a.rowId !== null) - Number(b.rowId !== null));
+
+const whose = (c: ValueClash) => (c.by ? `${c.by}’s` : 'another desk’s');
+
+/** Which value a clash is about, and its values in the producer's units. */
+function words(c: ValueClash): {
+  what: string;
+  value: (v: string | number | null) => string;
+} {
+  if (c.action === 'edited') {
+    const field = c.field!;
+    return { what: `The show’s ${field}`, value: (v) => describeShowValue(field, v) };
+  }
+  const action = c.action;
+  return {
+    what: `${c.slug || 'a row'}’s ${VALUE_NAMES[action]}`,
+    value: (v) => shownValue(action, v),
+  };
+}
+
+/**
+ * The values another desk's changes (`theirs`, the newsroom's history entries, oldest first) set
+ * over a different value this desk held (`here`, before it takes the newsroom's version `now`):
+ * the value here is neither what that desk started from nor what it set, and `now` holds a
+ * value other than this desk's. Entries without values (a show detail recorded before they
+ * carried them) say nothing.
+ */
+export function replacedValues(
+  here: Rundown,
+  now: Rundown,
+  theirs: readonly (RecordedChange & { author?: string })[],
+): ValueClash[] {
+  const spans = new Map<string, { first: RecordedChange; last: (typeof theirs)[number] }>();
+  for (const change of theirs) {
+    const key = valueKey(change);
+    if (key === null) continue;
+    const span = spans.get(key);
+    if (span) span.last = change;
+    else spans.set(key, { first: change, last: change });
+  }
+  const replaced: ValueClash[] = [];
+  for (const { first, last } of spans.values()) {
+    const value = heldValue(first);
+    if (!value) continue;
+    const mine = value.on(here);
+    const kept = value.on(now);
+    if (mine === undefined || kept === undefined || mine === kept) continue;
+    const recorded = [first.detail.from, last.detail.to].map((v) => value.stored(v ?? null, here));
+    if (recorded.includes(mine)) continue;
+    replaced.push({
+      rowId: first.rowId,
+      slug:
+        first.detail.slug ??
+        (first.rowId === null
+          ? now.title
+          : (now.rows.find((r) => r.id === first.rowId)?.label ?? '')),
+      action: value.action,
+      ...(value.field ? { field: value.field } : {}),
+      theirs: kept,
+      mine,
+      ...(last.author ? { by: last.author } : {}),
+    });
+  }
+  return replaced;
+}
+
+/**
+ * How to read the value a change sets on a version of the show (undefined: the row is not on it,
+ * or the value is too long to record), and a recorded value as that version stores it.
+ */
+function heldValue(change: RecordedChange): {
+  action: ValueClash['action'];
+  field?: ShowFieldName;
+  on: (show: Rundown) => string | number | null | undefined;
+  stored: (v: string | number | null, show: Rundown) => string | number | null;
+} | null {
+  if (change.action === 'edited') {
+    const field = editedField(change.detail);
+    if (!field || change.detail.field === undefined) return null;
+    return {
+      action: 'edited',
+      field,
+      on: (show) => recordedShowValue(show, field),
+      stored: (v) => v,
+    };
+  }
+  if (!(change.action in VALUES) || change.rowId === null) return null;
+  const action = change.action as ValueAction;
+  const rowOf = (show: Rundown) => show.rows.find((r) => r.id === change.rowId);
+  return {
+    action,
+    on: (show) => rowOf(show)?.[VALUES[action]] as string | number | null | undefined,
+    // A break's or an item's estimate cleared is stored as 0:00 (only a story's has a script).
+    stored: (v, show) =>
+      v === null && action === 'estimate' && rowOf(show)?.kind !== 'story' ? 0 : v,
+  };
 }
 
 const num = (v: string | number | null | undefined) => (typeof v === 'number' ? v : null);
