@@ -35,6 +35,8 @@ export type MarkKind =
   | 'comment'
   | 'rundown'
   | 'history'
+  /** The last clash said of a rundown (values set at two desks), so it is not said twice. */
+  | 'clash'
   | 'pronouncer'
   | 'template'
   | 'showTemplate';
@@ -131,15 +133,6 @@ export function putNotice(db: Database, notice: Notice): void {
     `INSERT INTO replica_notices (kind, id, label, message, at) VALUES (@kind, @id, @label, @message, @at)
      ON CONFLICT (kind, id) DO UPDATE SET label = excluded.label, message = excluded.message, at = excluded.at`,
   ).run(notice);
-}
-
-/** The message of the notice about this thing, if there is one. */
-export function noticeMessage(db: Database, kind: string, id: string): string | null {
-  const row = statement(db, 'SELECT message FROM replica_notices WHERE kind = ? AND id = ?').get(
-    kind,
-    id,
-  ) as { message: string } | undefined;
-  return row?.message ?? null;
 }
 
 /**

@@ -23,7 +23,6 @@ import {
   getMark,
   markRundownSent,
   outgoingRundown,
-  noticeMessage,
   putNotice,
   setMark,
 } from './replica';
@@ -264,19 +263,17 @@ function noteClashes(
     .filter(Boolean)
     .join(' ');
   if (said === '') return null;
-  const before = noticeMessage(db, CLASH_NOTICE, rundownId);
-  if (before !== null && sameClashes(before, said)) return null;
+  // The same clashes worked out again say nothing, whoever they name: a feed page may not say
+  // who set a value.
+  const nameless = ({ by: _, ...clash }: ValueClash) => clash;
+  const same = JSON.stringify({ kept: kept.map(nameless), replaced: replaced.map(nameless) });
+  if (getMark(db, 'clash', rundownId)?.mark === same) return null;
   putNotice(db, { kind: CLASH_NOTICE, id: rundownId, label: title, message: said, at: now() });
+  setMark(db, 'clash', rundownId, same);
   return said;
 }
 
 const CLASH_NOTICE = 'rundownClash';
-
-/** The same values replaced, whoever the notices name (a feed page may not say who set them). */
-const sameClashes = (a: string, b: string) => {
-  const nameless = (said: string) => said.replace(/replaced .*?’s /g, 'replaced ’s ');
-  return nameless(a) === nameless(b);
-};
 
 const now = () => new Date().toISOString();
 
@@ -292,42 +289,28 @@ function takeNewsroomVersion(
   local: Rundown | null,
   own: readonly WireHistoryEntry[],
   {
-    feed = [],
+    feed = NO_FEED,
     found = [],
   }: {
-    /**
-     * Other desks' history entries for this show that came with it (oldest first): who set a
-     * value, and the values they set over different ones held here.
-     */
-    feed?: readonly WireHistoryEntry[];
+    /** Other desks' history entries for this show that came with it: who set what. */
+    feed?: FeedHistory;
     /** Clashes the newsroom found making this desk's changes on its version. */
     found?: readonly ValueClash[];
   } = {},
 ): string | null {
   const keep = local !== null && own.length > 0;
-  putRundown(
-    db,
-    keep
-      ? { ...replayChanges(theirs, local, own), version: Math.max(local.version, version + 1) }
-      : { ...theirs, version },
-  );
+  const stored = keep
+    ? { ...replayChanges(theirs, local, own), version: Math.max(local.version, version + 1) }
+    : { ...theirs, version };
+  putRundown(db, stored);
   setMark(db, 'rundown', theirs.id, String(version), version);
   const authors = new Map<string, string>();
-  for (const entry of feed) {
+  for (const entry of feed.entries) {
     const key = valueKey(entry);
     if (key !== null) authors.set(key, entry.author);
   }
   const clashes = keep ? clashingValues(theirs, own, local) : [];
-  // The values this desk's unsent changes set stand (above); for the others, a value held here
-  // that another desk's change replaced is said too.
-  const mine = new Set(own.map(valueKey));
-  const replaced = local
-    ? replacedValues(
-        local,
-        theirs,
-        feed.filter((e) => !mine.has(valueKey(e))),
-      )
-    : [];
+  const replaced = local ? replacedValues(local, stored, feed.entries, feed.setHere) : [];
   return noteClashes(
     db,
     theirs.id,
@@ -344,16 +327,59 @@ function takeNewsroomVersion(
 }
 
 /**
+ * The other desks' history entries for a show that came from the newsroom with it (oldest
+ * first, each later than this desk's own change to the same value), and the values whose last
+ * change on this desk, before they came, was made here (`valuesSetHere`).
+ */
+export type FeedHistory = {
+  entries: readonly WireHistoryEntry[];
+  setHere: ReadonlySet<string>;
+};
+
+const NO_FEED: FeedHistory = { entries: [], setHere: new Set() };
+
+/** The keys (`valueKey`) of a show's values whose last change on this desk was made here. */
+export function valuesSetHere(db: Database, rundownId: string): Set<string> {
+  const rows = statement(
+    db,
+    `SELECT h.action, h.row_id, h.detail_json, m.mark
+       FROM rundown_history h LEFT JOIN replica_marks m ON m.kind = 'history' AND m.id = h.uid
+      WHERE h.rundown_id = ? ORDER BY h.seq DESC`,
+  ).all(rundownId) as {
+    action: WireHistoryEntry['action'];
+    row_id: string | null;
+    detail_json: string;
+    mark: string | null;
+  }[];
+  const seen = new Set<string>();
+  const here = new Set<string>();
+  for (const row of rows) {
+    const key = valueKey({
+      action: row.action,
+      rowId: row.row_id,
+      detail: JSON.parse(row.detail_json) as WireHistoryEntry['detail'],
+    });
+    if (key === null || seen.has(key)) continue;
+    seen.add(key);
+    if (row.mark !== FROM_FEED) here.add(key);
+  }
+  return here;
+}
+
+/** The mark of a history entry that came from another desk through the newsroom. */
+const FROM_FEED = 'feed';
+
+/**
  * A rundown from the newsroom. Where this desk changed it too and has not sent that yet, its
  * changes are made again on top of the newsroom's version (`replayChanges`), to go up next —
  * unless `keepOwn` is false: the newsroom has refused them, and its version stands. `feed`: the
- * other desks' history entries for it that came with it, oldest first (who set what).
+ * other desks' history entries for it that came with it (who set what).
  */
 export function applyRundown(
   db: Database,
   change: RundownChange,
   keepOwn = true,
-  feed: readonly WireHistoryEntry[] = [],
+  feed: FeedHistory = NO_FEED,
 ): RundownApplied {
   return writeTransaction(db, (): RundownApplied => {
     const mark = getMark(db, 'rundown', change.id);
@@ -381,7 +407,7 @@ export function applyRundown(
     // Changes made here that are dropped (below) are said once, as dropped.
     const dropped = changedHere && own.length === 0;
     const clashes = takeNewsroomVersion(db, change.rundown, change.version, local, own, {
-      feed: dropped ? [] : feed,
+      feed: dropped ? NO_FEED : feed,
     });
     if (!dropped) return clashes ? { result: 'applied', clashes } : { result: 'applied' };
     dropUnsentHistory(db, change.id);
@@ -411,7 +437,7 @@ export function applyHistory(db: Database, change: HistoryChange): boolean {
   const { entry } = change;
   if (statement(db, 'SELECT 1 FROM rundowns WHERE id = ?').get(entry.rundownId) === undefined)
     return false;
-  statement(
+  const inserted = statement(
     db,
     `INSERT OR IGNORE INTO rundown_history (rundown_id, at, author, action, row_id, detail_json, uid)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -423,8 +449,10 @@ export function applyHistory(db: Database, change: HistoryChange): boolean {
     entry.rowId,
     JSON.stringify(entry.detail),
     entry.uid,
-  );
-  setMark(db, 'history', entry.uid, '1');
+  ).changes;
+  // Marked as come from another desk; this desk's own, echoed back, stays its own.
+  if (inserted > 0) setMark(db, 'history', entry.uid, FROM_FEED);
+  else if (!getMark(db, 'history', entry.uid)) setMark(db, 'history', entry.uid, '1');
   return true;
 }
 

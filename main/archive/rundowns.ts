@@ -141,6 +141,7 @@ export function deleteRundown(db: Database, id: string): boolean {
     db,
     "DELETE FROM replica_notices WHERE id = ? AND kind IN ('rundown', 'rundownClash')",
   ).run(id);
+  statement(db, "DELETE FROM replica_marks WHERE kind = 'clash' AND id = ?").run(id);
   return statement(db, 'DELETE FROM rundowns WHERE id = ?').run(id).changes > 0;
 }
 

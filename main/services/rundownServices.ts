@@ -2,6 +2,7 @@ import type { ServiceHandlers } from '../../shared/ipc/contract';
 import type { RundownDetail } from '../../shared/rundown/channels';
 import { DAY_SEC } from '../../shared/rundown/clock';
 import {
+  budgetsText,
   recordedShowValue,
   type RundownHistoryEntry,
   type ShowFieldName,
@@ -181,9 +182,11 @@ export function rundownServices({
 
     'rundowns.update': ({ id, baseVersion, ...fields }) =>
       change(id, baseVersion, (rundown) => {
+        // Budgets are the same whatever order their blocks come in.
+        const text = (k: keyof typeof fields, v: unknown) =>
+          k === 'blockBudgets' ? budgetsText(v as Rundown['blockBudgets']) : JSON.stringify(v);
         const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
-          (k) =>
-            fields[k] !== undefined && JSON.stringify(fields[k]) !== JSON.stringify(rundown[k]),
+          (k) => fields[k] !== undefined && text(k, fields[k]) !== text(k, rundown[k]),
         );
         const names = {
           title: 'title',

@@ -29,6 +29,8 @@ import {
   applyStory,
   dropUnsentHistory,
   missingStories,
+  valuesSetHere,
+  type FeedHistory,
 } from '../archive/replicaApply';
 import type { NewsroomEvent, SyncSummary } from '../../shared/newsroom/channels';
 import type {
@@ -46,7 +48,7 @@ import type {
   WireHistoryEntry,
 } from '../../shared/newsroom/protocol';
 import { timingSettings } from '../../shared/settings';
-import type { ValueClash } from '../../shared/rundown/replay';
+import { valueKey, type ValueClash } from '../../shared/rundown/replay';
 import type { NewsroomClient } from './client';
 import { writeTransaction } from '../archive/writeTransaction';
 
@@ -107,7 +109,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
     client: NewsroomClient,
     summary: SyncSummary,
     keepOwn = true,
-    feed: readonly WireHistoryEntry[] = [],
+    feed?: FeedHistory,
   ): Promise<void> {
     let result = applyRundown(db, change, keepOwn, feed);
     if (result.result === 'needs') {
@@ -154,13 +156,12 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       db,
       entries.map((e) => e.uid),
     );
-    const others = new Map<string, WireHistoryEntry[]>();
-    for (const entry of entries) {
-      if (own.has(entry.uid)) continue;
-      const list = others.get(entry.rundownId);
-      if (list) list.push(entry);
-      else others.set(entry.rundownId, [entry]);
-    }
+    const feeds = feedHistory(
+      db,
+      entries,
+      own,
+      page.changes.flatMap((c) => (c.type === 'rundown' ? [c.id] : [])),
+    );
     for (const change of page.changes) {
       switch (change.type) {
         case 'story':
@@ -175,7 +176,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
             hooks.emit({ type: 'story', id: change.comment.storyId });
           break;
         case 'rundown':
-          await rundownIn(change, client, summary, true, others.get(change.id));
+          await rundownIn(change, client, summary, true, feeds.get(change.id));
           break;
         case 'rundownHistory':
           if (applyHistory(db, change)) hooks.emit({ type: 'rundown', id: change.entry.rundownId });
@@ -387,3 +388,30 @@ type OutgoingRequest = {
 
 /** A rundown the newsroom took on top of another desk's changes, and the values that clashed. */
 type Merged = { sent: PushRundown; current: RundownChange; clashes: ValueClash[] };
+
+/**
+ * For each show a feed page brings, the other desks' history entries for it in the page, and
+ * which of its values were last changed here before the page came (read before any of the
+ * page's entries is stored). An entry that came before this desk's own change to the same value
+ * is left out: this desk's value was set over it, knowing it.
+ */
+function feedHistory(
+  db: Archive['db'],
+  entries: readonly WireHistoryEntry[],
+  own: ReadonlySet<string>,
+  rundownIds: readonly string[],
+): Map<string, FeedHistory> {
+  const feeds = new Map<string, { entries: WireHistoryEntry[]; setHere: Set<string> }>();
+  for (const id of rundownIds) feeds.set(id, { entries: [], setHere: valuesSetHere(db, id) });
+  for (const entry of entries) {
+    const feed = feeds.get(entry.rundownId);
+    if (!feed) continue;
+    if (!own.has(entry.uid)) {
+      feed.entries.push(entry);
+      continue;
+    }
+    const key = valueKey(entry);
+    if (key !== null) feed.entries = feed.entries.filter((e) => valueKey(e) !== key);
+  }
+  return feeds;
+}

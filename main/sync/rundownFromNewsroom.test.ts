@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { moveRow } from '../../shared/rundown/rows';
-import { applyRundown } from '../archive/replicaApply';
+import { applyHistory, applyRundown, valuesSetHere } from '../archive/replicaApply';
 import {
   getMark,
   listNotices,
@@ -47,6 +47,16 @@ const fromFeed = (
   action,
   rowId,
   detail,
+});
+
+/** The feed's entries for a show, with what this desk last changed itself (before they came). */
+const feed = (
+  db: Parameters<typeof valuesSetHere>[0],
+  id: string,
+  entries: WireHistoryEntry[],
+) => ({
+  entries,
+  setHere: valuesSetHere(db, id),
 });
 
 describe('a rundown from the newsroom, on a desk that changed it too', () => {
@@ -112,7 +122,9 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       },
       true,
       // The feed's history entries: Cho made WEATHER 1:00.
-      [fromFeed('Cho Min-ho', 'estimate', weather!.id, { slug: 'WEATHER', from: 30, to: 60 })],
+      feed(db, synced.id, [
+        fromFeed('Cho Min-ho', 'estimate', weather!.id, { slug: 'WEATHER', from: 30, to: 60 }),
+      ]),
     );
     const said =
       'Changed at another desk too, and yours was kept. WEATHER’s estimate: yours, 0:45, replaced Cho Min-ho’s 1:00.';
@@ -167,7 +179,9 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       db,
       { type: 'rundown', seq: 1, id: synced.id, version: theirs.version, rundown: theirs },
       true,
-      [fromFeed('Cho Min-ho', 'edited', null, { field: 'on-air time', from: 64_800, to: 65_700 })],
+      feed(db, synced.id, [
+        fromFeed('Cho Min-ho', 'edited', null, { field: 'on-air time', from: 64_800, to: 65_700 }),
+      ]),
     );
     expect(applied).toEqual({
       result: 'applied',
@@ -249,14 +263,14 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
       db,
       { type: 'rundown', seq: 1, id: show.id, version: theirs.version, rundown: theirs },
       true,
-      [
+      feed(db, show.id, [
         fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
         fromFeed('Lee Seo-yeon', 'edited', null, {
           field: 'on-air time',
           from: 64_800,
           to: 65_700,
         }),
-      ],
+      ]),
     );
     const said =
       'Changed at another desk too, and theirs was kept. The show’s on-air time: Lee Seo-yeon’s 18:15:00 replaced 18:30:00 here; WEATHER’s estimate: Lee Seo-yeon’s 2:00 replaced 1:30 here.';
@@ -266,6 +280,106 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
     expect([here.onAirSec, here.rows[1]!.estSec]).toEqual([18 * 3600 + 900, 120]);
     expect(outgoingRundown(db, show.id).history).toEqual([]);
     expect(listNotices(db)).toMatchObject([{ kind: 'rundownClash', message: said }]);
+  });
+
+  it('is not told its value was replaced when its undone removal put it back on top', async () => {
+    const { call, db, show, weather } = await sentShow();
+    // Lee made WEATHER 2:00 (from 0:30) and the newsroom kept it; here, meanwhile, WEATHER was
+    // taken out and put back (undo) with this desk's 1:30, not yet sent.
+    await call('rundowns.removeRow', { id: show.id, rowId: weather.id });
+    await call('rundowns.addRow', {
+      id: show.id,
+      after: show.rows[0]!.id,
+      row: { id: weather.id, kind: 'item', label: 'WEATHER', estSec: 90 },
+    });
+    const theirs = {
+      ...show,
+      version: show.version + 1,
+      rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
+    };
+    const applied = applyRundown(
+      db,
+      { type: 'rundown', seq: 1, id: show.id, version: theirs.version, rundown: theirs },
+      true,
+      feed(db, show.id, [
+        fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
+      ]),
+    );
+    // One sentence, the true one: this desk's 1:30 stands over Lee's 2:00.
+    expect(applied).toEqual({
+      result: 'applied',
+      clashes:
+        'Changed at another desk too, and yours was kept. WEATHER’s estimate: yours, 1:30, replaced Lee Seo-yeon’s 2:00.',
+    });
+    expect((await call('rundowns.get', { id: show.id })).rundown.rows[1]!.estSec).toBe(90);
+  });
+
+  it('is not told of a value whose last change here came from another desk', async () => {
+    const { db, show, weather } = await sentShow();
+    // Bo's change to WEATHER, made knowing this desk's 1:30, came in an earlier page: it is the
+    // last change to it here. Cho's, made over Bo's, comes with the show: not this desk's matter.
+    applyHistory(db, {
+      type: 'rundownHistory',
+      seq: 1,
+      entry: {
+        ...fromFeed('Bo Kim', 'estimate', weather.id, { slug: 'WEATHER', from: 90, to: 100 }),
+        rundownId: show.id,
+      },
+    });
+    const theirs = {
+      ...show,
+      version: show.version + 2,
+      rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
+    };
+    const applied = applyRundown(
+      db,
+      { type: 'rundown', seq: 2, id: show.id, version: theirs.version, rundown: theirs },
+      true,
+      feed(db, show.id, [
+        fromFeed('Cho Min-ho', 'estimate', weather.id, { slug: 'WEATHER', from: 60, to: 120 }),
+      ]),
+    );
+    expect(applied).toEqual({ result: 'applied' });
+  });
+
+  it('says a clash again when a value in it changed', async () => {
+    const { call, db, show, weather } = await sentShow();
+    // Lee, not having seen this desk's values, put the show on at 18:15 and made WEATHER 2:00.
+    const bring = (version: number) =>
+      applyRundown(
+        db,
+        {
+          type: 'rundown',
+          seq: version,
+          id: show.id,
+          version,
+          rundown: {
+            ...show,
+            version,
+            onAirSec: 65_700,
+            rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
+          },
+        },
+        true,
+        feed(db, show.id, [
+          fromFeed('Lee Seo-yeon', 'edited', null, {
+            field: 'on-air time',
+            from: 64_800,
+            to: 65_700,
+          }),
+          fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
+        ]),
+      );
+    expect(bring(show.version + 1)).toMatchObject({ result: 'applied' });
+    // Here, both set again and sent, the show now at 18:40; Lee's same change replaces them again.
+    await call('rundowns.setRow', { id: show.id, rowId: weather.id, estSec: 90 });
+    const d = await call('rundowns.update', { id: show.id, onAirSec: 18 * 3600 + 2400 });
+    setMark(db, 'rundown', show.id, String(d.rundown.version), d.rundown.version);
+    for (const h of outgoingRundown(db, show.id).history) setMark(db, 'history', h.uid, '1');
+    const said =
+      'Changed at another desk too, and theirs was kept. The show’s on-air time: Lee Seo-yeon’s 18:15:00 replaced 18:40:00 here; WEATHER’s estimate: Lee Seo-yeon’s 2:00 replaced 1:30 here.';
+    expect(bring(d.rundown.version + 1)).toEqual({ result: 'applied', clashes: said });
+    expect(listNotices(db)[0]!.message).toBe(said);
   });
 
   it('says nothing when the other desk changed values from what this desk had', async () => {
@@ -279,7 +393,9 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
       db,
       { type: 'rundown', seq: 1, id: show.id, version: theirs.version, rundown: theirs },
       true,
-      [fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 90, to: 120 })],
+      feed(db, show.id, [
+        fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 90, to: 120 }),
+      ]),
     );
     expect(applied).toEqual({ result: 'applied' });
     expect(listNotices(db)).toEqual([]);

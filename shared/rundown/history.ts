@@ -84,15 +84,19 @@ export function recordedShowValue(
 ): string | number | undefined {
   const field = SHOW_FIELDS[name];
   if (field !== 'blockBudgets') return show[field];
-  const budgets = show.blockBudgets;
-  const text = JSON.stringify(
+  const text = budgetsText(show.blockBudgets);
+  return text.length <= MAX_RECORDED ? text : undefined;
+}
+
+/** Block budgets as text, block by block in order: the same budgets give the same text. */
+export function budgetsText(budgets: Rundown['blockBudgets']): string {
+  return JSON.stringify(
     Object.fromEntries(
       Object.keys(budgets)
         .sort(byBlock)
         .map((block) => [block, budgets[block]]),
     ),
   );
-  return text.length <= MAX_RECORDED ? text : undefined;
 }
 type ShowField = (typeof SHOW_FIELDS)[ShowFieldName];
 

@@ -195,16 +195,22 @@ describe('values set at two desks at once', () => {
 
 describe('values another desk set over this desk’s', () => {
   const by = (author: string, change: RecordedChange) => ({ ...change, author });
+  const setHere = (...keys: string[]) => new Set(keys);
 
-  it('names the values held here that another desk’s kept change replaced', () => {
-    // Here: FIRE 1:30 (set here, sent). Lee, on the version before, made it 2:00 from 1:00.
+  it('names the values set here that another desk’s kept change replaced without seeing them', () => {
+    // Here: FIRE 1:30 and WX 0:30, both set here and sent. Lee, on the version before, made
+    // FIRE 2:00 from 1:00; then WX 0:45 from this desk's 0:30, knowing it.
     const here = makeRundown([makeRow('fire', { estSec: 90 }), makeRow('wx', { estSec: 30 })]);
     const now = makeRundown([makeRow('fire', { estSec: 120 }), makeRow('wx', { estSec: 45 })]);
-    const replaced = replacedValues(here, now, [
-      by('Lee', set('fire', 'estimate', 60, 120, 'FIRE')),
-      // WX: Lee changed it from what this desk had, so nothing of this desk's was replaced.
-      by('Lee', set('wx', 'estimate', 30, 45, 'WX')),
-    ]);
+    const replaced = replacedValues(
+      here,
+      now,
+      [
+        by('Lee', set('fire', 'estimate', 60, 120, 'FIRE')),
+        by('Lee', set('wx', 'estimate', 30, 45, 'WX')),
+      ],
+      setHere('row fire estimate', 'row wx estimate'),
+    );
     expect(replaced).toEqual([
       { rowId: 'fire', slug: 'FIRE', action: 'estimate', theirs: 120, mine: 90, by: 'Lee' },
     ]);
@@ -213,18 +219,21 @@ describe('values another desk set over this desk’s', () => {
     );
   });
 
-  it('says nothing where the newsroom kept this desk’s value, or the row is gone', () => {
+  it('says nothing of a value this desk did not set, one it keeps, or a row gone', () => {
     const here = makeRundown([makeRow('fire', { estSec: 90 }), makeRow('wx', { estSec: 30 })]);
-    const now = makeRundown([makeRow('fire', { estSec: 90 })]);
-    expect(
-      replacedValues(here, now, [
-        by('Lee', set('fire', 'estimate', 60, 120)),
-        by('Lee', set('wx', 'estimate', 60, 120)),
-      ]),
-    ).toEqual([]);
+    const now = makeRundown([makeRow('fire', { estSec: 120 })]);
+    const changes = [
+      by('Lee', set('fire', 'estimate', 60, 120)),
+      by('Lee', set('wx', 'estimate', 60, 120)),
+    ];
+    // FIRE's last change here came from another desk (or it was never changed here).
+    expect(replacedValues(here, now, changes, setHere('row wx estimate'))).toEqual([]);
+    // The value stored here is still this desk's (its unsent change made again on top).
+    expect(replacedValues(here, here, changes, setHere('row fire estimate'))).toEqual([]);
   });
 
-  it('takes the first value the other desk started from and the last it set, and a show detail', () => {
+  it('counts a change after one that started from this desk’s value as made knowing it', () => {
+    // Here: 18:30 set here. Bo moved it from 18:30 to 18:40 (seeing it), then Cho to 18:15.
     const base = makeRundown([makeRow('brk', { kind: 'break', estSec: 0 })]);
     const here = { ...base, onAirSec: 66_600 };
     const now = { ...base, onAirSec: 65_700 };
@@ -233,14 +242,17 @@ describe('values another desk set over this desk’s', () => {
       rowId: null,
       detail: { field: 'on-air time', from, to },
     });
-    // Cleared at the other desk (a break's cleared estimate is stored as 0:00): no clash.
-    expect(replacedValues(here, now, [by('Lee', set('brk', 'estimate', 120, null))])).toEqual([]);
+    const key = setHere('show on-air time', 'row brk estimate');
     expect(
-      replacedValues(here, now, [
-        by('Lee', edited(64_800, 65_000)),
-        by('Cho', edited(65_000, 65_700)),
-      ]),
-    ).toEqual([
+      replacedValues(
+        here,
+        now,
+        [by('Bo', edited(66_600, 67_200)), by('Cho', edited(67_200, 65_700))],
+        key,
+      ),
+    ).toEqual([]);
+    // Without Bo's: Cho's change, made over this desk's, is named.
+    expect(replacedValues(here, now, [by('Cho', edited(64_800, 65_700))], key)).toEqual([
       {
         rowId: null,
         slug: base.title,
@@ -251,5 +263,9 @@ describe('values another desk set over this desk’s', () => {
         by: 'Cho',
       },
     ]);
+    // A break's estimate cleared at the other desk is stored as 0:00, as here: nothing replaced.
+    expect(replacedValues(here, now, [by('Lee', set('brk', 'estimate', 120, null))], key)).toEqual(
+      [],
+    );
   });
 });

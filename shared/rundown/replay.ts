@@ -34,15 +34,16 @@ type ValueAction = keyof typeof VALUES;
  * show's own detail (`rowId` null, `action` 'edited', `field`). `by` names the other desk's
  * person where it is known.
  */
-export type ValueClash = {
-  rowId: string | null;
+export type ValueClash = ClashedValue & {
   slug: string;
-  action: ValueAction | 'edited';
-  field?: ShowFieldName;
   theirs: string | number | null;
   mine: string | number | null;
   by?: string;
 };
+
+/** Which value a clash is about: a row's, or one of the show's own details. */
+export type ClashedValue =
+  { rowId: string; action: ValueAction } | { rowId: null; action: 'edited'; field: ShowFieldName };
 
 /**
  * The value a recorded change sets, as a key: the row and the action, or the show's detail.
@@ -194,7 +195,7 @@ function words(c: ValueClash): {
   value: (v: string | number | null) => string;
 } {
   if (c.action === 'edited') {
-    const field = c.field!;
+    const field = c.field;
     return { what: `The show’s ${field}`, value: (v) => describeShowValue(field, v) };
   }
   const action = c.action;
@@ -205,46 +206,52 @@ function words(c: ValueClash): {
 }
 
 /**
- * The values another desk's changes (`theirs`, the newsroom's history entries, oldest first) set
- * over a different value this desk held (`here`, before it takes the newsroom's version `now`):
- * the value here is neither what that desk started from nor what it set, and `now` holds a
- * value other than this desk's. Entries without values (a show detail recorded before they
- * carried them) say nothing.
+ * The values set at this desk that another desk's changes replaced without having seen them.
+ * `here` is this desk's rundown before it takes the newsroom's version, `stored` what it keeps
+ * (the newsroom's, with this desk's unsent changes made again on top), `theirs` the other desks'
+ * history entries that came with it, oldest first, each later than this desk's own change to the
+ * same value, and `setHere` the keys (`valueKey`) of the values whose last change here was this
+ * desk's. A value counts when it was set here, `stored` holds another, and none of the other
+ * desks' changes started from it or set it (one that did was made knowing it). `by` names the
+ * first of them: the change made over this desk's value. Entries without values (a show detail
+ * recorded before they carried them) say nothing.
  */
 export function replacedValues(
   here: Rundown,
-  now: Rundown,
+  stored: Rundown,
   theirs: readonly (RecordedChange & { author?: string })[],
+  setHere: ReadonlySet<string>,
 ): ValueClash[] {
-  const spans = new Map<string, { first: RecordedChange; last: (typeof theirs)[number] }>();
+  const byKey = new Map<string, (typeof theirs)[number][]>();
   for (const change of theirs) {
     const key = valueKey(change);
-    if (key === null) continue;
-    const span = spans.get(key);
-    if (span) span.last = change;
-    else spans.set(key, { first: change, last: change });
+    if (key === null || !setHere.has(key)) continue;
+    const list = byKey.get(key);
+    if (list) list.push(change);
+    else byKey.set(key, [change]);
   }
   const replaced: ValueClash[] = [];
-  for (const { first, last } of spans.values()) {
+  for (const changes of byKey.values()) {
+    const first = changes[0]!;
     const value = heldValue(first);
     if (!value) continue;
     const mine = value.on(here);
-    const kept = value.on(now);
+    const kept = value.on(stored);
     if (mine === undefined || kept === undefined || mine === kept) continue;
-    const recorded = [first.detail.from, last.detail.to].map((v) => value.stored(v ?? null, here));
-    if (recorded.includes(mine)) continue;
+    const knew = changes.some((c) =>
+      [c.detail.from, c.detail.to].some((v) => v !== undefined && value.stored(v, here) === mine),
+    );
+    if (knew) continue;
     replaced.push({
-      rowId: first.rowId,
       slug:
         first.detail.slug ??
         (first.rowId === null
-          ? now.title
-          : (now.rows.find((r) => r.id === first.rowId)?.label ?? '')),
-      action: value.action,
-      ...(value.field ? { field: value.field } : {}),
+          ? stored.title
+          : (stored.rows.find((r) => r.id === first.rowId)?.label ?? '')),
+      ...value.which,
       theirs: kept,
       mine,
-      ...(last.author ? { by: last.author } : {}),
+      ...(first.author ? { by: first.author } : {}),
     });
   }
   return replaced;
@@ -255,8 +262,7 @@ export function replacedValues(
  * or the value is too long to record), and a recorded value as that version stores it.
  */
 function heldValue(change: RecordedChange): {
-  action: ValueClash['action'];
-  field?: ShowFieldName;
+  which: ClashedValue;
   on: (show: Rundown) => string | number | null | undefined;
   stored: (v: string | number | null, show: Rundown) => string | number | null;
 } | null {
@@ -264,17 +270,17 @@ function heldValue(change: RecordedChange): {
     const field = editedField(change.detail);
     if (!field || change.detail.field === undefined) return null;
     return {
-      action: 'edited',
-      field,
+      which: { rowId: null, action: 'edited', field },
       on: (show) => recordedShowValue(show, field),
       stored: (v) => v,
     };
   }
-  if (!(change.action in VALUES) || change.rowId === null) return null;
+  const rowId = change.rowId;
+  if (!(change.action in VALUES) || rowId === null) return null;
   const action = change.action as ValueAction;
-  const rowOf = (show: Rundown) => show.rows.find((r) => r.id === change.rowId);
+  const rowOf = (show: Rundown) => show.rows.find((r) => r.id === rowId);
   return {
-    action,
+    which: { rowId, action },
     on: (show) => rowOf(show)?.[VALUES[action]] as string | number | null | undefined,
     // A break's or an item's estimate cleared is stored as 0:00 (only a story's has a script).
     stored: (v, show) =>
