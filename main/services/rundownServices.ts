@@ -95,6 +95,9 @@ export function rundownServices({
           `Someone changed “${current.title}” since you opened it: your change was not made. Look at the rundown again and redo it.`,
         );
       const { rundown, changes } = apply(current);
+      // Nothing changed (a value set to what it was): no new version to store, send or show.
+      if (changes.length === 0 && JSON.stringify(rundown) === JSON.stringify(current))
+        return detail(current);
       const at = stamp(current.updatedAt);
       const next = RundownSchema.parse({
         ...rundown,

@@ -239,39 +239,53 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
 });
 
 describe('a rundown from the newsroom whose values replaced this desk’s', () => {
+  type Desk = Awaited<ReturnType<typeof syncedShow>>;
+  /** This desk's changes to the show so far, as sent: the newsroom has them. */
+  function markSent(db: Desk['db'], id: string, version: number) {
+    setMark(db, 'rundown', id, String(version), version);
+    for (const h of outgoingRundown(db, id).history) setMark(db, 'history', h.uid, '1');
+  }
+
   /** The show after this desk set WEATHER to 1:30 and put it on air at 18:30, all sent. */
   async function sentShow() {
     const { call, db, synced } = await syncedShow();
     const weather = synced.rows[1]!;
     await call('rundowns.setRow', { id: synced.id, rowId: weather.id, estSec: 90 });
     const d = await call('rundowns.update', { id: synced.id, onAirSec: 18 * 3600 + 1800 });
-    setMark(db, 'rundown', synced.id, String(d.rundown.version), d.rundown.version);
-    for (const h of outgoingRundown(db, synced.id).history) setMark(db, 'history', h.uid, '1');
-    return { call, db, show: d.rundown, weather };
+    markSent(db, synced.id, d.rundown.version);
+    const show = d.rundown;
+    /**
+     * The newsroom's next version (`ahead` of the one this desk has), WEATHER at `estSec` and
+     * maybe another on-air time, brought with the other desks' history entries for it.
+     */
+    const bring = (
+      change: { ahead?: number; estSec: number; onAirSec?: number },
+      entries: WireHistoryEntry[],
+    ) => {
+      const version = show.version + (change.ahead ?? 1);
+      const rundown = {
+        ...show,
+        version,
+        ...(change.onAirSec !== undefined && { onAirSec: change.onAirSec }),
+        rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: change.estSec } : r)),
+      };
+      return applyRundown(
+        db,
+        { type: 'rundown', seq: version, id: show.id, version, rundown },
+        true,
+        feed(db, show.id, entries),
+      );
+    };
+    return { call, db, show, weather, bring };
   }
 
   it('tells this desk whose values replaced the ones it had set, and which', async () => {
-    const { call, db, show, weather } = await sentShow();
+    const { call, db, show, weather, bring } = await sentShow();
     // Lee, on the version before, made WEATHER 2:00 and the show 18:15; the newsroom kept both.
-    const theirs = {
-      ...show,
-      version: show.version + 1,
-      onAirSec: 18 * 3600 + 900,
-      rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
-    };
-    const applied = applyRundown(
-      db,
-      { type: 'rundown', seq: 1, id: show.id, version: theirs.version, rundown: theirs },
-      true,
-      feed(db, show.id, [
-        fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
-        fromFeed('Lee Seo-yeon', 'edited', null, {
-          field: 'on-air time',
-          from: 64_800,
-          to: 65_700,
-        }),
-      ]),
-    );
+    const applied = bring({ estSec: 120, onAirSec: 18 * 3600 + 900 }, [
+      fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
+      fromFeed('Lee Seo-yeon', 'edited', null, { field: 'on-air time', from: 64_800, to: 65_700 }),
+    ]);
     const said =
       'Changed at another desk too, and theirs was kept. The show’s on-air time: Lee Seo-yeon’s 18:15:00 replaced 18:30:00 here; WEATHER’s estimate: Lee Seo-yeon’s 2:00 replaced 1:30 here.';
     expect(applied).toEqual({ result: 'applied', clashes: said });
@@ -283,7 +297,7 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
   });
 
   it('is not told its value was replaced when its undone removal put it back on top', async () => {
-    const { call, db, show, weather } = await sentShow();
+    const { call, show, weather, bring } = await sentShow();
     // Lee made WEATHER 2:00 (from 0:30) and the newsroom kept it; here, meanwhile, WEATHER was
     // taken out and put back (undo) with this desk's 1:30, not yet sent.
     await call('rundowns.removeRow', { id: show.id, rowId: weather.id });
@@ -292,19 +306,9 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
       after: show.rows[0]!.id,
       row: { id: weather.id, kind: 'item', label: 'WEATHER', estSec: 90 },
     });
-    const theirs = {
-      ...show,
-      version: show.version + 1,
-      rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
-    };
-    const applied = applyRundown(
-      db,
-      { type: 'rundown', seq: 1, id: show.id, version: theirs.version, rundown: theirs },
-      true,
-      feed(db, show.id, [
-        fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
-      ]),
-    );
+    const applied = bring({ estSec: 120 }, [
+      fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
+    ]);
     // One sentence, the true one: this desk's 1:30 stands over Lee's 2:00.
     expect(applied).toEqual({
       result: 'applied',
@@ -315,7 +319,7 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
   });
 
   it('is not told of a value whose last change here came from another desk', async () => {
-    const { db, show, weather } = await sentShow();
+    const { db, show, weather, bring } = await sentShow();
     // Bo's change to WEATHER, made knowing this desk's 1:30, came in an earlier page: it is the
     // last change to it here. Cho's, made over Bo's, comes with the show: not this desk's matter.
     applyHistory(db, {
@@ -326,77 +330,39 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
         rundownId: show.id,
       },
     });
-    const theirs = {
-      ...show,
-      version: show.version + 2,
-      rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
-    };
-    const applied = applyRundown(
-      db,
-      { type: 'rundown', seq: 2, id: show.id, version: theirs.version, rundown: theirs },
-      true,
-      feed(db, show.id, [
-        fromFeed('Cho Min-ho', 'estimate', weather.id, { slug: 'WEATHER', from: 60, to: 120 }),
-      ]),
-    );
+    const applied = bring({ ahead: 2, estSec: 120 }, [
+      fromFeed('Cho Min-ho', 'estimate', weather.id, { slug: 'WEATHER', from: 60, to: 120 }),
+    ]);
     expect(applied).toEqual({ result: 'applied' });
   });
 
   it('says a clash again when a value in it changed', async () => {
-    const { call, db, show, weather } = await sentShow();
+    const { call, db, show, weather, bring } = await sentShow();
     // Lee, not having seen this desk's values, put the show on at 18:15 and made WEATHER 2:00.
-    const bring = (version: number) =>
-      applyRundown(
-        db,
-        {
-          type: 'rundown',
-          seq: version,
-          id: show.id,
-          version,
-          rundown: {
-            ...show,
-            version,
-            onAirSec: 65_700,
-            rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
-          },
-        },
-        true,
-        feed(db, show.id, [
-          fromFeed('Lee Seo-yeon', 'edited', null, {
-            field: 'on-air time',
-            from: 64_800,
-            to: 65_700,
-          }),
-          fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
-        ]),
-      );
-    expect(bring(show.version + 1)).toMatchObject({ result: 'applied' });
+    const lee = [
+      fromFeed('Lee Seo-yeon', 'edited', null, { field: 'on-air time', from: 64_800, to: 65_700 }),
+      fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
+    ];
+    expect(bring({ estSec: 120, onAirSec: 65_700 }, lee)).toMatchObject({ result: 'applied' });
     // Here, both set again and sent, the show now at 18:40; Lee's same change replaces them again.
     await call('rundowns.setRow', { id: show.id, rowId: weather.id, estSec: 90 });
     const d = await call('rundowns.update', { id: show.id, onAirSec: 18 * 3600 + 2400 });
-    setMark(db, 'rundown', show.id, String(d.rundown.version), d.rundown.version);
-    for (const h of outgoingRundown(db, show.id).history) setMark(db, 'history', h.uid, '1');
+    markSent(db, show.id, d.rundown.version);
     const said =
       'Changed at another desk too, and theirs was kept. The show’s on-air time: Lee Seo-yeon’s 18:15:00 replaced 18:40:00 here; WEATHER’s estimate: Lee Seo-yeon’s 2:00 replaced 1:30 here.';
-    expect(bring(d.rundown.version + 1)).toEqual({ result: 'applied', clashes: said });
+    const again = bring(
+      { ahead: d.rundown.version - show.version + 1, estSec: 120, onAirSec: 65_700 },
+      lee,
+    );
+    expect(again).toEqual({ result: 'applied', clashes: said });
     expect(listNotices(db)[0]!.message).toBe(said);
   });
 
   it('says nothing when the other desk changed values from what this desk had', async () => {
-    const { db, show, weather } = await sentShow();
-    const theirs = {
-      ...show,
-      version: show.version + 1,
-      rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r)),
-    };
-    const applied = applyRundown(
-      db,
-      { type: 'rundown', seq: 1, id: show.id, version: theirs.version, rundown: theirs },
-      true,
-      feed(db, show.id, [
-        fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 90, to: 120 }),
-      ]),
-    );
+    const { db, weather, bring } = await sentShow();
+    const applied = bring({ estSec: 120 }, [
+      fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 90, to: 120 }),
+    ]);
     expect(applied).toEqual({ result: 'applied' });
     expect(listNotices(db)).toEqual([]);
   });
