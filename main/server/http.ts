@@ -6,6 +6,7 @@ import {
   LeaseRequestSchema,
   LoginRequestSchema,
   PROTOCOL_VERSION,
+  type HealthResponse,
   PushRequestSchema,
   SearchRequestSchema,
   type PushOutcome,
@@ -144,7 +145,11 @@ export function apiHandler(options: ApiOptions) {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (path === '/v1/health' && method === 'GET')
-      return { ok: true, version: options.version, protocol: PROTOCOL_VERSION };
+      return {
+        ok: true,
+        version: options.version,
+        protocol: PROTOCOL_VERSION,
+      } satisfies HealthResponse;
     if (path === '/v1/login' && method === 'POST') {
       const request = parse(LoginRequestSchema, await readJson(req));
       const result = await signIn(pool, request, options.sessionDays);

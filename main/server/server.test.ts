@@ -3,7 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import pg from 'pg';
 import WebSocket from 'ws';
 import { makeStory } from '../../shared/story/testing/makeStory';
-import type { ChangesPage, LiveMessage, PushResponse } from '../../shared/newsroom/protocol';
+import {
+  PROTOCOL_VERSION,
+  type ChangesPage,
+  type LiveMessage,
+  type PushResponse,
+} from '../../shared/newsroom/protocol';
 import type { Story } from '../../shared/story/model';
 import type { RundownRow } from '../../shared/rundown/model';
 import { makeRow, makeRundown } from '../../shared/rundown/testing/makeRundown';
@@ -601,7 +606,7 @@ describe('listening', () => {
         .on('error', reject)
         .end();
     });
-    expect(JSON.parse(body)).toMatchObject({ ok: true, protocol: 1 });
+    expect(JSON.parse(body)).toMatchObject({ ok: true, protocol: PROTOCOL_VERSION });
   });
 
   it('says in words when the database cannot be reached', async () => {

@@ -1,5 +1,6 @@
 import type {
   ChangesPage,
+  HealthResponse,
   LeaseRequest,
   LeaseResponse,
   LoginRequest,
@@ -61,6 +62,7 @@ export function newsroomClient(baseUrl: string, token: () => string | null) {
 
   return {
     base,
+    health: () => call<Partial<HealthResponse>>('/v1/health'),
     login: (request: LoginRequest) => call<LoginResponse>('/v1/login', request),
     logout: () => call<{ ok: true }>('/v1/logout', {}),
     whoami: () => call<{ identity: LoginResponse['identity']; expiresAt: string }>('/v1/whoami'),

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/newsroom/protocol';
 import { startPgCluster, type PgCluster } from '../server/testing/pgCluster';
 import { addPerson, startTestServer, type Person } from '../server/testing/newsroom';
 import type { NewsroomServer } from '../server/server';
@@ -274,6 +277,28 @@ describe('roles and sign-ins on the desk', () => {
       code: 'SIGNED_OUT',
       message: 'The user name or the password is wrong.',
     });
+    expect((await d.call('newsroom.status', {})).state).toBe('alone');
+  });
+
+  it('a newsroom server older than the desk is refused in words before signing in', async () => {
+    // An older release's server: it answers its health with an older link version.
+    const signIns: string[] = [];
+    const old = createServer((req, res) => {
+      if (req.url === '/v1/login') signIns.push(req.url);
+      res.writeHead(req.url === '/v1/health' ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, version: '0.9.0', protocol: PROTOCOL_VERSION - 1 }));
+    });
+    await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => new Promise((resolve) => old.close(() => resolve())));
+    const url = `http://127.0.0.1:${(old.address() as AddressInfo).port}`;
+    const d = openDesk('reporter');
+    cleanup.push(() => d.close());
+    const error = await d.refused('newsroom.connect', { url, name: 'park', password: 'pw' });
+    expect(error).toEqual({
+      code: 'CONFLICT',
+      message: `The newsroom server at ${url} is older than this desk (its link is version ${PROTOCOL_VERSION - 1}, this desk's ${PROTOCOL_VERSION}): ask the administrator to update the server, then connect again.`,
+    });
+    expect(signIns).toEqual([]);
     expect((await d.call('newsroom.status', {})).state).toBe('alone');
   });
 

@@ -12,7 +12,7 @@ import {
 } from '../archive/replica';
 import { getStory } from '../archive/stories';
 import type { LeaseView, NewsroomState, NewsroomStatus } from '../../shared/newsroom/channels';
-import type { Lease, LiveMessage } from '../../shared/newsroom/protocol';
+import { PROTOCOL_VERSION, type Lease, type LiveMessage } from '../../shared/newsroom/protocol';
 import type { ArchiveChange, NewsroomPort } from '../services/newsroomPort';
 import { ServiceError } from '../common/errors';
 import { newsroomClient, type NewsroomClient } from './client';
@@ -304,6 +304,13 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
     async connect(input) {
       const { deskId } = replicaState(db);
       const c = newsroomClient(input.url, () => null);
+      // An older server would refuse, change by change, what this desk sends: said now instead.
+      const { protocol } = await c.health();
+      if (typeof protocol !== 'number' || protocol < PROTOCOL_VERSION)
+        throw new ServiceError(
+          'CONFLICT',
+          `The newsroom server at ${c.base} is older than this desk (its link is version ${typeof protocol === 'number' ? protocol : 'unknown'}, this desk's ${PROTOCOL_VERSION}): ask the administrator to update the server, then connect again.`,
+        );
       const answer = await c.login({
         name: input.name,
         password: input.password,

@@ -12,7 +12,16 @@ import { ROLES } from './roles';
  * Every change the server stores gets a number from one sequence, in commit order; a desk keeps
  * the number it has seen up to (its cursor) and asks for what came after.
  */
-export const PROTOCOL_VERSION = 1;
+/**
+ * The link's version, which a server reports at `/v1/health`. A desk connects only to a server
+ * that speaks its version or a later one: an older server refuses what it does not know.
+ * 2: a rundown's history entry for a change to the show's details says which (`field`) and its
+ * values before and after.
+ */
+export const PROTOCOL_VERSION = 2;
+
+/** What `/v1/health` answers. */
+export type HealthResponse = { ok: true; version: string; protocol: number };
 
 /** Sign-in names: letters, digits, dots, dashes and underscores, as on most newsroom systems. */
 export const UserNameSchema = z
