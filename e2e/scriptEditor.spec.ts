@@ -104,6 +104,26 @@ test.describe('the script editor, by keyboard', () => {
     });
   });
 
+  test('a sound bite’s transcript shows whole on the page, growing as it is typed', async ({
+    page,
+  }) => {
+    await newStoryFromKeyboard(page, 'PKG');
+    const track = page.locator('[data-block="media"]').getByRole('textbox', { name: /^Track/ });
+    await track.click();
+    const before = (await track.boundingBox())!.height;
+    // A package track of several long lines, as a reporter pastes or types it.
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.type(`${words(30, 'harbor')}.`);
+      await page.keyboard.press('Enter');
+    }
+    await page.keyboard.type('Fatima Haddad, Harbor City News.');
+    // Every line is on the page: the field grew to its text and scrolls nothing inside it.
+    await expect
+      .poll(() => track.evaluate((t) => t.scrollHeight - t.clientHeight))
+      .toBeLessThanOrEqual(0);
+    expect((await track.boundingBox())!.height).toBeGreaterThan(before * 3);
+  });
+
   test('builds a PKG from its template and shows over/under against a target', async ({ page }) => {
     await newStoryFromKeyboard(page, 'PKG');
     await expect(page.locator('[data-block="media"] .cd-media-kind')).toHaveText('PKG');
