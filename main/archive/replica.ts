@@ -43,6 +43,14 @@ export type MarkKind =
 
 export type Mark = { mark: string; serverVersion: number | null };
 
+/**
+ * A rundown history entry's mark: written here and taken by the newsroom (`SENT_HERE`), or come
+ * from another desk through the newsroom (`FROM_FEED`). Entries marked before the two were told
+ * apart carry '1': they are neither, as far as anyone can now say.
+ */
+export const SENT_HERE = 'sent';
+export const FROM_FEED = 'feed';
+
 export function replicaState(db: Database): ReplicaState {
   let row = statement(db, 'SELECT * FROM replica WHERE id = 1').get() as
     | {
@@ -148,7 +156,7 @@ export function markOwnHistoryMade(db: Database, uids: readonly string[]): Set<s
   )
     .pluck()
     .all(JSON.stringify(uids)) as string[];
-  for (const uid of own) setMark(db, 'history', uid, '1');
+  for (const uid of own) setMark(db, 'history', uid, SENT_HERE);
   return new Set(own);
 }
 
@@ -316,7 +324,7 @@ export function markRundownSent(db: Database, sent: PushRundown, version: number
         );
       setMark(db, 'rundown', sent.id, String(version), version);
     } else dropMark(db, 'rundown', sent.id);
-    for (const h of sent.history) setMark(db, 'history', h.uid, '1');
+    for (const h of sent.history) setMark(db, 'history', h.uid, SENT_HERE);
   });
 }
 

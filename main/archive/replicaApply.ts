@@ -25,6 +25,8 @@ import {
   outgoingRundown,
   putNotice,
   setMark,
+  FROM_FEED,
+  SENT_HERE,
 } from './replica';
 import {
   clashingValues,
@@ -262,7 +264,11 @@ function noteClashes(
   ]
     .filter(Boolean)
     .join(' ');
-  if (said === '') return null;
+  if (said === '') {
+    // Nothing clashes now: the same clash coming back later is news again.
+    dropMark(db, 'clash', rundownId);
+    return null;
+  }
   // The same clashes worked out again say nothing, whoever they name: a feed page may not say
   // who set a value.
   const nameless = ({ by: _, ...clash }: ValueClash) => clash;
@@ -361,13 +367,12 @@ export function valuesSetHere(db: Database, rundownId: string): Set<string> {
     });
     if (key === null || seen.has(key)) continue;
     seen.add(key);
-    if (row.mark !== FROM_FEED) here.add(key);
+    // Written here and taken by the newsroom. (Not yet sent: made again on top of the newsroom's
+    // version, it stands. Marked before entries were told apart: not known to be this desk's.)
+    if (row.mark === SENT_HERE) here.add(key);
   }
   return here;
 }
-
-/** The mark of a history entry that came from another desk through the newsroom. */
-const FROM_FEED = 'feed';
 
 /**
  * A rundown from the newsroom. Where this desk changed it too and has not sent that yet, its
@@ -452,7 +457,7 @@ export function applyHistory(db: Database, change: HistoryChange): boolean {
   ).changes;
   // Marked as come from another desk; this desk's own, echoed back, stays its own.
   if (inserted > 0) setMark(db, 'history', entry.uid, FROM_FEED);
-  else if (!getMark(db, 'history', entry.uid)) setMark(db, 'history', entry.uid, '1');
+  else if (!getMark(db, 'history', entry.uid)) setMark(db, 'history', entry.uid, SENT_HERE);
   return true;
 }
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/newsroom/protocol';
@@ -6,6 +8,9 @@ import { startPgCluster, type PgCluster } from '../server/testing/pgCluster';
 import { addPerson, startTestServer, type Person } from '../server/testing/newsroom';
 import type { NewsroomServer } from '../server/server';
 import { openDesk, type TestDesk } from './testing/desk';
+import { deskSync } from './deskSync';
+import { writeSession } from './session';
+import { setReplicaServer } from '../archive/replica';
 import type { Story } from '../../shared/story/model';
 
 // Each test signs three people in (scrypt) and starts two server processes.
@@ -280,26 +285,66 @@ describe('roles and sign-ins on the desk', () => {
     expect((await d.call('newsroom.status', {})).state).toBe('alone');
   });
 
-  it('a newsroom server older than the desk is refused in words before signing in', async () => {
-    // An older release's server: it answers its health with an older link version.
-    const signIns: string[] = [];
+  /** An older release's server: it answers its health with an older link version. */
+  async function olderServer() {
+    const asked: string[] = [];
     const old = createServer((req, res) => {
-      if (req.url === '/v1/login') signIns.push(req.url);
+      asked.push(req.url ?? '');
       res.writeHead(req.url === '/v1/health' ? 200 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: true, version: '0.9.0', protocol: PROTOCOL_VERSION - 1 }));
     });
+    // Its live link opens as an older server's would (and is sent nothing).
+    const live = new WebSocketServer({ server: old });
+    live.on('connection', (_socket, req) => asked.push(req.url ?? ''));
     await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
-    cleanup.push(() => new Promise((resolve) => old.close(() => resolve())));
+    cleanup.push(async () => {
+      for (const client of live.clients) client.terminate();
+      await new Promise<void>((resolve) => live.close(() => resolve()));
+      await new Promise<void>((resolve) => old.close(() => resolve()));
+    });
     const url = `http://127.0.0.1:${(old.address() as AddressInfo).port}`;
+    const said = `The newsroom server at ${url} is older than this desk (its link is version ${PROTOCOL_VERSION - 1}, this desk's ${PROTOCOL_VERSION}): ask the administrator to update the server. Your work stays on this desk until then.`;
+    return { url, asked, said };
+  }
+
+  it('a newsroom server older than the desk is refused in words before signing in', async () => {
+    const { url, asked, said } = await olderServer();
     const d = openDesk('reporter');
     cleanup.push(() => d.close());
     const error = await d.refused('newsroom.connect', { url, name: 'park', password: 'pw' });
-    expect(error).toEqual({
-      code: 'CONFLICT',
-      message: `The newsroom server at ${url} is older than this desk (its link is version ${PROTOCOL_VERSION - 1}, this desk's ${PROTOCOL_VERSION}): ask the administrator to update the server, then connect again.`,
-    });
-    expect(signIns).toEqual([]);
+    expect(error).toEqual({ code: 'OFFLINE', message: said });
+    expect(asked).toEqual(['/v1/health']);
     expect((await d.call('newsroom.status', {})).state).toBe('alone');
+  });
+
+  it('a desk signed in from an earlier run sends nothing to a server that is now older, and says why', async () => {
+    const { url, asked, said } = await olderServer();
+    const d = openDesk('reporter');
+    cleanup.push(() => d.close());
+    await write(d, 'HARBOR FIRE', 'The fire is out.');
+    // Signed in at an earlier run; the server has since been put back to an older release.
+    writeSession(d.archive.path, {
+      url,
+      token: 'a-token-from-before',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      identity: {
+        userId: randomUUID(),
+        name: 'park',
+        displayName: 'Park Ji-won',
+        role: 'reporter',
+      },
+    });
+    setReplicaServer(d.archive.db, url, 30);
+    const again = deskSync({ archive: d.archive, deskLabel: 'reporter' });
+    cleanup.push(() => again.stop());
+    await expect(again.sync()).rejects.toThrow(said);
+    expect(asked).toEqual(['/v1/health']);
+    expect(again.status()).toMatchObject({ state: 'offline', problem: said });
+    // The live link says the same, and tries again later.
+    again.startLive();
+    await vi.waitFor(() => expect(asked.filter((a) => a === '/v1/live').length).toBeGreaterThan(0));
+    expect(asked).not.toContain('/v1/push');
+    expect(again.status()).toMatchObject({ state: 'offline', problem: said });
   });
 
   it('an expired sign-in: the desk says so, keeps working, and sends everything after signing in again', async () => {

@@ -95,6 +95,25 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
   }
 
   /** A failure talking to the server: offline, or signed out, said in words. */
+  /** The server whose link version was found current, this run. */
+  let checkedServer: string | null = null;
+
+  /**
+   * An older server would refuse, push after push, what this desk sends (and nothing would come
+   * in either): it is said in words at connect, and at the first exchange of a session kept from
+   * an earlier run, and the work waits on the desk.
+   */
+  async function requireCurrentServer(c: NewsroomClient): Promise<void> {
+    if (checkedServer === c.base) return;
+    const { protocol } = await c.health();
+    if (typeof protocol !== 'number' || protocol < PROTOCOL_VERSION)
+      throw new ServiceError(
+        'OFFLINE',
+        `The newsroom server at ${c.base} is older than this desk (its link is version ${typeof protocol === 'number' ? protocol : 'unknown'}, this desk's ${PROTOCOL_VERSION}): ask the administrator to update the server. Your work stays on this desk until then.`,
+      );
+    checkedServer = c.base;
+  }
+
   function failed(error: unknown): void {
     if (error instanceof ServiceError && error.code === 'SIGNED_OUT') {
       setState('signedOut', error.message);
@@ -154,6 +173,7 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
     if (!session || !client || state === 'signedOut') return;
     const c = client;
     await serial(async () => {
+      await requireCurrentServer(c);
       const summary = emptySummary();
       await ex.pushAll(c, summary, only);
       if (summary.sent > 0 || summary.conflicts > 0 || summary.refused > 0)
@@ -192,17 +212,29 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
 
   function openSocket(): void {
     if (!running || !session || !client || socket) return;
-    const url = `${client.base.replace(/^http/, 'ws')}/v1/live`;
+    const c = client;
+    const url = `${c.base.replace(/^http/, 'ws')}/v1/live`;
     const s = new WebSocket(url, { headers: { authorization: `Bearer ${session.token}` } });
     socket = s;
     s.on('open', () => {
-      reconnectMs = RECONNECT_MIN_MS;
-      const { cursor, keepDays } = replicaState(db);
-      s.send(JSON.stringify({ type: 'since', cursor, days: keepDays }));
-      setState('online');
-      // Whatever was made here while offline goes up now.
-      void pushNow();
-      void renewLeases();
+      void requireCurrentServer(c).then(
+        () => {
+          if (socket !== s) return;
+          reconnectMs = RECONNECT_MIN_MS;
+          const { cursor, keepDays } = replicaState(db);
+          s.send(JSON.stringify({ type: 'since', cursor, days: keepDays }));
+          setState('online');
+          // Whatever was made here while offline goes up now.
+          void pushNow();
+          void renewLeases();
+        },
+        (error: unknown) => {
+          if (socket !== s) return;
+          failed(error);
+          stopSocket();
+          reconnectLater();
+        },
+      );
     });
     s.on('message', (data) => {
       let message: LiveMessage;
@@ -215,7 +247,6 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
         if (message.code === 'SIGNED_OUT') setState('signedOut', message.message);
         return;
       }
-      const c = client!;
       void serial(() => ex.applyPage(message, c, emptySummary())).catch((error: unknown) => {
         // The cursor did not move: reading again from it repeats nothing.
         failed(error);
@@ -304,13 +335,7 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
     async connect(input) {
       const { deskId } = replicaState(db);
       const c = newsroomClient(input.url, () => null);
-      // An older server would refuse, change by change, what this desk sends: said now instead.
-      const { protocol } = await c.health();
-      if (typeof protocol !== 'number' || protocol < PROTOCOL_VERSION)
-        throw new ServiceError(
-          'CONFLICT',
-          `The newsroom server at ${c.base} is older than this desk (its link is version ${typeof protocol === 'number' ? protocol : 'unknown'}, this desk's ${PROTOCOL_VERSION}): ask the administrator to update the server, then connect again.`,
-        );
+      await requireCurrentServer(c);
       const answer = await c.login({
         name: input.name,
         password: input.password,
@@ -356,6 +381,7 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
       return serial(async () => {
         const summary = emptySummary();
         try {
+          await requireCurrentServer(c);
           await ex.pushAll(c, summary);
           await ex.pullAll(c, summary);
           if (!running) setState('online');

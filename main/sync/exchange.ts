@@ -1,5 +1,6 @@
 import type { Archive } from '../archive/open';
 import { getSettings } from '../archive/settings';
+import { getRundown } from '../archive/rundowns';
 import {
   changedRundownIds,
   changedStoryIds,
@@ -71,6 +72,8 @@ export function emptySummary(): SyncSummary {
  * echoes it never interleave, so a desk's own change is never taken for someone else's.
  */
 export function exchange(archive: Archive, hooks: ExchangeHooks) {
+  /** Other desks' history entries for shows whose newer version has not come yet (`gatherFeed`). */
+  const carried = new Map<string, { entries: WireHistoryEntry[]; setHere: Set<string> }>();
   const { db } = archive;
   const timing = () => timingSettings(getSettings(db));
   const now = () => new Date().toISOString();
@@ -156,8 +159,9 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       db,
       entries.map((e) => e.uid),
     );
-    const feeds = feedHistory(
+    gatherFeed(
       db,
+      carried,
       entries,
       own,
       page.changes.flatMap((c) => (c.type === 'rundown' ? [c.id] : [])),
@@ -176,7 +180,8 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
             hooks.emit({ type: 'story', id: change.comment.storyId });
           break;
         case 'rundown':
-          await rundownIn(change, client, summary, true, feeds.get(change.id));
+          await rundownIn(change, client, summary, true, carried.get(change.id));
+          carried.delete(change.id);
           break;
         case 'rundownHistory':
           if (applyHistory(db, change)) hooks.emit({ type: 'rundown', id: change.entry.rundownId });
@@ -389,29 +394,43 @@ type OutgoingRequest = {
 /** A rundown the newsroom took on top of another desk's changes, and the values that clashed. */
 type Merged = { sent: PushRundown; current: RundownChange; clashes: ValueClash[] };
 
+/** Other desks' history entries kept for a show whose newer version has not come yet. */
+const MAX_CARRIED = 2000;
+
 /**
- * For each show a feed page brings, the other desks' history entries for it in the page, and
- * which of its values were last changed here before the page came (read before any of the
- * page's entries is stored). An entry that came before this desk's own change to the same value
- * is left out: this desk's value was set over it, knowing it.
+ * Adds a feed page's history entries to what is kept for each show (`carried`) until the show's
+ * newer version comes — in the same page, or a later one: the feed holds a show once, at its
+ * latest change, so entries of an earlier push can come a page before it. For each show, also
+ * which of its values were last changed here, read the first time the show is met (before any
+ * of the page's entries is stored). An entry that came before this desk's own change to the
+ * same value is left out: this desk's value was set over it, knowing it. Only shows this desk
+ * has are kept.
  */
-function feedHistory(
+function gatherFeed(
   db: Archive['db'],
+  carried: Map<string, { entries: WireHistoryEntry[]; setHere: Set<string> }>,
   entries: readonly WireHistoryEntry[],
   own: ReadonlySet<string>,
   rundownIds: readonly string[],
-): Map<string, FeedHistory> {
-  const feeds = new Map<string, { entries: WireHistoryEntry[]; setHere: Set<string> }>();
-  for (const id of rundownIds) feeds.set(id, { entries: [], setHere: valuesSetHere(db, id) });
+): void {
+  const feedOf = (id: string) => {
+    let feed = carried.get(id);
+    if (!feed && getRundown(db, id)) {
+      feed = { entries: [], setHere: valuesSetHere(db, id) };
+      carried.set(id, feed);
+    }
+    return feed;
+  };
+  for (const id of rundownIds) feedOf(id);
   for (const entry of entries) {
-    const feed = feeds.get(entry.rundownId);
+    const feed = feedOf(entry.rundownId);
     if (!feed) continue;
     if (!own.has(entry.uid)) {
       feed.entries.push(entry);
+      if (feed.entries.length > MAX_CARRIED) feed.entries.shift();
       continue;
     }
     const key = valueKey(entry);
     if (key !== null) feed.entries = feed.entries.filter((e) => valueKey(e) !== key);
   }
-  return feeds;
 }

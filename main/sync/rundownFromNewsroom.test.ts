@@ -7,11 +7,18 @@ import {
   markOwnHistoryMade,
   outgoingRundown,
   setMark,
+  SENT_HERE,
 } from '../archive/replica';
 import { closeArchives, serviceCaller } from '../services/testing/rundownShow';
-import type { WireHistoryEntry } from '../../shared/newsroom/protocol';
+import type { ChangesPage, WireHistoryEntry } from '../../shared/newsroom/protocol';
+import { emptySummary, exchange } from './exchange';
+import type { NewsroomClient } from './client';
 
 afterEach(closeArchives);
+
+/** The uids of a show's history entries on this desk. */
+const listHistoryOf = (db: Parameters<typeof valuesSetHere>[0], id: string) =>
+  db.prepare('SELECT uid FROM rundown_history WHERE rundown_id = ?').all(id) as { uid: string }[];
 
 /** A show of three items on a desk, as the newsroom last had it (everything sent). */
 async function syncedShow() {
@@ -28,8 +35,8 @@ async function syncedShow() {
     d = await call('rundowns.addRow', { id, row: { kind: 'item', label, estSec: 30 } });
   const sent = outgoingRundown(db, id);
   setMark(db, 'rundown', id, String(d.rundown.version), d.rundown.version);
-  for (const h of sent.history) setMark(db, 'history', h.uid, '1');
-  return { call, db, synced: d.rundown };
+  for (const h of sent.history) setMark(db, 'history', h.uid, SENT_HERE);
+  return { call, db, archive, synced: d.rundown };
 }
 
 let uid = 0;
@@ -243,12 +250,12 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
   /** This desk's changes to the show so far, as sent: the newsroom has them. */
   function markSent(db: Desk['db'], id: string, version: number) {
     setMark(db, 'rundown', id, String(version), version);
-    for (const h of outgoingRundown(db, id).history) setMark(db, 'history', h.uid, '1');
+    for (const h of outgoingRundown(db, id).history) setMark(db, 'history', h.uid, SENT_HERE);
   }
 
   /** The show after this desk set WEATHER to 1:30 and put it on air at 18:30, all sent. */
   async function sentShow() {
-    const { call, db, synced } = await syncedShow();
+    const { call, db, archive, synced } = await syncedShow();
     const weather = synced.rows[1]!;
     await call('rundowns.setRow', { id: synced.id, rowId: weather.id, estSec: 90 });
     const d = await call('rundowns.update', { id: synced.id, onAirSec: 18 * 3600 + 1800 });
@@ -276,7 +283,7 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
         feed(db, show.id, entries),
       );
     };
-    return { call, db, show, weather, bring };
+    return { call, db, archive, show, weather, bring };
   }
 
   it('tells this desk whose values replaced the ones it had set, and which', async () => {
@@ -356,6 +363,61 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
     );
     expect(again).toEqual({ result: 'applied', clashes: said });
     expect(listNotices(db)[0]!.message).toBe(said);
+  });
+
+  it('is told when the other desk’s entry came in the feed page before the show', async () => {
+    const { archive, show, weather } = await sentShow();
+    const notices: string[] = [];
+    const ex = exchange(archive, {
+      emit: (event) => {
+        if (event.type === 'notice') notices.push(event.message);
+      },
+      lease: () => {},
+    });
+    // The feed holds a show once, at its latest change: Lee's entry, from an earlier push, ends
+    // one page; the show (Lee's 2:00 kept) opens the next.
+    const page = (seq: number, changes: ChangesPage['changes'], more: boolean): ChangesPage => ({
+      changes,
+      cursor: seq,
+      more,
+      serverTime: '2026-12-01T04:00:00.000Z',
+    });
+    const lee = fromFeed('Lee Seo-yeon', 'estimate', weather.id, {
+      slug: 'WEATHER',
+      from: 30,
+      to: 120,
+    });
+    const nobody = {} as NewsroomClient;
+    await ex.applyPage(
+      page(1, [{ type: 'rundownHistory', seq: 1, entry: { ...lee, rundownId: show.id } }], true),
+      nobody,
+      emptySummary(),
+    );
+    const rows = show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: 120 } : r));
+    const version = show.version + 1;
+    await ex.applyPage(
+      page(
+        2,
+        [{ type: 'rundown', seq: 2, id: show.id, version, rundown: { ...show, version, rows } }],
+        false,
+      ),
+      nobody,
+      emptySummary(),
+    );
+    expect(notices).toEqual([
+      'Changed at another desk too, and theirs was kept. WEATHER’s estimate: Lee Seo-yeon’s 2:00 replaced 1:30 here.',
+    ]);
+  });
+
+  it('is not told of a value last set here before this desk told its own entries apart', async () => {
+    const { db, show, weather, bring } = await sentShow();
+    // Entries stored before: the feed's and this desk's both marked '1'. A missed notice, rather
+    // than one about a value that may have been another desk's.
+    for (const h of listHistoryOf(db, show.id)) setMark(db, 'history', h.uid, '1');
+    const applied = bring({ estSec: 120 }, [
+      fromFeed('Lee Seo-yeon', 'estimate', weather.id, { slug: 'WEATHER', from: 30, to: 120 }),
+    ]);
+    expect(applied).toEqual({ result: 'applied' });
   });
 
   it('says nothing when the other desk changed values from what this desk had', async () => {
