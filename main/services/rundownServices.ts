@@ -316,12 +316,13 @@ export function rundownServices({
           ['label', 'label'],
         ] as const;
         for (const [key, action] of simple) {
-          const value = fields[key];
+          // A break's or an item's length cleared is 0:00 (only a story's goes back to its script).
+          const value =
+            key === 'estSec' && row.kind !== 'story' && fields.estSec === null ? 0 : fields[key];
           if (value === undefined || value === row[key]) continue;
           (next as Record<typeof key, unknown>)[key] = value;
           changes.push({ action, rowId, detail: { slug, from: row[key], to: value } });
         }
-        if (row.kind !== 'story' && next.estSec === null) next.estSec = 0;
         const rows = [...rundown.rows];
         rows[index] = next;
         return { rundown: { ...rundown, rows }, changes };

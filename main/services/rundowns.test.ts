@@ -276,6 +276,31 @@ describe('rundowns', () => {
     expect(again.rundown.version).toBe(set.rundown.version);
   });
 
+  it('records nothing when a break’s length, already 0:00, is cleared', async () => {
+    const { call } = setup();
+    const { id } = (
+      await call('rundowns.create', {
+        title: '6 PM NEWS',
+        airDate: '2026-11-30',
+        onAirSec: SIX_PM,
+        lengthSec: 1800,
+      })
+    ).rundown;
+    const added = await call('rundowns.addRow', {
+      id,
+      row: { kind: 'break', label: 'BREAK 1', estSec: 120 },
+    });
+    const rowId = added.rowId;
+    const cleared = await call('rundowns.setRow', { id, rowId, estSec: null });
+    expect(cleared.rundown.rows[0]!.estSec).toBe(0);
+    const again = await call('rundowns.setRow', { id, rowId, estSec: null });
+    expect(again.rundown.version).toBe(cleared.rundown.version);
+    const history = await call('rundowns.history', { id });
+    expect(history.filter((h) => h.action === 'estimate').map((h) => h.detail)).toEqual([
+      { slug: 'BREAK 1', from: 120, to: 0 },
+    ]);
+  });
+
   it('lists rundowns by date', async () => {
     const { call } = setup();
     await call('rundowns.create', {
