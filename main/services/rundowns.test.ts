@@ -17,6 +17,17 @@ async function storyOf(call: ReturnType<typeof setup>['call'], slug: string, wor
   });
 }
 
+/** Tonight's 6 PM NEWS, empty: its id. */
+async function sixPmNews(call: ReturnType<typeof setup>['call']): Promise<string> {
+  const d = await call('rundowns.create', {
+    title: '6 PM NEWS',
+    airDate: '2026-11-30',
+    onAirSec: SIX_PM,
+    lengthSec: 1800,
+  });
+  return d.rundown.id;
+}
+
 const view = (d: RundownDetail) => viewRundown(d.rundown, new Map(d.stories.map((s) => [s.id, s])));
 
 describe('rundowns', () => {
@@ -253,14 +264,7 @@ describe('rundowns', () => {
 
   it('records a change to the show’s details with its values, and budgets sent in another order as none', async () => {
     const { call } = setup();
-    const { id } = (
-      await call('rundowns.create', {
-        title: '6 PM NEWS',
-        airDate: '2026-11-30',
-        onAirSec: SIX_PM,
-        lengthSec: 1800,
-      })
-    ).rundown;
+    const id = await sixPmNews(call);
     const set = await call('rundowns.update', {
       id,
       blockBudgets: { A: 120, B: 300 },
@@ -278,14 +282,7 @@ describe('rundowns', () => {
 
   it('records nothing when a break’s length, already 0:00, is cleared', async () => {
     const { call } = setup();
-    const { id } = (
-      await call('rundowns.create', {
-        title: '6 PM NEWS',
-        airDate: '2026-11-30',
-        onAirSec: SIX_PM,
-        lengthSec: 1800,
-      })
-    ).rundown;
+    const id = await sixPmNews(call);
     const added = await call('rundowns.addRow', {
       id,
       row: { kind: 'break', label: 'BREAK 1', estSec: 120 },
