@@ -7,7 +7,12 @@ import {
   type RundownHistoryEntry,
   type ShowFieldName,
 } from '../../shared/rundown/history';
-import { RundownSchema, type Rundown, type RundownRow } from '../../shared/rundown/model';
+import {
+  RundownSchema,
+  storedEstSec,
+  type Rundown,
+  type RundownRow,
+} from '../../shared/rundown/model';
 import { moveRow, placeAfter, placeIndex } from '../../shared/rundown/rows';
 import { rowsFromTemplate, templateFromRundown } from '../../shared/rundown/template';
 import {
@@ -246,7 +251,7 @@ export function rundownServices({
           storyId: input.storyId ?? null,
           label: input.kind === 'story' ? '' : (input.label ?? ''),
           page: input.page ?? null,
-          estSec: input.estSec ?? (input.kind === 'story' ? null : 0),
+          estSec: storedEstSec(input.kind, input.estSec),
           actualSec: input.actualSec ?? null,
           floated: input.floated ?? false,
           hitSec: input.hitSec ?? null,
@@ -316,9 +321,10 @@ export function rundownServices({
           ['label', 'label'],
         ] as const;
         for (const [key, action] of simple) {
-          // A break's or an item's length cleared is 0:00 (only a story's goes back to its script).
           const value =
-            key === 'estSec' && row.kind !== 'story' && fields.estSec === null ? 0 : fields[key];
+            key === 'estSec' && fields.estSec !== undefined
+              ? storedEstSec(row.kind, fields.estSec)
+              : fields[key];
           if (value === undefined || value === row[key]) continue;
           (next as Record<typeof key, unknown>)[key] = value;
           changes.push({ action, rowId, detail: { slug, from: row[key], to: value } });

@@ -159,13 +159,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
       db,
       entries.map((e) => e.uid),
     );
-    gatherFeed(
-      db,
-      carried,
-      entries,
-      own,
-      page.changes.flatMap((c) => (c.type === 'rundown' ? [c.id] : [])),
-    );
+    gatherFeed(db, carried, entries, own);
     for (const change of page.changes) {
       switch (change.type) {
         case 'story':
@@ -398,39 +392,33 @@ type Merged = { sent: PushRundown; current: RundownChange; clashes: ValueClash[]
 const MAX_CARRIED = 2000;
 
 /**
- * Adds a feed page's history entries to what is kept for each show (`carried`) until the show's
- * newer version comes — in the same page, or a later one: the feed holds a show once, at its
- * latest change, so entries of an earlier push can come a page before it. For each show, also
- * which of its values were last changed here, read the first time the show is met (before any
- * of the page's entries is stored). An entry that came before this desk's own change to the
- * same value is left out: this desk's value was set over it, knowing it. Only shows this desk
- * has are kept.
+ * Adds a feed page's history entries from other desks to what is kept for each show (`carried`)
+ * until the show's newer version comes — in the same page, or a later one: the feed holds a show
+ * once, at its latest change, so entries of an earlier push can come a page before it. For each
+ * show, also which of its values were last changed here, read when its first entry is met,
+ * before any of the page's entries is stored. An entry that came before this desk's own change
+ * to the same value is left out: this desk's value was set over it, knowing it. Only shows this
+ * desk has are kept.
  */
 function gatherFeed(
   db: Archive['db'],
   carried: Map<string, { entries: WireHistoryEntry[]; setHere: Set<string> }>,
   entries: readonly WireHistoryEntry[],
   own: ReadonlySet<string>,
-  rundownIds: readonly string[],
 ): void {
-  const feedOf = (id: string) => {
-    let feed = carried.get(id);
-    if (!feed && getRundown(db, id)) {
-      feed = { entries: [], setHere: valuesSetHere(db, id) };
-      carried.set(id, feed);
-    }
-    return feed;
-  };
-  for (const id of rundownIds) feedOf(id);
   for (const entry of entries) {
-    const feed = feedOf(entry.rundownId);
-    if (!feed) continue;
-    if (!own.has(entry.uid)) {
-      feed.entries.push(entry);
-      if (feed.entries.length > MAX_CARRIED) feed.entries.shift();
+    let feed = carried.get(entry.rundownId);
+    if (own.has(entry.uid)) {
+      const key = valueKey(entry);
+      if (feed && key !== null) feed.entries = feed.entries.filter((e) => valueKey(e) !== key);
       continue;
     }
-    const key = valueKey(entry);
-    if (key !== null) feed.entries = feed.entries.filter((e) => valueKey(e) !== key);
+    if (!feed) {
+      if (!getRundown(db, entry.rundownId)) continue;
+      feed = { entries: [], setHere: valuesSetHere(db, entry.rundownId) };
+      carried.set(entry.rundownId, feed);
+    }
+    feed.entries.push(entry);
+    if (feed.entries.length > MAX_CARRIED) feed.entries.shift();
   }
 }

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { moveRow } from '../../shared/rundown/rows';
-import { applyHistory, applyRundown, valuesSetHere } from '../archive/replicaApply';
+import {
+  applyHistory,
+  applyRundown,
+  valuesSetHere,
+  type FeedHistory,
+} from '../archive/replicaApply';
+import type { Rundown } from '../../shared/rundown/model';
 import {
   getMark,
   listNotices,
@@ -66,6 +72,19 @@ const feed = (
   setHere: valuesSetHere(db, id),
 });
 
+/** The newsroom's version of a show coming in the feed (at `seq`), with other desks' entries. */
+const fromNewsroom = (
+  db: Parameters<typeof valuesSetHere>[0],
+  rundown: Rundown,
+  { seq = 1, feed: others }: { seq?: number; feed?: FeedHistory } = {},
+) =>
+  applyRundown(
+    db,
+    { type: 'rundown', seq, id: rundown.id, version: rundown.version, rundown },
+    true,
+    others,
+  );
+
 describe('a rundown from the newsroom, on a desk that changed it too', () => {
   it('takes the newsroom’s version with this desk’s unsent changes made on top, to go up next', async () => {
     const { call, db, synced } = await syncedShow();
@@ -78,13 +97,7 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       version: synced.version + 1,
       rows: moveRow(synced.rows, goodnight!.id, 0),
     };
-    const applied = applyRundown(db, {
-      type: 'rundown',
-      seq: 1,
-      id: synced.id,
-      version: theirs.version,
-      rundown: theirs,
-    });
+    const applied = fromNewsroom(db, theirs);
     expect(applied.result).toBe('applied');
     const here = (await call('rundowns.get', { id: synced.id })).rundown;
     expect(here.rows.map((r) => [r.label, r.actualSec])).toEqual([
@@ -118,21 +131,12 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
             : r,
       ),
     };
-    const applied = applyRundown(
-      db,
-      {
-        type: 'rundown',
-        seq: 1,
-        id: synced.id,
-        version: theirs.version,
-        rundown: theirs,
-      },
-      true,
+    const applied = fromNewsroom(db, theirs, {
       // The feed's history entries: Cho made WEATHER 1:00.
-      feed(db, synced.id, [
+      feed: feed(db, synced.id, [
         fromFeed('Cho Min-ho', 'estimate', weather!.id, { slug: 'WEATHER', from: 30, to: 60 }),
       ]),
-    );
+    });
     const said =
       'Changed at another desk too, and yours was kept. WEATHER’s estimate: yours, 0:45, replaced Cho Min-ho’s 1:00.';
     expect(applied).toEqual({ result: 'applied', clashes: said });
@@ -146,15 +150,9 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       { kind: 'rundownClash', label: '6 PM NEWS', message: said },
     ]);
     // The same version again (a later page, before this desk's push went up): not said twice.
-    expect(
-      applyRundown(db, {
-        type: 'rundown',
-        seq: 2,
-        id: synced.id,
-        version: theirs.version + 1,
-        rundown: { ...theirs, version: theirs.version + 1 },
-      }),
-    ).toEqual({ result: 'applied' });
+    expect(fromNewsroom(db, { ...theirs, version: theirs.version + 1 }, { seq: 2 })).toEqual({
+      result: 'applied',
+    });
     // The show taken out in the newsroom: what was said about it goes with it.
     applyRundown(db, {
       type: 'rundown',
@@ -182,14 +180,11 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
       onAirSec: 18 * 3600 + 900,
       blockBudgets: { A: 480 },
     };
-    const applied = applyRundown(
-      db,
-      { type: 'rundown', seq: 1, id: synced.id, version: theirs.version, rundown: theirs },
-      true,
-      feed(db, synced.id, [
+    const applied = fromNewsroom(db, theirs, {
+      feed: feed(db, synced.id, [
         fromFeed('Cho Min-ho', 'edited', null, { field: 'on-air time', from: 64_800, to: 65_700 }),
       ]),
-    );
+    });
     expect(applied).toEqual({
       result: 'applied',
       clashes:
@@ -228,13 +223,7 @@ describe('a rundown from the newsroom, on a desk that changed it too', () => {
     expect(markOwnHistoryMade(db, [taken!.uid, 'another-desks-entry'])).toEqual(
       new Set([taken!.uid]),
     );
-    const applied = applyRundown(db, {
-      type: 'rundown',
-      seq: 1,
-      id: synced.id,
-      version: theirs.version,
-      rundown: theirs,
-    });
+    const applied = fromNewsroom(db, theirs);
     expect(applied).toEqual({ result: 'applied' });
     expect(listNotices(db)).toEqual([]);
     const here = (await call('rundowns.get', { id: synced.id })).rundown;
@@ -276,12 +265,7 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
         ...(change.onAirSec !== undefined && { onAirSec: change.onAirSec }),
         rows: show.rows.map((r) => (r.id === weather.id ? { ...r, estSec: change.estSec } : r)),
       };
-      return applyRundown(
-        db,
-        { type: 'rundown', seq: version, id: show.id, version, rundown },
-        true,
-        feed(db, show.id, entries),
-      );
+      return fromNewsroom(db, rundown, { seq: version, feed: feed(db, show.id, entries) });
     };
     return { call, db, archive, show, weather, bring };
   }

@@ -60,6 +60,17 @@ export const RundownRowSchema = z
   });
 export type RundownRow = z.infer<typeof RundownRowSchema>;
 
+/**
+ * A row's typed length as it is stored: cleared (or never typed), a story's row goes back to its
+ * script's time (null); a break or an item has no script, and its length is 0:00.
+ */
+export function storedEstSec(
+  kind: RundownRow['kind'],
+  estSec: number | null | undefined,
+): number | null {
+  return estSec ?? (kind === 'story' ? null : 0);
+}
+
 export const BLOCK_NAME = /^[A-Z]{1,2}$/;
 /** Time budgets for blocks, by block name (`A`, `B` …), in seconds. */
 export const BlockBudgetsSchema = z.record(

@@ -9,7 +9,7 @@ import {
   type RundownAction,
   type ShowFieldName,
 } from './history';
-import type { Rundown, RundownRow } from './model';
+import { storedEstSec, type Rundown, type RundownRow } from './model';
 
 /** A change as a rundown's history records it: what was done to which row, and the new value. */
 export type RecordedChange = {
@@ -93,9 +93,8 @@ export function clashingValues(
     const row = onto.rows.find((r) => r.id === change.rowId);
     if (!row) continue;
     const action = change.action as ValueAction;
-    // A break's or an item's estimate cleared is stored as 0:00 (only a story's has a script).
     const value = (v: string | number | null | undefined) =>
-      (v ?? null) === null && action === 'estimate' && row.kind !== 'story' ? 0 : (v ?? null);
+      action === 'estimate' ? storedEstSec(row.kind, num(v)) : (v ?? null);
     const theirs = row[VALUES[action]];
     const from = value(change.detail.from);
     const set = value(last.detail.to);
@@ -282,9 +281,10 @@ function heldValue(change: RecordedChange): {
   return {
     which: { rowId, action },
     on: (show) => rowOf(show)?.[VALUES[action]] as string | number | null | undefined,
-    // A break's or an item's estimate cleared is stored as 0:00 (only a story's has a script).
-    stored: (v, show) =>
-      v === null && action === 'estimate' && rowOf(show)?.kind !== 'story' ? 0 : v,
+    stored: (v, show) => {
+      const row = rowOf(show);
+      return action === 'estimate' && row ? storedEstSec(row.kind, num(v)) : v;
+    },
   };
 }
 
@@ -344,8 +344,7 @@ export function replayChanges(
         break;
       case 'estimate': {
         const row = rows[index(rowId)];
-        // A break or an item always has a length; only a story's row goes back to its script.
-        if (row) setRow(rowId, { estSec: num(to) ?? (row.kind === 'story' ? null : 0) });
+        if (row) setRow(rowId, { estSec: storedEstSec(row.kind, num(to)) });
         break;
       }
       case 'page':
