@@ -59,6 +59,19 @@ export function valueKey(change: RecordedChange): string | null {
     : null;
 }
 
+/** Changes that set a value, by the value they set (`valueKey`), each value's in their order. */
+function byValue<C extends RecordedChange>(changes: readonly C[]): Map<string, C[]> {
+  const sets = new Map<string, C[]>();
+  for (const change of changes) {
+    const key = valueKey(change);
+    if (key === null) continue;
+    const list = sets.get(key);
+    if (list) list.push(change);
+    else sets.set(key, [change]);
+  }
+  return sets;
+}
+
 /** The key of the value a clash is about, as `valueKey` gives it for the changes that set it. */
 export const clashKey = (c: ValueClash): string =>
   c.rowId === null ? `show ${c.field}` : `row ${c.rowId} ${c.action}`;
@@ -75,16 +88,11 @@ export function clashingValues(
   changes: readonly RecordedChange[],
   mine?: Rundown,
 ): ValueClash[] {
-  const firsts = new Map<string, { change: RecordedChange; last: RecordedChange }>();
-  for (const change of changes) {
-    const key = valueKey(change);
-    if (key === null) continue;
-    const seen = firsts.get(key);
-    if (seen) seen.last = change;
-    else firsts.set(key, { change, last: change });
-  }
+  const firsts = byValue(changes);
   const clashes: ValueClash[] = [];
-  for (const { change, last } of firsts.values()) {
+  for (const ofValue of firsts.values()) {
+    const change = ofValue[0]!;
+    const last = ofValue.at(-1)!;
     if (change.action === 'edited') {
       const clash = showClash(onto, change, last);
       if (clash) clashes.push(clash);
@@ -221,16 +229,9 @@ export function replacedValues(
   theirs: readonly (RecordedChange & { author?: string })[],
   setHere: ReadonlySet<string>,
 ): ValueClash[] {
-  const byKey = new Map<string, (typeof theirs)[number][]>();
-  for (const change of theirs) {
-    const key = valueKey(change);
-    if (key === null || !setHere.has(key)) continue;
-    const list = byKey.get(key);
-    if (list) list.push(change);
-    else byKey.set(key, [change]);
-  }
   const replaced: ValueClash[] = [];
-  for (const changes of byKey.values()) {
+  for (const [key, changes] of byValue(theirs)) {
+    if (!setHere.has(key)) continue;
     const first = changes[0]!;
     const value = heldValue(first);
     if (!value) continue;
