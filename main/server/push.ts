@@ -9,7 +9,6 @@ import type {
   RundownChange,
   WireComment,
   WireDoc,
-  WireHistoryEntry,
 } from '../../shared/newsroom/protocol';
 import {
   rundownRefusal,
@@ -23,7 +22,6 @@ import {
   clashingValues,
   clashKey,
   replayChanges,
-  valueKey,
   type ValueClash,
 } from '../../shared/rundown/replay';
 import type { Session } from './accounts';
@@ -376,18 +374,22 @@ async function whoSet(
   clashes: ValueClash[],
 ): Promise<ValueClash[]> {
   if (clashes.length === 0) return clashes;
-  // Newest first: the first entry that sets a value names who set it last.
-  const { rows } = await tx.query<{ entry: WireHistoryEntry }>(
-    `SELECT entry FROM rundown_history
-     WHERE rundown_id = $1 AND (entry->>'rowId' = ANY($2::text[]) OR entry->>'action' = 'edited')
-     ORDER BY seq DESC`,
-    [rundownId, clashes.flatMap((c) => (c.rowId === null ? [] : [c.rowId]))],
+  // The newest entry that sets each clashing value names who set it last: one row per value,
+  // keyed in SQL as `valueKey` keys it (an older `edited` entry names its field in `from`).
+  const { rows } = await tx.query<{ key: string; author: string }>(
+    `SELECT DISTINCT ON (key) key, author FROM (
+       SELECT CASE WHEN entry->>'action' = 'edited'
+                THEN 'show ' || COALESCE(entry->'detail'->>'field', entry->'detail'->>'from')
+                ELSE 'row ' || (entry->>'rowId') || ' ' || (entry->>'action') END AS key,
+              entry->>'author' AS author, seq
+       FROM rundown_history
+       WHERE rundown_id = $1 AND (entry->>'rowId' = ANY($2::text[]) OR entry->>'action' = 'edited')
+     ) AS sets
+     WHERE key = ANY($3::text[])
+     ORDER BY key, seq DESC`,
+    [rundownId, clashes.flatMap((c) => (c.rowId === null ? [] : [c.rowId])), clashes.map(clashKey)],
   );
-  const by = new Map<string, string>();
-  for (const { entry } of rows) {
-    const key = valueKey(entry);
-    if (key !== null && !by.has(key)) by.set(key, entry.author);
-  }
+  const by = new Map(rows.map((r) => [r.key, r.author]));
   return clashes.map((c) => {
     const author = by.get(clashKey(c));
     return author ? { ...c, by: author } : c;

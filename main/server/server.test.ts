@@ -474,7 +474,7 @@ describe('one value set at two desks', () => {
     await push(null, base, [{ ...entry('Lee Seo-yeon', 'created', ids.alpha, {}), rowId: null }]);
     const onAir = base.onAirSec;
     const moved = (by: number, to = onAir + by) => ({ field: 'on-air time', from: onAir, to });
-    // Cho, at another desk, makes ALPHA 1:30 and puts the show on air 15 minutes later
+    // Cho, at another desk, makes ALPHA 1:30 (after Park's 1:00) and puts the show on air 15 minutes later
     // (version 2).
     await push(
       1,
@@ -485,7 +485,9 @@ describe('one value set at two desks', () => {
         rows: [row('alpha', { estSec: 90 }), row('bravo')],
       },
       [
-        entry('Cho Min-ho', 'estimate', ids.alpha, { slug: 'ALPHA', from: 30, to: 90 }),
+        // Another hand set it first at that desk: the last one to set it is named.
+        entry('Park Ji-woo', 'estimate', ids.alpha, { slug: 'ALPHA', from: 30, to: 60 }),
+        entry('Cho Min-ho', 'estimate', ids.alpha, { slug: 'ALPHA', from: 60, to: 90 }),
         entry('Cho Min-ho', 'edited', null, moved(900)),
       ],
     );
