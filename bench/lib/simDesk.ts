@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import type {
-  Change,
-  LiveMessage,
-  PushResponse,
-  PushRundown,
-  PushStory,
+import {
+  DESK_HEADERS,
+  type Change,
+  type LiveMessage,
+  type PushResponse,
+  type PushRundown,
+  type PushStory,
 } from '../../shared/newsroom/protocol';
 import type { Rundown } from '../../shared/rundown/model';
 import { moveRow } from '../../shared/rundown/rows';
@@ -43,7 +44,7 @@ export type SentAt = Map<string, { at: number; by: string }>;
 export async function signIn(url: string, name: string, password: string): Promise<string> {
   const response = await fetch(`${url}/v1/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...DESK_HEADERS, 'content-type': 'application/json' },
     body: JSON.stringify({ name, password, desk: randomUUID(), deskLabel: name }),
   });
   const body = (await response.json()) as { token?: string; error?: { message: string } };
@@ -54,7 +55,11 @@ export async function signIn(url: string, name: string, password: string): Promi
 export async function post<T>(url: string, path: string, token: string, body: unknown): Promise<T> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      ...DESK_HEADERS,
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+    },
     body: JSON.stringify(body),
   });
   const answer = (await response.json()) as T & { error?: { message: string } };
@@ -71,7 +76,7 @@ export async function openSimDesk(
   timings: Timings,
 ): Promise<SimDesk> {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/v1/live`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { ...DESK_HEADERS, authorization: `Bearer ${token}` },
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());

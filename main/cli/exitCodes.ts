@@ -33,6 +33,7 @@ const EXIT_FOR_ERROR: Record<ErrorCode, ExitCode> = {
   FORBIDDEN: EXIT.refused,
   SIGNED_OUT: EXIT.refused,
   LEASED: EXIT.refused,
+  DESK_OUTDATED: EXIT.refused,
   NOT_FOUND: EXIT.notFound,
   ARCHIVE_TOO_NEW: EXIT.archive,
   NOT_AN_ARCHIVE: EXIT.archive,

@@ -9,6 +9,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   LEASED: 409,
   TOO_LARGE: 413,
+  DESK_OUTDATED: 426,
   ARCHIVE_TOO_NEW: 503,
   ARCHIVE_UNAVAILABLE: 503,
 };

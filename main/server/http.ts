@@ -5,6 +5,7 @@ import {
   FetchRequestSchema,
   LeaseRequestSchema,
   LoginRequestSchema,
+  PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   type HealthResponse,
   PushRequestSchema,
@@ -33,6 +34,21 @@ export type ApiOptions = {
   leaseSeconds: number;
   log: (line: string) => void;
 };
+
+/**
+ * Refuses a desk whose link is older than this server's, in words its person can act on: what
+ * this server sends (a show detail's clash, history entries naming their `field`) would be
+ * refused by the desk's own checks, or misread. A desk from before version 2 names no version.
+ */
+export function requireCurrentDesk(req: IncomingMessage): void {
+  const named = Number(req.headers[PROTOCOL_HEADER]);
+  if (Number.isSafeInteger(named) && named >= PROTOCOL_VERSION) return;
+  const version = Number.isSafeInteger(named) && named > 0 ? named : 1;
+  throw new NewsroomError(
+    'DESK_OUTDATED',
+    `This desk's Copydesk is older than the newsroom server (its link is version ${version}, the server's ${PROTOCOL_VERSION}): update Copydesk on this desk to connect. Its work stays on this desk until then.`,
+  );
+}
 
 export function bearer(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
@@ -150,6 +166,7 @@ export function apiHandler(options: ApiOptions) {
         version: options.version,
         protocol: PROTOCOL_VERSION,
       } satisfies HealthResponse;
+    requireCurrentDesk(req);
     if (path === '/v1/login' && method === 'POST') {
       const request = parse(LoginRequestSchema, await readJson(req));
       const result = await signIn(pool, request, options.sessionDays);

@@ -4,6 +4,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { makeStory } from '../../shared/story/testing/makeStory';
 import {
+  DESK_HEADERS,
   PROTOCOL_VERSION,
   type ChangesPage,
   type LiveMessage,
@@ -150,6 +151,50 @@ describe('people and sessions', () => {
     expect(
       (await listUsers(server.pool)).map((u) => [u.name, u.role, u.mustChangePassword]),
     ).toEqual([['park', 'reporter', false]]);
+  });
+
+  it('tells a desk older than the server to update, at sign-in, on every call and on the live link', async () => {
+    const { server } = await newsroom();
+    const lee = await addPerson(server, 'lee', 'producer');
+    const token = await signInAs(server.url, lee);
+    const older = { 'content-type': 'application/json' };
+    const update = `This desk's Copydesk is older than the newsroom server (its link is version 1, the server's ${PROTOCOL_VERSION}): update Copydesk on this desk to connect. Its work stays on this desk until then.`;
+    // A desk from before version 2 names no version; one naming an older version reads the same.
+    for (const headers of [older, { ...older, 'copydesk-protocol': '1' }]) {
+      const signIn = await api(server.url, '/v1/login', {
+        headers,
+        body: { name: 'lee', password: lee.password, desk: randomUUID() },
+      });
+      expect([signIn.status, signIn.body.error]).toEqual([
+        426,
+        { code: 'DESK_OUTDATED', message: update },
+      ]);
+      const push = await api(server.url, '/v1/push', {
+        headers,
+        token,
+        body: pushOne(makeStory({ slug: 'FROM AN OLD DESK' }), null, 'create'),
+      });
+      expect([push.status, push.body.error?.message]).toEqual([426, update]);
+      const feed = await api(server.url, '/v1/changes?since=0', { headers, token });
+      expect(feed.status).toBe(426);
+    }
+    // Nothing the older desk sent was stored; the server still says what it is.
+    const stories = await server.pool.query('SELECT count(*)::int AS n FROM stories');
+    expect(stories.rows[0]).toEqual({ n: 0 });
+    const health = await api<{ protocol: number }>(server.url, '/v1/health', { headers: older });
+    expect([health.status, health.body.protocol]).toEqual([200, PROTOCOL_VERSION]);
+
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/v1/live`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const refused = await new Promise<[number, string]>((resolve) =>
+      socket.on('unexpected-response', (_req, res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve([res.statusCode ?? 0, text]));
+      }),
+    );
+    expect(refused).toEqual([426, update]);
   });
 
   it('refuses a wrong password, an unknown name and a repeated name with clear messages', async () => {
@@ -547,7 +592,7 @@ describe('several server processes on one database', () => {
     const token = await signInAs(one.url, park);
 
     const socket = new WebSocket(`${two.url.replace('http', 'ws')}/v1/live`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { ...DESK_HEADERS, authorization: `Bearer ${token}` },
     });
     const seen: ChangesPage['changes'] = [];
     const arrived = new Promise<void>((resolve) => {
@@ -569,7 +614,7 @@ describe('several server processes on one database', () => {
   it('refuses a live connection without a valid session', async () => {
     const { server } = await newsroom();
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/v1/live`, {
-      headers: { authorization: 'Bearer nope' },
+      headers: { ...DESK_HEADERS, authorization: 'Bearer nope' },
     });
     const status = await new Promise<number>((resolve) =>
       socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),

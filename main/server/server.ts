@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, STATUS_CODES, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -8,7 +8,7 @@ import { LiveRequestSchema } from '../../shared/newsroom/protocol';
 import { DEFAULT_SESSION_DAYS, sessionFor } from './accounts';
 import { CHANGES_CHANNEL } from './db';
 import { NewsroomError } from './errors';
-import { apiHandler, bearer } from './http';
+import { apiHandler, bearer, requireCurrentDesk } from './http';
 import { DEFAULT_LEASE_SECONDS, sweepLeases } from './leases';
 import { checkTransport, isLoopback } from './listen';
 import { liveFeed } from './live';
@@ -97,7 +97,9 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     const url = new URL(req.url ?? '/', 'http://newsroom');
     if (url.pathname !== '/v1/live') return void socket.destroy();
     const token = bearer(req);
-    sessionFor(pool, token)
+    Promise.resolve()
+      .then(() => requireCurrentDesk(req))
+      .then(() => sessionFor(pool, token))
       .then(() => {
         sockets.handleUpgrade(req, socket, head, (ws) => {
           ws.once('message', (data) => {
@@ -117,9 +119,10 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
         });
       })
       .catch((error: unknown) => {
-        const message = error instanceof NewsroomError ? error.message : 'refused';
+        const [status, message] =
+          error instanceof NewsroomError ? [error.status, error.message] : [401, 'refused'];
         socket.end(
-          `HTTP/1.1 401 Unauthorized\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${message}`,
+          `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${message}`,
         );
       });
   });

@@ -1,15 +1,16 @@
-import type {
-  ChangesPage,
-  HealthResponse,
-  LeaseRequest,
-  LeaseResponse,
-  LoginRequest,
-  LoginResponse,
-  NewsroomSearchHit,
-  PushRequest,
-  PushResponse,
-  SearchRequest,
-  StoryBundle,
+import {
+  DESK_HEADERS,
+  type ChangesPage,
+  type HealthResponse,
+  type LeaseRequest,
+  type LeaseResponse,
+  type LoginRequest,
+  type LoginResponse,
+  type NewsroomSearchHit,
+  type PushRequest,
+  type PushResponse,
+  type SearchRequest,
+  type StoryBundle,
 } from '../../shared/newsroom/protocol';
 import { ERROR_CODES, type ErrorCode } from '../../shared/ipc/result';
 import { ServiceError } from '../common/errors';
@@ -29,6 +30,7 @@ export function newsroomClient(baseUrl: string, token: () => string | null) {
       response = await fetch(`${base}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: {
+          ...DESK_HEADERS,
           'content-type': 'application/json',
           ...(token() ? { authorization: `Bearer ${token()}` } : {}),
         },

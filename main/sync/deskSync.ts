@@ -12,7 +12,12 @@ import {
 } from '../archive/replica';
 import { getStory } from '../archive/stories';
 import type { LeaseView, NewsroomState, NewsroomStatus } from '../../shared/newsroom/channels';
-import { PROTOCOL_VERSION, type Lease, type LiveMessage } from '../../shared/newsroom/protocol';
+import {
+  DESK_HEADERS,
+  PROTOCOL_VERSION,
+  type Lease,
+  type LiveMessage,
+} from '../../shared/newsroom/protocol';
 import type { ArchiveChange, NewsroomPort } from '../services/newsroomPort';
 import { ServiceError } from '../common/errors';
 import { newsroomClient, type NewsroomClient } from './client';
@@ -214,7 +219,9 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
     if (!running || !session || !client || socket) return;
     const c = client;
     const url = `${c.base.replace(/^http/, 'ws')}/v1/live`;
-    const s = new WebSocket(url, { headers: { authorization: `Bearer ${session.token}` } });
+    const s = new WebSocket(url, {
+      headers: { ...DESK_HEADERS, authorization: `Bearer ${session.token}` },
+    });
     socket = s;
     s.on('open', () => {
       void requireCurrentServer(c).then(

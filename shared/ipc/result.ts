@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'OFFLINE',
   /** Someone else is editing the story on the newsroom server. */
   'LEASED',
+  /** The desk's newsroom link is older than the server's: Copydesk on the desk needs updating. */
+  'DESK_OUTDATED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

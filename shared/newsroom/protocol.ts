@@ -13,12 +13,21 @@ import { ROLES } from './roles';
  * the number it has seen up to (its cursor) and asks for what came after.
  */
 /**
- * The link's version, which a server reports at `/v1/health`. A desk connects only to a server
- * that speaks its version or a later one: an older server refuses what it does not know.
+ * The link's version, which a server reports at `/v1/health` and a desk sends with every request
+ * (`PROTOCOL_HEADER`). Each side talks only to the other's version or a later one: an older one
+ * refuses, or misreads, what it does not know.
  * 2: a rundown's history entry for a change to the show's details says which (`field`) and its
  * values before and after.
  */
 export const PROTOCOL_VERSION = 2;
+
+/** The header a desk names its link's version in; a desk from before version 2 sends none. */
+export const PROTOCOL_HEADER = 'copydesk-protocol';
+
+/** The headers every desk request carries besides its session. */
+export const DESK_HEADERS: Readonly<Record<string, string>> = {
+  [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+};
 
 /** What `/v1/health` answers. */
 export type HealthResponse = { ok: true; version: string; protocol: number };

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { DESK_HEADERS } from '../../../shared/newsroom/protocol';
 import type { Role } from '../../../shared/newsroom/roles';
 import { addUser } from '../accounts';
 import { startNewsroomServer, type NewsroomServer } from '../server';
@@ -35,7 +36,7 @@ export async function addPerson(
   const password = `${name}-password-1`;
   const response = await fetch(`${server.url}/v1/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...DESK_HEADERS, 'content-type': 'application/json' },
     body: JSON.stringify({ name, password: once, newPassword: password, desk: randomUUID() }),
   });
   if (!response.ok) throw new Error(`could not sign ${name} in: ${await response.text()}`);
@@ -101,11 +102,13 @@ export type ApiAnswer<T = unknown> = {
 export async function api<T = unknown>(
   url: string,
   path: string,
-  options: { token?: string; body?: unknown } = {},
+  /** `headers`: instead of a current desk's (`DESK_HEADERS`), e.g. an older desk's none. */
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiAnswer<T>> {
   const response = await fetch(`${url}${path}`, {
     method: options.body === undefined ? 'GET' : 'POST',
     headers: {
+      ...(options.headers ?? DESK_HEADERS),
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
