@@ -321,6 +321,7 @@ export async function pushRundown(
           id: item.id,
           result: 'refused',
           message: `“${item.rundown.title}” holds a story the newsroom does not have: it goes up after the story does.`,
+          waits: true,
         };
     }
   }

@@ -423,6 +423,32 @@ describe('pushing stories', () => {
         'Only a producer can change a rundown: you are signed in to the newsroom as Park Ji-won, a reporter.',
     });
     expect((await server.pool.query('SELECT count(*)::int AS n FROM rundowns')).rows[0].n).toBe(0);
+    // Refused for good: not a refusal the desk waits out.
+    expect(answer.body.outcomes[0]).not.toHaveProperty('waits');
+  });
+
+  it('refuses a show holding a story it does not have for now, and takes it once the story is there', async () => {
+    const { server } = await newsroom();
+    const lee = await addPerson(server, 'lee', 'producer', 'Lee Seo-yeon');
+    const token = await signInAs(server.url, lee);
+    const story = makeStory({ slug: 'HARBOR FIRE' });
+    const show = makeRundown([makeRow(randomUUID(), { kind: 'story', storyId: story.id })]);
+    const sendShow = async () =>
+      (
+        await api<PushResponse>(server.url, '/v1/push', {
+          token,
+          body: { rundowns: [{ id: show.id, baseVersion: null, rundown: show, history: [] }] },
+        })
+      ).body.outcomes[0];
+    expect(await sendShow()).toEqual({
+      type: 'rundown',
+      id: show.id,
+      result: 'refused',
+      message: `“${show.title}” holds a story the newsroom does not have: it goes up after the story does.`,
+      waits: true,
+    });
+    await api(server.url, '/v1/push', { token, body: pushOne(story, null, 'create') });
+    expect(await sendShow()).toMatchObject({ result: 'accepted', version: 1 });
   });
 });
 

@@ -311,7 +311,7 @@ export function exchange(archive: Archive, hooks: ExchangeHooks) {
             merged.push({ sent, current: outcome.current, clashes: outcome.clashes ?? [] });
           } else if (outcome.result === 'refused') {
             summary.refused++;
-            if (!/does not have/.test(outcome.message) && sent.rundown)
+            if (!outcome.waits && sent.rundown)
               setMark(db, 'rundown', sent.id, String(sent.rundown.version), sent.baseVersion);
             putNotice(db, {
               kind: 'rundown',

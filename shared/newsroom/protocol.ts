@@ -193,11 +193,16 @@ export type PushOutcome =
       clashes?: ValueClash[];
     }
   | { type: 'story'; id: string; result: 'leased'; message: string }
+  /**
+   * `waits`: refused for now, for something the newsroom does not have yet (a rundown's story):
+   * the desk sends it again after that; otherwise not until it changes again.
+   */
   | {
       type: 'story' | 'rundown' | 'comment' | 'doc';
       id: string;
       result: 'refused';
       message: string;
+      waits?: true;
     }
   | { type: 'comment' | 'doc'; id: string; result: 'accepted' };
 
