@@ -545,8 +545,8 @@ describe('one value set at two desks', () => {
     await push(null, base, [{ ...entry('Lee Seo-yeon', 'created', ids.alpha, {}), rowId: null }]);
     const onAir = base.onAirSec;
     const moved = (by: number, to = onAir + by) => ({ field: 'on-air time', from: onAir, to });
-    // Cho, at another desk, makes ALPHA 1:30 (after Park's 1:00) and puts the show on air 15 minutes later
-    // (version 2).
+    // Cho, at another desk, makes ALPHA 1:30 (after Park's 1:00) and puts the show on air 15
+    // minutes later (version 2).
     await push(
       1,
       {
@@ -559,7 +559,8 @@ describe('one value set at two desks', () => {
         // Another hand set it first at that desk: the last one to set it is named.
         entry('Park Ji-woo', 'estimate', ids.alpha, { slug: 'ALPHA', from: 30, to: 60 }),
         entry('Cho Min-ho', 'estimate', ids.alpha, { slug: 'ALPHA', from: 60, to: 90 }),
-        entry('Cho Min-ho', 'edited', null, moved(900)),
+        // Recorded before entries named their field: the detail in `from`, no values.
+        entry('Cho Min-ho', 'edited', null, { from: 'on-air time' }),
       ],
     );
     // Lee, still on version 1, makes it 2:00, sets BRAVO's actual and renames the show (which
@@ -646,6 +647,33 @@ describe('several server processes on one database', () => {
       socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
     );
     expect(status).toBe(401);
+  });
+
+  it('answers a live connection it cannot check with its own failure, not a sign-out', async () => {
+    const { server } = await newsroom();
+    const park = await addPerson(server, 'park', 'reporter');
+    const token = await signInAs(server.url, park);
+    // The sessions cannot be read (as when the database fails): the desk's sign-in is not the
+    // problem, and a 401 would sign it out.
+    await server.pool.query('ALTER TABLE sessions RENAME TO sessions_away');
+    try {
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/v1/live`, {
+        headers: { ...DESK_HEADERS, authorization: `Bearer ${token}` },
+      });
+      const answer = await new Promise<[number, string]>((resolve) =>
+        socket.on('unexpected-response', (_req, res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve([res.statusCode ?? 0, text]));
+        }),
+      );
+      expect(answer).toEqual([
+        500,
+        'Something went wrong on the newsroom server; the details are in its log.',
+      ]);
+    } finally {
+      await server.pool.query('ALTER TABLE sessions_away RENAME TO sessions');
+    }
   });
 });
 

@@ -119,8 +119,15 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
         });
       })
       .catch((error: unknown) => {
+        // Refused in words the desk shows: a session it no longer has is signed out (401), an
+        // older desk is told to update (426). Anything else is the server's own failure: the
+        // desk stays signed in and tries again.
+        if (!(error instanceof NewsroomError))
+          log(`[server] live link: ${(error as Error).stack ?? String(error)}`);
         const [status, message] =
-          error instanceof NewsroomError ? [error.status, error.message] : [401, 'refused'];
+          error instanceof NewsroomError
+            ? [error.status, error.message]
+            : [500, 'Something went wrong on the newsroom server; the details are in its log.'];
         socket.end(
           `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${message}`,
         );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/newsroom/protocol';
 import { startPgCluster, type PgCluster } from '../server/testing/pgCluster';
@@ -345,6 +346,60 @@ describe('roles and sign-ins on the desk', () => {
     await vi.waitFor(() => expect(asked.filter((a) => a === '/v1/live').length).toBeGreaterThan(0));
     expect(asked).not.toContain('/v1/push');
     expect(again.status()).toMatchObject({ state: 'offline', problem: said });
+  });
+
+  it('a desk signed in from an earlier run, behind a newer server, says the server’s words and keeps its work', async () => {
+    // A later release's server: a newer link, and every request from this desk refused as a
+    // newer server refuses an older desk (HTTP and the live link alike).
+    const said =
+      "This desk's Copydesk is older than the newsroom server (its link is version 2, the server's 3): update Copydesk on this desk to connect. Its work stays on this desk until then.";
+    const asked: string[] = [];
+    const newer = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      const health = req.url === '/v1/health';
+      res.writeHead(health ? 200 : 426, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          health
+            ? { ok: true, version: '9.0.0', protocol: PROTOCOL_VERSION + 1 }
+            : { error: { code: 'DESK_OUTDATED', message: said } },
+        ),
+      );
+    });
+    newer.on('upgrade', (req, socket: Duplex) => {
+      asked.push(req.url ?? '');
+      socket.end(`HTTP/1.1 426 Upgrade Required\r\nconnection: close\r\n\r\n${said}`);
+    });
+    await new Promise<void>((resolve) => newer.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => new Promise<void>((resolve) => newer.close(() => resolve())));
+    const url = `http://127.0.0.1:${(newer.address() as AddressInfo).port}`;
+    const d = openDesk('reporter');
+    cleanup.push(() => d.close());
+    const story = await write(d, 'HARBOR FIRE', 'The fire is out.');
+    writeSession(d.archive.path, {
+      url,
+      token: 'a-token-from-before',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      identity: {
+        userId: randomUUID(),
+        name: 'park',
+        displayName: 'Park Ji-won',
+        role: 'reporter',
+      },
+    });
+    setReplicaServer(d.archive.db, url, 30);
+    const again = deskSync({ archive: d.archive, deskLabel: 'reporter' });
+    cleanup.push(() => again.stop());
+    await expect(again.sync()).rejects.toThrow(said);
+    expect(again.status()).toMatchObject({ state: 'offline', problem: said });
+    again.startLive();
+    await vi.waitFor(() => expect(asked).toContain('/v1/live'));
+    await vi.waitFor(() =>
+      expect(again.status()).toMatchObject({ state: 'offline', problem: said }),
+    );
+    // Nothing of the desk's work was lost or marked sent.
+    expect((await d.call('stories.get', { id: story.id })).slug).toBe('HARBOR FIRE');
+    expect((await again.status()).pending).toBeGreaterThan(0);
   });
 
   it('an expired sign-in: the desk says so, keeps working, and sends everything after signing in again', async () => {

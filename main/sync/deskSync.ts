@@ -125,7 +125,11 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
       stopSocket();
       return;
     }
-    if (error instanceof ServiceError && error.code === 'OFFLINE') {
+    // A server newer than this desk refuses it until Copydesk here is updated: offline, in words.
+    if (
+      error instanceof ServiceError &&
+      (error.code === 'OFFLINE' || error.code === 'DESK_OUTDATED')
+    ) {
       setState('offline', error.message);
       return;
     }
@@ -265,7 +269,7 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
       res.on('data', (c: Buffer) => (body += String(c)));
       res.on('end', () => {
         if (res.statusCode === 401) setState('signedOut', body || 'Sign in to the newsroom again.');
-        else setState('offline', `The newsroom server answered HTTP ${res.statusCode}.`);
+        else setState('offline', body || `The newsroom server answered HTTP ${res.statusCode}.`);
         if (socket === s) socket = null;
         reconnectLater();
       });

@@ -8,6 +8,7 @@ import {
 } from '../archive/replicaApply';
 import type { Rundown } from '../../shared/rundown/model';
 import {
+  changedRundownIds,
   getMark,
   listNotices,
   markOwnHistoryMade,
@@ -411,5 +412,47 @@ describe('a rundown from the newsroom whose values replaced this desk’s', () =
     ]);
     expect(applied).toEqual({ result: 'applied' });
     expect(listNotices(db)).toEqual([]);
+  });
+});
+
+describe('a rundown the newsroom refuses', () => {
+  /** A show changed here since it was sent, and a newsroom that refuses it as `outcome` says. */
+  async function refusedShow(outcome: { message: string; waits?: true }) {
+    const { call, db, archive, synced } = await syncedShow();
+    await call('rundowns.addRow', {
+      id: synced.id,
+      row: { kind: 'item', label: 'SPORTS', estSec: 60 },
+    });
+    const newsroom = {
+      push: async () => ({
+        outcomes: [{ type: 'rundown', id: synced.id, result: 'refused', ...outcome }],
+        cursor: 1,
+      }),
+    } as unknown as NewsroomClient;
+    const summary = emptySummary();
+    await exchange(archive, { emit: () => {}, lease: () => {} }).pushAll(newsroom, summary);
+    return { db, id: synced.id, summary };
+  }
+
+  it('is sent again later when it waits for a story the newsroom does not have yet', async () => {
+    const { db, id, summary } = await refusedShow({
+      message:
+        '“6 PM NEWS” holds a story the newsroom does not have: it goes up after the story does.',
+      waits: true,
+    });
+    expect(summary.refused).toBe(1);
+    expect(changedRundownIds(db)).toEqual([id]);
+    expect(listNotices(db).map((n) => n.message)).toEqual([
+      '“6 PM NEWS” holds a story the newsroom does not have: it goes up after the story does.',
+    ]);
+  });
+
+  it('is not sent again until it changes again when refused for good', async () => {
+    const { db, summary } = await refusedShow({
+      message:
+        'Only a producer can change a rundown: you are signed in to the newsroom as Park Ji-won, a reporter.',
+    });
+    expect(summary.refused).toBe(1);
+    expect(changedRundownIds(db)).toEqual([]);
   });
 });
