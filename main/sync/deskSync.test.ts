@@ -287,7 +287,7 @@ describe('roles and sign-ins on the desk', () => {
   });
 
   /** An older release's server: it answers its health with an older link version. */
-  async function olderServer() {
+  async function olderServer(port = 0) {
     const asked: string[] = [];
     const old = createServer((req, res) => {
       asked.push(req.url ?? '');
@@ -297,7 +297,7 @@ describe('roles and sign-ins on the desk', () => {
     // Its live link opens as an older server's would (and is sent nothing).
     const live = new WebSocketServer({ server: old });
     live.on('connection', (_socket, req) => asked.push(req.url ?? ''));
-    await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => old.listen(port, '127.0.0.1', resolve));
     cleanup.push(async () => {
       for (const client of live.clients) client.terminate();
       await new Promise<void>((resolve) => live.close(() => resolve()));
@@ -308,22 +308,14 @@ describe('roles and sign-ins on the desk', () => {
     return { url, asked, said };
   }
 
-  it('a newsroom server older than the desk is refused in words before signing in', async () => {
-    const { url, asked, said } = await olderServer();
+  /**
+   * A desk with a story of its own, signed in to `url` at an earlier run (the session kept on
+   * disk), and its sync started afresh as at the next start.
+   */
+  async function signedInEarlier(url: string) {
     const d = openDesk('reporter');
     cleanup.push(() => d.close());
-    const error = await d.refused('newsroom.connect', { url, name: 'park', password: 'pw' });
-    expect(error).toEqual({ code: 'OFFLINE', message: said });
-    expect(asked).toEqual(['/v1/health']);
-    expect((await d.call('newsroom.status', {})).state).toBe('alone');
-  });
-
-  it('a desk signed in from an earlier run sends nothing to a server that is now older, and says why', async () => {
-    const { url, asked, said } = await olderServer();
-    const d = openDesk('reporter');
-    cleanup.push(() => d.close());
-    await write(d, 'HARBOR FIRE', 'The fire is out.');
-    // Signed in at an earlier run; the server has since been put back to an older release.
+    const story = await write(d, 'HARBOR FIRE', 'The fire is out.');
     writeSession(d.archive.path, {
       url,
       token: 'a-token-from-before',
@@ -338,6 +330,23 @@ describe('roles and sign-ins on the desk', () => {
     setReplicaServer(d.archive.db, url, 30);
     const again = deskSync({ archive: d.archive, deskLabel: 'reporter' });
     cleanup.push(() => again.stop());
+    return { d, story, again };
+  }
+
+  it('a newsroom server older than the desk is refused in words before signing in', async () => {
+    const { url, asked, said } = await olderServer();
+    const d = openDesk('reporter');
+    cleanup.push(() => d.close());
+    const error = await d.refused('newsroom.connect', { url, name: 'park', password: 'pw' });
+    expect(error).toEqual({ code: 'OFFLINE', message: said });
+    expect(asked).toEqual(['/v1/health']);
+    expect((await d.call('newsroom.status', {})).state).toBe('alone');
+  });
+
+  it('a desk signed in from an earlier run sends nothing to a server that is now older, and says why', async () => {
+    const { url, asked, said } = await olderServer();
+    // Signed in at an earlier run; the server has since been put back to an older release.
+    const { again } = await signedInEarlier(url);
     await expect(again.sync()).rejects.toThrow(said);
     expect(asked).toEqual(['/v1/health']);
     expect(again.status()).toMatchObject({ state: 'offline', problem: said });
@@ -346,6 +355,39 @@ describe('roles and sign-ins on the desk', () => {
     await vi.waitFor(() => expect(asked.filter((a) => a === '/v1/live').length).toBeGreaterThan(0));
     expect(asked).not.toContain('/v1/push');
     expect(again.status()).toMatchObject({ state: 'offline', problem: said });
+  });
+
+  it('a server put back to an older release while the desk is connected is asked again when the link comes back', async () => {
+    // Today's release: its health says this desk's link version, and its live link opens.
+    const current = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          req.url === '/v1/health'
+            ? { ok: true, version: '1.0.0', protocol: PROTOCOL_VERSION }
+            : { outcomes: [], cursor: 0 },
+        ),
+      );
+    });
+    const live = new WebSocketServer({ server: current });
+    await new Promise<void>((resolve) => current.listen(0, '127.0.0.1', resolve));
+    const port = (current.address() as AddressInfo).port;
+    const { again } = await signedInEarlier(`http://127.0.0.1:${port}`);
+    again.startLive();
+    await vi.waitFor(() => expect(again.status()).toMatchObject({ state: 'online' }), {
+      timeout: 10_000,
+    });
+    // The administrator puts the server back to an older release, on the same address.
+    for (const client of live.clients) client.terminate();
+    await new Promise<void>((resolve) => live.close(() => resolve()));
+    await new Promise<void>((resolve) => current.close(() => resolve()));
+    const { asked, said } = await olderServer(port);
+    await vi.waitFor(
+      () => expect(again.status()).toMatchObject({ state: 'offline', problem: said }),
+      { timeout: 10_000 },
+    );
+    expect(asked).toContain('/v1/health');
+    expect(asked).not.toContain('/v1/push');
   });
 
   it('a desk signed in from an earlier run, behind a newer server, says the server’s words and keeps its work', async () => {
@@ -373,23 +415,7 @@ describe('roles and sign-ins on the desk', () => {
     await new Promise<void>((resolve) => newer.listen(0, '127.0.0.1', resolve));
     cleanup.push(() => new Promise<void>((resolve) => newer.close(() => resolve())));
     const url = `http://127.0.0.1:${(newer.address() as AddressInfo).port}`;
-    const d = openDesk('reporter');
-    cleanup.push(() => d.close());
-    const story = await write(d, 'HARBOR FIRE', 'The fire is out.');
-    writeSession(d.archive.path, {
-      url,
-      token: 'a-token-from-before',
-      expiresAt: '2099-01-01T00:00:00.000Z',
-      identity: {
-        userId: randomUUID(),
-        name: 'park',
-        displayName: 'Park Ji-won',
-        role: 'reporter',
-      },
-    });
-    setReplicaServer(d.archive.db, url, 30);
-    const again = deskSync({ archive: d.archive, deskLabel: 'reporter' });
-    cleanup.push(() => again.stop());
+    const { d, story, again } = await signedInEarlier(url);
     await expect(again.sync()).rejects.toThrow(said);
     expect(again.status()).toMatchObject({ state: 'offline', problem: said });
     again.startLive();

@@ -99,8 +99,10 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
     if (changed) events.emit({ type: 'status' });
   }
 
-  /** A failure talking to the server: offline, or signed out, said in words. */
-  /** The server whose link version was found current, this run. */
+  /**
+   * The server whose link version was found current. Forgotten when the server goes away: it
+   * may come back as another release (put back to an older one), and is asked again.
+   */
   let checkedServer: string | null = null;
 
   /**
@@ -119,6 +121,7 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
     checkedServer = c.base;
   }
 
+  /** A failure talking to the server: offline, or signed out, said in words. */
   function failed(error: unknown): void {
     if (error instanceof ServiceError && error.code === 'SIGNED_OUT') {
       setState('signedOut', error.message);
@@ -130,6 +133,7 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
       error instanceof ServiceError &&
       (error.code === 'OFFLINE' || error.code === 'DESK_OUTDATED')
     ) {
+      checkedServer = null;
       setState('offline', error.message);
       return;
     }
@@ -281,6 +285,7 @@ export function deskSync(options: DeskSyncOptions): DeskSync {
     s.on('close', () => {
       if (socket !== s) return;
       socket = null;
+      checkedServer = null;
       if (running && state === 'online')
         setState('offline', 'The connection to the newsroom dropped.');
       reconnectLater();
