@@ -104,6 +104,18 @@ export function sendError(res: ServerResponse, error: unknown, log: (line: strin
   });
 }
 
+/** Every route a desk calls (`/v1/health` aside), with its method. */
+const ROUTES = new Map<string, 'GET' | 'POST'>([
+  ['/v1/login', 'POST'],
+  ['/v1/whoami', 'GET'],
+  ['/v1/logout', 'POST'],
+  ['/v1/push', 'POST'],
+  ['/v1/changes', 'GET'],
+  ['/v1/stories', 'POST'],
+  ['/v1/search', 'POST'],
+  ['/v1/leases', 'POST'],
+]);
+
 export function apiHandler(options: ApiOptions) {
   const { pool, log } = options;
 
@@ -166,15 +178,15 @@ export function apiHandler(options: ApiOptions) {
         version: options.version,
         protocol: PROTOCOL_VERSION,
       } satisfies HealthResponse;
+    if (ROUTES.get(path) !== method)
+      throw new NewsroomError('NOT_FOUND', `There is nothing at ${method} ${path}.`);
     requireCurrentDesk(req);
-    if (path === '/v1/login' && method === 'POST') {
+    if (path === '/v1/login') {
       const request = parse(LoginRequestSchema, await readJson(req));
       const result = await signIn(pool, request, options.sessionDays);
       log(`[server] ${result.identity.name} signed in from ${request.deskLabel || request.desk}`);
       return result;
     }
-    if (method !== (['/v1/whoami', '/v1/changes'].includes(path) ? 'GET' : 'POST'))
-      throw new NewsroomError('NOT_FOUND', `There is nothing at ${method} ${path}.`);
     const s = await session(req);
     switch (path) {
       case '/v1/whoami':

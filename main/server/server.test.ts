@@ -183,6 +183,9 @@ describe('people and sessions', () => {
     expect(stories.rows[0]).toEqual({ n: 0 });
     const health = await api<{ protocol: number }>(server.url, '/v1/health', { headers: older });
     expect([health.status, health.body.protocol]).toEqual([200, PROTOCOL_VERSION]);
+    // A path the server does not have is not there, whoever asks.
+    const nowhere = await api(server.url, '/v1/nowhere', { headers: older, body: {} });
+    expect([nowhere.status, nowhere.body.error?.code]).toEqual([404, 'NOT_FOUND']);
 
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/v1/live`, {
       headers: { authorization: `Bearer ${token}` },
