@@ -183,13 +183,15 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
     await expect(dialog.getByLabel('Title')).toHaveValue('6 PM NEWS');
     await dialog.getByRole('button', { name: 'Create rundown' }).click();
     await expect(page.getByTestId('rundown-screen')).toBeVisible();
-    expect(await slugsInOrder(page)).toEqual([
-      'HEADLINES',
-      'BREAK 1',
-      'WEATHER WALL',
-      'BREAK 2',
-      'GOODNIGHT',
-    ]);
+    const fromTemplate = ['HEADLINES', 'BREAK 1', 'WEATHER WALL', 'BREAK 2', 'GOODNIGHT'];
+    expect(await slugsInOrder(page)).toEqual(fromTemplate);
+    // The new show has the keyboard: its first row moves down and back without a click.
+    await expect(grid(page)).toBeFocused();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(grid(page).getByTestId('rundown-row').first()).toContainText('BREAK 1');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect(grid(page).getByTestId('rundown-row').first()).toContainText('HEADLINES');
+    expect(await slugsInOrder(page)).toEqual(fromTemplate);
   });
 
   const a = await test.step('ten stories into the A block, five into the B block', async () => {

@@ -22,7 +22,10 @@ export function Dialog({
     dialog.showModal();
     // showModal() focuses the first control (the × button); a field marked data-autofocus is
     // where typing should start. React's autoFocus runs before this, so it would be undone.
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const first = dialog.querySelector<HTMLElement>('[data-autofocus]');
+    first?.focus();
+    // A field that comes filled in (a break's name, a show's title) is typed over, not after.
+    if (first instanceof HTMLInputElement) first.select();
   }, []);
   return (
     <dialog

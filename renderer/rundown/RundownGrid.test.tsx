@@ -26,7 +26,7 @@ const SHOW: Rundown = makeRundown([
   makeRow('goodnight'),
 ]);
 
-function showGrid(selectedRowId: string | null, show: Rundown = SHOW) {
+function showGrid(selectedRowId: string | null, show: Rundown = SHOW, compact = false) {
   const calls = {
     select: vi.fn<(rowId: string) => void>(),
     move: vi.fn<(rowId: string, to: number) => void>(),
@@ -39,7 +39,7 @@ function showGrid(selectedRowId: string | null, show: Rundown = SHOW) {
       view={viewRundown(rundown, new Map([[STORY.id, STORY]]))}
       selectedRowId={selectedRowId}
       openStoryId={null}
-      compact={false}
+      compact={compact}
       onSelect={calls.select}
       onOpenStory={calls.open}
       onMove={calls.move}
@@ -138,6 +138,40 @@ function key(target: Element, key: string): void {
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
   });
 }
+
+describe('the running order beside a script', () => {
+  it('keeps the Actual column: a length entered after air is the one the clocks run on', () => {
+    const aired = makeRundown(
+      SHOW.rows.map((r) => (r.id === 'headlines' ? { ...r, estSec: 9, actualSec: 12 } : r)),
+    );
+    const { host } = showGrid(null, aired, true);
+    const heads = [...host.querySelectorAll('[role=columnheader]')].map((h) => h.textContent);
+    expect(heads).toEqual(['Page', 'Slug', 'Format', 'Est', 'Actual', 'Front', 'Back']);
+    expect(cellText(host, 'Actual length of HEADLINES')!.textContent).toBe('0:12');
+    // The next row starts after the 12 seconds that aired, not the 9 estimated.
+    const fronts = [...host.querySelectorAll('[role=row][data-row-id]')].map(
+      (r) => r.querySelectorAll('.cd-rd-clock')[0]!.textContent,
+    );
+    expect(fronts.slice(0, 2)).toEqual(['18:00:00', '18:00:12']);
+  });
+
+  it('gives the keyboard to the grid when a slug opens its script, so Alt+Up moves that row', () => {
+    const { host, grid, calls } = showGrid('bridge', SHOW, true);
+    const slug = host.querySelector<HTMLButtonElement>('.cd-rd-slug-button')!;
+    act(() => {
+      slug.focus();
+      slug.click();
+    });
+    expect(calls.open).toHaveBeenCalledWith(STORY.id);
+    expect(document.activeElement).toBe(grid);
+  });
+
+  it('shows each story’s status, Draft too, so a producer sees what is not approved yet', () => {
+    const { host } = showGrid(null);
+    const row = host.querySelector('[role=row][data-row-id="bridge"]')!;
+    expect(row.querySelector('.cd-status-badge')?.textContent).toBe('Draft');
+  });
+});
 
 describe('a cell', () => {
   it('shows its value as text, and no row holds a text field until one is opened', () => {

@@ -99,6 +99,9 @@ export function RundownGrid(props: Props) {
       e.preventDefault();
       const to = e.key === 'ArrowUp' ? i - 1 : i + 1;
       if (to < 0 || to >= lines.length) return;
+      // The row moved stays the selected one, also when it was only shown as selected (the
+      // first row, before any was picked): the next Alt+Up/Down moves it again.
+      props.onSelect(rowId);
       props.onMove(rowId, to);
       revealRow(rowId);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
@@ -182,7 +185,7 @@ export function RundownGrid(props: Props) {
             {!compact && head('Reporter')}
             {!compact && head('Status')}
             {head('Est', 'cd-rd-num')}
-            {!compact && head('Actual', 'cd-rd-num')}
+            {head('Actual', 'cd-rd-num')}
             {!compact && head('Hit', 'cd-rd-num')}
             {head('Front', 'cd-rd-num')}
             {head('Back', 'cd-rd-num')}
@@ -382,7 +385,12 @@ const RowRest = memo(function RowRest(props: RestProps) {
             type="button"
             className="cd-rd-slug-button"
             tabIndex={-1}
-            onClick={() => props.onOpenStory(row.storyId!)}
+            onClick={(e) => {
+              props.onOpenStory(row.storyId!);
+              // The keyboard stays with the running order (Alt+Up moves the row just opened);
+              // a click in the script types there.
+              e.currentTarget.closest<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
+            }}
             // The whole slug, which the column may cut short.
             title={`${name}: open the script beside the rundown`}
           >
@@ -426,7 +434,7 @@ const RowRest = memo(function RowRest(props: RestProps) {
       )}
       {!compact && (
         <div role="gridcell" className="cd-rd-cell">
-          {story && story.status !== 'draft' && (
+          {story && (
             <span className={`cd-badge cd-status-badge cd-status-${story.status}`}>
               {STATUS_BADGES[story.status]}
             </span>
@@ -436,11 +444,10 @@ const RowRest = memo(function RowRest(props: RestProps) {
       <div role="gridcell" className="cd-rd-cell cd-rd-num">
         <EstCell line={line} onSet={set} />
       </div>
-      {!compact && (
-        <div role="gridcell" className="cd-rd-cell cd-rd-num">
-          <ActualCell line={line} onSet={set} />
-        </div>
-      )}
+      {/* Beside a script too: an actual entered after air is the length the clocks use. */}
+      <div role="gridcell" className="cd-rd-cell cd-rd-num">
+        <ActualCell line={line} onSet={set} />
+      </div>
       {!compact && (
         <div role="gridcell" className="cd-rd-cell cd-rd-num">
           <HitCell line={line} onAirSec={props.onAirSec} onSet={set} />

@@ -81,6 +81,24 @@ export function RundownScreen(props: Props) {
   const screen = useRef<HTMLDivElement>(null);
   const backToGrid = () =>
     screen.current?.querySelector<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
+  /**
+   * After a dialog or the script beside closes: what had the keyboard is gone, and the keys
+   * would go nowhere. Once it is gone from the page, the grid takes them.
+   */
+  const closeToGrid = (close: () => void) => {
+    close();
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) backToGrid();
+    }, 0);
+  };
+  // A show just opened (or just made) takes the keyboard, unless something on the page has it.
+  const loaded = doc.detail !== null && doc.view !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) backToGrid();
+  }, [loaded, rundownId]);
   const insertAt = selectedIndex < 0 ? lines.length : selectedIndex + 1;
 
   const add = useCallback(
@@ -304,7 +322,7 @@ export function RundownScreen(props: Props) {
               <button
                 type="button"
                 className="cd-button cd-button-quiet"
-                onClick={props.onCloseStory}
+                onClick={() => closeToGrid(props.onCloseStory)}
               >
                 Close script
               </button>
@@ -315,7 +333,7 @@ export function RundownScreen(props: Props) {
       </div>
       {panel === 'add-story' && (
         <AddStoryDialog
-          onClose={() => setPanel(null)}
+          onClose={() => closeToGrid(() => setPanel(null))}
           onAdd={async (story) =>
             (await add({ kind: 'story', storyId: story.id }, insertAt)) !== null
           }
@@ -324,7 +342,7 @@ export function RundownScreen(props: Props) {
       {(panel === 'add-break' || panel === 'add-item') && (
         <RowDialog
           kind={panel === 'add-break' ? 'break' : 'item'}
-          onClose={() => setPanel(null)}
+          onClose={() => closeToGrid(() => setPanel(null))}
           onAdd={async (label, estSec) =>
             (await add(
               { kind: panel === 'add-break' ? 'break' : 'item', label, estSec },
