@@ -179,6 +179,9 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
     await page.getByTestId('rundowns-tab').click();
     await page.getByRole('button', { name: 'New rundown…' }).click();
     const dialog = page.getByTestId('show-dialog');
+    // On air, off air and length fit side by side: nothing runs out of the dialog.
+    await expect(dialog.getByLabel('Length')).toBeVisible();
+    expect(await dialog.evaluate((d) => d.scrollWidth - d.clientWidth)).toBe(0);
     await dialog.getByLabel('Template').selectOption('Evening news');
     await expect(dialog.getByLabel('Title')).toHaveValue('6 PM NEWS');
     await dialog.getByRole('button', { name: 'Create rundown' }).click();
