@@ -1,6 +1,10 @@
 import { formatClock } from '../../../shared/rundown/clock';
 import type { RundownView } from '../../../shared/rundown/view';
 import { formatDuration } from '../../../shared/story/timing';
+import { STATUS_BADGES } from '../../../shared/story/workflow';
+
+/** A row's kind as a spreadsheet reader says it. */
+const KIND_WORDS = { story: 'Story', break: 'Break', item: 'Item' } as const;
 
 const COLUMNS = [
   'Page',
@@ -38,11 +42,11 @@ export function rundownCsv(view: RundownView): string {
       [
         line.page,
         line.slug,
-        row.kind,
+        KIND_WORDS[row.kind],
         story?.format ?? '',
         story?.presenter ?? '',
         story?.reporter ?? '',
-        story?.status ?? '',
+        story ? STATUS_BADGES[story.status] : '',
         formatDuration(line.estSec),
         row.actualSec === null ? '' : formatDuration(row.actualSec),
         row.floated ? 'yes' : '',

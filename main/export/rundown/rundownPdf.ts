@@ -21,12 +21,15 @@ type Column = {
 const clock = (line: RundownLine, pick: 'frontSec' | 'backSec') =>
   line.clock ? formatClock(line.clock[pick]) : '';
 
-/** The columns a floor manager pins up: page, slug, format, presenter, est, front and back. */
+/**
+ * The columns a floor manager pins up: page, slug, format, presenter, est, actual, front and back.
+ * An actual entered after air is the length the clocks run on, so the printed times add up.
+ */
 export const RUNDOWN_PDF_COLUMNS: readonly Column[] = [
   { title: 'PAGE', share: 0.07, align: 'left', text: (l) => l.page },
   {
     title: 'SLUG',
-    share: 0.37,
+    share: 0.33,
     align: 'left',
     text: (l) => `${l.slug || 'UNTITLED'}${l.row.floated ? ' (FLOAT)' : ''}`,
   },
@@ -36,12 +39,18 @@ export const RUNDOWN_PDF_COLUMNS: readonly Column[] = [
     align: 'left',
     text: (l) => l.story?.format ?? (l.row.kind === 'break' ? 'BREAK' : 'ITEM'),
   },
-  { title: 'PRESENTER', share: 0.18, align: 'left', text: (l) => l.story?.presenter ?? '' },
+  { title: 'PRESENTER', share: 0.14, align: 'left', text: (l) => l.story?.presenter ?? '' },
   {
     title: 'EST',
     share: 0.08,
     align: 'right',
     text: (l) => `${l.estEstimated ? '~' : ''}${formatDuration(l.estSec)}`,
+  },
+  {
+    title: 'ACTUAL',
+    share: 0.08,
+    align: 'right',
+    text: (l) => (l.row.actualSec === null ? '' : formatDuration(l.row.actualSec)),
   },
   {
     title: 'FRONT',

@@ -78,6 +78,13 @@ describe('the rundown as CSV', () => {
       ['A4', 'BREAK 1', '2:00', '18:02:05', '18:08:00', ''],
       ['B1', '\'=HYPERLINK("http://x","click")', '0:30', '18:10:00', '18:29:27', ''],
     ]);
+    expect(records.map((r) => [r.Kind, r.Status])).toEqual([
+      ['Item', ''],
+      ['Story', 'Approved'],
+      ['Story', 'Approved'],
+      ['Break', ''],
+      ['Story', 'Approved'],
+    ]);
     expect(records[4]!.Presenter).toBe("'@SUM(A1)");
     expect(records[4]!.Actual).toBe('0:33');
     expect(records[4]!.Hit).toBe('18:10:00');
@@ -105,6 +112,9 @@ describe('the rundown printed', () => {
     expect(order.filter((_, i) => at[i]! < 0)).toEqual([]);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).toContain('HIT 18:10:00');
+    // The actual a row aired for is printed beside its estimate: the times below it follow it.
+    expect(text).toContain('ACTUAL');
+    expect(text).toMatch(/0:30\s+0:33\s+HIT 18:10:00/);
   });
 
   it('repeats the header on every page and numbers the pages', async () => {
