@@ -93,7 +93,8 @@ export function AddStoryDialog({
         {hits.length === 0 && <li className="cd-rd-picker-none">No story matches.</li>}
       </ul>
       <p className="cd-dialog-note">
-        Enter adds the highlighted story below the selected row; Escape closes.
+        Enter adds the highlighted story below the selected row; Escape empties the search, then
+        closes.
       </p>
     </Dialog>
   );
