@@ -278,6 +278,22 @@ test('a producer builds a show from a template, rearranges it, writes in it and 
       return order.filter((s) => SLUGS.includes(s) && s !== floated);
     });
 
+  await test.step('closes the script and reads the show’s history beside the grid', async () => {
+    await page.getByRole('button', { name: 'Close script' }).click();
+    // The keyboard is back on the running order.
+    await expect(grid(page)).toBeFocused();
+    const presenter = grid(page).getByRole('columnheader', { name: 'Presenter' });
+    await expect(presenter).toHaveCount(1);
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const history = page.getByRole('complementary', { name: 'Rundown history' });
+    await expect(history).toContainText(`Floated ${a[3]!}`);
+    // Beside the history the grid keeps the columns a move or a time needs.
+    await expect(presenter).toHaveCount(0);
+    await expect(grid(page).getByRole('columnheader', { name: 'Actual' })).toHaveCount(1);
+    await history.getByRole('button', { name: 'Close history' }).click();
+    await expect(presenter).toHaveCount(1);
+  });
+
   await test.step('exports the show to prompter RTF, read back by rtf.js', async () => {
     const file = await exportShow(page, app.dir, EXPORT_FORMAT_LABELS['prompter-rtf']);
     expect(file.name).toMatch(/^6-PM-NEWS-\d{4}-\d{2}-\d{2}\.rtf$/);

@@ -297,7 +297,8 @@ export function RundownScreen(props: Props) {
           view={view}
           selectedRowId={selectedLine?.row.id ?? null}
           openStoryId={props.openStoryId}
-          compact={compact}
+          // Beside the script or the history, the grid keeps the columns a move or a time needs.
+          compact={compact || panel === 'history'}
           onSelect={setSelected}
           onOpenStory={props.onOpenStory}
           onMove={(rowId, to) => void doc.move(rowId, to)}

@@ -129,6 +129,8 @@ export async function rundownPdf(print: RundownPrint, paper: 'A4' | 'LETTER'): P
       `On air ${formatClock(view.onAirSec)}`,
       `Off air ${formatClock(view.offAirSec)}`,
       `Show ${formatDuration(view.totalSec)}`,
+      // With a hard hit the show ends later than its rows add up to: the end says where.
+      `Ends ${formatClock(view.endSec)}`,
       `Over/under ${formatOverUnder(view.overUnderSec)}${heavy ? ' HEAVY' : view.overUnderSec < 0 ? ' light' : ''}`,
     ].join('   ·   ');
     doc.text(summary, MARGIN, MARGIN + 22, { lineBreak: false });

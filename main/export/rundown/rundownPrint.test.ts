@@ -107,6 +107,8 @@ describe('the rundown printed', () => {
     expect(text).toContain('6 PM NEWS');
     expect(text).toContain('Monday, 30 November 2026');
     expect(text).toContain('Over/under -19:27 light');
+    // The hit at 18:10:00 leaves time open before it: the show ends at the last row's end.
+    expect(text).toContain('Ends 18:10:33');
     const order = ['HEADLINES', 'HARBOR FIRE', '항만 화재 속보 (FLOAT)', 'BREAK 1', '=HYPERLINK'];
     const at = order.map((s) => text!.indexOf(s));
     expect(order.filter((_, i) => at[i]! < 0)).toEqual([]);
