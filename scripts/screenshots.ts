@@ -197,8 +197,10 @@ try {
       await page.getByTestId('history-toggle').click();
       await page.getByTestId('rundowns-tab').click();
       await page.getByRole('button', { name: /6 PM NEWS/ }).click();
-      await page.getByRole('button', { name: 'COUNCIL BUDGET' }).click();
+      await page.getByRole('button', { name: 'COUNCIL BUDGET', exact: true }).click();
       await page.getByTestId('script-editor').waitFor();
+      // The pointer off the grid: a cell under it shows the box it becomes when clicked.
+      await page.mouse.move(1, 1);
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(OUT, 'rundown.png') });
     }
