@@ -83,7 +83,7 @@ function CellEditor(props: Edit & { label: string; onDone: () => void }) {
       return;
     }
     ended.current = true;
-    if (toGrid) gridOf(input.current)?.focus({ preventScroll: true });
+    if (toGrid) focusGridOf(input.current);
     props.onDone();
   };
   // Taken away while it has the keyboard (another desk moved its row): the keyboard goes back to
@@ -93,7 +93,7 @@ function CellEditor(props: Edit & { label: string; onDone: () => void }) {
     return () => {
       if (element && document.activeElement === element) {
         ended.current = true;
-        gridOf(element)?.focus({ preventScroll: true });
+        focusGridOf(element);
       }
     };
   }, []);
@@ -125,7 +125,9 @@ function CellEditor(props: Edit & { label: string; onDone: () => void }) {
   );
 }
 
-const gridOf = (element: HTMLElement | null) => element?.closest<HTMLElement>('[role=grid]');
+/** Gives the keyboard to the grid that holds `element`, where it is, without scrolling. */
+export const focusGridOf = (element: HTMLElement | null) =>
+  element?.closest<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
 
 /** Takes a typed m:ss length: empty clears it; anything that is not a length (up to six hours) is refused. */
 function takeDuration(

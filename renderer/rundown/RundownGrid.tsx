@@ -5,7 +5,7 @@ import { formatDuration } from '../../shared/story/timing';
 import { STATUS_BADGES } from '../../shared/story/workflow';
 import type { RowDeviceStatus } from '../../shared/mos/model';
 import { clockTime, statusTone } from '../mos/linkWords';
-import { ActualCell, EstCell, HitCell, PageCell } from './RowCells';
+import { ActualCell, EstCell, HitCell, PageCell, focusGridOf } from './RowCells';
 
 export type RowChange = {
   floated?: boolean;
@@ -389,7 +389,7 @@ const RowRest = memo(function RowRest(props: RestProps) {
               props.onOpenStory(row.storyId!);
               // The keyboard stays with the running order (Alt+Up moves the row just opened);
               // a click in the script types there.
-              e.currentTarget.closest<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
+              focusGridOf(e.currentTarget);
             }}
             // The whole slug, which the column may cut short.
             title={`${name}: open the script beside the rundown`}

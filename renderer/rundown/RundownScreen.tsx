@@ -47,6 +47,12 @@ const NO_DEVICE_POLL_MS = 15_000;
 const devicePollMs = (status: RundownDeviceStatus | null) =>
   status && status.devices.length === 0 ? NO_DEVICE_POLL_MS : DEVICE_POLL_MS;
 
+/** Nothing on the page has the keyboard: what had it was closed or taken away. */
+function keyboardLoose(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body;
+}
+
 /** How long a removed row can be put back with Undo or Ctrl+Z. */
 const UNDO_OFFER_MS = 15_000;
 
@@ -87,17 +93,12 @@ export function RundownScreen(props: Props) {
    */
   const closeToGrid = (close: () => void) => {
     close();
-    setTimeout(() => {
-      const active = document.activeElement;
-      if (!active || active === document.body) backToGrid();
-    }, 0);
+    setTimeout(() => keyboardLoose() && backToGrid(), 0);
   };
   // A show just opened (or just made) takes the keyboard, unless something on the page has it.
   const loaded = doc.detail !== null && doc.view !== null;
   useEffect(() => {
-    if (!loaded) return;
-    const active = document.activeElement;
-    if (!active || active === document.body) backToGrid();
+    if (loaded && keyboardLoose()) backToGrid();
   }, [loaded, rundownId]);
   const insertAt = selectedIndex < 0 ? lines.length : selectedIndex + 1;
 
